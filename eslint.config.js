@@ -1,0 +1,22 @@
+import js from '@eslint/js'
+import prettier from 'eslint-config-prettier'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Only the host adapter talks to the GitHub runner; the domain modules stay testable without it.
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@actions/core', message: 'Use the ActionHost passed in; only src/host/github.ts imports @actions/core.' }] },
+      ],
+    },
+  },
+  { files: ['src/host/github.ts'], rules: { 'no-restricted-imports': 'off' } },
+)

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Installs the system packages the suite and its tests need. Idempotent: packages already present
+# are left alone, and the script prints what it installed.
+#   Debian/Ubuntu: apt-get, plus the ppc64el foreign architecture for ppc64le guest kernels.
+#   AlmaLinux/Fedora/RHEL: dnf.
+set -euo pipefail
+
+debian_packages=(
+  qemu-system-ppc qemu-utils
+  rpm rpm2cpio createrepo-c dnf
+  gnupg cpio xorriso genisoimage
+  openssh-client openssh-server
+  patch file binutils zstd xz-utils
+  # Kconfig assertions: the kernel's own olddefconfig for ARCH=powerpc
+  make bison flex bc gcc gcc-powerpc64le-linux-gnu linux-source
+  libvirt-daemon-system libvirt-clients
+)
+dnf_packages=(
+  qemu-system-ppc-core qemu-img
+  rpm-build rpm-sign createrepo_c dnf dnf-plugins-core mock
+  gnupg2 cpio xorriso genisoimage
+  openssh-clients openssh-server
+  patch file binutils zstd xz
+  make bison flex bc gcc
+  libvirt-daemon libvirt-client
+)
+ppc64el_packages=(busybox-static:ppc64el)
+
+log() { printf 'setup-host: %s\n' "$*"; }
+
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then exec sudo -E bash "$0" "$@"; fi
+  log "must run as root (or with sudo available)"; exit 1
+fi
+
+missing_debian() {
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || echo "$p"
+  done
+}
+
+if command -v apt-get >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  if ! dpkg --print-foreign-architectures | grep -qx ppc64el; then
+    dpkg --add-architecture ppc64el
+    log "enabled foreign architecture ppc64el"
+  fi
+  mapfile -t need < <(missing_debian "${debian_packages[@]}" "${ppc64el_packages[@]}")
+  if [ ${#need[@]} -eq 0 ]; then
+    log "nothing to install: all ${#debian_packages[@]} + ${#ppc64el_packages[@]} packages present"
+  else
+    # A foreign-arch index mid-sync makes apt-get update exit 100 (domain.md section 7):
+    # tolerate it, then check that what we need resolves.
+    apt-get update -qq || log "apt-get update reported errors; checking the packages resolve anyway"
+    for p in "${need[@]}"; do
+      # Captured first: grep -q closing the pipe early would fail the pipeline under pipefail.
+      policy=$(apt-cache policy "$p" 2>/dev/null)
+      grep -q 'Candidate: [^(]' <<<"$policy" || { log "package $p cannot be resolved"; exit 1; }
+    done
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    log "installed: ${need[*]}"
+  fi
+  # The ppc64le guest kernel: newest linux-image-*-powerpc64le for ppc64el.
+  if ! ls /var/cache/kvm-actions/guest-kernel/vmlinux-* >/dev/null 2>&1; then
+    candidates=$(apt-cache search --names-only '^linux-image-[0-9.]+-[0-9]+-powerpc64le$')
+    kpkg=$(awk '{print $1}' <<<"$candidates" | sort -V | tail -1)
+    [ -n "$kpkg" ] || { log "no linux-image-*-powerpc64le package found for ppc64el"; exit 1; }
+    tmp=$(mktemp -d)
+    (cd "$tmp" && apt-get download -qq "$kpkg:ppc64el" && dpkg-deb -x ./*.deb root)
+    mkdir -p /var/cache/kvm-actions/guest-kernel
+    cp -a "$tmp"/root/boot/vmlinux-* /var/cache/kvm-actions/guest-kernel/
+    cp -a "$tmp"/root/lib/modules /var/cache/kvm-actions/guest-kernel/
+    rm -rf "$tmp"
+    log "installed guest kernel $kpkg into /var/cache/kvm-actions/guest-kernel"
+  fi
+elif command -v dnf >/dev/null 2>&1; then
+  need=()
+  for p in "${dnf_packages[@]}"; do rpm -q "$p" >/dev/null 2>&1 || need+=("$p"); done
+  if [ ${#need[@]} -eq 0 ]; then
+    log "nothing to install: all ${#dnf_packages[@]} packages present"
+  else
+    dnf install -y -q "${need[@]}"
+    log "installed: ${need[*]}"
+  fi
+else
+  log "unsupported host: neither apt-get nor dnf found (accepted: Debian/Ubuntu or AlmaLinux/Fedora/RHEL)"
+  exit 1
+fi

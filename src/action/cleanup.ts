@@ -1,0 +1,65 @@
+/**
+ * Things a main phase leaves for the post phase to remove: temporary folders and processes
+ * (qemu, gpg-agent). Recorded in the action state the moment they are created, so the post phase
+ * can clean up even after main was killed with SIGKILL.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { PhaseContext } from './definition.js'
+
+const DIRS = 'cleanup-dirs'
+const PIDS = 'cleanup-pids'
+
+type State = PhaseContext['state']
+
+export function createWorkDir(state: State, prefix: string): string {
+  const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), `kvm-actions-${prefix}-`))
+  state.save(DIRS, [...(state.get<string[]>(DIRS) ?? []), dir])
+  return dir
+}
+
+export function trackProcess(state: State, pid: number): void {
+  state.save(PIDS, [...(state.get<number[]>(PIDS) ?? []), pid])
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Kills recorded process groups and removes recorded folders; returns what it did. */
+export async function cleanUp(state: State, graceMs = 3000): Promise<{ killed: number[]; removed: string[] }> {
+  const killed: number[] = []
+  for (const pid of state.get<number[]>(PIDS) ?? []) {
+    if (!alive(pid)) continue
+    killed.push(pid)
+    for (const target of [-pid, pid]) {
+      try {
+        process.kill(target, 'SIGTERM')
+      } catch {
+        // not a group leader, or gone
+      }
+    }
+  }
+  const deadline = Date.now() + graceMs
+  while (killed.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  for (const pid of killed.filter(alive)) {
+    for (const target of [-pid, pid]) {
+      try {
+        process.kill(target, 'SIGKILL')
+      } catch {
+        // gone
+      }
+    }
+  }
+  const removed = state.get<string[]>(DIRS) ?? []
+  for (const dir of removed) rmSync(dir, { recursive: true, force: true })
+  state.save(PIDS, [])
+  state.save(DIRS, [])
+  return { killed, removed }
+}

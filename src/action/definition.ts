@@ -1,0 +1,52 @@
+/**
+ * An action of the suite: its inputs and outputs (which also generate its action.yml) and the
+ * main and optional post phases. The phases receive everything they use in an ActionContext, so
+ * they run the same under the GitHub runner, the CLI and the tests.
+ */
+import type { ActionHost, AnnotationKind, AnnotationProperties, ArtifactCache, Log, RunInfo } from '../host/host.js'
+import type { Summary } from '../report/summary.js'
+import type { InputSpecs, InputValues } from './inputs.js'
+
+export type OutputValue = string | number | boolean | object
+
+export interface PhaseContext {
+  log: Log
+  summary: Summary
+  workspace: string
+  runInfo: RunInfo
+  cache: ArtifactCache
+  /** Aborted on SIGINT/SIGTERM: stop guests and builds within seconds. */
+  signal: AbortSignal
+  annotate(kind: AnnotationKind, message: string, properties?: AnnotationProperties): void
+  setSecret(value: string): void
+  /** Values the post phase needs (pidfiles, temporary directories), saved as JSON. */
+  state: { save(name: string, value: unknown): void; get<T>(name: string): T | undefined }
+  host: ActionHost['kind']
+}
+
+export interface ActionContext<I extends InputSpecs, O extends string> extends PhaseContext {
+  inputs: InputValues<I>
+  setOutput(name: O, value: OutputValue): void
+}
+
+export interface ActionDefinition<I extends InputSpecs = InputSpecs, O extends string = string> {
+  /** Folder name under actions/ and the CLI sub-command. */
+  name: string
+  title: string
+  description: string
+  inputs: I
+  outputs: Record<O, string>
+  main(ctx: ActionContext<I, O>): Promise<void>
+  /** Cleanup that runs after main even when it failed or was killed (post-if: always()). */
+  post?(ctx: PhaseContext): Promise<void>
+}
+
+export function defineAction<I extends InputSpecs, O extends string>(
+  definition: ActionDefinition<I, O>,
+): ActionDefinition<I, O> {
+  return definition
+}
+
+// Any action, whatever its inputs; used by registries that hold them all.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAction = ActionDefinition<any, any>

@@ -1,0 +1,96 @@
+/**
+ * action.yml files generated from the action definitions, so that what an action declares and
+ * what its code reads are the same record. tests/action/metadata.test.ts fails when a committed
+ * action.yml differs (`npm run gen` rewrites them).
+ */
+import { stringify } from 'yaml'
+import type { AnyAction } from './definition.js'
+import type { InputSpecs } from './inputs.js'
+
+export const SUITE_NAME = 'KVM on POWER for AlmaLinux'
+const USING = 'node24'
+
+interface YamlInput {
+  description: string
+  required: boolean
+  default?: string
+}
+
+function inputsOf(action: AnyAction, withDefaults = true): Record<string, YamlInput> {
+  return Object.fromEntries(
+    Object.entries(action.inputs as InputSpecs).map(([name, def]) => [
+      name,
+      {
+        description: `${def.description} Accepted: ${def.accepted}.`,
+        required: def.required,
+        ...(withDefaults && def.default !== undefined ? { default: def.default } : {}),
+      },
+    ]),
+  )
+}
+
+function outputsOf(action: AnyAction): Record<string, { description: string }> {
+  return Object.fromEntries(
+    Object.entries(action.outputs as Record<string, string>).map(([name, description]) => [name, { description }]),
+  )
+}
+
+const HEADER = '# Generated from src/ by `npm run gen`; edit the action definition, not this file.\n'
+
+export function actionYaml(action: AnyAction): string {
+  const dist = `../../dist/${action.name}`
+  return (
+    HEADER +
+    stringify(
+      {
+        name: `${SUITE_NAME}: ${action.title}`,
+        description: action.description,
+        author: 'kvm-power-actions',
+        inputs: inputsOf(action),
+        outputs: outputsOf(action),
+        runs: {
+          using: USING,
+          main: `${dist}/index.js`,
+          ...(action.post ? { post: `${dist}/index.js`, 'post-if': 'always()' } : {}),
+        },
+      },
+      { lineWidth: 0 },
+    )
+  )
+}
+
+/**
+ * The root action runs any action by name. It declares every action's inputs without defaults:
+ * defaults differ between actions, and the parser applies the selected action's own.
+ */
+export function suiteYaml(actions: readonly AnyAction[]): string {
+  const inputs: Record<string, YamlInput> = {
+    action: { description: `The action to run: ${actions.map((a) => a.name).join(', ')}.`, required: true },
+  }
+  const outputs: Record<string, { description: string }> = {}
+  for (const action of actions) {
+    for (const [name, input] of Object.entries(inputsOf(action, false))) {
+      const text = `${action.name}: ${input.description}${action.inputs[name].default !== undefined ? ` Default: ${action.inputs[name].default}.` : ''}`
+      inputs[name] = { description: inputs[name] ? `${inputs[name].description}\n${text}` : text, required: false }
+    }
+    for (const [name, output] of Object.entries(outputsOf(action))) {
+      const text = `${action.name}: ${output.description}`
+      outputs[name] = { description: outputs[name] ? `${outputs[name].description}\n${text}` : text }
+    }
+  }
+  return (
+    HEADER +
+    stringify(
+      {
+        name: SUITE_NAME,
+        description: 'Rebuild, boot-test, sign and publish the KVM stack (kernel, qemu-kvm, libvirt) for AlmaLinux 9 on IBM POWER.',
+        author: 'kvm-power-actions',
+        branding: { icon: 'cpu', color: 'blue' },
+        inputs,
+        outputs,
+        runs: { using: USING, main: 'dist/suite/index.js', post: 'dist/suite/index.js', 'post-if': 'always()' },
+      },
+      { lineWidth: 0 },
+    )
+  )
+}

@@ -1,0 +1,4 @@
+import { runOnGitHub } from '../host/github.js'
+import { bootTestGuest } from '../guest/action.js'
+
+await runOnGitHub(bootTestGuest)

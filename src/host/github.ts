@@ -1,0 +1,82 @@
+/** The GitHub Actions runner as an ActionHost: the only module that talks to @actions/core. */
+import * as cache from '@actions/cache'
+import * as core from '@actions/core'
+import * as github from '@actions/github'
+import type { AnyAction } from '../action/definition.js'
+import { type Phase, runAction } from '../action/run.js'
+import type { Summary } from '../report/summary.js'
+import type { ActionHost, AnnotationKind, AnnotationProperties, ArtifactCache, RunInfo } from './host.js'
+
+const githubCache: ArtifactCache = {
+  async restore(paths, key, restoreKeys) {
+    if (!cache.isFeatureAvailable()) return undefined
+    return cache.restoreCache(paths, key, restoreKeys)
+  },
+  async save(paths, key) {
+    if (!cache.isFeatureAvailable()) return
+    try {
+      await cache.saveCache(paths, key)
+    } catch (error) {
+      // Another job saved the same key first: the content is the same by construction.
+      if (!(error instanceof cache.ReserveCacheError)) throw error
+    }
+  },
+}
+
+function runInfo(): RunInfo {
+  try {
+    const { serverUrl, runId, sha, repo } = github.context
+    const repository = `${repo.owner}/${repo.repo}`
+    return { repository, runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`, sha }
+  } catch {
+    // GITHUB_REPOSITORY unset: a local run with the runner's environment half there.
+    return {}
+  }
+}
+
+export function githubHost(): ActionHost {
+  return {
+    kind: 'github',
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    runInfo: runInfo(),
+    cache: githubCache,
+    getInput: (name) => core.getInput(name),
+    setOutput: (name, value) => core.setOutput(name, value),
+    setSecret: (value) => core.setSecret(value),
+    info: (message) => core.info(message),
+    warning: (message) => core.warning(message),
+    debug: (message) => core.debug(message),
+    group: (title, fn) => core.group(title, fn),
+    annotate(kind: AnnotationKind, message: string, properties?: AnnotationProperties) {
+      const write = { error: core.error, warning: core.warning, notice: core.notice }[kind]
+      write(message, properties)
+    },
+    async writeSummary(summary: Summary) {
+      if (!process.env.GITHUB_STEP_SUMMARY) {
+        core.info(summary.toText())
+        return
+      }
+      await core.summary.addRaw(summary.toMarkdown()).write()
+    },
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    fail: (headline) => core.setFailed(headline),
+  }
+}
+
+/**
+ * main and post run the same bundle (as actions/checkout does): main leaves a state value
+ * behind, and the runner hands it back only to the post phase.
+ */
+export function currentPhase(host: ActionHost): Phase {
+  if (host.getState(POST_MARKER) === 'true') return 'post'
+  host.saveState(POST_MARKER, 'true')
+  return 'main'
+}
+const POST_MARKER = 'isPost'
+
+/** Runs the current phase of an action on the GitHub runner and sets the process exit code. */
+export async function runOnGitHub(action: AnyAction): Promise<void> {
+  const host = githubHost()
+  process.exitCode = await runAction(action, host, currentPhase(host))
+}

@@ -1,0 +1,87 @@
+/**
+ * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
+ * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { isAbsolute, join, resolve } from 'node:path'
+import { ConfigurationError } from '../action/errors.js'
+import { custom, InvalidValue } from '../action/inputs.js'
+
+export const RPM_SET_FORM =
+  'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm), one per line or separated by commas'
+
+export function parseRpmPatterns(raw: string): string[] {
+  if (raw.startsWith('[')) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(raw)
+    } catch {
+      throw new InvalidValue('not valid JSON')
+    }
+    if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
+      throw new InvalidValue('the JSON is not a list of strings')
+    }
+    return parsed
+  }
+  return raw
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
+export function rpmSetInput<O extends { description: string; required?: boolean; default?: string }>(options: O) {
+  return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw))
+}
+
+function globToRegExp(segment: string): RegExp {
+  const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')
+  return new RegExp(`^${body}$`)
+}
+
+function expandGlob(pattern: string): string[] {
+  const segments = pattern.split('/')
+  let bases = [isAbsolute(pattern) ? '/' : '']
+  for (const segment of segments.filter((s, i) => s !== '' || i > 0)) {
+    if (!/[*?]/.test(segment)) {
+      bases = bases.map((base) => join(base, segment)).filter((candidate) => existsSync(candidate))
+      continue
+    }
+    const matcher = globToRegExp(segment)
+    bases = bases.flatMap((base) => {
+      const dir = base || '.'
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) return []
+      return readdirSync(dir)
+        .filter((name) => matcher.test(name))
+        .sort()
+        .map((name) => join(base, name))
+    })
+  }
+  return bases
+}
+
+function rpmsBelow(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const full = join(dir, entry.name)
+      if (entry.isDirectory()) return rpmsBelow(full)
+      return entry.isFile() && entry.name.endsWith('.rpm') ? [full] : []
+    })
+}
+
+/** Absolute, de-duplicated, sorted paths; a pattern that matches nothing is an error naming it. */
+export function collectRpms(patterns: string[], workspace: string, inputName = 'rpms'): string[] {
+  const found = new Set<string>()
+  for (const pattern of patterns) {
+    const full = resolve(workspace, pattern)
+    const matches = /[*?]/.test(pattern) ? expandGlob(full) : existsSync(full) ? [full] : []
+    const rpms = matches.flatMap((match) => (statSync(match).isDirectory() ? rpmsBelow(match) : [match]))
+    const notRpm = rpms.find((file) => !file.endsWith('.rpm'))
+    if (notRpm) throw new ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`)
+    if (rpms.length === 0) {
+      throw new ConfigurationError(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`)
+    }
+    rpms.forEach((rpm) => found.add(rpm))
+  }
+  return [...found].sort()
+}

@@ -1,0 +1,27 @@
+/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
+import { exec } from '../exec/exec.js'
+
+export interface PackageHeader {
+  name: string
+  epoch?: string
+  version: string
+  release: string
+  arch: string
+  /** name-version-release, without epoch or arch */
+  nvr: string
+}
+
+const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n'
+
+export async function queryPackageFile(file: string): Promise<PackageHeader> {
+  const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file])
+  const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout.trim().split('\t')
+  return {
+    name,
+    ...(epoch !== '0' ? { epoch } : {}),
+    version,
+    release,
+    arch: isSource === '1' ? 'src' : arch,
+    nvr: `${name}-${version}-${release}`,
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Where a source RPM comes from: a local file, a URL, an exact version of the package in the
+ * AlmaLinux repositories, or the newest one there.
+ */
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { ConfigurationError } from '../action/errors.js'
+import { custom, InvalidValue, RPM_VERSION } from '../action/inputs.js'
+import { queryPackageFile } from './query.js'
+
+export type SrpmSource =
+  | { kind: 'path'; path: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'version'; version: string }
+  | { kind: 'latest' }
+
+export const SRPM_SOURCE_FORM =
+  "a path to a .src.rpm, an http(s):// or file:// URL, an exact version such as 5.14.0-570.12.1.el9_6, or 'latest'"
+
+export function parseSrpmSource(raw: string, workspace: string): SrpmSource {
+  if (raw === 'latest') return { kind: 'latest' }
+  if (/^(https?|file):\/\//.test(raw)) {
+    try {
+      return { kind: 'url', url: new URL(raw).href }
+    } catch {
+      throw new InvalidValue('not a valid URL')
+    }
+  }
+  if (raw.endsWith('.rpm')) {
+    const path = resolve(workspace, raw)
+    if (!existsSync(path)) throw new InvalidValue('no such file')
+    return { kind: 'path', path }
+  }
+  if (RPM_VERSION.test(raw) && raw.includes('-')) return { kind: 'version', version: raw }
+  throw new InvalidValue()
+}
+
+export function srpmSourceInput<O extends { description: string; required?: boolean; default?: string }>(options: O) {
+  return custom(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace))
+}
+
+export function describeSource(source: SrpmSource): string {
+  switch (source.kind) {
+    case 'path':
+      return source.path
+    case 'url':
+      return source.url
+    case 'version':
+      return `version ${source.version}`
+    case 'latest':
+      return 'the newest in the repository'
+  }
+}
+
+/** The source package's NVR when it can be known without downloading (a local file). */
+export async function localSourceNvr(source: SrpmSource): Promise<string | undefined> {
+  if (source.kind !== 'path') return undefined
+  const header = await queryPackageFile(source.path)
+  if (header.arch !== 'src') throw new ConfigurationError(`${source.path} is a binary RPM (${header.arch}), not a source RPM`)
+  return header.nvr
+}
