@@ -14,7 +14,14 @@ export default tseslint.config(
       // Only the host adapter talks to the GitHub runner; the domain modules stay testable without it.
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@actions/core', message: 'Use the ActionHost passed in; only src/host/github.ts imports @actions/core.' }] },
+        {
+          paths: [
+            {
+              name: '@actions/core',
+              message: 'Use the ActionHost passed in; only src/host/github.ts imports @actions/core.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const entriesDir = join(root, 'src', 'entries')
 const check = process.argv.includes('--check')
-const distDir = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : join(root, 'dist')
+const distDir = process.argv.includes('--out')
+  ? process.argv[process.argv.indexOf('--out') + 1]
+  : join(root, 'dist')
 
 async function bundle(entry) {
   const { code, assets } = await ncc(join(entriesDir, entry), {
@@ -21,7 +23,10 @@ async function bundle(entry) {
   })
   const folder = entry.replace(/\.ts$/, '')
   // The CLI is the package's bin: it needs its interpreter line.
-  const files = { [join(folder, 'index.js')]: folder === 'cli' && !code.startsWith('#!') ? `#!/usr/bin/env node\n${code}` : code }
+  const files = {
+    [join(folder, 'index.js')]:
+      folder === 'cli' && !code.startsWith('#!') ? `#!/usr/bin/env node\n${code}` : code,
+  }
   for (const [name, asset] of Object.entries(assets)) files[join(folder, name)] = asset.source.toString()
   return files
 }
@@ -33,7 +38,9 @@ function listFiles(dir) {
     .map((entry) => relative(dir, join(entry.parentPath ?? entry.path, entry.name)))
 }
 
-const entries = readdirSync(entriesDir).filter((name) => name.endsWith('.ts')).sort()
+const entries = readdirSync(entriesDir)
+  .filter((name) => name.endsWith('.ts'))
+  .sort()
 const fresh = Object.assign({}, ...(await Promise.all(entries.map(bundle))))
 
 if (check) {
@@ -41,12 +48,15 @@ if (check) {
   const problems = []
   for (const [file, text] of Object.entries(fresh)) {
     if (!committed.has(file)) problems.push(`missing from dist/: ${file}`)
-    else if (readFileSync(join(distDir, file), 'utf8') !== text) problems.push(`differs from a fresh bundle: dist/${file}`)
+    else if (readFileSync(join(distDir, file), 'utf8') !== text)
+      problems.push(`differs from a fresh bundle: dist/${file}`)
     committed.delete(file)
   }
   for (const file of committed) problems.push(`not produced by a fresh bundle: dist/${file}`)
   if (problems.length > 0) {
-    console.error(`dist/ does not match the sources (run npm run bundle and commit dist/):\n  ${problems.join('\n  ')}`)
+    console.error(
+      `dist/ does not match the sources (run npm run bundle and commit dist/):\n  ${problems.join('\n  ')}`,
+    )
     process.exit(1)
   }
   console.log(`dist/ matches a fresh bundle (${Object.keys(fresh).length} files)`)

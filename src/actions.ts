@@ -6,7 +6,13 @@ import { patchQemu } from './qemu/action.js'
 import { publishRepo } from './repo/action.js'
 import { checkUpstream } from './upstream/action.js'
 
-export const ACTIONS: readonly AnyAction[] = [checkUpstream, buildKernel, patchQemu, bootTestGuest, publishRepo]
+export const ACTIONS: readonly AnyAction[] = [
+  checkUpstream,
+  buildKernel,
+  patchQemu,
+  bootTestGuest,
+  publishRepo,
+]
 
 export function findAction(name: string): AnyAction | undefined {
   return ACTIONS.find((action) => action.name === name)

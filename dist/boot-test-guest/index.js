@@ -39406,14 +39406,26 @@ function formatDuration(ms) {
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
         return `${Math.round(ms / 100) / 10}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
+    const totalSeconds = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(totalSeconds / 3600), 'h'],
+        [Math.floor((totalSeconds % 3600) / 60), 'm'],
+        [totalSeconds % 60, 's'],
+    ];
+    return parts
+        .filter(([amount]) => amount > 0)
+        .map(([amount, unit]) => `${amount}${unit}`)
+        .join('');
 }
 /** A duration in milliseconds; bounds are given in milliseconds too. Zero is refused unless min is 0. */
 function duration(options) {
     const min = options.min ?? 1;
-    const accepted = `a duration such as 90s, 15m or 1h30m${bounds(min, options.max, formatDuration)}`;
+    const range = options.min === undefined
+        ? options.max === undefined
+            ? ''
+            : `, at most ${formatDuration(options.max)}`
+        : bounds(min, options.max, formatDuration);
+    const accepted = `a ${options.min === undefined ? 'positive ' : ''}duration such as 90s, 15m or 1h30m${range}`;
     return define(options, accepted, (raw) => {
         const value = parseDuration(raw);
         if (value < min || (options.max !== undefined && value > options.max))
@@ -39535,7 +39547,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5728);
 
 
-await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
+await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -39630,7 +39642,7 @@ function defineAction(definition) {
 // EXTERNAL MODULE: ./src/action/errors.ts
 var errors = __nccwpck_require__(8055);
 // EXTERNAL MODULE: ./src/action/inputs.ts
-var inputs = __nccwpck_require__(1729);
+var action_inputs = __nccwpck_require__(1729);
 ;// CONCATENATED MODULE: ./src/action/index.ts
 /** The action framework in one import: definitions, typed inputs (as `input.*`), errors. */
 
@@ -39718,7 +39730,7 @@ function read(root, file) {
         return undefined;
     }
 }
-function probeHost(root = '/', architecture = (0,external_node_os_.arch)()) {
+function probeHost(root = '/', architecture = (0,external_node_os_.machine)()) {
     const info = parseCpuInfo(read(root, 'proc/cpuinfo') ?? '');
     const kvm = (0,external_node_path_.join)(root, 'dev/kvm');
     let kvmDevice = 'absent';
@@ -39733,7 +39745,7 @@ function probeHost(root = '/', architecture = (0,external_node_os_.arch)()) {
     }
     const nested = read(root, 'sys/module/kvm_hv/parameters/nested')?.trim();
     return {
-        architecture: architecture === 'ppc64' && info.cpu ? 'ppc64le' : architecture,
+        architecture,
         ...(info.cpu ? { cpu: info.cpu } : {}),
         ...(info.generation ? { generation: info.generation } : {}),
         platform: classifyPlatform(architecture, info),
@@ -39777,18 +39789,21 @@ const bootTestGuest = defineAction({
     title: 'Boot-test guest',
     description: 'Boot ppc64le guests under KVM on POWER (emulation elsewhere), run checks inside, and report.',
     inputs: {
-        scenario: inputs.oneOf({
+        scenario: action_inputs.oneOf({
             description: '`image`: a disk image with cloud-init; `kernel`: direct kernel boot; `nested`: the kernel as an L1 hypervisor running an L2 guest.',
             values: ['image', 'kernel', 'nested'],
             required: true,
         }),
-        accel: inputs.oneOf({
+        accel: action_inputs.oneOf({
             description: '`auto` uses KVM when usable and otherwise emulation (with a warning); `kvm` fails without KVM.',
             values: ['auto', 'kvm', 'tcg'],
             default: 'auto',
         }),
-        'boot-timeout': inputs.duration({ description: 'Time allowed from start to the ready marker.', default: '10m' }),
-        'results-dir': inputs.path({
+        'boot-timeout': action_inputs.duration({
+            description: 'Time allowed from start to the ready marker.',
+            default: '10m',
+        }),
+        'results-dir': action_inputs.path({
             description: 'Where the console log, qemu command line, probe and results are written.',
             default: 'kvm-actions-results/boot-test-guest',
             insideWorkspace: true,
@@ -39818,9 +39833,15 @@ const bootTestGuest = defineAction({
             ['CPU', probe.cpu ?? 'n/a'],
             ['Platform', probe.platform],
             ['/dev/kvm', probe.kvmDevice],
-            ['kvm_hv', probe.kvmHvLoaded ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}` : 'not loaded'],
+            [
+                'kvm_hv',
+                probe.kvmHvLoaded
+                    ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
+                    : 'not loaded',
+            ],
             ['Scenario', inputs.scenario],
             ['Accelerator', accel + (reason ? ` (${reason})` : '')],
+            ['Boot timeout', action_inputs.formatDuration(inputs.bootTimeout)],
         ]);
     },
     async post({ state, log }) {
@@ -39838,10 +39859,10 @@ const bootTestGuest = defineAction({
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  _: () => (/* binding */ runOnGitHub)
+  _2: () => (/* binding */ runOnGitHub)
 });
 
-// UNUSED EXPORTS: githubHost
+// UNUSED EXPORTS: currentPhase, githubHost
 
 // NAMESPACE OBJECT: ./node_modules/@azure/storage-blob/dist/esm/generated/src/models/mappers.js
 var mappers_namespaceObject = {};
@@ -104797,7 +104818,10 @@ function renderMarkdownCut(block, budget) {
     }
 }
 function linesOf(text) {
-    return text.replace(/\n$/, '').split('\n').map((line) => line + '\n');
+    return text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => line + '\n');
 }
 /** head + as many lines as fit + tail; `cut` counts the lines left out. */
 function cutLines(lines, head, tail, budget) {
@@ -104816,15 +104840,23 @@ function cutLines(lines, head, tail, budget) {
 function renderText(block) {
     switch (block.type) {
         case 'heading':
-            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(block.text.length)}\n`;
+            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(Math.min(block.text.length, 72))}\n`;
         case 'paragraph':
             return `${block.text}\n`;
         case 'list':
             return block.items.map((item) => `  - ${item}\n`).join('');
         case 'table': {
-            const rows = [block.headers, ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value))))];
+            const rows = [
+                block.headers,
+                ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value)))),
+            ];
             const widths = block.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-            const line = (row) => '  ' + row.map((value, i) => value.padEnd(widths[i] ?? 0)).join('  ').trimEnd() + '\n';
+            const line = (row) => '  ' +
+                row
+                    .map((value, i) => value.padEnd(widths[i] ?? 0))
+                    .join('  ')
+                    .trimEnd() +
+                '\n';
             return line(rows[0]) + line(widths.map((w) => '-'.repeat(w))) + rows.slice(1).map(line).join('');
         }
         case 'code':
@@ -105001,9 +105033,21 @@ function githubHost() {
         fail: (headline) => setFailed(headline),
     };
 }
-/** Runs one phase of an action on the GitHub runner and sets the process exit code. */
-async function runOnGitHub(action, phase = 'main') {
-    process.exitCode = await runAction(action, githubHost(), phase);
+/**
+ * main and post run the same bundle (as actions/checkout does): main leaves a state value
+ * behind, and the runner hands it back only to the post phase.
+ */
+function currentPhase(host) {
+    if (host.getState(POST_MARKER) === 'true')
+        return 'post';
+    host.saveState(POST_MARKER, 'true');
+    return 'main';
+}
+const POST_MARKER = 'isPost';
+/** Runs the current phase of an action on the GitHub runner and sets the process exit code. */
+async function runOnGitHub(action) {
+    const host = githubHost();
+    process.exitCode = await runAction(action, host, currentPhase(host));
 }
 
 

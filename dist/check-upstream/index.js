@@ -39406,14 +39406,26 @@ function formatDuration(ms) {
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
         return `${Math.round(ms / 100) / 10}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
+    const totalSeconds = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(totalSeconds / 3600), 'h'],
+        [Math.floor((totalSeconds % 3600) / 60), 'm'],
+        [totalSeconds % 60, 's'],
+    ];
+    return parts
+        .filter(([amount]) => amount > 0)
+        .map(([amount, unit]) => `${amount}${unit}`)
+        .join('');
 }
 /** A duration in milliseconds; bounds are given in milliseconds too. Zero is refused unless min is 0. */
 function duration(options) {
     const min = options.min ?? 1;
-    const accepted = `a duration such as 90s, 15m or 1h30m${bounds(min, options.max, formatDuration)}`;
+    const range = options.min === undefined
+        ? options.max === undefined
+            ? ''
+            : `, at most ${formatDuration(options.max)}`
+        : bounds(min, options.max, formatDuration);
+    const accepted = `a ${options.min === undefined ? 'positive ' : ''}duration such as 90s, 15m or 1h30m${range}`;
     return define(options, accepted, (raw) => {
         const value = parseDuration(raw);
         if (value < min || (options.max !== undefined && value > options.max))
@@ -39535,7 +39547,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _upstream_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2907);
 
 
-await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._)(_upstream_action_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUpstream */ .k);
+await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_upstream_action_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUpstream */ .k);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -39548,10 +39560,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  _: () => (/* binding */ runOnGitHub)
+  _2: () => (/* binding */ runOnGitHub)
 });
 
-// UNUSED EXPORTS: githubHost
+// UNUSED EXPORTS: currentPhase, githubHost
 
 // NAMESPACE OBJECT: ./node_modules/@azure/storage-blob/dist/esm/generated/src/models/mappers.js
 var mappers_namespaceObject = {};
@@ -104507,7 +104519,10 @@ function renderMarkdownCut(block, budget) {
     }
 }
 function linesOf(text) {
-    return text.replace(/\n$/, '').split('\n').map((line) => line + '\n');
+    return text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => line + '\n');
 }
 /** head + as many lines as fit + tail; `cut` counts the lines left out. */
 function cutLines(lines, head, tail, budget) {
@@ -104526,15 +104541,23 @@ function cutLines(lines, head, tail, budget) {
 function renderText(block) {
     switch (block.type) {
         case 'heading':
-            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(block.text.length)}\n`;
+            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(Math.min(block.text.length, 72))}\n`;
         case 'paragraph':
             return `${block.text}\n`;
         case 'list':
             return block.items.map((item) => `  - ${item}\n`).join('');
         case 'table': {
-            const rows = [block.headers, ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value))))];
+            const rows = [
+                block.headers,
+                ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value)))),
+            ];
             const widths = block.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-            const line = (row) => '  ' + row.map((value, i) => value.padEnd(widths[i] ?? 0)).join('  ').trimEnd() + '\n';
+            const line = (row) => '  ' +
+                row
+                    .map((value, i) => value.padEnd(widths[i] ?? 0))
+                    .join('  ')
+                    .trimEnd() +
+                '\n';
             return line(rows[0]) + line(widths.map((w) => '-'.repeat(w))) + rows.slice(1).map(line).join('');
         }
         case 'code':
@@ -104711,9 +104734,21 @@ function githubHost() {
         fail: (headline) => setFailed(headline),
     };
 }
-/** Runs one phase of an action on the GitHub runner and sets the process exit code. */
-async function runOnGitHub(action, phase = 'main') {
-    process.exitCode = await runAction(action, githubHost(), phase);
+/**
+ * main and post run the same bundle (as actions/checkout does): main leaves a state value
+ * behind, and the runner hands it back only to the post phase.
+ */
+function currentPhase(host) {
+    if (host.getState(POST_MARKER) === 'true')
+        return 'post';
+    host.saveState(POST_MARKER, 'true');
+    return 'main';
+}
+const POST_MARKER = 'isPost';
+/** Runs the current phase of an action on the GitHub runner and sets the process exit code. */
+async function runOnGitHub(action) {
+    const host = githubHost();
+    process.exitCode = await runAction(action, host, currentPhase(host));
 }
 
 
@@ -104844,23 +104879,28 @@ const checkUpstream = defineAction({
             description: 'The published repository whose contents are the state (the folder holding repodata/).',
             required: true,
         }),
-        force: inputs.boolean({ description: 'Report `changed: true` whatever the repositories say.', default: 'false' }),
+        force: inputs.boolean({
+            description: 'Report `changed: true` whatever the repositories say.',
+            default: 'false',
+        }),
     },
     outputs: {
         'upstream-revision': 'The revision of the upstream repository metadata.',
         'published-revision': 'The revision of the published repository metadata.',
     },
     async main({ inputs, setOutput, summary, signal }) {
-        const rows = [];
-        for (const [label, url, output] of [
-            ['Upstream', inputs.upstreamUrl, 'upstream-revision'],
-            ['Published', inputs.publishedUrl, 'published-revision'],
-        ]) {
+        const read = async (url) => {
             const location = joinUrl(url, 'repodata/repomd.xml');
-            const repomd = parseRepomd((await readUrl(location, { signal })).toString('utf8'), location);
-            setOutput(output, repomd.revision ?? '');
-            rows.push([label, url, repomd.revision ?? 'none', String(repomd.entries.length)]);
-        }
+            return parseRepomd((await readUrl(location, { signal })).toString('utf8'), location);
+        };
+        const upstream = await read(inputs.upstreamUrl);
+        const published = await read(inputs.publishedUrl);
+        setOutput('upstream-revision', upstream.revision ?? '');
+        setOutput('published-revision', published.revision ?? '');
+        const rows = [
+            ['Upstream', inputs.upstreamUrl, upstream.revision ?? 'none', String(upstream.entries.length)],
+            ['Published', inputs.publishedUrl, published.revision ?? 'none', String(published.entries.length)],
+        ];
         summary.table(['Repository', 'URL', 'Revision', 'Metadata files'], rows);
         summary.paragraph(`Watching: ${inputs.packages.join(', ')}${inputs.force ? ' (forced)' : ''}`);
     },

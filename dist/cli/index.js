@@ -205,7 +205,10 @@ function renderMarkdownCut(block, budget) {
     }
 }
 function linesOf(text) {
-    return text.replace(/\n$/, '').split('\n').map((line) => line + '\n');
+    return text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => line + '\n');
 }
 /** head + as many lines as fit + tail; `cut` counts the lines left out. */
 function cutLines(lines, head, tail, budget) {
@@ -224,15 +227,23 @@ function cutLines(lines, head, tail, budget) {
 function renderText(block) {
     switch (block.type) {
         case 'heading':
-            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(block.text.length)}\n`;
+            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(Math.min(block.text.length, 72))}\n`;
         case 'paragraph':
             return `${block.text}\n`;
         case 'list':
             return block.items.map((item) => `  - ${item}\n`).join('');
         case 'table': {
-            const rows = [block.headers, ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value))))];
+            const rows = [
+                block.headers,
+                ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value)))),
+            ];
             const widths = block.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-            const line = (row) => '  ' + row.map((value, i) => value.padEnd(widths[i] ?? 0)).join('  ').trimEnd() + '\n';
+            const line = (row) => '  ' +
+                row
+                    .map((value, i) => value.padEnd(widths[i] ?? 0))
+                    .join('  ')
+                    .trimEnd() +
+                '\n';
             return line(rows[0]) + line(widths.map((w) => '-'.repeat(w))) + rows.slice(1).map(line).join('');
         }
         case 'code':
@@ -334,14 +345,26 @@ function formatDuration(ms) {
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
         return `${Math.round(ms / 100) / 10}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
+    const totalSeconds = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(totalSeconds / 3600), 'h'],
+        [Math.floor((totalSeconds % 3600) / 60), 'm'],
+        [totalSeconds % 60, 's'],
+    ];
+    return parts
+        .filter(([amount]) => amount > 0)
+        .map(([amount, unit]) => `${amount}${unit}`)
+        .join('');
 }
 /** A duration in milliseconds; bounds are given in milliseconds too. Zero is refused unless min is 0. */
 function duration(options) {
     const min = options.min ?? 1;
-    const accepted = `a duration such as 90s, 15m or 1h30m${bounds(min, options.max, formatDuration)}`;
+    const range = options.min === undefined
+        ? options.max === undefined
+            ? ''
+            : `, at most ${formatDuration(options.max)}`
+        : bounds(min, options.max, formatDuration);
+    const accepted = `a ${options.min === undefined ? 'positive ' : ''}duration such as 90s, 15m or 1h30m${range}`;
     return inputs_define(options, accepted, (raw) => {
         const value = parseDuration(raw);
         if (value < min || (options.max !== undefined && value > options.max))
@@ -708,7 +731,7 @@ function read(root, file) {
         return undefined;
     }
 }
-function probeHost(root = '/', architecture = (0,external_node_os_namespaceObject.arch)()) {
+function probeHost(root = '/', architecture = (0,external_node_os_namespaceObject.machine)()) {
     const info = parseCpuInfo(read(root, 'proc/cpuinfo') ?? '');
     const kvm = (0,external_node_path_namespaceObject.join)(root, 'dev/kvm');
     let kvmDevice = 'absent';
@@ -723,7 +746,7 @@ function probeHost(root = '/', architecture = (0,external_node_os_namespaceObjec
     }
     const nested = read(root, 'sys/module/kvm_hv/parameters/nested')?.trim();
     return {
-        architecture: architecture === 'ppc64' && info.cpu ? 'ppc64le' : architecture,
+        architecture,
         ...(info.cpu ? { cpu: info.cpu } : {}),
         ...(info.generation ? { generation: info.generation } : {}),
         platform: classifyPlatform(architecture, info),
@@ -777,7 +800,10 @@ const bootTestGuest = defineAction({
             values: ['auto', 'kvm', 'tcg'],
             default: 'auto',
         }),
-        'boot-timeout': duration({ description: 'Time allowed from start to the ready marker.', default: '10m' }),
+        'boot-timeout': duration({
+            description: 'Time allowed from start to the ready marker.',
+            default: '10m',
+        }),
         'results-dir': path({
             description: 'Where the console log, qemu command line, probe and results are written.',
             default: 'kvm-actions-results/boot-test-guest',
@@ -808,9 +834,15 @@ const bootTestGuest = defineAction({
             ['CPU', probe.cpu ?? 'n/a'],
             ['Platform', probe.platform],
             ['/dev/kvm', probe.kvmDevice],
-            ['kvm_hv', probe.kvmHvLoaded ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}` : 'not loaded'],
+            [
+                'kvm_hv',
+                probe.kvmHvLoaded
+                    ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
+                    : 'not loaded',
+            ],
             ['Scenario', inputs.scenario],
             ['Accelerator', accel + (reason ? ` (${reason})` : '')],
+            ['Boot timeout', formatDuration(inputs.bootTimeout)],
         ]);
     },
     async post({ state, log }) {
@@ -818,34 +850,6 @@ const bootTestGuest = defineAction({
         log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`);
     },
 });
-
-;// CONCATENATED MODULE: ./src/rpm/builder.ts
-/** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
-
-
-const BUILDERS = ['mock', 'rpmbuild'];
-const builderInputs = {
-    builder: oneOf({
-        description: 'How to build: `mock` (clean chroot, needs an EL or POWER host) or `rpmbuild` on the runner itself.',
-        values: BUILDERS,
-        default: 'mock',
-    }),
-    'mock-config': string({
-        description: 'The mock configuration used when builder is mock.',
-        default: 'almalinux-9-ppc64le',
-        pattern: /^[A-Za-z0-9._+-]+$/,
-        accepted: 'a mock configuration name such as almalinux-9-ppc64le',
-    }),
-    'build-timeout': duration({
-        description: 'Stop the build (and everything it started) after this long.',
-        default: '8h',
-        max: 48 * 3_600_000,
-    }),
-};
-/** The programs a build with this builder needs, resolved now so a missing one fails early. */
-function requireBuildTools(builder) {
-    return requireTools(builder === 'mock' ? ['rpm', 'mock'] : ['rpm', 'rpmbuild', 'rpmspec']);
-}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -952,7 +956,10 @@ function spawnAndWait(argv, options) {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(options.logFile), { recursive: true });
         file = (0,external_node_fs_namespaceObject.createWriteStream)(options.logFile, { flags: 'a' });
     }
-    const toLog = options.log ? new LineSplitter((line) => options.log.info(line)) : undefined;
+    // One splitter per stream, so a partial stdout line never merges with a stderr line.
+    const splitter = () => options.log ? new LineSplitter((line) => options.log.info(line)) : undefined;
+    const stdoutLines = splitter();
+    const stderrLines = splitter();
     return new Promise((resolvePromise, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
             cwd: options.cwd,
@@ -982,13 +989,13 @@ function spawnAndWait(argv, options) {
                 killGroup(child.pid, 'SIGKILL');
         };
         process.once('exit', onExit);
-        const take = (capture) => (chunk) => {
+        const take = (capture, lines) => (chunk) => {
             capture.push(chunk);
             file?.write(chunk);
-            toLog?.push(chunk);
+            lines?.push(chunk);
         };
-        child.stdout.on('data', take(stdout));
-        child.stderr.on('data', take(stderr));
+        child.stdout.on('data', take(stdout, stdoutLines));
+        child.stderr.on('data', take(stderr, stderrLines));
         if (options.input !== undefined)
             child.stdin.end(options.input);
         const cleanup = () => {
@@ -1013,7 +1020,8 @@ function spawnAndWait(argv, options) {
         });
         child.on('close', (exitCode, signal) => {
             cleanup();
-            toLog?.flush();
+            stdoutLines?.flush();
+            stderrLines?.flush();
             const result = {
                 argv,
                 exitCode,
@@ -1031,13 +1039,76 @@ function spawnAndWait(argv, options) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/rpm/builder.ts
+/** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
+
+
+const BUILDERS = ['mock', 'rpmbuild'];
+const builderInputs = {
+    builder: oneOf({
+        description: 'How to build: `mock` (clean chroot, needs an EL or POWER host) or `rpmbuild` on the runner itself.',
+        values: BUILDERS,
+        default: 'mock',
+    }),
+    'mock-config': string({
+        description: 'The mock configuration used when builder is mock.',
+        default: 'almalinux-9-ppc64le',
+        pattern: /^[A-Za-z0-9._+-]+$/,
+        accepted: 'a mock configuration name such as almalinux-9-ppc64le',
+    }),
+    'build-timeout': duration({
+        description: 'Stop the build (and everything it started) after this long.',
+        default: '8h',
+        max: 48 * 3_600_000,
+    }),
+};
+/** The programs a build with this builder needs, resolved now so a missing one fails early. */
+function requireBuildTools(builder) {
+    return requireTools(builder === 'mock' ? ['rpm', 'mock'] : ['rpm', 'rpmbuild', 'rpmspec']);
+}
+/** The exact argv of the build: what runs, and what tests and summaries show. */
+function buildCommand(request) {
+    const conditionals = [
+        ...(request.with ?? []).flatMap((name) => ['--with', name]),
+        ...(request.without ?? []).flatMap((name) => ['--without', name]),
+    ];
+    const defines = Object.entries({
+        ...(request.jobs ? { _smp_build_ncpus: String(request.jobs) } : {}),
+        ...request.defines,
+    }).flatMap(([name, value]) => ['--define', `${name} ${value}`]);
+    if (request.builder === 'mock') {
+        return [
+            'mock',
+            '-r',
+            request.mockConfig,
+            '--resultdir',
+            request.resultDir,
+            ...conditionals,
+            ...defines,
+            '--rebuild',
+            request.srpm,
+        ];
+    }
+    return [
+        'rpmbuild',
+        '--define',
+        `_topdir ${request.resultDir}`,
+        ...conditionals,
+        ...defines,
+        '--rebuild',
+        request.srpm,
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/rpm/query.ts
 /** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
 
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
 async function queryPackageFile(file) {
     const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
-    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout.trim().split('\t');
+    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+        .trim()
+        .split('\t');
     return {
         name,
         ...(epoch !== '0' ? { epoch } : {}),
@@ -1110,12 +1181,16 @@ async function localSourceNvr(source) {
 
 
 
+
 const buildKernel = defineAction({
     name: 'build-kernel',
     title: 'Build kernel',
     description: 'Rebuild the AlmaLinux 9 kernel source RPM with the KVM hypervisor (KVM-HV) enabled for ppc64le.',
     inputs: {
-        srpm: srpmSourceInput({ description: 'The kernel source RPM: path, URL, exact version, or `latest`.', required: true }),
+        srpm: srpmSourceInput({
+            description: 'The kernel source RPM: path, URL, exact version, or `latest`.',
+            required: true,
+        }),
         'kvm-profile': inputs_boolean({
             description: 'Apply the KVM profile (KVM_BOOK3S_64=m, KVM_BOOK3S_64_HV=m, XICS on, debug timing off).',
             default: 'true',
@@ -1158,7 +1233,19 @@ const buildKernel = defineAction({
             ['Build ID', inputs.buildid],
             ['Builder', inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild'],
             ['Build profile', inputs.buildProfile],
+            ['Build timeout', formatDuration(inputs.buildTimeout)],
         ]);
+        const fast = inputs.buildProfile === 'fast';
+        const command = buildCommand({
+            builder: inputs.builder,
+            mockConfig: inputs.mockConfig,
+            srpm: sourceNvr ? `${sourceNvr}.src.rpm` : 'kernel.src.rpm',
+            resultDir: inputs.resultsDir,
+            with: fast ? ['baseonly'] : [],
+            without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
+            defines: { buildid: inputs.buildid },
+        });
+        summary.details('Build command', describeArgv(command));
     },
 });
 
@@ -1192,7 +1279,10 @@ const patchQemu = defineAction({
     },
     async main({ inputs, setOutput, summary }) {
         requireBuildTools(inputs.builder);
-        const sources = { 'qemu-kvm': inputs.qemuKvmSrpm, ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}) };
+        const sources = {
+            'qemu-kvm': inputs.qemuKvmSrpm,
+            ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}),
+        };
         const rows = [];
         const nvrs = {};
         for (const [name, source] of Object.entries(sources)) {
@@ -1203,6 +1293,8 @@ const patchQemu = defineAction({
         }
         setOutput('source-nvrs', nvrs);
         summary.table(['Package', 'Source', 'Release suffix'], rows);
+        const builder = inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild';
+        summary.paragraph(`Builder: ${builder}, timeout ${formatDuration(inputs.buildTimeout)}.`);
     },
 });
 
@@ -1239,7 +1331,10 @@ function rpmSetInput(options) {
     return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
 }
 function globToRegExp(segment) {
-    const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
     return new RegExp(`^${body}$`);
 }
 function expandGlob(pattern) {
@@ -1316,7 +1411,10 @@ const publishRepo = defineAction({
             pattern: /^[a-z0-9][a-z0-9_-]*$/,
             accepted: 'lower-case letters, digits, - and _, such as testing',
         }),
-        'dry-run': inputs_boolean({ description: 'Check and report everything, change nothing.', default: 'false' }),
+        'dry-run': inputs_boolean({
+            description: 'Check and report everything, change nothing.',
+            default: 'false',
+        }),
     },
     outputs: {
         nevras: 'JSON list of the NEVRAs of the RPMs given.',
@@ -1437,23 +1535,28 @@ const checkUpstream = defineAction({
             description: 'The published repository whose contents are the state (the folder holding repodata/).',
             required: true,
         }),
-        force: inputs_boolean({ description: 'Report `changed: true` whatever the repositories say.', default: 'false' }),
+        force: inputs_boolean({
+            description: 'Report `changed: true` whatever the repositories say.',
+            default: 'false',
+        }),
     },
     outputs: {
         'upstream-revision': 'The revision of the upstream repository metadata.',
         'published-revision': 'The revision of the published repository metadata.',
     },
     async main({ inputs, setOutput, summary, signal }) {
-        const rows = [];
-        for (const [label, url, output] of [
-            ['Upstream', inputs.upstreamUrl, 'upstream-revision'],
-            ['Published', inputs.publishedUrl, 'published-revision'],
-        ]) {
+        const read = async (url) => {
             const location = joinUrl(url, 'repodata/repomd.xml');
-            const repomd = parseRepomd((await readUrl(location, { signal })).toString('utf8'), location);
-            setOutput(output, repomd.revision ?? '');
-            rows.push([label, url, repomd.revision ?? 'none', String(repomd.entries.length)]);
-        }
+            return parseRepomd((await readUrl(location, { signal })).toString('utf8'), location);
+        };
+        const upstream = await read(inputs.upstreamUrl);
+        const published = await read(inputs.publishedUrl);
+        setOutput('upstream-revision', upstream.revision ?? '');
+        setOutput('published-revision', published.revision ?? '');
+        const rows = [
+            ['Upstream', inputs.upstreamUrl, upstream.revision ?? 'none', String(upstream.entries.length)],
+            ['Published', inputs.publishedUrl, published.revision ?? 'none', String(published.entries.length)],
+        ];
         summary.table(['Repository', 'URL', 'Revision', 'Metadata files'], rows);
         summary.paragraph(`Watching: ${inputs.packages.join(', ')}${inputs.force ? ' (forced)' : ''}`);
     },
@@ -1465,7 +1568,13 @@ const checkUpstream = defineAction({
 
 
 
-const ACTIONS = [checkUpstream, buildKernel, patchQemu, bootTestGuest, publishRepo];
+const ACTIONS = [
+    checkUpstream,
+    buildKernel,
+    patchQemu,
+    bootTestGuest,
+    publishRepo,
+];
 function findAction(name) {
     return ACTIONS.find((action) => action.name === name);
 }
@@ -1521,7 +1630,9 @@ function cliHost(options) {
     const err = options.err ?? ((text) => process.stderr.write(text));
     const secrets = [];
     const mask = (text) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
-    const readState = () => (0,external_node_fs_namespaceObject.existsSync)(options.stateFile) ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(options.stateFile, 'utf8')) : {};
+    const readState = () => (0,external_node_fs_namespaceObject.existsSync)(options.stateFile)
+        ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(options.stateFile, 'utf8'))
+        : {};
     const outputs = {};
     let depth = 0;
     const indent = () => '  '.repeat(depth);
@@ -1556,7 +1667,9 @@ function cliHost(options) {
             }
         },
         annotate: (kind, message, properties) => {
-            const where = properties?.file ? ` (${properties.file}${properties.startLine ? `:${properties.startLine}` : ''})` : '';
+            const where = properties?.file
+                ? ` (${properties.file}${properties.startLine ? `:${properties.startLine}` : ''})`
+                : '';
             err(mask(`${kind}: ${properties?.title ? properties.title + ': ' : ''}${message}${where}\n`));
         },
         async writeSummary(summary) {

@@ -39406,14 +39406,26 @@ function formatDuration(ms) {
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
         return `${Math.round(ms / 100) / 10}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
+    const totalSeconds = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(totalSeconds / 3600), 'h'],
+        [Math.floor((totalSeconds % 3600) / 60), 'm'],
+        [totalSeconds % 60, 's'],
+    ];
+    return parts
+        .filter(([amount]) => amount > 0)
+        .map(([amount, unit]) => `${amount}${unit}`)
+        .join('');
 }
 /** A duration in milliseconds; bounds are given in milliseconds too. Zero is refused unless min is 0. */
 function duration(options) {
     const min = options.min ?? 1;
-    const accepted = `a duration such as 90s, 15m or 1h30m${bounds(min, options.max, formatDuration)}`;
+    const range = options.min === undefined
+        ? options.max === undefined
+            ? ''
+            : `, at most ${formatDuration(options.max)}`
+        : bounds(min, options.max, formatDuration);
+    const accepted = `a ${options.min === undefined ? 'positive ' : ''}duration such as 90s, 15m or 1h30m${range}`;
     return define(options, accepted, (raw) => {
         const value = parseDuration(raw);
         if (value < min || (options.max !== undefined && value > options.max))
@@ -39535,7 +39547,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _qemu_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8346);
 
 
-await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._)(_qemu_action_js__WEBPACK_IMPORTED_MODULE_1__/* .patchQemu */ .h);
+await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_qemu_action_js__WEBPACK_IMPORTED_MODULE_1__/* .patchQemu */ .h);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -39548,10 +39560,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  _: () => (/* binding */ runOnGitHub)
+  _2: () => (/* binding */ runOnGitHub)
 });
 
-// UNUSED EXPORTS: githubHost
+// UNUSED EXPORTS: currentPhase, githubHost
 
 // NAMESPACE OBJECT: ./node_modules/@azure/storage-blob/dist/esm/generated/src/models/mappers.js
 var mappers_namespaceObject = {};
@@ -104507,7 +104519,10 @@ function renderMarkdownCut(block, budget) {
     }
 }
 function linesOf(text) {
-    return text.replace(/\n$/, '').split('\n').map((line) => line + '\n');
+    return text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => line + '\n');
 }
 /** head + as many lines as fit + tail; `cut` counts the lines left out. */
 function cutLines(lines, head, tail, budget) {
@@ -104526,15 +104541,23 @@ function cutLines(lines, head, tail, budget) {
 function renderText(block) {
     switch (block.type) {
         case 'heading':
-            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(block.text.length)}\n`;
+            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(Math.min(block.text.length, 72))}\n`;
         case 'paragraph':
             return `${block.text}\n`;
         case 'list':
             return block.items.map((item) => `  - ${item}\n`).join('');
         case 'table': {
-            const rows = [block.headers, ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value))))];
+            const rows = [
+                block.headers,
+                ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value)))),
+            ];
             const widths = block.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-            const line = (row) => '  ' + row.map((value, i) => value.padEnd(widths[i] ?? 0)).join('  ').trimEnd() + '\n';
+            const line = (row) => '  ' +
+                row
+                    .map((value, i) => value.padEnd(widths[i] ?? 0))
+                    .join('  ')
+                    .trimEnd() +
+                '\n';
             return line(rows[0]) + line(widths.map((w) => '-'.repeat(w))) + rows.slice(1).map(line).join('');
         }
         case 'code':
@@ -104711,9 +104734,21 @@ function githubHost() {
         fail: (headline) => setFailed(headline),
     };
 }
-/** Runs one phase of an action on the GitHub runner and sets the process exit code. */
-async function runOnGitHub(action, phase = 'main') {
-    process.exitCode = await runAction(action, githubHost(), phase);
+/**
+ * main and post run the same bundle (as actions/checkout does): main leaves a state value
+ * behind, and the runner hands it back only to the post phase.
+ */
+function currentPhase(host) {
+    if (host.getState(POST_MARKER) === 'true')
+        return 'post';
+    host.saveState(POST_MARKER, 'true');
+    return 'main';
+}
+const POST_MARKER = 'isPost';
+/** Runs the current phase of an action on the GitHub runner and sets the process exit code. */
+async function runOnGitHub(action) {
+    const host = githubHost();
+    process.exitCode = await runAction(action, host, currentPhase(host));
 }
 
 
@@ -104736,7 +104771,7 @@ function defineAction(definition) {
 // EXTERNAL MODULE: ./src/action/errors.ts
 var errors = __nccwpck_require__(8055);
 // EXTERNAL MODULE: ./src/action/inputs.ts
-var inputs = __nccwpck_require__(1729);
+var action_inputs = __nccwpck_require__(1729);
 ;// CONCATENATED MODULE: ./src/action/index.ts
 /** The action framework in one import: definitions, typed inputs (as `input.*`), errors. */
 
@@ -104795,18 +104830,18 @@ function requireTools(programs, path) {
 
 const BUILDERS = ['mock', 'rpmbuild'];
 const builderInputs = {
-    builder: (0,inputs.oneOf)({
+    builder: (0,action_inputs.oneOf)({
         description: 'How to build: `mock` (clean chroot, needs an EL or POWER host) or `rpmbuild` on the runner itself.',
         values: BUILDERS,
         default: 'mock',
     }),
-    'mock-config': (0,inputs.string)({
+    'mock-config': (0,action_inputs.string)({
         description: 'The mock configuration used when builder is mock.',
         default: 'almalinux-9-ppc64le',
         pattern: /^[A-Za-z0-9._+-]+$/,
         accepted: 'a mock configuration name such as almalinux-9-ppc64le',
     }),
-    'build-timeout': (0,inputs.duration)({
+    'build-timeout': (0,action_inputs.duration)({
         description: 'Stop the build (and everything it started) after this long.',
         default: '8h',
         max: 48 * 3_600_000,
@@ -104815,6 +104850,39 @@ const builderInputs = {
 /** The programs a build with this builder needs, resolved now so a missing one fails early. */
 function requireBuildTools(builder) {
     return requireTools(builder === 'mock' ? ['rpm', 'mock'] : ['rpm', 'rpmbuild', 'rpmspec']);
+}
+/** The exact argv of the build: what runs, and what tests and summaries show. */
+function buildCommand(request) {
+    const conditionals = [
+        ...(request.with ?? []).flatMap((name) => ['--with', name]),
+        ...(request.without ?? []).flatMap((name) => ['--without', name]),
+    ];
+    const defines = Object.entries({
+        ...(request.jobs ? { _smp_build_ncpus: String(request.jobs) } : {}),
+        ...request.defines,
+    }).flatMap(([name, value]) => ['--define', `${name} ${value}`]);
+    if (request.builder === 'mock') {
+        return [
+            'mock',
+            '-r',
+            request.mockConfig,
+            '--resultdir',
+            request.resultDir,
+            ...conditionals,
+            ...defines,
+            '--rebuild',
+            request.srpm,
+        ];
+    }
+    return [
+        'rpmbuild',
+        '--define',
+        `_topdir ${request.resultDir}`,
+        ...conditionals,
+        ...defines,
+        '--rebuild',
+        request.srpm,
+    ];
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -104837,7 +104905,7 @@ class CommandFailedError extends errors/* InfrastructureError */.EN {
     name = 'CommandFailedError';
     constructor(result) {
         const how = result.timedOut
-            ? `timed out after ${(0,inputs.formatDuration)(result.durationMs)}`
+            ? `timed out after ${(0,action_inputs.formatDuration)(result.durationMs)}`
             : result.signal
                 ? `was killed by ${result.signal}`
                 : `exited with code ${result.exitCode}`;
@@ -104922,7 +104990,10 @@ function spawnAndWait(argv, options) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.logFile), { recursive: true });
         file = (0,external_node_fs_.createWriteStream)(options.logFile, { flags: 'a' });
     }
-    const toLog = options.log ? new LineSplitter((line) => options.log.info(line)) : undefined;
+    // One splitter per stream, so a partial stdout line never merges with a stderr line.
+    const splitter = () => options.log ? new LineSplitter((line) => options.log.info(line)) : undefined;
+    const stdoutLines = splitter();
+    const stderrLines = splitter();
     return new Promise((resolvePromise, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
             cwd: options.cwd,
@@ -104952,13 +105023,13 @@ function spawnAndWait(argv, options) {
                 killGroup(child.pid, 'SIGKILL');
         };
         process.once('exit', onExit);
-        const take = (capture) => (chunk) => {
+        const take = (capture, lines) => (chunk) => {
             capture.push(chunk);
             file?.write(chunk);
-            toLog?.push(chunk);
+            lines?.push(chunk);
         };
-        child.stdout.on('data', take(stdout));
-        child.stderr.on('data', take(stderr));
+        child.stdout.on('data', take(stdout, stdoutLines));
+        child.stderr.on('data', take(stderr, stderrLines));
         if (options.input !== undefined)
             child.stdin.end(options.input);
         const cleanup = () => {
@@ -104983,7 +105054,8 @@ function spawnAndWait(argv, options) {
         });
         child.on('close', (exitCode, signal) => {
             cleanup();
-            toLog?.flush();
+            stdoutLines?.flush();
+            stderrLines?.flush();
             const result = {
                 argv,
                 exitCode,
@@ -105007,7 +105079,9 @@ function spawnAndWait(argv, options) {
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
 async function queryPackageFile(file) {
     const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
-    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout.trim().split('\t');
+    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+        .trim()
+        .split('\t');
     return {
         name,
         ...(epoch !== '0' ? { epoch } : {}),
@@ -105037,21 +105111,21 @@ function parseSrpmSource(raw, workspace) {
             return { kind: 'url', url: new URL(raw).href };
         }
         catch {
-            throw new inputs.InvalidValue('not a valid URL');
+            throw new action_inputs.InvalidValue('not a valid URL');
         }
     }
     if (raw.endsWith('.rpm')) {
         const path = (0,external_node_path_.resolve)(workspace, raw);
         if (!(0,external_node_fs_.existsSync)(path))
-            throw new inputs.InvalidValue('no such file');
+            throw new action_inputs.InvalidValue('no such file');
         return { kind: 'path', path };
     }
-    if (inputs.RPM_VERSION.test(raw) && raw.includes('-'))
+    if (action_inputs.RPM_VERSION.test(raw) && raw.includes('-'))
         return { kind: 'version', version: raw };
-    throw new inputs.InvalidValue();
+    throw new action_inputs.InvalidValue();
 }
 function srpmSourceInput(options) {
-    return (0,inputs.custom)(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace));
+    return (0,action_inputs.custom)(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace));
 }
 function describeSource(source) {
     switch (source.kind) {
@@ -105092,7 +105166,7 @@ const patchQemu = defineAction({
         'libvirt-srpm': srpmSourceInput({
             description: 'The libvirt source RPM to rebuild with the QEMU driver on ppc64le; empty to leave libvirt alone.',
         }),
-        'release-suffix': inputs.string({
+        'release-suffix': action_inputs.string({
             description: 'Appended to Release: so the rebuild sorts above the stock package of the same version.',
             default: '.kvm1',
             pattern: /^\.[A-Za-z0-9_.]+$/,
@@ -105105,7 +105179,10 @@ const patchQemu = defineAction({
     },
     async main({ inputs, setOutput, summary }) {
         requireBuildTools(inputs.builder);
-        const sources = { 'qemu-kvm': inputs.qemuKvmSrpm, ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}) };
+        const sources = {
+            'qemu-kvm': inputs.qemuKvmSrpm,
+            ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}),
+        };
         const rows = [];
         const nvrs = {};
         for (const [name, source] of Object.entries(sources)) {
@@ -105116,6 +105193,8 @@ const patchQemu = defineAction({
         }
         setOutput('source-nvrs', nvrs);
         summary.table(['Package', 'Source', 'Release suffix'], rows);
+        const builder = inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild';
+        summary.paragraph(`Builder: ${builder}, timeout ${action_inputs.formatDuration(inputs.buildTimeout)}.`);
     },
 });
 

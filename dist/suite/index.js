@@ -39406,14 +39406,26 @@ function formatDuration(ms) {
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
         return `${Math.round(ms / 100) / 10}s`;
-    const minutes = Math.floor(ms / 60_000);
-    const seconds = Math.round((ms % 60_000) / 1000);
-    return seconds ? `${minutes}m${seconds}s` : `${minutes}m`;
+    const totalSeconds = Math.round(ms / 1000);
+    const parts = [
+        [Math.floor(totalSeconds / 3600), 'h'],
+        [Math.floor((totalSeconds % 3600) / 60), 'm'],
+        [totalSeconds % 60, 's'],
+    ];
+    return parts
+        .filter(([amount]) => amount > 0)
+        .map(([amount, unit]) => `${amount}${unit}`)
+        .join('');
 }
 /** A duration in milliseconds; bounds are given in milliseconds too. Zero is refused unless min is 0. */
 function duration(options) {
     const min = options.min ?? 1;
-    const accepted = `a duration such as 90s, 15m or 1h30m${bounds(min, options.max, formatDuration)}`;
+    const range = options.min === undefined
+        ? options.max === undefined
+            ? ''
+            : `, at most ${formatDuration(options.max)}`
+        : bounds(min, options.max, formatDuration);
+    const accepted = `a ${options.min === undefined ? 'positive ' : ''}duration such as 90s, 15m or 1h30m${range}`;
     return define(options, accepted, (raw) => {
         const value = parseDuration(raw);
         if (value < min || (options.max !== undefined && value > options.max))
@@ -39690,7 +39702,10 @@ function renderMarkdownCut(block, budget) {
     }
 }
 function linesOf(text) {
-    return text.replace(/\n$/, '').split('\n').map((line) => line + '\n');
+    return text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => line + '\n');
 }
 /** head + as many lines as fit + tail; `cut` counts the lines left out. */
 function cutLines(lines, head, tail, budget) {
@@ -39709,15 +39724,23 @@ function cutLines(lines, head, tail, budget) {
 function renderText(block) {
     switch (block.type) {
         case 'heading':
-            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(block.text.length)}\n`;
+            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(Math.min(block.text.length, 72))}\n`;
         case 'paragraph':
             return `${block.text}\n`;
         case 'list':
             return block.items.map((item) => `  - ${item}\n`).join('');
         case 'table': {
-            const rows = [block.headers, ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value))))];
+            const rows = [
+                block.headers,
+                ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value)))),
+            ];
             const widths = block.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-            const line = (row) => '  ' + row.map((value, i) => value.padEnd(widths[i] ?? 0)).join('  ').trimEnd() + '\n';
+            const line = (row) => '  ' +
+                row
+                    .map((value, i) => value.padEnd(widths[i] ?? 0))
+                    .join('  ')
+                    .trimEnd() +
+                '\n';
             return line(rows[0]) + line(widths.map((w) => '-'.repeat(w))) + rows.slice(1).map(line).join('');
         }
         case 'code':
@@ -39840,7 +39863,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _suite_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7853);
 
 
-process.exitCode = await (0,_suite_js__WEBPACK_IMPORTED_MODULE_1__/* .runSuite */ .o)((0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .githubHost */ .S)(), 'main');
+const host = (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .githubHost */ .Se)();
+process.exitCode = await (0,_suite_js__WEBPACK_IMPORTED_MODULE_1__/* .runSuite */ .o)(host, (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .currentPhase */ .hk)(host));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -39853,7 +39877,8 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ githubHost)
+  hk: () => (/* binding */ currentPhase),
+  Se: () => (/* binding */ githubHost)
 });
 
 // UNUSED EXPORTS: runOnGitHub
@@ -104727,9 +104752,21 @@ function githubHost() {
         fail: (headline) => setFailed(headline),
     };
 }
-/** Runs one phase of an action on the GitHub runner and sets the process exit code. */
-async function runOnGitHub(action, phase = 'main') {
-    process.exitCode = await runAction(action, githubHost(), phase);
+/**
+ * main and post run the same bundle (as actions/checkout does): main leaves a state value
+ * behind, and the runner hands it back only to the post phase.
+ */
+function currentPhase(host) {
+    if (host.getState(POST_MARKER) === 'true')
+        return 'post';
+    host.saveState(POST_MARKER, 'true');
+    return 'main';
+}
+const POST_MARKER = 'isPost';
+/** Runs the current phase of an action on the GitHub runner and sets the process exit code. */
+async function runOnGitHub(action) {
+    const host = githubHost();
+    process.exitCode = await runAction(action, host, currentPhase(host));
 }
 
 
@@ -104825,7 +104862,7 @@ function defineAction(definition) {
 }
 
 // EXTERNAL MODULE: ./src/action/inputs.ts
-var inputs = __nccwpck_require__(1729);
+var action_inputs = __nccwpck_require__(1729);
 ;// CONCATENATED MODULE: ./src/action/index.ts
 /** The action framework in one import: definitions, typed inputs (as `input.*`), errors. */
 
@@ -104913,7 +104950,7 @@ function read(root, file) {
         return undefined;
     }
 }
-function probeHost(root = '/', architecture = (0,external_node_os_.arch)()) {
+function probeHost(root = '/', architecture = (0,external_node_os_.machine)()) {
     const info = parseCpuInfo(read(root, 'proc/cpuinfo') ?? '');
     const kvm = (0,external_node_path_.join)(root, 'dev/kvm');
     let kvmDevice = 'absent';
@@ -104928,7 +104965,7 @@ function probeHost(root = '/', architecture = (0,external_node_os_.arch)()) {
     }
     const nested = read(root, 'sys/module/kvm_hv/parameters/nested')?.trim();
     return {
-        architecture: architecture === 'ppc64' && info.cpu ? 'ppc64le' : architecture,
+        architecture,
         ...(info.cpu ? { cpu: info.cpu } : {}),
         ...(info.generation ? { generation: info.generation } : {}),
         platform: classifyPlatform(architecture, info),
@@ -104972,18 +105009,21 @@ const bootTestGuest = defineAction({
     title: 'Boot-test guest',
     description: 'Boot ppc64le guests under KVM on POWER (emulation elsewhere), run checks inside, and report.',
     inputs: {
-        scenario: inputs.oneOf({
+        scenario: action_inputs.oneOf({
             description: '`image`: a disk image with cloud-init; `kernel`: direct kernel boot; `nested`: the kernel as an L1 hypervisor running an L2 guest.',
             values: ['image', 'kernel', 'nested'],
             required: true,
         }),
-        accel: inputs.oneOf({
+        accel: action_inputs.oneOf({
             description: '`auto` uses KVM when usable and otherwise emulation (with a warning); `kvm` fails without KVM.',
             values: ['auto', 'kvm', 'tcg'],
             default: 'auto',
         }),
-        'boot-timeout': inputs.duration({ description: 'Time allowed from start to the ready marker.', default: '10m' }),
-        'results-dir': inputs.path({
+        'boot-timeout': action_inputs.duration({
+            description: 'Time allowed from start to the ready marker.',
+            default: '10m',
+        }),
+        'results-dir': action_inputs.path({
             description: 'Where the console log, qemu command line, probe and results are written.',
             default: 'kvm-actions-results/boot-test-guest',
             insideWorkspace: true,
@@ -105013,9 +105053,15 @@ const bootTestGuest = defineAction({
             ['CPU', probe.cpu ?? 'n/a'],
             ['Platform', probe.platform],
             ['/dev/kvm', probe.kvmDevice],
-            ['kvm_hv', probe.kvmHvLoaded ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}` : 'not loaded'],
+            [
+                'kvm_hv',
+                probe.kvmHvLoaded
+                    ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
+                    : 'not loaded',
+            ],
             ['Scenario', inputs.scenario],
             ['Accelerator', accel + (reason ? ` (${reason})` : '')],
+            ['Boot timeout', action_inputs.formatDuration(inputs.bootTimeout)],
         ]);
     },
     async post({ state, log }) {
@@ -105023,34 +105069,6 @@ const bootTestGuest = defineAction({
         log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`);
     },
 });
-
-;// CONCATENATED MODULE: ./src/rpm/builder.ts
-/** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
-
-
-const BUILDERS = ['mock', 'rpmbuild'];
-const builderInputs = {
-    builder: (0,inputs.oneOf)({
-        description: 'How to build: `mock` (clean chroot, needs an EL or POWER host) or `rpmbuild` on the runner itself.',
-        values: BUILDERS,
-        default: 'mock',
-    }),
-    'mock-config': (0,inputs.string)({
-        description: 'The mock configuration used when builder is mock.',
-        default: 'almalinux-9-ppc64le',
-        pattern: /^[A-Za-z0-9._+-]+$/,
-        accepted: 'a mock configuration name such as almalinux-9-ppc64le',
-    }),
-    'build-timeout': (0,inputs.duration)({
-        description: 'Stop the build (and everything it started) after this long.',
-        default: '8h',
-        max: 48 * 3_600_000,
-    }),
-};
-/** The programs a build with this builder needs, resolved now so a missing one fails early. */
-function requireBuildTools(builder) {
-    return requireTools(builder === 'mock' ? ['rpm', 'mock'] : ['rpm', 'rpmbuild', 'rpmspec']);
-}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -105072,7 +105090,7 @@ class CommandFailedError extends errors/* InfrastructureError */.EN {
     name = 'CommandFailedError';
     constructor(result) {
         const how = result.timedOut
-            ? `timed out after ${(0,inputs.formatDuration)(result.durationMs)}`
+            ? `timed out after ${(0,action_inputs.formatDuration)(result.durationMs)}`
             : result.signal
                 ? `was killed by ${result.signal}`
                 : `exited with code ${result.exitCode}`;
@@ -105157,7 +105175,10 @@ function spawnAndWait(argv, options) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.logFile), { recursive: true });
         file = (0,external_node_fs_.createWriteStream)(options.logFile, { flags: 'a' });
     }
-    const toLog = options.log ? new LineSplitter((line) => options.log.info(line)) : undefined;
+    // One splitter per stream, so a partial stdout line never merges with a stderr line.
+    const splitter = () => options.log ? new LineSplitter((line) => options.log.info(line)) : undefined;
+    const stdoutLines = splitter();
+    const stderrLines = splitter();
     return new Promise((resolvePromise, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
             cwd: options.cwd,
@@ -105187,13 +105208,13 @@ function spawnAndWait(argv, options) {
                 killGroup(child.pid, 'SIGKILL');
         };
         process.once('exit', onExit);
-        const take = (capture) => (chunk) => {
+        const take = (capture, lines) => (chunk) => {
             capture.push(chunk);
             file?.write(chunk);
-            toLog?.push(chunk);
+            lines?.push(chunk);
         };
-        child.stdout.on('data', take(stdout));
-        child.stderr.on('data', take(stderr));
+        child.stdout.on('data', take(stdout, stdoutLines));
+        child.stderr.on('data', take(stderr, stderrLines));
         if (options.input !== undefined)
             child.stdin.end(options.input);
         const cleanup = () => {
@@ -105218,7 +105239,8 @@ function spawnAndWait(argv, options) {
         });
         child.on('close', (exitCode, signal) => {
             cleanup();
-            toLog?.flush();
+            stdoutLines?.flush();
+            stderrLines?.flush();
             const result = {
                 argv,
                 exitCode,
@@ -105236,13 +105258,76 @@ function spawnAndWait(argv, options) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/rpm/builder.ts
+/** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
+
+
+const BUILDERS = ['mock', 'rpmbuild'];
+const builderInputs = {
+    builder: (0,action_inputs.oneOf)({
+        description: 'How to build: `mock` (clean chroot, needs an EL or POWER host) or `rpmbuild` on the runner itself.',
+        values: BUILDERS,
+        default: 'mock',
+    }),
+    'mock-config': (0,action_inputs.string)({
+        description: 'The mock configuration used when builder is mock.',
+        default: 'almalinux-9-ppc64le',
+        pattern: /^[A-Za-z0-9._+-]+$/,
+        accepted: 'a mock configuration name such as almalinux-9-ppc64le',
+    }),
+    'build-timeout': (0,action_inputs.duration)({
+        description: 'Stop the build (and everything it started) after this long.',
+        default: '8h',
+        max: 48 * 3_600_000,
+    }),
+};
+/** The programs a build with this builder needs, resolved now so a missing one fails early. */
+function requireBuildTools(builder) {
+    return requireTools(builder === 'mock' ? ['rpm', 'mock'] : ['rpm', 'rpmbuild', 'rpmspec']);
+}
+/** The exact argv of the build: what runs, and what tests and summaries show. */
+function buildCommand(request) {
+    const conditionals = [
+        ...(request.with ?? []).flatMap((name) => ['--with', name]),
+        ...(request.without ?? []).flatMap((name) => ['--without', name]),
+    ];
+    const defines = Object.entries({
+        ...(request.jobs ? { _smp_build_ncpus: String(request.jobs) } : {}),
+        ...request.defines,
+    }).flatMap(([name, value]) => ['--define', `${name} ${value}`]);
+    if (request.builder === 'mock') {
+        return [
+            'mock',
+            '-r',
+            request.mockConfig,
+            '--resultdir',
+            request.resultDir,
+            ...conditionals,
+            ...defines,
+            '--rebuild',
+            request.srpm,
+        ];
+    }
+    return [
+        'rpmbuild',
+        '--define',
+        `_topdir ${request.resultDir}`,
+        ...conditionals,
+        ...defines,
+        '--rebuild',
+        request.srpm,
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/rpm/query.ts
 /** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
 
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
 async function queryPackageFile(file) {
     const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
-    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout.trim().split('\t');
+    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+        .trim()
+        .split('\t');
     return {
         name,
         ...(epoch !== '0' ? { epoch } : {}),
@@ -105272,21 +105357,21 @@ function parseSrpmSource(raw, workspace) {
             return { kind: 'url', url: new URL(raw).href };
         }
         catch {
-            throw new inputs.InvalidValue('not a valid URL');
+            throw new action_inputs.InvalidValue('not a valid URL');
         }
     }
     if (raw.endsWith('.rpm')) {
         const path = (0,external_node_path_.resolve)(workspace, raw);
         if (!(0,external_node_fs_.existsSync)(path))
-            throw new inputs.InvalidValue('no such file');
+            throw new action_inputs.InvalidValue('no such file');
         return { kind: 'path', path };
     }
-    if (inputs.RPM_VERSION.test(raw) && raw.includes('-'))
+    if (action_inputs.RPM_VERSION.test(raw) && raw.includes('-'))
         return { kind: 'version', version: raw };
-    throw new inputs.InvalidValue();
+    throw new action_inputs.InvalidValue();
 }
 function srpmSourceInput(options) {
-    return (0,inputs.custom)(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace));
+    return (0,action_inputs.custom)(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace));
 }
 function describeSource(source) {
     switch (source.kind) {
@@ -105315,32 +105400,36 @@ async function localSourceNvr(source) {
 
 
 
+
 const buildKernel = defineAction({
     name: 'build-kernel',
     title: 'Build kernel',
     description: 'Rebuild the AlmaLinux 9 kernel source RPM with the KVM hypervisor (KVM-HV) enabled for ppc64le.',
     inputs: {
-        srpm: srpmSourceInput({ description: 'The kernel source RPM: path, URL, exact version, or `latest`.', required: true }),
-        'kvm-profile': inputs.boolean({
+        srpm: srpmSourceInput({
+            description: 'The kernel source RPM: path, URL, exact version, or `latest`.',
+            required: true,
+        }),
+        'kvm-profile': action_inputs.boolean({
             description: 'Apply the KVM profile (KVM_BOOK3S_64=m, KVM_BOOK3S_64_HV=m, XICS on, debug timing off).',
             default: 'true',
         }),
-        'config-fragments': inputs.list({
+        'config-fragments': action_inputs.list({
             description: 'Extra kernel config fragments (files of `CONFIG_X=y` / `# CONFIG_X is not set` lines).',
         }),
-        buildid: inputs.string({
+        buildid: action_inputs.string({
             description: 'Added to the release (the spec’s buildid) so the rebuild sorts above the stock kernel.',
             default: '.kvm1',
             pattern: /^\.[A-Za-z0-9_]+$/,
             accepted: 'a dot followed by letters, digits or underscores, such as .kvm1',
         }),
-        'build-profile': inputs.oneOf({
+        'build-profile': action_inputs.oneOf({
             description: '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases.',
             values: ['fast', 'full'],
             default: 'fast',
         }),
         ...builderInputs,
-        'results-dir': inputs.path({
+        'results-dir': action_inputs.path({
             description: 'Where build logs and RPMs are written.',
             default: 'kvm-actions-results/build-kernel',
             insideWorkspace: true,
@@ -105363,7 +105452,19 @@ const buildKernel = defineAction({
             ['Build ID', inputs.buildid],
             ['Builder', inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild'],
             ['Build profile', inputs.buildProfile],
+            ['Build timeout', action_inputs.formatDuration(inputs.buildTimeout)],
         ]);
+        const fast = inputs.buildProfile === 'fast';
+        const command = buildCommand({
+            builder: inputs.builder,
+            mockConfig: inputs.mockConfig,
+            srpm: sourceNvr ? `${sourceNvr}.src.rpm` : 'kernel.src.rpm',
+            resultDir: inputs.resultsDir,
+            with: fast ? ['baseonly'] : [],
+            without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
+            defines: { buildid: inputs.buildid },
+        });
+        summary.details('Build command', describeArgv(command));
     },
 });
 
@@ -105384,7 +105485,7 @@ const patchQemu = defineAction({
         'libvirt-srpm': srpmSourceInput({
             description: 'The libvirt source RPM to rebuild with the QEMU driver on ppc64le; empty to leave libvirt alone.',
         }),
-        'release-suffix': inputs.string({
+        'release-suffix': action_inputs.string({
             description: 'Appended to Release: so the rebuild sorts above the stock package of the same version.',
             default: '.kvm1',
             pattern: /^\.[A-Za-z0-9_.]+$/,
@@ -105397,7 +105498,10 @@ const patchQemu = defineAction({
     },
     async main({ inputs, setOutput, summary }) {
         requireBuildTools(inputs.builder);
-        const sources = { 'qemu-kvm': inputs.qemuKvmSrpm, ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}) };
+        const sources = {
+            'qemu-kvm': inputs.qemuKvmSrpm,
+            ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}),
+        };
         const rows = [];
         const nvrs = {};
         for (const [name, source] of Object.entries(sources)) {
@@ -105408,6 +105512,8 @@ const patchQemu = defineAction({
         }
         setOutput('source-nvrs', nvrs);
         summary.table(['Package', 'Source', 'Release suffix'], rows);
+        const builder = inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild';
+        summary.paragraph(`Builder: ${builder}, timeout ${action_inputs.formatDuration(inputs.buildTimeout)}.`);
     },
 });
 
@@ -105428,10 +105534,10 @@ function parseRpmPatterns(raw) {
             parsed = JSON.parse(raw);
         }
         catch {
-            throw new inputs.InvalidValue('not valid JSON');
+            throw new action_inputs.InvalidValue('not valid JSON');
         }
         if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
-            throw new inputs.InvalidValue('the JSON is not a list of strings');
+            throw new action_inputs.InvalidValue('the JSON is not a list of strings');
         }
         return parsed;
     }
@@ -105441,10 +105547,13 @@ function parseRpmPatterns(raw) {
         .filter(Boolean);
 }
 function rpmSetInput(options) {
-    return (0,inputs.custom)(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
+    return (0,action_inputs.custom)(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
 }
 function globToRegExp(segment) {
-    const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
     return new RegExp(`^${body}$`);
 }
 function expandGlob(pattern) {
@@ -105509,19 +105618,22 @@ const publishRepo = defineAction({
     description: 'Sign RPMs and publish them as a verified dnf repository, switched into place atomically.',
     inputs: {
         rpms: rpmSetInput({ description: 'The RPMs to publish.', required: true }),
-        target: inputs.string({
+        target: action_inputs.string({
             description: 'Where the repository lives: a local directory, or user@host:/path over SSH.',
             required: true,
             pattern: /^(?:[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:)?[^\s]+$/,
             accepted: 'a directory path or user@host:/path',
         }),
-        channel: inputs.string({
+        channel: action_inputs.string({
             description: 'The channel the packages go to, such as testing or stable.',
             default: 'testing',
             pattern: /^[a-z0-9][a-z0-9_-]*$/,
             accepted: 'lower-case letters, digits, - and _, such as testing',
         }),
-        'dry-run': inputs.boolean({ description: 'Check and report everything, change nothing.', default: 'false' }),
+        'dry-run': action_inputs.boolean({
+            description: 'Check and report everything, change nothing.',
+            default: 'false',
+        }),
     },
     outputs: {
         nevras: 'JSON list of the NEVRAs of the RPMs given.',
@@ -105628,37 +105740,42 @@ const checkUpstream = defineAction({
     title: 'Check upstream',
     description: 'Compare the AlmaLinux repositories with the published repository and say what needs rebuilding.',
     inputs: {
-        packages: inputs.list({
+        packages: action_inputs.list({
             description: 'Source package names to watch.',
             default: 'kernel, qemu-kvm, libvirt',
             item: /^[A-Za-z0-9._+-]+$/,
             itemAccepted: 'package names',
         }),
-        'upstream-url': inputs.url({
+        'upstream-url': action_inputs.url({
             description: 'The upstream source repository (the folder holding repodata/); file:// works.',
             default: 'https://repo.almalinux.org/almalinux/9/BaseOS/Source',
         }),
-        'published-url': inputs.url({
+        'published-url': action_inputs.url({
             description: 'The published repository whose contents are the state (the folder holding repodata/).',
             required: true,
         }),
-        force: inputs.boolean({ description: 'Report `changed: true` whatever the repositories say.', default: 'false' }),
+        force: action_inputs.boolean({
+            description: 'Report `changed: true` whatever the repositories say.',
+            default: 'false',
+        }),
     },
     outputs: {
         'upstream-revision': 'The revision of the upstream repository metadata.',
         'published-revision': 'The revision of the published repository metadata.',
     },
     async main({ inputs, setOutput, summary, signal }) {
-        const rows = [];
-        for (const [label, url, output] of [
-            ['Upstream', inputs.upstreamUrl, 'upstream-revision'],
-            ['Published', inputs.publishedUrl, 'published-revision'],
-        ]) {
+        const read = async (url) => {
             const location = joinUrl(url, 'repodata/repomd.xml');
-            const repomd = parseRepomd((await readUrl(location, { signal })).toString('utf8'), location);
-            setOutput(output, repomd.revision ?? '');
-            rows.push([label, url, repomd.revision ?? 'none', String(repomd.entries.length)]);
-        }
+            return parseRepomd((await readUrl(location, { signal })).toString('utf8'), location);
+        };
+        const upstream = await read(inputs.upstreamUrl);
+        const published = await read(inputs.publishedUrl);
+        setOutput('upstream-revision', upstream.revision ?? '');
+        setOutput('published-revision', published.revision ?? '');
+        const rows = [
+            ['Upstream', inputs.upstreamUrl, upstream.revision ?? 'none', String(upstream.entries.length)],
+            ['Published', inputs.publishedUrl, published.revision ?? 'none', String(published.entries.length)],
+        ];
         summary.table(['Repository', 'URL', 'Revision', 'Metadata files'], rows);
         summary.paragraph(`Watching: ${inputs.packages.join(', ')}${inputs.force ? ' (forced)' : ''}`);
     },
@@ -105670,7 +105787,13 @@ const checkUpstream = defineAction({
 
 
 
-const ACTIONS = [checkUpstream, buildKernel, patchQemu, bootTestGuest, publishRepo];
+const ACTIONS = [
+    checkUpstream,
+    buildKernel,
+    patchQemu,
+    bootTestGuest,
+    publishRepo,
+];
 function findAction(name) {
     return ACTIONS.find((action) => action.name === name);
 }

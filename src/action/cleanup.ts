@@ -33,7 +33,10 @@ function alive(pid: number): boolean {
 }
 
 /** Kills recorded process groups and removes recorded folders; returns what it did. */
-export async function cleanUp(state: State, graceMs = 3000): Promise<{ killed: number[]; removed: string[] }> {
+export async function cleanUp(
+  state: State,
+  graceMs = 3000,
+): Promise<{ killed: number[]; removed: string[] }> {
   const killed: number[] = []
   for (const pid of state.get<number[]>(PIDS) ?? []) {
     if (!alive(pid)) continue

@@ -3,7 +3,14 @@
  * main and optional post phases. The phases receive everything they use in an ActionContext, so
  * they run the same under the GitHub runner, the CLI and the tests.
  */
-import type { ActionHost, AnnotationKind, AnnotationProperties, ArtifactCache, Log, RunInfo } from '../host/host.js'
+import type {
+  ActionHost,
+  AnnotationKind,
+  AnnotationProperties,
+  ArtifactCache,
+  Log,
+  RunInfo,
+} from '../host/host.js'
 import type { Summary } from '../report/summary.js'
 import type { InputSpecs, InputValues } from './inputs.js'
 

@@ -27,7 +27,9 @@ export interface InputDef<T> {
 
 export type InputSpecs = Record<string, InputDef<unknown>>
 
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S
 
 export type InputValues<S extends InputSpecs> = {
   [K in keyof S & string as CamelCase<K>]: S[K] extends InputDef<infer T> ? T : never
@@ -105,7 +107,9 @@ function bounds(min: number | undefined, max: number | undefined, show: (n: numb
   return ''
 }
 
-export function integer<O extends Common & { min?: number; max?: number }>(options: O): InputDef<Value<O, number>> {
+export function integer<O extends Common & { min?: number; max?: number }>(
+  options: O,
+): InputDef<Value<O, number>> {
   const accepted = `a whole number${bounds(options.min, options.max, String)}`
   return define(options, accepted, (raw) => {
     if (!/^-?\d+$/.test(raw)) throw new InvalidValue()
@@ -122,7 +126,10 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3
 export function parseDuration(raw: string): number {
   const parts = [...raw.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== raw) throw new InvalidValue()
-  return parts.reduce((total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit as string]!, 0)
+  return parts.reduce(
+    (total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit as string]!,
+    0,
+  )
 }
 
 export function formatDuration(ms: number): string {
@@ -141,9 +148,16 @@ export function formatDuration(ms: number): string {
 }
 
 /** A duration in milliseconds; bounds are given in milliseconds too. Zero is refused unless min is 0. */
-export function duration<O extends Common & { min?: number; max?: number }>(options: O): InputDef<Value<O, number>> {
+export function duration<O extends Common & { min?: number; max?: number }>(
+  options: O,
+): InputDef<Value<O, number>> {
   const min = options.min ?? 1
-  const range = options.min === undefined ? (options.max === undefined ? '' : `, at most ${formatDuration(options.max)}`) : bounds(min, options.max, formatDuration)
+  const range =
+    options.min === undefined
+      ? options.max === undefined
+        ? ''
+        : `, at most ${formatDuration(options.max)}`
+      : bounds(min, options.max, formatDuration)
   const accepted = `a ${options.min === undefined ? 'positive ' : ''}duration such as 90s, 15m or 1h30m${range}`
   return define(options, accepted, (raw) => {
     const value = parseDuration(raw)
@@ -179,7 +193,8 @@ export function oneOf<const V extends string, O extends Common>(
 export function path<
   O extends Common & { mustExist?: 'file' | 'directory' | 'any'; insideWorkspace?: boolean },
 >(options: O): InputDef<Value<O, string>> {
-  const what = options.mustExist === 'file' ? 'file' : options.mustExist === 'directory' ? 'directory' : 'path'
+  const what =
+    options.mustExist === 'file' ? 'file' : options.mustExist === 'directory' ? 'directory' : 'path'
   const accepted =
     `a ${options.mustExist ? 'path to an existing ' + what : 'path'}` +
     (options.insideWorkspace ? ' inside the workspace' : '') +
@@ -190,7 +205,8 @@ export function path<
       if (!existsSync(full)) throw new InvalidValue('it does not exist')
       const stat = statSync(full)
       if (options.mustExist === 'file' && !stat.isFile()) throw new InvalidValue('it is not a file')
-      if (options.mustExist === 'directory' && !stat.isDirectory()) throw new InvalidValue('it is not a directory')
+      if (options.mustExist === 'directory' && !stat.isDirectory())
+        throw new InvalidValue('it is not a directory')
     }
     if (options.insideWorkspace) {
       // Resolve links on both sides so that a symlink cannot lead outside.
@@ -202,7 +218,9 @@ export function path<
   }) as InputDef<Value<O, string>>
 }
 
-export function url<O extends Common & { protocols?: readonly string[] }>(options: O): InputDef<Value<O, string>> {
+export function url<O extends Common & { protocols?: readonly string[] }>(
+  options: O,
+): InputDef<Value<O, string>> {
   const protocols = options.protocols ?? ['https', 'http', 'file']
   const accepted = `a URL starting with ${protocols.map((p) => p + '://').join(', ')}`
   return define(options, accepted, (raw) => {
@@ -221,7 +239,8 @@ export function url<O extends Common & { protocols?: readonly string[] }>(option
 export const RPM_VERSION = /^(?:\d+:)?[A-Za-z0-9][A-Za-z0-9._+~^]*(?:-[A-Za-z0-9][A-Za-z0-9._+~^]*)?$/
 
 export function rpmVersion<O extends Common>(options: O): InputDef<Value<O, string>> {
-  const accepted = 'an RPM version such as 5.14.0-570.12.1.el9_6 or 17:9.1.0-15.el9 ([epoch:]version[-release], no spaces)'
+  const accepted =
+    'an RPM version such as 5.14.0-570.12.1.el9_6 or 17:9.1.0-15.el9 ([epoch:]version[-release], no spaces)'
   return define(options, accepted, (raw) => {
     if (!RPM_VERSION.test(raw)) throw new InvalidValue()
     return raw
@@ -254,7 +273,9 @@ export function parseInputs<S extends InputSpecs>(
       if (!(error instanceof InvalidValue)) throw error
       const value = def.secret ? '(secret value hidden)' : show(raw)
       const why = error.message ? ` (${error.message})` : ''
-      throw new ConfigurationError(`Input '${name}' has an invalid value ${value}${why}; expected ${def.accepted}.`)
+      throw new ConfigurationError(
+        `Input '${name}' has an invalid value ${value}${why}; expected ${def.accepted}.`,
+      )
     }
   }
   return values as InputValues<S>

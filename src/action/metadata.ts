@@ -31,7 +31,10 @@ function inputsOf(action: AnyAction, withDefaults = true): Record<string, YamlIn
 
 function outputsOf(action: AnyAction): Record<string, { description: string }> {
   return Object.fromEntries(
-    Object.entries(action.outputs as Record<string, string>).map(([name, description]) => [name, { description }]),
+    Object.entries(action.outputs as Record<string, string>).map(([name, description]) => [
+      name,
+      { description },
+    ]),
   )
 }
 
@@ -71,7 +74,10 @@ export function suiteYaml(actions: readonly AnyAction[]): string {
   for (const action of actions) {
     for (const [name, input] of Object.entries(inputsOf(action, false))) {
       const text = `${action.name}: ${input.description}${action.inputs[name].default !== undefined ? ` Default: ${action.inputs[name].default}.` : ''}`
-      inputs[name] = { description: inputs[name] ? `${inputs[name].description}\n${text}` : text, required: false }
+      inputs[name] = {
+        description: inputs[name] ? `${inputs[name].description}\n${text}` : text,
+        required: false,
+      }
     }
     for (const [name, output] of Object.entries(outputsOf(action))) {
       const text = `${action.name}: ${output.description}`
@@ -83,12 +89,18 @@ export function suiteYaml(actions: readonly AnyAction[]): string {
     stringify(
       {
         name: SUITE_NAME,
-        description: 'Rebuild, boot-test, sign and publish the KVM stack (kernel, qemu-kvm, libvirt) for AlmaLinux 9 on IBM POWER.',
+        description:
+          'Rebuild, boot-test, sign and publish the KVM stack (kernel, qemu-kvm, libvirt) for AlmaLinux 9 on IBM POWER.',
         author: 'kvm-power-actions',
         branding: { icon: 'cpu', color: 'blue' },
         inputs,
         outputs,
-        runs: { using: USING, main: 'dist/suite/index.js', post: 'dist/suite/index.js', 'post-if': 'always()' },
+        runs: {
+          using: USING,
+          main: 'dist/suite/index.js',
+          post: 'dist/suite/index.js',
+          'post-if': 'always()',
+        },
       },
       { lineWidth: 0 },
     )

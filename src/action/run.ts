@@ -13,7 +13,12 @@ export type Phase = 'main' | 'post'
 
 const RESULT_ICON = { passed: '✅', configuration: '⚙️', infrastructure: '🛠️', test: '❌', internal: '💥' }
 
-function phaseContext(host: ActionHost, summary: Summary, annotator: Annotator, signal: AbortSignal): PhaseContext {
+function phaseContext(
+  host: ActionHost,
+  summary: Summary,
+  annotator: Annotator,
+  signal: AbortSignal,
+): PhaseContext {
   return {
     log: host,
     summary,

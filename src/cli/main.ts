@@ -47,7 +47,12 @@ function actionHelp(name: string): string {
     const flag = def.required ? ' (required)' : def.default !== undefined ? ` (default: ${def.default})` : ''
     lines.push(`  ${input}${flag}`, `      ${def.description}`, `      Accepted: ${def.accepted}`)
   }
-  lines.push('', 'Outputs:', ...Object.entries(action.outputs).map(([output, text]) => `  ${output}: ${text}`), '')
+  lines.push(
+    '',
+    'Outputs:',
+    ...Object.entries(action.outputs).map(([output, text]) => `  ${output}: ${text}`),
+    '',
+  )
   return lines.join('\n')
 }
 
@@ -74,12 +79,15 @@ function parseArgs(args: string[]): Parsed {
     else if (flag === '--input' || flag === '-i') {
       const pair = value()
       const eq = pair.indexOf('=')
-      if (eq <= 0) throw new ConfigurationError(`Option --input has value ${JSON.stringify(pair)}; expected name=value.`)
+      if (eq <= 0)
+        throw new ConfigurationError(`Option --input has value ${JSON.stringify(pair)}; expected name=value.`)
       parsed.inputs[pair.slice(0, eq)] = pair.slice(eq + 1)
     } else if (flag === '--phase') {
       const phase = value()
       if (!(PHASES as readonly string[]).includes(phase)) {
-        throw new ConfigurationError(`Option --phase has value ${JSON.stringify(phase)}; expected one of ${PHASES.join(', ')}.`)
+        throw new ConfigurationError(
+          `Option --phase has value ${JSON.stringify(phase)}; expected one of ${PHASES.join(', ')}.`,
+        )
       }
       parsed.phase = phase as Parsed['phase']
     } else if (flag === '--workspace') parsed.workspace = value()
@@ -126,7 +134,10 @@ export async function runCli(args: string[], io: CliIo = defaultIo): Promise<num
   const host = cliHost({
     inputs: parsed.inputs,
     workspace,
-    stateFile: resolve(io.cwd, parsed.stateFile ?? join(workspace, '.kvm-actions', `${action.name}.state.json`)),
+    stateFile: resolve(
+      io.cwd,
+      parsed.stateFile ?? join(workspace, '.kvm-actions', `${action.name}.state.json`),
+    ),
     cacheDir: defaultCacheDir(),
     out: io.out,
     err: io.err,
@@ -135,6 +146,7 @@ export async function runCli(args: string[], io: CliIo = defaultIo): Promise<num
   if (parsed.phase !== 'post') code = await runAction(action, host, 'main')
   if (parsed.phase !== 'main' && action.post) code = Math.max(code, await runAction(action, host, 'post'))
   const outputs = Object.entries(host.outputs)
-  if (outputs.length > 0) io.out(`Outputs:\n${outputs.map(([name, value]) => `${name}=${value}`).join('\n')}\n`)
+  if (outputs.length > 0)
+    io.out(`Outputs:\n${outputs.map(([name, value]) => `${name}=${value}`).join('\n')}\n`)
   return code
 }

@@ -132,7 +132,11 @@ function spawnAndWait(argv: Argv, options: ExecOptions): Promise<ExecResult> {
     mkdirSync(dirname(options.logFile), { recursive: true })
     file = createWriteStream(options.logFile, { flags: 'a' })
   }
-  const toLog = options.log ? new LineSplitter((line) => options.log!.info(line)) : undefined
+  // One splitter per stream, so a partial stdout line never merges with a stderr line.
+  const splitter = (): LineSplitter | undefined =>
+    options.log ? new LineSplitter((line) => options.log!.info(line)) : undefined
+  const stdoutLines = splitter()
+  const stderrLines = splitter()
 
   return new Promise((resolvePromise, reject) => {
     const child = spawn(program, args, {
@@ -163,13 +167,13 @@ function spawnAndWait(argv: Argv, options: ExecOptions): Promise<ExecResult> {
     }
     process.once('exit', onExit)
 
-    const take = (capture: Capture) => (chunk: Buffer) => {
+    const take = (capture: Capture, lines: LineSplitter | undefined) => (chunk: Buffer) => {
       capture.push(chunk)
       file?.write(chunk)
-      toLog?.push(chunk)
+      lines?.push(chunk)
     }
-    child.stdout!.on('data', take(stdout))
-    child.stderr!.on('data', take(stderr))
+    child.stdout!.on('data', take(stdout, stdoutLines))
+    child.stderr!.on('data', take(stderr, stderrLines))
     if (options.input !== undefined) child.stdin!.end(options.input)
 
     const cleanup = (): void => {
@@ -195,7 +199,8 @@ function spawnAndWait(argv: Argv, options: ExecOptions): Promise<ExecResult> {
     })
     child.on('close', (exitCode, signal) => {
       cleanup()
-      toLog?.flush()
+      stdoutLines?.flush()
+      stderrLines?.flush()
       const result: ExecResult = {
         argv,
         exitCode,

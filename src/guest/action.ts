@@ -18,11 +18,15 @@ export const bootTestGuest = defineAction({
       required: true,
     }),
     accel: input.oneOf({
-      description: '`auto` uses KVM when usable and otherwise emulation (with a warning); `kvm` fails without KVM.',
+      description:
+        '`auto` uses KVM when usable and otherwise emulation (with a warning); `kvm` fails without KVM.',
       values: ['auto', 'kvm', 'tcg'],
       default: 'auto',
     }),
-    'boot-timeout': input.duration({ description: 'Time allowed from start to the ready marker.', default: '10m' }),
+    'boot-timeout': input.duration({
+      description: 'Time allowed from start to the ready marker.',
+      default: '10m',
+    }),
     'results-dir': input.path({
       description: 'Where the console log, qemu command line, probe and results are written.',
       default: 'kvm-actions-results/boot-test-guest',
@@ -38,8 +42,10 @@ export const bootTestGuest = defineAction({
     requireTools(['qemu-system-ppc64', 'qemu-img'])
     const probe = probeHost()
     const { accel, reason } = chooseAccel(inputs.accel, probe)
-    if (reason && inputs.accel === 'kvm') throw new InfrastructureError(`accel is kvm but KVM is not usable: ${reason}`)
-    if (reason) annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`)
+    if (reason && inputs.accel === 'kvm')
+      throw new InfrastructureError(`accel is kvm but KVM is not usable: ${reason}`)
+    if (reason)
+      annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`)
     createWorkDir(state, 'guest')
     mkdirSync(inputs.resultsDir, { recursive: true })
     writeFileSync(join(inputs.resultsDir, 'probe.json'), JSON.stringify(probe, null, 2) + '\n')
@@ -53,9 +59,15 @@ export const bootTestGuest = defineAction({
         ['CPU', probe.cpu ?? 'n/a'],
         ['Platform', probe.platform],
         ['/dev/kvm', probe.kvmDevice],
-        ['kvm_hv', probe.kvmHvLoaded ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}` : 'not loaded'],
+        [
+          'kvm_hv',
+          probe.kvmHvLoaded
+            ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
+            : 'not loaded',
+        ],
         ['Scenario', inputs.scenario],
         ['Accelerator', accel + (reason ? ` (${reason})` : '')],
+        ['Boot timeout', input.formatDuration(inputs.bootTimeout)],
       ],
     )
   },

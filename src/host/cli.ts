@@ -4,7 +4,7 @@
  * main), and a cache in a local folder.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { exec } from '../exec/exec.js'
@@ -63,9 +63,12 @@ export function cliHost(options: CliHostOptions): CliHost {
   const out = options.out ?? ((text) => process.stdout.write(text))
   const err = options.err ?? ((text) => process.stderr.write(text))
   const secrets: string[] = []
-  const mask = (text: string): string => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text)
+  const mask = (text: string): string =>
+    secrets.reduce((masked, secret) => masked.split(secret).join('***'), text)
   const readState = (): Record<string, string> =>
-    existsSync(options.stateFile) ? (JSON.parse(readFileSync(options.stateFile, 'utf8')) as Record<string, string>) : {}
+    existsSync(options.stateFile)
+      ? (JSON.parse(readFileSync(options.stateFile, 'utf8')) as Record<string, string>)
+      : {}
   const outputs: Record<string, string> = {}
   let depth = 0
   const indent = (): string => '  '.repeat(depth)
@@ -98,7 +101,9 @@ export function cliHost(options: CliHostOptions): CliHost {
       }
     },
     annotate: (kind, message, properties) => {
-      const where = properties?.file ? ` (${properties.file}${properties.startLine ? `:${properties.startLine}` : ''})` : ''
+      const where = properties?.file
+        ? ` (${properties.file}${properties.startLine ? `:${properties.startLine}` : ''})`
+        : ''
       err(mask(`${kind}: ${properties?.title ? properties.title + ': ' : ''}${message}${where}\n`))
     },
     async writeSummary(summary: Summary) {

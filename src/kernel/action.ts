@@ -1,14 +1,19 @@
 /** build-kernel: the AlmaLinux 9 kernel rebuilt with the KVM hypervisor for ppc64le. */
 import { defineAction, input } from '../action/index.js'
-import { builderInputs, requireBuildTools } from '../rpm/builder.js'
+import { describeArgv } from '../exec/exec.js'
+import { buildCommand, builderInputs, requireBuildTools } from '../rpm/builder.js'
 import { describeSource, localSourceNvr, srpmSourceInput } from '../rpm/source.js'
 
 export const buildKernel = defineAction({
   name: 'build-kernel',
   title: 'Build kernel',
-  description: 'Rebuild the AlmaLinux 9 kernel source RPM with the KVM hypervisor (KVM-HV) enabled for ppc64le.',
+  description:
+    'Rebuild the AlmaLinux 9 kernel source RPM with the KVM hypervisor (KVM-HV) enabled for ppc64le.',
   inputs: {
-    srpm: srpmSourceInput({ description: 'The kernel source RPM: path, URL, exact version, or `latest`.', required: true }),
+    srpm: srpmSourceInput({
+      description: 'The kernel source RPM: path, URL, exact version, or `latest`.',
+      required: true,
+    }),
     'kvm-profile': input.boolean({
       description: 'Apply the KVM profile (KVM_BOOK3S_64=m, KVM_BOOK3S_64_HV=m, XICS on, debug timing off).',
       default: 'true',
@@ -23,7 +28,8 @@ export const buildKernel = defineAction({
       accepted: 'a dot followed by letters, digits or underscores, such as .kvm1',
     }),
     'build-profile': input.oneOf({
-      description: '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases.',
+      description:
+        '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases.',
       values: ['fast', 'full'],
       default: 'fast',
     }),
@@ -52,7 +58,19 @@ export const buildKernel = defineAction({
         ['Build ID', inputs.buildid],
         ['Builder', inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild'],
         ['Build profile', inputs.buildProfile],
+        ['Build timeout', input.formatDuration(inputs.buildTimeout)],
       ],
     )
+    const fast = inputs.buildProfile === 'fast'
+    const command = buildCommand({
+      builder: inputs.builder,
+      mockConfig: inputs.mockConfig,
+      srpm: sourceNvr ? `${sourceNvr}.src.rpm` : 'kernel.src.rpm',
+      resultDir: inputs.resultsDir,
+      with: fast ? ['baseonly'] : [],
+      without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
+      defines: { buildid: inputs.buildid },
+    })
+    summary.details('Build command', describeArgv(command))
   },
 })

@@ -6,14 +6,16 @@ import { describeSource, localSourceNvr, srpmSourceInput } from '../rpm/source.j
 export const patchQemu = defineAction({
   name: 'patch-qemu',
   title: 'Patch qemu-kvm',
-  description: 'Rebuild qemu-kvm (and optionally libvirt) from AlmaLinux 9 source RPMs with KVM guests enabled on ppc64le.',
+  description:
+    'Rebuild qemu-kvm (and optionally libvirt) from AlmaLinux 9 source RPMs with KVM guests enabled on ppc64le.',
   inputs: {
     'qemu-kvm-srpm': srpmSourceInput({
       description: 'The qemu-kvm source RPM: path, URL, exact version, or `latest`.',
       required: true,
     }),
     'libvirt-srpm': srpmSourceInput({
-      description: 'The libvirt source RPM to rebuild with the QEMU driver on ppc64le; empty to leave libvirt alone.',
+      description:
+        'The libvirt source RPM to rebuild with the QEMU driver on ppc64le; empty to leave libvirt alone.',
     }),
     'release-suffix': input.string({
       description: 'Appended to Release: so the rebuild sorts above the stock package of the same version.',
@@ -28,7 +30,10 @@ export const patchQemu = defineAction({
   },
   async main({ inputs, setOutput, summary }) {
     requireBuildTools(inputs.builder)
-    const sources = { 'qemu-kvm': inputs.qemuKvmSrpm, ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}) }
+    const sources = {
+      'qemu-kvm': inputs.qemuKvmSrpm,
+      ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}),
+    }
     const rows: string[][] = []
     const nvrs: Record<string, string> = {}
     for (const [name, source] of Object.entries(sources)) {
@@ -38,5 +43,7 @@ export const patchQemu = defineAction({
     }
     setOutput('source-nvrs', nvrs)
     summary.table(['Package', 'Source', 'Release suffix'], rows)
+    const builder = inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild'
+    summary.paragraph(`Builder: ${builder}, timeout ${input.formatDuration(inputs.buildTimeout)}.`)
   },
 })

@@ -23,7 +23,10 @@ export const publishRepo = defineAction({
       pattern: /^[a-z0-9][a-z0-9_-]*$/,
       accepted: 'lower-case letters, digits, - and _, such as testing',
     }),
-    'dry-run': input.boolean({ description: 'Check and report everything, change nothing.', default: 'false' }),
+    'dry-run': input.boolean({
+      description: 'Check and report everything, change nothing.',
+      default: 'false',
+    }),
   },
   outputs: {
     nevras: 'JSON list of the NEVRAs of the RPMs given.',
@@ -32,11 +35,18 @@ export const publishRepo = defineAction({
     requireTools(['rpm', 'rpmsign', 'gpg', 'createrepo_c', 'dnf'])
     const files = collectRpms(inputs.rpms, workspace)
     const headers = await Promise.all(files.map((file) => queryPackageFile(file)))
-    const nevras = headers.map((h) => `${h.name}-${h.epoch ? h.epoch + ':' : ''}${h.version}-${h.release}.${h.arch}`)
+    const nevras = headers.map(
+      (h) => `${h.name}-${h.epoch ? h.epoch + ':' : ''}${h.version}-${h.release}.${h.arch}`,
+    )
     setOutput('nevras', nevras)
     summary
-      .paragraph(`${files.length} RPM(s) for channel \`${inputs.channel}\` of \`${inputs.target}\`${inputs.dryRun ? ' (dry run)' : ''}.`)
-      .table(['NEVRA'], nevras.map((nevra) => [nevra]))
+      .paragraph(
+        `${files.length} RPM(s) for channel \`${inputs.channel}\` of \`${inputs.target}\`${inputs.dryRun ? ' (dry run)' : ''}.`,
+      )
+      .table(
+        ['NEVRA'],
+        nevras.map((nevra) => [nevra]),
+      )
   },
   async post({ state }) {
     await cleanUp(state)

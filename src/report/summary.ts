@@ -126,7 +126,12 @@ function renderMarkdownCut(block: Block, budget: number): { text: string; cut: n
     case 'paragraph':
       return { text: `${cutToBytes(block.text, budget - 2)}\n\n`, cut: 0 }
     case 'list':
-      return cutLines(block.items.map((item) => `- ${item}\n`), '', '\n', budget)
+      return cutLines(
+        block.items.map((item) => `- ${item}\n`),
+        '',
+        '\n',
+        budget,
+      )
     case 'table':
       return cutLines(
         block.rows.map((row) => `| ${row.map(cell).join(' | ')} |\n`),
@@ -149,11 +154,19 @@ function renderMarkdownCut(block: Block, budget: number): { text: string; cut: n
 }
 
 function linesOf(text: string): string[] {
-  return text.replace(/\n$/, '').split('\n').map((line) => line + '\n')
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => line + '\n')
 }
 
 /** head + as many lines as fit + tail; `cut` counts the lines left out. */
-function cutLines(lines: string[], head: string, tail: string, budget: number): { text: string; cut: number } {
+function cutLines(
+  lines: string[],
+  head: string,
+  tail: string,
+  budget: number,
+): { text: string; cut: number } {
   let used = bytes(head) + bytes(tail)
   let kept = 0
   for (const line of lines) {
@@ -174,10 +187,18 @@ function renderText(block: Block): string {
     case 'list':
       return block.items.map((item) => `  - ${item}\n`).join('')
     case 'table': {
-      const rows = [block.headers, ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value))))]
+      const rows = [
+        block.headers,
+        ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value)))),
+      ]
       const widths = block.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)))
       const line = (row: string[]): string =>
-        '  ' + row.map((value, i) => value.padEnd(widths[i] ?? 0)).join('  ').trimEnd() + '\n'
+        '  ' +
+        row
+          .map((value, i) => value.padEnd(widths[i] ?? 0))
+          .join('  ')
+          .trimEnd() +
+        '\n'
       return line(rows[0]!) + line(widths.map((w) => '-'.repeat(w))) + rows.slice(1).map(line).join('')
     }
     case 'code':

@@ -7,7 +7,8 @@ export type Builder = (typeof BUILDERS)[number]
 
 export const builderInputs = {
   builder: oneOf({
-    description: 'How to build: `mock` (clean chroot, needs an EL or POWER host) or `rpmbuild` on the runner itself.',
+    description:
+      'How to build: `mock` (clean chroot, needs an EL or POWER host) or `rpmbuild` on the runner itself.',
     values: BUILDERS,
     default: 'mock',
   }),
@@ -27,4 +28,51 @@ export const builderInputs = {
 /** The programs a build with this builder needs, resolved now so a missing one fails early. */
 export function requireBuildTools(builder: Builder): Record<string, string> {
   return requireTools(builder === 'mock' ? ['rpm', 'mock'] : ['rpm', 'rpmbuild', 'rpmspec'])
+}
+
+export interface BuildRequest {
+  builder: Builder
+  mockConfig: string
+  srpm: string
+  resultDir: string
+  /** Build conditionals: `--with X` / `--without X`. */
+  with?: string[]
+  without?: string[]
+  defines?: Record<string, string>
+  /** Limits rpmbuild's parallel make (`_smp_build_ncpus`); defaults to the runner's CPU count. */
+  jobs?: number
+}
+
+/** The exact argv of the build: what runs, and what tests and summaries show. */
+export function buildCommand(request: BuildRequest): string[] {
+  const conditionals = [
+    ...(request.with ?? []).flatMap((name) => ['--with', name]),
+    ...(request.without ?? []).flatMap((name) => ['--without', name]),
+  ]
+  const defines = Object.entries({
+    ...(request.jobs ? { _smp_build_ncpus: String(request.jobs) } : {}),
+    ...request.defines,
+  }).flatMap(([name, value]) => ['--define', `${name} ${value}`])
+  if (request.builder === 'mock') {
+    return [
+      'mock',
+      '-r',
+      request.mockConfig,
+      '--resultdir',
+      request.resultDir,
+      ...conditionals,
+      ...defines,
+      '--rebuild',
+      request.srpm,
+    ]
+  }
+  return [
+    'rpmbuild',
+    '--define',
+    `_topdir ${request.resultDir}`,
+    ...conditionals,
+    ...defines,
+    '--rebuild',
+    request.srpm,
+  ]
 }

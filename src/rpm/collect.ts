@@ -29,12 +29,17 @@ export function parseRpmPatterns(raw: string): string[] {
     .filter(Boolean)
 }
 
-export function rpmSetInput<O extends { description: string; required?: boolean; default?: string }>(options: O) {
+export function rpmSetInput<O extends { description: string; required?: boolean; default?: string }>(
+  options: O,
+) {
   return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw))
 }
 
 function globToRegExp(segment: string): RegExp {
-  const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')
+  const body = segment
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]')
   return new RegExp(`^${body}$`)
 }
 
@@ -77,9 +82,12 @@ export function collectRpms(patterns: string[], workspace: string, inputName = '
     const matches = /[*?]/.test(pattern) ? expandGlob(full) : existsSync(full) ? [full] : []
     const rpms = matches.flatMap((match) => (statSync(match).isDirectory() ? rpmsBelow(match) : [match]))
     const notRpm = rpms.find((file) => !file.endsWith('.rpm'))
-    if (notRpm) throw new ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`)
+    if (notRpm)
+      throw new ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`)
     if (rpms.length === 0) {
-      throw new ConfigurationError(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`)
+      throw new ConfigurationError(
+        `Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`,
+      )
     }
     rpms.forEach((rpm) => found.add(rpm))
   }

@@ -15,7 +15,9 @@ const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SO
 
 export async function queryPackageFile(file: string): Promise<PackageHeader> {
   const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file])
-  const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout.trim().split('\t')
+  const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+    .trim()
+    .split('\t')
   return {
     name,
     ...(epoch !== '0' ? { epoch } : {}),

@@ -35,7 +35,9 @@ export function parseSrpmSource(raw: string, workspace: string): SrpmSource {
   throw new InvalidValue()
 }
 
-export function srpmSourceInput<O extends { description: string; required?: boolean; default?: string }>(options: O) {
+export function srpmSourceInput<O extends { description: string; required?: boolean; default?: string }>(
+  options: O,
+) {
   return custom(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace))
 }
 
@@ -56,6 +58,7 @@ export function describeSource(source: SrpmSource): string {
 export async function localSourceNvr(source: SrpmSource): Promise<string | undefined> {
   if (source.kind !== 'path') return undefined
   const header = await queryPackageFile(source.path)
-  if (header.arch !== 'src') throw new ConfigurationError(`${source.path} is a binary RPM (${header.arch}), not a source RPM`)
+  if (header.arch !== 'src')
+    throw new ConfigurationError(`${source.path} is a binary RPM (${header.arch}), not a source RPM`)
   return header.nvr
 }

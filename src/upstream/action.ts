@@ -6,7 +6,8 @@ import { parseRepomd } from '../repo/repomd.js'
 export const checkUpstream = defineAction({
   name: 'check-upstream',
   title: 'Check upstream',
-  description: 'Compare the AlmaLinux repositories with the published repository and say what needs rebuilding.',
+  description:
+    'Compare the AlmaLinux repositories with the published repository and say what needs rebuilding.',
   inputs: {
     packages: input.list({
       description: 'Source package names to watch.',
@@ -22,23 +23,28 @@ export const checkUpstream = defineAction({
       description: 'The published repository whose contents are the state (the folder holding repodata/).',
       required: true,
     }),
-    force: input.boolean({ description: 'Report `changed: true` whatever the repositories say.', default: 'false' }),
+    force: input.boolean({
+      description: 'Report `changed: true` whatever the repositories say.',
+      default: 'false',
+    }),
   },
   outputs: {
     'upstream-revision': 'The revision of the upstream repository metadata.',
     'published-revision': 'The revision of the published repository metadata.',
   },
   async main({ inputs, setOutput, summary, signal }) {
-    const rows: string[][] = []
-    for (const [label, url, output] of [
-      ['Upstream', inputs.upstreamUrl, 'upstream-revision'],
-      ['Published', inputs.publishedUrl, 'published-revision'],
-    ] as const) {
+    const read = async (url: string) => {
       const location = joinUrl(url, 'repodata/repomd.xml')
-      const repomd = parseRepomd((await readUrl(location, { signal })).toString('utf8'), location)
-      setOutput(output, repomd.revision ?? '')
-      rows.push([label, url, repomd.revision ?? 'none', String(repomd.entries.length)])
+      return parseRepomd((await readUrl(location, { signal })).toString('utf8'), location)
     }
+    const upstream = await read(inputs.upstreamUrl)
+    const published = await read(inputs.publishedUrl)
+    setOutput('upstream-revision', upstream.revision ?? '')
+    setOutput('published-revision', published.revision ?? '')
+    const rows = [
+      ['Upstream', inputs.upstreamUrl, upstream.revision ?? 'none', String(upstream.entries.length)],
+      ['Published', inputs.publishedUrl, published.revision ?? 'none', String(published.entries.length)],
+    ]
     summary.table(['Repository', 'URL', 'Revision', 'Metadata files'], rows)
     summary.paragraph(`Watching: ${inputs.packages.join(', ')}${inputs.force ? ' (forced)' : ''}`)
   },

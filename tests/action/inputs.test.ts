@@ -98,9 +98,9 @@ describe('input kinds', () => {
     const def = input.list({ description: 'l' })
     expect(parseOne(def, 'kernel, qemu-kvm\n\n libvirt ,')).toEqual(['kernel', 'qemu-kvm', 'libvirt'])
     expect(parseOne(def, '')).toEqual([])
-    expect(errorOf(input.list({ description: 'l', item: /^[a-z-]+$/, itemAccepted: 'package names' }), 'ok, Bad!')).toContain(
-      'a list of package names',
-    )
+    expect(
+      errorOf(input.list({ description: 'l', item: /^[a-z-]+$/, itemAccepted: 'package names' }), 'ok, Bad!'),
+    ).toContain('a list of package names')
   })
 
   it('oneOf', () => {
@@ -125,7 +125,9 @@ describe('input kinds', () => {
 
   it('url', () => {
     const def = input.url({ description: 'u', required: true, protocols: ['https', 'file'] })
-    expect(parseOne(def, 'https://repo.almalinux.org/almalinux/9')).toBe('https://repo.almalinux.org/almalinux/9')
+    expect(parseOne(def, 'https://repo.almalinux.org/almalinux/9')).toBe(
+      'https://repo.almalinux.org/almalinux/9',
+    )
     expect(parseOne(def, 'file:///srv/repo')).toBe('file:///srv/repo')
     expect(errorOf(def, 'http://example.org/')).toContain('a URL starting with https://, file://')
     expect(errorOf(def, 'not a url')).toContain('"not a url"')

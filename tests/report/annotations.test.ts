@@ -14,8 +14,14 @@ describe('Annotator', () => {
     annotator.annotate('notice', 'one')
     expect(shown.filter(([kind]) => kind === 'error')).toHaveLength(10)
     expect(shown.filter(([kind]) => kind === 'warning')).toHaveLength(4)
-    expect(logged).toEqual(['[error, not annotated] panic 10', '[error, not annotated] panic 11', '[error, not annotated] panic 12'])
-    expect(annotator.droppedNote()).toBe('3 errors not annotated (GitHub shows 10 of each kind per step); see the log.')
+    expect(logged).toEqual([
+      '[error, not annotated] panic 10',
+      '[error, not annotated] panic 11',
+      '[error, not annotated] panic 12',
+    ])
+    expect(annotator.droppedNote()).toBe(
+      '3 errors not annotated (GitHub shows 10 of each kind per step); see the log.',
+    )
   })
 
   it('has nothing to say when nothing was dropped', () => {

@@ -6,13 +6,23 @@ describe('Summary', () => {
       .heading('Result')
       .paragraph('All good.')
       .list(['one', 'two'])
-      .table(['Option', 'Value'], [['CONFIG_KVM_BOOK3S_64_HV', 'm'], ['a|b', 'line1\nline2']])
+      .table(
+        ['Option', 'Value'],
+        [
+          ['CONFIG_KVM_BOOK3S_64_HV', 'm'],
+          ['a|b', 'line1\nline2'],
+        ],
+      )
       .details('Console tail', '<kernel> panic')
       .mermaid('gantt\n  title Boot')
       .toMarkdown()
     expect(markdown).toContain('## Result\n\nAll good.\n\n- one\n- two\n')
-    expect(markdown).toContain('| Option | Value |\n| --- | --- |\n| CONFIG_KVM_BOOK3S_64_HV | m |\n| a\\|b | line1<br>line2 |\n')
-    expect(markdown).toContain('<details><summary>Console tail</summary>\n\n<pre>\n&lt;kernel&gt; panic\n</pre>\n</details>')
+    expect(markdown).toContain(
+      '| Option | Value |\n| --- | --- |\n| CONFIG_KVM_BOOK3S_64_HV | m |\n| a\\|b | line1<br>line2 |\n',
+    )
+    expect(markdown).toContain(
+      '<details><summary>Console tail</summary>\n\n<pre>\n&lt;kernel&gt; panic\n</pre>\n</details>',
+    )
     expect(markdown).toContain('```mermaid\ngantt\n  title Boot\n```')
   })
 
@@ -42,7 +52,13 @@ describe('Summary', () => {
   it('renders plain text with aligned table columns', () => {
     const text = new Summary()
       .heading('Config')
-      .table(['Option', 'Value'], [['KVM_XICS', 'y'], ['KVM_BOOK3S_64_HV', 'm']])
+      .table(
+        ['Option', 'Value'],
+        [
+          ['KVM_XICS', 'y'],
+          ['KVM_BOOK3S_64_HV', 'm'],
+        ],
+      )
       .toText()
     expect(text).toBe(
       'Config\n======\n\n  Option            Value\n  ----------------  -----\n  KVM_XICS          y\n  KVM_BOOK3S_64_HV  m\n',

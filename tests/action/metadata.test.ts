@@ -1,0 +1,95 @@
+/**
+ * action.yml files are generated from the definitions; this fails when a committed one differs.
+ * `npm run gen` (UPDATE_ACTION_YML=1) rewrites them instead.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { camelCase } from '../../src/action/inputs.js'
+import { actionYaml, suiteYaml } from '../../src/action/metadata.js'
+import { ACTIONS } from '../../src/actions.js'
+
+const root = join(import.meta.dirname, '..', '..')
+const update = process.env.UPDATE_ACTION_YML === '1'
+
+function checkFile(file: string, expected: string): void {
+  const full = join(root, file)
+  if (update) {
+    mkdirSync(join(full, '..'), { recursive: true })
+    writeFileSync(full, expected)
+  }
+  expect(existsSync(full) ? readFileSync(full, 'utf8') : `(missing ${file})`).toBe(expected)
+}
+
+/** The source of the module that defines an action (src/<domain>/action.ts). */
+function sourceOf(name: string): string {
+  const files = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('action.ts'))
+    .map((file) => readFileSync(join(root, 'src', file), 'utf8'))
+    .filter((text) => text.includes(`name: '${name}',`))
+  expect(files).toHaveLength(1)
+  return files[0]!
+}
+
+describe.each(ACTIONS.map((action) => [action.name, action] as const))('%s', (name, action) => {
+  it('has a generated action.yml that matches its definition', () => {
+    checkFile(join('actions', name, 'action.yml'), actionYaml(action))
+  })
+
+  it('runs on node24 from its bundle, with a post step where it cleans up', () => {
+    const yml = parse(readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8'))
+    expect(yml.runs.using).toBe('node24')
+    expect(yml.runs.main).toBe(`../../dist/${name}/index.js`)
+    expect(existsSync(join(root, 'actions', name, yml.runs.main))).toBe(true)
+    if (action.post) expect(yml.runs).toMatchObject({ post: yml.runs.main, 'post-if': 'always()' })
+    for (const [input, spec] of Object.entries<{ description: string; default?: string; required: boolean }>(
+      yml.inputs,
+    )) {
+      expect(spec.description.length).toBeGreaterThan(10)
+      expect(spec.required || spec.default !== undefined || !action.inputs[input].required).toBe(true)
+    }
+    for (const spec of Object.values<{ description: string }>(yml.outputs))
+      expect(spec.description.length).toBeGreaterThan(10)
+  })
+
+  it('reads every input it declares, and declares every input it reads', () => {
+    const source = sourceOf(name)
+    const used = new Set([...source.matchAll(/(?<![\w/])inputs\.([a-zA-Z0-9]+)/g)].map((m) => m[1]))
+    // The shared builder inputs are read through their own helper names.
+    const declared = Object.keys(action.inputs).map(camelCase)
+    for (const input of declared) expect({ input, read: used.has(input) }).toEqual({ input, read: true })
+    for (const input of used)
+      expect({ input, declared: declared.includes(input!) }).toEqual({ input, declared: true })
+  })
+
+  it('sets every output it declares, and declares every output it sets', () => {
+    const source = sourceOf(name)
+    const set = new Set([...source.matchAll(/setOutput\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]))
+    for (const output of Object.keys(action.outputs))
+      expect({ output, set: set.has(output) }).toEqual({ output, set: true })
+    for (const output of set)
+      expect({ output, declared: output! in action.outputs }).toEqual({ output, declared: true })
+  })
+})
+
+describe('the root action.yml', () => {
+  it('matches the suite definition and lists every action', () => {
+    checkFile('action.yml', suiteYaml(ACTIONS))
+    const yml = parse(readFileSync(join(root, 'action.yml'), 'utf8'))
+    for (const action of ACTIONS) {
+      expect(yml.inputs.action.description).toContain(action.name)
+      for (const input of Object.keys(action.inputs)) expect(yml.inputs).toHaveProperty([input])
+      for (const output of Object.keys(action.outputs)) expect(yml.outputs).toHaveProperty([output])
+    }
+    expect(yml.runs).toEqual({
+      using: 'node24',
+      main: 'dist/suite/index.js',
+      post: 'dist/suite/index.js',
+      'post-if': 'always()',
+    })
+  })
+
+  it('has exactly one actions/ folder per action', () => {
+    expect(readdirSync(join(root, 'actions')).sort()).toEqual(ACTIONS.map((a) => a.name).sort())
+  })
+})

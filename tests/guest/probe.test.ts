@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { chooseAccel, classifyPlatform, parseCpuInfo, probeHost } from '../../src/guest/probe.js'
+
+const POWER9_BARE_METAL = `processor\t: 0
+cpu\t\t: POWER9 (raw), altivec supported
+clock\t\t: 3800.000000MHz
+revision\t: 2.2 (pvr 004e 1202)
+
+timebase\t: 512000000
+platform\t: PowerNV
+model\t\t: 9006-22P
+machine\t\t: PowerNV 9006-22P
+firmware\t: OPAL
+MMU\t\t: Radix
+`
+
+const EMULATED_GUEST = `processor\t: 0
+cpu\t\t: POWER10 (architected), altivec supported
+platform\t: pSeries
+model\t\t: IBM pSeries (emulated by qemu)
+machine\t\t: CHRP IBM pSeries (emulated by qemu)
+MMU\t\t: Radix
+`
+
+function fakeRoot(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'probe-'))
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true })
+    writeFileSync(join(root, file), text)
+  }
+  return root
+}
+
+describe('host probe', () => {
+  it('reads the POWER generation, platform and MMU from cpuinfo', () => {
+    expect(parseCpuInfo(POWER9_BARE_METAL)).toEqual({
+      cpu: 'POWER9 (raw), altivec supported',
+      generation: 'POWER9',
+      platform: 'PowerNV',
+      machine: 'PowerNV 9006-22P',
+      mmu: 'Radix',
+    })
+    expect(classifyPlatform('ppc64le', parseCpuInfo(POWER9_BARE_METAL))).toBe('powernv')
+    expect(classifyPlatform('ppc64le', parseCpuInfo(EMULATED_GUEST))).toBe('emulated')
+    expect(
+      classifyPlatform(
+        'ppc64le',
+        parseCpuInfo('cpu : POWER10\nplatform : pSeries\nmachine : CHRP IBM,9080-HEX\n'),
+      ),
+    ).toBe('pseries-lpar')
+    expect(classifyPlatform('x86_64', {})).toBe('not-power')
+  })
+
+  it('finds a usable KVM-HV on a bare-metal POWER9 host', () => {
+    const root = fakeRoot({
+      'proc/cpuinfo': POWER9_BARE_METAL,
+      'dev/kvm': '',
+      'sys/module/kvm_hv/parameters/nested': 'Y\n',
+    })
+    const probe = probeHost(root, 'ppc64le')
+    expect(probe).toEqual({
+      architecture: 'ppc64le',
+      cpu: 'POWER9 (raw), altivec supported',
+      generation: 'POWER9',
+      platform: 'powernv',
+      mmu: 'Radix',
+      kvmDevice: 'usable',
+      kvmHvLoaded: true,
+      nested: true,
+    })
+    expect(chooseAccel('auto', probe)).toEqual({ accel: 'kvm' })
+  })
+
+  it('does not trust /dev/kvm when kvm_hv is not loaded', () => {
+    const probe = probeHost(fakeRoot({ 'proc/cpuinfo': EMULATED_GUEST, 'dev/kvm': '' }), 'ppc64le')
+    expect(probe.kvmHvLoaded).toBe(false)
+    expect(chooseAccel('auto', probe)).toEqual({ accel: 'tcg', reason: 'the kvm_hv module is not loaded' })
+    expect(chooseAccel('kvm', probe)).toEqual({ accel: 'kvm', reason: 'the kvm_hv module is not loaded' })
+  })
+
+  it('falls back to emulation off POWER, and honours an explicit tcg', () => {
+    const probe = probeHost(fakeRoot({}), 'x86_64')
+    expect(probe).toMatchObject({ architecture: 'x86_64', platform: 'not-power', kvmDevice: 'absent' })
+    expect(chooseAccel('auto', probe)).toEqual({ accel: 'tcg', reason: 'this host is x86_64, not POWER' })
+    expect(chooseAccel('tcg', probeHost(fakeRoot({ 'proc/cpuinfo': POWER9_BARE_METAL }), 'ppc64le'))).toEqual(
+      { accel: 'tcg' },
+    )
+  })
+})
