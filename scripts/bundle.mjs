@@ -9,9 +9,11 @@ import { fileURLToPath } from 'node:url'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const entriesDir = join(root, 'src', 'entries')
 const check = process.argv.includes('--check')
-const distDir = process.argv.includes('--out')
-  ? process.argv[process.argv.indexOf('--out') + 1]
-  : join(root, 'dist')
+const option = (name) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined
+const distDir = option('--out') ?? join(root, 'dist')
+// --only NAME,NAME bundles (or checks) just those entries; the test of the check uses it.
+const only = option('--only')?.split(',')
 
 async function bundle(entry) {
   const { code, assets } = await ncc(join(entriesDir, entry), {
@@ -39,12 +41,12 @@ function listFiles(dir) {
 }
 
 const entries = readdirSync(entriesDir)
-  .filter((name) => name.endsWith('.ts'))
+  .filter((name) => name.endsWith('.ts') && (!only || only.includes(name.replace(/\.ts$/, ''))))
   .sort()
 const fresh = Object.assign({}, ...(await Promise.all(entries.map(bundle))))
 
 if (check) {
-  const committed = new Set(listFiles(distDir))
+  const committed = new Set(listFiles(distDir).filter((file) => !only || only.includes(file.split('/')[0])))
   const problems = []
   for (const [file, text] of Object.entries(fresh)) {
     if (!committed.has(file)) problems.push(`missing from dist/: ${file}`)
