@@ -7,7 +7,10 @@ import { join } from 'node:path'
 const root = join(import.meta.dirname, '..')
 
 function check(distDir: string) {
-  return spawnSync('node', ['scripts/bundle.mjs', '--check', '--only', 'cli', '--out', distDir], { cwd: root, encoding: 'utf8' })
+  return spawnSync('node', ['scripts/bundle.mjs', '--check', '--only', 'cli', '--out', distDir], {
+    cwd: root,
+    encoding: 'utf8',
+  })
 }
 
 describe('check-dist', () => {
