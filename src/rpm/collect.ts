@@ -3,9 +3,10 @@
  * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { isAbsolute, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
 import { custom, InvalidValue } from '../action/inputs.js'
+import { expandGlob, hasGlob } from '../fs/glob.js'
 
 export const RPM_SET_FORM =
   'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm), one per line or separated by commas'
@@ -35,35 +36,6 @@ export function rpmSetInput<O extends { description: string; required?: boolean;
   return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw))
 }
 
-function globToRegExp(segment: string): RegExp {
-  const body = segment
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\?/g, '[^/]')
-  return new RegExp(`^${body}$`)
-}
-
-function expandGlob(pattern: string): string[] {
-  const segments = pattern.split('/')
-  let bases = [isAbsolute(pattern) ? '/' : '']
-  for (const segment of segments.filter((s, i) => s !== '' || i > 0)) {
-    if (!/[*?]/.test(segment)) {
-      bases = bases.map((base) => join(base, segment)).filter((candidate) => existsSync(candidate))
-      continue
-    }
-    const matcher = globToRegExp(segment)
-    bases = bases.flatMap((base) => {
-      const dir = base || '.'
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) return []
-      return readdirSync(dir)
-        .filter((name) => matcher.test(name))
-        .sort()
-        .map((name) => join(base, name))
-    })
-  }
-  return bases
-}
-
 function rpmsBelow(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
@@ -79,7 +51,7 @@ export function collectRpms(patterns: string[], workspace: string, inputName = '
   const found = new Set<string>()
   for (const pattern of patterns) {
     const full = resolve(workspace, pattern)
-    const matches = /[*?]/.test(pattern) ? expandGlob(full) : existsSync(full) ? [full] : []
+    const matches = hasGlob(pattern) ? expandGlob(full) : existsSync(full) ? [full] : []
     const rpms = matches.flatMap((match) => (statSync(match).isDirectory() ? rpmsBelow(match) : [match]))
     const notRpm = rpms.find((file) => !file.endsWith('.rpm'))
     if (notRpm)

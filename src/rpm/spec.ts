@@ -1,0 +1,123 @@
+/**
+ * Reading a spec file's structure as text: its sections, its Patch/Source tags, where
+ * %changelog starts and how the spec applies its patches. Only what recipe edits need; rpmspec
+ * answers everything that needs macros expanded.
+ */
+
+/** Section headers that end the preamble or the previous section. */
+const SECTION_NAMES = [
+  'package',
+  'description',
+  'prep',
+  'generate_buildrequires',
+  'conf',
+  'build',
+  'install',
+  'check',
+  'clean',
+  'files',
+  'changelog',
+  'pre',
+  'post',
+  'preun',
+  'postun',
+  'pretrans',
+  'posttrans',
+  'preuntrans',
+  'postuntrans',
+  'triggerprein',
+  'triggerin',
+  'triggerun',
+  'triggerpostun',
+  'filetriggerin',
+  'filetriggerun',
+  'filetriggerpostun',
+  'transfiletriggerin',
+  'transfiletriggerun',
+  'transfiletriggerpostun',
+  'verifyscript',
+  'sepolicy',
+]
+const SECTION_LINE = new RegExp(`^%(${SECTION_NAMES.join('|')})(?:\\s+(.*))?$`)
+
+export interface Section {
+  /** `global` for the preamble before the first section. */
+  name: string
+  /** The subpackage the section belongs to, or undefined for the main package. */
+  subpackage?: string
+  /** Index of the header line (-1 for global) and of the first line after the section. */
+  header: number
+  end: number
+}
+
+/** The subpackage named by a section's arguments: `foo`, `-n foo`, ignoring `-f file` and the like. */
+function subpackageOf(args: string | undefined): string | undefined {
+  if (!args) return undefined
+  const words = args.trim().split(/\s+/)
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!
+    if (word === '-n') return words[i + 1]
+    if (word.startsWith('-')) {
+      if (/^-[fpe]$/.test(word)) i++ // options that take a value
+      continue
+    }
+    return word
+  }
+  return undefined
+}
+
+export function sections(lines: readonly string[]): Section[] {
+  const found: Section[] = [{ name: 'global', header: -1, end: lines.length }]
+  lines.forEach((line, index) => {
+    const match = SECTION_LINE.exec(line.trimEnd())
+    if (!match) return
+    found.at(-1)!.end = index
+    const subpackage = subpackageOf(match[2])
+    found.push({ name: match[1]!, ...(subpackage ? { subpackage } : {}), header: index, end: lines.length })
+  })
+  return found
+}
+
+/** The line index of `%changelog`, or the line count when there is none. */
+export function changelogStart(lines: readonly string[]): number {
+  const index = lines.findIndex((line) => /^%changelog\s*$/.test(line))
+  return index === -1 ? lines.length : index
+}
+
+export type TagKind = 'Patch' | 'Source'
+
+/** `PatchNNN:` / `SourceNNN:` lines (a bare `Patch:` is number 0) in the preamble and %package blocks. */
+export function numberedTags(
+  lines: readonly string[],
+  kind: TagKind,
+): { number: number; line: number; value: string }[] {
+  const pattern = new RegExp(`^${kind}(\\d*)\\s*:\\s*(.+)$`, 'i')
+  const end = changelogStart(lines)
+  const tags: { number: number; line: number; value: string }[] = []
+  for (let index = 0; index < end; index++) {
+    const match = pattern.exec(lines[index]!.trim())
+    if (match) tags.push({ number: match[1] ? Number(match[1]) : 0, line: index, value: match[2]!.trim() })
+  }
+  return tags
+}
+
+export type ApplyStyle = 'autosetup' | 'kernel' | 'patch-P' | 'patchN' | 'none'
+
+/** How the spec applies patches in %prep, and the line after which a new apply line belongs. */
+export function applyStyle(lines: readonly string[]): { style: ApplyStyle; after: number } {
+  const prep = sections(lines).find((section) => section.name === 'prep')
+  if (!prep) return { style: 'none', after: -1 }
+  let result: { style: ApplyStyle; after: number } = { style: 'none', after: -1 }
+  let setupLine = -1
+  for (let index = prep.header + 1; index < prep.end; index++) {
+    const line = lines[index]!.trim()
+    if (/^%(autosetup|autopatch)\b/.test(line)) return { style: 'autosetup', after: index }
+    if (/^%setup\b/.test(line)) setupLine = index
+    if (/^Apply(Optional)?Patch\s+\S/.test(line)) result = { style: 'kernel', after: index }
+    else if (/^%patch\s+(-P\s*)?\d+/.test(line) || /^%patch\s+-P/.test(line))
+      result = { style: 'patch-P', after: index }
+    else if (/^%patch\d+\b/.test(line)) result = { style: 'patchN', after: index }
+  }
+  if (result.style === 'none' && setupLine !== -1) return { style: 'patch-P', after: setupLine }
+  return result
+}
