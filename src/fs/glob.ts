@@ -5,7 +5,10 @@ import { isAbsolute, join } from 'node:path'
 export const hasGlob = (pattern: string): boolean => /[*?]/.test(pattern)
 
 function segmentMatcher(segment: string): RegExp {
-  const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')
+  const body = segment
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]')
   return new RegExp(`^${body}$`)
 }
 
