@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { exec } from '../exec/exec.js'
 import type { Summary } from '../report/summary.js'
 import type { ActionHost, ArtifactCache } from './host.js'
@@ -24,7 +24,11 @@ export function defaultCacheDir(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kvm-actions')
 }
 
-/** Tarballs in a folder, named by a hash of the key; restore keys match on the key's prefix. */
+/**
+ * Tarballs in a folder, named by a hash of the key; restore keys match on the key's prefix.
+ * Paths may be absolute or relative to the workspace; they are stored from / so that they
+ * restore to the same place.
+ */
 export function folderCache(dir: string, workspace: string): ArtifactCache {
   const file = (key: string): string =>
     join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.tar`)
@@ -32,7 +36,7 @@ export function folderCache(dir: string, workspace: string): ArtifactCache {
   const readIndex = (): Record<string, string> =>
     existsSync(index) ? (JSON.parse(readFileSync(index, 'utf8')) as Record<string, string>) : {}
   return {
-    async restore(paths, key, restoreKeys = []) {
+    async restore(_paths, key, restoreKeys = []) {
       const keys = readIndex()
       let hit: string | undefined = keys[key] && existsSync(file(key)) ? key : undefined
       for (const prefix of restoreKeys) {
@@ -42,13 +46,14 @@ export function folderCache(dir: string, workspace: string): ArtifactCache {
           .sort((a, b) => statSync(file(b)).mtimeMs - statSync(file(a)).mtimeMs)[0]
       }
       if (!hit) return undefined
-      await exec(['tar', '-xf', file(hit), '-C', workspace])
+      await exec(['tar', '-xf', file(hit), '-C', '/'])
       return hit
     },
     async save(paths, key) {
       mkdirSync(dir, { recursive: true })
       const target = file(key)
-      await exec(['tar', '-cf', `${target}.partial`, '-C', workspace, '--', ...paths])
+      const fromRoot = paths.map((path) => relative('/', resolve(workspace, path)))
+      await exec(['tar', '-cf', `${target}.partial`, '-C', '/', '--', ...fromRoot])
       renameSync(`${target}.partial`, target)
       writeFileSync(index, JSON.stringify({ ...readIndex(), [key]: paths.join('\n') }, null, 2))
     },

@@ -1,5 +1,10 @@
 /** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
-import { duration, oneOf, string } from '../action/inputs.js'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { TestFailure } from '../action/errors.js'
+import { duration, formatDuration, oneOf, string } from '../action/inputs.js'
+import { describeArgv, exec } from '../exec/exec.js'
+import type { Log } from '../host/host.js'
 import { requireTools } from '../exec/tools.js'
 
 export const BUILDERS = ['mock', 'rpmbuild'] as const
@@ -41,6 +46,8 @@ export interface BuildRequest {
   defines?: Record<string, string>
   /** Limits rpmbuild's parallel make (`_smp_build_ncpus`); defaults to the runner's CPU count. */
   jobs?: number
+  /** mock: use its ccache plugin with this directory (rpmbuild takes ccache from PATH instead). */
+  ccacheDir?: string
 }
 
 /** The exact argv of the build: what runs, and what tests and summaries show. */
@@ -54,12 +61,16 @@ export function buildCommand(request: BuildRequest): string[] {
     ...request.defines,
   }).flatMap(([name, value]) => ['--define', `${name} ${value}`])
   if (request.builder === 'mock') {
+    const ccache = request.ccacheDir
+      ? ['--enable-plugin=ccache', `--plugin-option=ccache:dir=${request.ccacheDir}`]
+      : []
     return [
       'mock',
       '-r',
       request.mockConfig,
       '--resultdir',
       request.resultDir,
+      ...ccache,
       ...conditionals,
       ...defines,
       '--rebuild',
@@ -75,4 +86,86 @@ export function buildCommand(request: BuildRequest): string[] {
     '--rebuild',
     request.srpm,
   ]
+}
+
+export interface BuildRun {
+  rpms: string[]
+  logFile: string
+  durationMs: number
+}
+
+/** The first line of a failed build log worth an annotation: rpmbuild's and mock's error lines. */
+export function firstErrorLine(log: string): string | undefined {
+  const lines = log.split('\n')
+  return (
+    lines.find((line) => /^(error|ERROR):\s/.test(line.trim()) || /^RPM build errors:/.test(line)) ??
+    lines.find((line) => /\berror\b/i.test(line) && !/^\+/.test(line))
+  )?.trim()
+}
+
+export class BuildFailure extends TestFailure {
+  override name = 'BuildFailure'
+  constructor(
+    message: string,
+    readonly logFile: string,
+    readonly tail: string,
+    readonly errorLine: string | undefined,
+  ) {
+    super(message)
+  }
+}
+
+function rpmsBelow(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.rpm'))
+    .map((file) => join(dir, file))
+    .sort()
+}
+
+/**
+ * Runs the build with its output in logFile (for upload-artifact) and a group in the log. A
+ * failing build becomes a BuildFailure carrying the log's tail and first error line.
+ */
+export async function runBuild(
+  request: BuildRequest,
+  options: {
+    logFile: string
+    timeoutMs?: number
+    log?: Log
+    signal?: AbortSignal
+    env?: Record<string, string>
+  },
+): Promise<BuildRun> {
+  const argv = buildCommand(request)
+  const result = await exec(argv as [string, ...string[]], {
+    logFile: options.logFile,
+    allowFailure: true,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.log ? { log: options.log, group: `Build: ${describeArgv(argv)}` } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  })
+  if (result.exitCode !== 0 || result.timedOut) {
+    const log = existsSync(options.logFile)
+      ? readFileSync(options.logFile, 'utf8')
+      : result.stdout + result.stderr
+    const tail = log.split('\n').slice(-40).join('\n')
+    const how = result.timedOut
+      ? `timed out after ${formatDuration(result.durationMs)}`
+      : `failed (exit code ${result.exitCode})`
+    const errorLine = firstErrorLine(log)
+    throw new BuildFailure(
+      `${argv[0]} ${how}${errorLine ? `: ${errorLine}` : ''}`,
+      options.logFile,
+      tail,
+      errorLine,
+    )
+  }
+  // rpmbuild writes under _topdir/RPMS and SRPMS; mock writes into its result dir.
+  const rpms =
+    request.builder === 'rpmbuild'
+      ? [...rpmsBelow(join(request.resultDir, 'RPMS')), ...rpmsBelow(join(request.resultDir, 'SRPMS'))]
+      : rpmsBelow(request.resultDir)
+  return { rpms, logFile: options.logFile, durationMs: result.durationMs }
 }

@@ -1,0 +1,70 @@
+/**
+ * The package list of a dnf repository: repomd.xml's `primary` entry, compressed with gzip, xz
+ * or zstd, read into name, EVR, arch, location and checksum per package.
+ */
+import { gunzipSync } from 'node:zlib'
+import { InfrastructureError } from '../action/errors.js'
+import { exec } from '../exec/exec.js'
+import { joinUrl, readUrl, type ReadOptions } from '../net/download.js'
+import type { Evr } from '../rpm/evr.js'
+import { parseRepomd } from './repomd.js'
+
+export interface RepoPackage extends Evr {
+  name: string
+  arch: string
+  /** Absolute URL of the package file. */
+  url: string
+  checksum?: { type: string; value: string }
+}
+
+const attribute = (tag: string, name: string): string | undefined =>
+  new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1]
+const unescape = (text: string): string =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+
+export function parsePrimary(xml: string, baseUrl: string): RepoPackage[] {
+  return [...xml.matchAll(/<package\s+type="rpm"\s*>([\s\S]*?)<\/package>/g)].map(([, body]) => {
+    const text = (tag: string): string =>
+      unescape(new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body!)?.[1] ?? '')
+    const version = /<version\s[^>]*>/.exec(body!)?.[0] ?? ''
+    const location = /<location\s[^>]*>/.exec(body!)?.[0] ?? ''
+    const checksum = /<checksum\s+([^>]*)>([^<]+)<\/checksum>/.exec(body!)
+    const href = unescape(attribute(location, 'href') ?? '')
+    const base = attribute(location, 'xml:base')
+    return {
+      name: text('name'),
+      arch: text('arch'),
+      epoch: Number(attribute(version, 'epoch') ?? 0),
+      version: attribute(version, 'ver') ?? '',
+      release: attribute(version, 'rel') ?? '',
+      url: joinUrl(base ?? baseUrl, href),
+      ...(checksum
+        ? { checksum: { type: attribute(checksum[1]!, 'type') ?? 'sha256', value: checksum[2]!.trim() } }
+        : {}),
+    }
+  })
+}
+
+/** Decompresses metadata by its file name: .gz in-process, .xz and .zst with the xz and zstd tools. */
+export async function decompress(data: Buffer, name: string): Promise<string> {
+  if (name.endsWith('.gz')) return gunzipSync(data).toString('utf8')
+  const tool = name.endsWith('.xz') ? 'xz' : name.endsWith('.zst') ? 'zstd' : undefined
+  if (!tool) return data.toString('utf8')
+  const result = await exec([tool, '-dc'], { input: data, captureLimitBytes: 2 ** 31 - 1 })
+  return result.stdout
+}
+
+/** Every package in the repository at baseUrl (the folder that holds repodata/). */
+export async function readRepository(baseUrl: string, options: ReadOptions = {}): Promise<RepoPackage[]> {
+  const repomdUrl = joinUrl(baseUrl, 'repodata/repomd.xml')
+  const repomd = parseRepomd((await readUrl(repomdUrl, options)).toString('utf8'), repomdUrl)
+  const primary = repomd.entries.find((entry) => entry.type === 'primary')
+  if (!primary) throw new InfrastructureError(`${repomdUrl} has no primary metadata`)
+  const primaryUrl = joinUrl(baseUrl, primary.href)
+  return parsePrimary(await decompress(await readUrl(primaryUrl, options), primary.href), baseUrl)
+}
