@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../src/cli/main.js'
+import { fixtureTree, treeDigest, writeTree } from './support/fixtures.js'
 
 const root = join(import.meta.dirname, '..')
 
@@ -161,6 +162,50 @@ describe('the bundles, as the runner and a user run them', () => {
     expect(failed.status).toBe(1)
     expect(failed.stderr).toBe(
       "Configuration error: Input 'published-url' is required but was not given; expected a URL starting with https://, http://, file://.\n",
+    )
+  })
+})
+
+describe('kvm-actions autopatch', () => {
+  const recipe = `actions:
+  - replace:
+    - target: spec
+      rfind: '^(%global tools_only) 1$'
+      replace: '\\1 0'
+      count: 1
+  - modify_release:
+    - suffix: .kvm1
+`
+
+  it('applies a config to a dist-git tree and lists the edits', async () => {
+    const tree = fixtureTree('qemu')
+    const config = join(writeTree({ 'config.yaml': recipe }), 'config.yaml')
+    const run = await cli(['autopatch', '--config', config, '--package', tree])
+    expect(run.err).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.out).toContain('#1 replace SPECS/qemu-kvm.spec: 1 match(es)')
+    expect(run.out).toContain(
+      '#2 modify_release SPECS/qemu-kvm.spec: Release: 15%{?rcrel}%{?dist}%{?cc_suffix}.kvm1',
+    )
+    expect(readFileSync(join(tree, 'SPECS', 'qemu-kvm.spec'), 'utf8')).not.toContain('tools_only 1')
+  })
+
+  it('fails with one line and leaves the tree alone when the recipe does not fit', async () => {
+    const tree = fixtureTree('hello')
+    const before = treeDigest(tree)
+    const config = join(writeTree({ 'config.yaml': recipe }), 'config.yaml')
+    const run = spawnSync(
+      join(root, 'dist/cli/index.js'),
+      ['autopatch', '--config', config, '--package', tree],
+      { encoding: 'utf8' },
+    )
+    expect(run.status).toBe(1)
+    expect(run.stderr).toBe(
+      "Configuration error: autopatch action replace #1 (SPECS/kvm-hello.spec): '^(%global tools_only) 1$' matches nothing\n",
+    )
+    expect(treeDigest(tree)).toEqual(before)
+    expect((await cli(['autopatch', '--package', tree])).err).toBe(
+      'Configuration error: Option --config is required; see kvm-actions autopatch --help.\n',
     )
   })
 })

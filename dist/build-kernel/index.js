@@ -39248,9 +39248,10 @@ module.exports = {
 /* harmony export */   EN: () => (/* binding */ InfrastructureError),
 /* harmony export */   Ni: () => (/* binding */ failureHeadline),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p2: () => (/* binding */ TestFailure),
 /* harmony export */   zU: () => (/* binding */ failureKind)
 /* harmony export */ });
-/* unused harmony exports ActionFailure, TestFailure */
+/* unused harmony export ActionFailure */
 const HEADLINES = {
     configuration: 'Configuration error',
     infrastructure: 'Infrastructure error',
@@ -39273,7 +39274,7 @@ class InfrastructureError extends ActionFailure {
     name = 'InfrastructureError';
 }
 /** The thing under test is broken: a guest panicked, a check failed, an expected file is missing. */
-class TestFailure extends (/* unused pure expression or super */ null && (ActionFailure)) {
+class TestFailure extends ActionFailure {
     kind = 'test';
     name = 'TestFailure';
 }
@@ -104807,7 +104808,7 @@ class CommandFailedError extends errors/* InfrastructureError */.EN {
                 ? `was killed by ${result.signal}`
                 : `exited with code ${result.exitCode}`;
         const lastLine = lastNonEmptyLine(result.stderr) ?? lastNonEmptyLine(result.stdout);
-        super(`${describeArgv(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`);
+        super(`${exec_describeArgv(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`);
         this.result = result;
     }
 }
@@ -104819,7 +104820,7 @@ function lastNonEmptyLine(text) {
         .at(-1);
 }
 /** For messages only: argv shown readably, quoting words that have spaces or quotes. */
-function describeArgv(argv) {
+function exec_describeArgv(argv) {
     return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 const DEFAULT_CAPTURE = 16 * 1024 * 1024;
@@ -104869,7 +104870,7 @@ function killGroup(pid, signal) {
         // already gone
     }
 }
-async function exec(argv, options = {}) {
+async function exec_exec(argv, options = {}) {
     const run = () => spawnAndWait(argv, options);
     const result = options.log && options.group ? await options.log.group(options.group, run) : await run();
     const ok = (options.okExitCodes ?? [0]).includes(result.exitCode ?? -1) && !result.timedOut;
@@ -105016,6 +105017,10 @@ function requireTools(programs, path) {
 /** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
 
 
+
+
+
+
 const BUILDERS = ['mock', 'rpmbuild'];
 const builderInputs = {
     builder: (0,action_inputs.oneOf)({
@@ -105050,12 +105055,16 @@ function buildCommand(request) {
         ...request.defines,
     }).flatMap(([name, value]) => ['--define', `${name} ${value}`]);
     if (request.builder === 'mock') {
+        const ccache = request.ccacheDir
+            ? ['--enable-plugin=ccache', `--plugin-option=ccache:dir=${request.ccacheDir}`]
+            : [];
         return [
             'mock',
             '-r',
             request.mockConfig,
             '--resultdir',
             request.resultDir,
+            ...ccache,
             ...conditionals,
             ...defines,
             '--rebuild',
@@ -105072,13 +105081,70 @@ function buildCommand(request) {
         request.srpm,
     ];
 }
+/** The first line of a failed build log worth an annotation: rpmbuild's and mock's error lines. */
+function firstErrorLine(log) {
+    const lines = log.split('\n');
+    return (lines.find((line) => /^(error|ERROR):\s/.test(line.trim()) || /^RPM build errors:/.test(line)) ??
+        lines.find((line) => /\berror\b/i.test(line) && !/^\+/.test(line)))?.trim();
+}
+class BuildFailure extends errors/* TestFailure */.p2 {
+    logFile;
+    tail;
+    errorLine;
+    name = 'BuildFailure';
+    constructor(message, logFile, tail, errorLine) {
+        super(message);
+        this.logFile = logFile;
+        this.tail = tail;
+        this.errorLine = errorLine;
+    }
+}
+function rpmsBelow(dir) {
+    if (!existsSync(dir))
+        return [];
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.rpm'))
+        .map((file) => join(dir, file))
+        .sort();
+}
+/**
+ * Runs the build with its output in logFile (for upload-artifact) and a group in the log. A
+ * failing build becomes a BuildFailure carrying the log's tail and first error line.
+ */
+async function runBuild(request, options) {
+    const argv = buildCommand(request);
+    const result = await exec(argv, {
+        logFile: options.logFile,
+        allowFailure: true,
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.log ? { log: options.log, group: `Build: ${describeArgv(argv)}` } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.env ? { env: options.env } : {}),
+    });
+    if (result.exitCode !== 0 || result.timedOut) {
+        const log = existsSync(options.logFile)
+            ? readFileSync(options.logFile, 'utf8')
+            : result.stdout + result.stderr;
+        const tail = log.split('\n').slice(-40).join('\n');
+        const how = result.timedOut
+            ? `timed out after ${formatDuration(result.durationMs)}`
+            : `failed (exit code ${result.exitCode})`;
+        const errorLine = firstErrorLine(log);
+        throw new BuildFailure(`${argv[0]} ${how}${errorLine ? `: ${errorLine}` : ''}`, options.logFile, tail, errorLine);
+    }
+    // rpmbuild writes under _topdir/RPMS and SRPMS; mock writes into its result dir.
+    const rpms = request.builder === 'rpmbuild'
+        ? [...rpmsBelow(join(request.resultDir, 'RPMS')), ...rpmsBelow(join(request.resultDir, 'SRPMS'))]
+        : rpmsBelow(request.resultDir);
+    return { rpms, logFile: options.logFile, durationMs: result.durationMs };
+}
 
 ;// CONCATENATED MODULE: ./src/rpm/query.ts
 /** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
 
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
 async function queryPackageFile(file) {
-    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
+    const { stdout } = await exec_exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
     const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
         .trim()
         .split('\t');
@@ -105218,7 +105284,7 @@ const buildKernel = defineAction({
             without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
             defines: { buildid: inputs.buildid },
         });
-        summary.details('Build command', describeArgv(command));
+        summary.details('Build command', exec_describeArgv(command));
     },
 });
 

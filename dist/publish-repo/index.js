@@ -39544,7 +39544,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1863);
-/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(880);
+/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1585);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_repo_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishRepo */ ._);
@@ -104754,7 +104754,7 @@ async function runOnGitHub(action) {
 
 /***/ }),
 
-/***/ 880:
+/***/ 1585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -104891,11 +104891,43 @@ function requireTools(programs, path) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/fs/glob.ts
+/** Globs with `*` and `?` inside path segments (no `**`): enough for RPM and config file names. */
+
+
+const hasGlob = (pattern) => /[*?]/.test(pattern);
+function segmentMatcher(segment) {
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Existing paths matching pattern (relative patterns resolve against base), sorted. */
+function expandGlob(pattern, base = '.') {
+    let paths = [(0,external_node_path_.isAbsolute)(pattern) ? '/' : base];
+    for (const segment of pattern.split('/').filter(Boolean)) {
+        if (!hasGlob(segment)) {
+            paths = paths.map((dir) => (0,external_node_path_.join)(dir, segment)).filter((candidate) => (0,external_node_fs_.existsSync)(candidate));
+            continue;
+        }
+        const matcher = segmentMatcher(segment);
+        paths = paths.flatMap((dir) => (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.statSync)(dir).isDirectory()
+            ? (0,external_node_fs_.readdirSync)(dir)
+                .filter((name) => matcher.test(name))
+                .sort()
+                .map((name) => (0,external_node_path_.join)(dir, name))
+            : []);
+    }
+    return paths;
+}
+
 ;// CONCATENATED MODULE: ./src/rpm/collect.ts
 /**
  * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
  * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
  */
+
 
 
 
@@ -104923,34 +104955,6 @@ function parseRpmPatterns(raw) {
 function rpmSetInput(options) {
     return (0,inputs.custom)(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
 }
-function globToRegExp(segment) {
-    const body = segment
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]');
-    return new RegExp(`^${body}$`);
-}
-function expandGlob(pattern) {
-    const segments = pattern.split('/');
-    let bases = [(0,external_node_path_.isAbsolute)(pattern) ? '/' : ''];
-    for (const segment of segments.filter((s, i) => s !== '' || i > 0)) {
-        if (!/[*?]/.test(segment)) {
-            bases = bases.map((base) => (0,external_node_path_.join)(base, segment)).filter((candidate) => (0,external_node_fs_.existsSync)(candidate));
-            continue;
-        }
-        const matcher = globToRegExp(segment);
-        bases = bases.flatMap((base) => {
-            const dir = base || '.';
-            if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
-                return [];
-            return (0,external_node_fs_.readdirSync)(dir)
-                .filter((name) => matcher.test(name))
-                .sort()
-                .map((name) => (0,external_node_path_.join)(base, name));
-        });
-    }
-    return bases;
-}
 function rpmsBelow(dir) {
     return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
         .sort((a, b) => a.name.localeCompare(b.name))
@@ -104966,7 +104970,7 @@ function collectRpms(patterns, workspace, inputName = 'rpms') {
     const found = new Set();
     for (const pattern of patterns) {
         const full = (0,external_node_path_.resolve)(workspace, pattern);
-        const matches = /[*?]/.test(pattern) ? expandGlob(full) : (0,external_node_fs_.existsSync)(full) ? [full] : [];
+        const matches = hasGlob(pattern) ? expandGlob(full) : (0,external_node_fs_.existsSync)(full) ? [full] : [];
         const rpms = matches.flatMap((match) => ((0,external_node_fs_.statSync)(match).isDirectory() ? rpmsBelow(match) : [match]));
         const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
         if (notRpm)

@@ -39248,9 +39248,10 @@ module.exports = {
 /* harmony export */   EN: () => (/* binding */ InfrastructureError),
 /* harmony export */   Ni: () => (/* binding */ failureHeadline),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p2: () => (/* binding */ TestFailure),
 /* harmony export */   zU: () => (/* binding */ failureKind)
 /* harmony export */ });
-/* unused harmony exports ActionFailure, TestFailure */
+/* unused harmony export ActionFailure */
 const HEADLINES = {
     configuration: 'Configuration error',
     infrastructure: 'Infrastructure error',
@@ -39273,7 +39274,7 @@ class InfrastructureError extends ActionFailure {
     name = 'InfrastructureError';
 }
 /** The thing under test is broken: a guest panicked, a check failed, an expected file is missing. */
-class TestFailure extends (/* unused pure expression or super */ null && (ActionFailure)) {
+class TestFailure extends ActionFailure {
     kind = 'test';
     name = 'TestFailure';
 }
@@ -39860,7 +39861,7 @@ async function runAction(action, host, phase = 'main') {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2948);
-/* harmony import */ var _suite_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7853);
+/* harmony import */ var _suite_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1854);
 
 
 const host = (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .githubHost */ .Se)();
@@ -104772,7 +104773,7 @@ async function runOnGitHub(action) {
 
 /***/ }),
 
-/***/ 7853:
+/***/ 1854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -105095,7 +105096,7 @@ class CommandFailedError extends errors/* InfrastructureError */.EN {
                 ? `was killed by ${result.signal}`
                 : `exited with code ${result.exitCode}`;
         const lastLine = lastNonEmptyLine(result.stderr) ?? lastNonEmptyLine(result.stdout);
-        super(`${describeArgv(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`);
+        super(`${exec_describeArgv(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`);
         this.result = result;
     }
 }
@@ -105107,7 +105108,7 @@ function lastNonEmptyLine(text) {
         .at(-1);
 }
 /** For messages only: argv shown readably, quoting words that have spaces or quotes. */
-function describeArgv(argv) {
+function exec_describeArgv(argv) {
     return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 const DEFAULT_CAPTURE = 16 * 1024 * 1024;
@@ -105157,7 +105158,7 @@ function killGroup(pid, signal) {
         // already gone
     }
 }
-async function exec(argv, options = {}) {
+async function exec_exec(argv, options = {}) {
     const run = () => spawnAndWait(argv, options);
     const result = options.log && options.group ? await options.log.group(options.group, run) : await run();
     const ok = (options.okExitCodes ?? [0]).includes(result.exitCode ?? -1) && !result.timedOut;
@@ -105262,6 +105263,10 @@ function spawnAndWait(argv, options) {
 /** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
 
 
+
+
+
+
 const BUILDERS = ['mock', 'rpmbuild'];
 const builderInputs = {
     builder: (0,action_inputs.oneOf)({
@@ -105296,12 +105301,16 @@ function buildCommand(request) {
         ...request.defines,
     }).flatMap(([name, value]) => ['--define', `${name} ${value}`]);
     if (request.builder === 'mock') {
+        const ccache = request.ccacheDir
+            ? ['--enable-plugin=ccache', `--plugin-option=ccache:dir=${request.ccacheDir}`]
+            : [];
         return [
             'mock',
             '-r',
             request.mockConfig,
             '--resultdir',
             request.resultDir,
+            ...ccache,
             ...conditionals,
             ...defines,
             '--rebuild',
@@ -105318,13 +105327,70 @@ function buildCommand(request) {
         request.srpm,
     ];
 }
+/** The first line of a failed build log worth an annotation: rpmbuild's and mock's error lines. */
+function firstErrorLine(log) {
+    const lines = log.split('\n');
+    return (lines.find((line) => /^(error|ERROR):\s/.test(line.trim()) || /^RPM build errors:/.test(line)) ??
+        lines.find((line) => /\berror\b/i.test(line) && !/^\+/.test(line)))?.trim();
+}
+class BuildFailure extends errors/* TestFailure */.p2 {
+    logFile;
+    tail;
+    errorLine;
+    name = 'BuildFailure';
+    constructor(message, logFile, tail, errorLine) {
+        super(message);
+        this.logFile = logFile;
+        this.tail = tail;
+        this.errorLine = errorLine;
+    }
+}
+function rpmsBelow(dir) {
+    if (!existsSync(dir))
+        return [];
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.rpm'))
+        .map((file) => join(dir, file))
+        .sort();
+}
+/**
+ * Runs the build with its output in logFile (for upload-artifact) and a group in the log. A
+ * failing build becomes a BuildFailure carrying the log's tail and first error line.
+ */
+async function runBuild(request, options) {
+    const argv = buildCommand(request);
+    const result = await exec(argv, {
+        logFile: options.logFile,
+        allowFailure: true,
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.log ? { log: options.log, group: `Build: ${describeArgv(argv)}` } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.env ? { env: options.env } : {}),
+    });
+    if (result.exitCode !== 0 || result.timedOut) {
+        const log = existsSync(options.logFile)
+            ? readFileSync(options.logFile, 'utf8')
+            : result.stdout + result.stderr;
+        const tail = log.split('\n').slice(-40).join('\n');
+        const how = result.timedOut
+            ? `timed out after ${formatDuration(result.durationMs)}`
+            : `failed (exit code ${result.exitCode})`;
+        const errorLine = firstErrorLine(log);
+        throw new BuildFailure(`${argv[0]} ${how}${errorLine ? `: ${errorLine}` : ''}`, options.logFile, tail, errorLine);
+    }
+    // rpmbuild writes under _topdir/RPMS and SRPMS; mock writes into its result dir.
+    const rpms = request.builder === 'rpmbuild'
+        ? [...rpmsBelow(join(request.resultDir, 'RPMS')), ...rpmsBelow(join(request.resultDir, 'SRPMS'))]
+        : rpmsBelow(request.resultDir);
+    return { rpms, logFile: options.logFile, durationMs: result.durationMs };
+}
 
 ;// CONCATENATED MODULE: ./src/rpm/query.ts
 /** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
 
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
 async function queryPackageFile(file) {
-    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
+    const { stdout } = await exec_exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
     const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
         .trim()
         .split('\t');
@@ -105464,7 +105530,7 @@ const buildKernel = defineAction({
             without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
             defines: { buildid: inputs.buildid },
         });
-        summary.details('Build command', describeArgv(command));
+        summary.details('Build command', exec_describeArgv(command));
     },
 });
 
@@ -105517,11 +105583,43 @@ const patchQemu = defineAction({
     },
 });
 
+;// CONCATENATED MODULE: ./src/fs/glob.ts
+/** Globs with `*` and `?` inside path segments (no `**`): enough for RPM and config file names. */
+
+
+const hasGlob = (pattern) => /[*?]/.test(pattern);
+function segmentMatcher(segment) {
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Existing paths matching pattern (relative patterns resolve against base), sorted. */
+function expandGlob(pattern, base = '.') {
+    let paths = [(0,external_node_path_.isAbsolute)(pattern) ? '/' : base];
+    for (const segment of pattern.split('/').filter(Boolean)) {
+        if (!hasGlob(segment)) {
+            paths = paths.map((dir) => (0,external_node_path_.join)(dir, segment)).filter((candidate) => (0,external_node_fs_.existsSync)(candidate));
+            continue;
+        }
+        const matcher = segmentMatcher(segment);
+        paths = paths.flatMap((dir) => (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.statSync)(dir).isDirectory()
+            ? (0,external_node_fs_.readdirSync)(dir)
+                .filter((name) => matcher.test(name))
+                .sort()
+                .map((name) => (0,external_node_path_.join)(dir, name))
+            : []);
+    }
+    return paths;
+}
+
 ;// CONCATENATED MODULE: ./src/rpm/collect.ts
 /**
  * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
  * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
  */
+
 
 
 
@@ -105549,41 +105647,13 @@ function parseRpmPatterns(raw) {
 function rpmSetInput(options) {
     return (0,action_inputs.custom)(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
 }
-function globToRegExp(segment) {
-    const body = segment
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]');
-    return new RegExp(`^${body}$`);
-}
-function expandGlob(pattern) {
-    const segments = pattern.split('/');
-    let bases = [(0,external_node_path_.isAbsolute)(pattern) ? '/' : ''];
-    for (const segment of segments.filter((s, i) => s !== '' || i > 0)) {
-        if (!/[*?]/.test(segment)) {
-            bases = bases.map((base) => (0,external_node_path_.join)(base, segment)).filter((candidate) => (0,external_node_fs_.existsSync)(candidate));
-            continue;
-        }
-        const matcher = globToRegExp(segment);
-        bases = bases.flatMap((base) => {
-            const dir = base || '.';
-            if (!(0,external_node_fs_.existsSync)(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
-                return [];
-            return (0,external_node_fs_.readdirSync)(dir)
-                .filter((name) => matcher.test(name))
-                .sort()
-                .map((name) => (0,external_node_path_.join)(base, name));
-        });
-    }
-    return bases;
-}
-function rpmsBelow(dir) {
+function collect_rpmsBelow(dir) {
     return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
         .sort((a, b) => a.name.localeCompare(b.name))
         .flatMap((entry) => {
         const full = (0,external_node_path_.join)(dir, entry.name);
         if (entry.isDirectory())
-            return rpmsBelow(full);
+            return collect_rpmsBelow(full);
         return entry.isFile() && entry.name.endsWith('.rpm') ? [full] : [];
     });
 }
@@ -105592,8 +105662,8 @@ function collectRpms(patterns, workspace, inputName = 'rpms') {
     const found = new Set();
     for (const pattern of patterns) {
         const full = (0,external_node_path_.resolve)(workspace, pattern);
-        const matches = /[*?]/.test(pattern) ? expandGlob(full) : (0,external_node_fs_.existsSync)(full) ? [full] : [];
-        const rpms = matches.flatMap((match) => ((0,external_node_fs_.statSync)(match).isDirectory() ? rpmsBelow(match) : [match]));
+        const matches = hasGlob(pattern) ? expandGlob(full) : (0,external_node_fs_.existsSync)(full) ? [full] : [];
+        const rpms = matches.flatMap((match) => ((0,external_node_fs_.statSync)(match).isDirectory() ? collect_rpmsBelow(match) : [match]));
         const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
         if (notRpm)
             throw new errors/* ConfigurationError */.j1(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);

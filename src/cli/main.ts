@@ -12,6 +12,7 @@ import type { InputSpecs } from '../action/inputs.js'
 import { runAction } from '../action/run.js'
 import { ACTIONS, findAction } from '../actions.js'
 import { cliHost, defaultCacheDir } from '../host/cli.js'
+import { runAutopatch } from './autopatch.js'
 
 export interface CliIo {
   out: (text: string) => void
@@ -30,6 +31,7 @@ const PHASES = ['main', 'post', 'all'] as const
 export function usage(): string {
   return [
     'Usage: kvm-actions <action> [--input name=value]... [--phase main|post|all] [--workspace DIR] [--state-file FILE]',
+    '       kvm-actions autopatch --config FILE --package DIR [--files DIR] [--scripts DIR]',
     '       kvm-actions list',
     '',
     'Actions:',
@@ -102,6 +104,7 @@ export async function runCli(args: string[], io: CliIo = defaultIo): Promise<num
     io.out(usage())
     return args.length === 0 ? 1 : 0
   }
+  if (args[0] === 'autopatch') return runAutopatch(args.slice(1), io)
   if (args[0] === 'list') {
     io.out(ACTIONS.map((action) => action.name).join('\n') + '\n')
     return 0

@@ -1,0 +1,226 @@
+/**
+ * The SRPM rebuild engine that build-kernel and patch-qemu share: fetch the source RPM, skip
+ * everything when an identical build is cached, otherwise unpack it, apply recipes, give it a
+ * release that sorts right, pack it, build it, check what came out, and cache the result.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { ConfigurationError } from '../action/errors.js'
+import type { ArtifactCache, Log } from '../host/host.js'
+import { findOnPath } from '../exec/tools.js'
+import { type AppliedEdit, applyRecipe, recipeDate } from './autopatch/apply.js'
+import { loadRecipe, type Recipe } from './autopatch/config.js'
+import { avoidanceKey } from './avoid.js'
+import { type Builder, buildCommand, runBuild } from './builder.js'
+import { fetchSrpm } from './fetch.js'
+import { queryPackageFile } from './query.js'
+import { checkReleaseOrder, distTag, type ReleaseCheck } from './release.js'
+import type { SrpmSource } from './source.js'
+import { packSrpm, specHeader, unpackSrpm } from './srpm.js'
+import { type BuiltRpm, describeRpms, type PackageExpectation, verifyRpms } from './verify.js'
+
+/** A recipe: its config file; files/ and scripts/ sit beside it unless given. */
+export interface RecipeSource {
+  config: string
+  filesDir?: string
+  scriptsDir?: string
+}
+
+/** How the rebuild's release is raised: the spec's own buildid macro, or a suffix on Release:. */
+export type ReleaseBump = { kind: 'buildid'; value: string } | { kind: 'suffix'; value: string }
+
+export interface RebuildOptions {
+  package: string
+  source: SrpmSource
+  repositoryUrl: string
+  recipes: RecipeSource[]
+  release: ReleaseBump
+  builder: Builder
+  mockConfig: string
+  with?: string[]
+  without?: string[]
+  defines?: Record<string, string>
+  timeoutMs?: number
+  /** Scratch space; removed by the caller (the post phase on a runner). */
+  workDir: string
+  /** Kept: logs/ and rpms/, ready for upload-artifact. */
+  resultsDir: string
+  expectations: PackageExpectation[]
+  downloadCacheDir: string
+  cache: ArtifactCache
+  ccache?: boolean
+  log: Log
+  signal?: AbortSignal
+}
+
+export interface RebuildResult {
+  sourceNvr: string
+  builtNvr: string
+  release?: ReleaseCheck
+  rpms: BuiltRpm[]
+  rpmDir: string
+  cacheHit: boolean
+  cacheKey: string
+  edits: AppliedEdit[]
+  logFile?: string
+  buildMs?: number
+}
+
+function recipeFromSource(source: RecipeSource): { recipe: Recipe; filesDir: string; scriptsDir: string } {
+  const dir = dirname(source.config)
+  return {
+    recipe: loadRecipe(source.config),
+    filesDir: source.filesDir ?? join(dir, 'files'),
+    scriptsDir: source.scriptsDir ?? join(dir, 'scripts'),
+  }
+}
+
+function suffixRecipe(suffix: string): Recipe {
+  return {
+    source: 'release suffix',
+    parameters: { insertMarker: true, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+    actions: [{ type: 'modify_release', suffix, enabled: true, index: 1 }],
+  }
+}
+
+function copyRpms(files: string[], dir: string): string[] {
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  return files.map((file) => {
+    const target = join(dir, basename(file))
+    copyFileSync(file, target)
+    return target
+  })
+}
+
+const listRpms = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.rpm'))
+        .sort()
+        .map((name) => join(dir, name))
+    : []
+
+export async function rebuildPackage(options: RebuildOptions): Promise<RebuildResult> {
+  const { log } = options
+  const fetched = await fetchSrpm(options.source, {
+    name: options.package,
+    repositoryUrl: options.repositoryUrl,
+    cacheDir: options.downloadCacheDir,
+    log,
+    ...(options.signal ? { signal: options.signal } : {}),
+  })
+  const stock = await queryPackageFile(fetched.path)
+  if (stock.name !== options.package || stock.arch !== 'src') {
+    throw new ConfigurationError(
+      `${fetched.path} is ${stock.nvr}.${stock.arch}, not a source RPM of ${options.package}`,
+    )
+  }
+  const dist = distTag(stock.release) ?? '.el9'
+  const defines = {
+    dist,
+    ...(options.release.kind === 'buildid' ? { buildid: options.release.value } : {}),
+    ...options.defines,
+  }
+  const rpmDir = join(options.resultsDir, 'rpms')
+  const request = {
+    builder: options.builder,
+    mockConfig: options.mockConfig,
+    resultDir: join(options.workDir, options.builder === 'mock' ? 'mock-result' : 'rpmbuild'),
+    with: options.with ?? [],
+    without: options.without ?? [],
+    defines,
+    jobs: cpus().length,
+  }
+  const cacheKey = avoidanceKey({
+    package: options.package,
+    srpmSha256: fetched.sha256,
+    recipes: options.recipes.flatMap((r) => [r.config, r.filesDir ?? join(dirname(r.config), 'files')]),
+    // Paths vary between runs; everything else of the command decides the output.
+    builder: buildCommand({ ...request, srpm: 'SRPM', resultDir: 'RESULT' }),
+    extra: { release: options.release, expectations: options.expectations },
+  })
+
+  const hit = await options.cache.restore([rpmDir], cacheKey)
+  if (hit && listRpms(rpmDir).length > 0) {
+    log.info(`Build avoided: ${cacheKey} is cached`)
+    const rpms = await describeRpms(listRpms(rpmDir))
+    await verifyRpms(rpms, options.expectations)
+    const built = rpms.find((rpm) => rpm.arch === 'src') ?? rpms[0]!
+    return {
+      sourceNvr: stock.nvr,
+      builtNvr: `${built.name}-${built.version}-${built.release}`,
+      rpms,
+      rpmDir,
+      cacheHit: true,
+      cacheKey,
+      edits: [],
+    }
+  }
+
+  const tree = join(options.workDir, 'tree')
+  rmSync(tree, { recursive: true, force: true })
+  const spec = await unpackSrpm(fetched.path, tree, log)
+  const edits: AppliedEdit[] = []
+  const recipes = options.recipes.map(recipeFromSource)
+  if (options.release.kind === 'suffix') {
+    recipes.push({ recipe: suffixRecipe(options.release.value), filesDir: tree, scriptsDir: tree })
+  }
+  for (const { recipe, filesDir, scriptsDir } of recipes) {
+    edits.push(
+      ...(await applyRecipe(recipe, {
+        packageDir: tree,
+        filesDir,
+        scriptsDir,
+        date: recipeDate(),
+        defines,
+        log,
+      })),
+    )
+  }
+  const rebuilt = await specHeader(spec, defines)
+  const release = checkReleaseOrder(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt)
+  const srpm = await packSrpm(tree, spec, defines, log)
+
+  const ccacheDir = join(options.workDir, 'ccache')
+  const ccacheKey = `kvm-actions-ccache-${options.package}${dist}-${cacheKey}`
+  const env: Record<string, string> = {}
+  if (options.ccache) {
+    await options.cache.restore([ccacheDir], ccacheKey, [`kvm-actions-ccache-${options.package}${dist}-`])
+    mkdirSync(ccacheDir, { recursive: true })
+    env.CCACHE_DIR = ccacheDir
+    // rpmbuild finds ccache's compiler wrappers first on PATH (EL: /usr/lib64/ccache, Debian: /usr/lib/ccache).
+    const wrappers = ['/usr/lib64/ccache', '/usr/lib/ccache'].find((dir) => existsSync(dir))
+    if (options.builder === 'rpmbuild' && wrappers && findOnPath('ccache'))
+      env.PATH = `${wrappers}:${process.env.PATH}`
+  }
+  const run = await runBuild(
+    { ...request, srpm, ...(options.ccache && options.builder === 'mock' ? { ccacheDir } : {}) },
+    {
+      logFile: join(options.resultsDir, 'logs', 'build.log'),
+      log,
+      env,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  )
+  // rpmbuild --rebuild does not keep the source RPM; mock does. Publish the one that was built from.
+  const withSource = run.rpms.some((file) => file.endsWith('.src.rpm')) ? run.rpms : [...run.rpms, srpm]
+  const rpms = await describeRpms(copyRpms(withSource, rpmDir))
+  await verifyRpms(rpms, options.expectations)
+  await options.cache.save([rpmDir], cacheKey)
+  if (options.ccache) await options.cache.save([ccacheDir], ccacheKey)
+  return {
+    sourceNvr: stock.nvr,
+    builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
+    release,
+    rpms,
+    rpmDir,
+    cacheHit: false,
+    cacheKey,
+    edits,
+    logFile: run.logFile,
+    buildMs: run.durationMs,
+  }
+}

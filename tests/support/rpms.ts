@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { packSrpm } from '../../src/rpm/srpm.js'
+import { fixtureTree } from './fixtures.js'
+
+/** The hello fixture packed as a stock source RPM, optionally with another release. */
+export async function helloSrpm(release = '3', dist = '.el9_6'): Promise<string> {
+  const tree = fixtureTree('hello')
+  const spec = join(tree, 'SPECS', 'kvm-hello.spec')
+  writeFileSync(
+    spec,
+    readFileSync(spec, 'utf8').replace('%global pkgrelease 3', `%global pkgrelease ${release}`),
+  )
+  return packSrpm(tree, spec, { dist })
+}
+
+/**
+ * A dnf repository of the given files, its primary metadata compressed with gz or xz by
+ * createrepo_c, or with zstd (which Debian's createrepo_c lacks) by recompressing it.
+ */
+export function makeRepo(dir: string, files: string[], compression: 'gz' | 'xz' | 'zst'): string {
+  mkdirSync(join(dir, 'Packages'), { recursive: true })
+  for (const file of files) copyFileSync(file, join(dir, 'Packages', file.split('/').at(-1)!))
+  execFileSync('createrepo_c', [
+    '-q',
+    '--general-compress-type',
+    compression === 'zst' ? 'gz' : compression,
+    dir,
+  ])
+  if (compression === 'zst') {
+    const repodata = join(dir, 'repodata')
+    const gz = readdirSync(repodata).find((name) => name.endsWith('-primary.xml.gz'))!
+    const xml = execFileSync('gzip', ['-dc', join(repodata, gz)])
+    const zst = gz.replace(/\.gz$/, '.zst')
+    writeFileSync(join(repodata, zst), execFileSync('zstd', ['-q', '-c'], { input: xml }))
+    const repomd = join(repodata, 'repomd.xml')
+    writeFileSync(`${repomd}.new`, readFileSync(repomd, 'utf8').replace(`repodata/${gz}`, `repodata/${zst}`))
+    renameSync(`${repomd}.new`, repomd)
+  }
+  return dir
+}
