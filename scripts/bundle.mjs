@@ -64,7 +64,8 @@ if (check) {
   console.log(`dist/ matches a fresh bundle (${Object.keys(fresh).length} files)`)
 } else {
   // Only the folders being rebuilt are replaced (all of dist/ without --only).
-  for (const entry of entries) rmSync(join(distDir, entry.replace(/\.ts$/, '')), { recursive: true, force: true })
+  for (const entry of entries)
+    rmSync(join(distDir, entry.replace(/\.ts$/, '')), { recursive: true, force: true })
   for (const [file, text] of Object.entries(fresh)) {
     mkdirSync(dirname(join(distDir, file)), { recursive: true })
     writeFileSync(join(distDir, file), text, { mode: file === join('cli', 'index.js') ? 0o755 : 0o644 })

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1176:
+/***/ 6496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -340,7 +340,7 @@ function parseDuration(raw) {
         throw new InvalidValue();
     return parts.reduce((total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit], 0);
 }
-function inputs_formatDuration(ms) {
+function formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
     if (ms < 60_000)
@@ -362,8 +362,8 @@ function duration(options) {
     const range = options.min === undefined
         ? options.max === undefined
             ? ''
-            : `, at most ${inputs_formatDuration(options.max)}`
-        : bounds(min, options.max, inputs_formatDuration);
+            : `, at most ${formatDuration(options.max)}`
+        : bounds(min, options.max, formatDuration);
     const accepted = `a ${options.min === undefined ? 'positive ' : ''}duration such as 90s, 15m or 1h30m${range}`;
     return inputs_define(options, accepted, (raw) => {
         const value = parseDuration(raw);
@@ -842,7 +842,7 @@ const bootTestGuest = defineAction({
             ],
             ['Scenario', inputs.scenario],
             ['Accelerator', accel + (reason ? ` (${reason})` : '')],
-            ['Boot timeout', inputs_formatDuration(inputs.bootTimeout)],
+            ['Boot timeout', formatDuration(inputs.bootTimeout)],
         ]);
     },
     async post({ state, log }) {
@@ -871,12 +871,12 @@ class CommandFailedError extends InfrastructureError {
     name = 'CommandFailedError';
     constructor(result) {
         const how = result.timedOut
-            ? `timed out after ${inputs_formatDuration(result.durationMs)}`
+            ? `timed out after ${formatDuration(result.durationMs)}`
             : result.signal
                 ? `was killed by ${result.signal}`
                 : `exited with code ${result.exitCode}`;
         const lastLine = lastNonEmptyLine(result.stderr) ?? lastNonEmptyLine(result.stdout);
-        super(`${exec_describeArgv(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`);
+        super(`${describeArgv(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`);
         this.result = result;
     }
 }
@@ -888,7 +888,7 @@ function lastNonEmptyLine(text) {
         .at(-1);
 }
 /** For messages only: argv shown readably, quoting words that have spaces or quotes. */
-function exec_describeArgv(argv) {
+function describeArgv(argv) {
     return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 const DEFAULT_CAPTURE = 16 * 1024 * 1024;
@@ -938,7 +938,7 @@ function killGroup(pid, signal) {
         // already gone
     }
 }
-async function exec_exec(argv, options = {}) {
+async function exec(argv, options = {}) {
     const run = () => spawnAndWait(argv, options);
     const result = options.log && options.group ? await options.log.group(options.group, run) : await run();
     const ok = (options.okExitCodes ?? [0]).includes(result.exitCode ?? -1) && !result.timedOut;
@@ -1126,11 +1126,11 @@ class BuildFailure extends TestFailure {
     }
 }
 function rpmsBelow(dir) {
-    if (!existsSync(dir))
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
         return [];
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    return (0,external_node_fs_namespaceObject.readdirSync)(dir, { recursive: true, encoding: 'utf8' })
         .filter((file) => file.endsWith('.rpm'))
-        .map((file) => join(dir, file))
+        .map((file) => (0,external_node_path_namespaceObject.join)(dir, file))
         .sort();
 }
 /**
@@ -1148,8 +1148,8 @@ async function runBuild(request, options) {
         ...(options.env ? { env: options.env } : {}),
     });
     if (result.exitCode !== 0 || result.timedOut) {
-        const log = existsSync(options.logFile)
-            ? readFileSync(options.logFile, 'utf8')
+        const log = (0,external_node_fs_namespaceObject.existsSync)(options.logFile)
+            ? (0,external_node_fs_namespaceObject.readFileSync)(options.logFile, 'utf8')
             : result.stdout + result.stderr;
         const tail = log.split('\n').slice(-40).join('\n');
         const how = result.timedOut
@@ -1160,208 +1160,19 @@ async function runBuild(request, options) {
     }
     // rpmbuild writes under _topdir/RPMS and SRPMS; mock writes into its result dir.
     const rpms = request.builder === 'rpmbuild'
-        ? [...rpmsBelow(join(request.resultDir, 'RPMS')), ...rpmsBelow(join(request.resultDir, 'SRPMS'))]
+        ? [...rpmsBelow((0,external_node_path_namespaceObject.join)(request.resultDir, 'RPMS')), ...rpmsBelow((0,external_node_path_namespaceObject.join)(request.resultDir, 'SRPMS'))]
         : rpmsBelow(request.resultDir);
     return { rpms, logFile: options.logFile, durationMs: result.durationMs };
 }
 
-;// CONCATENATED MODULE: ./src/rpm/query.ts
-/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
+;// CONCATENATED MODULE: ./src/host/paths.ts
+/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners). */
 
-const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
-async function queryPackageFile(file) {
-    const { stdout } = await exec_exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
-    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
-        .trim()
-        .split('\t');
-    return {
-        name,
-        ...(epoch !== '0' ? { epoch } : {}),
-        version,
-        release,
-        arch: isSource === '1' ? 'src' : arch,
-        nvr: `${name}-${version}-${release}`,
-    };
+
+function defaultCacheDir() {
+    return (process.env.KVM_ACTIONS_CACHE ||
+        (0,external_node_path_namespaceObject.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'kvm-actions'));
 }
-
-;// CONCATENATED MODULE: ./src/rpm/source.ts
-/**
- * Where a source RPM comes from: a local file, a URL, an exact version of the package in the
- * AlmaLinux repositories, or the newest one there.
- */
-
-
-
-
-
-const SRPM_SOURCE_FORM = "a path to a .src.rpm, an http(s):// or file:// URL, an exact version such as 5.14.0-570.12.1.el9_6, or 'latest'";
-function parseSrpmSource(raw, workspace) {
-    if (raw === 'latest')
-        return { kind: 'latest' };
-    if (/^(https?|file):\/\//.test(raw)) {
-        try {
-            return { kind: 'url', url: new URL(raw).href };
-        }
-        catch {
-            throw new InvalidValue('not a valid URL');
-        }
-    }
-    if (raw.endsWith('.rpm')) {
-        const path = (0,external_node_path_namespaceObject.resolve)(workspace, raw);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(path))
-            throw new InvalidValue('no such file');
-        return { kind: 'path', path };
-    }
-    if (RPM_VERSION.test(raw) && raw.includes('-'))
-        return { kind: 'version', version: raw };
-    throw new InvalidValue();
-}
-function srpmSourceInput(options) {
-    return custom(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace));
-}
-function describeSource(source) {
-    switch (source.kind) {
-        case 'path':
-            return source.path;
-        case 'url':
-            return source.url;
-        case 'version':
-            return `version ${source.version}`;
-        case 'latest':
-            return 'the newest in the repository';
-    }
-}
-/** The source package's NVR when it can be known without downloading (a local file). */
-async function localSourceNvr(source) {
-    if (source.kind !== 'path')
-        return undefined;
-    const header = await queryPackageFile(source.path);
-    if (header.arch !== 'src')
-        throw new ConfigurationError(`${source.path} is a binary RPM (${header.arch}), not a source RPM`);
-    return header.nvr;
-}
-
-;// CONCATENATED MODULE: ./src/kernel/action.ts
-/** build-kernel: the AlmaLinux 9 kernel rebuilt with the KVM hypervisor for ppc64le. */
-
-
-
-
-const buildKernel = defineAction({
-    name: 'build-kernel',
-    title: 'Build kernel',
-    description: 'Rebuild the AlmaLinux 9 kernel source RPM with the KVM hypervisor (KVM-HV) enabled for ppc64le.',
-    inputs: {
-        srpm: srpmSourceInput({
-            description: 'The kernel source RPM: path, URL, exact version, or `latest`.',
-            required: true,
-        }),
-        'kvm-profile': inputs_boolean({
-            description: 'Apply the KVM profile (KVM_BOOK3S_64=m, KVM_BOOK3S_64_HV=m, XICS on, debug timing off).',
-            default: 'true',
-        }),
-        'config-fragments': list({
-            description: 'Extra kernel config fragments (files of `CONFIG_X=y` / `# CONFIG_X is not set` lines).',
-        }),
-        buildid: string({
-            description: 'Added to the release (the spec’s buildid) so the rebuild sorts above the stock kernel.',
-            default: '.kvm1',
-            pattern: /^\.[A-Za-z0-9_]+$/,
-            accepted: 'a dot followed by letters, digits or underscores, such as .kvm1',
-        }),
-        'build-profile': oneOf({
-            description: '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases.',
-            values: ['fast', 'full'],
-            default: 'fast',
-        }),
-        ...builderInputs,
-        'results-dir': path({
-            description: 'Where build logs and RPMs are written.',
-            default: 'kvm-actions-results/build-kernel',
-            insideWorkspace: true,
-        }),
-    },
-    outputs: {
-        'source-nvr': 'NVR of the kernel source RPM, when known before download.',
-        'results-dir': 'Absolute path of the folder with build logs and RPMs.',
-    },
-    async main({ inputs, setOutput, summary }) {
-        requireBuildTools(inputs.builder);
-        const sourceNvr = await localSourceNvr(inputs.srpm);
-        if (sourceNvr)
-            setOutput('source-nvr', sourceNvr);
-        setOutput('results-dir', inputs.resultsDir);
-        summary.table(['Setting', 'Value'], [
-            ['Source', sourceNvr ?? describeSource(inputs.srpm)],
-            ['KVM profile', inputs.kvmProfile ? 'on' : 'off'],
-            ['Config fragments', inputs.configFragments.join(', ') || 'none'],
-            ['Build ID', inputs.buildid],
-            ['Builder', inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild'],
-            ['Build profile', inputs.buildProfile],
-            ['Build timeout', inputs_formatDuration(inputs.buildTimeout)],
-        ]);
-        const fast = inputs.buildProfile === 'fast';
-        const command = buildCommand({
-            builder: inputs.builder,
-            mockConfig: inputs.mockConfig,
-            srpm: sourceNvr ? `${sourceNvr}.src.rpm` : 'kernel.src.rpm',
-            resultDir: inputs.resultsDir,
-            with: fast ? ['baseonly'] : [],
-            without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
-            defines: { buildid: inputs.buildid },
-        });
-        summary.details('Build command', exec_describeArgv(command));
-    },
-});
-
-;// CONCATENATED MODULE: ./src/qemu/action.ts
-/** patch-qemu: qemu-kvm (and libvirt) rebuilt so that ppc64le hosts can run KVM guests. */
-
-
-
-const patchQemu = defineAction({
-    name: 'patch-qemu',
-    title: 'Patch qemu-kvm',
-    description: 'Rebuild qemu-kvm (and optionally libvirt) from AlmaLinux 9 source RPMs with KVM guests enabled on ppc64le.',
-    inputs: {
-        'qemu-kvm-srpm': srpmSourceInput({
-            description: 'The qemu-kvm source RPM: path, URL, exact version, or `latest`.',
-            required: true,
-        }),
-        'libvirt-srpm': srpmSourceInput({
-            description: 'The libvirt source RPM to rebuild with the QEMU driver on ppc64le; empty to leave libvirt alone.',
-        }),
-        'release-suffix': string({
-            description: 'Appended to Release: so the rebuild sorts above the stock package of the same version.',
-            default: '.kvm1',
-            pattern: /^\.[A-Za-z0-9_.]+$/,
-            accepted: 'a dot followed by letters, digits, dots or underscores, such as .kvm1',
-        }),
-        ...builderInputs,
-    },
-    outputs: {
-        'source-nvrs': 'JSON object: package name to source NVR, for the source RPMs known before download.',
-    },
-    async main({ inputs, setOutput, summary }) {
-        requireBuildTools(inputs.builder);
-        const sources = {
-            'qemu-kvm': inputs.qemuKvmSrpm,
-            ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}),
-        };
-        const rows = [];
-        const nvrs = {};
-        for (const [name, source] of Object.entries(sources)) {
-            const nvr = await localSourceNvr(source);
-            if (nvr)
-                nvrs[name] = nvr;
-            rows.push([name, nvr ?? describeSource(source), inputs.releaseSuffix]);
-        }
-        setOutput('source-nvrs', nvrs);
-        summary.table(['Package', 'Source', 'Release suffix'], rows);
-        const builder = inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild';
-        summary.paragraph(`Builder: ${builder}, timeout ${inputs_formatDuration(inputs.buildTimeout)}.`);
-    },
-});
 
 ;// CONCATENATED MODULE: ./src/fs/glob.ts
 /** Globs with `*` and `?` inside path segments (no `**`): enough for RPM and config file names. */
@@ -1392,370 +1203,6 @@ function expandGlob(pattern, base = '.') {
             : []);
     }
     return paths;
-}
-
-;// CONCATENATED MODULE: ./src/rpm/collect.ts
-/**
- * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
- * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
- */
-
-
-
-
-
-const RPM_SET_FORM = 'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm), one per line or separated by commas';
-function parseRpmPatterns(raw) {
-    if (raw.startsWith('[')) {
-        let parsed;
-        try {
-            parsed = JSON.parse(raw);
-        }
-        catch {
-            throw new InvalidValue('not valid JSON');
-        }
-        if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
-            throw new InvalidValue('the JSON is not a list of strings');
-        }
-        return parsed;
-    }
-    return raw
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-}
-function rpmSetInput(options) {
-    return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
-}
-function collect_rpmsBelow(dir) {
-    return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .flatMap((entry) => {
-        const full = (0,external_node_path_namespaceObject.join)(dir, entry.name);
-        if (entry.isDirectory())
-            return collect_rpmsBelow(full);
-        return entry.isFile() && entry.name.endsWith('.rpm') ? [full] : [];
-    });
-}
-/** Absolute, de-duplicated, sorted paths; a pattern that matches nothing is an error naming it. */
-function collectRpms(patterns, workspace, inputName = 'rpms') {
-    const found = new Set();
-    for (const pattern of patterns) {
-        const full = (0,external_node_path_namespaceObject.resolve)(workspace, pattern);
-        const matches = hasGlob(pattern) ? expandGlob(full) : (0,external_node_fs_namespaceObject.existsSync)(full) ? [full] : [];
-        const rpms = matches.flatMap((match) => ((0,external_node_fs_namespaceObject.statSync)(match).isDirectory() ? collect_rpmsBelow(match) : [match]));
-        const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
-        if (notRpm)
-            throw new ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
-        if (rpms.length === 0) {
-            throw new ConfigurationError(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
-        }
-        rpms.forEach((rpm) => found.add(rpm));
-    }
-    return [...found].sort();
-}
-
-;// CONCATENATED MODULE: ./src/repo/action.ts
-/** publish-repo: signed, verified, atomic dnf repositories. */
-
-
-
-
-
-const publishRepo = defineAction({
-    name: 'publish-repo',
-    title: 'Publish repository',
-    description: 'Sign RPMs and publish them as a verified dnf repository, switched into place atomically.',
-    inputs: {
-        rpms: rpmSetInput({ description: 'The RPMs to publish.', required: true }),
-        target: string({
-            description: 'Where the repository lives: a local directory, or user@host:/path over SSH.',
-            required: true,
-            pattern: /^(?:[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:)?[^\s]+$/,
-            accepted: 'a directory path or user@host:/path',
-        }),
-        channel: string({
-            description: 'The channel the packages go to, such as testing or stable.',
-            default: 'testing',
-            pattern: /^[a-z0-9][a-z0-9_-]*$/,
-            accepted: 'lower-case letters, digits, - and _, such as testing',
-        }),
-        'dry-run': inputs_boolean({
-            description: 'Check and report everything, change nothing.',
-            default: 'false',
-        }),
-    },
-    outputs: {
-        nevras: 'JSON list of the NEVRAs of the RPMs given.',
-    },
-    async main({ inputs, setOutput, summary, workspace }) {
-        requireTools(['rpm', 'rpmsign', 'gpg', 'createrepo_c', 'dnf']);
-        const files = collectRpms(inputs.rpms, workspace);
-        const headers = await Promise.all(files.map((file) => queryPackageFile(file)));
-        const nevras = headers.map((h) => `${h.name}-${h.epoch ? h.epoch + ':' : ''}${h.version}-${h.release}.${h.arch}`);
-        setOutput('nevras', nevras);
-        summary
-            .paragraph(`${files.length} RPM(s) for channel \`${inputs.channel}\` of \`${inputs.target}\`${inputs.dryRun ? ' (dry run)' : ''}.`)
-            .table(['NEVRA'], nevras.map((nevra) => [nevra]));
-    },
-    async post({ state }) {
-        await cleanUp(state);
-    },
-});
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/net/download.ts
-/** Reading URLs (http, https, file) with retries and backoff for the transient failures mirrors have. */
-
-
-
-async function readUrl(url, options = {}) {
-    if (url.startsWith('file://')) {
-        try {
-            return await (0,promises_namespaceObject.readFile)((0,external_node_url_namespaceObject.fileURLToPath)(url));
-        }
-        catch (error) {
-            throw new InfrastructureError(`cannot read ${url}: ${error.message}`);
-        }
-    }
-    const retries = options.retries ?? 3;
-    const fetchImpl = options.fetchImpl ?? fetch;
-    let lastError = '';
-    for (let attempt = 0; attempt <= retries; attempt++) {
-        if (attempt > 0)
-            await delay((options.backoffMs ?? 1000) * 2 ** (attempt - 1), options.signal);
-        try {
-            const response = await fetchImpl(url, options.signal ? { signal: options.signal } : {});
-            if (response.ok)
-                return Buffer.from(await response.arrayBuffer());
-            lastError = `HTTP ${response.status}`;
-            // A client error other than throttling will not change on retry.
-            if (response.status >= 400 && response.status < 500 && response.status !== 429)
-                break;
-        }
-        catch (error) {
-            if (options.signal?.aborted)
-                throw error;
-            lastError = error.message;
-        }
-    }
-    throw new InfrastructureError(`download of ${url} failed: ${lastError}`);
-}
-function delay(ms, signal) {
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(resolve, ms);
-        signal?.addEventListener('abort', () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        }, { once: true });
-    });
-}
-/** Joins a base URL (with or without a trailing slash) and a relative path. */
-function joinUrl(base, relative) {
-    return new URL(relative, base.endsWith('/') ? base : `${base}/`).href;
-}
-
-;// CONCATENATED MODULE: ./src/repo/repomd.ts
-/** repodata/repomd.xml: the index of a dnf repository's metadata files. */
-
-/** repomd.xml has a fixed, flat shape; a small reader avoids an XML dependency in every bundle. */
-function parseRepomd(xml, source = 'repomd.xml') {
-    if (!/<repomd[\s>]/.test(xml))
-        throw new InfrastructureError(`${source} is not a repomd.xml document`);
-    const revision = /<revision>([^<]*)<\/revision>/.exec(xml)?.[1];
-    const entries = [...xml.matchAll(/<data\s+type="([^"]+)"\s*>([\s\S]*?)<\/data>/g)].map(([, type, body]) => {
-        const href = /<location\s+[^>]*href="([^"]+)"/.exec(body)?.[1];
-        if (!href)
-            throw new InfrastructureError(`${source}: the ${type} entry has no location`);
-        const checksum = /<checksum\s+type="([^"]+)"\s*>([^<]+)<\/checksum>/.exec(body);
-        return {
-            type: type,
-            href,
-            ...(checksum ? { checksum: { type: checksum[1], value: checksum[2].trim() } } : {}),
-        };
-    });
-    return { ...(revision !== undefined ? { revision } : {}), entries };
-}
-
-;// CONCATENATED MODULE: ./src/upstream/action.ts
-/** check-upstream: has AlmaLinux published something the published repository has not rebuilt yet? */
-
-
-
-const checkUpstream = defineAction({
-    name: 'check-upstream',
-    title: 'Check upstream',
-    description: 'Compare the AlmaLinux repositories with the published repository and say what needs rebuilding.',
-    inputs: {
-        packages: list({
-            description: 'Source package names to watch.',
-            default: 'kernel, qemu-kvm, libvirt',
-            item: /^[A-Za-z0-9._+-]+$/,
-            itemAccepted: 'package names',
-        }),
-        'upstream-url': url({
-            description: 'The upstream source repository (the folder holding repodata/); file:// works.',
-            default: 'https://repo.almalinux.org/almalinux/9/BaseOS/Source',
-        }),
-        'published-url': url({
-            description: 'The published repository whose contents are the state (the folder holding repodata/).',
-            required: true,
-        }),
-        force: inputs_boolean({
-            description: 'Report `changed: true` whatever the repositories say.',
-            default: 'false',
-        }),
-    },
-    outputs: {
-        'upstream-revision': 'The revision of the upstream repository metadata.',
-        'published-revision': 'The revision of the published repository metadata.',
-    },
-    async main({ inputs, setOutput, summary, signal }) {
-        const read = async (url) => {
-            const location = joinUrl(url, 'repodata/repomd.xml');
-            return parseRepomd((await readUrl(location, { signal })).toString('utf8'), location);
-        };
-        const upstream = await read(inputs.upstreamUrl);
-        const published = await read(inputs.publishedUrl);
-        setOutput('upstream-revision', upstream.revision ?? '');
-        setOutput('published-revision', published.revision ?? '');
-        const rows = [
-            ['Upstream', inputs.upstreamUrl, upstream.revision ?? 'none', String(upstream.entries.length)],
-            ['Published', inputs.publishedUrl, published.revision ?? 'none', String(published.entries.length)],
-        ];
-        summary.table(['Repository', 'URL', 'Revision', 'Metadata files'], rows);
-        summary.paragraph(`Watching: ${inputs.packages.join(', ')}${inputs.force ? ' (forced)' : ''}`);
-    },
-});
-
-;// CONCATENATED MODULE: ./src/actions.ts
-
-
-
-
-
-const ACTIONS = [
-    checkUpstream,
-    buildKernel,
-    patchQemu,
-    bootTestGuest,
-    publishRepo,
-];
-function findAction(name) {
-    return ACTIONS.find((action) => action.name === name);
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/host/cli.ts
-/**
- * The command line as an ActionHost: inputs from `--input name=value`, outputs and a plain-text
- * summary on stdout, state in a JSON file (so a separate post run can clean up after a killed
- * main), and a cache in a local folder.
- */
-
-
-
-
-
-function defaultCacheDir() {
-    return (0,external_node_path_namespaceObject.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'kvm-actions');
-}
-/**
- * Tarballs in a folder, named by a hash of the key; restore keys match on the key's prefix.
- * Paths may be absolute or relative to the workspace; they are stored from / so that they
- * restore to the same place.
- */
-function folderCache(dir, workspace) {
-    const file = (key) => (0,external_node_path_namespaceObject.join)(dir, `${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex').slice(0, 32)}.tar`);
-    const index = (0,external_node_path_namespaceObject.join)(dir, 'keys.json');
-    const readIndex = () => (0,external_node_fs_namespaceObject.existsSync)(index) ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(index, 'utf8')) : {};
-    return {
-        async restore(_paths, key, restoreKeys = []) {
-            const keys = readIndex();
-            let hit = keys[key] && (0,external_node_fs_namespaceObject.existsSync)(file(key)) ? key : undefined;
-            for (const prefix of restoreKeys) {
-                if (hit)
-                    break;
-                hit = Object.keys(keys)
-                    .filter((k) => k.startsWith(prefix) && (0,external_node_fs_namespaceObject.existsSync)(file(k)))
-                    .sort((a, b) => (0,external_node_fs_namespaceObject.statSync)(file(b)).mtimeMs - (0,external_node_fs_namespaceObject.statSync)(file(a)).mtimeMs)[0];
-            }
-            if (!hit)
-                return undefined;
-            await exec_exec(['tar', '-xf', file(hit), '-C', '/']);
-            return hit;
-        },
-        async save(paths, key) {
-            (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-            const target = file(key);
-            const fromRoot = paths.map((path) => (0,external_node_path_namespaceObject.relative)('/', (0,external_node_path_namespaceObject.resolve)(workspace, path)));
-            await exec_exec(['tar', '-cf', `${target}.partial`, '-C', '/', '--', ...fromRoot]);
-            (0,external_node_fs_namespaceObject.renameSync)(`${target}.partial`, target);
-            (0,external_node_fs_namespaceObject.writeFileSync)(index, JSON.stringify({ ...readIndex(), [key]: paths.join('\n') }, null, 2));
-        },
-    };
-}
-function cliHost(options) {
-    const out = options.out ?? ((text) => process.stdout.write(text));
-    const err = options.err ?? ((text) => process.stderr.write(text));
-    const secrets = [];
-    const mask = (text) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
-    const readState = () => (0,external_node_fs_namespaceObject.existsSync)(options.stateFile)
-        ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(options.stateFile, 'utf8'))
-        : {};
-    const outputs = {};
-    let depth = 0;
-    const indent = () => '  '.repeat(depth);
-    return {
-        kind: 'cli',
-        workspace: options.workspace,
-        runInfo: {},
-        cache: folderCache(options.cacheDir, options.workspace),
-        outputs,
-        getInput: (name) => options.inputs[name] ?? '',
-        setOutput: (name, value) => {
-            outputs[name] = value;
-        },
-        setSecret: (value) => {
-            if (value)
-                secrets.push(value);
-        },
-        info: (message) => out(mask(`${indent()}${message}\n`)),
-        warning: (message) => err(mask(`${indent()}warning: ${message}\n`)),
-        debug: (message) => {
-            if (process.env.RUNNER_DEBUG === '1')
-                err(mask(`${indent()}debug: ${message}\n`));
-        },
-        async group(title, fn) {
-            out(mask(`${indent()}▸ ${title}\n`));
-            depth++;
-            try {
-                return await fn();
-            }
-            finally {
-                depth--;
-            }
-        },
-        annotate: (kind, message, properties) => {
-            const where = properties?.file
-                ? ` (${properties.file}${properties.startLine ? `:${properties.startLine}` : ''})`
-                : '';
-            err(mask(`${kind}: ${properties?.title ? properties.title + ': ' : ''}${message}${where}\n`));
-        },
-        async writeSummary(summary) {
-            out(mask(`\n${summary.toText()}\n`));
-        },
-        saveState: (name, value) => {
-            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(options.stateFile, '..'), { recursive: true });
-            (0,external_node_fs_namespaceObject.writeFileSync)(options.stateFile, JSON.stringify({ ...readState(), [name]: value }, null, 2));
-        },
-        getState: (name) => readState()[name] ?? '',
-        fail: (headline) => err(mask(`${headline}\n`)),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/rpm/spec.ts
@@ -2077,7 +1524,7 @@ async function specEvr(tree, file, recipe, options) {
         _sourcedir: tree.sources,
         ...options.defines,
     };
-    const result = await exec_exec([
+    const result = await exec([
         'rpmspec',
         '-q',
         '--srpm',
@@ -2222,7 +1669,7 @@ async function applyOne(tree, action, recipe, options) {
             const script = (0,external_node_path_namespaceObject.join)(options.scriptsDir, action.script);
             if (!(0,external_node_fs_namespaceObject.existsSync)(script))
                 fail(action, action.script, `script is not in ${options.scriptsDir}`);
-            const result = await exec_exec(['bash', script], {
+            const result = await exec(['bash', script], {
                 cwd: action.cwd === 'rpms' ? tree.root : (0,external_node_path_namespaceObject.dirname)(options.scriptsDir),
                 allowFailure: true,
                 ...(options.log ? { log: options.log } : {}),
@@ -2248,7 +1695,7 @@ async function applyRecipe(recipe, options) {
     const original = options.packageDir.replace(/\/+$/, '');
     treeOf(original); // fail on a bad tree before copying anything
     const work = `${original}.autopatch-${process.pid}-${Date.now()}`;
-    await exec_exec(['cp', '-a', '--', original, work]);
+    await exec(['cp', '-a', '--', original, work]);
     try {
         const tree = treeOf(work);
         const edits = [];
@@ -2474,6 +1921,1481 @@ function loadRecipe(file) {
     return parseRecipe(text, file);
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/version.ts
+/** The suite's version; part of every build-avoidance key (a test keeps it equal to package.json's). */
+const SUITE_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/rpm/avoid.ts
+/**
+ * Build avoidance: a key from everything that decides a build's output. Same key, same RPMs,
+ * so a cached result can stand in for hours of building.
+ */
+
+
+
+
+/** sha256 over every file below dir (path and content), in a stable order. */
+function digestTree(dir) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return hash.update('(none)').digest('hex');
+    const files = (0,external_node_fs_namespaceObject.statSync)(dir).isFile()
+        ? [dir]
+        : (0,external_node_fs_namespaceObject.readdirSync)(dir, { recursive: true, encoding: 'utf8' })
+            .map((file) => (0,external_node_path_namespaceObject.join)(dir, file))
+            .filter((file) => (0,external_node_fs_namespaceObject.statSync)(file).isFile())
+            .sort();
+    for (const file of files) {
+        hash
+            .update((0,external_node_path_namespaceObject.relative)(dir, file) || '.')
+            .update('\0')
+            .update((0,external_node_fs_namespaceObject.readFileSync)(file))
+            .update('\0');
+    }
+    return hash.digest('hex');
+}
+function avoidanceKey(inputs) {
+    const canonical = JSON.stringify({
+        suite: SUITE_VERSION,
+        package: inputs.package,
+        srpm: inputs.srpmSha256,
+        recipes: inputs.recipes.map(digestTree),
+        builder: inputs.builder,
+        extra: Object.fromEntries(Object.entries(inputs.extra ?? {}).sort(([a], [b]) => a.localeCompare(b))),
+    });
+    return `kvm-actions-${inputs.package}-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(canonical).digest('hex').slice(0, 40)}`;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/net/download.ts
+/** Reading URLs (http, https, file) with retries and backoff for the transient failures mirrors have. */
+
+
+
+async function readUrl(url, options = {}) {
+    if (url.startsWith('file://')) {
+        try {
+            return await (0,promises_namespaceObject.readFile)((0,external_node_url_namespaceObject.fileURLToPath)(url));
+        }
+        catch (error) {
+            throw new InfrastructureError(`cannot read ${url}: ${error.message}`);
+        }
+    }
+    const retries = options.retries ?? 3;
+    const fetchImpl = options.fetchImpl ?? fetch;
+    let lastError = '';
+    for (let attempt = 0; attempt <= retries; attempt++) {
+        if (attempt > 0)
+            await delay((options.backoffMs ?? 1000) * 2 ** (attempt - 1), options.signal);
+        try {
+            const response = await fetchImpl(url, options.signal ? { signal: options.signal } : {});
+            if (response.ok)
+                return Buffer.from(await response.arrayBuffer());
+            lastError = `HTTP ${response.status}`;
+            // A client error other than throttling will not change on retry.
+            if (response.status >= 400 && response.status < 500 && response.status !== 429)
+                break;
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw error;
+            lastError = error.message;
+        }
+    }
+    throw new InfrastructureError(`download of ${url} failed: ${lastError}`);
+}
+function delay(ms, signal) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        }, { once: true });
+    });
+}
+/** Joins a base URL (with or without a trailing slash) and a relative path. */
+function joinUrl(base, relative) {
+    return new URL(relative, base.endsWith('/') ? base : `${base}/`).href;
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/repo/repomd.ts
+/** repodata/repomd.xml: the index of a dnf repository's metadata files. */
+
+/** repomd.xml has a fixed, flat shape; a small reader avoids an XML dependency in every bundle. */
+function parseRepomd(xml, source = 'repomd.xml') {
+    if (!/<repomd[\s>]/.test(xml))
+        throw new InfrastructureError(`${source} is not a repomd.xml document`);
+    const revision = /<revision>([^<]*)<\/revision>/.exec(xml)?.[1];
+    const entries = [...xml.matchAll(/<data\s+type="([^"]+)"\s*>([\s\S]*?)<\/data>/g)].map(([, type, body]) => {
+        const href = /<location\s+[^>]*href="([^"]+)"/.exec(body)?.[1];
+        if (!href)
+            throw new InfrastructureError(`${source}: the ${type} entry has no location`);
+        const checksum = /<checksum\s+type="([^"]+)"\s*>([^<]+)<\/checksum>/.exec(body);
+        return {
+            type: type,
+            href,
+            ...(checksum ? { checksum: { type: checksum[1], value: checksum[2].trim() } } : {}),
+        };
+    });
+    return { ...(revision !== undefined ? { revision } : {}), entries };
+}
+
+;// CONCATENATED MODULE: ./src/repo/primary.ts
+/**
+ * The package list of a dnf repository: repomd.xml's `primary` entry, compressed with gzip, xz
+ * or zstd, read into name, EVR, arch, location and checksum per package.
+ */
+
+
+
+
+
+const attribute = (tag, name) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+const primary_unescape = (text) => text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+function parsePrimary(xml, baseUrl) {
+    return [...xml.matchAll(/<package\s+type="rpm"\s*>([\s\S]*?)<\/package>/g)].map(([, body]) => {
+        const text = (tag) => primary_unescape(new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body)?.[1] ?? '');
+        const version = /<version\s[^>]*>/.exec(body)?.[0] ?? '';
+        const location = /<location\s[^>]*>/.exec(body)?.[0] ?? '';
+        const checksum = /<checksum\s+([^>]*)>([^<]+)<\/checksum>/.exec(body);
+        const href = primary_unescape(attribute(location, 'href') ?? '');
+        const base = attribute(location, 'xml:base');
+        return {
+            name: text('name'),
+            arch: text('arch'),
+            epoch: Number(attribute(version, 'epoch') ?? 0),
+            version: attribute(version, 'ver') ?? '',
+            release: attribute(version, 'rel') ?? '',
+            url: joinUrl(base ?? baseUrl, href),
+            ...(checksum
+                ? { checksum: { type: attribute(checksum[1], 'type') ?? 'sha256', value: checksum[2].trim() } }
+                : {}),
+        };
+    });
+}
+/** Decompresses metadata by its file name: .gz in-process, .xz and .zst with the xz and zstd tools. */
+async function decompress(data, name) {
+    if (name.endsWith('.gz'))
+        return (0,external_node_zlib_namespaceObject.gunzipSync)(data).toString('utf8');
+    const tool = name.endsWith('.xz') ? 'xz' : name.endsWith('.zst') ? 'zstd' : undefined;
+    if (!tool)
+        return data.toString('utf8');
+    const result = await exec([tool, '-dc'], { input: data, captureLimitBytes: 2 ** 31 - 1 });
+    return result.stdout;
+}
+/** Every package in the repository at baseUrl (the folder that holds repodata/). */
+async function readRepository(baseUrl, options = {}) {
+    const repomdUrl = joinUrl(baseUrl, 'repodata/repomd.xml');
+    const repomd = parseRepomd((await readUrl(repomdUrl, options)).toString('utf8'), repomdUrl);
+    const primary = repomd.entries.find((entry) => entry.type === 'primary');
+    if (!primary)
+        throw new InfrastructureError(`${repomdUrl} has no primary metadata`);
+    const primaryUrl = joinUrl(baseUrl, primary.href);
+    return parsePrimary(await decompress(await readUrl(primaryUrl, options), primary.href), baseUrl);
+}
+
+;// CONCATENATED MODULE: ./src/rpm/evr.ts
+/** `[epoch:]version[-release]`; the release is what follows the last hyphen. */
+function parseEvr(text) {
+    const colon = text.indexOf(':');
+    const epoch = colon > 0 && /^\d+$/.test(text.slice(0, colon)) ? Number(text.slice(0, colon)) : 0;
+    const rest = colon > 0 && /^\d+$/.test(text.slice(0, colon)) ? text.slice(colon + 1) : text;
+    const hyphen = rest.lastIndexOf('-');
+    return hyphen > 0
+        ? { epoch, version: rest.slice(0, hyphen), release: rest.slice(hyphen + 1) }
+        : { epoch, version: rest };
+}
+function formatEvr(evr) {
+    return `${evr.epoch ? `${evr.epoch}:` : ''}${evr.version}${evr.release !== undefined ? `-${evr.release}` : ''}`;
+}
+const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+const isAlpha = (c) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const isAlnum = (c) => isDigit(c) || isAlpha(c);
+/** rpmvercmp: -1, 0 or 1. `~` sorts before everything (even the end), `^` after the end only. */
+function rpmvercmp(a, b) {
+    if (a === b)
+        return 0;
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        while (i < a.length && !isAlnum(a[i]) && a[i] !== '~' && a[i] !== '^')
+            i++;
+        while (j < b.length && !isAlnum(b[j]) && b[j] !== '~' && b[j] !== '^')
+            j++;
+        if (a[i] === '~' || b[j] === '~') {
+            if (a[i] !== '~')
+                return 1;
+            if (b[j] !== '~')
+                return -1;
+            i++;
+            j++;
+            continue;
+        }
+        if (a[i] === '^' || b[j] === '^') {
+            if (i >= a.length)
+                return -1;
+            if (j >= b.length)
+                return 1;
+            if (a[i] !== '^')
+                return 1;
+            if (b[j] !== '^')
+                return -1;
+            i++;
+            j++;
+            continue;
+        }
+        if (!(i < a.length && j < b.length))
+            break;
+        const numeric = isDigit(a[i]);
+        const inSegment = numeric ? isDigit : isAlpha;
+        let endA = i;
+        let endB = j;
+        while (endA < a.length && inSegment(a[endA]))
+            endA++;
+        while (endB < b.length && inSegment(b[endB]))
+            endB++;
+        // A numeric segment is newer than an alphabetic one.
+        if (endB === j)
+            return numeric ? 1 : -1;
+        let segA = a.slice(i, endA);
+        let segB = b.slice(j, endB);
+        if (numeric) {
+            segA = segA.replace(/^0+/, '');
+            segB = segB.replace(/^0+/, '');
+            if (segA.length !== segB.length)
+                return segA.length > segB.length ? 1 : -1;
+        }
+        if (segA !== segB)
+            return segA > segB ? 1 : -1;
+        i = endA;
+        j = endB;
+    }
+    if (i >= a.length && j >= b.length)
+        return 0;
+    return i >= a.length ? -1 : 1;
+}
+/** Epoch, then version, then release; a missing release sorts first (as rpm's own rpm.ver does). */
+function compareEvr(a, b) {
+    const x = typeof a === 'string' ? parseEvr(a) : a;
+    const y = typeof b === 'string' ? parseEvr(b) : b;
+    if (x.epoch !== y.epoch)
+        return x.epoch > y.epoch ? 1 : -1;
+    const byVersion = rpmvercmp(x.version, y.version);
+    if (byVersion !== 0)
+        return byVersion;
+    return rpmvercmp(x.release ?? '', y.release ?? '');
+}
+function newest(items, evrOf) {
+    return items.reduce((best, item) => (best === undefined || compareEvr(evrOf(item), evrOf(best)) > 0 ? item : best), undefined);
+}
+
+;// CONCATENATED MODULE: ./src/rpm/fetch.ts
+/**
+ * Turns an SrpmSource into a local file: a path as it is; a URL, an exact version or `latest`
+ * downloaded (with retries) into a cache keyed by the file's sha256, so a second run reuses it.
+ * `latest` and exact versions come from the repository metadata, which also gives the checksum.
+ */
+
+
+
+
+
+
+
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * Older minor releases move to the vault: .../almalinux/9/BaseOS/Source becomes
+ * .../vault/9.6/BaseOS/Source for a release tagged el9_6.
+ */
+function vaultUrl(repositoryUrl, name, version) {
+    const minor = /\.el9_(\d+)/.exec(version)?.[1];
+    const match = /^(.*)\/almalinux\/9\/(.*?)\/?$/.exec(repositoryUrl);
+    if (!minor || !match)
+        return undefined;
+    return `${match[1]}/vault/9.${minor}/${match[2]}/Packages/${name}-${version}.src.rpm`;
+}
+async function download(url, expectedSha, options) {
+    const dir = (0,external_node_path_namespaceObject.join)(options.cacheDir, 'srpms');
+    const index = (0,external_node_path_namespaceObject.join)(dir, 'urls.json');
+    const urls = (0,external_node_fs_namespaceObject.existsSync)(index) ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(index, 'utf8')) : {};
+    const known = expectedSha ?? urls[url];
+    const name = (0,external_node_path_namespaceObject.basename)(new URL(url).pathname) || 'package.src.rpm';
+    if (known && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, known, name))) {
+        options.log?.info(`Using cached ${name} (sha256 ${known.slice(0, 12)}…)`);
+        return { path: (0,external_node_path_namespaceObject.join)(dir, known, name), sha256: known, url, cached: true };
+    }
+    options.log?.info(`Downloading ${url}`);
+    const data = await readUrl(url, options.signal ? { signal: options.signal } : {});
+    const sha256 = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex');
+    if (expectedSha && sha256 !== expectedSha) {
+        throw new InfrastructureError(`download of ${url} is corrupt: sha256 ${sha256}, the repository says ${expectedSha}`);
+    }
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(dir, sha256), { recursive: true });
+    const path = (0,external_node_path_namespaceObject.join)(dir, sha256, name);
+    // Written beside, then renamed: a killed run never leaves a truncated file under the final name.
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${path}.partial`, data);
+    (0,external_node_fs_namespaceObject.renameSync)(`${path}.partial`, path);
+    (0,external_node_fs_namespaceObject.writeFileSync)(index, JSON.stringify({ ...urls, [url]: sha256 }, null, 2));
+    return { path, sha256, url, cached: false };
+}
+function sha256Of(pkg) {
+    return pkg.checksum?.type === 'sha256' ? pkg.checksum.value : undefined;
+}
+/** The newest source package called name in the repository, or the one with that version. */
+async function findSourcePackage(name, repositoryUrl, version, signal) {
+    const packages = (await readRepository(repositoryUrl, signal ? { signal } : {})).filter((pkg) => pkg.name === name && pkg.arch === 'src');
+    if (version === undefined)
+        return newest(packages, (pkg) => pkg);
+    return packages.find((pkg) => compareEvr(pkg, version.includes(':') ? version : `${pkg.epoch}:${version}`) === 0);
+}
+async function fetchSrpm(source, options) {
+    switch (source.kind) {
+        case 'path':
+            return { path: source.path, sha256: await sha256File(source.path), cached: false };
+        case 'url':
+            return download(source.url, undefined, options);
+        case 'latest': {
+            const pkg = await findSourcePackage(options.name, options.repositoryUrl, undefined, options.signal);
+            if (!pkg)
+                throw new InfrastructureError(`the repository ${options.repositoryUrl} has no source package ${options.name}`);
+            options.log?.info(`Newest ${options.name} in ${options.repositoryUrl}: ${formatEvr(pkg)}`);
+            return download(pkg.url, sha256Of(pkg), options);
+        }
+        case 'version': {
+            const pkg = await findSourcePackage(options.name, options.repositoryUrl, source.version, options.signal);
+            if (pkg)
+                return download(pkg.url, sha256Of(pkg), options);
+            const vault = vaultUrl(options.repositoryUrl, options.name, source.version);
+            if (!vault) {
+                throw new InfrastructureError(`${options.name}-${source.version} is not in ${options.repositoryUrl}, and its release names no el9 minor version to find it in the vault`);
+            }
+            return download(vault, undefined, options);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rpm/query.ts
+/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
+
+const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
+async function queryPackageFile(file) {
+    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
+    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+        .trim()
+        .split('\t');
+    return {
+        name,
+        ...(epoch !== '0' ? { epoch } : {}),
+        version,
+        release,
+        arch: isSource === '1' ? 'src' : arch,
+        nvr: `${name}-${version}-${release}`,
+    };
+}
+/** The files a package contains. */
+async function listPackageFiles(file) {
+    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
+    return stdout.split('\n').filter(Boolean);
+}
+/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
+async function extractPackageFile(file, path) {
+    // The script is fixed; the package and the path reach it as positional arguments only.
+    const { stdout } = await exec([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
+        'extract',
+        file,
+        path,
+    ]);
+    return stdout;
+}
+
+;// CONCATENATED MODULE: ./src/rpm/release.ts
+/**
+ * The rebuilt package must replace the stock one (sort above it) and give way to the next stock
+ * update of the same version (sort below it); otherwise hosts keep the wrong kernel or qemu.
+ */
+
+
+/** `.el9_6` from `570.12.1.el9_6`, or undefined. */
+function distTag(release) {
+    return /\.el\d+(?:_\d+)?/.exec(release)?.[0];
+}
+/**
+ * The smallest plausible next stock release: the last number before the dist tag bumped
+ * (570.12.1.el9_6 → 570.12.2.el9_6, 15.el9 → 16.el9).
+ */
+function nextStockRelease(release) {
+    const dist = distTag(release);
+    const head = dist ? release.slice(0, release.indexOf(dist)) : release;
+    const tail = dist ? release.slice(release.indexOf(dist)) : '';
+    const bumped = head.replace(/(\d+)(?!.*\d)/, (n) => String(Number(n) + 1));
+    return bumped === head ? `${head}.1${tail}` : `${bumped}${tail}`;
+}
+function checkReleaseOrder(name, stock, rebuilt) {
+    const next = { ...stock, release: nextStockRelease(stock.release ?? '') };
+    const check = { stock: formatEvr(stock), rebuilt: formatEvr(rebuilt), nextStock: formatEvr(next) };
+    if (compareEvr(rebuilt, stock) <= 0) {
+        throw new ConfigurationError(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
+            'use a suffix or buildid that starts with a letter after the dist tag’s (such as .kvm1) or with a digit');
+    }
+    if (compareEvr(rebuilt, next) >= 0) {
+        throw new ConfigurationError(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
+            'keep the suffix after the stock release instead of raising the release number');
+    }
+    return check;
+}
+
+;// CONCATENATED MODULE: ./src/rpm/srpm.ts
+/** Source RPMs to dist-git trees (SPECS/, SOURCES/) and back, without root, with rpm's own tools. */
+
+
+
+
+const defineArgs = (defines) => Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]);
+/** Installs the SRPM's spec and sources under dir/SPECS and dir/SOURCES; returns the spec path. */
+async function unpackSrpm(srpm, dir, log) {
+    await exec(['rpm', '-i', '--nodeps', '--nosignature', '--nodigest', ...defineArgs({ _topdir: dir }), srpm], {
+        ...(log ? { log, group: `Unpack ${srpm}` } : {}),
+    });
+    const specs = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(dir, 'SPECS')).filter((name) => name.endsWith('.spec'));
+    if (specs.length !== 1)
+        throw new InfrastructureError(`${srpm} holds ${specs.length} spec files, expected one`);
+    return (0,external_node_path_namespaceObject.join)(dir, 'SPECS', specs[0]);
+}
+/** `rpmbuild -bs` of the tree's spec; returns the written SRPM. */
+async function packSrpm(dir, spec, defines = {}, log) {
+    const result = await exec(['rpmbuild', '-bs', ...defineArgs({ _topdir: dir, ...defines }), spec], {
+        ...(log ? { log, group: 'Pack the source RPM' } : {}),
+    });
+    const written = /^Wrote:\s+(\S+\.src\.rpm)$/m.exec(result.stdout)?.[1];
+    if (!written)
+        throw new InfrastructureError(`rpmbuild -bs ${spec} wrote no source RPM`);
+    return written;
+}
+/** Name and EVR of the source package the spec describes, macros expanded by rpmspec. */
+async function specHeader(spec, defines = {}) {
+    const result = await exec([
+        'rpmspec',
+        '-q',
+        '--srpm',
+        '--qf',
+        '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}\\n',
+        ...defineArgs(defines),
+        spec,
+    ]);
+    const [name = '', epoch = '0', version = '', release = ''] = result.stdout.trim().split('\n')[0].split('|');
+    return { name, epoch: Number(epoch), version, release };
+}
+
+;// CONCATENATED MODULE: ./src/rpm/verify.ts
+/** What a build produced, checked against what the caller expects of it. */
+
+
+
+
+const wildcard = (pattern) => new RegExp(`^${pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.')}$`);
+async function describeRpms(paths) {
+    return Promise.all(paths.map(async (path) => {
+        const header = await queryPackageFile(path);
+        const epoch = header.epoch ? `${header.epoch}:` : '';
+        return {
+            path,
+            ...header,
+            nevra: `${header.name}-${epoch}${header.version}-${header.release}.${header.arch}`,
+        };
+    }));
+}
+async function rpmQuery(path, flag) {
+    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', flag, path]);
+    return stdout.split('\n').filter(Boolean);
+}
+/** Every unmet expectation, as one TestFailure listing them all. */
+async function verifyRpms(rpms, expectations) {
+    const problems = [];
+    for (const expectation of expectations) {
+        const matcher = wildcard(expectation.package);
+        const candidates = rpms.filter((rpm) => rpm.arch !== 'src' && matcher.test(rpm.name));
+        if (candidates.length === 0) {
+            problems.push(`no package ${expectation.package} was built (built: ${rpms.map((r) => (0,external_node_path_namespaceObject.basename)(r.path)).join(', ')})`);
+            continue;
+        }
+        for (const rpm of candidates) {
+            if (expectation.files?.length) {
+                const files = await rpmQuery(rpm.path, '--list');
+                for (const file of expectation.files) {
+                    if (!files.some((f) => wildcard(file).test(f)))
+                        problems.push(`${rpm.nevra} does not contain ${file}`);
+                }
+            }
+            if (expectation.provides?.length) {
+                const provides = (await rpmQuery(rpm.path, '--provides')).map((line) => line.split(/\s/)[0]);
+                for (const capability of expectation.provides) {
+                    if (!provides.includes(capability))
+                        problems.push(`${rpm.nevra} does not provide ${capability}`);
+                }
+            }
+        }
+    }
+    if (problems.length > 0)
+        throw new TestFailure(`the built packages miss what is expected: ${problems.join('; ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/rpm/rebuild.ts
+/**
+ * The SRPM rebuild engine that build-kernel and patch-qemu share: fetch the source RPM, skip
+ * everything when an identical build is cached, otherwise unpack it, apply recipes, give it a
+ * release that sorts right, pack it, build it, check what came out, and cache the result.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function recipeFromSource(source) {
+    const dir = (0,external_node_path_namespaceObject.dirname)(source.config);
+    return {
+        recipe: loadRecipe(source.config),
+        filesDir: source.filesDir ?? (0,external_node_path_namespaceObject.join)(dir, 'files'),
+        scriptsDir: source.scriptsDir ?? (0,external_node_path_namespaceObject.join)(dir, 'scripts'),
+    };
+}
+function suffixRecipe(suffix) {
+    return {
+        source: 'release suffix',
+        parameters: { insertMarker: true, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+        actions: [{ type: 'modify_release', suffix, enabled: true, index: 1 }],
+    };
+}
+function copyRpms(files, dir) {
+    (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    return files.map((file) => {
+        const target = (0,external_node_path_namespaceObject.join)(dir, (0,external_node_path_namespaceObject.basename)(file));
+        (0,external_node_fs_namespaceObject.copyFileSync)(file, target);
+        return target;
+    });
+}
+const listRpms = (dir) => (0,external_node_fs_namespaceObject.existsSync)(dir)
+    ? (0,external_node_fs_namespaceObject.readdirSync)(dir)
+        .filter((name) => name.endsWith('.rpm'))
+        .sort()
+        .map((name) => (0,external_node_path_namespaceObject.join)(dir, name))
+    : [];
+async function rebuildPackage(options) {
+    const { log } = options;
+    const fetched = await fetchSrpm(options.source, {
+        name: options.package,
+        repositoryUrl: options.repositoryUrl,
+        cacheDir: options.downloadCacheDir,
+        log,
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const stock = await queryPackageFile(fetched.path);
+    if (stock.name !== options.package || stock.arch !== 'src') {
+        throw new ConfigurationError(`${fetched.path} is ${stock.nvr}.${stock.arch}, not a source RPM of ${options.package}`);
+    }
+    const dist = distTag(stock.release) ?? '.el9';
+    const defines = {
+        dist,
+        ...(options.release.kind === 'buildid' ? { buildid: options.release.value } : {}),
+        ...options.defines,
+    };
+    const rpmDir = (0,external_node_path_namespaceObject.join)(options.resultsDir, 'rpms');
+    const request = {
+        builder: options.builder,
+        mockConfig: options.mockConfig,
+        resultDir: (0,external_node_path_namespaceObject.join)(options.workDir, options.builder === 'mock' ? 'mock-result' : 'rpmbuild'),
+        with: options.with ?? [],
+        without: options.without ?? [],
+        defines,
+        jobs: (0,external_node_os_namespaceObject.cpus)().length,
+    };
+    const cacheKey = avoidanceKey({
+        package: options.package,
+        srpmSha256: fetched.sha256,
+        recipes: options.recipes.flatMap((r) => [r.config, r.filesDir ?? (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(r.config), 'files')]),
+        // Paths vary between runs; everything else of the command decides the output.
+        builder: buildCommand({ ...request, srpm: 'SRPM', resultDir: 'RESULT' }),
+        extra: { release: options.release, expectations: options.expectations, ...options.keyExtra },
+    });
+    const hit = await options.cache.restore([rpmDir], cacheKey);
+    if (hit && listRpms(rpmDir).length > 0) {
+        log.info(`Build avoided: ${cacheKey} is cached`);
+        const rpms = await describeRpms(listRpms(rpmDir));
+        await verifyRpms(rpms, options.expectations);
+        const built = rpms.find((rpm) => rpm.arch === 'src') ?? rpms[0];
+        return {
+            sourceNvr: stock.nvr,
+            builtNvr: `${built.name}-${built.version}-${built.release}`,
+            rpms,
+            rpmDir,
+            cacheHit: true,
+            cacheKey,
+            edits: [],
+        };
+    }
+    const tree = (0,external_node_path_namespaceObject.join)(options.workDir, 'tree');
+    (0,external_node_fs_namespaceObject.rmSync)(tree, { recursive: true, force: true });
+    const spec = await unpackSrpm(fetched.path, tree, log);
+    if (options.prepare)
+        await options.prepare(tree);
+    const edits = [];
+    const recipes = options.recipes.map(recipeFromSource);
+    if (options.release.kind === 'suffix') {
+        recipes.push({ recipe: suffixRecipe(options.release.value), filesDir: tree, scriptsDir: tree });
+    }
+    for (const { recipe, filesDir, scriptsDir } of recipes) {
+        edits.push(...(await applyRecipe(recipe, {
+            packageDir: tree,
+            filesDir,
+            scriptsDir,
+            date: recipeDate(),
+            defines,
+            log,
+        })));
+    }
+    const rebuilt = await specHeader(spec, defines);
+    const release = checkReleaseOrder(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt);
+    const srpm = await packSrpm(tree, spec, defines, log);
+    const ccacheDir = (0,external_node_path_namespaceObject.join)(options.workDir, 'ccache');
+    const ccacheKey = `kvm-actions-ccache-${options.package}${dist}-${cacheKey}`;
+    const env = {};
+    if (options.ccache) {
+        await options.cache.restore([ccacheDir], ccacheKey, [`kvm-actions-ccache-${options.package}${dist}-`]);
+        (0,external_node_fs_namespaceObject.mkdirSync)(ccacheDir, { recursive: true });
+        env.CCACHE_DIR = ccacheDir;
+        // rpmbuild finds ccache's compiler wrappers first on PATH (EL: /usr/lib64/ccache, Debian: /usr/lib/ccache).
+        const wrappers = ['/usr/lib64/ccache', '/usr/lib/ccache'].find((dir) => (0,external_node_fs_namespaceObject.existsSync)(dir));
+        if (options.builder === 'rpmbuild' && wrappers && findOnPath('ccache'))
+            env.PATH = `${wrappers}:${process.env.PATH}`;
+    }
+    const run = await runBuild({ ...request, srpm, ...(options.ccache && options.builder === 'mock' ? { ccacheDir } : {}) }, {
+        logFile: (0,external_node_path_namespaceObject.join)(options.resultsDir, 'logs', 'build.log'),
+        log,
+        env,
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
+    // rpmbuild --rebuild does not keep the source RPM; mock does. Publish the one that was built from.
+    const withSource = run.rpms.some((file) => file.endsWith('.src.rpm')) ? run.rpms : [...run.rpms, srpm];
+    const rpms = await describeRpms(copyRpms(withSource, rpmDir));
+    await verifyRpms(rpms, options.expectations);
+    await options.cache.save([rpmDir], cacheKey);
+    if (options.ccache)
+        await options.cache.save([ccacheDir], ccacheKey);
+    return {
+        sourceNvr: stock.nvr,
+        builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
+        release,
+        rpms,
+        rpmDir,
+        cacheHit: false,
+        cacheKey,
+        edits,
+        logFile: run.logFile,
+        buildMs: run.durationMs,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rpm/rebuild-step.ts
+/**
+ * The part of build-kernel and patch-qemu that turns their inputs into a rebuild and its
+ * report: shared inputs, the rebuild itself, the summary rows, and a failed build's log tail
+ * and first error line (as an annotation).
+ */
+
+
+
+
+
+
+
+
+const rebuildInputs = {
+    ccache: inputs_boolean({
+        description: 'Compile through ccache and keep its directory in the Actions cache between runs.',
+        default: 'false',
+    }),
+};
+function autopatchInput(description) {
+    return list({
+        description: `${description} Each entry is an AlmaLinux autopatch config file, or a folder holding config.yaml (with files/ and scripts/ beside it).`,
+    });
+}
+/** Config files or folders (config.yaml inside) as recipe sources; a missing one is a configuration error. */
+function recipeSources(entries, workspace, inputName) {
+    return entries.map((entry) => {
+        const path = (0,external_node_path_namespaceObject.resolve)(workspace, entry);
+        const config = (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory() ? (0,external_node_path_namespaceObject.join)(path, 'config.yaml') : path;
+        if (!(0,external_node_fs_namespaceObject.existsSync)(config)) {
+            throw new ConfigurationError(`Input '${inputName}' names ${entry}, which is not an autopatch config file or a folder with config.yaml`);
+        }
+        return { config };
+    });
+}
+async function runRebuildStep(ctx, step) {
+    const workDir = createWorkDir(ctx.state, step.package);
+    const options = {
+        ...step,
+        workDir,
+        resultsDir: (0,external_node_path_namespaceObject.join)(step.resultsDir, step.package),
+        downloadCacheDir: defaultCacheDir(),
+        cache: ctx.cache,
+        log: ctx.log,
+        signal: ctx.signal,
+    };
+    try {
+        return await rebuildPackage(options);
+    }
+    catch (error) {
+        if (error instanceof BuildFailure) {
+            ctx.annotate('error', error.errorLine ?? error.message, {
+                title: `${step.package} build failed`,
+                file: error.logFile,
+            });
+            ctx.summary.details(`${step.package}: last lines of ${error.logFile}`, error.tail);
+        }
+        throw error;
+    }
+}
+/** One summary row per rebuilt package. */
+function rebuildRow(result) {
+    return [
+        result.sourceNvr,
+        result.builtNvr,
+        result.cacheHit ? 'yes (build avoided)' : 'no',
+        result.buildMs !== undefined ? formatDuration(result.buildMs) : '—',
+        String(result.rpms.length),
+    ];
+}
+const REBUILD_COLUMNS = ['Source', 'Built', 'Cache hit', 'Build time', 'RPMs'];
+
+;// CONCATENATED MODULE: ./src/rpm/source.ts
+/**
+ * Where a source RPM comes from: a local file, a URL, an exact version of the package in the
+ * AlmaLinux repositories, or the newest one there.
+ */
+
+
+
+
+
+const SRPM_SOURCE_FORM = "a path to a .src.rpm, an http(s):// or file:// URL, an exact version such as 5.14.0-570.12.1.el9_6, or 'latest'";
+function parseSrpmSource(raw, workspace) {
+    if (raw === 'latest')
+        return { kind: 'latest' };
+    if (/^(https?|file):\/\//.test(raw)) {
+        try {
+            return { kind: 'url', url: new URL(raw).href };
+        }
+        catch {
+            throw new InvalidValue('not a valid URL');
+        }
+    }
+    if (raw.endsWith('.rpm')) {
+        const path = (0,external_node_path_namespaceObject.resolve)(workspace, raw);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+            throw new InvalidValue('no such file');
+        return { kind: 'path', path };
+    }
+    if (RPM_VERSION.test(raw) && raw.includes('-'))
+        return { kind: 'version', version: raw };
+    throw new InvalidValue();
+}
+function srpmSourceInput(options) {
+    return custom(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace));
+}
+function describeSource(source) {
+    switch (source.kind) {
+        case 'path':
+            return source.path;
+        case 'url':
+            return source.url;
+        case 'version':
+            return `version ${source.version}`;
+        case 'latest':
+            return 'the newest in the repository';
+    }
+}
+/** The source package's NVR when it can be known without downloading (a local file). */
+async function localSourceNvr(source) {
+    if (source.kind !== 'path')
+        return undefined;
+    const header = await queryPackageFile(source.path);
+    if (header.arch !== 'src')
+        throw new ConfigurationError(`${source.path} is a binary RPM (${header.arch}), not a source RPM`);
+    return header.nvr;
+}
+
+;// CONCATENATED MODULE: ./src/kernel/config.ts
+/**
+ * Kernel config files as the kernel SRPM keeps them (SOURCES/kernel-<arch>[-debug]-rhel.config):
+ * reading, setting options in the form the spec's config processing accepts, and asserting the
+ * result. `n` stands for "# CONFIG_X is not set".
+ */
+
+
+
+/** The KVM-HV profile for ppc64le, as RHEL-derived trees with KVM on set it (domain notes, section 2). */
+const KVM_PROFILE = [
+    { name: 'KVM_BOOK3S_64', value: 'm' },
+    { name: 'KVM_BOOK3S_64_HV', value: 'm' },
+    { name: 'KVM_BOOK3S_64_PR', value: 'n' },
+    { name: 'KVM_XICS', value: 'y' },
+    { name: 'KVM_BOOK3S_HV_EXIT_TIMING', value: 'n' },
+    { name: 'KVM_BOOK3S_HV_P8_TIMING', value: 'n' },
+    { name: 'KVM_BOOK3S_HV_P9_TIMING', value: 'n' },
+    { name: 'KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND', value: 'n', onlyIfKnown: true },
+];
+/** One entry per option, later entries (fragments) overriding earlier ones (the profile). */
+function mergeOptions(options) {
+    const byName = new Map();
+    for (const option of options) {
+        byName.delete(option.name);
+        byName.set(option.name, option);
+    }
+    return [...byName.values()];
+}
+const SET = /^CONFIG_([A-Za-z0-9_]+)=(.*)$/;
+const UNSET = /^# CONFIG_([A-Za-z0-9_]+) is not set$/;
+function formatOption(option) {
+    return option.value === 'n' ? `# CONFIG_${option.name} is not set` : `CONFIG_${option.name}=${option.value}`;
+}
+function parseLine(line) {
+    const set = SET.exec(line.trim());
+    if (set)
+        return { name: set[1], value: set[2] };
+    const unset = UNSET.exec(line.trim());
+    return unset ? { name: unset[1], value: 'n' } : undefined;
+}
+/** name → value for every option the config mentions (the last mention wins, as Kconfig reads it). */
+function readConfig(text) {
+    const values = new Map();
+    for (const line of text.split('\n')) {
+        const option = parseLine(line);
+        if (option)
+            values.set(option.name, option.value);
+    }
+    return values;
+}
+/** A fragment file: `CONFIG_X=y` and `# CONFIG_X is not set` lines; other comments and blanks ignored. */
+function parseFragment(text, source) {
+    return text.split('\n').flatMap((line, index) => {
+        const trimmed = line.trim();
+        const option = parseLine(trimmed);
+        if (option)
+            return [option];
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return [];
+        throw new ConfigurationError(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
+    });
+}
+/**
+ * Sets each option in place (its first mention rewritten, any others removed) or appends it, so
+ * every option appears exactly once. Options marked onlyIfKnown are set only if known(name).
+ */
+function applyOptions(text, options, known = () => false) {
+    const lines = text.replace(/\n$/, '').split('\n');
+    const current = readConfig(text);
+    const changes = [];
+    for (const option of options) {
+        if (option.onlyIfKnown && !current.has(option.name) && !known(option.name))
+            continue;
+        const wanted = formatOption(option);
+        const mentions = lines.flatMap((line, index) => (parseLine(line)?.name === option.name ? [index] : []));
+        if (mentions.length === 0)
+            lines.push(wanted);
+        else {
+            lines[mentions[0]] = wanted;
+            for (const index of mentions.slice(1).reverse())
+                lines.splice(index, 1);
+        }
+        const from = current.get(option.name);
+        changes.push({ name: option.name, ...(from !== undefined ? { from } : {}), to: option.value });
+    }
+    return { text: lines.join('\n') + '\n', changes };
+}
+/** Each problem names the file: an option missing, repeated, or with another value. */
+function assertOptions(text, options, file) {
+    const lines = text.split('\n').map(parseLine);
+    return options.flatMap((option) => {
+        const mentions = lines.filter((line) => line?.name === option.name);
+        if (option.onlyIfKnown && mentions.length === 0)
+            return [];
+        if (mentions.length !== 1)
+            return [`${file}: CONFIG_${option.name} appears ${mentions.length} times, expected once`];
+        return mentions[0].value === option.value
+            ? []
+            : [`${file}: ${formatOption(mentions[0])} where ${formatOption(option)} was asked for`];
+    });
+}
+/** Every ppc64le config of the SRPM (base, debug, and any other variant). */
+function ppc64leConfigs(sourcesDir) {
+    return (0,external_node_fs_namespaceObject.readdirSync)(sourcesDir)
+        .filter((name) => /^kernel-.*ppc64le.*\.config$/.test(name))
+        .sort()
+        .map((name) => (0,external_node_path_namespaceObject.join)(sourcesDir, name));
+}
+
+;// CONCATENATED MODULE: ./src/kernel/checks.ts
+/**
+ * What build-kernel checks of its own work: the KVM options in every ppc64le config before the
+ * build, and after it the KVM modules and the packaged /boot/config of the built KVERREL.
+ */
+
+
+
+
+
+/** Sets the options in every ppc64le config under SOURCES and asserts each appears once with its value. */
+function applyKernelOptions(sourcesDir, options, known) {
+    const configs = ppc64leConfigs(sourcesDir);
+    if (configs.length === 0)
+        throw new ConfigurationError(`the source RPM has no ppc64le kernel configs in ${sourcesDir}`);
+    const reports = configs.map((config) => {
+        const { text, changes } = applyOptions((0,external_node_fs_namespaceObject.readFileSync)(config, 'utf8'), options, known);
+        (0,external_node_fs_namespaceObject.writeFileSync)(config, text);
+        return { file: (0,external_node_path_namespaceObject.basename)(config), changes };
+    });
+    const problems = configs.flatMap((config) => assertOptions((0,external_node_fs_namespaceObject.readFileSync)(config, 'utf8'), options, (0,external_node_path_namespaceObject.basename)(config)));
+    if (problems.length > 0)
+        throw new ConfigurationError(`kernel config assertion failed: ${problems.join('; ')}`);
+    return reports;
+}
+const KVM_MODULES = ['kvm.ko', 'kvm-hv.ko'];
+async function checkKernelRpms(rpms, options, kvm) {
+    const core = rpms.find((rpm) => rpm.name === 'kernel-core') ??
+        rpms.find((rpm) => rpm.name === 'kernel' && rpm.arch !== 'src');
+    if (!core)
+        throw new TestFailure(`no kernel-core package was built (built: ${rpms.map((r) => r.nevra).join(', ')})`);
+    const kverrel = `${core.version}-${core.release}.${core.arch}`;
+    const coreFiles = await listPackageFiles(core.path);
+    const problems = [];
+    const vmlinux = coreFiles.find((file) => file === `/lib/modules/${kverrel}/vmlinuz`) ??
+        coreFiles.find((file) => new RegExp(`^/boot/vmlinu[xz]-${kverrel.replace(/[.+]/g, '\\$&')}$`).test(file));
+    if (!vmlinux)
+        problems.push(`${core.nevra} has no kernel image for ${kverrel}`);
+    const kvmModules = [];
+    if (kvm) {
+        const binaries = rpms.filter((rpm) => rpm.arch !== 'src' && rpm.name.startsWith('kernel'));
+        const lists = await Promise.all(binaries.map(async (rpm) => ({ rpm, files: await listPackageFiles(rpm.path) })));
+        for (const module of KVM_MODULES) {
+            const dir = `/lib/modules/${kverrel}/kernel/arch/powerpc/kvm/`;
+            const owner = lists.find(({ files }) => files.some((file) => file.startsWith(dir) && (0,external_node_path_namespaceObject.basename)(file).startsWith(module)));
+            if (owner)
+                kvmModules.push({ module, package: owner.rpm.name });
+            else
+                problems.push(`no package contains ${dir}${module}*`);
+        }
+    }
+    const configPath = `/boot/config-${kverrel}`;
+    if (!coreFiles.includes(configPath))
+        problems.push(`${core.nevra} has no ${configPath}`);
+    else {
+        const packaged = readConfig(await extractPackageFile(core.path, configPath));
+        for (const option of options) {
+            const value = packaged.get(option.name);
+            if (option.onlyIfKnown && value === undefined)
+                continue;
+            if ((value ?? 'n') !== option.value) {
+                problems.push(`${configPath} has CONFIG_${option.name}=${value ?? '(unset)'}, expected ${option.value}`);
+            }
+        }
+    }
+    if (problems.length > 0)
+        throw new TestFailure(`the built kernel is not what was asked for: ${problems.join('; ')}`);
+    return { nvr: `kernel-${core.version}-${core.release}`, kverrel, vmlinux: vmlinux, kvmModules };
+}
+const configDir = (tree) => join(tree, 'SOURCES');
+
+;// CONCATENATED MODULE: ./src/kernel/action.ts
+/** build-kernel: the AlmaLinux 9 kernel rebuilt with the KVM hypervisor for ppc64le. */
+
+
+
+
+
+
+
+
+
+const buildKernel = defineAction({
+    name: 'build-kernel',
+    title: 'Build kernel',
+    description: 'Rebuild the AlmaLinux 9 kernel source RPM with the KVM hypervisor (KVM-HV) enabled for ppc64le.',
+    inputs: {
+        srpm: srpmSourceInput({
+            description: 'The kernel source RPM: path, URL, exact version, or `latest`.',
+            required: true,
+        }),
+        'repository-url': url({
+            description: 'The source repository for `latest` and exact versions (the folder holding repodata/).',
+            default: 'https://repo.almalinux.org/almalinux/9/BaseOS/Source',
+        }),
+        'kvm-profile': inputs_boolean({
+            description: 'Apply the KVM profile (KVM_BOOK3S_64=m, KVM_BOOK3S_64_HV=m, KVM_BOOK3S_64_PR off, KVM_XICS=y, HV timing options off) to every ppc64le config.',
+            default: 'true',
+        }),
+        'config-fragments': list({
+            description: 'Extra kernel config fragments (files of `CONFIG_X=y` / `# CONFIG_X is not set` lines), applied after the profile.',
+        }),
+        autopatch: autopatchInput('Recipes applied to the kernel after the config changes.'),
+        buildid: string({
+            description: 'The spec’s buildid, placed before the dist tag so the rebuild sorts above the stock kernel.',
+            default: '.kvm1',
+            pattern: /^\.[A-Za-z0-9_]+$/,
+            accepted: 'a dot followed by letters, digits or underscores, such as .kvm1',
+        }),
+        'build-profile': oneOf({
+            description: '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases.',
+            values: ['fast', 'full'],
+            default: 'fast',
+        }),
+        ...builderInputs,
+        ...rebuildInputs,
+        'results-dir': path({
+            description: 'Where build logs and RPMs are written.',
+            default: 'kvm-actions-results/build-kernel',
+            insideWorkspace: true,
+        }),
+    },
+    outputs: {
+        'source-nvr': 'NVR of the kernel source RPM that was rebuilt.',
+        nvr: 'NVR of the rebuilt kernel.',
+        kverrel: 'The kernel release string of the build (version-release.arch), as in /lib/modules.',
+        vmlinux: 'Path of the kernel image inside the kernel-core RPM.',
+        rpms: 'JSON list of the built RPM paths (binary and source).',
+        'rpm-dir': 'Folder holding the built RPMs.',
+        'cache-hit': 'true when an identical build was restored from the cache instead of built.',
+        'config-report': 'JSON: per ppc64le config file, each option changed with its stock and new value.',
+        'results-dir': 'Absolute path of the folder with build logs and RPMs.',
+    },
+    async main(ctx) {
+        const { inputs, setOutput, summary } = ctx;
+        requireBuildTools(inputs.builder);
+        const options = mergeOptions([
+            ...(inputs.kvmProfile ? KVM_PROFILE : []),
+            ...inputs.configFragments.flatMap((file) => {
+                const path = (0,external_node_path_namespaceObject.resolve)(ctx.workspace, file);
+                if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
+                    throw new ConfigurationError(`Input 'config-fragments' names ${file}, which does not exist; expected files of CONFIG_X=value lines`);
+                }
+                return parseFragment((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), file);
+            }),
+        ]);
+        let configReport = [];
+        const fast = inputs.buildProfile === 'fast';
+        const result = await runRebuildStep(ctx, {
+            package: 'kernel',
+            source: inputs.srpm,
+            repositoryUrl: inputs.repositoryUrl,
+            recipes: recipeSources(inputs.autopatch, ctx.workspace, 'autopatch'),
+            release: { kind: 'buildid', value: inputs.buildid },
+            builder: inputs.builder,
+            mockConfig: inputs.mockConfig,
+            with: fast ? ['baseonly'] : [],
+            without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
+            timeoutMs: inputs.buildTimeout,
+            ccache: inputs.ccache,
+            resultsDir: inputs.resultsDir,
+            expectations: [],
+            prepare: async (tree) => {
+                configReport = applyKernelOptions((0,external_node_path_namespaceObject.join)(tree, 'SOURCES'), options);
+            },
+            keyExtra: { options },
+        });
+        const kernel = await checkKernelRpms(result.rpms, options, inputs.kvmProfile);
+        setOutput('source-nvr', result.sourceNvr);
+        setOutput('nvr', kernel.nvr);
+        setOutput('kverrel', kernel.kverrel);
+        setOutput('vmlinux', kernel.vmlinux);
+        setOutput('rpms', result.rpms.map((rpm) => rpm.path));
+        setOutput('rpm-dir', result.rpmDir);
+        setOutput('cache-hit', result.cacheHit);
+        setOutput('config-report', configReport);
+        setOutput('results-dir', inputs.resultsDir);
+        summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
+        if (configReport.length > 0) {
+            summary.heading('Config changes', 3).table(['File', 'Option', 'Stock', 'New'], configReport.flatMap(({ file, changes }) => changes.map((change) => [
+                file,
+                `CONFIG_${change.name}`,
+                change.from === undefined ? '(absent)' : formatOption({ name: change.name, value: change.from }),
+                formatOption({ name: change.name, value: change.to }),
+            ])));
+        }
+        else if (result.cacheHit) {
+            summary.paragraph('Config changes: none applied in this run (the build was restored from the cache).');
+        }
+        if (kernel.kvmModules.length > 0) {
+            summary.paragraph(`KVM modules for ${kernel.kverrel}: ${kernel.kvmModules.map((m) => `${m.module} in ${m.package}`).join(', ')}.`);
+        }
+    },
+    async post({ state }) {
+        await cleanUp(state);
+    },
+});
+
+;// CONCATENATED MODULE: ./src/qemu/action.ts
+/** patch-qemu: qemu-kvm (and libvirt) rebuilt so that ppc64le hosts can run KVM guests. */
+
+
+
+const patchQemu = defineAction({
+    name: 'patch-qemu',
+    title: 'Patch qemu-kvm',
+    description: 'Rebuild qemu-kvm (and optionally libvirt) from AlmaLinux 9 source RPMs with KVM guests enabled on ppc64le.',
+    inputs: {
+        'qemu-kvm-srpm': srpmSourceInput({
+            description: 'The qemu-kvm source RPM: path, URL, exact version, or `latest`.',
+            required: true,
+        }),
+        'libvirt-srpm': srpmSourceInput({
+            description: 'The libvirt source RPM to rebuild with the QEMU driver on ppc64le; empty to leave libvirt alone.',
+        }),
+        'release-suffix': string({
+            description: 'Appended to Release: so the rebuild sorts above the stock package of the same version.',
+            default: '.kvm1',
+            pattern: /^\.[A-Za-z0-9_.]+$/,
+            accepted: 'a dot followed by letters, digits, dots or underscores, such as .kvm1',
+        }),
+        ...builderInputs,
+    },
+    outputs: {
+        'source-nvrs': 'JSON object: package name to source NVR, for the source RPMs known before download.',
+    },
+    async main({ inputs, setOutput, summary }) {
+        requireBuildTools(inputs.builder);
+        const sources = {
+            'qemu-kvm': inputs.qemuKvmSrpm,
+            ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}),
+        };
+        const rows = [];
+        const nvrs = {};
+        for (const [name, source] of Object.entries(sources)) {
+            const nvr = await localSourceNvr(source);
+            if (nvr)
+                nvrs[name] = nvr;
+            rows.push([name, nvr ?? describeSource(source), inputs.releaseSuffix]);
+        }
+        setOutput('source-nvrs', nvrs);
+        summary.table(['Package', 'Source', 'Release suffix'], rows);
+        const builder = inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild';
+        summary.paragraph(`Builder: ${builder}, timeout ${formatDuration(inputs.buildTimeout)}.`);
+    },
+});
+
+;// CONCATENATED MODULE: ./src/rpm/collect.ts
+/**
+ * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
+ * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
+ */
+
+
+
+
+
+const RPM_SET_FORM = 'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm), one per line or separated by commas';
+function parseRpmPatterns(raw) {
+    if (raw.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(raw);
+        }
+        catch {
+            throw new InvalidValue('not valid JSON');
+        }
+        if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
+            throw new InvalidValue('the JSON is not a list of strings');
+        }
+        return parsed;
+    }
+    return raw
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+function rpmSetInput(options) {
+    return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
+}
+function collect_rpmsBelow(dir) {
+    return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((entry) => {
+        const full = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+        if (entry.isDirectory())
+            return collect_rpmsBelow(full);
+        return entry.isFile() && entry.name.endsWith('.rpm') ? [full] : [];
+    });
+}
+/** Absolute, de-duplicated, sorted paths; a pattern that matches nothing is an error naming it. */
+function collectRpms(patterns, workspace, inputName = 'rpms') {
+    const found = new Set();
+    for (const pattern of patterns) {
+        const full = (0,external_node_path_namespaceObject.resolve)(workspace, pattern);
+        const matches = hasGlob(pattern) ? expandGlob(full) : (0,external_node_fs_namespaceObject.existsSync)(full) ? [full] : [];
+        const rpms = matches.flatMap((match) => ((0,external_node_fs_namespaceObject.statSync)(match).isDirectory() ? collect_rpmsBelow(match) : [match]));
+        const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
+        if (notRpm)
+            throw new ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
+        if (rpms.length === 0) {
+            throw new ConfigurationError(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
+        }
+        rpms.forEach((rpm) => found.add(rpm));
+    }
+    return [...found].sort();
+}
+
+;// CONCATENATED MODULE: ./src/repo/action.ts
+/** publish-repo: signed, verified, atomic dnf repositories. */
+
+
+
+
+
+const publishRepo = defineAction({
+    name: 'publish-repo',
+    title: 'Publish repository',
+    description: 'Sign RPMs and publish them as a verified dnf repository, switched into place atomically.',
+    inputs: {
+        rpms: rpmSetInput({ description: 'The RPMs to publish.', required: true }),
+        target: string({
+            description: 'Where the repository lives: a local directory, or user@host:/path over SSH.',
+            required: true,
+            pattern: /^(?:[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:)?[^\s]+$/,
+            accepted: 'a directory path or user@host:/path',
+        }),
+        channel: string({
+            description: 'The channel the packages go to, such as testing or stable.',
+            default: 'testing',
+            pattern: /^[a-z0-9][a-z0-9_-]*$/,
+            accepted: 'lower-case letters, digits, - and _, such as testing',
+        }),
+        'dry-run': inputs_boolean({
+            description: 'Check and report everything, change nothing.',
+            default: 'false',
+        }),
+    },
+    outputs: {
+        nevras: 'JSON list of the NEVRAs of the RPMs given.',
+    },
+    async main({ inputs, setOutput, summary, workspace }) {
+        requireTools(['rpm', 'rpmsign', 'gpg', 'createrepo_c', 'dnf']);
+        const files = collectRpms(inputs.rpms, workspace);
+        const headers = await Promise.all(files.map((file) => queryPackageFile(file)));
+        const nevras = headers.map((h) => `${h.name}-${h.epoch ? h.epoch + ':' : ''}${h.version}-${h.release}.${h.arch}`);
+        setOutput('nevras', nevras);
+        summary
+            .paragraph(`${files.length} RPM(s) for channel \`${inputs.channel}\` of \`${inputs.target}\`${inputs.dryRun ? ' (dry run)' : ''}.`)
+            .table(['NEVRA'], nevras.map((nevra) => [nevra]));
+    },
+    async post({ state }) {
+        await cleanUp(state);
+    },
+});
+
+;// CONCATENATED MODULE: ./src/upstream/action.ts
+/** check-upstream: has AlmaLinux published something the published repository has not rebuilt yet? */
+
+
+
+const checkUpstream = defineAction({
+    name: 'check-upstream',
+    title: 'Check upstream',
+    description: 'Compare the AlmaLinux repositories with the published repository and say what needs rebuilding.',
+    inputs: {
+        packages: list({
+            description: 'Source package names to watch.',
+            default: 'kernel, qemu-kvm, libvirt',
+            item: /^[A-Za-z0-9._+-]+$/,
+            itemAccepted: 'package names',
+        }),
+        'upstream-url': url({
+            description: 'The upstream source repository (the folder holding repodata/); file:// works.',
+            default: 'https://repo.almalinux.org/almalinux/9/BaseOS/Source',
+        }),
+        'published-url': url({
+            description: 'The published repository whose contents are the state (the folder holding repodata/).',
+            required: true,
+        }),
+        force: inputs_boolean({
+            description: 'Report `changed: true` whatever the repositories say.',
+            default: 'false',
+        }),
+    },
+    outputs: {
+        'upstream-revision': 'The revision of the upstream repository metadata.',
+        'published-revision': 'The revision of the published repository metadata.',
+    },
+    async main({ inputs, setOutput, summary, signal }) {
+        const read = async (url) => {
+            const location = joinUrl(url, 'repodata/repomd.xml');
+            return parseRepomd((await readUrl(location, { signal })).toString('utf8'), location);
+        };
+        const upstream = await read(inputs.upstreamUrl);
+        const published = await read(inputs.publishedUrl);
+        setOutput('upstream-revision', upstream.revision ?? '');
+        setOutput('published-revision', published.revision ?? '');
+        const rows = [
+            ['Upstream', inputs.upstreamUrl, upstream.revision ?? 'none', String(upstream.entries.length)],
+            ['Published', inputs.publishedUrl, published.revision ?? 'none', String(published.entries.length)],
+        ];
+        summary.table(['Repository', 'URL', 'Revision', 'Metadata files'], rows);
+        summary.paragraph(`Watching: ${inputs.packages.join(', ')}${inputs.force ? ' (forced)' : ''}`);
+    },
+});
+
+;// CONCATENATED MODULE: ./src/actions.ts
+
+
+
+
+
+const ACTIONS = [
+    checkUpstream,
+    buildKernel,
+    patchQemu,
+    bootTestGuest,
+    publishRepo,
+];
+function findAction(name) {
+    return ACTIONS.find((action) => action.name === name);
+}
+
+;// CONCATENATED MODULE: ./src/host/cli.ts
+/**
+ * The command line as an ActionHost: inputs from `--input name=value`, outputs and a plain-text
+ * summary on stdout, state in a JSON file (so a separate post run can clean up after a killed
+ * main), and a cache in a local folder.
+ */
+
+
+
+
+/**
+ * Tarballs in a folder, named by a hash of the key; restore keys match on the key's prefix.
+ * Paths may be absolute or relative to the workspace; they are stored from / so that they
+ * restore to the same place.
+ */
+function folderCache(dir, workspace) {
+    const file = (key) => (0,external_node_path_namespaceObject.join)(dir, `${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex').slice(0, 32)}.tar`);
+    const index = (0,external_node_path_namespaceObject.join)(dir, 'keys.json');
+    const readIndex = () => (0,external_node_fs_namespaceObject.existsSync)(index) ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(index, 'utf8')) : {};
+    return {
+        async restore(_paths, key, restoreKeys = []) {
+            const keys = readIndex();
+            let hit = keys[key] && (0,external_node_fs_namespaceObject.existsSync)(file(key)) ? key : undefined;
+            for (const prefix of restoreKeys) {
+                if (hit)
+                    break;
+                hit = Object.keys(keys)
+                    .filter((k) => k.startsWith(prefix) && (0,external_node_fs_namespaceObject.existsSync)(file(k)))
+                    .sort((a, b) => (0,external_node_fs_namespaceObject.statSync)(file(b)).mtimeMs - (0,external_node_fs_namespaceObject.statSync)(file(a)).mtimeMs)[0];
+            }
+            if (!hit)
+                return undefined;
+            await exec(['tar', '-xf', file(hit), '-C', '/']);
+            return hit;
+        },
+        async save(paths, key) {
+            (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+            const target = file(key);
+            const fromRoot = paths.map((path) => (0,external_node_path_namespaceObject.relative)('/', (0,external_node_path_namespaceObject.resolve)(workspace, path)));
+            await exec(['tar', '-cf', `${target}.partial`, '-C', '/', '--', ...fromRoot]);
+            (0,external_node_fs_namespaceObject.renameSync)(`${target}.partial`, target);
+            (0,external_node_fs_namespaceObject.writeFileSync)(index, JSON.stringify({ ...readIndex(), [key]: paths.join('\n') }, null, 2));
+        },
+    };
+}
+function cliHost(options) {
+    const out = options.out ?? ((text) => process.stdout.write(text));
+    const err = options.err ?? ((text) => process.stderr.write(text));
+    const secrets = [];
+    const mask = (text) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
+    const readState = () => (0,external_node_fs_namespaceObject.existsSync)(options.stateFile)
+        ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(options.stateFile, 'utf8'))
+        : {};
+    const outputs = {};
+    let depth = 0;
+    const indent = () => '  '.repeat(depth);
+    return {
+        kind: 'cli',
+        workspace: options.workspace,
+        runInfo: {},
+        cache: folderCache(options.cacheDir, options.workspace),
+        outputs,
+        getInput: (name) => options.inputs[name] ?? '',
+        setOutput: (name, value) => {
+            outputs[name] = value;
+        },
+        setSecret: (value) => {
+            if (value)
+                secrets.push(value);
+        },
+        info: (message) => out(mask(`${indent()}${message}\n`)),
+        warning: (message) => err(mask(`${indent()}warning: ${message}\n`)),
+        debug: (message) => {
+            if (process.env.RUNNER_DEBUG === '1')
+                err(mask(`${indent()}debug: ${message}\n`));
+        },
+        async group(title, fn) {
+            out(mask(`${indent()}▸ ${title}\n`));
+            depth++;
+            try {
+                return await fn();
+            }
+            finally {
+                depth--;
+            }
+        },
+        annotate: (kind, message, properties) => {
+            const where = properties?.file
+                ? ` (${properties.file}${properties.startLine ? `:${properties.startLine}` : ''})`
+                : '';
+            err(mask(`${kind}: ${properties?.title ? properties.title + ': ' : ''}${message}${where}\n`));
+        },
+        async writeSummary(summary) {
+            out(mask(`\n${summary.toText()}\n`));
+        },
+        saveState: (name, value) => {
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(options.stateFile, '..'), { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)(options.stateFile, JSON.stringify({ ...readState(), [name]: value }, null, 2));
+        },
+        getState: (name) => readState()[name] ?? '',
+        fail: (headline) => err(mask(`${headline}\n`)),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/autopatch.ts
 /**
  * `kvm-actions autopatch`: applies an AlmaLinux autopatch config to a dist-git tree, as the
@@ -2548,6 +3470,7 @@ async function runAutopatch(args, io) {
  * Outputs are printed as name=value lines after a plain-text summary; the exit code is the
  * action's. The post phase runs after main, as on the runner with post-if: always().
  */
+
 
 
 
@@ -2678,7 +3601,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1176);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6496);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

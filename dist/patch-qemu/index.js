@@ -105157,6 +105157,24 @@ async function queryPackageFile(file) {
         nvr: `${name}-${version}-${release}`,
     };
 }
+/** The files a package contains. */
+async function listPackageFiles(file) {
+    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
+    return stdout.split('\n').filter(Boolean);
+}
+/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
+async function extractPackageFile(file, path) {
+    // The script is fixed; the package and the path reach it as positional arguments only.
+    const { stdout } = await exec([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
+        'extract',
+        file,
+        path,
+    ]);
+    return stdout;
+}
 
 ;// CONCATENATED MODULE: ./src/rpm/source.ts
 /**

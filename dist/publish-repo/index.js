@@ -105070,7 +105070,7 @@ function killGroup(pid, signal) {
         // already gone
     }
 }
-async function exec(argv, options = {}) {
+async function exec_exec(argv, options = {}) {
     const run = () => spawnAndWait(argv, options);
     const result = options.log && options.group ? await options.log.group(options.group, run) : await run();
     const ok = (options.okExitCodes ?? [0]).includes(result.exitCode ?? -1) && !result.timedOut;
@@ -105176,7 +105176,7 @@ function spawnAndWait(argv, options) {
 
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
 async function queryPackageFile(file) {
-    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
+    const { stdout } = await exec_exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
     const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
         .trim()
         .split('\t');
@@ -105188,6 +105188,24 @@ async function queryPackageFile(file) {
         arch: isSource === '1' ? 'src' : arch,
         nvr: `${name}-${version}-${release}`,
     };
+}
+/** The files a package contains. */
+async function listPackageFiles(file) {
+    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
+    return stdout.split('\n').filter(Boolean);
+}
+/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
+async function extractPackageFile(file, path) {
+    // The script is fixed; the package and the path reach it as positional arguments only.
+    const { stdout } = await exec([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
+        'extract',
+        file,
+        path,
+    ]);
+    return stdout;
 }
 
 ;// CONCATENATED MODULE: ./src/repo/action.ts

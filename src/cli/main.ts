@@ -11,7 +11,8 @@ import { ConfigurationError } from '../action/errors.js'
 import type { InputSpecs } from '../action/inputs.js'
 import { runAction } from '../action/run.js'
 import { ACTIONS, findAction } from '../actions.js'
-import { cliHost, defaultCacheDir } from '../host/cli.js'
+import { cliHost } from '../host/cli.js'
+import { defaultCacheDir } from '../host/paths.js'
 import { runAutopatch } from './autopatch.js'
 
 export interface CliIo {

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { homedir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { exec } from '../exec/exec.js'
 import type { Summary } from '../report/summary.js'
@@ -18,10 +17,6 @@ export interface CliHostOptions {
   cacheDir: string
   out?: (text: string) => void
   err?: (text: string) => void
-}
-
-export function defaultCacheDir(): string {
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kvm-actions')
 }
 
 /**

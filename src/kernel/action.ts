@@ -1,8 +1,20 @@
 /** build-kernel: the AlmaLinux 9 kernel rebuilt with the KVM hypervisor for ppc64le. */
-import { defineAction, input } from '../action/index.js'
-import { describeArgv } from '../exec/exec.js'
-import { buildCommand, builderInputs, requireBuildTools } from '../rpm/builder.js'
-import { describeSource, localSourceNvr, srpmSourceInput } from '../rpm/source.js'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { ConfigurationError, defineAction, input } from '../action/index.js'
+import { cleanUp } from '../action/cleanup.js'
+import { builderInputs, requireBuildTools } from '../rpm/builder.js'
+import {
+  autopatchInput,
+  REBUILD_COLUMNS,
+  rebuildInputs,
+  rebuildRow,
+  recipeSources,
+  runRebuildStep,
+} from '../rpm/rebuild-step.js'
+import { srpmSourceInput } from '../rpm/source.js'
+import { applyKernelOptions, checkKernelRpms, type ConfigFileReport } from './checks.js'
+import { formatOption, KVM_PROFILE, mergeOptions, parseFragment } from './config.js'
 
 export const buildKernel = defineAction({
   name: 'build-kernel',
@@ -14,15 +26,23 @@ export const buildKernel = defineAction({
       description: 'The kernel source RPM: path, URL, exact version, or `latest`.',
       required: true,
     }),
+    'repository-url': input.url({
+      description: 'The source repository for `latest` and exact versions (the folder holding repodata/).',
+      default: 'https://repo.almalinux.org/almalinux/9/BaseOS/Source',
+    }),
     'kvm-profile': input.boolean({
-      description: 'Apply the KVM profile (KVM_BOOK3S_64=m, KVM_BOOK3S_64_HV=m, XICS on, debug timing off).',
+      description:
+        'Apply the KVM profile (KVM_BOOK3S_64=m, KVM_BOOK3S_64_HV=m, KVM_BOOK3S_64_PR off, KVM_XICS=y, HV timing options off) to every ppc64le config.',
       default: 'true',
     }),
     'config-fragments': input.list({
-      description: 'Extra kernel config fragments (files of `CONFIG_X=y` / `# CONFIG_X is not set` lines).',
+      description:
+        'Extra kernel config fragments (files of `CONFIG_X=y` / `# CONFIG_X is not set` lines), applied after the profile.',
     }),
+    autopatch: autopatchInput('Recipes applied to the kernel after the config changes.'),
     buildid: input.string({
-      description: 'Added to the release (the spec’s buildid) so the rebuild sorts above the stock kernel.',
+      description:
+        'The spec’s buildid, placed before the dist tag so the rebuild sorts above the stock kernel.',
       default: '.kvm1',
       pattern: /^\.[A-Za-z0-9_]+$/,
       accepted: 'a dot followed by letters, digits or underscores, such as .kvm1',
@@ -34,6 +54,7 @@ export const buildKernel = defineAction({
       default: 'fast',
     }),
     ...builderInputs,
+    ...rebuildInputs,
     'results-dir': input.path({
       description: 'Where build logs and RPMs are written.',
       default: 'kvm-actions-results/build-kernel',
@@ -41,36 +62,89 @@ export const buildKernel = defineAction({
     }),
   },
   outputs: {
-    'source-nvr': 'NVR of the kernel source RPM, when known before download.',
+    'source-nvr': 'NVR of the kernel source RPM that was rebuilt.',
+    nvr: 'NVR of the rebuilt kernel.',
+    kverrel: 'The kernel release string of the build (version-release.arch), as in /lib/modules.',
+    vmlinux: 'Path of the kernel image inside the kernel-core RPM.',
+    rpms: 'JSON list of the built RPM paths (binary and source).',
+    'rpm-dir': 'Folder holding the built RPMs.',
+    'cache-hit': 'true when an identical build was restored from the cache instead of built.',
+    'config-report': 'JSON: per ppc64le config file, each option changed with its stock and new value.',
     'results-dir': 'Absolute path of the folder with build logs and RPMs.',
   },
-  async main({ inputs, setOutput, summary }) {
+  async main(ctx) {
+    const { inputs, setOutput, summary } = ctx
     requireBuildTools(inputs.builder)
-    const sourceNvr = await localSourceNvr(inputs.srpm)
-    if (sourceNvr) setOutput('source-nvr', sourceNvr)
-    setOutput('results-dir', inputs.resultsDir)
-    summary.table(
-      ['Setting', 'Value'],
-      [
-        ['Source', sourceNvr ?? describeSource(inputs.srpm)],
-        ['KVM profile', inputs.kvmProfile ? 'on' : 'off'],
-        ['Config fragments', inputs.configFragments.join(', ') || 'none'],
-        ['Build ID', inputs.buildid],
-        ['Builder', inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild'],
-        ['Build profile', inputs.buildProfile],
-        ['Build timeout', input.formatDuration(inputs.buildTimeout)],
-      ],
-    )
+    const options = mergeOptions([
+      ...(inputs.kvmProfile ? KVM_PROFILE : []),
+      ...inputs.configFragments.flatMap((file) => {
+        const path = resolve(ctx.workspace, file)
+        if (!existsSync(path)) {
+          throw new ConfigurationError(
+            `Input 'config-fragments' names ${file}, which does not exist; expected files of CONFIG_X=value lines`,
+          )
+        }
+        return parseFragment(readFileSync(path, 'utf8'), file)
+      }),
+    ])
+    let configReport: ConfigFileReport[] = []
     const fast = inputs.buildProfile === 'fast'
-    const command = buildCommand({
+    const result = await runRebuildStep(ctx, {
+      package: 'kernel',
+      source: inputs.srpm,
+      repositoryUrl: inputs.repositoryUrl,
+      recipes: recipeSources(inputs.autopatch, ctx.workspace, 'autopatch'),
+      release: { kind: 'buildid', value: inputs.buildid },
       builder: inputs.builder,
       mockConfig: inputs.mockConfig,
-      srpm: sourceNvr ? `${sourceNvr}.src.rpm` : 'kernel.src.rpm',
-      resultDir: inputs.resultsDir,
       with: fast ? ['baseonly'] : [],
       without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
-      defines: { buildid: inputs.buildid },
+      timeoutMs: inputs.buildTimeout,
+      ccache: inputs.ccache,
+      resultsDir: inputs.resultsDir,
+      expectations: [],
+      prepare: async (tree) => {
+        configReport = applyKernelOptions(join(tree, 'SOURCES'), options)
+      },
+      keyExtra: { options },
     })
-    summary.details('Build command', describeArgv(command))
+    const kernel = await checkKernelRpms(result.rpms, options, inputs.kvmProfile)
+    setOutput('source-nvr', result.sourceNvr)
+    setOutput('nvr', kernel.nvr)
+    setOutput('kverrel', kernel.kverrel)
+    setOutput('vmlinux', kernel.vmlinux)
+    setOutput(
+      'rpms',
+      result.rpms.map((rpm) => rpm.path),
+    )
+    setOutput('rpm-dir', result.rpmDir)
+    setOutput('cache-hit', result.cacheHit)
+    setOutput('config-report', configReport)
+    setOutput('results-dir', inputs.resultsDir)
+
+    summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
+    if (configReport.length > 0) {
+      summary.heading('Config changes', 3).table(
+        ['File', 'Option', 'Stock', 'New'],
+        configReport.flatMap(({ file, changes }) =>
+          changes.map((change) => [
+            file,
+            `CONFIG_${change.name}`,
+            change.from === undefined ? '(absent)' : formatOption({ name: change.name, value: change.from }),
+            formatOption({ name: change.name, value: change.to }),
+          ]),
+        ),
+      )
+    } else if (result.cacheHit) {
+      summary.paragraph('Config changes: none applied in this run (the build was restored from the cache).')
+    }
+    if (kernel.kvmModules.length > 0) {
+      summary.paragraph(
+        `KVM modules for ${kernel.kverrel}: ${kernel.kvmModules.map((m) => `${m.module} in ${m.package}`).join(', ')}.`,
+      )
+    }
+  },
+  async post({ state }) {
+    await cleanUp(state)
   },
 })

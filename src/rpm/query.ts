@@ -27,3 +27,23 @@ export async function queryPackageFile(file: string): Promise<PackageHeader> {
     nvr: `${name}-${version}-${release}`,
   }
 }
+
+/** The files a package contains. */
+export async function listPackageFiles(file: string): Promise<string[]> {
+  const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file])
+  return stdout.split('\n').filter(Boolean)
+}
+
+/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
+export async function extractPackageFile(file: string, path: string): Promise<string> {
+  // The script is fixed; the package and the path reach it as positional arguments only.
+  const { stdout } = await exec([
+    'bash',
+    '-c',
+    'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
+    'extract',
+    file,
+    path,
+  ])
+  return stdout
+}

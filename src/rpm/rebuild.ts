@@ -50,6 +50,10 @@ export interface RebuildOptions {
   downloadCacheDir: string
   cache: ArtifactCache
   ccache?: boolean
+  /** Package knowledge applied to the unpacked tree before the recipes (the kernel's KVM profile). */
+  prepare?: (tree: string) => Promise<void>
+  /** Anything else that changes the output (the kernel's config options), for the avoidance key. */
+  keyExtra?: Record<string, unknown>
   log: Log
   signal?: AbortSignal
 }
@@ -139,7 +143,7 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
     recipes: options.recipes.flatMap((r) => [r.config, r.filesDir ?? join(dirname(r.config), 'files')]),
     // Paths vary between runs; everything else of the command decides the output.
     builder: buildCommand({ ...request, srpm: 'SRPM', resultDir: 'RESULT' }),
-    extra: { release: options.release, expectations: options.expectations },
+    extra: { release: options.release, expectations: options.expectations, ...options.keyExtra },
   })
 
   const hit = await options.cache.restore([rpmDir], cacheKey)
@@ -162,6 +166,7 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
   const tree = join(options.workDir, 'tree')
   rmSync(tree, { recursive: true, force: true })
   const spec = await unpackSrpm(fetched.path, tree, log)
+  if (options.prepare) await options.prepare(tree)
   const edits: AppliedEdit[] = []
   const recipes = options.recipes.map(recipeFromSource)
   if (options.release.kind === 'suffix') {

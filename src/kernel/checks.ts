@@ -1,0 +1,108 @@
+/**
+ * What build-kernel checks of its own work: the KVM options in every ppc64le config before the
+ * build, and after it the KVM modules and the packaged /boot/config of the built KVERREL.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { ConfigurationError, TestFailure } from '../action/errors.js'
+import { extractPackageFile, listPackageFiles } from '../rpm/query.js'
+import type { BuiltRpm } from '../rpm/verify.js'
+import {
+  applyOptions,
+  assertOptions,
+  type ConfigChange,
+  type ConfigOption,
+  ppc64leConfigs,
+  readConfig,
+} from './config.js'
+
+export interface ConfigFileReport {
+  file: string
+  changes: ConfigChange[]
+}
+
+/** Sets the options in every ppc64le config under SOURCES and asserts each appears once with its value. */
+export function applyKernelOptions(
+  sourcesDir: string,
+  options: readonly ConfigOption[],
+  known?: (name: string) => boolean,
+): ConfigFileReport[] {
+  const configs = ppc64leConfigs(sourcesDir)
+  if (configs.length === 0)
+    throw new ConfigurationError(`the source RPM has no ppc64le kernel configs in ${sourcesDir}`)
+  const reports = configs.map((config) => {
+    const { text, changes } = applyOptions(readFileSync(config, 'utf8'), options, known)
+    writeFileSync(config, text)
+    return { file: basename(config), changes }
+  })
+  const problems = configs.flatMap((config) =>
+    assertOptions(readFileSync(config, 'utf8'), options, basename(config)),
+  )
+  if (problems.length > 0)
+    throw new ConfigurationError(`kernel config assertion failed: ${problems.join('; ')}`)
+  return reports
+}
+
+export interface KernelBuildReport {
+  nvr: string
+  kverrel: string
+  /** Path of the kernel image inside kernel-core (boot-test-guest boots it directly). */
+  vmlinux: string
+  kvmModules: { module: string; package: string }[]
+}
+
+const KVM_MODULES = ['kvm.ko', 'kvm-hv.ko']
+
+export async function checkKernelRpms(
+  rpms: BuiltRpm[],
+  options: readonly ConfigOption[],
+  kvm: boolean,
+): Promise<KernelBuildReport> {
+  const core =
+    rpms.find((rpm) => rpm.name === 'kernel-core') ??
+    rpms.find((rpm) => rpm.name === 'kernel' && rpm.arch !== 'src')
+  if (!core)
+    throw new TestFailure(`no kernel-core package was built (built: ${rpms.map((r) => r.nevra).join(', ')})`)
+  const kverrel = `${core.version}-${core.release}.${core.arch}`
+  const coreFiles = await listPackageFiles(core.path)
+  const problems: string[] = []
+  const vmlinux =
+    coreFiles.find((file) => file === `/lib/modules/${kverrel}/vmlinuz`) ??
+    coreFiles.find((file) => new RegExp(`^/boot/vmlinu[xz]-${kverrel.replace(/[.+]/g, '\\$&')}$`).test(file))
+  if (!vmlinux) problems.push(`${core.nevra} has no kernel image for ${kverrel}`)
+
+  const kvmModules: KernelBuildReport['kvmModules'] = []
+  if (kvm) {
+    const binaries = rpms.filter((rpm) => rpm.arch !== 'src' && rpm.name.startsWith('kernel'))
+    const lists = await Promise.all(
+      binaries.map(async (rpm) => ({ rpm, files: await listPackageFiles(rpm.path) })),
+    )
+    for (const module of KVM_MODULES) {
+      const dir = `/lib/modules/${kverrel}/kernel/arch/powerpc/kvm/`
+      const owner = lists.find(({ files }) =>
+        files.some((file) => file.startsWith(dir) && basename(file).startsWith(module)),
+      )
+      if (owner) kvmModules.push({ module, package: owner.rpm.name })
+      else problems.push(`no package contains ${dir}${module}*`)
+    }
+  }
+  const configPath = `/boot/config-${kverrel}`
+  if (!coreFiles.includes(configPath)) problems.push(`${core.nevra} has no ${configPath}`)
+  else {
+    const packaged = readConfig(await extractPackageFile(core.path, configPath))
+    for (const option of options) {
+      const value = packaged.get(option.name)
+      if (option.onlyIfKnown && value === undefined) continue
+      if ((value ?? 'n') !== option.value) {
+        problems.push(
+          `${configPath} has CONFIG_${option.name}=${value ?? '(unset)'}, expected ${option.value}`,
+        )
+      }
+    }
+  }
+  if (problems.length > 0)
+    throw new TestFailure(`the built kernel is not what was asked for: ${problems.join('; ')}`)
+  return { nvr: `kernel-${core.version}-${core.release}`, kverrel, vmlinux: vmlinux!, kvmModules }
+}
+
+export const configDir = (tree: string): string => join(tree, 'SOURCES')

@@ -1,0 +1,104 @@
+/**
+ * The part of build-kernel and patch-qemu that turns their inputs into a rebuild and its
+ * report: shared inputs, the rebuild itself, the summary rows, and a failed build's log tail
+ * and first error line (as an annotation).
+ */
+import { existsSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createWorkDir } from '../action/cleanup.js'
+import type { PhaseContext } from '../action/definition.js'
+import { ConfigurationError } from '../action/errors.js'
+import { boolean, formatDuration, list } from '../action/inputs.js'
+import { defaultCacheDir } from '../host/paths.js'
+import { BuildFailure, type Builder } from './builder.js'
+import {
+  rebuildPackage,
+  type RebuildOptions,
+  type RebuildResult,
+  type RecipeSource,
+  type ReleaseBump,
+} from './rebuild.js'
+import type { SrpmSource } from './source.js'
+import type { PackageExpectation } from './verify.js'
+
+export const rebuildInputs = {
+  ccache: boolean({
+    description: 'Compile through ccache and keep its directory in the Actions cache between runs.',
+    default: 'false',
+  }),
+}
+
+export function autopatchInput(description: string) {
+  return list({
+    description: `${description} Each entry is an AlmaLinux autopatch config file, or a folder holding config.yaml (with files/ and scripts/ beside it).`,
+  })
+}
+
+/** Config files or folders (config.yaml inside) as recipe sources; a missing one is a configuration error. */
+export function recipeSources(entries: string[], workspace: string, inputName: string): RecipeSource[] {
+  return entries.map((entry) => {
+    const path = resolve(workspace, entry)
+    const config = existsSync(path) && statSync(path).isDirectory() ? join(path, 'config.yaml') : path
+    if (!existsSync(config)) {
+      throw new ConfigurationError(
+        `Input '${inputName}' names ${entry}, which is not an autopatch config file or a folder with config.yaml`,
+      )
+    }
+    return { config }
+  })
+}
+
+export interface RebuildStep {
+  package: string
+  source: SrpmSource
+  repositoryUrl: string
+  recipes: RecipeSource[]
+  release: ReleaseBump
+  builder: Builder
+  mockConfig: string
+  with?: string[]
+  without?: string[]
+  timeoutMs: number
+  ccache: boolean
+  resultsDir: string
+  expectations: PackageExpectation[]
+  prepare?: RebuildOptions['prepare']
+  keyExtra?: RebuildOptions['keyExtra']
+}
+
+export async function runRebuildStep(ctx: PhaseContext, step: RebuildStep): Promise<RebuildResult> {
+  const workDir = createWorkDir(ctx.state, step.package)
+  const options: RebuildOptions = {
+    ...step,
+    workDir,
+    resultsDir: join(step.resultsDir, step.package),
+    downloadCacheDir: defaultCacheDir(),
+    cache: ctx.cache,
+    log: ctx.log,
+    signal: ctx.signal,
+  }
+  try {
+    return await rebuildPackage(options)
+  } catch (error) {
+    if (error instanceof BuildFailure) {
+      ctx.annotate('error', error.errorLine ?? error.message, {
+        title: `${step.package} build failed`,
+        file: error.logFile,
+      })
+      ctx.summary.details(`${step.package}: last lines of ${error.logFile}`, error.tail)
+    }
+    throw error
+  }
+}
+
+/** One summary row per rebuilt package. */
+export function rebuildRow(result: RebuildResult): string[] {
+  return [
+    result.sourceNvr,
+    result.builtNvr,
+    result.cacheHit ? 'yes (build avoided)' : 'no',
+    result.buildMs !== undefined ? formatDuration(result.buildMs) : '—',
+    String(result.rpms.length),
+  ]
+}
+export const REBUILD_COLUMNS = ['Source', 'Built', 'Cache hit', 'Build time', 'RPMs']

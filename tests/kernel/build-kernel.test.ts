@@ -1,0 +1,113 @@
+/** build-kernel end to end through the CLI, with a kernel-shaped fixture that rpmbuild builds for real. */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runCli } from '../../src/cli/main.js'
+import { packSrpm } from '../../src/rpm/srpm.js'
+import { fixtureTree } from '../support/fixtures.js'
+
+let srpm: string
+const cacheBefore = process.env.KVM_ACTIONS_CACHE
+beforeAll(async () => {
+  const tree = fixtureTree('kernel-mini')
+  srpm = await packSrpm(tree, join(tree, 'SPECS', 'kernel.spec'), { dist: '.el9_6' })
+  process.env.KVM_ACTIONS_CACHE = mkdtempSync(join(tmpdir(), 'kvm-cache-'))
+})
+afterAll(() => {
+  if (cacheBefore === undefined) delete process.env.KVM_ACTIONS_CACHE
+  else process.env.KVM_ACTIONS_CACHE = cacheBefore
+})
+
+async function buildKernel(inputs: Record<string, string>, workspace = mkdtempSync(join(tmpdir(), 'ws-'))) {
+  const out: string[] = []
+  const err: string[] = []
+  const args = ['build-kernel', '--input', `srpm=${srpm}`, '--input', 'builder=rpmbuild']
+  for (const [name, value] of Object.entries(inputs)) args.push('--input', `${name}=${value}`)
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: workspace })
+  const text = out.join('')
+  const outputs = Object.fromEntries(
+    (text.split('Outputs:\n')[1] ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  )
+  return { code, out: text, err: err.join(''), outputs, workspace }
+}
+
+describe('build-kernel', () => {
+  it('builds the kernel with the KVM profile, packages the KVM modules, and avoids the rebuild next time', async () => {
+    const first = await buildKernel({})
+    expect(first.err).toBe('')
+    expect(first.code).toBe(0)
+    const arch = execFileSync('rpm', ['--eval', '%{_target_cpu}'], { encoding: 'utf8' }).trim()
+    expect(first.outputs).toMatchObject({
+      'source-nvr': 'kernel-5.14.0-570.12.1.el9_6',
+      nvr: 'kernel-5.14.0-570.12.1.kvm1.el9_6',
+      kverrel: `5.14.0-570.12.1.kvm1.el9_6.${arch}`,
+      vmlinux: `/lib/modules/5.14.0-570.12.1.kvm1.el9_6.${arch}/vmlinuz`,
+      'cache-hit': 'false',
+    })
+    const rpms = JSON.parse(first.outputs.rpms!) as string[]
+    expect(rpms.map((rpm) => rpm.split('/').at(-1)).sort()).toEqual([
+      'kernel-5.14.0-570.12.1.kvm1.el9_6.src.rpm',
+      `kernel-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
+      `kernel-core-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
+      `kernel-kvm-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
+      `kernel-modules-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
+    ])
+    // Both variants' configs were changed (the fast profile builds the base one only).
+    const report = JSON.parse(first.outputs['config-report']!) as { file: string; changes: unknown[] }[]
+    expect(report.map((r) => r.file)).toEqual([
+      'kernel-ppc64le-debug-rhel.config',
+      'kernel-ppc64le-rhel.config',
+    ])
+    expect(first.out).toContain('KVM modules for 5.14.0-570.12.1.kvm1.el9_6')
+    expect(first.out).toContain('kvm-hv.ko in kernel-kvm')
+    expect(first.out).toMatch(
+      /kernel-ppc64le-rhel.config\s+CONFIG_KVM_BOOK3S_64\s+# CONFIG_KVM_BOOK3S_64 is not set\s+CONFIG_KVM_BOOK3S_64=m/,
+    )
+
+    const second = await buildKernel({}, first.workspace)
+    expect(second.code).toBe(0)
+    expect(second.outputs).toMatchObject({ 'cache-hit': 'true', nvr: 'kernel-5.14.0-570.12.1.kvm1.el9_6' })
+    expect(second.out).toContain('yes (build avoided)')
+  })
+
+  it('fails the build when an option is left unset for the spec’s config check', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    writeFileSync(join(workspace, 'kvm-only.config'), 'CONFIG_KVM_BOOK3S_64=m\n')
+    const run = await buildKernel(
+      { 'kvm-profile': 'false', 'config-fragments': 'kvm-only.config' },
+      workspace,
+    )
+    expect(run.code).toBe(1)
+    // The first error line is an annotation pointing at the build log.
+    expect(run.err).toMatch(
+      /^error: kernel build failed: error: Bad exit status from .* \(%prep\) \(.*\/logs\/build\.log\)$/m,
+    )
+    expect(run.err).toMatch(
+      /\nTest failure: rpmbuild failed \(exit code 1\): error: Bad exit status from .* \(%prep\)\n$/,
+    )
+    expect(run.out).toContain(
+      'Found unset config items in kernel-ppc64le-debug-rhel.config, please set them to an appropriate value: CONFIG_KVM_BOOK3S_64_HV CONFIG_KVM_BOOK3S_64_PR CONFIG_KVM_XICS',
+    )
+  })
+
+  it('fails after the build when a fragment turns KVM-HV off under the KVM profile', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    writeFileSync(join(workspace, 'no-hv.config'), '# CONFIG_KVM_BOOK3S_64_HV is not set\n')
+    const run = await buildKernel({ 'config-fragments': 'no-hv.config', buildid: '.kvm2' }, workspace)
+    expect(run.code).toBe(1)
+    expect(run.err).toMatch(
+      /^Test failure: the built kernel is not what was asked for: no package contains \/lib\/modules\/.*\/kvm-hv\.ko\*$/m,
+    )
+  })
+
+  it('names a fragment that does not exist', async () => {
+    const run = await buildKernel({ 'config-fragments': 'missing.config' })
+    expect(run.err).toBe(
+      "Configuration error: Input 'config-fragments' names missing.config, which does not exist; expected files of CONFIG_X=value lines\n",
+    )
+  })
+})
