@@ -1,7 +1,17 @@
 /** patch-qemu: qemu-kvm (and libvirt) rebuilt so that ppc64le hosts can run KVM guests. */
+import { cleanUp } from '../action/cleanup.js'
 import { defineAction, input } from '../action/index.js'
 import { builderInputs, requireBuildTools } from '../rpm/builder.js'
-import { describeSource, localSourceNvr, srpmSourceInput } from '../rpm/source.js'
+import type { RebuildResult } from '../rpm/rebuild.js'
+import {
+  autopatchInput,
+  REBUILD_COLUMNS,
+  rebuildInputs,
+  rebuildRow,
+  recipeSources,
+  runRebuildStep,
+} from '../rpm/rebuild-step.js'
+import { srpmSourceInput } from '../rpm/source.js'
 
 export const patchQemu = defineAction({
   name: 'patch-qemu',
@@ -17,6 +27,12 @@ export const patchQemu = defineAction({
       description:
         'The libvirt source RPM to rebuild with the QEMU driver on ppc64le; empty to leave libvirt alone.',
     }),
+    'repository-url': input.url({
+      description: 'The source repository for `latest` and exact versions (the folder holding repodata/).',
+      default: 'https://repo.almalinux.org/almalinux/9/AppStream/Source',
+    }),
+    'qemu-kvm-autopatch': autopatchInput('Recipes applied to qemu-kvm.'),
+    'libvirt-autopatch': autopatchInput('Recipes applied to libvirt.'),
     'release-suffix': input.string({
       description: 'Appended to Release: so the rebuild sorts above the stock package of the same version.',
       default: '.kvm1',
@@ -24,26 +40,90 @@ export const patchQemu = defineAction({
       accepted: 'a dot followed by letters, digits, dots or underscores, such as .kvm1',
     }),
     ...builderInputs,
+    ...rebuildInputs,
+    'results-dir': input.path({
+      description: 'Where build logs and RPMs are written, one folder per package.',
+      default: 'kvm-actions-results/patch-qemu',
+      insideWorkspace: true,
+    }),
   },
   outputs: {
-    'source-nvrs': 'JSON object: package name to source NVR, for the source RPMs known before download.',
+    'source-nvrs': 'JSON object: package name to the NVR of the source RPM rebuilt.',
+    nvrs: 'JSON object: package name to the NVR of the rebuild.',
+    rpms: 'JSON list of every built RPM path (binary and source), all packages.',
+    'cache-hit': 'true when every package was restored from the cache instead of built.',
+    'results-dir': 'Absolute path of the folder with build logs and RPMs.',
   },
-  async main({ inputs, setOutput, summary }) {
+  async main(ctx) {
+    const { inputs, setOutput, summary } = ctx
     requireBuildTools(inputs.builder)
-    const sources = {
-      'qemu-kvm': inputs.qemuKvmSrpm,
-      ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}),
+    const packages = [
+      {
+        name: 'qemu-kvm',
+        source: inputs.qemuKvmSrpm,
+        recipes: inputs.qemuKvmAutopatch,
+        input: 'qemu-kvm-autopatch',
+      },
+      ...(inputs.libvirtSrpm
+        ? [
+            {
+              name: 'libvirt',
+              source: inputs.libvirtSrpm,
+              recipes: inputs.libvirtAutopatch,
+              input: 'libvirt-autopatch',
+            },
+          ]
+        : []),
+    ]
+    const results: Record<string, RebuildResult> = {}
+    for (const pkg of packages) {
+      results[pkg.name] = await runRebuildStep(ctx, {
+        package: pkg.name,
+        source: pkg.source,
+        repositoryUrl: inputs.repositoryUrl,
+        recipes: recipeSources(pkg.recipes, ctx.workspace, pkg.input),
+        release: { kind: 'suffix', value: inputs.releaseSuffix },
+        builder: inputs.builder,
+        mockConfig: inputs.mockConfig,
+        timeoutMs: inputs.buildTimeout,
+        ccache: inputs.ccache,
+        resultsDir: inputs.resultsDir,
+        expectations: [],
+      })
     }
-    const rows: string[][] = []
-    const nvrs: Record<string, string> = {}
-    for (const [name, source] of Object.entries(sources)) {
-      const nvr = await localSourceNvr(source)
-      if (nvr) nvrs[name] = nvr
-      rows.push([name, nvr ?? describeSource(source), inputs.releaseSuffix])
+    const all = Object.values(results)
+    const byPackage = (pick: (result: RebuildResult) => string) =>
+      Object.fromEntries(Object.entries(results).map(([name, result]) => [name, pick(result)]))
+    setOutput(
+      'source-nvrs',
+      byPackage((r) => r.sourceNvr),
+    )
+    setOutput(
+      'nvrs',
+      byPackage((r) => r.builtNvr),
+    )
+    setOutput(
+      'rpms',
+      all.flatMap((r) => r.rpms.map((rpm) => rpm.path)),
+    )
+    setOutput(
+      'cache-hit',
+      all.every((r) => r.cacheHit),
+    )
+    setOutput('results-dir', inputs.resultsDir)
+    summary.table(
+      ['Package', ...REBUILD_COLUMNS],
+      Object.entries(results).map(([name, r]) => [name, ...rebuildRow(r)]),
+    )
+    const edits = all.flatMap((r) => r.edits)
+    if (edits.length > 0) {
+      summary.details(
+        'Recipe edits',
+        edits.map((e) => `#${e.index} ${e.type} ${e.target}: ${e.detail}`).join('\n'),
+      )
     }
-    setOutput('source-nvrs', nvrs)
-    summary.table(['Package', 'Source', 'Release suffix'], rows)
-    const builder = inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild'
-    summary.paragraph(`Builder: ${builder}, timeout ${input.formatDuration(inputs.buildTimeout)}.`)
+  },
+  async post({ state }) {
+    await cleanUp(state)
   },
 })
