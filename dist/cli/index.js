@@ -28,7 +28,7 @@ class ActionFailure extends Error {
     }
 }
 /** Bad or missing input: the workflow must change. */
-class ConfigurationError extends ActionFailure {
+class errors_ConfigurationError extends ActionFailure {
     kind = 'configuration';
     name = 'ConfigurationError';
 }
@@ -459,7 +459,7 @@ function parseInputs(specs, read, ctx) {
     for (const [name, def] of Object.entries(specs)) {
         const raw = read(name).trim() || (def.default ?? '');
         if (raw === '' && def.required) {
-            throw new ConfigurationError(`Input '${name}' is required but was not given; expected ${def.accepted}.`);
+            throw new errors_ConfigurationError(`Input '${name}' is required but was not given; expected ${def.accepted}.`);
         }
         try {
             values[camelCase(name)] = def.parse(raw, ctx);
@@ -469,7 +469,7 @@ function parseInputs(specs, read, ctx) {
                 throw error;
             const value = def.secret ? '(secret value hidden)' : show(raw);
             const why = error.message ? ` (${error.message})` : '';
-            throw new ConfigurationError(`Input '${name}' has an invalid value ${value}${why}; expected ${def.accepted}.`);
+            throw new errors_ConfigurationError(`Input '${name}' has an invalid value ${value}${why}; expected ${def.accepted}.`);
         }
     }
     return values;
@@ -1331,7 +1331,7 @@ function applyStyle(lines) {
 
 
 /** A recipe that does not fit the package: names the action, its position and the file. */
-class ActionError extends ConfigurationError {
+class ActionError extends errors_ConfigurationError {
 }
 function fail(action, target, message) {
     throw new ActionError(`autopatch action ${action.type} #${action.index} (${target}): ${message}`);
@@ -1353,7 +1353,7 @@ function findSpec(root) {
         .filter((name) => name.endsWith('.spec'))
         .map((name) => (0,external_node_path_namespaceObject.join)(dir, name)));
     if (specs.length !== 1) {
-        throw new ConfigurationError(`${root} must hold exactly one .spec file (in SPECS/ or at the top); found ${specs.length === 0 ? 'none' : specs.map((s) => (0,external_node_path_namespaceObject.basename)(s)).join(', ')}`);
+        throw new errors_ConfigurationError(`${root} must hold exactly one .spec file (in SPECS/ or at the top); found ${specs.length === 0 ? 'none' : specs.map((s) => (0,external_node_path_namespaceObject.basename)(s)).join(', ')}`);
     }
     return specs[0];
 }
@@ -1743,7 +1743,7 @@ class Reader {
             this.fail(`unknown key '${unknown[0]}' (accepted: ${allowed.join(', ')})`);
     }
     fail(message) {
-        throw new ConfigurationError(`${this.source}: ${this.where}: ${message}`);
+        throw new errors_ConfigurationError(`${this.source}: ${this.where}: ${message}`);
     }
     string(key, required = true) {
         const value = this.entry[key];
@@ -1870,7 +1870,7 @@ function parseRecipe(text, source) {
         document = (0,dist/* parse */.qg)(text);
     }
     catch (error) {
-        throw new ConfigurationError(`${source}: not valid YAML: ${error.message.split('\n')[0]}`);
+        throw new errors_ConfigurationError(`${source}: not valid YAML: ${error.message.split('\n')[0]}`);
     }
     const top = new Reader(source, 'top level', (document ?? {}), ['parameters', 'actions']);
     const params = document.parameters ?? {};
@@ -1916,7 +1916,7 @@ function loadRecipe(file) {
         text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
     catch {
-        throw new ConfigurationError(`autopatch config ${file} cannot be read`);
+        throw new errors_ConfigurationError(`autopatch config ${file} cannot be read`);
     }
     return parseRecipe(text, file);
 }
@@ -2295,7 +2295,7 @@ async function fetchSrpm(source, options) {
 /** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
 
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
-async function queryPackageFile(file) {
+async function query_queryPackageFile(file) {
     const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
     const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
         .trim()
@@ -2354,11 +2354,11 @@ function checkReleaseOrder(name, stock, rebuilt) {
     const next = { ...stock, release: nextStockRelease(stock.release ?? '') };
     const check = { stock: formatEvr(stock), rebuilt: formatEvr(rebuilt), nextStock: formatEvr(next) };
     if (compareEvr(rebuilt, stock) <= 0) {
-        throw new ConfigurationError(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
+        throw new errors_ConfigurationError(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
             'use a suffix or buildid that starts with a letter after the dist tag’s (such as .kvm1) or with a digit');
     }
     if (compareEvr(rebuilt, next) >= 0) {
-        throw new ConfigurationError(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
+        throw new errors_ConfigurationError(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
             'keep the suffix after the stock release instead of raising the release number');
     }
     return check;
@@ -2418,7 +2418,7 @@ const wildcard = (pattern) => new RegExp(`^${pattern
     .replace(/\?/g, '.')}$`);
 async function describeRpms(paths) {
     return Promise.all(paths.map(async (path) => {
-        const header = await queryPackageFile(path);
+        const header = await query_queryPackageFile(path);
         const epoch = header.epoch ? `${header.epoch}:` : '';
         return {
             path,
@@ -2521,9 +2521,9 @@ async function rebuildPackage(options) {
         log,
         ...(options.signal ? { signal: options.signal } : {}),
     });
-    const stock = await queryPackageFile(fetched.path);
+    const stock = await query_queryPackageFile(fetched.path);
     if (stock.name !== options.package || stock.arch !== 'src') {
-        throw new ConfigurationError(`${fetched.path} is ${stock.nvr}.${stock.arch}, not a source RPM of ${options.package}`);
+        throw new errors_ConfigurationError(`${fetched.path} is ${stock.nvr}.${stock.arch}, not a source RPM of ${options.package}`);
     }
     const dist = distTag(stock.release) ?? '.el9';
     const defines = {
@@ -2659,7 +2659,7 @@ function recipeSources(entries, workspace, inputName) {
         const path = (0,external_node_path_namespaceObject.resolve)(workspace, entry);
         const config = (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory() ? (0,external_node_path_namespaceObject.join)(path, 'config.yaml') : path;
         if (!(0,external_node_fs_namespaceObject.existsSync)(config)) {
-            throw new ConfigurationError(`Input '${inputName}' names ${entry}, which is not an autopatch config file or a folder with config.yaml`);
+            throw new errors_ConfigurationError(`Input '${inputName}' names ${entry}, which is not an autopatch config file or a folder with config.yaml`);
         }
         return { config };
     });
@@ -2818,7 +2818,7 @@ function parseFragment(text, source) {
             return [option];
         if (trimmed === '' || trimmed.startsWith('#'))
             return [];
-        throw new ConfigurationError(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
+        throw new errors_ConfigurationError(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
     });
 }
 /**
@@ -2882,7 +2882,7 @@ function ppc64leConfigs(sourcesDir) {
 function applyKernelOptions(sourcesDir, options, known) {
     const configs = ppc64leConfigs(sourcesDir);
     if (configs.length === 0)
-        throw new ConfigurationError(`the source RPM has no ppc64le kernel configs in ${sourcesDir}`);
+        throw new errors_ConfigurationError(`the source RPM has no ppc64le kernel configs in ${sourcesDir}`);
     const reports = configs.map((config) => {
         const { text, changes } = applyOptions((0,external_node_fs_namespaceObject.readFileSync)(config, 'utf8'), options, known);
         (0,external_node_fs_namespaceObject.writeFileSync)(config, text);
@@ -2890,7 +2890,7 @@ function applyKernelOptions(sourcesDir, options, known) {
     });
     const problems = configs.flatMap((config) => assertOptions((0,external_node_fs_namespaceObject.readFileSync)(config, 'utf8'), options, (0,external_node_path_namespaceObject.basename)(config)));
     if (problems.length > 0)
-        throw new ConfigurationError(`kernel config assertion failed: ${problems.join('; ')}`);
+        throw new errors_ConfigurationError(`kernel config assertion failed: ${problems.join('; ')}`);
     return reports;
 }
 const KVM_MODULES = ['kvm.ko', 'kvm-hv.ko'];
@@ -3009,7 +3009,7 @@ const buildKernel = defineAction({
             ...inputs.configFragments.flatMap((file) => {
                 const path = (0,external_node_path_namespaceObject.resolve)(ctx.workspace, file);
                 if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
-                    throw new ConfigurationError(`Input 'config-fragments' names ${file}, which does not exist; expected files of CONFIG_X=value lines`);
+                    throw new errors_ConfigurationError(`Input 'config-fragments' names ${file}, which does not exist; expected files of CONFIG_X=value lines`);
                 }
                 return parseFragment((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), file);
             }),
@@ -3071,6 +3071,8 @@ const buildKernel = defineAction({
 
 
 
+
+
 const patchQemu = defineAction({
     name: 'patch-qemu',
     title: 'Patch qemu-kvm',
@@ -3083,6 +3085,12 @@ const patchQemu = defineAction({
         'libvirt-srpm': srpmSourceInput({
             description: 'The libvirt source RPM to rebuild with the QEMU driver on ppc64le; empty to leave libvirt alone.',
         }),
+        'repository-url': url({
+            description: 'The source repository for `latest` and exact versions (the folder holding repodata/).',
+            default: 'https://repo.almalinux.org/almalinux/9/AppStream/Source',
+        }),
+        'qemu-kvm-autopatch': autopatchInput('Recipes applied to qemu-kvm.'),
+        'libvirt-autopatch': autopatchInput('Recipes applied to libvirt.'),
         'release-suffix': string({
             description: 'Appended to Release: so the rebuild sorts above the stock package of the same version.',
             default: '.kvm1',
@@ -3090,28 +3098,72 @@ const patchQemu = defineAction({
             accepted: 'a dot followed by letters, digits, dots or underscores, such as .kvm1',
         }),
         ...builderInputs,
+        ...rebuildInputs,
+        'results-dir': path({
+            description: 'Where build logs and RPMs are written, one folder per package.',
+            default: 'kvm-actions-results/patch-qemu',
+            insideWorkspace: true,
+        }),
     },
     outputs: {
-        'source-nvrs': 'JSON object: package name to source NVR, for the source RPMs known before download.',
+        'source-nvrs': 'JSON object: package name to the NVR of the source RPM rebuilt.',
+        nvrs: 'JSON object: package name to the NVR of the rebuild.',
+        rpms: 'JSON list of every built RPM path (binary and source), all packages.',
+        'cache-hit': 'true when every package was restored from the cache instead of built.',
+        'results-dir': 'Absolute path of the folder with build logs and RPMs.',
     },
-    async main({ inputs, setOutput, summary }) {
+    async main(ctx) {
+        const { inputs, setOutput, summary } = ctx;
         requireBuildTools(inputs.builder);
-        const sources = {
-            'qemu-kvm': inputs.qemuKvmSrpm,
-            ...(inputs.libvirtSrpm ? { libvirt: inputs.libvirtSrpm } : {}),
-        };
-        const rows = [];
-        const nvrs = {};
-        for (const [name, source] of Object.entries(sources)) {
-            const nvr = await localSourceNvr(source);
-            if (nvr)
-                nvrs[name] = nvr;
-            rows.push([name, nvr ?? describeSource(source), inputs.releaseSuffix]);
+        const packages = [
+            {
+                name: 'qemu-kvm',
+                source: inputs.qemuKvmSrpm,
+                recipes: inputs.qemuKvmAutopatch,
+                input: 'qemu-kvm-autopatch',
+            },
+            ...(inputs.libvirtSrpm
+                ? [
+                    {
+                        name: 'libvirt',
+                        source: inputs.libvirtSrpm,
+                        recipes: inputs.libvirtAutopatch,
+                        input: 'libvirt-autopatch',
+                    },
+                ]
+                : []),
+        ];
+        const results = {};
+        for (const pkg of packages) {
+            results[pkg.name] = await runRebuildStep(ctx, {
+                package: pkg.name,
+                source: pkg.source,
+                repositoryUrl: inputs.repositoryUrl,
+                recipes: recipeSources(pkg.recipes, ctx.workspace, pkg.input),
+                release: { kind: 'suffix', value: inputs.releaseSuffix },
+                builder: inputs.builder,
+                mockConfig: inputs.mockConfig,
+                timeoutMs: inputs.buildTimeout,
+                ccache: inputs.ccache,
+                resultsDir: inputs.resultsDir,
+                expectations: [],
+            });
         }
-        setOutput('source-nvrs', nvrs);
-        summary.table(['Package', 'Source', 'Release suffix'], rows);
-        const builder = inputs.builder === 'mock' ? `mock (${inputs.mockConfig})` : 'rpmbuild';
-        summary.paragraph(`Builder: ${builder}, timeout ${formatDuration(inputs.buildTimeout)}.`);
+        const all = Object.values(results);
+        const byPackage = (pick) => Object.fromEntries(Object.entries(results).map(([name, result]) => [name, pick(result)]));
+        setOutput('source-nvrs', byPackage((r) => r.sourceNvr));
+        setOutput('nvrs', byPackage((r) => r.builtNvr));
+        setOutput('rpms', all.flatMap((r) => r.rpms.map((rpm) => rpm.path)));
+        setOutput('cache-hit', all.every((r) => r.cacheHit));
+        setOutput('results-dir', inputs.resultsDir);
+        summary.table(['Package', ...REBUILD_COLUMNS], Object.entries(results).map(([name, r]) => [name, ...rebuildRow(r)]));
+        const edits = all.flatMap((r) => r.edits);
+        if (edits.length > 0) {
+            summary.details('Recipe edits', edits.map((e) => `#${e.index} ${e.type} ${e.target}: ${e.detail}`).join('\n'));
+        }
+    },
+    async post({ state }) {
+        await cleanUp(state);
     },
 });
 
@@ -3167,9 +3219,9 @@ function collectRpms(patterns, workspace, inputName = 'rpms') {
         const rpms = matches.flatMap((match) => ((0,external_node_fs_namespaceObject.statSync)(match).isDirectory() ? collect_rpmsBelow(match) : [match]));
         const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
         if (notRpm)
-            throw new ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
+            throw new errors_ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
         if (rpms.length === 0) {
-            throw new ConfigurationError(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
+            throw new errors_ConfigurationError(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
         }
         rpms.forEach((rpm) => found.add(rpm));
     }
@@ -3212,7 +3264,7 @@ const publishRepo = defineAction({
     async main({ inputs, setOutput, summary, workspace }) {
         requireTools(['rpm', 'rpmsign', 'gpg', 'createrepo_c', 'dnf']);
         const files = collectRpms(inputs.rpms, workspace);
-        const headers = await Promise.all(files.map((file) => queryPackageFile(file)));
+        const headers = await Promise.all(files.map((file) => query_queryPackageFile(file)));
         const nevras = headers.map((h) => `${h.name}-${h.epoch ? h.epoch + ':' : ''}${h.version}-${h.release}.${h.arch}`);
         setOutput('nevras', nevras);
         summary
@@ -3420,14 +3472,14 @@ async function runAutopatch(args, io) {
             }
             const value = args[++i];
             if (!['--config', '--package', '--files', '--scripts', '--define'].includes(flag)) {
-                throw new ConfigurationError(`Unknown option ${JSON.stringify(flag)}; see kvm-actions autopatch --help.`);
+                throw new errors_ConfigurationError(`Unknown option ${JSON.stringify(flag)}; see kvm-actions autopatch --help.`);
             }
             if (value === undefined)
-                throw new ConfigurationError(`Option ${flag} needs a value.`);
+                throw new errors_ConfigurationError(`Option ${flag} needs a value.`);
             if (flag === '--define') {
                 const [name, ...rest] = value.split(' ');
                 if (!name || rest.length === 0)
-                    throw new ConfigurationError(`Option --define has value ${JSON.stringify(value)}; expected "NAME VALUE".`);
+                    throw new errors_ConfigurationError(`Option --define has value ${JSON.stringify(value)}; expected "NAME VALUE".`);
                 defines[name] = rest.join(' ');
             }
             else
@@ -3435,7 +3487,7 @@ async function runAutopatch(args, io) {
         }
         for (const required of ['config', 'package']) {
             if (!options[required])
-                throw new ConfigurationError(`Option --${required} is required; see kvm-actions autopatch --help.`);
+                throw new errors_ConfigurationError(`Option --${required} is required; see kvm-actions autopatch --help.`);
         }
         const recipe = loadRecipe(options.config);
         const log = {
@@ -3514,7 +3566,7 @@ function parseArgs(args) {
         const value = () => {
             const next = rest[++i];
             if (next === undefined)
-                throw new ConfigurationError(`Option ${flag} needs a value.`);
+                throw new errors_ConfigurationError(`Option ${flag} needs a value.`);
             return next;
         };
         if (flag === '--help' || flag === '-h')
@@ -3523,13 +3575,13 @@ function parseArgs(args) {
             const pair = value();
             const eq = pair.indexOf('=');
             if (eq <= 0)
-                throw new ConfigurationError(`Option --input has value ${JSON.stringify(pair)}; expected name=value.`);
+                throw new errors_ConfigurationError(`Option --input has value ${JSON.stringify(pair)}; expected name=value.`);
             parsed.inputs[pair.slice(0, eq)] = pair.slice(eq + 1);
         }
         else if (flag === '--phase') {
             const phase = value();
             if (!PHASES.includes(phase)) {
-                throw new ConfigurationError(`Option --phase has value ${JSON.stringify(phase)}; expected one of ${PHASES.join(', ')}.`);
+                throw new errors_ConfigurationError(`Option --phase has value ${JSON.stringify(phase)}; expected one of ${PHASES.join(', ')}.`);
             }
             parsed.phase = phase;
         }
@@ -3538,7 +3590,7 @@ function parseArgs(args) {
         else if (flag === '--state-file')
             parsed.stateFile = value();
         else
-            throw new ConfigurationError(`Unknown option ${JSON.stringify(flag)}; see kvm-actions --help.`);
+            throw new errors_ConfigurationError(`Unknown option ${JSON.stringify(flag)}; see kvm-actions --help.`);
     }
     return parsed;
 }
@@ -3558,11 +3610,11 @@ async function runCli(args, io = defaultIo) {
         parsed = parseArgs(args);
         const action = findAction(parsed.action);
         if (!action) {
-            throw new ConfigurationError(`Unknown action ${JSON.stringify(parsed.action)}; expected one of ${ACTIONS.map((a) => a.name).join(', ')}.`);
+            throw new errors_ConfigurationError(`Unknown action ${JSON.stringify(parsed.action)}; expected one of ${ACTIONS.map((a) => a.name).join(', ')}.`);
         }
         const unknown = Object.keys(parsed.inputs).filter((name) => !(name in action.inputs));
         if (unknown.length > 0) {
-            throw new ConfigurationError(`Input '${unknown[0]}' is not an input of ${action.name}; expected one of ${Object.keys(action.inputs).join(', ')}.`);
+            throw new errors_ConfigurationError(`Input '${unknown[0]}' is not an input of ${action.name}; expected one of ${Object.keys(action.inputs).join(', ')}.`);
         }
     }
     catch (error) {
