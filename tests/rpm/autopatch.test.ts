@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { ConfigurationError } from '../../src/action/errors.js'
-import { applyRecipe, changelogDate } from '../../src/rpm/autopatch/apply.js'
+import { applyRecipe, changelogDate, recipeDate } from '../../src/rpm/autopatch/apply.js'
 import { parseRecipe } from '../../src/rpm/autopatch/config.js'
 import { fixtureTree, treeDigest, writeTree } from '../support/fixtures.js'
 
@@ -224,6 +224,8 @@ describe('modify_release and changelog_entry', () => {
   })
 
   it('dates entries from SOURCE_DATE_EPOCH in UTC', () => {
+    expect(recipeDate({ SOURCE_DATE_EPOCH: '1700000000' }).toISOString()).toBe('2023-11-14T22:13:20.000Z')
+    expect(Math.abs(recipeDate({}).getTime() - Date.now())).toBeLessThan(60_000)
     expect(changelogDate(new Date(1_700_000_000_000))).toBe('Tue Nov 14 2023')
     expect(changelogDate(new Date(Date.UTC(2025, 0, 6)))).toBe('Mon Jan 06 2025')
   })

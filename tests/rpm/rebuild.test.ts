@@ -119,6 +119,32 @@ describe('rebuildPackage', () => {
     expect(other.cacheKey).not.toBe(built.cacheKey)
   })
 
+  it('keeps the ccache directory in the cache between builds', async () => {
+    const run = options({ ccache: true })
+    const saved: string[] = []
+    const restored: string[][] = []
+    const cache = {
+      restore: async (paths: string[], key: string, restoreKeys?: string[]) => {
+        restored.push([key, ...(restoreKeys ?? [])])
+        return run.cache.restore(paths, key, restoreKeys)
+      },
+      save: async (paths: string[], key: string) => {
+        saved.push(`${key} ${paths.map((p) => p.split('/').at(-1)).join(',')}`)
+        return run.cache.save(paths, key)
+      },
+    }
+    const built = await rebuildPackage({ ...run, cache })
+    expect(saved).toEqual([
+      `${built.cacheKey} rpms`,
+      `kvm-actions-ccache-kvm-hello.el9_6-${built.cacheKey} ccache`,
+    ])
+    // The ccache restore falls back to any earlier ccache of the same package and dist.
+    expect(restored[1]).toEqual([
+      `kvm-actions-ccache-kvm-hello.el9_6-${built.cacheKey}`,
+      'kvm-actions-ccache-kvm-hello.el9_6-',
+    ])
+  })
+
   it('refuses a release that would not replace the stock package', async () => {
     const failure = rebuildPackage(options({ release: { kind: 'buildid', value: '.a1' } }))
     await expect(failure).rejects.toBeInstanceOf(ConfigurationError)
