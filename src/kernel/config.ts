@@ -25,7 +25,8 @@ export const KVM_PROFILE: readonly ConfigOption[] = [
   { name: 'KVM_BOOK3S_HV_EXIT_TIMING', value: 'n' },
   { name: 'KVM_BOOK3S_HV_P8_TIMING', value: 'n' },
   { name: 'KVM_BOOK3S_HV_P9_TIMING', value: 'n' },
-  { name: 'KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND', value: 'n', onlyIfKnown: true },
+  // Kconfig's own advice ("if unsure, say Y"); older trees lack the option.
+  { name: 'KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND', value: 'y', onlyIfKnown: true },
 ]
 
 /** One entry per option, later entries (fragments) overriding earlier ones (the profile). */
