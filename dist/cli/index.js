@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6496:
+/***/ 8193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2776,7 +2776,8 @@ const KVM_PROFILE = [
     { name: 'KVM_BOOK3S_HV_EXIT_TIMING', value: 'n' },
     { name: 'KVM_BOOK3S_HV_P8_TIMING', value: 'n' },
     { name: 'KVM_BOOK3S_HV_P9_TIMING', value: 'n' },
-    { name: 'KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND', value: 'n', onlyIfKnown: true },
+    // Kconfig's own advice ("if unsure, say Y"); older trees lack the option.
+    { name: 'KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND', value: 'y', onlyIfKnown: true },
 ];
 /** One entry per option, later entries (fragments) overriding earlier ones (the profile). */
 function mergeOptions(options) {
@@ -2939,8 +2940,212 @@ async function checkKernelRpms(rpms, options, kvm) {
 }
 const configDir = (tree) => join(tree, 'SOURCES');
 
+;// CONCATENATED MODULE: ./src/kernel/kconfig.ts
+/**
+ * The kernel's own Kconfig as the judge of a config, before hours of building: run
+ * `make olddefconfig` for ARCH=powerpc on the final config (only the config step, so a cross
+ * toolchain on x86 is enough) and report every requested option that Kconfig changed, with the
+ * dependency or select that forced it.
+ */
+
+
+
+
+
+
+
+
+/** What olddefconfig needs of a source tree: Kconfig and make files, scripts/, arch/powerpc, include/. */
+const CONFIG_STEP_PATHS = [
+    '*/Kconfig*',
+    '*/Makefile*',
+    '*/Kbuild*',
+    '*/scripts/*',
+    '*/arch/powerpc/*',
+    '*/include/*',
+];
+function isKernelTree(dir) {
+    return (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'Makefile')) && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'arch', 'powerpc', 'kvm', 'Kconfig'));
+}
+/**
+ * A kernel source folder, or a tarball (linux-*.tar.xz as the SRPM ships it) unpacked once into
+ * cacheDir, keyed by the tarball's name and size, with only the files the config step reads.
+ */
+async function prepareKernelSource(source, cacheDir, log) {
+    if ((0,external_node_fs_namespaceObject.statSync)(source).isDirectory()) {
+        if (!isKernelTree(source))
+            throw new InfrastructureError(`${source} is not a kernel source tree (no arch/powerpc/kvm/Kconfig)`);
+        return source;
+    }
+    const id = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(`${source}:${(0,external_node_fs_namespaceObject.statSync)(source).size}:${(0,external_node_fs_namespaceObject.statSync)(source).mtimeMs}`)
+        .digest('hex')
+        .slice(0, 16);
+    const target = (0,external_node_path_namespaceObject.join)(cacheDir, 'kernel-source', id);
+    const tree = () => (0,external_node_fs_namespaceObject.existsSync)(target)
+        ? (0,external_node_fs_namespaceObject.readdirSync)(target)
+            .map((name) => (0,external_node_path_namespaceObject.join)(target, name))
+            .find(isKernelTree)
+        : undefined;
+    const ready = tree();
+    if (ready)
+        return ready;
+    const partial = `${target}.partial-${process.pid}`;
+    (0,external_node_fs_namespaceObject.rmSync)(partial, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.mkdirSync)(partial, { recursive: true });
+    await exec(['tar', '-xf', source, '-C', partial, '--wildcards', ...CONFIG_STEP_PATHS], {
+        ...(log ? { log, group: `Unpack the Kconfig files of ${source}` } : {}),
+    });
+    (0,external_node_fs_namespaceObject.rmSync)(target, { recursive: true, force: true });
+    (0,external_node_fs_namespaceObject.renameSync)(partial, target);
+    const unpacked = tree();
+    if (!unpacked)
+        throw new InfrastructureError(`${source} holds no kernel source tree with arch/powerpc/kvm/Kconfig`);
+    return unpacked;
+}
+/** make's arguments for a powerpc config step on this host: native on ppc64le, else the cross toolchain. */
+function powerpcMakeArgs() {
+    if ((0,external_node_os_namespaceObject.arch)() === 'ppc64')
+        return ['ARCH=powerpc'];
+    const cross = 'powerpc64le-linux-gnu-';
+    if (!findOnPath(`${cross}gcc`)) {
+        throw new InfrastructureError(`the Kconfig check needs ${cross}gcc on this ${(0,external_node_os_namespaceObject.arch)()} host (only the config step runs); run scripts/setup-host.sh`);
+    }
+    return ['ARCH=powerpc', `CROSS_COMPILE=${cross}`];
+}
+/** Runs `make <target>` in an output folder of its own and returns the resulting .config. */
+async function runConfigTarget(sourceDir, target, config, log) {
+    const out = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'kconfig-out-'));
+    try {
+        if (config !== undefined)
+            (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(out, '.config'), config);
+        await exec(['make', '-s', '-C', sourceDir, `O=${out}`, ...powerpcMakeArgs(), target], {
+            ...(log ? { log, group: `make ${target}` } : {}),
+        });
+        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(out, '.config'), 'utf8');
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.rmSync)(out, { recursive: true, force: true });
+    }
+}
+/** config/menuconfig blocks of every Kconfig file: each symbol's `depends on` and who selects it. */
+function kconfigIndex(sourceDir) {
+    const index = new Map();
+    const entry = (name) => {
+        if (!index.has(name))
+            index.set(name, { depends: [], selectedBy: [] });
+        return index.get(name);
+    };
+    const files = (0,external_node_fs_namespaceObject.readdirSync)(sourceDir, { recursive: true, encoding: 'utf8' }).filter((file) => /(^|\/)Kconfig[^/]*$/.test(file));
+    for (const file of files) {
+        let current;
+        for (const raw of (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(sourceDir, file), 'utf8').split('\n')) {
+            const line = raw.trim();
+            const block = /^(?:menu)?config\s+([A-Za-z0-9_]+)/.exec(line);
+            if (block) {
+                current = block[1];
+                entry(current);
+                continue;
+            }
+            if (/^(menu|endmenu|choice|endchoice|if|endif|source|comment)\b/.test(line))
+                current = undefined;
+            if (!current)
+                continue;
+            const depends = /^depends on\s+(.+)$/.exec(line);
+            if (depends)
+                entry(current).depends.push(depends[1].trim());
+            const select = /^select\s+([A-Za-z0-9_]+)/.exec(line);
+            if (select)
+                entry(select[1]).selectedBy.push(current);
+        }
+    }
+    return index;
+}
+const isOn = (value) => value === 'y' || value === 'm';
+/** Why Kconfig changed a requested value, from the symbol's dependencies and selectors. */
+function explain(option, final, values, index) {
+    const symbol = index.get(option.name);
+    if (!symbol)
+        return `CONFIG_${option.name} does not exist in this kernel tree`;
+    if (option.value === 'm' && final === 'y' && !isOn(values.get('MODULES'))) {
+        return 'CONFIG_MODULES is off, so a module request becomes built-in';
+    }
+    if (isOn(option.value) && !isOn(final)) {
+        const unmet = symbol.depends
+            .flatMap((expression) => [...expression.matchAll(/!?[A-Z][A-Z0-9_]+/g)].map((m) => m[0]))
+            .filter((name) => (name.startsWith('!') ? isOn(values.get(name.slice(1))) : !isOn(values.get(name))));
+        const deps = symbol.depends.join(' && ');
+        return unmet.length > 0
+            ? `depends on ${deps}; not met: ${[...new Set(unmet)].map((n) => (n.startsWith('!') ? `${n.slice(1)} is set` : `${n} is off`)).join(', ')}`
+            : `depends on ${deps || '(nothing listed)'}; a menu or if block around it is off`;
+    }
+    if (!isOn(option.value) && isOn(final)) {
+        const selectors = symbol.selectedBy.filter((name) => isOn(values.get(name)));
+        return selectors.length > 0
+            ? `selected by ${selectors.join(', ')}`
+            : 'forced on by its default or a select';
+    }
+    return `Kconfig allows only ${final} here`;
+}
+/** olddefconfig on the config text, then each requested option compared with what Kconfig kept. */
+async function checkWithKconfig(sourceDir, configText, options, index, log) {
+    const values = readConfig(await runConfigTarget(sourceDir, 'olddefconfig', configText, log));
+    return options.flatMap((option) => {
+        if (option.onlyIfKnown && !index.has(option.name))
+            return [];
+        const final = values.get(option.name) ?? 'n';
+        const kept = final === option.value;
+        return [
+            {
+                name: option.name,
+                requested: option.value,
+                final,
+                kept,
+                ...(kept ? {} : { reason: explain(option, final, values, index) }),
+            },
+        ];
+    });
+}
+function describeFinding(file, finding) {
+    return `${file}: ${formatOption({ name: finding.name, value: finding.requested })} became ${formatOption({ name: finding.name, value: finding.final })} (${finding.reason})`;
+}
+
+;// CONCATENATED MODULE: ./src/kernel/kconfig-step.ts
+/**
+ * The Kconfig check as build-kernel runs it on the unpacked SRPM: the kernel tree comes from the
+ * kernel-source input or the SRPM's own linux-*.tar.xz; every ppc64le config is checked, and any
+ * requested option that Kconfig would change fails the step before the build starts.
+ */
+
+
+
+
+
+/** The kernel tarball the SRPM ships (linux-<version>-<release>.tar.xz), if any. */
+function srpmKernelTarball(sourcesDir) {
+    const name = (0,external_node_fs_namespaceObject.readdirSync)(sourcesDir).find((file) => /^linux-.*\.tar\.(xz|gz|bz2)$/.test(file));
+    return name ? (0,external_node_path_namespaceObject.join)(sourcesDir, name) : undefined;
+}
+/** Adds each config's Kconfig findings to its report; throws a TestFailure naming every dropped option. */
+async function kconfigCheck(source, configs, reports, options, log) {
+    const tree = await prepareKernelSource(source, defaultCacheDir(), log);
+    const index = kconfigIndex(tree);
+    const dropped = [];
+    for (const config of configs) {
+        const findings = await checkWithKconfig(tree, (0,external_node_fs_namespaceObject.readFileSync)(config, 'utf8'), options, index, log);
+        const report = reports.find((r) => r.file === (0,external_node_path_namespaceObject.basename)(config));
+        if (report)
+            report.kconfig = findings;
+        dropped.push(...findings.filter((f) => !f.kept).map((f) => describeFinding((0,external_node_path_namespaceObject.basename)(config), f)));
+    }
+    if (dropped.length > 0) {
+        throw new TestFailure(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.join('; ')}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/kernel/action.ts
 /** build-kernel: the AlmaLinux 9 kernel rebuilt with the KVM hypervisor for ppc64le. */
+
 
 
 
@@ -2969,6 +3174,14 @@ const buildKernel = defineAction({
         }),
         'config-fragments': list({
             description: 'Extra kernel config fragments (files of `CONFIG_X=y` / `# CONFIG_X is not set` lines), applied after the profile.',
+        }),
+        'kernel-source': path({
+            description: 'A kernel source tree or tarball for the Kconfig check; by default the SRPM’s own linux-*.tar.xz.',
+            mustExist: 'any',
+        }),
+        'kconfig-check': inputs_boolean({
+            description: 'Run the kernel’s olddefconfig (ARCH=powerpc, config step only) on every changed config and fail before the build if Kconfig would drop a requested option.',
+            default: 'true',
         }),
         autopatch: autopatchInput('Recipes applied to the kernel after the config changes.'),
         buildid: string({
@@ -3016,25 +3229,41 @@ const buildKernel = defineAction({
         ]);
         let configReport = [];
         const fast = inputs.buildProfile === 'fast';
-        const result = await runRebuildStep(ctx, {
-            package: 'kernel',
-            source: inputs.srpm,
-            repositoryUrl: inputs.repositoryUrl,
-            recipes: recipeSources(inputs.autopatch, ctx.workspace, 'autopatch'),
-            release: { kind: 'buildid', value: inputs.buildid },
-            builder: inputs.builder,
-            mockConfig: inputs.mockConfig,
-            with: fast ? ['baseonly'] : [],
-            without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
-            timeoutMs: inputs.buildTimeout,
-            ccache: inputs.ccache,
-            resultsDir: inputs.resultsDir,
-            expectations: [],
-            prepare: async (tree) => {
-                configReport = applyKernelOptions((0,external_node_path_namespaceObject.join)(tree, 'SOURCES'), options);
-            },
-            keyExtra: { options },
-        });
+        let result;
+        try {
+            result = await runRebuildStep(ctx, {
+                package: 'kernel',
+                source: inputs.srpm,
+                repositoryUrl: inputs.repositoryUrl,
+                recipes: recipeSources(inputs.autopatch, ctx.workspace, 'autopatch'),
+                release: { kind: 'buildid', value: inputs.buildid },
+                builder: inputs.builder,
+                mockConfig: inputs.mockConfig,
+                with: fast ? ['baseonly'] : [],
+                without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
+                timeoutMs: inputs.buildTimeout,
+                ccache: inputs.ccache,
+                resultsDir: inputs.resultsDir,
+                expectations: [],
+                prepare: async (tree) => {
+                    const sources = (0,external_node_path_namespaceObject.join)(tree, 'SOURCES');
+                    const kernelSource = inputs.kernelSource ?? srpmKernelTarball(sources);
+                    configReport = applyKernelOptions(sources, options);
+                    if (!inputs.kconfigCheck)
+                        return;
+                    if (!kernelSource) {
+                        ctx.annotate('warning', 'Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.');
+                        return;
+                    }
+                    await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, ctx.log);
+                },
+                keyExtra: { options },
+            });
+        }
+        finally {
+            // Written whether or not the build ran: a Kconfig failure is explained by this table.
+            writeConfigTable(summary, configReport);
+        }
         const kernel = await checkKernelRpms(result.rpms, options, inputs.kvmProfile);
         setOutput('source-nvr', result.sourceNvr);
         setOutput('nvr', kernel.nvr);
@@ -3046,17 +3275,8 @@ const buildKernel = defineAction({
         setOutput('config-report', configReport);
         setOutput('results-dir', inputs.resultsDir);
         summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
-        if (configReport.length > 0) {
-            summary.heading('Config changes', 3).table(['File', 'Option', 'Stock', 'New'], configReport.flatMap(({ file, changes }) => changes.map((change) => [
-                file,
-                `CONFIG_${change.name}`,
-                change.from === undefined ? '(absent)' : formatOption({ name: change.name, value: change.from }),
-                formatOption({ name: change.name, value: change.to }),
-            ])));
-        }
-        else if (result.cacheHit) {
-            summary.paragraph('Config changes: none applied in this run (the build was restored from the cache).');
-        }
+        if (result.cacheHit)
+            summary.paragraph('The build was restored from the cache: no config changes were made in this run.');
         if (kernel.kvmModules.length > 0) {
             summary.paragraph(`KVM modules for ${kernel.kverrel}: ${kernel.kvmModules.map((m) => `${m.module} in ${m.package}`).join(', ')}.`);
         }
@@ -3065,6 +3285,20 @@ const buildKernel = defineAction({
         await cleanUp(state);
     },
 });
+function writeConfigTable(summary, configReport) {
+    if (configReport.length === 0)
+        return;
+    summary.heading('Config changes', 3).table(['File', 'Option', 'Stock', 'New', 'Kept by Kconfig'], configReport.flatMap(({ file, changes, kconfig }) => changes.map((change) => {
+        const finding = kconfig?.find((f) => f.name === change.name);
+        return [
+            file,
+            `CONFIG_${change.name}`,
+            change.from === undefined ? '(absent)' : formatOption({ name: change.name, value: change.from }),
+            formatOption({ name: change.name, value: change.to }),
+            finding ? (finding.kept ? 'yes' : `no: ${finding.reason}`) : 'not checked',
+        ];
+    })));
+}
 
 ;// CONCATENATED MODULE: ./src/qemu/action.ts
 /** patch-qemu: qemu-kvm (and libvirt) rebuilt so that ppc64le hosts can run KVM guests. */
@@ -3653,7 +3887,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6496);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8193);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

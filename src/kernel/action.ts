@@ -12,9 +12,12 @@ import {
   recipeSources,
   runRebuildStep,
 } from '../rpm/rebuild-step.js'
+import type { RebuildResult } from '../rpm/rebuild.js'
 import { srpmSourceInput } from '../rpm/source.js'
+import type { Summary } from '../report/summary.js'
 import { applyKernelOptions, checkKernelRpms, type ConfigFileReport } from './checks.js'
-import { formatOption, KVM_PROFILE, mergeOptions, parseFragment } from './config.js'
+import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'
+import { kconfigCheck, srpmKernelTarball } from './kconfig-step.js'
 
 export const buildKernel = defineAction({
   name: 'build-kernel',
@@ -38,6 +41,16 @@ export const buildKernel = defineAction({
     'config-fragments': input.list({
       description:
         'Extra kernel config fragments (files of `CONFIG_X=y` / `# CONFIG_X is not set` lines), applied after the profile.',
+    }),
+    'kernel-source': input.path({
+      description:
+        'A kernel source tree or tarball for the Kconfig check; by default the SRPM’s own linux-*.tar.xz.',
+      mustExist: 'any',
+    }),
+    'kconfig-check': input.boolean({
+      description:
+        'Run the kernel’s olddefconfig (ARCH=powerpc, config step only) on every changed config and fail before the build if Kconfig would drop a requested option.',
+      default: 'true',
     }),
     autopatch: autopatchInput('Recipes applied to the kernel after the config changes.'),
     buildid: input.string({
@@ -89,25 +102,42 @@ export const buildKernel = defineAction({
     ])
     let configReport: ConfigFileReport[] = []
     const fast = inputs.buildProfile === 'fast'
-    const result = await runRebuildStep(ctx, {
-      package: 'kernel',
-      source: inputs.srpm,
-      repositoryUrl: inputs.repositoryUrl,
-      recipes: recipeSources(inputs.autopatch, ctx.workspace, 'autopatch'),
-      release: { kind: 'buildid', value: inputs.buildid },
-      builder: inputs.builder,
-      mockConfig: inputs.mockConfig,
-      with: fast ? ['baseonly'] : [],
-      without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
-      timeoutMs: inputs.buildTimeout,
-      ccache: inputs.ccache,
-      resultsDir: inputs.resultsDir,
-      expectations: [],
-      prepare: async (tree) => {
-        configReport = applyKernelOptions(join(tree, 'SOURCES'), options)
-      },
-      keyExtra: { options },
-    })
+    let result: RebuildResult
+    try {
+      result = await runRebuildStep(ctx, {
+        package: 'kernel',
+        source: inputs.srpm,
+        repositoryUrl: inputs.repositoryUrl,
+        recipes: recipeSources(inputs.autopatch, ctx.workspace, 'autopatch'),
+        release: { kind: 'buildid', value: inputs.buildid },
+        builder: inputs.builder,
+        mockConfig: inputs.mockConfig,
+        with: fast ? ['baseonly'] : [],
+        without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
+        timeoutMs: inputs.buildTimeout,
+        ccache: inputs.ccache,
+        resultsDir: inputs.resultsDir,
+        expectations: [],
+        prepare: async (tree) => {
+          const sources = join(tree, 'SOURCES')
+          const kernelSource = inputs.kernelSource ?? srpmKernelTarball(sources)
+          configReport = applyKernelOptions(sources, options)
+          if (!inputs.kconfigCheck) return
+          if (!kernelSource) {
+            ctx.annotate(
+              'warning',
+              'Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.',
+            )
+            return
+          }
+          await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, ctx.log)
+        },
+        keyExtra: { options },
+      })
+    } finally {
+      // Written whether or not the build ran: a Kconfig failure is explained by this table.
+      writeConfigTable(summary, configReport)
+    }
     const kernel = await checkKernelRpms(result.rpms, options, inputs.kvmProfile)
     setOutput('source-nvr', result.sourceNvr)
     setOutput('nvr', kernel.nvr)
@@ -123,21 +153,8 @@ export const buildKernel = defineAction({
     setOutput('results-dir', inputs.resultsDir)
 
     summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
-    if (configReport.length > 0) {
-      summary.heading('Config changes', 3).table(
-        ['File', 'Option', 'Stock', 'New'],
-        configReport.flatMap(({ file, changes }) =>
-          changes.map((change) => [
-            file,
-            `CONFIG_${change.name}`,
-            change.from === undefined ? '(absent)' : formatOption({ name: change.name, value: change.from }),
-            formatOption({ name: change.name, value: change.to }),
-          ]),
-        ),
-      )
-    } else if (result.cacheHit) {
-      summary.paragraph('Config changes: none applied in this run (the build was restored from the cache).')
-    }
+    if (result.cacheHit)
+      summary.paragraph('The build was restored from the cache: no config changes were made in this run.')
     if (kernel.kvmModules.length > 0) {
       summary.paragraph(
         `KVM modules for ${kernel.kverrel}: ${kernel.kvmModules.map((m) => `${m.module} in ${m.package}`).join(', ')}.`,
@@ -148,3 +165,22 @@ export const buildKernel = defineAction({
     await cleanUp(state)
   },
 })
+
+function writeConfigTable(summary: Summary, configReport: ConfigFileReport[]): void {
+  if (configReport.length === 0) return
+  summary.heading('Config changes', 3).table(
+    ['File', 'Option', 'Stock', 'New', 'Kept by Kconfig'],
+    configReport.flatMap(({ file, changes, kconfig }) =>
+      changes.map((change) => {
+        const finding = kconfig?.find((f) => f.name === change.name)
+        return [
+          file,
+          `CONFIG_${change.name}`,
+          change.from === undefined ? '(absent)' : formatOption({ name: change.name, value: change.from }),
+          formatOption({ name: change.name, value: change.to }),
+          finding ? (finding.kept ? 'yes' : `no: ${finding.reason}`) : 'not checked',
+        ]
+      }),
+    ),
+  )
+}

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path'
 import { ConfigurationError, TestFailure } from '../action/errors.js'
 import { extractPackageFile, listPackageFiles } from '../rpm/query.js'
 import type { BuiltRpm } from '../rpm/verify.js'
+import type { KconfigFinding } from './kconfig.js'
 import {
   applyOptions,
   assertOptions,
@@ -19,6 +20,8 @@ import {
 export interface ConfigFileReport {
   file: string
   changes: ConfigChange[]
+  /** What Kconfig's olddefconfig kept, per requested option; absent when the check did not run. */
+  kconfig?: KconfigFinding[]
 }
 
 /** Sets the options in every ppc64le config under SOURCES and asserts each appears once with its value. */

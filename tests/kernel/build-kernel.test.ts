@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
 import { packSrpm } from '../../src/rpm/srpm.js'
 import { fixtureTree } from '../support/fixtures.js'
+import { debianKernelTarball } from '../support/kernel-source.js'
 
 let srpm: string
 const cacheBefore = process.env.KVM_ACTIONS_CACHE
@@ -38,7 +39,9 @@ async function buildKernel(inputs: Record<string, string>, workspace = mkdtempSy
 describe('build-kernel', () => {
   it('builds the kernel with the KVM profile, packages the KVM modules, and avoids the rebuild next time', async () => {
     const first = await buildKernel({})
-    expect(first.err).toBe('')
+    expect(first.err).toBe(
+      'warning: Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.\n',
+    )
     expect(first.code).toBe(0)
     const arch = execFileSync('rpm', ['--eval', '%{_target_cpu}'], { encoding: 'utf8' }).trim()
     expect(first.outputs).toMatchObject({
@@ -103,6 +106,38 @@ describe('build-kernel', () => {
       /^Test failure: the built kernel is not what was asked for: no package contains \/lib\/modules\/.*\/kvm-hv\.ko\*$/m,
     )
   })
+
+  it('checks the configs with the real kernel Kconfig before building', async () => {
+    const run = await buildKernel({ 'kernel-source': debianKernelTarball(), buildid: '.kvm3' })
+    expect(run.err).toBe('')
+    expect(run.code).toBe(0)
+    const report = JSON.parse(run.outputs['config-report']!) as {
+      kconfig: { name: string; kept: boolean }[]
+    }[]
+    expect(report.flatMap((r) => r.kconfig.map((f) => f.kept))).not.toContain(false)
+    expect(report[0]!.kconfig.map((f) => f.name)).toContain('KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND')
+    expect(run.out).toMatch(
+      /kernel-ppc64le-rhel\.config\s+CONFIG_KVM_BOOK3S_64_HV\s+\(absent\)\s+CONFIG_KVM_BOOK3S_64_HV=m\s+yes/,
+    )
+  }, 120_000)
+
+  it('fails before the build when Kconfig would drop KVM-HV, and says why', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    writeFileSync(join(workspace, 'no-powernv.config'), '# CONFIG_PPC_POWERNV is not set\n')
+    const run = await buildKernel(
+      { 'kernel-source': debianKernelTarball(), 'config-fragments': 'no-powernv.config', buildid: '.kvm4' },
+      workspace,
+    )
+    expect(run.code).toBe(1)
+    expect(run.err).toContain(
+      'Test failure: Kconfig drops requested options, so the build would not be what was asked: kernel-ppc64le-debug-rhel.config: CONFIG_KVM_BOOK3S_64_HV=m became # CONFIG_KVM_BOOK3S_64_HV is not set (depends on KVM_BOOK3S_64 && PPC_POWERNV; not met: PPC_POWERNV is off)',
+    )
+    expect(run.out).toMatch(
+      /CONFIG_KVM_BOOK3S_64_HV\s+\(absent\)\s+CONFIG_KVM_BOOK3S_64_HV=m\s+no: depends on KVM_BOOK3S_64 && PPC_POWERNV/,
+    )
+    // Nothing was built.
+    expect(run.out).not.toContain('Build: rpmbuild')
+  }, 120_000)
 
   it('names a fragment that does not exist', async () => {
     const run = await buildKernel({ 'config-fragments': 'missing.config' })
