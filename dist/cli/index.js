@@ -3155,6 +3155,15 @@ async function kconfigCheck(source, configs, reports, options, log) {
 
 
 
+/**
+ * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
+ * (base variant only, no debug kernel or debuginfo, no kABI check); `full` is the release build.
+ */
+function kernelBuildSwitches(profile) {
+    return profile === 'fast'
+        ? { with: ['baseonly'], without: ['debug', 'debuginfo', 'kabichk'] }
+        : { with: [], without: [] };
+}
 const buildKernel = defineAction({
     name: 'build-kernel',
     title: 'Build kernel',
@@ -3228,7 +3237,6 @@ const buildKernel = defineAction({
             }),
         ]);
         let configReport = [];
-        const fast = inputs.buildProfile === 'fast';
         let result;
         try {
             result = await runRebuildStep(ctx, {
@@ -3239,8 +3247,7 @@ const buildKernel = defineAction({
                 release: { kind: 'buildid', value: inputs.buildid },
                 builder: inputs.builder,
                 mockConfig: inputs.mockConfig,
-                with: fast ? ['baseonly'] : [],
-                without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
+                ...kernelBuildSwitches(inputs.buildProfile),
                 timeoutMs: inputs.buildTimeout,
                 ccache: inputs.ccache,
                 resultsDir: inputs.resultsDir,

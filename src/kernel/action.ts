@@ -19,6 +19,16 @@ import { applyKernelOptions, checkKernelRpms, type ConfigFileReport } from './ch
 import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'
 import { kconfigCheck, srpmKernelTarball } from './kconfig-step.js'
 
+/**
+ * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
+ * (base variant only, no debug kernel or debuginfo, no kABI check); `full` is the release build.
+ */
+export function kernelBuildSwitches(profile: 'fast' | 'full'): { with: string[]; without: string[] } {
+  return profile === 'fast'
+    ? { with: ['baseonly'], without: ['debug', 'debuginfo', 'kabichk'] }
+    : { with: [], without: [] }
+}
+
 export const buildKernel = defineAction({
   name: 'build-kernel',
   title: 'Build kernel',
@@ -101,7 +111,6 @@ export const buildKernel = defineAction({
       }),
     ])
     let configReport: ConfigFileReport[] = []
-    const fast = inputs.buildProfile === 'fast'
     let result: RebuildResult
     try {
       result = await runRebuildStep(ctx, {
@@ -112,8 +121,7 @@ export const buildKernel = defineAction({
         release: { kind: 'buildid', value: inputs.buildid },
         builder: inputs.builder,
         mockConfig: inputs.mockConfig,
-        with: fast ? ['baseonly'] : [],
-        without: fast ? ['debug', 'debuginfo', 'kabichk'] : [],
+        ...kernelBuildSwitches(inputs.buildProfile),
         timeoutMs: inputs.buildTimeout,
         ccache: inputs.ccache,
         resultsDir: inputs.resultsDir,

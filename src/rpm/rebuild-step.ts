@@ -10,16 +10,8 @@ import type { PhaseContext } from '../action/definition.js'
 import { ConfigurationError } from '../action/errors.js'
 import { boolean, formatDuration, list } from '../action/inputs.js'
 import { defaultCacheDir } from '../host/paths.js'
-import { BuildFailure, type Builder } from './builder.js'
-import {
-  rebuildPackage,
-  type RebuildOptions,
-  type RebuildResult,
-  type RecipeSource,
-  type ReleaseBump,
-} from './rebuild.js'
-import type { SrpmSource } from './source.js'
-import type { PackageExpectation } from './verify.js'
+import { BuildFailure } from './builder.js'
+import { rebuildPackage, type RebuildOptions, type RebuildResult, type RecipeSource } from './rebuild.js'
 
 export const rebuildInputs = {
   ccache: boolean({
@@ -48,23 +40,8 @@ export function recipeSources(entries: string[], workspace: string, inputName: s
   })
 }
 
-export interface RebuildStep {
-  package: string
-  source: SrpmSource
-  repositoryUrl: string
-  recipes: RecipeSource[]
-  release: ReleaseBump
-  builder: Builder
-  mockConfig: string
-  with?: string[]
-  without?: string[]
-  timeoutMs: number
-  ccache: boolean
-  resultsDir: string
-  expectations: PackageExpectation[]
-  prepare?: RebuildOptions['prepare']
-  keyExtra?: RebuildOptions['keyExtra']
-}
+/** What an action decides about a rebuild; the step adds the runner's scratch space, caches and log. */
+export type RebuildStep = Omit<RebuildOptions, 'workDir' | 'downloadCacheDir' | 'cache' | 'log' | 'signal'>
 
 export async function runRebuildStep(ctx: PhaseContext, step: RebuildStep): Promise<RebuildResult> {
   const workDir = createWorkDir(ctx.state, step.package)

@@ -1,3 +1,4 @@
+import { kernelBuildSwitches } from '../../src/kernel/action.js'
 import { buildCommand } from '../../src/rpm/builder.js'
 
 describe('buildCommand', () => {
@@ -48,6 +49,63 @@ describe('buildCommand', () => {
       '_smp_build_ncpus 2',
       '--rebuild',
       'q.src.rpm',
+    ])
+  })
+})
+
+describe('the kernel build command lines', () => {
+  const srpm = '/w/kernel-5.14.0-570.12.1.kvm1.el9_6.src.rpm'
+  const common = {
+    mockConfig: 'almalinux-9-ppc64le',
+    srpm,
+    resultDir: '/w/result',
+    defines: { dist: '.el9_6', buildid: '.kvm1' },
+    jobs: 64,
+  }
+
+  it('runs the full release build in mock with every variant and ccache', () => {
+    expect(
+      buildCommand({ ...common, builder: 'mock', ...kernelBuildSwitches('full'), ccacheDir: '/w/ccache' }),
+    ).toEqual([
+      'mock',
+      '-r',
+      'almalinux-9-ppc64le',
+      '--resultdir',
+      '/w/result',
+      '--enable-plugin=ccache',
+      '--plugin-option=ccache:dir=/w/ccache',
+      '--define',
+      '_smp_build_ncpus 64',
+      '--define',
+      'dist .el9_6',
+      '--define',
+      'buildid .kvm1',
+      '--rebuild',
+      srpm,
+    ])
+  })
+
+  it('runs the fast validation build with rpmbuild: base variant only, no debug, no kABI check', () => {
+    expect(buildCommand({ ...common, builder: 'rpmbuild', ...kernelBuildSwitches('fast') })).toEqual([
+      'rpmbuild',
+      '--define',
+      '_topdir /w/result',
+      '--with',
+      'baseonly',
+      '--without',
+      'debug',
+      '--without',
+      'debuginfo',
+      '--without',
+      'kabichk',
+      '--define',
+      '_smp_build_ncpus 64',
+      '--define',
+      'dist .el9_6',
+      '--define',
+      'buildid .kvm1',
+      '--rebuild',
+      srpm,
     ])
   })
 })
