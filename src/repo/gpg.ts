@@ -1,0 +1,114 @@
+/**
+ * A private GnuPG home for one publish: the signing key imported from its armored text, the
+ * passphrase in a file only the runner user can read (never argv, never the log), and every
+ * gpg-agent it started stopped when it closes.
+ */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ConfigurationError } from '../action/errors.js'
+import { exec } from '../exec/exec.js'
+
+export class GpgHome {
+  private constructor(
+    readonly dir: string,
+    readonly fingerprint: string,
+    readonly passphraseFile: string,
+  ) {}
+
+  /** The 16-hex-digit key id rpm prints in signatures. */
+  get keyId(): string {
+    return this.fingerprint.slice(-16).toLowerCase()
+  }
+
+  get env(): Record<string, string> {
+    return { GNUPGHOME: this.dir }
+  }
+
+  /** Loopback pinentry with the passphrase file: gpg never asks, and the passphrase is never on argv. */
+  get passphraseArgs(): string[] {
+    return ['--batch', '--pinentry-mode', 'loopback', '--passphrase-file', this.passphraseFile]
+  }
+
+  /**
+   * Imports the key into a new home under parent. Bad key text is a configuration error; a wrong
+   * passphrase is found here too, by signing a probe, rather than halfway through a publish.
+   */
+  static async create(armoredKey: string, passphrase: string, parent = tmpdir()): Promise<GpgHome> {
+    const dir = mkdtempSync(join(parent, 'kvm-actions-gnupg-'))
+    chmodSync(dir, 0o700)
+    const passphraseFile = join(dir, '.passphrase')
+    writeFileSync(passphraseFile, passphrase, { mode: 0o600 })
+    const env = { GNUPGHOME: dir }
+    const imported = await exec(['gpg', '--batch', '--import'], {
+      input: armoredKey,
+      env,
+      allowFailure: true,
+    })
+    const listing = await exec(['gpg', '--batch', '--with-colons', '--list-secret-keys'], {
+      env,
+      allowFailure: true,
+    })
+    const fingerprint = /^fpr:(?:[^:]*:){8}([0-9A-F]{40}):/m.exec(listing.stdout)?.[1]
+    if (imported.exitCode !== 0 || !fingerprint) {
+      await GpgHome.stopAgents(dir)
+      rmSync(dir, { recursive: true, force: true })
+      throw new ConfigurationError(
+        "Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)",
+      )
+    }
+    const home = new GpgHome(dir, fingerprint, passphraseFile)
+    const probe = await exec(
+      ['gpg', ...home.passphraseArgs, '-u', fingerprint, '--detach-sign', '--output', '-'],
+      {
+        input: 'probe',
+        env,
+        allowFailure: true,
+      },
+    )
+    if (probe.exitCode !== 0) {
+      await home.close()
+      throw new ConfigurationError(
+        "Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)",
+      )
+    }
+    return home
+  }
+
+  async exportPublicKey(): Promise<string> {
+    return (await exec(['gpg', '--batch', '--armor', '--export', this.fingerprint], { env: this.env })).stdout
+  }
+
+  /** A detached, armored signature of file at file.asc (repomd.xml.asc for repo_gpgcheck). */
+  async detachSign(file: string): Promise<string> {
+    const signature = `${file}.asc`
+    rmSync(signature, { force: true })
+    await exec(
+      [
+        'gpg',
+        ...this.passphraseArgs,
+        '--digest-algo',
+        'SHA256',
+        '-u',
+        this.fingerprint,
+        '--armor',
+        '--detach-sign',
+        '--output',
+        signature,
+        file,
+      ],
+      { env: this.env },
+    )
+    return signature
+  }
+
+  static async stopAgents(dir: string): Promise<void> {
+    await exec(['gpgconf', '--kill', 'all'], { env: { GNUPGHOME: dir }, allowFailure: true })
+  }
+
+  /** Stops this home's gpg-agent and deletes the home, key and passphrase file with it. */
+  async close(): Promise<void> {
+    await GpgHome.stopAgents(this.dir)
+    rmSync(this.dir, { recursive: true, force: true })
+  }
+}

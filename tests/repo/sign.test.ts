@@ -1,0 +1,68 @@
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ConfigurationError, TestFailure } from '../../src/action/errors.js'
+import { GpgHome } from '../../src/repo/gpg.js'
+import { checkSignatures, requireSignedBy, signRpms } from '../../src/repo/sign.js'
+import { agentsFor, makeSigningKey } from '../support/keys.js'
+import { helloSrpm } from '../support/rpms.js'
+
+let ourKey: string
+let otherKey: string
+let rpm: string
+beforeAll(async () => {
+  ourKey = makeSigningKey('KVM Repo', 'correct horse')
+  otherKey = makeSigningKey('Someone Else', 'other pass')
+  rpm = await helloSrpm()
+}, 60_000)
+
+function copyOf(file: string): string {
+  const target = join(mkdtempSync(join(tmpdir(), 'rpm-')), 'kvm-hello-1.2.0-3.el9_6.src.rpm')
+  copyFileSync(file, target)
+  return target
+}
+
+describe('GpgHome', () => {
+  it('refuses key text that is not a private key, and a wrong passphrase', async () => {
+    await expect(GpgHome.create('not a key', 'x')).rejects.toThrow(
+      "Input 'signing-key' is not an armored OpenPGP private key",
+    )
+    await expect(GpgHome.create(ourKey, 'wrong')).rejects.toBeInstanceOf(ConfigurationError)
+    await expect(GpgHome.create(ourKey, 'wrong')).rejects.toThrow(
+      "Input 'passphrase' does not unlock the signing key",
+    )
+  })
+})
+
+describe('signing and checking RPMs', () => {
+  it('signs with SHA-256, proves the signer, and refuses unsigned and foreign packages by name', async () => {
+    const ours = await GpgHome.create(ourKey, 'correct horse')
+    const theirs = await GpgHome.create(otherKey, 'other pass')
+    try {
+      const publicKey = join(ours.dir, 'pub.asc')
+      writeFileSync(publicKey, await ours.exportPublicKey())
+      const signed = copyOf(rpm)
+      const foreign = copyOf(rpm)
+      const unsigned = copyOf(rpm)
+      await signRpms([signed], ours)
+      await signRpms([foreign], theirs)
+      const checks = await checkSignatures([signed, foreign, unsigned], publicKey, ours.keyId)
+      expect(checks[0]).toEqual({ file: signed })
+      expect(checks[1]!.problem).toBe(`is signed by another key (${theirs.keyId}), expected ${ours.keyId}`)
+      expect(checks[2]!.problem).toBe('is not signed')
+      const refusal = requireSignedBy([signed, unsigned], publicKey, ours.keyId)
+      await expect(refusal).rejects.toBeInstanceOf(TestFailure)
+      await expect(refusal).rejects.toThrow(
+        'refusing to publish: kvm-hello-1.2.0-3.el9_6.src.rpm is not signed',
+      )
+      await expect(requireSignedBy([signed], publicKey, ours.keyId)).resolves.toBeUndefined()
+      const signature = await ours.detachSign(publicKey)
+      expect(existsSync(signature)).toBe(true)
+    } finally {
+      await ours.close()
+      await theirs.close()
+    }
+    expect(existsSync(ours.dir)).toBe(false)
+    expect(agentsFor(ours.dir)).toEqual([])
+  })
+})
