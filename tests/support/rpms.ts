@@ -40,3 +40,20 @@ export function makeRepo(dir: string, files: string[], compression: 'gz' | 'xz' 
   }
   return dir
 }
+
+/** Binary RPMs of the hello fixture (kvm-hello and kvm-hello-extras, noarch) at a release. */
+export async function helloRpms(release = '3'): Promise<string[]> {
+  const { fixtureTree: tree } = await import('./fixtures.js')
+  const dir = tree('hello')
+  const spec = join(dir, 'SPECS', 'kvm-hello.spec')
+  writeFileSync(
+    spec,
+    readFileSync(spec, 'utf8').replace('%global pkgrelease 3', `%global pkgrelease ${release}`),
+  )
+  execFileSync('rpmbuild', ['-bb', '--define', `_topdir ${dir}`, '--define', 'dist .el9', spec], {
+    stdio: 'ignore',
+  })
+  return readdirSync(join(dir, 'RPMS', 'noarch'))
+    .map((name) => join(dir, 'RPMS', 'noarch', name))
+    .sort()
+}

@@ -1,0 +1,340 @@
+/**
+ * Publishing to a local repository tree: sign, stage a complete new state beside the live one,
+ * verify it with rpm and dnf, then switch the channel to it in one rename. Until that rename the
+ * live tree is untouched, whatever fails and whenever the process dies.
+ */
+import { copyFileSync, existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { ConfigurationError, TestFailure } from '../action/errors.js'
+import { exec } from '../exec/exec.js'
+import type { Log } from '../host/host.js'
+import { compareEvr } from '../rpm/evr.js'
+import { dnfVisibleNevras } from './dnf-check.js'
+import type { GpgHome } from './gpg.js'
+import { buildReleaseRpm, createRepo, releaseContentHash, repoFile, repoId } from './metadata.js'
+import { decompress, parsePrimary, type RepoPackage } from './primary.js'
+import { parseRepomd } from './repomd.js'
+import { requireSignedBy, signRpms } from './sign.js'
+import { acquireLock, channelPaths, linkTarget, newState, pruneStates, seedFrom, switchLink } from './tree.js'
+
+export interface PublishOptions {
+  target: string
+  releasever: string
+  channel: string
+  name: string
+  /** Where hosts reach the tree; defaults to file:// of the target. */
+  baseUrl?: string
+  arches: string[]
+  rpms: string[]
+  retention: number
+  /** The signing key; without it the RPMs must already carry signatures by publicKey. */
+  gpg?: GpgHome
+  publicKey: string
+  dryRun: boolean
+  log: Log
+}
+
+export interface PublishResult {
+  added: string[]
+  kept: string[]
+  pruned: string[]
+  revisions: Record<string, string>
+  live: string
+  state: string
+  repoFile: string
+  dryRun: boolean
+}
+
+interface Header {
+  file: string
+  name: string
+  epoch: number
+  version: string
+  release: string
+  arch: string
+  digest: string
+}
+
+const nevra = (p: Pick<Header, 'name' | 'epoch' | 'version' | 'release' | 'arch'>): string =>
+  `${p.name}-${p.epoch}:${p.version}-${p.release}.${p.arch}`
+
+async function headers(files: string[]): Promise<Header[]> {
+  const found: Header[] = []
+  for (let start = 0; start < files.length; start += 200) {
+    const batch = files.slice(start, start + 200)
+    const { stdout } = await exec([
+      'rpm',
+      '-qp',
+      '--nosignature',
+      '--nodigest',
+      '--qf',
+      '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}|%{ARCH}|%{SOURCEPACKAGE}|%{SHA256HEADER}\\n',
+      ...batch,
+    ])
+    stdout
+      .trim()
+      .split('\n')
+      .forEach((line, i) => {
+        const [name = '', epoch = '0', version = '', release = '', arch = '', source = '', digest = ''] =
+          line.split('|')
+        found.push({
+          file: batch[i]!,
+          name,
+          epoch: Number(epoch),
+          version,
+          release,
+          arch: source === '1' ? 'src' : arch,
+          digest,
+        })
+      })
+  }
+  return found
+}
+
+/** The packages a folder's metadata lists (the previous state's), read from its primary.xml. */
+async function listed(dir: string): Promise<RepoPackage[]> {
+  const repomdFile = join(dir, 'repodata', 'repomd.xml')
+  if (!existsSync(repomdFile)) return []
+  const primary = parseRepomd(readFileSync(repomdFile, 'utf8'), repomdFile).entries.find(
+    (e) => e.type === 'primary',
+  )
+  if (!primary) return []
+  return parsePrimary(
+    await decompress(readFileSync(join(dir, primary.href)), primary.href),
+    pathToFileURL(dir).href + '/',
+  )
+}
+
+function folderFor(arch: string, arches: string[]): string[] {
+  if (arch === 'src') return ['Source']
+  if (arch === 'noarch') return arches
+  if (arches.includes(arch)) return [arch]
+  throw new ConfigurationError(
+    `an RPM is built for ${arch}, which is not among the published arches (${arches.join(', ')})`,
+  )
+}
+
+export async function publish(options: PublishOptions): Promise<PublishResult> {
+  const { log } = options
+  const paths = channelPaths(options.target, options.releasever, options.channel)
+  const baseUrl = options.baseUrl ?? pathToFileURL(options.target).href
+  const release = acquireLock(options.target)
+  try {
+    pruneStates(paths, options.releasever, options.channel)
+    const previous = linkTarget(paths.live)
+    const state = newState(paths, options.releasever, options.channel)
+    try {
+      const folders = [...options.arches, 'Source']
+      for (const folder of folders) seedFrom(previous, state, folder)
+
+      // The -release package: rebuilt only when the .repo file or the key changes.
+      const repo = repoFile({ name: options.name, channel: options.channel, baseUrl })
+      const hash = releaseContentHash(repo, options.publicKey)
+      const releaseName = `${options.name}-release`
+      const existing = new Map<string, RepoPackage[]>()
+      for (const folder of folders) existing.set(folder, previous ? await listed(join(previous, folder)) : [])
+      const oldRelease = existing
+        .get(options.arches[0]!)!
+        .filter((p) => p.name === releaseName)
+        .sort((a, b) => compareEvr(b, a))[0]
+      const oldHash = oldRelease
+        ? (
+            await exec([
+              'rpm',
+              '-qp',
+              '--qf',
+              '%{DESCRIPTION}',
+              join(previous!, options.arches[0]!, basename(new URL(oldRelease.url).pathname)),
+            ])
+          ).stdout
+        : ''
+      const incoming = [...options.rpms]
+      if (!oldHash.includes(`content-hash: ${hash}`)) {
+        const number = oldRelease ? Number(/^(\d+)/.exec(oldRelease.release ?? '0')?.[1] ?? 0) + 1 : 1
+        incoming.push(
+          await buildReleaseRpm(options.name, options.releasever, number, repo, options.publicKey, log),
+        )
+      }
+
+      // Copies of the incoming RPMs are signed, never the caller's files.
+      const staged = new Map<string, string>()
+      const newHeaders = await headers(incoming)
+      const added: Header[] = []
+      const unchanged: string[] = []
+      for (const header of newHeaders) {
+        for (const folder of folderFor(header.arch, options.arches)) {
+          const already = existing
+            .get(folder)!
+            .find((p) => nevra({ ...p, release: p.release ?? '' }) === nevra(header))
+          const destination = join(state, folder, basename(header.file))
+          if (already) {
+            const [old] = await headers([join(state, folder, basename(new URL(already.url).pathname))])
+            if (old!.digest !== header.digest) {
+              throw new ConfigurationError(
+                `${nevra(header)} is already published with different content; raise its release to publish a rebuild`,
+              )
+            }
+            unchanged.push(nevra(header))
+            continue
+          }
+          if (!staged.has(header.file)) {
+            copyFileSync(header.file, destination)
+            staged.set(header.file, destination)
+          } else copyFileSync(staged.get(header.file)!, destination)
+          added.push({ ...header, file: destination })
+        }
+      }
+      const firstCopies = [...staged.values()]
+      if (options.gpg) await signRpms(firstCopies, options.gpg)
+      // A package signed once is copied into the other arch folders after signing.
+      for (const header of added) {
+        const source = staged.get(newHeaders.find((h) => basename(h.file) === basename(header.file))!.file)!
+        if (source !== header.file) copyFileSync(source, header.file)
+      }
+      const publicKeyFile = join(state, `RPM-GPG-KEY-${options.name}`)
+      writeFileSync(publicKeyFile, options.publicKey)
+      await requireSignedBy(firstCopies, publicKeyFile, keyIdOf(options))
+
+      // Retention: the newest EVRs of each name stay, per folder.
+      const pruned: string[] = []
+      const kept: string[] = []
+      for (const folder of folders) {
+        const present = [
+          ...existing
+            .get(folder)!
+            .map((p) => ({
+              ...p,
+              release: p.release ?? '',
+              file: join(state, folder, basename(new URL(p.url).pathname)),
+            })),
+          ...added.filter((h) => h.file.startsWith(join(state, folder) + '/')),
+        ]
+        const byName = new Map<string, typeof present>()
+        for (const pkg of present)
+          byName.set(`${pkg.name}.${pkg.arch}`, [...(byName.get(`${pkg.name}.${pkg.arch}`) ?? []), pkg])
+        for (const versions of byName.values()) {
+          versions.sort((a, b) => compareEvr(b, a))
+          for (const old of versions.slice(options.retention)) {
+            if (existsSync(old.file)) unlinkSync(old.file)
+            pruned.push(nevra(old))
+          }
+          for (const pkg of versions.slice(0, options.retention)) {
+            if (!added.includes(pkg as Header)) kept.push(nevra(pkg))
+          }
+        }
+      }
+
+      const revisions: Record<string, string> = {}
+      for (const folder of folders) {
+        revisions[folder] = await createRepo(join(state, folder), log)
+        if (options.gpg) await options.gpg.detachSign(join(state, folder, 'repodata', 'repomd.xml'))
+        else if (!existsSync(join(state, folder, 'repodata', 'repomd.xml.asc'))) {
+          throw new ConfigurationError(
+            'publishing without a signing-key can only promote or roll back; new metadata must be signed',
+          )
+        }
+      }
+      writeFileSync(join(state, `${options.name}.repo`), repo)
+
+      // dnf must accept every folder and see exactly what was staged there.
+      const keyUrl = pathToFileURL(publicKeyFile).href
+      for (const folder of options.arches) {
+        const expected = [
+          ...kept.filter((n) => n.endsWith('.noarch') || n.endsWith(`.${folder}`)),
+          ...added.filter((h) => h.file.startsWith(join(state, folder) + '/')).map(nevra),
+        ]
+        const visible = await dnfVisibleNevras(
+          [{ id: repoId(options), baseUrl: pathToFileURL(join(state, folder)).href, gpgKeyUrl: keyUrl }],
+          folder,
+          log,
+        )
+        const missing = expected.filter((n) => !visible.includes(n))
+        const extra = visible.filter((n) => !expected.includes(n))
+        if (missing.length > 0 || extra.length > 0) {
+          throw new TestFailure(
+            `dnf sees another ${folder} repository than was staged: missing ${missing.join(', ') || 'none'}; unexpected ${extra.join(', ') || 'none'}`,
+          )
+        }
+      }
+
+      const result: PublishResult = {
+        added: [...new Set(added.map(nevra))],
+        kept: [...new Set(kept)],
+        pruned: [...new Set(pruned)],
+        revisions,
+        live: paths.live,
+        state,
+        repoFile: repo,
+        dryRun: options.dryRun,
+      }
+      result.kept.push(...unchanged.filter((n) => !result.kept.includes(n)))
+      if (options.dryRun) {
+        rmSync(state, { recursive: true, force: true })
+        return result
+      }
+      switchLink(paths.live, state)
+      if (previous) switchLink(paths.previous, previous)
+      pruneStates(paths, options.releasever, options.channel)
+      log.info(`Published ${options.channel}: ${paths.live} -> ${state}`)
+      return result
+    } catch (error) {
+      rmSync(state, { recursive: true, force: true })
+      throw error
+    }
+  } finally {
+    release()
+  }
+}
+
+function keyIdOf(options: PublishOptions): string {
+  if (options.gpg) return options.gpg.keyId
+  throw new ConfigurationError('a signing key is needed to check signatures')
+}
+
+/** Swaps the channel back to its previous state (and keeps the current one as the new previous). */
+export function rollback(target: string, releasever: string, channel: string): { from: string; to: string } {
+  const paths = channelPaths(target, releasever, channel)
+  const release = acquireLock(target)
+  try {
+    const current = linkTarget(paths.live)
+    const previous = linkTarget(paths.previous)
+    if (!current || !previous || !existsSync(previous)) {
+      throw new ConfigurationError(`${paths.live} has no previous state to roll back to`)
+    }
+    switchLink(paths.live, previous)
+    switchLink(paths.previous, current)
+    return { from: current, to: previous }
+  } finally {
+    release()
+  }
+}
+
+/** The files of exact NEVRAs (or all but the -release package) in a channel's live state. */
+export async function channelFiles(
+  target: string,
+  releasever: string,
+  channel: string,
+  arches: string[],
+  name: string,
+  nevras: string[],
+): Promise<string[]> {
+  const live = linkTarget(channelPaths(target, releasever, channel).live)
+  if (!live) throw new ConfigurationError(`channel ${channel} has not been published in ${target}`)
+  const files = new Map<string, string>()
+  for (const folder of [...arches, 'Source']) {
+    for (const pkg of await listed(join(live, folder))) {
+      if (pkg.name === `${name}-release`) continue
+      const id = nevra({ ...pkg, release: pkg.release ?? '' })
+      if (nevras.length === 0 || nevras.some((n) => n === id || n === id.replace(/-0:/, '-'))) {
+        files.set(id, join(live, folder, basename(new URL(pkg.url).pathname)))
+      }
+    }
+  }
+  const missing = nevras.filter(
+    (n) => ![...files.keys()].some((id) => id === n || id.replace(/-0:/, '-') === n),
+  )
+  if (missing.length > 0)
+    throw new ConfigurationError(`channel ${channel} does not have ${missing.join(', ')}`)
+  return [...files.values()]
+}
