@@ -39633,6 +39633,11 @@ async function cleanUp(state, graceMs = 3000) {
     state.save(DIRS, []);
     return { killed, removed };
 }
+/** The post phase of every action that leaves things behind: clean up and say what was done. */
+async function postCleanUp({ state, log }) {
+    const { killed, removed } = await cleanUp(state);
+    log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`);
+}
 
 ;// CONCATENATED MODULE: ./src/action/definition.ts
 function defineAction(definition) {
@@ -39844,10 +39849,7 @@ const bootTestGuest = defineAction({
             ['Boot timeout', action_inputs.formatDuration(inputs.bootTimeout)],
         ]);
     },
-    async post({ state, log }) {
-        const { killed, removed } = await cleanUp(state);
-        log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`);
-    },
+    post: postCleanUp,
 });
 
 

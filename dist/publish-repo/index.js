@@ -39248,9 +39248,10 @@ module.exports = {
 /* harmony export */   EN: () => (/* binding */ InfrastructureError),
 /* harmony export */   Ni: () => (/* binding */ failureHeadline),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p2: () => (/* binding */ TestFailure),
 /* harmony export */   zU: () => (/* binding */ failureKind)
 /* harmony export */ });
-/* unused harmony exports ActionFailure, TestFailure */
+/* unused harmony export ActionFailure */
 const HEADLINES = {
     configuration: 'Configuration error',
     infrastructure: 'Infrastructure error',
@@ -39273,7 +39274,7 @@ class InfrastructureError extends ActionFailure {
     name = 'InfrastructureError';
 }
 /** The thing under test is broken: a guest panicked, a check failed, an expected file is missing. */
-class TestFailure extends (/* unused pure expression or super */ null && (ActionFailure)) {
+class TestFailure extends ActionFailure {
     kind = 'test';
     name = 'TestFailure';
 }
@@ -39544,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1863);
-/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1585);
+/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8760);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_repo_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishRepo */ ._);
@@ -104754,7 +104755,7 @@ async function runOnGitHub(action) {
 
 /***/ }),
 
-/***/ 1585:
+/***/ 8760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -104765,10 +104766,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/action/cleanup.ts
 /**
  * Things a main phase leaves for the post phase to remove: temporary folders and processes
@@ -104781,7 +104782,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 const DIRS = 'cleanup-dirs';
 const PIDS = 'cleanup-pids';
 function createWorkDir(state, prefix) {
-    const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), `kvm-actions-${prefix}-`));
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `kvm-actions-${prefix}-`));
     state.save(DIRS, [...(state.get(DIRS) ?? []), dir]);
     return dir;
 }
@@ -104832,6 +104833,11 @@ async function cleanUp(state, graceMs = 3000) {
     state.save(PIDS, []);
     state.save(DIRS, []);
     return { killed, removed };
+}
+/** The post phase of every action that leaves things behind: clean up and say what was done. */
+async function postCleanUp({ state, log }) {
+    const { killed, removed } = await cleanUp(state);
+    log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/definition.ts
@@ -105070,7 +105076,7 @@ function killGroup(pid, signal) {
         // already gone
     }
 }
-async function exec_exec(argv, options = {}) {
+async function exec(argv, options = {}) {
     const run = () => spawnAndWait(argv, options);
     const result = options.log && options.group ? await options.log.group(options.group, run) : await run();
     const ok = (options.okExitCodes ?? [0]).includes(result.exitCode ?? -1) && !result.timedOut;
@@ -105171,90 +105177,1142 @@ function spawnAndWait(argv, options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/rpm/query.ts
-/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
+;// CONCATENATED MODULE: ./src/repo/gpg.ts
+/**
+ * A private GnuPG home for one publish: the signing key imported from its armored text, the
+ * passphrase in a file only the runner user can read (never argv, never the log), and every
+ * gpg-agent it started stopped when it closes.
+ */
 
-const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
-async function queryPackageFile(file) {
-    const { stdout } = await exec_exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
-    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
-        .trim()
-        .split('\t');
+
+
+
+
+class GpgHome {
+    dir;
+    fingerprint;
+    passphraseFile;
+    constructor(dir, fingerprint, passphraseFile) {
+        this.dir = dir;
+        this.fingerprint = fingerprint;
+        this.passphraseFile = passphraseFile;
+    }
+    /** The 16-hex-digit key id rpm prints in signatures. */
+    get keyId() {
+        return this.fingerprint.slice(-16).toLowerCase();
+    }
+    get env() {
+        return { GNUPGHOME: this.dir };
+    }
+    /** Loopback pinentry with the passphrase file: gpg never asks, and the passphrase is never on argv. */
+    get passphraseArgs() {
+        return ['--batch', '--pinentry-mode', 'loopback', '--passphrase-file', this.passphraseFile];
+    }
+    /**
+     * Imports the key into a new home under parent. Bad key text is a configuration error; a wrong
+     * passphrase is found here too, by signing a probe, rather than halfway through a publish.
+     */
+    static async create(armoredKey, passphrase, parent = (0,external_node_os_.tmpdir)()) {
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(parent, 'kvm-actions-gnupg-'));
+        (0,external_node_fs_.chmodSync)(dir, 0o700);
+        const passphraseFile = (0,external_node_path_.join)(dir, '.passphrase');
+        (0,external_node_fs_.writeFileSync)(passphraseFile, passphrase, { mode: 0o600 });
+        const env = { GNUPGHOME: dir };
+        const imported = await exec(['gpg', '--batch', '--import'], {
+            input: armoredKey,
+            env,
+            allowFailure: true,
+        });
+        const listing = await exec(['gpg', '--batch', '--with-colons', '--list-secret-keys'], {
+            env,
+            allowFailure: true,
+        });
+        const fingerprint = /^fpr:(?:[^:]*:){8}([0-9A-F]{40}):/m.exec(listing.stdout)?.[1];
+        if (imported.exitCode !== 0 || !fingerprint) {
+            await GpgHome.stopAgents(dir);
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+            throw new errors/* ConfigurationError */.j1("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
+        }
+        const home = new GpgHome(dir, fingerprint, passphraseFile);
+        const probe = await exec(['gpg', ...home.passphraseArgs, '-u', fingerprint, '--detach-sign', '--output', '-'], {
+            input: 'probe',
+            env,
+            allowFailure: true,
+        });
+        if (probe.exitCode !== 0) {
+            await home.close();
+            throw new errors/* ConfigurationError */.j1("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
+        }
+        return home;
+    }
+    async exportPublicKey() {
+        return (await exec(['gpg', '--batch', '--armor', '--export', this.fingerprint], { env: this.env })).stdout;
+    }
+    /** A detached, armored signature of file at file.asc (repomd.xml.asc for repo_gpgcheck). */
+    async detachSign(file) {
+        const signature = `${file}.asc`;
+        (0,external_node_fs_.rmSync)(signature, { force: true });
+        await exec([
+            'gpg',
+            ...this.passphraseArgs,
+            '--digest-algo',
+            'SHA256',
+            '-u',
+            this.fingerprint,
+            '--armor',
+            '--detach-sign',
+            '--output',
+            signature,
+            file,
+        ], { env: this.env });
+        return signature;
+    }
+    static async stopAgents(dir) {
+        await exec(['gpgconf', '--kill', 'all'], { env: { GNUPGHOME: dir }, allowFailure: true });
+    }
+    /** Stops this home's gpg-agent and deletes the home, key and passphrase file with it. */
+    async close() {
+        await GpgHome.stopAgents(this.dir);
+        (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/rpm/evr.ts
+/** `[epoch:]version[-release]`; the release is what follows the last hyphen. */
+function parseEvr(text) {
+    const colon = text.indexOf(':');
+    const epoch = colon > 0 && /^\d+$/.test(text.slice(0, colon)) ? Number(text.slice(0, colon)) : 0;
+    const rest = colon > 0 && /^\d+$/.test(text.slice(0, colon)) ? text.slice(colon + 1) : text;
+    const hyphen = rest.lastIndexOf('-');
+    return hyphen > 0
+        ? { epoch, version: rest.slice(0, hyphen), release: rest.slice(hyphen + 1) }
+        : { epoch, version: rest };
+}
+function formatEvr(evr) {
+    return `${evr.epoch ? `${evr.epoch}:` : ''}${evr.version}${evr.release !== undefined ? `-${evr.release}` : ''}`;
+}
+const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+const isAlpha = (c) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const isAlnum = (c) => isDigit(c) || isAlpha(c);
+/** rpmvercmp: -1, 0 or 1. `~` sorts before everything (even the end), `^` after the end only. */
+function rpmvercmp(a, b) {
+    if (a === b)
+        return 0;
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        while (i < a.length && !isAlnum(a[i]) && a[i] !== '~' && a[i] !== '^')
+            i++;
+        while (j < b.length && !isAlnum(b[j]) && b[j] !== '~' && b[j] !== '^')
+            j++;
+        if (a[i] === '~' || b[j] === '~') {
+            if (a[i] !== '~')
+                return 1;
+            if (b[j] !== '~')
+                return -1;
+            i++;
+            j++;
+            continue;
+        }
+        if (a[i] === '^' || b[j] === '^') {
+            if (i >= a.length)
+                return -1;
+            if (j >= b.length)
+                return 1;
+            if (a[i] !== '^')
+                return 1;
+            if (b[j] !== '^')
+                return -1;
+            i++;
+            j++;
+            continue;
+        }
+        if (!(i < a.length && j < b.length))
+            break;
+        const numeric = isDigit(a[i]);
+        const inSegment = numeric ? isDigit : isAlpha;
+        let endA = i;
+        let endB = j;
+        while (endA < a.length && inSegment(a[endA]))
+            endA++;
+        while (endB < b.length && inSegment(b[endB]))
+            endB++;
+        // A numeric segment is newer than an alphabetic one.
+        if (endB === j)
+            return numeric ? 1 : -1;
+        let segA = a.slice(i, endA);
+        let segB = b.slice(j, endB);
+        if (numeric) {
+            segA = segA.replace(/^0+/, '');
+            segB = segB.replace(/^0+/, '');
+            if (segA.length !== segB.length)
+                return segA.length > segB.length ? 1 : -1;
+        }
+        if (segA !== segB)
+            return segA > segB ? 1 : -1;
+        i = endA;
+        j = endB;
+    }
+    if (i >= a.length && j >= b.length)
+        return 0;
+    return i >= a.length ? -1 : 1;
+}
+/** Epoch, then version, then release; a missing release sorts first (as rpm's own rpm.ver does). */
+function compareEvr(a, b) {
+    const x = typeof a === 'string' ? parseEvr(a) : a;
+    const y = typeof b === 'string' ? parseEvr(b) : b;
+    if (x.epoch !== y.epoch)
+        return x.epoch > y.epoch ? 1 : -1;
+    const byVersion = rpmvercmp(x.version, y.version);
+    if (byVersion !== 0)
+        return byVersion;
+    return rpmvercmp(x.release ?? '', y.release ?? '');
+}
+function newest(items, evrOf) {
+    return items.reduce((best, item) => (best === undefined || compareEvr(evrOf(item), evrOf(best)) > 0 ? item : best), undefined);
+}
+
+;// CONCATENATED MODULE: ./src/repo/dnf-check.ts
+/**
+ * The real client's verdict on a staged repository: dnf in a throwaway installroot with gpgcheck
+ * and repo_gpgcheck, failing on any metadata or signature problem (dnf exits 0 on a bad repo
+ * signature unless skip_if_unavailable is off), then every NEVRA it can see.
+ */
+
+
+
+
+
+/** Stops the gpg-agent of every GnuPG home dnf made under root (keyrings for repo_gpgcheck). */
+async function stopAgentsUnder(root) {
+    const homes = (0,external_node_fs_.readdirSync)(root, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /(^|\/)(pubring\.kbx|pubring\.gpg|trustdb\.gpg)$/.test(file))
+        .map((file) => (0,external_node_path_.dirname)((0,external_node_path_.join)(root, file)));
+    for (const home of new Set([(0,external_node_path_.join)(root, 'gnupg'), ...homes])) {
+        await exec(['gpgconf', '--homedir', home, '--kill', 'all'], { allowFailure: true });
+    }
+}
+const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}';
+/** NEVRAs (epoch always written) that dnf sees in the repositories, after a strict makecache. */
+async function dnfVisibleNevras(repos, arch, log) {
+    const root = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kvm-actions-dnf-'));
+    try {
+        const reposDir = (0,external_node_path_.join)(root, 'repos.d');
+        (0,external_node_fs_.mkdirSync)(reposDir);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(reposDir, 'check.repo'), repos
+            .map((r) => [
+            `[${r.id}]`,
+            `name=${r.id}`,
+            `baseurl=${r.baseUrl}`,
+            'enabled=1',
+            'gpgcheck=1',
+            'repo_gpgcheck=1',
+            `gpgkey=${r.gpgKeyUrl}`,
+            'skip_if_unavailable=False',
+            '',
+        ].join('\n'))
+            .join('\n'));
+        const common = [
+            '--installroot',
+            (0,external_node_path_.join)(root, 'installroot'),
+            '--setopt',
+            `reposdir=${reposDir}`,
+            '--setopt',
+            `cachedir=${(0,external_node_path_.join)(root, 'cache')}`,
+            '--releasever',
+            '9',
+            '--forcearch',
+            arch,
+            '--assumeyes',
+            '--quiet',
+        ];
+        // gpg's agent for dnf's own keyrings lives under the installroot; stop it before removing it.
+        const env = { GNUPGHOME: (0,external_node_path_.join)(root, 'gnupg') };
+        (0,external_node_fs_.mkdirSync)(env.GNUPGHOME, { mode: 0o700 });
+        try {
+            const cache = await exec(['dnf', ...common, 'makecache'], {
+                env,
+                allowFailure: true,
+                ...(log ? { log, group: 'dnf makecache (gpgcheck, repo_gpgcheck)' } : {}),
+            });
+            if (cache.exitCode !== 0) {
+                throw new errors/* TestFailure */.p2(`dnf refuses the staged repository: ${(cache.stderr || cache.stdout).trim().split('\n').slice(-3).join(' ')}`);
+            }
+            const query = await exec(['dnf', ...common, 'repoquery', '--queryformat', `${QUERY_FORMAT}\\n`], {
+                env,
+            });
+            return [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
+        }
+        finally {
+            await stopAgentsUnder(root);
+        }
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(root, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/repo/repomd.ts
+/** repodata/repomd.xml: the index of a dnf repository's metadata files. */
+
+/** repomd.xml has a fixed, flat shape; a small reader avoids an XML dependency in every bundle. */
+function repomd_parseRepomd(xml, source = 'repomd.xml') {
+    if (!/<repomd[\s>]/.test(xml))
+        throw new errors/* InfrastructureError */.EN(`${source} is not a repomd.xml document`);
+    const revision = /<revision>([^<]*)<\/revision>/.exec(xml)?.[1];
+    const entries = [...xml.matchAll(/<data\s+type="([^"]+)"\s*>([\s\S]*?)<\/data>/g)].map(([, type, body]) => {
+        const href = /<location\s+[^>]*href="([^"]+)"/.exec(body)?.[1];
+        if (!href)
+            throw new errors/* InfrastructureError */.EN(`${source}: the ${type} entry has no location`);
+        const checksum = /<checksum\s+type="([^"]+)"\s*>([^<]+)<\/checksum>/.exec(body);
+        return {
+            type: type,
+            href,
+            ...(checksum ? { checksum: { type: checksum[1], value: checksum[2].trim() } } : {}),
+        };
+    });
+    return { ...(revision !== undefined ? { revision } : {}), entries };
+}
+
+;// CONCATENATED MODULE: ./src/repo/metadata.ts
+/** Repository metadata and the files hosts need to use it: repodata, the .repo file, the -release RPM. */
+
+
+
+
+
+
+
+/** createrepo_c over one package folder: incremental when metadata exists. Returns the repomd revision. */
+async function createRepo(dir, log) {
+    const incremental = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'repodata', 'repomd.xml'));
+    await exec(['createrepo_c', '--quiet', ...(incremental ? ['--update'] : []), '--general-compress-type', 'gz', dir], {
+        ...(log ? { log, group: `createrepo_c ${incremental ? '--update ' : ''}${dir}` } : {}),
+    });
+    const repomd = repomd_parseRepomd((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'repodata', 'repomd.xml'), 'utf8'), (0,external_node_path_.join)(dir, 'repodata', 'repomd.xml'));
+    return repomd.revision ?? '';
+}
+function repoId(options) {
+    return `${options.name}-${options.channel}`;
+}
+/** The .repo file hosts install: gpgcheck and repo_gpgcheck on, key from the repository itself. */
+function repoFile(options) {
+    const base = options.baseUrl.replace(/\/+$/, '');
+    return [
+        `[${repoId(options)}]`,
+        `name=${options.name} ${options.channel} $releasever - $basearch`,
+        `baseurl=${base}/$releasever/${options.channel}/$basearch/`,
+        'enabled=1',
+        'gpgcheck=1',
+        'repo_gpgcheck=1',
+        `gpgkey=${base}/$releasever/${options.channel}/RPM-GPG-KEY-${options.name}`,
+        '',
+    ].join('\n');
+}
+function releaseContentHash(repo, publicKey) {
+    return (0,external_node_crypto_.createHash)('sha256').update(repo).update('\0').update(publicKey).digest('hex').slice(0, 16);
+}
+/**
+ * Builds `<name>-release` (noarch): installs the .repo file and the public key, like
+ * epel-release. Its release number follows `release`; its description carries the content hash.
+ */
+async function buildReleaseRpm(name, releasever, release, repo, publicKey, log) {
+    const top = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kvm-actions-release-'));
+    try {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(top, 'SOURCES'), { recursive: true });
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(top, 'SPECS'), { recursive: true });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(top, 'SOURCES', `${name}.repo`), repo);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(top, 'SOURCES', `RPM-GPG-KEY-${name}`), publicKey);
+        const hash = releaseContentHash(repo, publicKey);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(top, 'SPECS', `${name}-release.spec`), `Name: ${name}-release
+Version: ${releasever}
+Release: ${release}
+Summary: Repository configuration and signing key for ${name}
+License: MIT
+BuildArch: noarch
+Source0: ${name}.repo
+Source1: RPM-GPG-KEY-${name}
+
+%description
+Installs the ${name} dnf repository definition and the key its packages are signed with.
+content-hash: ${hash}
+
+%install
+install -D -m 0644 %{SOURCE0} %{buildroot}%{_sysconfdir}/yum.repos.d/${name}.repo
+install -D -m 0644 %{SOURCE1} %{buildroot}%{_sysconfdir}/pki/rpm-gpg/RPM-GPG-KEY-${name}
+
+%files
+%config(noreplace) %{_sysconfdir}/yum.repos.d/${name}.repo
+%{_sysconfdir}/pki/rpm-gpg/RPM-GPG-KEY-${name}
+`);
+        await exec(['rpmbuild', '-bb', '--define', `_topdir ${top}`, (0,external_node_path_.join)(top, 'SPECS', `${name}-release.spec`)], {
+            ...(log ? { log, group: `Build ${name}-release` } : {}),
+        });
+        const built = (0,external_node_path_.join)(top, 'RPMS', 'noarch');
+        const file = (0,external_node_fs_.readdirSync)(built).find((f) => f.endsWith('.rpm'));
+        const out = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kvm-actions-release-rpm-'));
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(out, file), (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(built, file)));
+        return (0,external_node_path_.join)(out, file);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(top, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/net/download.ts
+/** Reading URLs (http, https, file) with retries and backoff for the transient failures mirrors have. */
+
+
+
+async function download_readUrl(url, options = {}) {
+    if (url.startsWith('file://')) {
+        try {
+            return await readFile(fileURLToPath(url));
+        }
+        catch (error) {
+            throw new InfrastructureError(`cannot read ${url}: ${error.message}`);
+        }
+    }
+    const retries = options.retries ?? 3;
+    const fetchImpl = options.fetchImpl ?? fetch;
+    let lastError = '';
+    for (let attempt = 0; attempt <= retries; attempt++) {
+        if (attempt > 0)
+            await delay((options.backoffMs ?? 1000) * 2 ** (attempt - 1), options.signal);
+        try {
+            const response = await fetchImpl(url, options.signal ? { signal: options.signal } : {});
+            if (response.ok)
+                return Buffer.from(await response.arrayBuffer());
+            lastError = `HTTP ${response.status}`;
+            // A client error other than throttling will not change on retry.
+            if (response.status >= 400 && response.status < 500 && response.status !== 429)
+                break;
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw error;
+            lastError = error.message;
+        }
+    }
+    throw new InfrastructureError(`download of ${url} failed: ${lastError}`);
+}
+function delay(ms, signal) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        }, { once: true });
+    });
+}
+/** Joins a base URL (with or without a trailing slash) and a relative path. */
+function download_joinUrl(base, relative) {
+    return new URL(relative, base.endsWith('/') ? base : `${base}/`).href;
+}
+
+;// CONCATENATED MODULE: ./src/repo/primary.ts
+/**
+ * The package list of a dnf repository: repomd.xml's `primary` entry, compressed with gzip, xz
+ * or zstd, read into name, EVR, arch, location and checksum per package.
+ */
+
+
+
+
+
+const attribute = (tag, name) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+const primary_unescape = (text) => text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+function parsePrimary(xml, baseUrl) {
+    return [...xml.matchAll(/<package\s+type="rpm"\s*>([\s\S]*?)<\/package>/g)].map(([, body]) => {
+        const text = (tag) => primary_unescape(new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body)?.[1] ?? '');
+        const version = /<version\s[^>]*>/.exec(body)?.[0] ?? '';
+        const location = /<location\s[^>]*>/.exec(body)?.[0] ?? '';
+        const checksum = /<checksum\s+([^>]*)>([^<]+)<\/checksum>/.exec(body);
+        const href = primary_unescape(attribute(location, 'href') ?? '');
+        const base = attribute(location, 'xml:base');
+        return {
+            name: text('name'),
+            arch: text('arch'),
+            epoch: Number(attribute(version, 'epoch') ?? 0),
+            version: attribute(version, 'ver') ?? '',
+            release: attribute(version, 'rel') ?? '',
+            url: download_joinUrl(base ?? baseUrl, href),
+            ...(checksum
+                ? { checksum: { type: attribute(checksum[1], 'type') ?? 'sha256', value: checksum[2].trim() } }
+                : {}),
+        };
+    });
+}
+/** Decompresses metadata by its file name: .gz in-process, .xz and .zst with the xz and zstd tools. */
+async function decompress(data, name) {
+    if (name.endsWith('.gz'))
+        return (0,external_node_zlib_.gunzipSync)(data).toString('utf8');
+    const tool = name.endsWith('.xz') ? 'xz' : name.endsWith('.zst') ? 'zstd' : undefined;
+    if (!tool)
+        return data.toString('utf8');
+    const result = await exec([tool, '-dc'], { input: data, captureLimitBytes: 2 ** 31 - 1 });
+    return result.stdout;
+}
+/** Every package in the repository at baseUrl (the folder that holds repodata/). */
+async function readRepository(baseUrl, options = {}) {
+    const repomdUrl = joinUrl(baseUrl, 'repodata/repomd.xml');
+    const repomd = parseRepomd((await readUrl(repomdUrl, options)).toString('utf8'), repomdUrl);
+    const primary = repomd.entries.find((entry) => entry.type === 'primary');
+    if (!primary)
+        throw new InfrastructureError(`${repomdUrl} has no primary metadata`);
+    const primaryUrl = joinUrl(baseUrl, primary.href);
+    return parsePrimary(await decompress(await readUrl(primaryUrl, options), primary.href), baseUrl);
+}
+
+;// CONCATENATED MODULE: ./src/repo/sign.ts
+/**
+ * Signing RPMs with rpmsign and proving who signed them. `rpm -K` exits 0 for an unsigned
+ * package, so the check reads what it says, with the expected key alone in a private rpm
+ * database, and compares the header's key id with the expected one.
+ */
+
+
+
+
+
+/** Signs in batches (one rpmsign per batch), SHA-256 digests, passphrase through loopback pinentry. */
+async function signRpms(files, gpg, batch = 200) {
+    for (let start = 0; start < files.length; start += batch) {
+        await exec([
+            'rpmsign',
+            '--addsign',
+            '--define',
+            '__gpg /usr/bin/gpg',
+            '--define',
+            `_gpg_path ${gpg.dir}`,
+            '--define',
+            `_gpg_name ${gpg.fingerprint}`,
+            '--define',
+            '_gpg_digest_algo sha256',
+            '--define',
+            `_gpg_sign_cmd_extra_args ${gpg.passphraseArgs.join(' ')}`,
+            ...files.slice(start, start + batch),
+        ], { env: gpg.env });
+    }
+}
+/** What rpm says of each package's signature, checked against one public key and key id. */
+async function checkSignatures(files, publicKeyFile, keyId) {
+    if (files.length === 0)
+        return [];
+    const dbpath = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kvm-actions-rpmdb-'));
+    try {
+        await exec(['rpm', '--dbpath', dbpath, '--import', publicKeyFile]);
+        const checks = [];
+        for (let start = 0; start < files.length; start += 200) {
+            const batch = files.slice(start, start + 200);
+            const headers = await exec([
+                'rpm',
+                '-qp',
+                '--nosignature',
+                '--nodigest',
+                '--qf',
+                '%{RSAHEADER:pgpsig}|%{SIGPGP:pgpsig}\\n',
+                ...batch,
+            ]);
+            const verified = await exec(['rpm', '--dbpath', dbpath, '-Kv', ...batch], { allowFailure: true });
+            const lines = headers.stdout.trim().split('\n');
+            batch.forEach((file, i) => {
+                const signature = lines[i].split('|').find((part) => part !== '(none)');
+                const report = sectionFor(verified.stdout, file);
+                let problem;
+                if (!signature)
+                    problem = 'is not signed';
+                else if (!signature.toLowerCase().includes(`key id ${keyId}`)) {
+                    problem = `is signed by another key (${/key id ([0-9a-f]+)/i.exec(signature)?.[1] ?? signature}), expected ${keyId}`;
+                }
+                else if (/SHA1\b/.test(signature))
+                    problem = 'is signed with a SHA-1 digest, which EL9 rejects';
+                else if (!/Header V4 RSA\/SHA(256|384|512) Signature, key ID [0-9a-f]+: OK/.test(report)) {
+                    problem = `fails signature verification: ${report
+                        .split('\n')
+                        .find((l) => /NOT OK|BAD|NOKEY/.test(l))
+                        ?.trim() ?? 'no valid header signature'}`;
+                }
+                checks.push({ file, ...(problem ? { problem } : {}) });
+            });
+        }
+        return checks;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dbpath, { recursive: true, force: true });
+    }
+}
+/** The lines `rpm -Kv` printed for one file (its name line and the indented lines after it). */
+function sectionFor(output, file) {
+    const lines = output.split('\n');
+    const start = lines.findIndex((line) => line.startsWith(`${file}:`));
+    if (start === -1)
+        return '';
+    const end = lines.findIndex((line, i) => i > start && !line.startsWith(' ') && !line.startsWith('\t'));
+    return lines.slice(start, end === -1 ? undefined : end).join('\n');
+}
+/** Refuses the publish, naming every package that is not signed by the expected key. */
+async function requireSignedBy(files, publicKeyFile, keyId) {
+    const refused = (await checkSignatures(files, publicKeyFile, keyId)).filter((check) => check.problem);
+    if (refused.length > 0) {
+        throw new errors/* TestFailure */.p2(`refusing to publish: ${refused.map((c) => `${(0,external_node_path_.basename)(c.file)} ${c.problem}`).join('; ')}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/repo/tree.ts
+/**
+ * The published tree on disk. Each channel is a symlink to a complete state folder; a publish
+ * builds a new state beside it (hard links for unchanged packages) and switches the symlink with
+ * one rename, keeping the previous state for rollback. A lock folder keeps publishes apart.
+ */
+
+
+
+function channelPaths(target, releasever, channel) {
+    const states = (0,external_node_path_.join)(target, '.states');
     return {
-        name,
-        ...(epoch !== '0' ? { epoch } : {}),
-        version,
-        release,
-        arch: isSource === '1' ? 'src' : arch,
-        nvr: `${name}-${version}-${release}`,
+        live: (0,external_node_path_.join)(target, releasever, channel),
+        states,
+        previous: (0,external_node_path_.join)(states, `${releasever}-${channel}.previous`),
     };
 }
-/** The files a package contains. */
-async function listPackageFiles(file) {
-    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
-    return stdout.split('\n').filter(Boolean);
+/** The state folder a link points at, or undefined. */
+function linkTarget(link) {
+    try {
+        return (0,external_node_path_.resolve)((0,external_node_path_.dirname)(link), (0,external_node_fs_.readlinkSync)(link));
+    }
+    catch {
+        return undefined;
+    }
 }
-/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
-async function extractPackageFile(file, path) {
-    // The script is fixed; the package and the path reach it as positional arguments only.
-    const { stdout } = await exec([
-        'bash',
-        '-c',
-        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
-        'extract',
-        file,
-        path,
-    ]);
-    return stdout;
+/** Points link at target atomically: a new link beside it, renamed over it. */
+function switchLink(link, target) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
+    const temporary = `${link}.switch-${process.pid}`;
+    (0,external_node_fs_.rmSync)(temporary, { force: true });
+    (0,external_node_fs_.symlinkSync)(target, temporary);
+    (0,external_node_fs_.renameSync)(temporary, link);
+}
+function tree_alive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** mkdir is atomic: the first publish takes the lock; a lock whose owner died is taken over. */
+function acquireLock(target) {
+    const lock = (0,external_node_path_.join)(target, '.lock');
+    (0,external_node_fs_.mkdirSync)(target, { recursive: true });
+    for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+            (0,external_node_fs_.mkdirSync)(lock);
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(lock, 'pid'), String(process.pid));
+            return () => (0,external_node_fs_.rmSync)(lock, { recursive: true, force: true });
+        }
+        catch {
+            const owner = Number((0,external_node_fs_.existsSync)((0,external_node_path_.join)(lock, 'pid')) ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(lock, 'pid'), 'utf8') : NaN);
+            if (Number.isInteger(owner) && tree_alive(owner)) {
+                throw new errors/* InfrastructureError */.EN(`another publish (pid ${owner}) holds the lock on ${target}; try again when it ends`);
+            }
+            (0,external_node_fs_.rmSync)(lock, { recursive: true, force: true });
+        }
+    }
+    throw new errors/* InfrastructureError */.EN(`cannot take the lock ${lock}`);
+}
+/** A new, empty state folder for the channel. */
+function newState(paths, releasever, channel) {
+    const dir = (0,external_node_path_.join)(paths.states, `${releasever}-${channel}-${Date.now()}-${process.pid}`);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    return dir;
+}
+/** The previous state's package folder in the new state: RPMs hard-linked, metadata copied for --update. */
+function seedFrom(previous, state, folder) {
+    const from = previous ? (0,external_node_path_.join)(previous, folder) : undefined;
+    const to = (0,external_node_path_.join)(state, folder);
+    (0,external_node_fs_.mkdirSync)(to, { recursive: true });
+    if (!from || !(0,external_node_fs_.existsSync)(from))
+        return;
+    for (const name of (0,external_node_fs_.readdirSync)(from)) {
+        if (name.endsWith('.rpm'))
+            (0,external_node_fs_.linkSync)((0,external_node_path_.join)(from, name), (0,external_node_path_.join)(to, name));
+    }
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(from, 'repodata')))
+        (0,external_node_fs_.cpSync)((0,external_node_path_.join)(from, 'repodata'), (0,external_node_path_.join)(to, 'repodata'), { recursive: true });
+}
+/** Removes state folders that neither the live link nor the previous link uses (killed publishes, old states). */
+function pruneStates(paths, releasever, channel) {
+    if (!(0,external_node_fs_.existsSync)(paths.states))
+        return [];
+    const keep = new Set([linkTarget(paths.live), linkTarget(paths.previous)].filter(Boolean));
+    const prefix = `${releasever}-${channel}-`;
+    const removed = [];
+    for (const name of (0,external_node_fs_.readdirSync)(paths.states)) {
+        const dir = (0,external_node_path_.join)(paths.states, name);
+        if (!name.startsWith(prefix) || keep.has(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
+            continue;
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        removed.push((0,external_node_path_.basename)(dir));
+    }
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/repo/publish.ts
+/**
+ * Publishing to a local repository tree: sign, stage a complete new state beside the live one,
+ * verify it with rpm and dnf, then switch the channel to it in one rename. Until that rename the
+ * live tree is untouched, whatever fails and whenever the process dies.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const nevra = (p) => `${p.name}-${p.epoch}:${p.version}-${p.release}.${p.arch}`;
+async function headers(files) {
+    const found = [];
+    for (let start = 0; start < files.length; start += 200) {
+        const batch = files.slice(start, start + 200);
+        const { stdout } = await exec([
+            'rpm',
+            '-qp',
+            '--nosignature',
+            '--nodigest',
+            '--qf',
+            '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}|%{ARCH}|%{SOURCEPACKAGE}|%{SHA256HEADER}\\n',
+            ...batch,
+        ]);
+        stdout
+            .trim()
+            .split('\n')
+            .forEach((line, i) => {
+            const [name = '', epoch = '0', version = '', release = '', arch = '', source = '', digest = ''] = line.split('|');
+            found.push({
+                file: batch[i],
+                name,
+                epoch: Number(epoch),
+                version,
+                release,
+                arch: source === '1' ? 'src' : arch,
+                digest,
+            });
+        });
+    }
+    return found;
+}
+/** The packages a folder's metadata lists (the previous state's), read from its primary.xml. */
+async function listed(dir) {
+    const repomdFile = (0,external_node_path_.join)(dir, 'repodata', 'repomd.xml');
+    if (!(0,external_node_fs_.existsSync)(repomdFile))
+        return [];
+    const primary = repomd_parseRepomd((0,external_node_fs_.readFileSync)(repomdFile, 'utf8'), repomdFile).entries.find((e) => e.type === 'primary');
+    if (!primary)
+        return [];
+    return parsePrimary(await decompress((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, primary.href)), primary.href), (0,external_node_url_.pathToFileURL)(dir).href + '/');
+}
+function folderFor(arch, arches) {
+    if (arch === 'src')
+        return ['Source'];
+    if (arch === 'noarch')
+        return arches;
+    if (arches.includes(arch))
+        return [arch];
+    throw new errors/* ConfigurationError */.j1(`an RPM is built for ${arch}, which is not among the published arches (${arches.join(', ')})`);
+}
+async function publish(options) {
+    const { log } = options;
+    const paths = channelPaths(options.target, options.releasever, options.channel);
+    const baseUrl = options.baseUrl ?? (0,external_node_url_.pathToFileURL)(options.target).href;
+    const release = acquireLock(options.target);
+    try {
+        pruneStates(paths, options.releasever, options.channel);
+        const previous = linkTarget(paths.live);
+        const state = newState(paths, options.releasever, options.channel);
+        try {
+            const folders = [...options.arches, 'Source'];
+            for (const folder of folders)
+                seedFrom(previous, state, folder);
+            // The -release package: rebuilt only when the .repo file or the key changes.
+            const repo = repoFile({ name: options.name, channel: options.channel, baseUrl });
+            const hash = releaseContentHash(repo, options.publicKey);
+            const releaseName = `${options.name}-release`;
+            const existing = new Map();
+            for (const folder of folders)
+                existing.set(folder, previous ? await listed((0,external_node_path_.join)(previous, folder)) : []);
+            const oldRelease = existing
+                .get(options.arches[0])
+                .filter((p) => p.name === releaseName)
+                .sort((a, b) => compareEvr(b, a))[0];
+            const oldHash = oldRelease
+                ? (await exec([
+                    'rpm',
+                    '-qp',
+                    '--qf',
+                    '%{DESCRIPTION}',
+                    (0,external_node_path_.join)(previous, options.arches[0], (0,external_node_path_.basename)(new URL(oldRelease.url).pathname)),
+                ])).stdout
+                : '';
+            const incoming = [...options.rpms];
+            if (!oldHash.includes(`content-hash: ${hash}`)) {
+                const number = oldRelease ? Number(/^(\d+)/.exec(oldRelease.release ?? '0')?.[1] ?? 0) + 1 : 1;
+                incoming.push(await buildReleaseRpm(options.name, options.releasever, number, repo, options.publicKey, log));
+            }
+            // Copies of the incoming RPMs are signed, never the caller's files.
+            const staged = new Map();
+            const newHeaders = await headers(incoming);
+            const added = [];
+            const unchanged = [];
+            for (const header of newHeaders) {
+                for (const folder of folderFor(header.arch, options.arches)) {
+                    const already = existing
+                        .get(folder)
+                        .find((p) => nevra({ ...p, release: p.release ?? '' }) === nevra(header));
+                    const destination = (0,external_node_path_.join)(state, folder, (0,external_node_path_.basename)(header.file));
+                    if (already) {
+                        const [old] = await headers([(0,external_node_path_.join)(state, folder, (0,external_node_path_.basename)(new URL(already.url).pathname))]);
+                        if (old.digest !== header.digest) {
+                            throw new errors/* ConfigurationError */.j1(`${nevra(header)} is already published with different content; raise its release to publish a rebuild`);
+                        }
+                        unchanged.push(nevra(header));
+                        continue;
+                    }
+                    if (!staged.has(header.file)) {
+                        (0,external_node_fs_.copyFileSync)(header.file, destination);
+                        staged.set(header.file, destination);
+                    }
+                    else
+                        (0,external_node_fs_.copyFileSync)(staged.get(header.file), destination);
+                    added.push({ ...header, file: destination });
+                }
+            }
+            const firstCopies = [...staged.values()];
+            if (options.gpg)
+                await signRpms(firstCopies, options.gpg);
+            // A package signed once is copied into the other arch folders after signing.
+            for (const header of added) {
+                const source = staged.get(newHeaders.find((h) => (0,external_node_path_.basename)(h.file) === (0,external_node_path_.basename)(header.file)).file);
+                if (source !== header.file)
+                    (0,external_node_fs_.copyFileSync)(source, header.file);
+            }
+            const publicKeyFile = (0,external_node_path_.join)(state, `RPM-GPG-KEY-${options.name}`);
+            (0,external_node_fs_.writeFileSync)(publicKeyFile, options.publicKey);
+            await requireSignedBy(firstCopies, publicKeyFile, keyIdOf(options));
+            // Retention: the newest EVRs of each name stay, per folder.
+            const pruned = [];
+            const kept = [];
+            for (const folder of folders) {
+                const present = [
+                    ...existing.get(folder).map((p) => ({
+                        ...p,
+                        release: p.release ?? '',
+                        file: (0,external_node_path_.join)(state, folder, (0,external_node_path_.basename)(new URL(p.url).pathname)),
+                    })),
+                    ...added.filter((h) => h.file.startsWith((0,external_node_path_.join)(state, folder) + '/')),
+                ];
+                const byName = new Map();
+                for (const pkg of present)
+                    byName.set(`${pkg.name}.${pkg.arch}`, [...(byName.get(`${pkg.name}.${pkg.arch}`) ?? []), pkg]);
+                for (const versions of byName.values()) {
+                    versions.sort((a, b) => compareEvr(b, a));
+                    for (const old of versions.slice(options.retention)) {
+                        if ((0,external_node_fs_.existsSync)(old.file))
+                            (0,external_node_fs_.unlinkSync)(old.file);
+                        pruned.push(nevra(old));
+                    }
+                    for (const pkg of versions.slice(0, options.retention)) {
+                        if (!added.includes(pkg))
+                            kept.push(nevra(pkg));
+                    }
+                }
+            }
+            const revisions = {};
+            for (const folder of folders) {
+                revisions[folder] = await createRepo((0,external_node_path_.join)(state, folder), log);
+                if (options.gpg)
+                    await options.gpg.detachSign((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml'));
+                else if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml.asc'))) {
+                    throw new errors/* ConfigurationError */.j1('publishing without a signing-key can only promote or roll back; new metadata must be signed');
+                }
+            }
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(state, `${options.name}.repo`), repo);
+            // dnf must accept every folder and see exactly what was staged there.
+            const keyUrl = (0,external_node_url_.pathToFileURL)(publicKeyFile).href;
+            for (const folder of options.arches) {
+                const expected = [
+                    ...kept.filter((n) => n.endsWith('.noarch') || n.endsWith(`.${folder}`)),
+                    ...added.filter((h) => h.file.startsWith((0,external_node_path_.join)(state, folder) + '/')).map(nevra),
+                ];
+                const visible = await dnfVisibleNevras([{ id: repoId(options), baseUrl: (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)(state, folder)).href, gpgKeyUrl: keyUrl }], folder, log);
+                const missing = expected.filter((n) => !visible.includes(n));
+                const extra = visible.filter((n) => !expected.includes(n));
+                if (missing.length > 0 || extra.length > 0) {
+                    throw new errors/* TestFailure */.p2(`dnf sees another ${folder} repository than was staged: missing ${missing.join(', ') || 'none'}; unexpected ${extra.join(', ') || 'none'}`);
+                }
+            }
+            const result = {
+                added: [...new Set(added.map(nevra))],
+                kept: [...new Set(kept)],
+                pruned: [...new Set(pruned)],
+                revisions,
+                live: paths.live,
+                state,
+                repoFile: repo,
+                dryRun: options.dryRun,
+            };
+            result.kept.push(...unchanged.filter((n) => !result.kept.includes(n)));
+            if (options.dryRun) {
+                (0,external_node_fs_.rmSync)(state, { recursive: true, force: true });
+                return result;
+            }
+            switchLink(paths.live, state);
+            if (previous)
+                switchLink(paths.previous, previous);
+            pruneStates(paths, options.releasever, options.channel);
+            log.info(`Published ${options.channel}: ${paths.live} -> ${state}`);
+            return result;
+        }
+        catch (error) {
+            (0,external_node_fs_.rmSync)(state, { recursive: true, force: true });
+            throw error;
+        }
+    }
+    finally {
+        release();
+    }
+}
+function keyIdOf(options) {
+    if (options.gpg)
+        return options.gpg.keyId;
+    throw new errors/* ConfigurationError */.j1('a signing key is needed to check signatures');
+}
+/** Swaps the channel back to its previous state (and keeps the current one as the new previous). */
+function rollback(target, releasever, channel) {
+    const paths = channelPaths(target, releasever, channel);
+    const release = acquireLock(target);
+    try {
+        const current = linkTarget(paths.live);
+        const previous = linkTarget(paths.previous);
+        if (!current || !previous || !(0,external_node_fs_.existsSync)(previous)) {
+            throw new errors/* ConfigurationError */.j1(`${paths.live} has no previous state to roll back to`);
+        }
+        switchLink(paths.live, previous);
+        switchLink(paths.previous, current);
+        return { from: current, to: previous };
+    }
+    finally {
+        release();
+    }
+}
+/** The files of exact NEVRAs (or all but the -release package) in a channel's live state. */
+async function channelFiles(target, releasever, channel, arches, name, nevras) {
+    const live = linkTarget(channelPaths(target, releasever, channel).live);
+    if (!live)
+        throw new errors/* ConfigurationError */.j1(`channel ${channel} has not been published in ${target}`);
+    const files = new Map();
+    for (const folder of [...arches, 'Source']) {
+        for (const pkg of await listed((0,external_node_path_.join)(live, folder))) {
+            if (pkg.name === `${name}-release`)
+                continue;
+            const id = nevra({ ...pkg, release: pkg.release ?? '' });
+            if (nevras.length === 0 || nevras.some((n) => n === id || n === id.replace(/-0:/, '-'))) {
+                files.set(id, (0,external_node_path_.join)(live, folder, (0,external_node_path_.basename)(new URL(pkg.url).pathname)));
+            }
+        }
+    }
+    const missing = nevras.filter((n) => ![...files.keys()].some((id) => id === n || id.replace(/-0:/, '-') === n));
+    if (missing.length > 0)
+        throw new errors/* ConfigurationError */.j1(`channel ${channel} does not have ${missing.join(', ')}`);
+    return [...files.values()];
 }
 
 ;// CONCATENATED MODULE: ./src/repo/action.ts
-/** publish-repo: signed, verified, atomic dnf repositories. */
+/** publish-repo: signed, verified, atomic dnf repositories with channels, retention and rollback. */
 
 
 
 
 
+
+
+
+const CHANNEL = /^[a-z0-9][a-z0-9_-]*$/;
+const CHANNEL_FORM = 'lower-case letters, digits, - and _, such as testing';
 const publishRepo = defineAction({
     name: 'publish-repo',
     title: 'Publish repository',
     description: 'Sign RPMs and publish them as a verified dnf repository, switched into place atomically.',
     inputs: {
-        rpms: rpmSetInput({ description: 'The RPMs to publish.', required: true }),
-        target: inputs.string({
-            description: 'Where the repository lives: a local directory, or user@host:/path over SSH.',
+        rpms: rpmSetInput({ description: 'The RPMs to publish (not needed to promote or roll back).' }),
+        target: inputs.path({
+            description: 'The repository tree: a local directory (it is created if missing).',
             required: true,
-            pattern: /^(?:[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:)?[^\s]+$/,
-            accepted: 'a directory path or user@host:/path',
+        }),
+        name: inputs.string({
+            description: 'Repository name: the .repo id prefix, the key file RPM-GPG-KEY-<name> and the <name>-release package.',
+            default: 'kvm-power',
+            pattern: /^[a-z0-9][a-z0-9_-]*$/,
+            accepted: 'lower-case letters, digits, - and _, such as kvm-power',
+        }),
+        releasever: inputs.string({
+            description: 'The EL release the tree is for.',
+            default: '9',
+            pattern: /^\d+$/,
+            accepted: 'a number such as 9',
         }),
         channel: inputs.string({
-            description: 'The channel the packages go to, such as testing or stable.',
+            description: 'The channel to publish to, such as testing or stable.',
             default: 'testing',
-            pattern: /^[a-z0-9][a-z0-9_-]*$/,
-            accepted: 'lower-case letters, digits, - and _, such as testing',
+            pattern: CHANNEL,
+            accepted: CHANNEL_FORM,
+        }),
+        arches: inputs.list({
+            description: 'Architecture folders; noarch packages go into each.',
+            default: 'ppc64le',
+            item: /^[a-z0-9_]+$/,
+            itemAccepted: 'architecture names such as ppc64le',
+        }),
+        'base-url': inputs.url({
+            description: 'The URL hosts use for the tree, written into the .repo file; default file:// of the target.',
+        }),
+        'signing-key': inputs.string({
+            description: 'The armored OpenPGP private key that signs packages and metadata (from a secret).',
+            secret: true,
+        }),
+        passphrase: inputs.string({ description: 'The signing key’s passphrase (from a secret).', secret: true }),
+        retention: inputs.integer({
+            description: 'How many EVRs of each package name stay published.',
+            default: '3',
+            min: 1,
+            max: 1000,
+        }),
+        'promote-from': inputs.string({
+            description: 'Copy packages from this channel instead of publishing new RPMs.',
+            pattern: CHANNEL,
+            accepted: CHANNEL_FORM,
+        }),
+        packages: inputs.list({
+            description: 'With promote-from: the exact NEVRAs to copy (empty: all but the -release package).',
+        }),
+        rollback: inputs.boolean({
+            description: 'Switch the channel back to its previous state.',
+            default: 'false',
         }),
         'dry-run': inputs.boolean({
-            description: 'Check and report everything, change nothing.',
+            description: 'Stage and verify everything, switch nothing.',
             default: 'false',
         }),
     },
     outputs: {
-        nevras: 'JSON list of the NEVRAs of the RPMs given.',
+        added: 'JSON list of the NEVRAs added.',
+        kept: 'JSON list of the NEVRAs that stay published.',
+        pruned: 'JSON list of the NEVRAs removed by retention.',
+        'repomd-revision': 'JSON object: folder (arch or Source) to the revision of its repomd.xml.',
+        'repo-path': 'The channel’s live path.',
+        'repo-file': 'The .repo file hosts use, as text.',
     },
-    async main({ inputs, setOutput, summary, workspace }) {
-        requireTools(['rpm', 'rpmsign', 'gpg', 'createrepo_c', 'dnf']);
-        const files = collectRpms(inputs.rpms, workspace);
-        const headers = await Promise.all(files.map((file) => queryPackageFile(file)));
-        const nevras = headers.map((h) => `${h.name}-${h.epoch ? h.epoch + ':' : ''}${h.version}-${h.release}.${h.arch}`);
-        setOutput('nevras', nevras);
-        summary
-            .paragraph(`${files.length} RPM(s) for channel \`${inputs.channel}\` of \`${inputs.target}\`${inputs.dryRun ? ' (dry run)' : ''}.`)
-            .table(['NEVRA'], nevras.map((nevra) => [nevra]));
+    async main(ctx) {
+        const { inputs, setOutput, summary, workspace, state, log } = ctx;
+        requireTools(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf']);
+        const live = (0,external_node_path_.join)(inputs.target, inputs.releasever, inputs.channel);
+        if (inputs.rollback) {
+            const { from, to } = rollback(inputs.target, inputs.releasever, inputs.channel);
+            setOutput('repo-path', live);
+            summary.paragraph(`Rolled ${live} back from \`${from}\` to \`${to}\`.`);
+            return;
+        }
+        if (!inputs.signingKey || !inputs.passphrase) {
+            throw new errors/* ConfigurationError */.j1("Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets");
+        }
+        for (const secret of [
+            inputs.passphrase,
+            ...inputs.signingKey.split('\n').filter((line) => line.trim().length >= 8),
+        ]) {
+            ctx.setSecret(secret);
+        }
+        const rpms = inputs.promoteFrom
+            ? await channelFiles(inputs.target, inputs.releasever, inputs.promoteFrom, inputs.arches, inputs.name, inputs.packages)
+            : collectRpms(inputs.rpms ?? [], workspace);
+        if (!inputs.promoteFrom && rpms.length === 0) {
+            throw new errors/* ConfigurationError */.j1("Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list");
+        }
+        const home = createWorkDir(state, 'gnupg');
+        state.save('gnupg-home', home);
+        const gpg = await GpgHome.create(inputs.signingKey, inputs.passphrase, home);
+        try {
+            const result = await publish({
+                target: inputs.target,
+                releasever: inputs.releasever,
+                channel: inputs.channel,
+                name: inputs.name,
+                ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
+                arches: inputs.arches,
+                rpms,
+                retention: inputs.retention,
+                gpg,
+                publicKey: await gpg.exportPublicKey(),
+                dryRun: inputs.dryRun,
+                log,
+            });
+            setOutput('added', result.added);
+            setOutput('kept', result.kept);
+            setOutput('pruned', result.pruned);
+            setOutput('repomd-revision', result.revisions);
+            setOutput('repo-path', result.live);
+            setOutput('repo-file', result.repoFile);
+            summary
+                .paragraph(`${result.dryRun ? 'Dry run: nothing switched. ' : ''}${inputs.promoteFrom ? `Promoted from \`${inputs.promoteFrom}\` to` : 'Published to'} \`${result.live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`)
+                .table(['NEVRA', 'Change'], [
+                ...result.added.map((n) => [n, 'added']),
+                ...result.pruned.map((n) => [n, 'pruned']),
+                ...result.kept.map((n) => [n, 'kept']),
+            ])
+                .details('.repo file', result.repoFile);
+        }
+        finally {
+            await gpg.close();
+        }
     },
-    async post({ state }) {
-        await cleanUp(state);
+    async post(ctx) {
+        const { state } = ctx;
+        // Stop any agent a killed main left in its GnuPG home before the folder goes.
+        const home = state.get('gnupg-home');
+        if (home) {
+            for (const dir of [home, ...readdirSafe(home)])
+                await GpgHome.stopAgents(dir);
+        }
+        await postCleanUp(ctx);
     },
 });
+function readdirSafe(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir).map((name) => (0,external_node_path_.join)(dir, name));
+    }
+    catch {
+        return [];
+    }
+}
 
 
 /***/ }),

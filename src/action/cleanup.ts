@@ -66,3 +66,9 @@ export async function cleanUp(
   state.save(DIRS, [])
   return { killed, removed }
 }
+
+/** The post phase of every action that leaves things behind: clean up and say what was done. */
+export async function postCleanUp({ state, log }: Pick<PhaseContext, 'state' | 'log'>): Promise<void> {
+  const { killed, removed } = await cleanUp(state)
+  log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`)
+}

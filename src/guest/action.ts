@@ -1,7 +1,7 @@
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { cleanUp, createWorkDir } from '../action/cleanup.js'
+import { createWorkDir, postCleanUp } from '../action/cleanup.js'
 import { defineAction, InfrastructureError, input } from '../action/index.js'
 import { requireTools } from '../exec/tools.js'
 import { chooseAccel, probeHost } from './probe.js'
@@ -71,8 +71,5 @@ export const bootTestGuest = defineAction({
       ],
     )
   },
-  async post({ state, log }) {
-    const { killed, removed } = await cleanUp(state)
-    log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`)
-  },
+  post: postCleanUp,
 })

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ConfigurationError, defineAction, input } from '../action/index.js'
-import { cleanUp } from '../action/cleanup.js'
+import { postCleanUp } from '../action/cleanup.js'
 import { builderInputs, requireBuildTools } from '../rpm/builder.js'
 import {
   autopatchInput,
@@ -169,9 +169,7 @@ export const buildKernel = defineAction({
       )
     }
   },
-  async post({ state }) {
-    await cleanUp(state)
-  },
+  post: postCleanUp,
 })
 
 function writeConfigTable(summary: Summary, configReport: ConfigFileReport[]): void {

@@ -1,5 +1,5 @@
 /** patch-qemu: qemu-kvm (and libvirt) rebuilt so that ppc64le hosts can run KVM guests. */
-import { cleanUp } from '../action/cleanup.js'
+import { postCleanUp } from '../action/cleanup.js'
 import { defineAction, input } from '../action/index.js'
 import { builderInputs, requireBuildTools } from '../rpm/builder.js'
 import type { RebuildResult } from '../rpm/rebuild.js'
@@ -123,7 +123,5 @@ export const patchQemu = defineAction({
       )
     }
   },
-  async post({ state }) {
-    await cleanUp(state)
-  },
+  post: postCleanUp,
 })

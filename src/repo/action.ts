@@ -1,54 +1,183 @@
-/** publish-repo: signed, verified, atomic dnf repositories. */
-import { cleanUp } from '../action/cleanup.js'
-import { defineAction, input } from '../action/index.js'
+/** publish-repo: signed, verified, atomic dnf repositories with channels, retention and rollback. */
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { createWorkDir, postCleanUp } from '../action/cleanup.js'
+import { ConfigurationError, defineAction, input } from '../action/index.js'
 import { requireTools } from '../exec/tools.js'
 import { collectRpms, rpmSetInput } from '../rpm/collect.js'
-import { queryPackageFile } from '../rpm/query.js'
+import { GpgHome } from './gpg.js'
+import { channelFiles, publish, rollback } from './publish.js'
+
+const CHANNEL = /^[a-z0-9][a-z0-9_-]*$/
+const CHANNEL_FORM = 'lower-case letters, digits, - and _, such as testing'
 
 export const publishRepo = defineAction({
   name: 'publish-repo',
   title: 'Publish repository',
   description: 'Sign RPMs and publish them as a verified dnf repository, switched into place atomically.',
   inputs: {
-    rpms: rpmSetInput({ description: 'The RPMs to publish.', required: true }),
-    target: input.string({
-      description: 'Where the repository lives: a local directory, or user@host:/path over SSH.',
+    rpms: rpmSetInput({ description: 'The RPMs to publish (not needed to promote or roll back).' }),
+    target: input.path({
+      description: 'The repository tree: a local directory (it is created if missing).',
       required: true,
-      pattern: /^(?:[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:)?[^\s]+$/,
-      accepted: 'a directory path or user@host:/path',
+    }),
+    name: input.string({
+      description:
+        'Repository name: the .repo id prefix, the key file RPM-GPG-KEY-<name> and the <name>-release package.',
+      default: 'kvm-power',
+      pattern: /^[a-z0-9][a-z0-9_-]*$/,
+      accepted: 'lower-case letters, digits, - and _, such as kvm-power',
+    }),
+    releasever: input.string({
+      description: 'The EL release the tree is for.',
+      default: '9',
+      pattern: /^\d+$/,
+      accepted: 'a number such as 9',
     }),
     channel: input.string({
-      description: 'The channel the packages go to, such as testing or stable.',
+      description: 'The channel to publish to, such as testing or stable.',
       default: 'testing',
-      pattern: /^[a-z0-9][a-z0-9_-]*$/,
-      accepted: 'lower-case letters, digits, - and _, such as testing',
+      pattern: CHANNEL,
+      accepted: CHANNEL_FORM,
+    }),
+    arches: input.list({
+      description: 'Architecture folders; noarch packages go into each.',
+      default: 'ppc64le',
+      item: /^[a-z0-9_]+$/,
+      itemAccepted: 'architecture names such as ppc64le',
+    }),
+    'base-url': input.url({
+      description:
+        'The URL hosts use for the tree, written into the .repo file; default file:// of the target.',
+    }),
+    'signing-key': input.string({
+      description: 'The armored OpenPGP private key that signs packages and metadata (from a secret).',
+      secret: true,
+    }),
+    passphrase: input.string({ description: 'The signing key’s passphrase (from a secret).', secret: true }),
+    retention: input.integer({
+      description: 'How many EVRs of each package name stay published.',
+      default: '3',
+      min: 1,
+      max: 1000,
+    }),
+    'promote-from': input.string({
+      description: 'Copy packages from this channel instead of publishing new RPMs.',
+      pattern: CHANNEL,
+      accepted: CHANNEL_FORM,
+    }),
+    packages: input.list({
+      description: 'With promote-from: the exact NEVRAs to copy (empty: all but the -release package).',
+    }),
+    rollback: input.boolean({
+      description: 'Switch the channel back to its previous state.',
+      default: 'false',
     }),
     'dry-run': input.boolean({
-      description: 'Check and report everything, change nothing.',
+      description: 'Stage and verify everything, switch nothing.',
       default: 'false',
     }),
   },
   outputs: {
-    nevras: 'JSON list of the NEVRAs of the RPMs given.',
+    added: 'JSON list of the NEVRAs added.',
+    kept: 'JSON list of the NEVRAs that stay published.',
+    pruned: 'JSON list of the NEVRAs removed by retention.',
+    'repomd-revision': 'JSON object: folder (arch or Source) to the revision of its repomd.xml.',
+    'repo-path': 'The channel’s live path.',
+    'repo-file': 'The .repo file hosts use, as text.',
   },
-  async main({ inputs, setOutput, summary, workspace }) {
-    requireTools(['rpm', 'rpmsign', 'gpg', 'createrepo_c', 'dnf'])
-    const files = collectRpms(inputs.rpms, workspace)
-    const headers = await Promise.all(files.map((file) => queryPackageFile(file)))
-    const nevras = headers.map(
-      (h) => `${h.name}-${h.epoch ? h.epoch + ':' : ''}${h.version}-${h.release}.${h.arch}`,
-    )
-    setOutput('nevras', nevras)
-    summary
-      .paragraph(
-        `${files.length} RPM(s) for channel \`${inputs.channel}\` of \`${inputs.target}\`${inputs.dryRun ? ' (dry run)' : ''}.`,
+  async main(ctx) {
+    const { inputs, setOutput, summary, workspace, state, log } = ctx
+    requireTools(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf'])
+    const live = join(inputs.target, inputs.releasever, inputs.channel)
+    if (inputs.rollback) {
+      const { from, to } = rollback(inputs.target, inputs.releasever, inputs.channel)
+      setOutput('repo-path', live)
+      summary.paragraph(`Rolled ${live} back from \`${from}\` to \`${to}\`.`)
+      return
+    }
+    if (!inputs.signingKey || !inputs.passphrase) {
+      throw new ConfigurationError(
+        "Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets",
       )
-      .table(
-        ['NEVRA'],
-        nevras.map((nevra) => [nevra]),
+    }
+    for (const secret of [
+      inputs.passphrase,
+      ...inputs.signingKey.split('\n').filter((line) => line.trim().length >= 8),
+    ]) {
+      ctx.setSecret(secret)
+    }
+    const rpms = inputs.promoteFrom
+      ? await channelFiles(
+          inputs.target,
+          inputs.releasever,
+          inputs.promoteFrom,
+          inputs.arches,
+          inputs.name,
+          inputs.packages,
+        )
+      : collectRpms(inputs.rpms ?? [], workspace)
+    if (!inputs.promoteFrom && rpms.length === 0) {
+      throw new ConfigurationError(
+        "Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list",
       )
+    }
+    const home = createWorkDir(state, 'gnupg')
+    state.save('gnupg-home', home)
+    const gpg = await GpgHome.create(inputs.signingKey, inputs.passphrase, home)
+    try {
+      const result = await publish({
+        target: inputs.target,
+        releasever: inputs.releasever,
+        channel: inputs.channel,
+        name: inputs.name,
+        ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
+        arches: inputs.arches,
+        rpms,
+        retention: inputs.retention,
+        gpg,
+        publicKey: await gpg.exportPublicKey(),
+        dryRun: inputs.dryRun,
+        log,
+      })
+      setOutput('added', result.added)
+      setOutput('kept', result.kept)
+      setOutput('pruned', result.pruned)
+      setOutput('repomd-revision', result.revisions)
+      setOutput('repo-path', result.live)
+      setOutput('repo-file', result.repoFile)
+      summary
+        .paragraph(
+          `${result.dryRun ? 'Dry run: nothing switched. ' : ''}${inputs.promoteFrom ? `Promoted from \`${inputs.promoteFrom}\` to` : 'Published to'} \`${result.live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`,
+        )
+        .table(
+          ['NEVRA', 'Change'],
+          [
+            ...result.added.map((n) => [n, 'added']),
+            ...result.pruned.map((n) => [n, 'pruned']),
+            ...result.kept.map((n) => [n, 'kept']),
+          ],
+        )
+        .details('.repo file', result.repoFile)
+    } finally {
+      await gpg.close()
+    }
   },
-  async post({ state }) {
-    await cleanUp(state)
+  async post(ctx) {
+    const { state } = ctx
+    // Stop any agent a killed main left in its GnuPG home before the folder goes.
+    const home = state.get<string>('gnupg-home')
+    if (home) {
+      for (const dir of [home, ...readdirSafe(home)]) await GpgHome.stopAgents(dir)
+    }
+    await postCleanUp(ctx)
   },
 })
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir).map((name) => join(dir, name))
+  } catch {
+    return []
+  }
+}

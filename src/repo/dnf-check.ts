@@ -18,7 +18,7 @@ export interface DnfRepo {
 }
 
 /** Stops the gpg-agent of every GnuPG home dnf made under root (keyrings for repo_gpgcheck). */
-async function stopAgentsUnder(root: string): Promise<void> {
+export async function stopAgentsUnder(root: string): Promise<void> {
   const homes = readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((file) => /(^|\/)(pubring\.kbx|pubring\.gpg|trustdb\.gpg)$/.test(file))
     .map((file) => dirname(join(root, file)))

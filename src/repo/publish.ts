@@ -201,13 +201,11 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       const kept: string[] = []
       for (const folder of folders) {
         const present = [
-          ...existing
-            .get(folder)!
-            .map((p) => ({
-              ...p,
-              release: p.release ?? '',
-              file: join(state, folder, basename(new URL(p.url).pathname)),
-            })),
+          ...existing.get(folder)!.map((p) => ({
+            ...p,
+            release: p.release ?? '',
+            file: join(state, folder, basename(new URL(p.url).pathname)),
+          })),
           ...added.filter((h) => h.file.startsWith(join(state, folder) + '/')),
         ]
         const byName = new Map<string, typeof present>()
