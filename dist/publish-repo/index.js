@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1863);
-/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8760);
+/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4440);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_repo_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishRepo */ ._);
@@ -104755,7 +104755,7 @@ async function runOnGitHub(action) {
 
 /***/ }),
 
-/***/ 8760:
+/***/ 4440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -104764,10 +104764,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   _: () => (/* binding */ publishRepo)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/action/cleanup.ts
@@ -105277,8 +105281,15 @@ class GpgHome {
     }
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/host/paths.ts
+/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners). */
+
+
+function defaultCacheDir() {
+    return (process.env.KVM_ACTIONS_CACHE ||
+        (0,external_node_path_.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'kvm-actions'));
+}
+
 ;// CONCATENATED MODULE: ./src/rpm/evr.ts
 /** `[epoch:]version[-release]`; the release is what follows the last hyphen. */
 function parseEvr(text) {
@@ -105454,8 +105465,6 @@ async function dnfVisibleNevras(repos, arch, log) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/repo/repomd.ts
 /** repodata/repomd.xml: the index of a dnf repository's metadata files. */
 
@@ -106147,8 +106156,247 @@ async function channelFiles(target, releasever, channel, arches, name, nevras) {
     return [...files.values()];
 }
 
+;// CONCATENATED MODULE: ./src/repo/ssh.ts
+/**
+ * A repository tree on another machine, reached over SSH with a pinned host key. The heavy work
+ * (signing, createrepo_c, dnf verification) runs on a local mirror of the remote tree; the remote
+ * side needs only a POSIX shell, GNU tar, cp and sha256sum: the new state is assembled beside the
+ * live one (hard links for what did not change), its checksums compared with the local ones,
+ * and the channel switched with one remote rename.
+ */
+
+
+
+
+
+
+
+const SSH_TARGET = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(\/[A-Za-z0-9._/-]*)$/;
+function parseSshTarget(target, port) {
+    const match = SSH_TARGET.exec(target);
+    if (!match)
+        return undefined;
+    return { user: match[1], host: match[2], path: match[3].replace(/(.)\/+$/, '$1'), port };
+}
+/** Quotes one word for the remote POSIX shell: ssh hands the remote side one command string. */
+function shellQuote(word) {
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Remote scripts: fixed text, every value a positional argument. */
+const REMOTE = {
+    lock: 'mkdir -p "$1" && mkdir "$1/.lock" 2>/dev/null && printf "%s" "$2" > "$1/.lock/owner" || { cat "$1/.lock/owner" 2>/dev/null; exit 3; }',
+    forceLock: 'rm -rf "$1/.lock" && mkdir "$1/.lock" && printf "%s" "$2" > "$1/.lock/owner"',
+    unlock: 'rm -rf "$1/.lock"',
+    live: 'if [ -L "$1" ]; then readlink -f "$1"; fi',
+    stage: 'set -e; mkdir -p "$(dirname "$2")"; rm -rf "$2"; mkdir "$2"; if [ -n "$1" ]; then cp -al "$1/." "$2/"; fi; cd "$2"; xargs -0 -r rm -f --',
+    extract: 'set -e; tar --unlink-first -xf - -C "$1"',
+    sums: 'set -e; cd "$1"; find . -type f | LC_ALL=C sort | sed "s|^\\./||" | tr "\\n" "\\0" | xargs -0 -r sha256sum --',
+    switch: 'set -e; mkdir -p "$(dirname "$2")"; ln -sfn "$1" "$2.switch"; mv -T "$2.switch" "$2"; if [ -n "$3" ]; then ln -sfn "$3" "$4.switch"; mv -T "$4.switch" "$4"; fi',
+    prune: 'set -e; cd "$1" 2>/dev/null || exit 0; for d in "$2"*; do [ -d "$d" ] || continue; case "$PWD/$d" in "$3"|"$4") ;; *) rm -rf "$d";; esac; done',
+};
+class SshSession {
+    target;
+    log;
+    options;
+    constructor(target, configDir, privateKey, knownHosts, log) {
+        this.target = target;
+        this.log = log;
+        (0,external_node_fs_.mkdirSync)(configDir, { recursive: true, mode: 0o700 });
+        const identity = (0,external_node_path_.join)(configDir, 'id');
+        (0,external_node_fs_.writeFileSync)(identity, privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: 0o600 });
+        (0,external_node_fs_.chmodSync)(identity, 0o600);
+        const known = (0,external_node_path_.join)(configDir, 'known_hosts');
+        (0,external_node_fs_.writeFileSync)(known, knownHosts.endsWith('\n') ? knownHosts : `${knownHosts}\n`);
+        // The host key is pinned: no prompt, no trust on first use, no other known_hosts.
+        this.options = [
+            ...['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${known}`],
+            ...['-o', 'GlobalKnownHostsFile=/dev/null', '-o', 'IdentitiesOnly=yes', '-o', 'ConnectTimeout=20'],
+            ...['-i', identity, '-p', String(target.port), '-l', target.user],
+        ];
+    }
+    command(script, args) {
+        return ['sh', '-c', script, 'kvm-actions', ...args].map(shellQuote).join(' ');
+    }
+    failed(result) {
+        const last = result.stderr.trim().split('\n').at(-1);
+        if (result.exitCode === 255) {
+            throw new errors/* InfrastructureError */.EN(`ssh to ${this.target.user}@${this.target.host}:${this.target.port} failed: ${last}`);
+        }
+        throw new errors/* InfrastructureError */.EN(`a remote command failed on ${this.target.host}: ${last || `exit code ${result.exitCode}`}`);
+    }
+    async run(script, args, input, okCodes = [0]) {
+        const result = await exec(['ssh', ...this.options, this.target.host, this.command(script, args)], {
+            allowFailure: true,
+            ...(input !== undefined ? { input } : {}),
+        });
+        if (!okCodes.includes(result.exitCode ?? -1))
+            this.failed(result);
+        return result;
+    }
+    /** Remote folder → local folder, as a tar stream. */
+    async download(remoteDir, localDir) {
+        (0,external_node_fs_.mkdirSync)(localDir, { recursive: true });
+        const command = ['tar', '-C', remoteDir, '-cf', '-', '.'].map(shellQuote).join(' ');
+        const result = await exec([
+            'bash',
+            '-c',
+            'set -o pipefail; dest=$1; cmd=$2; shift 2; ssh "$@" "$cmd" | tar -xf - -C "$dest"',
+            'download',
+            localDir,
+            command,
+            ...this.options,
+            this.target.host,
+        ], {
+            allowFailure: true,
+            ...(this.log ? { log: this.log, group: `Mirror ${this.target.host}:${remoteDir}` } : {}),
+        });
+        if (result.exitCode !== 0)
+            this.failed(result);
+    }
+    /** Local files (relative to localDir, listed in a NUL-separated file) → remote folder. */
+    async upload(localDir, listFile, remoteDir) {
+        const command = this.command(REMOTE.extract, [remoteDir]);
+        const result = await exec([
+            'bash',
+            '-c',
+            'set -o pipefail; src=$1; list=$2; cmd=$3; shift 3; tar -C "$src" --null -T "$list" -cf - | ssh "$@" "$cmd"',
+            'upload',
+            localDir,
+            listFile,
+            command,
+            ...this.options,
+            this.target.host,
+        ], {
+            allowFailure: true,
+            ...(this.log ? { log: this.log, group: `Upload to ${this.target.host}:${remoteDir}` } : {}),
+        });
+        if (result.exitCode !== 0)
+            this.failed(result);
+    }
+}
+function files(dir) {
+    return (0,external_node_fs_.readdirSync)(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => (0,external_node_path_.relative)(dir, (0,external_node_path_.join)(entry.parentPath, entry.name)))
+        .sort();
+}
+function sha256(file) {
+    return (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(file)).digest('hex');
+}
+function remoteChannel(target, releasever, channel) {
+    const paths = channelPaths(target.path, releasever, channel);
+    return { live: paths.live, states: paths.states, previous: paths.previous };
+}
+class RemoteRepository {
+    session;
+    mirror;
+    log;
+    owner = `${(0,external_node_os_.hostname)()}:${process.pid}`;
+    constructor(session, mirror, log) {
+        this.session = session;
+        this.mirror = mirror;
+        this.log = log;
+    }
+    /** The remote lock; one left by a dead process of this machine is taken over. */
+    async lock() {
+        const root = this.session.target.path;
+        const taken = await this.session.run(REMOTE.lock, [root, this.owner], undefined, [0, 3]);
+        if (taken.exitCode === 3) {
+            const [host, pid] = taken.stdout.trim().split(':');
+            let dead = false;
+            if (host === (0,external_node_os_.hostname)() && Number(pid) > 0) {
+                try {
+                    process.kill(Number(pid), 0);
+                }
+                catch {
+                    dead = true;
+                }
+            }
+            if (!dead)
+                throw new errors/* InfrastructureError */.EN(`another publish (${taken.stdout.trim()}) holds the lock on ${this.session.target.host}:${root}`);
+            await this.session.run(REMOTE.forceLock, [root, this.owner]);
+        }
+        return async () => {
+            await this.session.run(REMOTE.unlock, [root]);
+        };
+    }
+    /** Makes the local mirror's channel point at a copy of the remote live state (downloaded when it differs). */
+    async syncMirror(releasever, channel) {
+        const remote = remoteChannel(this.session.target, releasever, channel);
+        const live = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim();
+        const local = channelPaths(this.mirror, releasever, channel);
+        if (!live) {
+            (0,external_node_fs_.rmSync)(local.live, { force: true });
+            return;
+        }
+        const name = (0,external_node_path_.basename)(live);
+        const copy = (0,external_node_path_.join)(local.states, name);
+        if (linkTarget(local.live) === copy && (0,external_node_fs_.existsSync)(copy))
+            return;
+        (0,external_node_fs_.rmSync)(copy, { recursive: true, force: true });
+        await this.session.download(live, copy);
+        switchLink(local.live, copy);
+    }
+    /**
+     * Uploads the local state (built from previousLocal) as a remote staging folder, checks every
+     * file's sha256 there against the local one, then switches the remote channel to it.
+     */
+    async publishState(releasever, channel, state, previousLocal) {
+        const remote = remoteChannel(this.session.target, releasever, channel);
+        const remoteLive = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim();
+        const staging = (0,external_node_path_.join)(remote.states, (0,external_node_path_.basename)(state));
+        const wanted = files(state);
+        // A file is unchanged when the new state hard-links the previous one's.
+        const unchanged = new Set(previousLocal
+            ? wanted.filter((file) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(previousLocal, file)) &&
+                (0,external_node_fs_.statSync)((0,external_node_path_.join)(previousLocal, file)).ino === (0,external_node_fs_.statSync)((0,external_node_path_.join)(state, file)).ino)
+            : []);
+        const previousFiles = previousLocal ? files(previousLocal) : [];
+        const remove = previousFiles.filter((file) => !unchanged.has(file));
+        await this.session.run(REMOTE.stage, [remoteLive, staging], remove.map((f) => `${f}\0`).join(''));
+        const listFile = (0,external_node_path_.join)(this.mirror, `.upload-${process.pid}`);
+        (0,external_node_fs_.writeFileSync)(listFile, wanted
+            .filter((file) => !unchanged.has(file))
+            .map((f) => `${f}\0`)
+            .join(''));
+        try {
+            await this.session.upload(state, listFile, staging);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(listFile, { force: true });
+        }
+        const sums = new Map((await this.session.run(REMOTE.sums, [staging])).stdout
+            .trim()
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => [line.slice(66), line.slice(0, 64)]));
+        const wrong = wanted.filter((file) => sums.get(file) !== sha256((0,external_node_path_.join)(state, file)));
+        const extra = [...sums.keys()].filter((file) => !wanted.includes(file));
+        if (wrong.length > 0 || extra.length > 0) {
+            throw new errors/* TestFailure */.p2(`the remote staging copy differs from the verified one: ${[...wrong.map((f) => `${f} differs`), ...extra.map((f) => `${f} is extra`)].join(', ')}`);
+        }
+        await this.session.run(REMOTE.switch, [staging, remote.live, remoteLive, remote.previous]);
+        this.log?.info(`Published ${this.session.target.host}:${remote.live} -> ${staging}`);
+        await this.session.run(REMOTE.prune, [remote.states, `${releasever}-${channel}-`, staging, remoteLive]);
+    }
+    async rollback(releasever, channel) {
+        const remote = remoteChannel(this.session.target, releasever, channel);
+        const current = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim();
+        const previous = (await this.session.run(REMOTE.live, [remote.previous])).stdout.trim();
+        if (!current || !previous)
+            throw new errors/* InfrastructureError */.EN(`${this.session.target.host}:${remote.live} has no previous state to roll back to`);
+        await this.session.run(REMOTE.switch, [previous, remote.live, current, remote.previous]);
+        return { from: current, to: previous };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/repo/action.ts
 /** publish-repo: signed, verified, atomic dnf repositories with channels, retention and rollback. */
+
+
+
+
+
 
 
 
@@ -106165,9 +106413,24 @@ const publishRepo = defineAction({
     description: 'Sign RPMs and publish them as a verified dnf repository, switched into place atomically.',
     inputs: {
         rpms: rpmSetInput({ description: 'The RPMs to publish (not needed to promote or roll back).' }),
-        target: inputs.path({
-            description: 'The repository tree: a local directory (it is created if missing).',
+        target: inputs.string({
+            description: 'The repository tree: a local directory (created if missing), or user@host:/path over SSH (with ssh-key and ssh-known-hosts).',
             required: true,
+            pattern: /^(?:[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\/[A-Za-z0-9._/-]*|[^@\s][^\s]*)$/,
+            accepted: 'a directory path, or user@host:/absolute/path',
+        }),
+        'ssh-key': inputs.string({
+            description: 'For an SSH target: the private key to log in with (from a secret).',
+            secret: true,
+        }),
+        'ssh-known-hosts': inputs.string({
+            description: 'For an SSH target: the pinned host key line(s), as in known_hosts ([host]:port for a port other than 22).',
+        }),
+        'ssh-port': inputs.integer({
+            description: 'For an SSH target: the port sshd listens on.',
+            default: '22',
+            min: 1,
+            max: 65535,
         }),
         name: inputs.string({
             description: 'Repository name: the .repo id prefix, the key file RPM-GPG-KEY-<name> and the <name>-release package.',
@@ -106235,63 +106498,98 @@ const publishRepo = defineAction({
     async main(ctx) {
         const { inputs, setOutput, summary, workspace, state, log } = ctx;
         requireTools(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf']);
-        const live = (0,external_node_path_.join)(inputs.target, inputs.releasever, inputs.channel);
-        if (inputs.rollback) {
-            const { from, to } = rollback(inputs.target, inputs.releasever, inputs.channel);
-            setOutput('repo-path', live);
-            summary.paragraph(`Rolled ${live} back from \`${from}\` to \`${to}\`.`);
-            return;
+        const remote = parseSshTarget(inputs.target, inputs.sshPort);
+        let repository;
+        let root = (0,external_node_path_.resolve)(workspace, inputs.target);
+        if (remote) {
+            if (!inputs.sshKey || !inputs.sshKnownHosts) {
+                throw new errors/* ConfigurationError */.j1("Inputs 'ssh-key' and 'ssh-known-hosts' are required for an SSH target; expected the private key and the pinned host key line");
+            }
+            requireTools(['ssh', 'tar']);
+            for (const line of inputs.sshKey.split('\n').filter((l) => l.trim().length >= 8))
+                ctx.setSecret(line);
+            const session = new SshSession(remote, createWorkDir(state, 'ssh'), inputs.sshKey, inputs.sshKnownHosts, log);
+            root = (0,external_node_path_.join)(defaultCacheDir(), 'ssh-mirrors', (0,external_node_crypto_.createHash)('sha256')
+                .update(`${remote.user}@${remote.host}:${remote.port}:${remote.path}`)
+                .digest('hex')
+                .slice(0, 16));
+            repository = new RemoteRepository(session, root, log);
         }
-        if (!inputs.signingKey || !inputs.passphrase) {
-            throw new errors/* ConfigurationError */.j1("Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets");
-        }
-        for (const secret of [
-            inputs.passphrase,
-            ...inputs.signingKey.split('\n').filter((line) => line.trim().length >= 8),
-        ]) {
-            ctx.setSecret(secret);
-        }
-        const rpms = inputs.promoteFrom
-            ? await channelFiles(inputs.target, inputs.releasever, inputs.promoteFrom, inputs.arches, inputs.name, inputs.packages)
-            : collectRpms(inputs.rpms ?? [], workspace);
-        if (!inputs.promoteFrom && rpms.length === 0) {
-            throw new errors/* ConfigurationError */.j1("Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list");
-        }
-        const home = createWorkDir(state, 'gnupg');
-        state.save('gnupg-home', home);
-        const gpg = await GpgHome.create(inputs.signingKey, inputs.passphrase, home);
+        const shown = remote ? inputs.target : root;
+        const live = (0,external_node_path_.join)(shown, inputs.releasever, inputs.channel);
+        const unlock = repository ? await repository.lock() : async () => undefined;
         try {
-            const result = await publish({
-                target: inputs.target,
-                releasever: inputs.releasever,
-                channel: inputs.channel,
-                name: inputs.name,
-                ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
-                arches: inputs.arches,
-                rpms,
-                retention: inputs.retention,
-                gpg,
-                publicKey: await gpg.exportPublicKey(),
-                dryRun: inputs.dryRun,
-                log,
-            });
-            setOutput('added', result.added);
-            setOutput('kept', result.kept);
-            setOutput('pruned', result.pruned);
-            setOutput('repomd-revision', result.revisions);
-            setOutput('repo-path', result.live);
-            setOutput('repo-file', result.repoFile);
-            summary
-                .paragraph(`${result.dryRun ? 'Dry run: nothing switched. ' : ''}${inputs.promoteFrom ? `Promoted from \`${inputs.promoteFrom}\` to` : 'Published to'} \`${result.live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`)
-                .table(['NEVRA', 'Change'], [
-                ...result.added.map((n) => [n, 'added']),
-                ...result.pruned.map((n) => [n, 'pruned']),
-                ...result.kept.map((n) => [n, 'kept']),
-            ])
-                .details('.repo file', result.repoFile);
+            if (inputs.rollback) {
+                const { from, to } = repository
+                    ? await repository.rollback(inputs.releasever, inputs.channel)
+                    : rollback(root, inputs.releasever, inputs.channel);
+                setOutput('repo-path', live);
+                summary.paragraph(`Rolled ${live} back from \`${from}\` to \`${to}\`.`);
+                return;
+            }
+            if (!inputs.signingKey || !inputs.passphrase) {
+                throw new errors/* ConfigurationError */.j1("Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets");
+            }
+            for (const secret of [
+                inputs.passphrase,
+                ...inputs.signingKey.split('\n').filter((line) => line.trim().length >= 8),
+            ]) {
+                ctx.setSecret(secret);
+            }
+            if (repository) {
+                await repository.syncMirror(inputs.releasever, inputs.channel);
+                if (inputs.promoteFrom)
+                    await repository.syncMirror(inputs.releasever, inputs.promoteFrom);
+            }
+            const rpms = inputs.promoteFrom
+                ? await channelFiles(root, inputs.releasever, inputs.promoteFrom, inputs.arches, inputs.name, inputs.packages)
+                : collectRpms(inputs.rpms ?? [], workspace);
+            if (!inputs.promoteFrom && rpms.length === 0) {
+                throw new errors/* ConfigurationError */.j1("Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list");
+            }
+            const home = createWorkDir(state, 'gnupg');
+            state.save('gnupg-home', home);
+            const gpg = await GpgHome.create(inputs.signingKey, inputs.passphrase, home);
+            try {
+                const previous = linkTarget(channelPaths(root, inputs.releasever, inputs.channel).live);
+                const result = await publish({
+                    target: root,
+                    releasever: inputs.releasever,
+                    channel: inputs.channel,
+                    name: inputs.name,
+                    baseUrl: inputs.baseUrl ?? (remote ? (0,external_node_url_.pathToFileURL)(remote.path).href : (0,external_node_url_.pathToFileURL)(root).href),
+                    arches: inputs.arches,
+                    rpms,
+                    retention: inputs.retention,
+                    gpg,
+                    publicKey: await gpg.exportPublicKey(),
+                    dryRun: inputs.dryRun,
+                    log,
+                });
+                if (repository && !result.dryRun) {
+                    await repository.publishState(inputs.releasever, inputs.channel, result.state, previous);
+                }
+                setOutput('added', result.added);
+                setOutput('kept', result.kept);
+                setOutput('pruned', result.pruned);
+                setOutput('repomd-revision', result.revisions);
+                setOutput('repo-path', live);
+                setOutput('repo-file', result.repoFile);
+                summary
+                    .paragraph(`${result.dryRun ? 'Dry run: nothing switched. ' : ''}${inputs.promoteFrom ? `Promoted from \`${inputs.promoteFrom}\` to` : 'Published to'} \`${live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`)
+                    .table(['NEVRA', 'Change'], [
+                    ...result.added.map((n) => [n, 'added']),
+                    ...result.pruned.map((n) => [n, 'pruned']),
+                    ...result.kept.map((n) => [n, 'kept']),
+                ])
+                    .details('.repo file', result.repoFile);
+            }
+            finally {
+                await gpg.close();
+            }
         }
         finally {
-            await gpg.close();
+            await unlock();
         }
     },
     async post(ctx) {

@@ -1,12 +1,17 @@
 /** publish-repo: signed, verified, atomic dnf repositories with channels, retention and rollback. */
+import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
 import { ConfigurationError, defineAction, input } from '../action/index.js'
 import { requireTools } from '../exec/tools.js'
 import { collectRpms, rpmSetInput } from '../rpm/collect.js'
 import { GpgHome } from './gpg.js'
+import { defaultCacheDir } from '../host/paths.js'
 import { channelFiles, publish, rollback } from './publish.js'
+import { parseSshTarget, RemoteRepository, SshSession } from './ssh.js'
+import { channelPaths, linkTarget } from './tree.js'
 
 const CHANNEL = /^[a-z0-9][a-z0-9_-]*$/
 const CHANNEL_FORM = 'lower-case letters, digits, - and _, such as testing'
@@ -17,9 +22,26 @@ export const publishRepo = defineAction({
   description: 'Sign RPMs and publish them as a verified dnf repository, switched into place atomically.',
   inputs: {
     rpms: rpmSetInput({ description: 'The RPMs to publish (not needed to promote or roll back).' }),
-    target: input.path({
-      description: 'The repository tree: a local directory (it is created if missing).',
+    target: input.string({
+      description:
+        'The repository tree: a local directory (created if missing), or user@host:/path over SSH (with ssh-key and ssh-known-hosts).',
       required: true,
+      pattern: /^(?:[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\/[A-Za-z0-9._/-]*|[^@\s][^\s]*)$/,
+      accepted: 'a directory path, or user@host:/absolute/path',
+    }),
+    'ssh-key': input.string({
+      description: 'For an SSH target: the private key to log in with (from a secret).',
+      secret: true,
+    }),
+    'ssh-known-hosts': input.string({
+      description:
+        'For an SSH target: the pinned host key line(s), as in known_hosts ([host]:port for a port other than 22).',
+    }),
+    'ssh-port': input.integer({
+      description: 'For an SSH target: the port sshd listens on.',
+      default: '22',
+      min: 1,
+      max: 65535,
     }),
     name: input.string({
       description:
@@ -89,78 +111,122 @@ export const publishRepo = defineAction({
   async main(ctx) {
     const { inputs, setOutput, summary, workspace, state, log } = ctx
     requireTools(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf'])
-    const live = join(inputs.target, inputs.releasever, inputs.channel)
-    if (inputs.rollback) {
-      const { from, to } = rollback(inputs.target, inputs.releasever, inputs.channel)
-      setOutput('repo-path', live)
-      summary.paragraph(`Rolled ${live} back from \`${from}\` to \`${to}\`.`)
-      return
-    }
-    if (!inputs.signingKey || !inputs.passphrase) {
-      throw new ConfigurationError(
-        "Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets",
-      )
-    }
-    for (const secret of [
-      inputs.passphrase,
-      ...inputs.signingKey.split('\n').filter((line) => line.trim().length >= 8),
-    ]) {
-      ctx.setSecret(secret)
-    }
-    const rpms = inputs.promoteFrom
-      ? await channelFiles(
-          inputs.target,
-          inputs.releasever,
-          inputs.promoteFrom,
-          inputs.arches,
-          inputs.name,
-          inputs.packages,
+    const remote = parseSshTarget(inputs.target, inputs.sshPort)
+    let repository: RemoteRepository | undefined
+    let root = resolve(workspace, inputs.target)
+    if (remote) {
+      if (!inputs.sshKey || !inputs.sshKnownHosts) {
+        throw new ConfigurationError(
+          "Inputs 'ssh-key' and 'ssh-known-hosts' are required for an SSH target; expected the private key and the pinned host key line",
         )
-      : collectRpms(inputs.rpms ?? [], workspace)
-    if (!inputs.promoteFrom && rpms.length === 0) {
-      throw new ConfigurationError(
-        "Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list",
-      )
-    }
-    const home = createWorkDir(state, 'gnupg')
-    state.save('gnupg-home', home)
-    const gpg = await GpgHome.create(inputs.signingKey, inputs.passphrase, home)
-    try {
-      const result = await publish({
-        target: inputs.target,
-        releasever: inputs.releasever,
-        channel: inputs.channel,
-        name: inputs.name,
-        ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
-        arches: inputs.arches,
-        rpms,
-        retention: inputs.retention,
-        gpg,
-        publicKey: await gpg.exportPublicKey(),
-        dryRun: inputs.dryRun,
+      }
+      requireTools(['ssh', 'tar'])
+      for (const line of inputs.sshKey.split('\n').filter((l) => l.trim().length >= 8)) ctx.setSecret(line)
+      const session = new SshSession(
+        remote,
+        createWorkDir(state, 'ssh'),
+        inputs.sshKey,
+        inputs.sshKnownHosts,
         log,
-      })
-      setOutput('added', result.added)
-      setOutput('kept', result.kept)
-      setOutput('pruned', result.pruned)
-      setOutput('repomd-revision', result.revisions)
-      setOutput('repo-path', result.live)
-      setOutput('repo-file', result.repoFile)
-      summary
-        .paragraph(
-          `${result.dryRun ? 'Dry run: nothing switched. ' : ''}${inputs.promoteFrom ? `Promoted from \`${inputs.promoteFrom}\` to` : 'Published to'} \`${result.live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`,
+      )
+      root = join(
+        defaultCacheDir(),
+        'ssh-mirrors',
+        createHash('sha256')
+          .update(`${remote.user}@${remote.host}:${remote.port}:${remote.path}`)
+          .digest('hex')
+          .slice(0, 16),
+      )
+      repository = new RemoteRepository(session, root, log)
+    }
+    const shown = remote ? inputs.target : root
+    const live = join(shown, inputs.releasever, inputs.channel)
+    const unlock = repository ? await repository.lock() : async () => undefined
+    try {
+      if (inputs.rollback) {
+        const { from, to } = repository
+          ? await repository.rollback(inputs.releasever, inputs.channel)
+          : rollback(root, inputs.releasever, inputs.channel)
+        setOutput('repo-path', live)
+        summary.paragraph(`Rolled ${live} back from \`${from}\` to \`${to}\`.`)
+        return
+      }
+      if (!inputs.signingKey || !inputs.passphrase) {
+        throw new ConfigurationError(
+          "Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets",
         )
-        .table(
-          ['NEVRA', 'Change'],
-          [
-            ...result.added.map((n) => [n, 'added']),
-            ...result.pruned.map((n) => [n, 'pruned']),
-            ...result.kept.map((n) => [n, 'kept']),
-          ],
+      }
+      for (const secret of [
+        inputs.passphrase,
+        ...inputs.signingKey.split('\n').filter((line) => line.trim().length >= 8),
+      ]) {
+        ctx.setSecret(secret)
+      }
+      if (repository) {
+        await repository.syncMirror(inputs.releasever, inputs.channel)
+        if (inputs.promoteFrom) await repository.syncMirror(inputs.releasever, inputs.promoteFrom)
+      }
+      const rpms = inputs.promoteFrom
+        ? await channelFiles(
+            root,
+            inputs.releasever,
+            inputs.promoteFrom,
+            inputs.arches,
+            inputs.name,
+            inputs.packages,
+          )
+        : collectRpms(inputs.rpms ?? [], workspace)
+      if (!inputs.promoteFrom && rpms.length === 0) {
+        throw new ConfigurationError(
+          "Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list",
         )
-        .details('.repo file', result.repoFile)
+      }
+      const home = createWorkDir(state, 'gnupg')
+      state.save('gnupg-home', home)
+      const gpg = await GpgHome.create(inputs.signingKey, inputs.passphrase, home)
+      try {
+        const previous = linkTarget(channelPaths(root, inputs.releasever, inputs.channel).live)
+        const result = await publish({
+          target: root,
+          releasever: inputs.releasever,
+          channel: inputs.channel,
+          name: inputs.name,
+          baseUrl: inputs.baseUrl ?? (remote ? pathToFileURL(remote.path).href : pathToFileURL(root).href),
+          arches: inputs.arches,
+          rpms,
+          retention: inputs.retention,
+          gpg,
+          publicKey: await gpg.exportPublicKey(),
+          dryRun: inputs.dryRun,
+          log,
+        })
+        if (repository && !result.dryRun) {
+          await repository.publishState(inputs.releasever, inputs.channel, result.state, previous)
+        }
+        setOutput('added', result.added)
+        setOutput('kept', result.kept)
+        setOutput('pruned', result.pruned)
+        setOutput('repomd-revision', result.revisions)
+        setOutput('repo-path', live)
+        setOutput('repo-file', result.repoFile)
+        summary
+          .paragraph(
+            `${result.dryRun ? 'Dry run: nothing switched. ' : ''}${inputs.promoteFrom ? `Promoted from \`${inputs.promoteFrom}\` to` : 'Published to'} \`${live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`,
+          )
+          .table(
+            ['NEVRA', 'Change'],
+            [
+              ...result.added.map((n) => [n, 'added']),
+              ...result.pruned.map((n) => [n, 'pruned']),
+              ...result.kept.map((n) => [n, 'kept']),
+            ],
+          )
+          .details('.repo file', result.repoFile)
+      } finally {
+        await gpg.close()
+      }
     } finally {
-      await gpg.close()
+      await unlock()
     }
   },
   async post(ctx) {

@@ -1,0 +1,301 @@
+/**
+ * A repository tree on another machine, reached over SSH with a pinned host key. The heavy work
+ * (signing, createrepo_c, dnf verification) runs on a local mirror of the remote tree; the remote
+ * side needs only a POSIX shell, GNU tar, cp and sha256sum: the new state is assembled beside the
+ * live one (hard links for what did not change), its checksums compared with the local ones,
+ * and the channel switched with one remote rename.
+ */
+import { createHash } from 'node:crypto'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { hostname } from 'node:os'
+import { basename, join, relative } from 'node:path'
+import { InfrastructureError, TestFailure } from '../action/errors.js'
+import { exec, type ExecResult } from '../exec/exec.js'
+import type { Log } from '../host/host.js'
+import { channelPaths, linkTarget, switchLink } from './tree.js'
+
+export const SSH_TARGET = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(\/[A-Za-z0-9._/-]*)$/
+
+export interface SshTarget {
+  user: string
+  host: string
+  path: string
+  port: number
+}
+
+export function parseSshTarget(target: string, port: number): SshTarget | undefined {
+  const match = SSH_TARGET.exec(target)
+  if (!match) return undefined
+  return { user: match[1]!, host: match[2]!, path: match[3]!.replace(/(.)\/+$/, '$1'), port }
+}
+
+/** Quotes one word for the remote POSIX shell: ssh hands the remote side one command string. */
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`
+}
+
+/** Remote scripts: fixed text, every value a positional argument. */
+const REMOTE = {
+  lock: 'mkdir -p "$1" && mkdir "$1/.lock" 2>/dev/null && printf "%s" "$2" > "$1/.lock/owner" || { cat "$1/.lock/owner" 2>/dev/null; exit 3; }',
+  forceLock: 'rm -rf "$1/.lock" && mkdir "$1/.lock" && printf "%s" "$2" > "$1/.lock/owner"',
+  unlock: 'rm -rf "$1/.lock"',
+  live: 'if [ -L "$1" ]; then readlink -f "$1"; fi',
+  stage:
+    'set -e; mkdir -p "$(dirname "$2")"; rm -rf "$2"; mkdir "$2"; if [ -n "$1" ]; then cp -al "$1/." "$2/"; fi; cd "$2"; xargs -0 -r rm -f --',
+  extract: 'set -e; tar --unlink-first -xf - -C "$1"',
+  sums: 'set -e; cd "$1"; find . -type f | LC_ALL=C sort | sed "s|^\\./||" | tr "\\n" "\\0" | xargs -0 -r sha256sum --',
+  switch:
+    'set -e; mkdir -p "$(dirname "$2")"; ln -sfn "$1" "$2.switch"; mv -T "$2.switch" "$2"; if [ -n "$3" ]; then ln -sfn "$3" "$4.switch"; mv -T "$4.switch" "$4"; fi',
+  prune:
+    'set -e; cd "$1" 2>/dev/null || exit 0; for d in "$2"*; do [ -d "$d" ] || continue; case "$PWD/$d" in "$3"|"$4") ;; *) rm -rf "$d";; esac; done',
+}
+
+export class SshSession {
+  private readonly options: string[]
+
+  constructor(
+    readonly target: SshTarget,
+    configDir: string,
+    privateKey: string,
+    knownHosts: string,
+    private readonly log?: Log,
+  ) {
+    mkdirSync(configDir, { recursive: true, mode: 0o700 })
+    const identity = join(configDir, 'id')
+    writeFileSync(identity, privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: 0o600 })
+    chmodSync(identity, 0o600)
+    const known = join(configDir, 'known_hosts')
+    writeFileSync(known, knownHosts.endsWith('\n') ? knownHosts : `${knownHosts}\n`)
+    // The host key is pinned: no prompt, no trust on first use, no other known_hosts.
+    this.options = [
+      ...['-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${known}`],
+      ...['-o', 'GlobalKnownHostsFile=/dev/null', '-o', 'IdentitiesOnly=yes', '-o', 'ConnectTimeout=20'],
+      ...['-i', identity, '-p', String(target.port), '-l', target.user],
+    ]
+  }
+
+  private command(script: string, args: string[]): string {
+    return ['sh', '-c', script, 'kvm-actions', ...args].map(shellQuote).join(' ')
+  }
+
+  private failed(result: ExecResult): never {
+    const last = result.stderr.trim().split('\n').at(-1)
+    if (result.exitCode === 255) {
+      throw new InfrastructureError(
+        `ssh to ${this.target.user}@${this.target.host}:${this.target.port} failed: ${last}`,
+      )
+    }
+    throw new InfrastructureError(
+      `a remote command failed on ${this.target.host}: ${last || `exit code ${result.exitCode}`}`,
+    )
+  }
+
+  async run(script: string, args: string[], input?: string | Buffer, okCodes = [0]): Promise<ExecResult> {
+    const result = await exec(['ssh', ...this.options, this.target.host, this.command(script, args)], {
+      allowFailure: true,
+      ...(input !== undefined ? { input } : {}),
+    })
+    if (!okCodes.includes(result.exitCode ?? -1)) this.failed(result)
+    return result
+  }
+
+  /** Remote folder → local folder, as a tar stream. */
+  async download(remoteDir: string, localDir: string): Promise<void> {
+    mkdirSync(localDir, { recursive: true })
+    const command = ['tar', '-C', remoteDir, '-cf', '-', '.'].map(shellQuote).join(' ')
+    const result = await exec(
+      [
+        'bash',
+        '-c',
+        'set -o pipefail; dest=$1; cmd=$2; shift 2; ssh "$@" "$cmd" | tar -xf - -C "$dest"',
+        'download',
+        localDir,
+        command,
+        ...this.options,
+        this.target.host,
+      ],
+      {
+        allowFailure: true,
+        ...(this.log ? { log: this.log, group: `Mirror ${this.target.host}:${remoteDir}` } : {}),
+      },
+    )
+    if (result.exitCode !== 0) this.failed(result)
+  }
+
+  /** Local files (relative to localDir, listed in a NUL-separated file) → remote folder. */
+  async upload(localDir: string, listFile: string, remoteDir: string): Promise<void> {
+    const command = this.command(REMOTE.extract, [remoteDir])
+    const result = await exec(
+      [
+        'bash',
+        '-c',
+        'set -o pipefail; src=$1; list=$2; cmd=$3; shift 3; tar -C "$src" --null -T "$list" -cf - | ssh "$@" "$cmd"',
+        'upload',
+        localDir,
+        listFile,
+        command,
+        ...this.options,
+        this.target.host,
+      ],
+      {
+        allowFailure: true,
+        ...(this.log ? { log: this.log, group: `Upload to ${this.target.host}:${remoteDir}` } : {}),
+      },
+    )
+    if (result.exitCode !== 0) this.failed(result)
+  }
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex')
+}
+
+export interface RemoteChannel {
+  live: string
+  states: string
+  previous: string
+}
+
+export function remoteChannel(target: SshTarget, releasever: string, channel: string): RemoteChannel {
+  const paths = channelPaths(target.path, releasever, channel)
+  return { live: paths.live, states: paths.states, previous: paths.previous }
+}
+
+export class RemoteRepository {
+  private readonly owner = `${hostname()}:${process.pid}`
+
+  constructor(
+    private readonly session: SshSession,
+    private readonly mirror: string,
+    private readonly log?: Log,
+  ) {}
+
+  /** The remote lock; one left by a dead process of this machine is taken over. */
+  async lock(): Promise<() => Promise<void>> {
+    const root = this.session.target.path
+    const taken = await this.session.run(REMOTE.lock, [root, this.owner], undefined, [0, 3])
+    if (taken.exitCode === 3) {
+      const [host, pid] = taken.stdout.trim().split(':')
+      let dead = false
+      if (host === hostname() && Number(pid) > 0) {
+        try {
+          process.kill(Number(pid), 0)
+        } catch {
+          dead = true
+        }
+      }
+      if (!dead)
+        throw new InfrastructureError(
+          `another publish (${taken.stdout.trim()}) holds the lock on ${this.session.target.host}:${root}`,
+        )
+      await this.session.run(REMOTE.forceLock, [root, this.owner])
+    }
+    return async () => {
+      await this.session.run(REMOTE.unlock, [root])
+    }
+  }
+
+  /** Makes the local mirror's channel point at a copy of the remote live state (downloaded when it differs). */
+  async syncMirror(releasever: string, channel: string): Promise<void> {
+    const remote = remoteChannel(this.session.target, releasever, channel)
+    const live = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim()
+    const local = channelPaths(this.mirror, releasever, channel)
+    if (!live) {
+      rmSync(local.live, { force: true })
+      return
+    }
+    const name = basename(live)
+    const copy = join(local.states, name)
+    if (linkTarget(local.live) === copy && existsSync(copy)) return
+    rmSync(copy, { recursive: true, force: true })
+    await this.session.download(live, copy)
+    switchLink(local.live, copy)
+  }
+
+  /**
+   * Uploads the local state (built from previousLocal) as a remote staging folder, checks every
+   * file's sha256 there against the local one, then switches the remote channel to it.
+   */
+  async publishState(
+    releasever: string,
+    channel: string,
+    state: string,
+    previousLocal: string | undefined,
+  ): Promise<void> {
+    const remote = remoteChannel(this.session.target, releasever, channel)
+    const remoteLive = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim()
+    const staging = join(remote.states, basename(state))
+    const wanted = files(state)
+    // A file is unchanged when the new state hard-links the previous one's.
+    const unchanged = new Set(
+      previousLocal
+        ? wanted.filter(
+            (file) =>
+              existsSync(join(previousLocal, file)) &&
+              statSync(join(previousLocal, file)).ino === statSync(join(state, file)).ino,
+          )
+        : [],
+    )
+    const previousFiles = previousLocal ? files(previousLocal) : []
+    const remove = previousFiles.filter((file) => !unchanged.has(file))
+    await this.session.run(REMOTE.stage, [remoteLive, staging], remove.map((f) => `${f}\0`).join(''))
+    const listFile = join(this.mirror, `.upload-${process.pid}`)
+    writeFileSync(
+      listFile,
+      wanted
+        .filter((file) => !unchanged.has(file))
+        .map((f) => `${f}\0`)
+        .join(''),
+    )
+    try {
+      await this.session.upload(state, listFile, staging)
+    } finally {
+      rmSync(listFile, { force: true })
+    }
+    const sums = new Map(
+      (await this.session.run(REMOTE.sums, [staging])).stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => [line.slice(66), line.slice(0, 64)] as const),
+    )
+    const wrong = wanted.filter((file) => sums.get(file) !== sha256(join(state, file)))
+    const extra = [...sums.keys()].filter((file) => !wanted.includes(file))
+    if (wrong.length > 0 || extra.length > 0) {
+      throw new TestFailure(
+        `the remote staging copy differs from the verified one: ${[...wrong.map((f) => `${f} differs`), ...extra.map((f) => `${f} is extra`)].join(', ')}`,
+      )
+    }
+    await this.session.run(REMOTE.switch, [staging, remote.live, remoteLive, remote.previous])
+    this.log?.info(`Published ${this.session.target.host}:${remote.live} -> ${staging}`)
+    await this.session.run(REMOTE.prune, [remote.states, `${releasever}-${channel}-`, staging, remoteLive])
+  }
+
+  async rollback(releasever: string, channel: string): Promise<{ from: string; to: string }> {
+    const remote = remoteChannel(this.session.target, releasever, channel)
+    const current = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim()
+    const previous = (await this.session.run(REMOTE.live, [remote.previous])).stdout.trim()
+    if (!current || !previous)
+      throw new InfrastructureError(
+        `${this.session.target.host}:${remote.live} has no previous state to roll back to`,
+      )
+    await this.session.run(REMOTE.switch, [previous, remote.live, current, remote.previous])
+    return { from: current, to: previous }
+  }
+}
