@@ -3500,7 +3500,8 @@ class GpgHome {
     }
     /**
      * Imports the key into a new home under parent. Bad key text is a configuration error; a wrong
-     * passphrase is found here too, by signing a probe, rather than halfway through a publish.
+     * passphrase shows at the first signature (see signingFailure), which comes before anything
+     * is switched: a separate probe would cost one more key unlock on every publish.
      */
     static async create(armoredKey, passphrase, parent = (0,external_node_os_namespaceObject.tmpdir)()) {
         const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(parent, 'kvm-actions-gnupg-'));
@@ -3524,16 +3525,15 @@ class GpgHome {
             throw new errors_ConfigurationError("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
         }
         const home = new GpgHome(dir, fingerprint, passphraseFile);
-        const probe = await exec(['gpg', ...home.passphraseArgs, '-u', fingerprint, '--detach-sign', '--output', '-'], {
-            input: 'probe',
-            env,
-            allowFailure: true,
-        });
-        if (probe.exitCode !== 0) {
-            await home.close();
-            throw new errors_ConfigurationError("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
-        }
         return home;
+    }
+    /** A gpg or rpmsign failure caused by the passphrase becomes the configuration error it is. */
+    static signingFailure(error) {
+        const text = error instanceof CommandFailedError ? error.result.stderr + error.result.stdout : '';
+        if (/bad passphrase|no passphrase given|passphrase check failed/i.test(text)) {
+            return new errors_ConfigurationError("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
+        }
+        return error;
     }
     async exportPublicKey() {
         return (await exec(['gpg', '--batch', '--armor', '--export', this.fingerprint], { env: this.env })).stdout;
@@ -3554,7 +3554,9 @@ class GpgHome {
             '--output',
             signature,
             file,
-        ], { env: this.env });
+        ], { env: this.env }).catch((error) => {
+            throw GpgHome.signingFailure(error);
+        });
         return signature;
     }
     static async stopAgents(dir) {
@@ -3571,7 +3573,7 @@ class GpgHome {
 /**
  * The real client's verdict on a staged repository: dnf in a throwaway installroot with gpgcheck
  * and repo_gpgcheck, failing on any metadata or signature problem (dnf exits 0 on a bad repo
- * signature unless skip_if_unavailable is off), then every NEVRA it can see.
+ * signature unless skip_if_unavailable is off), listing every NEVRA it can see.
  */
 
 
@@ -3625,17 +3627,15 @@ async function dnfVisibleNevras(repos, arch, log) {
         const env = { GNUPGHOME: (0,external_node_path_namespaceObject.join)(root, 'gnupg') };
         (0,external_node_fs_namespaceObject.mkdirSync)(env.GNUPGHOME, { mode: 0o700 });
         try {
-            const cache = await exec(['dnf', ...common, 'makecache'], {
-                env,
-                allowFailure: true,
-                ...(log ? { log, group: 'dnf makecache (gpgcheck, repo_gpgcheck)' } : {}),
-            });
-            if (cache.exitCode !== 0) {
-                throw new TestFailure(`dnf refuses the staged repository: ${(cache.stderr || cache.stdout).trim().split('\n').slice(-3).join(' ')}`);
-            }
+            // repoquery loads (and so verifies) the metadata itself: one dnf run does both.
             const query = await exec(['dnf', ...common, 'repoquery', '--queryformat', `${QUERY_FORMAT}\\n`], {
                 env,
+                allowFailure: true,
+                ...(log ? { log, group: 'dnf repoquery (gpgcheck, repo_gpgcheck)' } : {}),
             });
+            if (query.exitCode !== 0) {
+                throw new TestFailure(`dnf refuses the staged repository: ${(query.stderr || query.stdout).trim().split('\n').slice(-3).join(' ')}`);
+            }
             return [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
         }
         finally {
@@ -3743,6 +3743,7 @@ install -D -m 0644 %{SOURCE1} %{buildroot}%{_sysconfdir}/pki/rpm-gpg/RPM-GPG-KEY
 
 
 
+
 /** Signs in batches (one rpmsign per batch), SHA-256 digests, passphrase through loopback pinentry. */
 async function signRpms(files, gpg, batch = 200) {
     for (let start = 0; start < files.length; start += batch) {
@@ -3760,7 +3761,9 @@ async function signRpms(files, gpg, batch = 200) {
             '--define',
             `_gpg_sign_cmd_extra_args ${gpg.passphraseArgs.join(' ')}`,
             ...files.slice(start, start + batch),
-        ], { env: gpg.env });
+        ], { env: gpg.env }).catch((error) => {
+            throw GpgHome.signingFailure(error);
+        });
     }
 }
 /** What rpm says of each package's signature, checked against one public key and key id. */
@@ -4076,6 +4079,7 @@ async function publish(options) {
             await requireSignedBy(firstCopies, publicKeyFile, keyIdOf(options));
             // Retention: the newest EVRs of each name stay, per folder.
             const pruned = [];
+            const prunedIn = new Set();
             const kept = [];
             for (const folder of folders) {
                 const present = [
@@ -4095,6 +4099,7 @@ async function publish(options) {
                         if ((0,external_node_fs_namespaceObject.existsSync)(old.file))
                             (0,external_node_fs_namespaceObject.unlinkSync)(old.file);
                         pruned.push(nevra(old));
+                        prunedIn.add(folder);
                     }
                     for (const pkg of versions.slice(0, options.retention)) {
                         if (!added.includes(pkg))
@@ -4102,8 +4107,17 @@ async function publish(options) {
                     }
                 }
             }
+            // Only folders whose packages changed get new metadata (and a new dnf check).
+            const changedFolders = folders.filter((folder) => !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(state, folder, 'repodata', 'repomd.xml')) ||
+                added.some((h) => h.file.startsWith((0,external_node_path_namespaceObject.join)(state, folder) + '/')) ||
+                prunedIn.has(folder));
             const revisions = {};
             for (const folder of folders) {
+                if (!changedFolders.includes(folder)) {
+                    revisions[folder] =
+                        parseRepomd((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(state, folder, 'repodata', 'repomd.xml'), 'utf8')).revision ?? '';
+                    continue;
+                }
                 revisions[folder] = await createRepo((0,external_node_path_namespaceObject.join)(state, folder), log);
                 if (options.gpg)
                     await options.gpg.detachSign((0,external_node_path_namespaceObject.join)(state, folder, 'repodata', 'repomd.xml'));
@@ -4114,7 +4128,7 @@ async function publish(options) {
             (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(state, `${options.name}.repo`), repo);
             // dnf must accept every folder and see exactly what was staged there.
             const keyUrl = (0,external_node_url_namespaceObject.pathToFileURL)(publicKeyFile).href;
-            for (const folder of options.arches) {
+            for (const folder of options.arches.filter((f) => changedFolders.includes(f))) {
                 const expected = [
                     ...kept.filter((n) => n.endsWith('.noarch') || n.endsWith(`.${folder}`)),
                     ...added.filter((h) => h.file.startsWith((0,external_node_path_namespaceObject.join)(state, folder) + '/')).map(nevra),

@@ -105214,7 +105214,8 @@ class GpgHome {
     }
     /**
      * Imports the key into a new home under parent. Bad key text is a configuration error; a wrong
-     * passphrase is found here too, by signing a probe, rather than halfway through a publish.
+     * passphrase shows at the first signature (see signingFailure), which comes before anything
+     * is switched: a separate probe would cost one more key unlock on every publish.
      */
     static async create(armoredKey, passphrase, parent = (0,external_node_os_.tmpdir)()) {
         const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(parent, 'kvm-actions-gnupg-'));
@@ -105238,16 +105239,15 @@ class GpgHome {
             throw new errors/* ConfigurationError */.j1("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
         }
         const home = new GpgHome(dir, fingerprint, passphraseFile);
-        const probe = await exec(['gpg', ...home.passphraseArgs, '-u', fingerprint, '--detach-sign', '--output', '-'], {
-            input: 'probe',
-            env,
-            allowFailure: true,
-        });
-        if (probe.exitCode !== 0) {
-            await home.close();
-            throw new errors/* ConfigurationError */.j1("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
-        }
         return home;
+    }
+    /** A gpg or rpmsign failure caused by the passphrase becomes the configuration error it is. */
+    static signingFailure(error) {
+        const text = error instanceof CommandFailedError ? error.result.stderr + error.result.stdout : '';
+        if (/bad passphrase|no passphrase given|passphrase check failed/i.test(text)) {
+            return new errors/* ConfigurationError */.j1("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
+        }
+        return error;
     }
     async exportPublicKey() {
         return (await exec(['gpg', '--batch', '--armor', '--export', this.fingerprint], { env: this.env })).stdout;
@@ -105268,7 +105268,9 @@ class GpgHome {
             '--output',
             signature,
             file,
-        ], { env: this.env });
+        ], { env: this.env }).catch((error) => {
+            throw GpgHome.signingFailure(error);
+        });
         return signature;
     }
     static async stopAgents(dir) {
@@ -105389,7 +105391,7 @@ function newest(items, evrOf) {
 /**
  * The real client's verdict on a staged repository: dnf in a throwaway installroot with gpgcheck
  * and repo_gpgcheck, failing on any metadata or signature problem (dnf exits 0 on a bad repo
- * signature unless skip_if_unavailable is off), then every NEVRA it can see.
+ * signature unless skip_if_unavailable is off), listing every NEVRA it can see.
  */
 
 
@@ -105443,17 +105445,15 @@ async function dnfVisibleNevras(repos, arch, log) {
         const env = { GNUPGHOME: (0,external_node_path_.join)(root, 'gnupg') };
         (0,external_node_fs_.mkdirSync)(env.GNUPGHOME, { mode: 0o700 });
         try {
-            const cache = await exec(['dnf', ...common, 'makecache'], {
-                env,
-                allowFailure: true,
-                ...(log ? { log, group: 'dnf makecache (gpgcheck, repo_gpgcheck)' } : {}),
-            });
-            if (cache.exitCode !== 0) {
-                throw new errors/* TestFailure */.p2(`dnf refuses the staged repository: ${(cache.stderr || cache.stdout).trim().split('\n').slice(-3).join(' ')}`);
-            }
+            // repoquery loads (and so verifies) the metadata itself: one dnf run does both.
             const query = await exec(['dnf', ...common, 'repoquery', '--queryformat', `${QUERY_FORMAT}\\n`], {
                 env,
+                allowFailure: true,
+                ...(log ? { log, group: 'dnf repoquery (gpgcheck, repo_gpgcheck)' } : {}),
             });
+            if (query.exitCode !== 0) {
+                throw new errors/* TestFailure */.p2(`dnf refuses the staged repository: ${(query.stderr || query.stdout).trim().split('\n').slice(-3).join(' ')}`);
+            }
             return [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
         }
         finally {
@@ -105697,6 +105697,7 @@ async function readRepository(baseUrl, options = {}) {
 
 
 
+
 /** Signs in batches (one rpmsign per batch), SHA-256 digests, passphrase through loopback pinentry. */
 async function signRpms(files, gpg, batch = 200) {
     for (let start = 0; start < files.length; start += batch) {
@@ -105714,7 +105715,9 @@ async function signRpms(files, gpg, batch = 200) {
             '--define',
             `_gpg_sign_cmd_extra_args ${gpg.passphraseArgs.join(' ')}`,
             ...files.slice(start, start + batch),
-        ], { env: gpg.env });
+        ], { env: gpg.env }).catch((error) => {
+            throw GpgHome.signingFailure(error);
+        });
     }
 }
 /** What rpm says of each package's signature, checked against one public key and key id. */
@@ -106030,6 +106033,7 @@ async function publish(options) {
             await requireSignedBy(firstCopies, publicKeyFile, keyIdOf(options));
             // Retention: the newest EVRs of each name stay, per folder.
             const pruned = [];
+            const prunedIn = new Set();
             const kept = [];
             for (const folder of folders) {
                 const present = [
@@ -106049,6 +106053,7 @@ async function publish(options) {
                         if ((0,external_node_fs_.existsSync)(old.file))
                             (0,external_node_fs_.unlinkSync)(old.file);
                         pruned.push(nevra(old));
+                        prunedIn.add(folder);
                     }
                     for (const pkg of versions.slice(0, options.retention)) {
                         if (!added.includes(pkg))
@@ -106056,8 +106061,17 @@ async function publish(options) {
                     }
                 }
             }
+            // Only folders whose packages changed get new metadata (and a new dnf check).
+            const changedFolders = folders.filter((folder) => !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml')) ||
+                added.some((h) => h.file.startsWith((0,external_node_path_.join)(state, folder) + '/')) ||
+                prunedIn.has(folder));
             const revisions = {};
             for (const folder of folders) {
+                if (!changedFolders.includes(folder)) {
+                    revisions[folder] =
+                        repomd_parseRepomd((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml'), 'utf8')).revision ?? '';
+                    continue;
+                }
                 revisions[folder] = await createRepo((0,external_node_path_.join)(state, folder), log);
                 if (options.gpg)
                     await options.gpg.detachSign((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml'));
@@ -106068,7 +106082,7 @@ async function publish(options) {
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(state, `${options.name}.repo`), repo);
             // dnf must accept every folder and see exactly what was staged there.
             const keyUrl = (0,external_node_url_.pathToFileURL)(publicKeyFile).href;
-            for (const folder of options.arches) {
+            for (const folder of options.arches.filter((f) => changedFolders.includes(f))) {
                 const expected = [
                     ...kept.filter((n) => n.endsWith('.noarch') || n.endsWith(`.${folder}`)),
                     ...added.filter((h) => h.file.startsWith((0,external_node_path_.join)(state, folder) + '/')).map(nevra),

@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
-import { exec } from '../exec/exec.js'
+import { CommandFailedError, exec } from '../exec/exec.js'
 
 export class GpgHome {
   private constructor(
@@ -32,7 +32,8 @@ export class GpgHome {
 
   /**
    * Imports the key into a new home under parent. Bad key text is a configuration error; a wrong
-   * passphrase is found here too, by signing a probe, rather than halfway through a publish.
+   * passphrase shows at the first signature (see signingFailure), which comes before anything
+   * is switched: a separate probe would cost one more key unlock on every publish.
    */
   static async create(armoredKey: string, passphrase: string, parent = tmpdir()): Promise<GpgHome> {
     const dir = mkdtempSync(join(parent, 'kvm-actions-gnupg-'))
@@ -58,21 +59,18 @@ export class GpgHome {
       )
     }
     const home = new GpgHome(dir, fingerprint, passphraseFile)
-    const probe = await exec(
-      ['gpg', ...home.passphraseArgs, '-u', fingerprint, '--detach-sign', '--output', '-'],
-      {
-        input: 'probe',
-        env,
-        allowFailure: true,
-      },
-    )
-    if (probe.exitCode !== 0) {
-      await home.close()
-      throw new ConfigurationError(
+    return home
+  }
+
+  /** A gpg or rpmsign failure caused by the passphrase becomes the configuration error it is. */
+  static signingFailure(error: unknown): unknown {
+    const text = error instanceof CommandFailedError ? error.result.stderr + error.result.stdout : ''
+    if (/bad passphrase|no passphrase given|passphrase check failed/i.test(text)) {
+      return new ConfigurationError(
         "Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)",
       )
     }
-    return home
+    return error
   }
 
   async exportPublicKey(): Promise<string> {
@@ -98,7 +96,9 @@ export class GpgHome {
         file,
       ],
       { env: this.env },
-    )
+    ).catch((error: unknown) => {
+      throw GpgHome.signingFailure(error)
+    })
     return signature
   }
 

@@ -198,6 +198,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
 
       // Retention: the newest EVRs of each name stay, per folder.
       const pruned: string[] = []
+      const prunedIn = new Set<string>()
       const kept: string[] = []
       for (const folder of folders) {
         const present = [
@@ -216,6 +217,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
           for (const old of versions.slice(options.retention)) {
             if (existsSync(old.file)) unlinkSync(old.file)
             pruned.push(nevra(old))
+            prunedIn.add(folder)
           }
           for (const pkg of versions.slice(0, options.retention)) {
             if (!added.includes(pkg as Header)) kept.push(nevra(pkg))
@@ -223,8 +225,20 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         }
       }
 
+      // Only folders whose packages changed get new metadata (and a new dnf check).
+      const changedFolders = folders.filter(
+        (folder) =>
+          !existsSync(join(state, folder, 'repodata', 'repomd.xml')) ||
+          added.some((h) => h.file.startsWith(join(state, folder) + '/')) ||
+          prunedIn.has(folder),
+      )
       const revisions: Record<string, string> = {}
       for (const folder of folders) {
+        if (!changedFolders.includes(folder)) {
+          revisions[folder] =
+            parseRepomd(readFileSync(join(state, folder, 'repodata', 'repomd.xml'), 'utf8')).revision ?? ''
+          continue
+        }
         revisions[folder] = await createRepo(join(state, folder), log)
         if (options.gpg) await options.gpg.detachSign(join(state, folder, 'repodata', 'repomd.xml'))
         else if (!existsSync(join(state, folder, 'repodata', 'repomd.xml.asc'))) {
@@ -237,7 +251,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
 
       // dnf must accept every folder and see exactly what was staged there.
       const keyUrl = pathToFileURL(publicKeyFile).href
-      for (const folder of options.arches) {
+      for (const folder of options.arches.filter((f) => changedFolders.includes(f))) {
         const expected = [
           ...kept.filter((n) => n.endsWith('.noarch') || n.endsWith(`.${folder}`)),
           ...added.filter((h) => h.file.startsWith(join(state, folder) + '/')).map(nevra),

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
-import type { GpgHome } from './gpg.js'
+import { GpgHome } from './gpg.js'
 
 /** Signs in batches (one rpmsign per batch), SHA-256 digests, passphrase through loopback pinentry. */
 export async function signRpms(files: string[], gpg: GpgHome, batch = 200): Promise<void> {
@@ -30,7 +30,9 @@ export async function signRpms(files: string[], gpg: GpgHome, batch = 200): Prom
         ...files.slice(start, start + batch),
       ],
       { env: gpg.env },
-    )
+    ).catch((error: unknown) => {
+      throw GpgHome.signingFailure(error)
+    })
   }
 }
 

@@ -27,10 +27,18 @@ describe('GpgHome', () => {
     await expect(GpgHome.create('not a key', 'x')).rejects.toThrow(
       "Input 'signing-key' is not an armored OpenPGP private key",
     )
-    await expect(GpgHome.create(ourKey, 'wrong')).rejects.toBeInstanceOf(ConfigurationError)
-    await expect(GpgHome.create(ourKey, 'wrong')).rejects.toThrow(
-      "Input 'passphrase' does not unlock the signing key",
-    )
+    // A wrong passphrase shows at the first signature, as a configuration error.
+    const wrong = await GpgHome.create(ourKey, 'wrong')
+    try {
+      const failure = signRpms([copyOf(rpm)], wrong)
+      await expect(failure).rejects.toBeInstanceOf(ConfigurationError)
+      await expect(failure).rejects.toThrow("Input 'passphrase' does not unlock the signing key")
+      await expect(wrong.detachSign(rpm)).rejects.toThrow(
+        "Input 'passphrase' does not unlock the signing key",
+      )
+    } finally {
+      await wrong.close()
+    }
   })
 })
 

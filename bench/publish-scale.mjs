@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// publish-repo adding one RPM to a repository of N RPMs, through the bundled CLI, against the
+// unavoidable steps done by hand on the same change (the key imported from its secret into a
+// fresh GnuPG home, as every CI run must, rpmsign of the one RPM, createrepo_c --update,
+// signing repomd.xml, one dnf makecache with repo_gpgcheck). Targets: action/by-hand
+// at most 1.3 at 1,000 RPMs; the 10,000-RPM time over the 1,000-RPM time close to createrepo_c's
+// own growth (already-signed packages are neither re-signed nor re-verified).
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const root = join(import.meta.dirname, '..')
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)
+const scratch = mkdtempSync(join(tmpdir(), 'bench-publish-'))
+const PASSPHRASE = 'bench passphrase'
+
+function time(fn) {
+  const started = performance.now()
+  fn()
+  return (performance.now() - started) / 1000
+}
+
+/** count noarch RPMs from one spec (subpackages), named prefix-pN. */
+function makeRpms(count, prefix) {
+  const dir = join(scratch, `${prefix}-${count}`)
+  mkdirSync(dir)
+  const lines = [
+    `Name: ${prefix}`,
+    'Version: 1',
+    'Release: 1',
+    'Summary: bench',
+    'License: MIT',
+    'BuildArch: noarch',
+    '%description',
+    'bench',
+    '',
+  ]
+  for (let i = 0; i < count; i++)
+    lines.push(
+      `%package p${i}`,
+      `Summary: p${i}`,
+      `%description p${i}`,
+      'p',
+      `%files p${i}`,
+      `/usr/share/${prefix}/p${i}`,
+      '',
+    )
+  lines.push(
+    '%install',
+    `mkdir -p %{buildroot}/usr/share/${prefix}`,
+    `for i in $(seq 0 ${count - 1}); do echo $i > %{buildroot}/usr/share/${prefix}/p$i; done`,
+  )
+  writeFileSync(join(dir, 'bench.spec'), lines.join('\n') + '\n')
+  execFileSync('rpmbuild', ['-bb', '--quiet', '--define', `_topdir ${dir}/top`, join(dir, 'bench.spec')], {
+    stdio: 'ignore',
+  })
+  return join(dir, 'top', 'RPMS', 'noarch')
+}
+
+function makeKey() {
+  const home = mkdtempSync(join(scratch, 'gnupg-'))
+  const env = { ...process.env, GNUPGHOME: home }
+  writeFileSync(
+    join(home, 'p'),
+    `Key-Type: RSA\nKey-Length: 2048\nName-Real: Bench\nName-Email: bench@example.org\nExpire-Date: 0\nPassphrase: ${PASSPHRASE}\n%commit\n`,
+  )
+  execFileSync('gpg', ['--batch', '--gen-key', join(home, 'p')], { env, stdio: 'ignore' })
+  const secret = execFileSync(
+    'gpg',
+    ['--batch', '--pinentry-mode', 'loopback', '--passphrase', PASSPHRASE, '--armor', '--export-secret-keys'],
+    { env, encoding: 'utf8' },
+  )
+  const fingerprint = /^fpr:(?:[^:]*:){8}([0-9A-F]{40}):/m.exec(
+    execFileSync('gpg', ['--batch', '--with-colons', '--list-secret-keys'], { env, encoding: 'utf8' }),
+  )[1]
+  writeFileSync(join(home, 'passphrase'), PASSPHRASE)
+  return { home, env, secret, fingerprint }
+}
+
+const key = makeKey()
+const extra = join(makeRpms(1, 'extra'), 'extra-p0-1-1.noarch.rpm')
+
+/** publish-repo through the bundled CLI; fails the bench unless it published what was asked. */
+function action(target, rpms, expectAdded) {
+  const out = execFileSync(
+    'node',
+    [
+      join(root, 'dist/cli/index.js'),
+      'publish-repo',
+      '--input',
+      `target=${target}`,
+      '--input',
+      `rpms=${rpms}`,
+      '--input',
+      `signing-key=${key.secret}`,
+      '--input',
+      `passphrase=${PASSPHRASE}`,
+      '--input',
+      'retention=5',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, KVM_ACTIONS_CACHE: join(scratch, 'cache') },
+    },
+  )
+  if (!out.includes(expectAdded)) throw new Error(`publish-repo did not add ${expectAdded}:\n${out}`)
+}
+
+/** The same change by hand on a copy of the live state: the steps no tool can skip. */
+function byHand(live) {
+  const repo = join(scratch, `by-hand-${Date.now()}`)
+  cpSync(live, repo, { recursive: true, dereference: true })
+  const folder = join(repo, 'ppc64le')
+  const rpm = join(folder, 'extra-p0-1-1.noarch.rpm')
+  cpSync(extra, rpm)
+  const home = mkdtempSync(join(scratch, 'fresh-gnupg-'))
+  const env = { ...process.env, GNUPGHOME: home }
+  const gpgArgs = `--batch --pinentry-mode loopback --passphrase-file ${join(key.home, 'passphrase')}`
+  const dnfRoot = join(repo, '.dnf')
+  mkdirSync(join(dnfRoot, 'repos'), { recursive: true })
+  writeFileSync(
+    join(dnfRoot, 'repos', 'b.repo'),
+    `[b]\nname=b\nbaseurl=file://${folder}\ngpgcheck=1\nrepo_gpgcheck=1\ngpgkey=file://${repo}/RPM-GPG-KEY-kvm-power\nskip_if_unavailable=False\n`,
+  )
+  const seconds = time(() => {
+    execFileSync('gpg', ['--batch', '--import'], {
+      input: key.secret,
+      env,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    })
+    execFileSync(
+      'rpmsign',
+      [
+        '--addsign',
+        '--define',
+        '__gpg /usr/bin/gpg',
+        '--define',
+        `_gpg_path ${home}`,
+        '--define',
+        `_gpg_name ${key.fingerprint}`,
+        '--define',
+        `_gpg_sign_cmd_extra_args ${gpgArgs}`,
+        rpm,
+      ],
+      { stdio: 'ignore' },
+    )
+    execFileSync('createrepo_c', ['--quiet', '--update', folder])
+    execFileSync(
+      'gpg',
+      [
+        ...gpgArgs.split(' '),
+        '-u',
+        key.fingerprint,
+        '--armor',
+        '--detach-sign',
+        '--yes',
+        join(folder, 'repodata', 'repomd.xml'),
+      ],
+      { env },
+    )
+    execFileSync(
+      'dnf',
+      [
+        '--installroot',
+        join(dnfRoot, 'root'),
+        '--setopt',
+        `reposdir=${join(dnfRoot, 'repos')}`,
+        '--setopt',
+        `cachedir=${join(dnfRoot, 'cache')}`,
+        '--releasever',
+        '9',
+        '--forcearch',
+        'ppc64le',
+        '-q',
+        '-y',
+        'makecache',
+      ],
+      { stdio: 'ignore' },
+    )
+  })
+  execFileSync('bash', [
+    '-c',
+    'for d in $(find "$1" -name pubring.kbx -printf "%h\\n"); do gpgconf --homedir "$d" --kill all; done',
+    'x',
+    dnfRoot,
+  ])
+  execFileSync('gpgconf', ['--kill', 'all'], { env })
+  rmSync(repo, { recursive: true, force: true })
+  return seconds
+}
+
+const results = {}
+for (const size of sizes) {
+  const target = join(scratch, `repo-${size}`)
+  const rpms = makeRpms(size, `bench${size}`)
+  action(target, rpms, `bench${size}-p0-0:1-1.noarch`) // the existing repository
+  const live = join(target, '9', 'testing')
+  const hand = byHand(live)
+  const act = time(() => action(target, extra, 'extra-p0-0:1-1.noarch'))
+  if (process.env.BENCH_DEBUG) console.log(execFileSync('ls', ['-la', join(target, '9', 'testing', 'ppc64le')], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('extra')).join('\n'))
+  results[size] = { act, hand }
+  console.log(
+    `${size} RPMs: action ${act.toFixed(2)} s, by hand ${hand.toFixed(2)} s, ratio action/by-hand ${(act / hand).toFixed(2)} (target <= 1.3)`,
+  )
+}
+if (results[1000] && results[10000]) {
+  console.log(
+    `10,000 vs 1,000 RPMs: action ${(results[10000].act / results[1000].act).toFixed(2)}x, by hand ${(results[10000].hand / results[1000].hand).toFixed(2)}x`,
+  )
+}
+execFileSync('gpgconf', ['--kill', 'all'], { env: key.env })
+rmSync(scratch, { recursive: true, force: true })
