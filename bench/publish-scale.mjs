@@ -6,7 +6,7 @@
 // at most 1.3 at 1,000 RPMs; the 10,000-RPM time over the 1,000-RPM time close to createrepo_c's
 // own growth (already-signed packages are neither re-signed nor re-verified).
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -199,7 +199,13 @@ for (const size of sizes) {
   const live = join(target, '9', 'testing')
   const hand = byHand(live)
   const act = time(() => action(target, extra, 'extra-p0-0:1-1.noarch'))
-  if (process.env.BENCH_DEBUG) console.log(execFileSync('ls', ['-la', join(target, '9', 'testing', 'ppc64le')], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('extra')).join('\n'))
+  if (process.env.BENCH_DEBUG)
+    console.log(
+      execFileSync('ls', ['-la', join(target, '9', 'testing', 'ppc64le')], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes('extra'))
+        .join('\n'),
+    )
   results[size] = { act, hand }
   console.log(
     `${size} RPMs: action ${act.toFixed(2)} s, by hand ${hand.toFixed(2)} s, ratio action/by-hand ${(act / hand).toFixed(2)} (target <= 1.3)`,
