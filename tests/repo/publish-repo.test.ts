@@ -112,6 +112,24 @@ describe('publish-repo', () => {
     expect(repoFile).toContain('repo_gpgcheck=1')
   }, 120_000)
 
+  it('stages and verifies everything on a dry run, and switches nothing', async () => {
+    const target = mkdtempSync(join(tmpdir(), 'repo-'))
+    expect((await cli(['publish-repo', ...inputsFor(target, { rpms: JSON.stringify(v3) })])).code).toBe(0)
+    const before = treeDigest(join(target, '9', 'testing/'))
+    const run = await cli([
+      'publish-repo',
+      ...inputsFor(target, { rpms: JSON.stringify(v4), 'dry-run': 'true' }),
+    ])
+    expect(run.code).toBe(0)
+    expect(run.out).toContain('Dry run: nothing switched.')
+    expect(JSON.parse(/^added=(.*)$/m.exec(run.out)![1]!)).toEqual([
+      'kvm-hello-0:1.2.0-4.el9.noarch',
+      'kvm-hello-extras-0:1.2.0-4.el9.noarch',
+    ])
+    expect(treeDigest(join(target, '9', 'testing/'))).toEqual(before)
+    expect(readdirStates(target)).toHaveLength(1)
+  }, 120_000)
+
   const faults: [string, Record<string, string>, Record<string, string>, RegExp][] = [
     [
       'a bad key',
