@@ -24,7 +24,6 @@ dnf_packages=(
   make bison flex bc gcc
   libvirt-daemon libvirt-client
 )
-ppc64el_packages=(busybox-static:ppc64el)
 
 log() { printf 'setup-host: %s\n' "$*"; }
 
@@ -46,9 +45,9 @@ if command -v apt-get >/dev/null 2>&1; then
     dpkg --add-architecture ppc64el
     log "enabled foreign architecture ppc64el"
   fi
-  mapfile -t need < <(missing_debian "${debian_packages[@]}" "${ppc64el_packages[@]}")
+  mapfile -t need < <(missing_debian "${debian_packages[@]}")
   if [ ${#need[@]} -eq 0 ]; then
-    log "nothing to install: all ${#debian_packages[@]} + ${#ppc64el_packages[@]} packages present"
+    log "nothing to install: all ${#debian_packages[@]} packages present"
   else
     # A foreign-arch index mid-sync makes apt-get update exit 100 (domain.md section 7):
     # tolerate it, then check that what we need resolves.
@@ -60,6 +59,16 @@ if command -v apt-get >/dev/null 2>&1; then
     done
     apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
     log "installed: ${need[*]}"
+  fi
+  # A static ppc64le busybox for guest initramfs images, unpacked (not installed: it would
+  # replace the host's own /bin/busybox).
+  if [ ! -x /var/cache/kvm-actions/guest-busybox/bin/busybox ]; then
+    tmp=$(mktemp -d)
+    (cd "$tmp" && apt-get download -qq busybox-static:ppc64el && dpkg-deb -x ./*.deb root)
+    mkdir -p /var/cache/kvm-actions/guest-busybox/bin
+    cp -a "$tmp"/root/bin/busybox /var/cache/kvm-actions/guest-busybox/bin/
+    rm -rf "$tmp"
+    log "installed ppc64le busybox into /var/cache/kvm-actions/guest-busybox"
   fi
   # The ppc64le guest kernel: newest linux-image-*-powerpc64le for ppc64el.
   if ! ls /var/cache/kvm-actions/guest-kernel/vmlinux-* >/dev/null 2>&1; then

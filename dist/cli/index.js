@@ -959,9 +959,14 @@ function spawnAndWait(argv, options) {
         file = (0,external_node_fs_namespaceObject.createWriteStream)(options.logFile, { flags: 'a' });
     }
     // One splitter per stream, so a partial stdout line never merges with a stderr line.
-    const splitter = () => options.log ? new LineSplitter((line) => options.log.info(line)) : undefined;
-    const stdoutLines = splitter();
-    const stderrLines = splitter();
+    const splitter = (stream) => options.log || options.onLine
+        ? new LineSplitter((line) => {
+            options.log?.info(line);
+            options.onLine?.(line, stream);
+        })
+        : undefined;
+    const stdoutLines = splitter('stdout');
+    const stderrLines = splitter('stderr');
     return new Promise((resolvePromise, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
             cwd: options.cwd,
@@ -3487,6 +3492,8 @@ class GpgHome {
         this.fingerprint = fingerprint;
         this.passphraseFile = passphraseFile;
     }
+    /** Whether a signature has been made (and so the passphrase proven). */
+    signed = false;
     /** The 16-hex-digit key id rpm prints in signatures. */
     get keyId() {
         return this.fingerprint.slice(-16).toLowerCase();
@@ -3535,6 +3542,18 @@ class GpgHome {
         }
         return error;
     }
+    /** Proves the passphrase with a throwaway signature, for a run that had nothing else to sign. */
+    async verifyPassphrase() {
+        if (this.signed)
+            return;
+        await exec(['gpg', ...this.passphraseArgs, '-u', this.fingerprint, '--detach-sign', '--output', '-'], {
+            input: 'passphrase check',
+            env: this.env,
+        }).catch((error) => {
+            throw GpgHome.signingFailure(error);
+        });
+        this.signed = true;
+    }
     async exportPublicKey() {
         return (await exec(['gpg', '--batch', '--armor', '--export', this.fingerprint], { env: this.env })).stdout;
     }
@@ -3557,6 +3576,7 @@ class GpgHome {
         ], { env: this.env }).catch((error) => {
             throw GpgHome.signingFailure(error);
         });
+        this.signed = true;
         return signature;
     }
     static async stopAgents(dir) {
@@ -3764,6 +3784,7 @@ async function signRpms(files, gpg, batch = 200) {
         ], { env: gpg.env }).catch((error) => {
             throw GpgHome.signingFailure(error);
         });
+        gpg.signed = true;
     }
 }
 /** What rpm says of each package's signature, checked against one public key and key id. */
@@ -4140,6 +4161,8 @@ async function publish(options) {
                     throw new TestFailure(`dnf sees another ${folder} repository than was staged: missing ${missing.join(', ') || 'none'}; unexpected ${extra.join(', ') || 'none'}`);
                 }
             }
+            // A run with nothing to sign still proves the key works, so a bad secret shows today.
+            await options.gpg?.verifyPassphrase();
             const result = {
                 added: [...new Set(added.map(nevra))],
                 kept: [...new Set(kept)],

@@ -105099,9 +105099,14 @@ function spawnAndWait(argv, options) {
         file = (0,external_node_fs_.createWriteStream)(options.logFile, { flags: 'a' });
     }
     // One splitter per stream, so a partial stdout line never merges with a stderr line.
-    const splitter = () => options.log ? new LineSplitter((line) => options.log.info(line)) : undefined;
-    const stdoutLines = splitter();
-    const stderrLines = splitter();
+    const splitter = (stream) => options.log || options.onLine
+        ? new LineSplitter((line) => {
+            options.log?.info(line);
+            options.onLine?.(line, stream);
+        })
+        : undefined;
+    const stdoutLines = splitter('stdout');
+    const stderrLines = splitter('stderr');
     return new Promise((resolvePromise, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
             cwd: options.cwd,
@@ -105201,6 +105206,8 @@ class GpgHome {
         this.fingerprint = fingerprint;
         this.passphraseFile = passphraseFile;
     }
+    /** Whether a signature has been made (and so the passphrase proven). */
+    signed = false;
     /** The 16-hex-digit key id rpm prints in signatures. */
     get keyId() {
         return this.fingerprint.slice(-16).toLowerCase();
@@ -105249,6 +105256,18 @@ class GpgHome {
         }
         return error;
     }
+    /** Proves the passphrase with a throwaway signature, for a run that had nothing else to sign. */
+    async verifyPassphrase() {
+        if (this.signed)
+            return;
+        await exec(['gpg', ...this.passphraseArgs, '-u', this.fingerprint, '--detach-sign', '--output', '-'], {
+            input: 'passphrase check',
+            env: this.env,
+        }).catch((error) => {
+            throw GpgHome.signingFailure(error);
+        });
+        this.signed = true;
+    }
     async exportPublicKey() {
         return (await exec(['gpg', '--batch', '--armor', '--export', this.fingerprint], { env: this.env })).stdout;
     }
@@ -105271,6 +105290,7 @@ class GpgHome {
         ], { env: this.env }).catch((error) => {
             throw GpgHome.signingFailure(error);
         });
+        this.signed = true;
         return signature;
     }
     static async stopAgents(dir) {
@@ -105718,6 +105738,7 @@ async function signRpms(files, gpg, batch = 200) {
         ], { env: gpg.env }).catch((error) => {
             throw GpgHome.signingFailure(error);
         });
+        gpg.signed = true;
     }
 }
 /** What rpm says of each package's signature, checked against one public key and key id. */
@@ -106094,6 +106115,8 @@ async function publish(options) {
                     throw new errors/* TestFailure */.p2(`dnf sees another ${folder} repository than was staged: missing ${missing.join(', ') || 'none'}; unexpected ${extra.join(', ') || 'none'}`);
                 }
             }
+            // A run with nothing to sign still proves the key works, so a bad secret shows today.
+            await options.gpg?.verifyPassphrase();
             const result = {
                 added: [...new Set(added.map(nevra))],
                 kept: [...new Set(kept)],

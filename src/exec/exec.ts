@@ -26,6 +26,8 @@ export interface ExecOptions {
   /** Stream output into this log, inside a collapsible group with this title. */
   log?: Log
   group?: string
+  /** Called with every complete output line as it arrives (a guest console parsed live). */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void
   /** Also write stdout and stderr, as they come, to this file. */
   logFile?: string
   /** Exit codes that are not failures (default: just 0). */
@@ -133,10 +135,15 @@ function spawnAndWait(argv: Argv, options: ExecOptions): Promise<ExecResult> {
     file = createWriteStream(options.logFile, { flags: 'a' })
   }
   // One splitter per stream, so a partial stdout line never merges with a stderr line.
-  const splitter = (): LineSplitter | undefined =>
-    options.log ? new LineSplitter((line) => options.log!.info(line)) : undefined
-  const stdoutLines = splitter()
-  const stderrLines = splitter()
+  const splitter = (stream: 'stdout' | 'stderr'): LineSplitter | undefined =>
+    options.log || options.onLine
+      ? new LineSplitter((line) => {
+          options.log?.info(line)
+          options.onLine?.(line, stream)
+        })
+      : undefined
+  const stdoutLines = splitter('stdout')
+  const stderrLines = splitter('stderr')
 
   return new Promise((resolvePromise, reject) => {
     const child = spawn(program, args, {

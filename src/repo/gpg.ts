@@ -16,6 +16,9 @@ export class GpgHome {
     readonly passphraseFile: string,
   ) {}
 
+  /** Whether a signature has been made (and so the passphrase proven). */
+  signed = false
+
   /** The 16-hex-digit key id rpm prints in signatures. */
   get keyId(): string {
     return this.fingerprint.slice(-16).toLowerCase()
@@ -73,6 +76,18 @@ export class GpgHome {
     return error
   }
 
+  /** Proves the passphrase with a throwaway signature, for a run that had nothing else to sign. */
+  async verifyPassphrase(): Promise<void> {
+    if (this.signed) return
+    await exec(['gpg', ...this.passphraseArgs, '-u', this.fingerprint, '--detach-sign', '--output', '-'], {
+      input: 'passphrase check',
+      env: this.env,
+    }).catch((error: unknown) => {
+      throw GpgHome.signingFailure(error)
+    })
+    this.signed = true
+  }
+
   async exportPublicKey(): Promise<string> {
     return (await exec(['gpg', '--batch', '--armor', '--export', this.fingerprint], { env: this.env })).stdout
   }
@@ -99,6 +114,7 @@ export class GpgHome {
     ).catch((error: unknown) => {
       throw GpgHome.signingFailure(error)
     })
+    this.signed = true
     return signature
   }
 

@@ -270,6 +270,8 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         }
       }
 
+      // A run with nothing to sign still proves the key works, so a bad secret shows today.
+      await options.gpg?.verifyPassphrase()
       const result: PublishResult = {
         added: [...new Set(added.map(nevra))],
         kept: [...new Set(kept)],

@@ -33,6 +33,7 @@ export async function signRpms(files: string[], gpg: GpgHome, batch = 200): Prom
     ).catch((error: unknown) => {
       throw GpgHome.signingFailure(error)
     })
+    gpg.signed = true
   }
 }
 

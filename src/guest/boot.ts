@@ -1,0 +1,178 @@
+/**
+ * Direct kernel boot of a ppc64le guest to a readiness marker: a generated busybox initramfs runs
+ * the checks and prints delimited results on the console, which is parsed live. A fatal console
+ * line, or no marker in time, is a test failure; a QEMU that cannot start is an infrastructure
+ * error.
+ */
+import { mkdirSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { InfrastructureError, TestFailure } from '../action/errors.js'
+import { formatDuration } from '../action/inputs.js'
+import { exec } from '../exec/exec.js'
+import type { Log } from '../host/host.js'
+import { type ConsoleFinding, ConsoleWatcher } from './console.js'
+
+export const READY_MARKER = 'KVM-ACTIONS-READY'
+
+export interface GuestCheck {
+  name: string
+  /** A busybox sh command line run inside the guest. */
+  command: string
+}
+
+export interface CheckResult {
+  name: string
+  exitCode: number
+  output: string
+}
+
+function shellWord(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`
+}
+
+/** An initramfs (newc cpio) with a static busybox whose /init runs the checks and powers off. */
+export async function buildInitramfs(
+  dir: string,
+  busybox: string,
+  checks: GuestCheck[],
+  extraInit = '',
+): Promise<string> {
+  const root = join(dir, 'initramfs')
+  for (const sub of ['bin', 'proc', 'sys', 'dev', 'tmp']) mkdirSync(join(root, sub), { recursive: true })
+  copyFileSync(busybox, join(root, 'bin', 'busybox'))
+  chmodSync(join(root, 'bin', 'busybox'), 0o755)
+  const lines = [
+    '#!/bin/busybox sh',
+    '/bin/busybox --install -s /bin',
+    'mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev',
+    'echo KVM-ACTIONS-USERSPACE',
+    extraInit,
+    ...checks.flatMap((check) => [
+      `echo ${shellWord(`KVM-ACTIONS-CHECK-BEGIN ${check.name}`)}`,
+      `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
+    ]),
+    `echo ${READY_MARKER}`,
+    'poweroff -f',
+  ]
+  writeFileSync(join(root, 'init'), lines.filter(Boolean).join('\n') + '\n', { mode: 0o755 })
+  const image = join(dir, 'initramfs.cpio')
+  await exec([
+    'bash',
+    '-c',
+    'set -o pipefail; cd "$1" && find . | cpio -o -H newc --quiet > "$2"',
+    'initramfs',
+    root,
+    image,
+  ])
+  return image
+}
+
+export interface BootOptions {
+  qemu: string
+  kernel: string
+  initrd: string
+  append?: string
+  machine: string
+  cpu: string
+  memoryMb: number
+  smp: number
+  accel: 'kvm' | 'tcg'
+  bootTimeoutMs: number
+  consoleLog: string
+  markers?: RegExp[]
+  log?: Log
+  signal?: AbortSignal
+}
+
+export interface BootResult {
+  argv: string[]
+  checks: CheckResult[]
+  findings: ConsoleFinding[]
+  /** ms from start to: first kernel line, userspace, ready marker. */
+  timeline: { kernel?: number; userspace?: number; ready?: number; end: number }
+}
+
+export function qemuArgv(options: BootOptions): string[] {
+  return [
+    options.qemu,
+    '-M',
+    options.machine,
+    '-cpu',
+    options.cpu,
+    '-m',
+    String(options.memoryMb),
+    '-smp',
+    String(options.smp),
+    '-accel',
+    options.accel,
+    '-nographic',
+    '-no-reboot',
+    '-nodefaults',
+    '-serial',
+    'stdio',
+    '-kernel',
+    options.kernel,
+    '-initrd',
+    options.initrd,
+    '-append',
+    options.append ?? 'console=hvc0 panic=-1',
+  ]
+}
+
+export async function bootGuest(options: BootOptions): Promise<BootResult> {
+  const argv = qemuArgv(options)
+  const watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)])
+  const stop = new AbortController()
+  options.signal?.addEventListener('abort', () => stop.abort(), { once: true })
+  const started = performance.now()
+  const timeline: BootResult['timeline'] = { end: 0 }
+  const checks: CheckResult[] = []
+  let current: CheckResult | undefined
+  let sawKernel = false
+  const result = await exec(argv as [string, ...string[]], {
+    timeoutMs: options.bootTimeoutMs,
+    killGraceMs: 2000,
+    allowFailure: true,
+    logFile: options.consoleLog,
+    signal: stop.signal,
+    onLine: (raw) => {
+      const line = raw.replace(/\r$/, '')
+      const at = performance.now() - started
+      if (!sawKernel && /Linux version|Using pSeries machine description/.test(line)) {
+        sawKernel = true
+        timeline.kernel = at
+      }
+      if (line === 'KVM-ACTIONS-USERSPACE') timeline.userspace = at
+      const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line)
+      const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line)
+      if (begin) current = { name: begin[1]!, exitCode: -1, output: '' }
+      else if (end && current) {
+        current.exitCode = Number(end[1])
+        checks.push(current)
+        current = undefined
+      } else if (current) current.output += `${line}\n`
+      const verdict = watcher.feed(line)
+      if (verdict === 'ready') timeline.ready = at
+      if (verdict === 'fatal') stop.abort()
+    },
+  })
+  timeline.end = performance.now() - started
+  const fatal = watcher.fatal
+  if (fatal) throw new TestFailure(`guest ${fatal.kind} at console line ${fatal.lineNumber}: ${fatal.line}`)
+  if (timeline.ready === undefined) {
+    if (!sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
+      const said = (result.stderr + result.stdout).trim().split('\n')
+      const why =
+        watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
+        said.find((l) => /: (?!warning:)/.test(l)) ??
+        said.at(-1)
+      throw new InfrastructureError(`${options.qemu} could not start the guest: ${why}`)
+    }
+    throw new TestFailure(
+      result.timedOut
+        ? `guest did not reach its ready marker within ${formatDuration(options.bootTimeoutMs)}`
+        : `guest stopped before its ready marker (exit code ${result.exitCode})`,
+    )
+  }
+  return { argv, checks, findings: watcher.findings, timeline }
+}
