@@ -15,8 +15,10 @@ step() {
   if ! "${cli[@]}" "$@"; then failed+=("$name"); fi
 }
 
-step "host probe (boot-test-guest)" boot-test-guest --input scenario=kernel --input accel=auto \
-  --input results-dir="$results/boot-test-guest"
+kernel=$(ls /var/cache/kvm-actions/guest-kernel/vmlinux-* 2>/dev/null | sort -V | tail -1)
+step "boot a ppc64le kernel (boot-test-guest)" boot-test-guest --input scenario=kernel --input accel=auto \
+  --input kernel="$kernel" --input results-dir="$results/boot-test-guest" \
+  --input checks="$(printf 'cpu: grep -m1 ^cpu /proc/cpuinfo\nkvm-device: ls -l /dev/kvm || true\nkernel: uname -r')"
 
 printf '\n==== main job ====\n'
 if [ ${#failed[@]} -gt 0 ]; then

@@ -1,11 +1,18 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../src/cli/main.js'
 import { fixtureTree, treeDigest, writeTree } from './support/fixtures.js'
 
 const root = join(import.meta.dirname, '..')
+const guestKernel = (): string => {
+  const dir = '/var/cache/kvm-actions/guest-kernel'
+  return join(
+    dir,
+    readdirSync(dir).find((name) => name.startsWith('vmlinux-'))!,
+  )
+}
 
 async function cli(args: string[], cwd = mkdtempSync(join(tmpdir(), 'cli-'))) {
   const out: string[] = []
@@ -44,10 +51,28 @@ describe('kvm-actions (in process)', () => {
   })
 
   it('runs an action with main and post, printing the summary and outputs', async () => {
-    const run = await cli(['boot-test-guest', '--input', 'scenario=kernel', '--input', 'accel=tcg'])
+    const run = await cli([
+      'boot-test-guest',
+      '--input',
+      'scenario=kernel',
+      '--input',
+      'accel=tcg',
+      '--input',
+      `kernel=${guestKernel()}`,
+      '--input',
+      'checks=uname: uname -m',
+    ])
     expect(run.code).toBe(0)
     expect(run.out).toContain('✅ Boot-test guest: passed')
     expect(run.out).toMatch(/^accel=tcg$/m)
+    expect(run.out).toMatch(/^result=pass$/m)
+    expect(JSON.parse(/^checks=(.*)$/m.exec(run.out)![1]!)).toEqual([
+      { name: 'uname', exitCode: 0, output: 'ppc64le\n' },
+    ])
+    expect(run.out).toContain('gantt')
+    expect(readFileSync(join(run.cwd, 'kvm-actions-results/boot-test-guest/junit.xml'), 'utf8')).toContain(
+      '<testcase classname="boot-test-guest" name="uname">',
+    )
     expect(run.out).toContain(`results-dir=${join(run.cwd, 'kvm-actions-results/boot-test-guest')}`)
     expect(
       JSON.parse(readFileSync(join(run.cwd, 'kvm-actions-results/boot-test-guest/probe.json'), 'utf8')),
@@ -59,7 +84,15 @@ describe('kvm-actions (in process)', () => {
   it('fails with kvm forced on a host without KVM, as an infrastructure error', async () => {
     const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8')
     if (/POWER\d/.test(cpuinfo)) return // a POWER runner may have KVM; the fake-host tests cover it there
-    const run = await cli(['boot-test-guest', '--input', 'scenario=kernel', '--input', 'accel=kvm'])
+    const run = await cli([
+      'boot-test-guest',
+      '--input',
+      'scenario=kernel',
+      '--input',
+      'accel=kvm',
+      '--input',
+      `kernel=${guestKernel()}`,
+    ])
     expect(run.code).toBe(1)
     expect(run.err).toMatch(
       /^Infrastructure error: accel is kvm but KVM is not usable: this host is \S+, not POWER\n/,
@@ -107,7 +140,7 @@ describe('the bundles, as the runner and a user run them', () => {
   it.each([
     [
       'boot-test-guest',
-      { SCENARIO: 'kernel', 'BOOT-TIMEOUT': '-5m' },
+      { SCENARIO: 'kernel', KERNEL: '/etc/hostname', 'BOOT-TIMEOUT': '-5m' },
       'Input \'boot-timeout\' has an invalid value "-5m"; expected a positive duration such as 90s, 15m or 1h30m.',
     ],
     [
@@ -148,6 +181,7 @@ describe('the bundles, as the runner and a user run them', () => {
       ACTION: 'boot-test-guest',
       SCENARIO: 'kernel',
       ACCEL: 'tcg',
+      KERNEL: guestKernel(),
     })
     expect(ok.status).toBe(0)
     expect(ok.summary).toContain('Boot-test guest: passed')

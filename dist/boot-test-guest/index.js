@@ -39248,9 +39248,10 @@ module.exports = {
 /* harmony export */   EN: () => (/* binding */ InfrastructureError),
 /* harmony export */   Ni: () => (/* binding */ failureHeadline),
 /* harmony export */   j1: () => (/* binding */ ConfigurationError),
+/* harmony export */   p2: () => (/* binding */ TestFailure),
 /* harmony export */   zU: () => (/* binding */ failureKind)
 /* harmony export */ });
-/* unused harmony exports ActionFailure, TestFailure */
+/* unused harmony export ActionFailure */
 const HEADLINES = {
     configuration: 'Configuration error',
     infrastructure: 'Infrastructure error',
@@ -39273,7 +39274,7 @@ class InfrastructureError extends ActionFailure {
     name = 'InfrastructureError';
 }
 /** The thing under test is broken: a guest panicked, a check failed, an expected file is missing. */
-class TestFailure extends (/* unused pure expression or super */ null && (ActionFailure)) {
+class TestFailure extends ActionFailure {
     kind = 'test';
     name = 'TestFailure';
 }
@@ -39544,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1863);
-/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5728);
+/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7468);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
@@ -39554,7 +39555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5728:
+/***/ 7468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39653,6 +39654,425 @@ var action_inputs = __nccwpck_require__(1729);
 
 
 
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/exec.ts
+/**
+ * The one way the suite starts programs. Node's spawn is used directly rather than @actions/exec
+ * because a timeout must kill the whole process group (qemu, rpmbuild and mock all fork), which
+ * needs the child started as a group leader.
+ *
+ * Commands are argv arrays: nothing is ever passed through a shell.
+ */
+
+
+
+
+
+class CommandFailedError extends errors/* InfrastructureError */.EN {
+    result;
+    name = 'CommandFailedError';
+    constructor(result) {
+        const how = result.timedOut
+            ? `timed out after ${(0,action_inputs.formatDuration)(result.durationMs)}`
+            : result.signal
+                ? `was killed by ${result.signal}`
+                : `exited with code ${result.exitCode}`;
+        const lastLine = lastNonEmptyLine(result.stderr) ?? lastNonEmptyLine(result.stdout);
+        super(`${describeArgv(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`);
+        this.result = result;
+    }
+}
+function lastNonEmptyLine(text) {
+    return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .at(-1);
+}
+/** For messages only: argv shown readably, quoting words that have spaces or quotes. */
+function describeArgv(argv) {
+    return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+const DEFAULT_CAPTURE = 16 * 1024 * 1024;
+/** Keeps the last `limit` bytes so the error line of a long build survives. */
+class Capture {
+    limit;
+    chunks = [];
+    size = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.limit && this.chunks.length > 1)
+            this.size -= this.chunks.shift().length;
+    }
+    text() {
+        const all = Buffer.concat(this.chunks);
+        return all.subarray(Math.max(0, all.length - this.limit)).toString('utf8');
+    }
+}
+/** Streams complete lines to the log as they arrive. */
+class LineSplitter {
+    emit;
+    pending = '';
+    constructor(emit) {
+        this.emit = emit;
+    }
+    push(chunk) {
+        const lines = (this.pending + chunk.toString('utf8')).split('\n');
+        this.pending = lines.pop() ?? '';
+        for (const line of lines)
+            this.emit(line);
+    }
+    flush() {
+        if (this.pending)
+            this.emit(this.pending);
+        this.pending = '';
+    }
+}
+function killGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+async function exec(argv, options = {}) {
+    const run = () => spawnAndWait(argv, options);
+    const result = options.log && options.group ? await options.log.group(options.group, run) : await run();
+    const ok = (options.okExitCodes ?? [0]).includes(result.exitCode ?? -1) && !result.timedOut;
+    if (!ok && !options.allowFailure)
+        throw new CommandFailedError(result);
+    return result;
+}
+function spawnAndWait(argv, options) {
+    const [program, ...args] = argv;
+    const started = performance.now();
+    const stdout = new Capture(options.captureLimitBytes ?? DEFAULT_CAPTURE);
+    const stderr = new Capture(options.captureLimitBytes ?? DEFAULT_CAPTURE);
+    let file;
+    if (options.logFile) {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.logFile), { recursive: true });
+        file = (0,external_node_fs_.createWriteStream)(options.logFile, { flags: 'a' });
+    }
+    // One splitter per stream, so a partial stdout line never merges with a stderr line.
+    const splitter = (stream) => options.log || options.onLine
+        ? new LineSplitter((line) => {
+            options.log?.info(line);
+            options.onLine?.(line, stream);
+        })
+        : undefined;
+    const stdoutLines = splitter('stdout');
+    const stderrLines = splitter('stderr');
+    return new Promise((resolvePromise, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
+            cwd: options.cwd,
+            env: { ...process.env, ...options.env },
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            // Own process group, so a timeout or cancellation can stop everything the program forked.
+            detached: true,
+        });
+        let timedOut = false;
+        const stop = () => {
+            if (child.pid === undefined)
+                return;
+            killGroup(child.pid, 'SIGTERM');
+            setTimeout(() => killGroup(child.pid, 'SIGKILL'), options.killGraceMs ?? 5000).unref();
+        };
+        const timer = options.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                stop();
+            }, options.timeoutMs)
+            : undefined;
+        const onAbort = () => stop();
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        // A parent that exits normally must not leave the group behind.
+        const onExit = () => {
+            if (child.pid !== undefined)
+                killGroup(child.pid, 'SIGKILL');
+        };
+        process.once('exit', onExit);
+        const take = (capture, lines) => (chunk) => {
+            capture.push(chunk);
+            file?.write(chunk);
+            lines?.push(chunk);
+        };
+        child.stdout.on('data', take(stdout, stdoutLines));
+        child.stderr.on('data', take(stderr, stderrLines));
+        if (options.input !== undefined)
+            child.stdin.end(options.input);
+        const cleanup = () => {
+            if (timer)
+                clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            process.removeListener('exit', onExit);
+        };
+        child.on('error', (error) => {
+            cleanup();
+            file?.end();
+            if (error.code === 'ENOENT') {
+                reject(new errors/* InfrastructureError */.EN(`'${program}' is not installed (not found on PATH${options.cwd ? ` or in ${options.cwd}` : ''}); ` +
+                    'run scripts/setup-host.sh to install the suite’s system packages'));
+            }
+            else if (error.code === 'EACCES') {
+                reject(new errors/* InfrastructureError */.EN(`'${program}' cannot be run: permission denied`));
+            }
+            else {
+                reject(new errors/* InfrastructureError */.EN(`'${program}' could not be started: ${error.message}`));
+            }
+        });
+        child.on('close', (exitCode, signal) => {
+            cleanup();
+            stdoutLines?.flush();
+            stderrLines?.flush();
+            const result = {
+                argv,
+                exitCode,
+                signal,
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                durationMs: performance.now() - started,
+                timedOut,
+            };
+            if (file)
+                file.end(() => resolvePromise(result));
+            else
+                resolvePromise(result);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/guest/console.ts
+/** Kernel, firmware and QEMU messages worth detecting (LAVA/kola style; domain notes, section 6). */
+const CONSOLE_PATTERNS = [
+    { kind: 'kernel panic', fatal: true, pattern: /Kernel panic - not syncing/ },
+    { kind: 'oops', fatal: true, pattern: /\bOops: / },
+    { kind: 'kernel BUG', fatal: true, pattern: /kernel BUG at |^\s*(\[[\s\d.]+\]\s*)?BUG: / },
+    {
+        kind: 'RCU stall',
+        fatal: false,
+        pattern: /rcu: INFO: rcu_\w+ (self-)?detected stall|rcu_sched self-detected stall/,
+    },
+    { kind: 'soft lockup', fatal: false, pattern: /watchdog: BUG: soft lockup/ },
+    { kind: 'kernel warning', fatal: false, pattern: /WARNING: CPU: \d+ PID: \d+ at / },
+    {
+        kind: 'emergency shell',
+        fatal: true,
+        pattern: /dracut: Refusing to continue|Entering emergency mode|You are in emergency mode/,
+    },
+    { kind: 'SLOF error', fatal: true, pattern: /\bE340[0-9]: / },
+    { kind: 'CAS negotiation failure', fatal: true, pattern: /Couldn't negotiate a suitable PVR during CAS/ },
+    // QEMU's own errors end QEMU itself; warnings (such as TCG lacking a capability) are only reported.
+    { kind: 'QEMU error', fatal: false, pattern: /^(qemu-system-\S+|qemu-kvm): (?!warning:)/ },
+];
+class ConsoleWatcher {
+    markers;
+    findings = [];
+    lineNumber = 0;
+    markerLine;
+    constructor(markers) {
+        this.markers = markers;
+    }
+    /** Feeds one console line; returns 'ready', 'fatal' or undefined. */
+    feed(line) {
+        this.lineNumber++;
+        for (const { kind, fatal, pattern } of CONSOLE_PATTERNS) {
+            if (pattern.test(line)) {
+                this.findings.push({ kind, fatal, line: line.trim(), lineNumber: this.lineNumber });
+                if (fatal)
+                    return 'fatal';
+            }
+        }
+        if (this.markers.some((marker) => marker.test(line))) {
+            this.markerLine = this.lineNumber;
+            return 'ready';
+        }
+        return undefined;
+    }
+    get fatal() {
+        return this.findings.find((finding) => finding.fatal);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/guest/boot.ts
+/**
+ * Direct kernel boot of a ppc64le guest to a readiness marker: a generated busybox initramfs runs
+ * the checks and prints delimited results on the console, which is parsed live. A fatal console
+ * line, or no marker in time, is a test failure; a QEMU that cannot start is an infrastructure
+ * error.
+ */
+
+
+
+
+
+
+const READY_MARKER = 'KVM-ACTIONS-READY';
+function shellWord(word) {
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** An initramfs (newc cpio) with a static busybox whose /init runs the checks and powers off. */
+async function buildInitramfs(dir, busybox, checks, extraInit = '') {
+    const root = (0,external_node_path_.join)(dir, 'initramfs');
+    for (const sub of ['bin', 'proc', 'sys', 'dev', 'tmp'])
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, sub), { recursive: true });
+    (0,external_node_fs_.copyFileSync)(busybox, (0,external_node_path_.join)(root, 'bin', 'busybox'));
+    (0,external_node_fs_.chmodSync)((0,external_node_path_.join)(root, 'bin', 'busybox'), 0o755);
+    const lines = [
+        '#!/bin/busybox sh',
+        '/bin/busybox --install -s /bin',
+        'mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev',
+        'echo KVM-ACTIONS-USERSPACE',
+        extraInit,
+        ...checks.flatMap((check) => [
+            `echo ${shellWord(`KVM-ACTIONS-CHECK-BEGIN ${check.name}`)}`,
+            `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
+        ]),
+        `echo ${READY_MARKER}`,
+        'poweroff -f',
+    ];
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(root, 'init'), lines.filter(Boolean).join('\n') + '\n', { mode: 0o755 });
+    const image = (0,external_node_path_.join)(dir, 'initramfs.cpio');
+    await exec([
+        'bash',
+        '-c',
+        'set -o pipefail; cd "$1" && find . | cpio -o -H newc --quiet > "$2"',
+        'initramfs',
+        root,
+        image,
+    ]);
+    return image;
+}
+function qemuArgv(options) {
+    return [
+        options.qemu,
+        '-M',
+        options.machine,
+        '-cpu',
+        options.cpu,
+        '-m',
+        String(options.memoryMb),
+        '-smp',
+        String(options.smp),
+        '-accel',
+        options.accel,
+        '-nographic',
+        '-no-reboot',
+        '-nodefaults',
+        '-serial',
+        'stdio',
+        '-kernel',
+        options.kernel,
+        '-initrd',
+        options.initrd,
+        '-append',
+        options.append ?? 'console=hvc0 panic=-1',
+    ];
+}
+async function bootGuest(options) {
+    const argv = qemuArgv(options);
+    const watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)]);
+    const stop = new AbortController();
+    options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+    const started = performance.now();
+    const timeline = { end: 0 };
+    const checks = [];
+    let current;
+    let sawKernel = false;
+    const result = await exec(argv, {
+        timeoutMs: options.bootTimeoutMs,
+        killGraceMs: 2000,
+        allowFailure: true,
+        logFile: options.consoleLog,
+        signal: stop.signal,
+        onLine: (raw) => {
+            const line = raw.replace(/\r$/, '');
+            const at = performance.now() - started;
+            if (!sawKernel && /Linux version|Using pSeries machine description/.test(line)) {
+                sawKernel = true;
+                timeline.kernel = at;
+            }
+            if (line === 'KVM-ACTIONS-USERSPACE')
+                timeline.userspace = at;
+            const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line);
+            const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line);
+            if (begin)
+                current = { name: begin[1], exitCode: -1, output: '' };
+            else if (end && current) {
+                current.exitCode = Number(end[1]);
+                checks.push(current);
+                current = undefined;
+            }
+            else if (current)
+                current.output += `${line}\n`;
+            const verdict = watcher.feed(line);
+            if (verdict === 'ready')
+                timeline.ready = at;
+            if (verdict === 'fatal')
+                stop.abort();
+        },
+    });
+    timeline.end = performance.now() - started;
+    const fatal = watcher.fatal;
+    if (fatal)
+        throw new errors/* TestFailure */.p2(`guest ${fatal.kind} at console line ${fatal.lineNumber}: ${fatal.line}`);
+    if (timeline.ready === undefined) {
+        if (!sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
+            const said = (result.stderr + result.stdout).trim().split('\n');
+            const why = watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
+                said.find((l) => /: (?!warning:)/.test(l)) ??
+                said.at(-1);
+            throw new errors/* InfrastructureError */.EN(`${options.qemu} could not start the guest: ${why}`);
+        }
+        throw new errors/* TestFailure */.p2(result.timedOut
+            ? `guest did not reach its ready marker within ${(0,action_inputs.formatDuration)(options.bootTimeoutMs)}`
+            : `guest stopped before its ready marker (exit code ${result.exitCode})`);
+    }
+    return { argv, checks, findings: watcher.findings, timeline };
+}
+
+;// CONCATENATED MODULE: ./src/guest/results.ts
+/** Boot results as files for test reporters (JUnit XML, JSON) and as a summary with a timeline chart. */
+
+
+
+const xml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function writeResults(dir, result) {
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'results.json'), JSON.stringify(result, null, 2) + '\n');
+    const failures = result.checks.filter((c) => c.exitCode !== 0).length;
+    const cases = result.checks.map((check) => [
+        `  <testcase classname="boot-test-guest" name="${xml(check.name)}">`,
+        ...(check.exitCode !== 0
+            ? [`    <failure message="exit code ${check.exitCode}">${xml(check.output)}</failure>`]
+            : []),
+        `    <system-out>${xml(check.output)}</system-out>`,
+        '  </testcase>',
+    ].join('\n'));
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'junit.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="boot-test-guest" tests="${result.checks.length}" failures="${failures}" time="${(result.timeline.end / 1000).toFixed(3)}">\n${cases.join('\n')}\n</testsuite>\n`);
+}
+/** The boot phases as a table and one mermaid gantt chart. */
+function timelineSummary(summary, timeline) {
+    const phases = [
+        ['firmware', 0, timeline.kernel],
+        ['kernel', timeline.kernel ?? 0, timeline.userspace],
+        ['userspace', timeline.userspace ?? 0, timeline.ready],
+    ];
+    const known = phases.filter(([, , end]) => end !== undefined);
+    summary.table(['Phase', 'Start', 'Duration'], known.map(([name, start, end]) => [name, (0,action_inputs.formatDuration)(start), (0,action_inputs.formatDuration)(end - start)]));
+    summary.mermaid([
+        'gantt',
+        '  title Boot timeline (ms)',
+        '  dateFormat x',
+        '  axisFormat %S.%L s',
+        ...known.map(([name, start, end]) => `  ${name} : ${Math.round(start)}, ${Math.round(end)}`),
+    ].join('\n'));
+}
 
 ;// CONCATENATED MODULE: ./src/exec/tools.ts
 /** Finds programs on PATH before any work starts, so a missing tool fails in seconds with a fix. */
@@ -39789,16 +40209,42 @@ function chooseAccel(requested, probe) {
 
 
 
+
+
+
 const bootTestGuest = defineAction({
     name: 'boot-test-guest',
     title: 'Boot-test guest',
     description: 'Boot ppc64le guests under KVM on POWER (emulation elsewhere), run checks inside, and report.',
     inputs: {
         scenario: action_inputs.oneOf({
-            description: '`image`: a disk image with cloud-init; `kernel`: direct kernel boot; `nested`: the kernel as an L1 hypervisor running an L2 guest.',
-            values: ['image', 'kernel', 'nested'],
+            description: '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. (Disk images and the nested hypervisor scenario are not available yet.)',
+            values: ['kernel'],
             required: true,
         }),
+        kernel: action_inputs.path({
+            description: 'The ppc64le kernel image (vmlinux) to boot: build-kernel’s, or /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
+            mustExist: 'file',
+            required: true,
+        }),
+        busybox: action_inputs.path({
+            description: 'A static ppc64le busybox for the generated initramfs.',
+            mustExist: 'file',
+            default: '/var/cache/kvm-actions/guest-busybox/bin/busybox',
+        }),
+        checks: action_inputs.list({
+            description: 'Checks run inside the guest, one per line as `name: command` (busybox sh).',
+            item: /^[A-Za-z0-9_.-]+:\s*\S/,
+            itemAccepted: '`name: command` entries',
+        }),
+        qemu: action_inputs.string({ description: 'The QEMU system emulator to run.', default: 'qemu-system-ppc64' }),
+        cpu: action_inputs.oneOf({
+            description: 'The guest CPU model.',
+            values: ['power9', 'power10', 'host'],
+            default: 'power9',
+        }),
+        memory: action_inputs.integer({ description: 'Guest memory in MiB.', default: '1024', min: 256, max: 262144 }),
+        smp: action_inputs.integer({ description: 'Guest CPUs.', default: '1', min: 1, max: 256 }),
         accel: action_inputs.oneOf({
             description: '`auto` uses KVM when usable and otherwise emulation (with a warning); `kvm` fails without KVM.',
             values: ['auto', 'kvm', 'tcg'],
@@ -39815,24 +40261,77 @@ const bootTestGuest = defineAction({
         }),
     },
     outputs: {
+        result: 'pass, fail (the guest or a check failed) or error (the runner could not run the guest).',
+        checks: 'JSON list of the checks: name, exit code, output.',
         accel: 'The accelerator used: kvm or tcg.',
         probe: 'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested.',
         'results-dir': 'Absolute path of the results folder, ready for upload-artifact.',
     },
-    async main({ inputs, setOutput, summary, annotate, state }) {
-        requireTools(['qemu-system-ppc64', 'qemu-img']);
+    async main(ctx) {
+        const { inputs, setOutput, summary, annotate, state } = ctx;
+        requireTools([inputs.qemu, 'cpio']);
         const probe = probeHost();
         const { accel, reason } = chooseAccel(inputs.accel, probe);
         if (reason && inputs.accel === 'kvm')
             throw new errors/* InfrastructureError */.EN(`accel is kvm but KVM is not usable: ${reason}`);
         if (reason)
             annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`);
-        createWorkDir(state, 'guest');
+        const work = createWorkDir(state, 'guest');
         (0,external_node_fs_.mkdirSync)(inputs.resultsDir, { recursive: true });
         (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(inputs.resultsDir, 'probe.json'), JSON.stringify(probe, null, 2) + '\n');
         setOutput('accel', accel);
         setOutput('probe', probe);
         setOutput('results-dir', inputs.resultsDir);
+        const checks = inputs.checks.map((entry) => {
+            const colon = entry.indexOf(':');
+            return { name: entry.slice(0, colon).trim(), command: entry.slice(colon + 1).trim() };
+        });
+        const initrd = await buildInitramfs(work, inputs.busybox, checks);
+        const options = {
+            qemu: inputs.qemu,
+            kernel: inputs.kernel,
+            initrd,
+            machine: accel === 'kvm' ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on' : 'pseries,x-vof=on',
+            cpu: inputs.cpu === 'host' && accel !== 'kvm' ? 'power9' : inputs.cpu,
+            memoryMb: inputs.memory,
+            smp: inputs.smp,
+            accel,
+            bootTimeoutMs: inputs.bootTimeout,
+            consoleLog: (0,external_node_path_.join)(inputs.resultsDir, 'console.log'),
+            log: ctx.log,
+            signal: ctx.signal,
+        };
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(inputs.resultsDir, 'qemu-command.txt'), describeArgv(qemuArgv(options)) + '\n');
+        try {
+            const result = await bootGuest(options);
+            writeResults(inputs.resultsDir, result);
+            setOutput('checks', result.checks);
+            const failed = result.checks.filter((check) => check.exitCode !== 0);
+            setOutput('result', failed.length > 0 ? 'fail' : 'pass');
+            summary.heading('Boot', 3);
+            timelineSummary(summary, result.timeline);
+            summary.heading('Checks', 3).table(['Check', 'Exit code', 'Output'], result.checks.map((check) => [
+                check.name,
+                check.exitCode,
+                check.output.trim().split('\n').slice(0, 3).join(' / '),
+            ]));
+            for (const finding of result.findings) {
+                ctx.annotate(finding.fatal ? 'error' : 'warning', `${finding.kind}: ${finding.line}`, {
+                    title: 'guest console',
+                    file: options.consoleLog,
+                    startLine: finding.lineNumber,
+                });
+            }
+            if (failed.length > 0)
+                throw new errors/* TestFailure */.p2(`guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* TestFailure */.p2))
+                setOutput('result', 'error');
+            else
+                setOutput('result', 'fail');
+            throw error;
+        }
         summary.heading('Host', 3).table(['Property', 'Value'], [
             ['Architecture', probe.architecture],
             ['CPU', probe.cpu ?? 'n/a'],

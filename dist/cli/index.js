@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1328:
+/***/ 7054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -655,204 +655,6 @@ function defineAction(definition) {
 
 
 
-;// CONCATENATED MODULE: ./src/exec/tools.ts
-/** Finds programs on PATH before any work starts, so a missing tool fails in seconds with a fix. */
-
-
-
-function findOnPath(program, path = process.env.PATH ?? '') {
-    if (program.includes('/'))
-        return canRun(program) ? program : undefined;
-    for (const dir of path.split(external_node_path_namespaceObject.delimiter).filter(Boolean)) {
-        const candidate = (0,external_node_path_namespaceObject.join)(dir, program);
-        if (canRun(candidate))
-            return candidate;
-    }
-    return undefined;
-}
-function canRun(file) {
-    try {
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** Resolves every program or throws one InfrastructureError naming all that are missing. */
-function requireTools(programs, path) {
-    const found = {};
-    const missing = [];
-    for (const program of programs) {
-        const location = findOnPath(program, path);
-        if (location)
-            found[program] = location;
-        else
-            missing.push(program);
-    }
-    if (missing.length > 0) {
-        throw new InfrastructureError(`required program${missing.length > 1 ? 's' : ''} not installed: ${missing.join(', ')}; ` +
-            'run scripts/setup-host.sh (apt or dnf) to install them');
-    }
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/guest/probe.ts
-/**
- * What the host offers for running POWER guests: CPU generation, platform, a usable /dev/kvm,
- * kvm_hv and its nested parameter. Read from files under a root folder so tests can give a fake
- * POWER host; the parsing is pure.
- */
-
-
-
-/** Parses the ppc64 /proc/cpuinfo keys (`cpu`, `platform`, `machine`, `MMU`). */
-function parseCpuInfo(text) {
-    const field = (key) => new RegExp(`^${key}\\s*:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim();
-    const cpu = field('cpu');
-    const generation = cpu ? /^(POWER\d+)/i.exec(cpu)?.[1]?.toUpperCase() : undefined;
-    return {
-        ...(cpu ? { cpu } : {}),
-        ...(generation ? { generation } : {}),
-        ...(field('platform') ? { platform: field('platform') } : {}),
-        ...(field('machine') ? { machine: field('machine') } : {}),
-        ...(field('MMU') ? { mmu: field('MMU') } : {}),
-    };
-}
-function classifyPlatform(architecture, info) {
-    if (!architecture.startsWith('ppc64'))
-        return 'not-power';
-    if (info.platform === 'PowerNV')
-        return 'powernv';
-    if (info.machine && /emulated by qemu/i.test(info.machine))
-        return 'emulated';
-    return 'pseries-lpar';
-}
-function read(root, file) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, file), 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-function probeHost(root = '/', architecture = (0,external_node_os_namespaceObject.machine)()) {
-    const info = parseCpuInfo(read(root, 'proc/cpuinfo') ?? '');
-    const kvm = (0,external_node_path_namespaceObject.join)(root, 'dev/kvm');
-    let kvmDevice = 'absent';
-    if ((0,external_node_fs_namespaceObject.existsSync)(kvm)) {
-        try {
-            (0,external_node_fs_namespaceObject.accessSync)(kvm, external_node_fs_namespaceObject.constants.R_OK | external_node_fs_namespaceObject.constants.W_OK);
-            kvmDevice = 'usable';
-        }
-        catch {
-            kvmDevice = 'no-permission';
-        }
-    }
-    const nested = read(root, 'sys/module/kvm_hv/parameters/nested')?.trim();
-    return {
-        architecture,
-        ...(info.cpu ? { cpu: info.cpu } : {}),
-        ...(info.generation ? { generation: info.generation } : {}),
-        platform: classifyPlatform(architecture, info),
-        ...(info.mmu ? { mmu: info.mmu } : {}),
-        kvmDevice,
-        kvmHvLoaded: (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'sys/module/kvm_hv')),
-        ...(nested !== undefined ? { nested: nested === 'Y' || nested === '1' } : {}),
-    };
-}
-/**
- * auto: KVM when this is POWER with a usable /dev/kvm and kvm_hv loaded, else emulation with a
- * reason. /dev/kvm alone is not trusted: it exists even when kvm_hv failed to load.
- */
-function chooseAccel(requested, probe) {
-    const unusable = probe.platform === 'not-power'
-        ? `this host is ${probe.architecture}, not POWER`
-        : probe.kvmDevice === 'absent'
-            ? '/dev/kvm does not exist'
-            : probe.kvmDevice === 'no-permission'
-                ? '/dev/kvm is not readable and writable by this user'
-                : !probe.kvmHvLoaded
-                    ? 'the kvm_hv module is not loaded'
-                    : undefined;
-    if (requested === 'tcg')
-        return { accel: 'tcg' };
-    if (!unusable)
-        return { accel: 'kvm' };
-    return { accel: requested === 'kvm' ? 'kvm' : 'tcg', reason: unusable };
-}
-
-;// CONCATENATED MODULE: ./src/guest/action.ts
-/** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
-
-
-
-
-
-
-const bootTestGuest = defineAction({
-    name: 'boot-test-guest',
-    title: 'Boot-test guest',
-    description: 'Boot ppc64le guests under KVM on POWER (emulation elsewhere), run checks inside, and report.',
-    inputs: {
-        scenario: oneOf({
-            description: '`image`: a disk image with cloud-init; `kernel`: direct kernel boot; `nested`: the kernel as an L1 hypervisor running an L2 guest.',
-            values: ['image', 'kernel', 'nested'],
-            required: true,
-        }),
-        accel: oneOf({
-            description: '`auto` uses KVM when usable and otherwise emulation (with a warning); `kvm` fails without KVM.',
-            values: ['auto', 'kvm', 'tcg'],
-            default: 'auto',
-        }),
-        'boot-timeout': duration({
-            description: 'Time allowed from start to the ready marker.',
-            default: '10m',
-        }),
-        'results-dir': path({
-            description: 'Where the console log, qemu command line, probe and results are written.',
-            default: 'kvm-actions-results/boot-test-guest',
-            insideWorkspace: true,
-        }),
-    },
-    outputs: {
-        accel: 'The accelerator used: kvm or tcg.',
-        probe: 'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested.',
-        'results-dir': 'Absolute path of the results folder, ready for upload-artifact.',
-    },
-    async main({ inputs, setOutput, summary, annotate, state }) {
-        requireTools(['qemu-system-ppc64', 'qemu-img']);
-        const probe = probeHost();
-        const { accel, reason } = chooseAccel(inputs.accel, probe);
-        if (reason && inputs.accel === 'kvm')
-            throw new InfrastructureError(`accel is kvm but KVM is not usable: ${reason}`);
-        if (reason)
-            annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`);
-        createWorkDir(state, 'guest');
-        (0,external_node_fs_namespaceObject.mkdirSync)(inputs.resultsDir, { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(inputs.resultsDir, 'probe.json'), JSON.stringify(probe, null, 2) + '\n');
-        setOutput('accel', accel);
-        setOutput('probe', probe);
-        setOutput('results-dir', inputs.resultsDir);
-        summary.heading('Host', 3).table(['Property', 'Value'], [
-            ['Architecture', probe.architecture],
-            ['CPU', probe.cpu ?? 'n/a'],
-            ['Platform', probe.platform],
-            ['/dev/kvm', probe.kvmDevice],
-            [
-                'kvm_hv',
-                probe.kvmHvLoaded
-                    ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
-                    : 'not loaded',
-            ],
-            ['Scenario', inputs.scenario],
-            ['Accelerator', accel + (reason ? ` (${reason})` : '')],
-            ['Boot timeout', formatDuration(inputs.bootTimeout)],
-        ]);
-    },
-    post: postCleanUp,
-});
-
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/exec/exec.ts
@@ -1045,6 +847,509 @@ function spawnAndWait(argv, options) {
         });
     });
 }
+
+;// CONCATENATED MODULE: ./src/guest/console.ts
+/** Kernel, firmware and QEMU messages worth detecting (LAVA/kola style; domain notes, section 6). */
+const CONSOLE_PATTERNS = [
+    { kind: 'kernel panic', fatal: true, pattern: /Kernel panic - not syncing/ },
+    { kind: 'oops', fatal: true, pattern: /\bOops: / },
+    { kind: 'kernel BUG', fatal: true, pattern: /kernel BUG at |^\s*(\[[\s\d.]+\]\s*)?BUG: / },
+    {
+        kind: 'RCU stall',
+        fatal: false,
+        pattern: /rcu: INFO: rcu_\w+ (self-)?detected stall|rcu_sched self-detected stall/,
+    },
+    { kind: 'soft lockup', fatal: false, pattern: /watchdog: BUG: soft lockup/ },
+    { kind: 'kernel warning', fatal: false, pattern: /WARNING: CPU: \d+ PID: \d+ at / },
+    {
+        kind: 'emergency shell',
+        fatal: true,
+        pattern: /dracut: Refusing to continue|Entering emergency mode|You are in emergency mode/,
+    },
+    { kind: 'SLOF error', fatal: true, pattern: /\bE340[0-9]: / },
+    { kind: 'CAS negotiation failure', fatal: true, pattern: /Couldn't negotiate a suitable PVR during CAS/ },
+    // QEMU's own errors end QEMU itself; warnings (such as TCG lacking a capability) are only reported.
+    { kind: 'QEMU error', fatal: false, pattern: /^(qemu-system-\S+|qemu-kvm): (?!warning:)/ },
+];
+class ConsoleWatcher {
+    markers;
+    findings = [];
+    lineNumber = 0;
+    markerLine;
+    constructor(markers) {
+        this.markers = markers;
+    }
+    /** Feeds one console line; returns 'ready', 'fatal' or undefined. */
+    feed(line) {
+        this.lineNumber++;
+        for (const { kind, fatal, pattern } of CONSOLE_PATTERNS) {
+            if (pattern.test(line)) {
+                this.findings.push({ kind, fatal, line: line.trim(), lineNumber: this.lineNumber });
+                if (fatal)
+                    return 'fatal';
+            }
+        }
+        if (this.markers.some((marker) => marker.test(line))) {
+            this.markerLine = this.lineNumber;
+            return 'ready';
+        }
+        return undefined;
+    }
+    get fatal() {
+        return this.findings.find((finding) => finding.fatal);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/guest/boot.ts
+/**
+ * Direct kernel boot of a ppc64le guest to a readiness marker: a generated busybox initramfs runs
+ * the checks and prints delimited results on the console, which is parsed live. A fatal console
+ * line, or no marker in time, is a test failure; a QEMU that cannot start is an infrastructure
+ * error.
+ */
+
+
+
+
+
+
+const READY_MARKER = 'KVM-ACTIONS-READY';
+function shellWord(word) {
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** An initramfs (newc cpio) with a static busybox whose /init runs the checks and powers off. */
+async function buildInitramfs(dir, busybox, checks, extraInit = '') {
+    const root = (0,external_node_path_namespaceObject.join)(dir, 'initramfs');
+    for (const sub of ['bin', 'proc', 'sys', 'dev', 'tmp'])
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(root, sub), { recursive: true });
+    (0,external_node_fs_namespaceObject.copyFileSync)(busybox, (0,external_node_path_namespaceObject.join)(root, 'bin', 'busybox'));
+    (0,external_node_fs_namespaceObject.chmodSync)((0,external_node_path_namespaceObject.join)(root, 'bin', 'busybox'), 0o755);
+    const lines = [
+        '#!/bin/busybox sh',
+        '/bin/busybox --install -s /bin',
+        'mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev',
+        'echo KVM-ACTIONS-USERSPACE',
+        extraInit,
+        ...checks.flatMap((check) => [
+            `echo ${shellWord(`KVM-ACTIONS-CHECK-BEGIN ${check.name}`)}`,
+            `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
+        ]),
+        `echo ${READY_MARKER}`,
+        'poweroff -f',
+    ];
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(root, 'init'), lines.filter(Boolean).join('\n') + '\n', { mode: 0o755 });
+    const image = (0,external_node_path_namespaceObject.join)(dir, 'initramfs.cpio');
+    await exec([
+        'bash',
+        '-c',
+        'set -o pipefail; cd "$1" && find . | cpio -o -H newc --quiet > "$2"',
+        'initramfs',
+        root,
+        image,
+    ]);
+    return image;
+}
+function qemuArgv(options) {
+    return [
+        options.qemu,
+        '-M',
+        options.machine,
+        '-cpu',
+        options.cpu,
+        '-m',
+        String(options.memoryMb),
+        '-smp',
+        String(options.smp),
+        '-accel',
+        options.accel,
+        '-nographic',
+        '-no-reboot',
+        '-nodefaults',
+        '-serial',
+        'stdio',
+        '-kernel',
+        options.kernel,
+        '-initrd',
+        options.initrd,
+        '-append',
+        options.append ?? 'console=hvc0 panic=-1',
+    ];
+}
+async function bootGuest(options) {
+    const argv = qemuArgv(options);
+    const watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)]);
+    const stop = new AbortController();
+    options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+    const started = performance.now();
+    const timeline = { end: 0 };
+    const checks = [];
+    let current;
+    let sawKernel = false;
+    const result = await exec(argv, {
+        timeoutMs: options.bootTimeoutMs,
+        killGraceMs: 2000,
+        allowFailure: true,
+        logFile: options.consoleLog,
+        signal: stop.signal,
+        onLine: (raw) => {
+            const line = raw.replace(/\r$/, '');
+            const at = performance.now() - started;
+            if (!sawKernel && /Linux version|Using pSeries machine description/.test(line)) {
+                sawKernel = true;
+                timeline.kernel = at;
+            }
+            if (line === 'KVM-ACTIONS-USERSPACE')
+                timeline.userspace = at;
+            const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line);
+            const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line);
+            if (begin)
+                current = { name: begin[1], exitCode: -1, output: '' };
+            else if (end && current) {
+                current.exitCode = Number(end[1]);
+                checks.push(current);
+                current = undefined;
+            }
+            else if (current)
+                current.output += `${line}\n`;
+            const verdict = watcher.feed(line);
+            if (verdict === 'ready')
+                timeline.ready = at;
+            if (verdict === 'fatal')
+                stop.abort();
+        },
+    });
+    timeline.end = performance.now() - started;
+    const fatal = watcher.fatal;
+    if (fatal)
+        throw new TestFailure(`guest ${fatal.kind} at console line ${fatal.lineNumber}: ${fatal.line}`);
+    if (timeline.ready === undefined) {
+        if (!sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
+            const said = (result.stderr + result.stdout).trim().split('\n');
+            const why = watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
+                said.find((l) => /: (?!warning:)/.test(l)) ??
+                said.at(-1);
+            throw new InfrastructureError(`${options.qemu} could not start the guest: ${why}`);
+        }
+        throw new TestFailure(result.timedOut
+            ? `guest did not reach its ready marker within ${formatDuration(options.bootTimeoutMs)}`
+            : `guest stopped before its ready marker (exit code ${result.exitCode})`);
+    }
+    return { argv, checks, findings: watcher.findings, timeline };
+}
+
+;// CONCATENATED MODULE: ./src/guest/results.ts
+/** Boot results as files for test reporters (JUnit XML, JSON) and as a summary with a timeline chart. */
+
+
+
+const xml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function writeResults(dir, result) {
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, 'results.json'), JSON.stringify(result, null, 2) + '\n');
+    const failures = result.checks.filter((c) => c.exitCode !== 0).length;
+    const cases = result.checks.map((check) => [
+        `  <testcase classname="boot-test-guest" name="${xml(check.name)}">`,
+        ...(check.exitCode !== 0
+            ? [`    <failure message="exit code ${check.exitCode}">${xml(check.output)}</failure>`]
+            : []),
+        `    <system-out>${xml(check.output)}</system-out>`,
+        '  </testcase>',
+    ].join('\n'));
+    (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, 'junit.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="boot-test-guest" tests="${result.checks.length}" failures="${failures}" time="${(result.timeline.end / 1000).toFixed(3)}">\n${cases.join('\n')}\n</testsuite>\n`);
+}
+/** The boot phases as a table and one mermaid gantt chart. */
+function timelineSummary(summary, timeline) {
+    const phases = [
+        ['firmware', 0, timeline.kernel],
+        ['kernel', timeline.kernel ?? 0, timeline.userspace],
+        ['userspace', timeline.userspace ?? 0, timeline.ready],
+    ];
+    const known = phases.filter(([, , end]) => end !== undefined);
+    summary.table(['Phase', 'Start', 'Duration'], known.map(([name, start, end]) => [name, formatDuration(start), formatDuration(end - start)]));
+    summary.mermaid([
+        'gantt',
+        '  title Boot timeline (ms)',
+        '  dateFormat x',
+        '  axisFormat %S.%L s',
+        ...known.map(([name, start, end]) => `  ${name} : ${Math.round(start)}, ${Math.round(end)}`),
+    ].join('\n'));
+}
+
+;// CONCATENATED MODULE: ./src/exec/tools.ts
+/** Finds programs on PATH before any work starts, so a missing tool fails in seconds with a fix. */
+
+
+
+function findOnPath(program, path = process.env.PATH ?? '') {
+    if (program.includes('/'))
+        return canRun(program) ? program : undefined;
+    for (const dir of path.split(external_node_path_namespaceObject.delimiter).filter(Boolean)) {
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, program);
+        if (canRun(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+function canRun(file) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Resolves every program or throws one InfrastructureError naming all that are missing. */
+function requireTools(programs, path) {
+    const found = {};
+    const missing = [];
+    for (const program of programs) {
+        const location = findOnPath(program, path);
+        if (location)
+            found[program] = location;
+        else
+            missing.push(program);
+    }
+    if (missing.length > 0) {
+        throw new InfrastructureError(`required program${missing.length > 1 ? 's' : ''} not installed: ${missing.join(', ')}; ` +
+            'run scripts/setup-host.sh (apt or dnf) to install them');
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/guest/probe.ts
+/**
+ * What the host offers for running POWER guests: CPU generation, platform, a usable /dev/kvm,
+ * kvm_hv and its nested parameter. Read from files under a root folder so tests can give a fake
+ * POWER host; the parsing is pure.
+ */
+
+
+
+/** Parses the ppc64 /proc/cpuinfo keys (`cpu`, `platform`, `machine`, `MMU`). */
+function parseCpuInfo(text) {
+    const field = (key) => new RegExp(`^${key}\\s*:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim();
+    const cpu = field('cpu');
+    const generation = cpu ? /^(POWER\d+)/i.exec(cpu)?.[1]?.toUpperCase() : undefined;
+    return {
+        ...(cpu ? { cpu } : {}),
+        ...(generation ? { generation } : {}),
+        ...(field('platform') ? { platform: field('platform') } : {}),
+        ...(field('machine') ? { machine: field('machine') } : {}),
+        ...(field('MMU') ? { mmu: field('MMU') } : {}),
+    };
+}
+function classifyPlatform(architecture, info) {
+    if (!architecture.startsWith('ppc64'))
+        return 'not-power';
+    if (info.platform === 'PowerNV')
+        return 'powernv';
+    if (info.machine && /emulated by qemu/i.test(info.machine))
+        return 'emulated';
+    return 'pseries-lpar';
+}
+function read(root, file) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(root, file), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function probeHost(root = '/', architecture = (0,external_node_os_namespaceObject.machine)()) {
+    const info = parseCpuInfo(read(root, 'proc/cpuinfo') ?? '');
+    const kvm = (0,external_node_path_namespaceObject.join)(root, 'dev/kvm');
+    let kvmDevice = 'absent';
+    if ((0,external_node_fs_namespaceObject.existsSync)(kvm)) {
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(kvm, external_node_fs_namespaceObject.constants.R_OK | external_node_fs_namespaceObject.constants.W_OK);
+            kvmDevice = 'usable';
+        }
+        catch {
+            kvmDevice = 'no-permission';
+        }
+    }
+    const nested = read(root, 'sys/module/kvm_hv/parameters/nested')?.trim();
+    return {
+        architecture,
+        ...(info.cpu ? { cpu: info.cpu } : {}),
+        ...(info.generation ? { generation: info.generation } : {}),
+        platform: classifyPlatform(architecture, info),
+        ...(info.mmu ? { mmu: info.mmu } : {}),
+        kvmDevice,
+        kvmHvLoaded: (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'sys/module/kvm_hv')),
+        ...(nested !== undefined ? { nested: nested === 'Y' || nested === '1' } : {}),
+    };
+}
+/**
+ * auto: KVM when this is POWER with a usable /dev/kvm and kvm_hv loaded, else emulation with a
+ * reason. /dev/kvm alone is not trusted: it exists even when kvm_hv failed to load.
+ */
+function chooseAccel(requested, probe) {
+    const unusable = probe.platform === 'not-power'
+        ? `this host is ${probe.architecture}, not POWER`
+        : probe.kvmDevice === 'absent'
+            ? '/dev/kvm does not exist'
+            : probe.kvmDevice === 'no-permission'
+                ? '/dev/kvm is not readable and writable by this user'
+                : !probe.kvmHvLoaded
+                    ? 'the kvm_hv module is not loaded'
+                    : undefined;
+    if (requested === 'tcg')
+        return { accel: 'tcg' };
+    if (!unusable)
+        return { accel: 'kvm' };
+    return { accel: requested === 'kvm' ? 'kvm' : 'tcg', reason: unusable };
+}
+
+;// CONCATENATED MODULE: ./src/guest/action.ts
+/** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
+
+
+
+
+
+
+
+
+
+const bootTestGuest = defineAction({
+    name: 'boot-test-guest',
+    title: 'Boot-test guest',
+    description: 'Boot ppc64le guests under KVM on POWER (emulation elsewhere), run checks inside, and report.',
+    inputs: {
+        scenario: oneOf({
+            description: '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. (Disk images and the nested hypervisor scenario are not available yet.)',
+            values: ['kernel'],
+            required: true,
+        }),
+        kernel: path({
+            description: 'The ppc64le kernel image (vmlinux) to boot: build-kernel’s, or /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
+            mustExist: 'file',
+            required: true,
+        }),
+        busybox: path({
+            description: 'A static ppc64le busybox for the generated initramfs.',
+            mustExist: 'file',
+            default: '/var/cache/kvm-actions/guest-busybox/bin/busybox',
+        }),
+        checks: list({
+            description: 'Checks run inside the guest, one per line as `name: command` (busybox sh).',
+            item: /^[A-Za-z0-9_.-]+:\s*\S/,
+            itemAccepted: '`name: command` entries',
+        }),
+        qemu: string({ description: 'The QEMU system emulator to run.', default: 'qemu-system-ppc64' }),
+        cpu: oneOf({
+            description: 'The guest CPU model.',
+            values: ['power9', 'power10', 'host'],
+            default: 'power9',
+        }),
+        memory: integer({ description: 'Guest memory in MiB.', default: '1024', min: 256, max: 262144 }),
+        smp: integer({ description: 'Guest CPUs.', default: '1', min: 1, max: 256 }),
+        accel: oneOf({
+            description: '`auto` uses KVM when usable and otherwise emulation (with a warning); `kvm` fails without KVM.',
+            values: ['auto', 'kvm', 'tcg'],
+            default: 'auto',
+        }),
+        'boot-timeout': duration({
+            description: 'Time allowed from start to the ready marker.',
+            default: '10m',
+        }),
+        'results-dir': path({
+            description: 'Where the console log, qemu command line, probe and results are written.',
+            default: 'kvm-actions-results/boot-test-guest',
+            insideWorkspace: true,
+        }),
+    },
+    outputs: {
+        result: 'pass, fail (the guest or a check failed) or error (the runner could not run the guest).',
+        checks: 'JSON list of the checks: name, exit code, output.',
+        accel: 'The accelerator used: kvm or tcg.',
+        probe: 'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested.',
+        'results-dir': 'Absolute path of the results folder, ready for upload-artifact.',
+    },
+    async main(ctx) {
+        const { inputs, setOutput, summary, annotate, state } = ctx;
+        requireTools([inputs.qemu, 'cpio']);
+        const probe = probeHost();
+        const { accel, reason } = chooseAccel(inputs.accel, probe);
+        if (reason && inputs.accel === 'kvm')
+            throw new InfrastructureError(`accel is kvm but KVM is not usable: ${reason}`);
+        if (reason)
+            annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`);
+        const work = createWorkDir(state, 'guest');
+        (0,external_node_fs_namespaceObject.mkdirSync)(inputs.resultsDir, { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(inputs.resultsDir, 'probe.json'), JSON.stringify(probe, null, 2) + '\n');
+        setOutput('accel', accel);
+        setOutput('probe', probe);
+        setOutput('results-dir', inputs.resultsDir);
+        const checks = inputs.checks.map((entry) => {
+            const colon = entry.indexOf(':');
+            return { name: entry.slice(0, colon).trim(), command: entry.slice(colon + 1).trim() };
+        });
+        const initrd = await buildInitramfs(work, inputs.busybox, checks);
+        const options = {
+            qemu: inputs.qemu,
+            kernel: inputs.kernel,
+            initrd,
+            machine: accel === 'kvm' ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on' : 'pseries,x-vof=on',
+            cpu: inputs.cpu === 'host' && accel !== 'kvm' ? 'power9' : inputs.cpu,
+            memoryMb: inputs.memory,
+            smp: inputs.smp,
+            accel,
+            bootTimeoutMs: inputs.bootTimeout,
+            consoleLog: (0,external_node_path_namespaceObject.join)(inputs.resultsDir, 'console.log'),
+            log: ctx.log,
+            signal: ctx.signal,
+        };
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(inputs.resultsDir, 'qemu-command.txt'), describeArgv(qemuArgv(options)) + '\n');
+        try {
+            const result = await bootGuest(options);
+            writeResults(inputs.resultsDir, result);
+            setOutput('checks', result.checks);
+            const failed = result.checks.filter((check) => check.exitCode !== 0);
+            setOutput('result', failed.length > 0 ? 'fail' : 'pass');
+            summary.heading('Boot', 3);
+            timelineSummary(summary, result.timeline);
+            summary.heading('Checks', 3).table(['Check', 'Exit code', 'Output'], result.checks.map((check) => [
+                check.name,
+                check.exitCode,
+                check.output.trim().split('\n').slice(0, 3).join(' / '),
+            ]));
+            for (const finding of result.findings) {
+                ctx.annotate(finding.fatal ? 'error' : 'warning', `${finding.kind}: ${finding.line}`, {
+                    title: 'guest console',
+                    file: options.consoleLog,
+                    startLine: finding.lineNumber,
+                });
+            }
+            if (failed.length > 0)
+                throw new TestFailure(`guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`);
+        }
+        catch (error) {
+            if (!(error instanceof TestFailure))
+                setOutput('result', 'error');
+            else
+                setOutput('result', 'fail');
+            throw error;
+        }
+        summary.heading('Host', 3).table(['Property', 'Value'], [
+            ['Architecture', probe.architecture],
+            ['CPU', probe.cpu ?? 'n/a'],
+            ['Platform', probe.platform],
+            ['/dev/kvm', probe.kvmDevice],
+            [
+                'kvm_hv',
+                probe.kvmHvLoaded
+                    ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
+                    : 'not loaded',
+            ],
+            ['Scenario', inputs.scenario],
+            ['Accelerator', accel + (reason ? ` (${reason})` : '')],
+            ['Boot timeout', formatDuration(inputs.bootTimeout)],
+        ]);
+    },
+    post: postCleanUp,
+});
 
 ;// CONCATENATED MODULE: ./src/rpm/builder.ts
 /** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
@@ -5072,7 +5377,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1328);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7054);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

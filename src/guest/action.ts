@@ -2,7 +2,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
-import { defineAction, InfrastructureError, input } from '../action/index.js'
+import { defineAction, InfrastructureError, input, TestFailure } from '../action/index.js'
+import { describeArgv } from '../exec/exec.js'
+import { bootGuest, buildInitramfs, qemuArgv } from './boot.js'
+import { timelineSummary, writeResults } from './results.js'
 import { requireTools } from '../exec/tools.js'
 import { chooseAccel, probeHost } from './probe.js'
 
@@ -13,10 +16,34 @@ export const bootTestGuest = defineAction({
   inputs: {
     scenario: input.oneOf({
       description:
-        '`image`: a disk image with cloud-init; `kernel`: direct kernel boot; `nested`: the kernel as an L1 hypervisor running an L2 guest.',
-      values: ['image', 'kernel', 'nested'],
+        '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. (Disk images and the nested hypervisor scenario are not available yet.)',
+      values: ['kernel'],
       required: true,
     }),
+    kernel: input.path({
+      description:
+        'The ppc64le kernel image (vmlinux) to boot: build-kernel’s, or /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
+      mustExist: 'file',
+      required: true,
+    }),
+    busybox: input.path({
+      description: 'A static ppc64le busybox for the generated initramfs.',
+      mustExist: 'file',
+      default: '/var/cache/kvm-actions/guest-busybox/bin/busybox',
+    }),
+    checks: input.list({
+      description: 'Checks run inside the guest, one per line as `name: command` (busybox sh).',
+      item: /^[A-Za-z0-9_.-]+:\s*\S/,
+      itemAccepted: '`name: command` entries',
+    }),
+    qemu: input.string({ description: 'The QEMU system emulator to run.', default: 'qemu-system-ppc64' }),
+    cpu: input.oneOf({
+      description: 'The guest CPU model.',
+      values: ['power9', 'power10', 'host'],
+      default: 'power9',
+    }),
+    memory: input.integer({ description: 'Guest memory in MiB.', default: '1024', min: 256, max: 262144 }),
+    smp: input.integer({ description: 'Guest CPUs.', default: '1', min: 1, max: 256 }),
     accel: input.oneOf({
       description:
         '`auto` uses KVM when usable and otherwise emulation (with a warning); `kvm` fails without KVM.',
@@ -34,24 +61,79 @@ export const bootTestGuest = defineAction({
     }),
   },
   outputs: {
+    result: 'pass, fail (the guest or a check failed) or error (the runner could not run the guest).',
+    checks: 'JSON list of the checks: name, exit code, output.',
     accel: 'The accelerator used: kvm or tcg.',
     probe: 'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested.',
     'results-dir': 'Absolute path of the results folder, ready for upload-artifact.',
   },
-  async main({ inputs, setOutput, summary, annotate, state }) {
-    requireTools(['qemu-system-ppc64', 'qemu-img'])
+  async main(ctx) {
+    const { inputs, setOutput, summary, annotate, state } = ctx
+    requireTools([inputs.qemu, 'cpio'])
     const probe = probeHost()
     const { accel, reason } = chooseAccel(inputs.accel, probe)
     if (reason && inputs.accel === 'kvm')
       throw new InfrastructureError(`accel is kvm but KVM is not usable: ${reason}`)
     if (reason)
       annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`)
-    createWorkDir(state, 'guest')
+    const work = createWorkDir(state, 'guest')
     mkdirSync(inputs.resultsDir, { recursive: true })
     writeFileSync(join(inputs.resultsDir, 'probe.json'), JSON.stringify(probe, null, 2) + '\n')
     setOutput('accel', accel)
     setOutput('probe', probe)
     setOutput('results-dir', inputs.resultsDir)
+    const checks = inputs.checks.map((entry) => {
+      const colon = entry.indexOf(':')
+      return { name: entry.slice(0, colon).trim(), command: entry.slice(colon + 1).trim() }
+    })
+    const initrd = await buildInitramfs(work, inputs.busybox, checks)
+    const options = {
+      qemu: inputs.qemu,
+      kernel: inputs.kernel,
+      initrd,
+      machine: accel === 'kvm' ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on' : 'pseries,x-vof=on',
+      cpu: inputs.cpu === 'host' && accel !== 'kvm' ? 'power9' : inputs.cpu,
+      memoryMb: inputs.memory,
+      smp: inputs.smp,
+      accel,
+      bootTimeoutMs: inputs.bootTimeout,
+      consoleLog: join(inputs.resultsDir, 'console.log'),
+      log: ctx.log,
+      signal: ctx.signal,
+    } as const
+    writeFileSync(join(inputs.resultsDir, 'qemu-command.txt'), describeArgv(qemuArgv(options)) + '\n')
+    try {
+      const result = await bootGuest(options)
+      writeResults(inputs.resultsDir, result)
+      setOutput('checks', result.checks)
+      const failed = result.checks.filter((check) => check.exitCode !== 0)
+      setOutput('result', failed.length > 0 ? 'fail' : 'pass')
+      summary.heading('Boot', 3)
+      timelineSummary(summary, result.timeline)
+      summary.heading('Checks', 3).table(
+        ['Check', 'Exit code', 'Output'],
+        result.checks.map((check) => [
+          check.name,
+          check.exitCode,
+          check.output.trim().split('\n').slice(0, 3).join(' / '),
+        ]),
+      )
+      for (const finding of result.findings) {
+        ctx.annotate(finding.fatal ? 'error' : 'warning', `${finding.kind}: ${finding.line}`, {
+          title: 'guest console',
+          file: options.consoleLog,
+          startLine: finding.lineNumber,
+        })
+      }
+      if (failed.length > 0)
+        throw new TestFailure(
+          `guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`,
+        )
+    } catch (error) {
+      if (!(error instanceof TestFailure)) setOutput('result', 'error')
+      else setOutput('result', 'fail')
+      throw error
+    }
     summary.heading('Host', 3).table(
       ['Property', 'Value'],
       [

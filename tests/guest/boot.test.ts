@@ -75,7 +75,9 @@ describe('booting a ppc64le guest', () => {
   it('reports a QEMU that cannot start as an infrastructure error', async () => {
     const { run } = await boot([], { machine: 'no-such-machine' })
     await expect(run).rejects.toBeInstanceOf(InfrastructureError)
-    await expect(run).rejects.toThrow(/could not start the guest: qemu-system-ppc64: unsupported machine type/)
+    await expect(run).rejects.toThrow(
+      /could not start the guest: qemu-system-ppc64: unsupported machine type/,
+    )
   })
 })
 
