@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1863);
-/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7468);
+/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6939);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
@@ -39555,7 +39555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7468:
+/***/ 6939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39570,12 +39570,25 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/exec/process.ts
+/** Whether a process still runs (signal 0 tests it without touching it). */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/cleanup.ts
 /**
  * Things a main phase leaves for the post phase to remove: temporary folders and processes
  * (qemu, gpg-agent). Recorded in the action state the moment they are created, so the post phase
  * can clean up even after main was killed with SIGKILL.
  */
+
 
 
 
@@ -39589,20 +39602,11 @@ function createWorkDir(state, prefix) {
 function trackProcess(state, pid) {
     state.save(PIDS, [...(state.get(PIDS) ?? []), pid]);
 }
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 /** Kills recorded process groups and removes recorded folders; returns what it did. */
 async function cleanUp(state, graceMs = 3000) {
     const killed = [];
     for (const pid of state.get(PIDS) ?? []) {
-        if (!alive(pid))
+        if (!isAlive(pid))
             continue;
         killed.push(pid);
         for (const target of [-pid, pid]) {
@@ -39615,9 +39619,9 @@ async function cleanUp(state, graceMs = 3000) {
         }
     }
     const deadline = Date.now() + graceMs;
-    while (killed.some(alive) && Date.now() < deadline)
+    while (killed.some(isAlive) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 50));
-    for (const pid of killed.filter(alive)) {
+    for (const pid of killed.filter(isAlive)) {
         for (const target of [-pid, pid]) {
             try {
                 process.kill(target, 'SIGKILL');

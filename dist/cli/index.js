@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7054:
+/***/ 648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -574,12 +574,25 @@ async function runAction(action, host, phase = 'main') {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/exec/process.ts
+/** Whether a process still runs (signal 0 tests it without touching it). */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/cleanup.ts
 /**
  * Things a main phase leaves for the post phase to remove: temporary folders and processes
  * (qemu, gpg-agent). Recorded in the action state the moment they are created, so the post phase
  * can clean up even after main was killed with SIGKILL.
  */
+
 
 
 
@@ -593,20 +606,11 @@ function createWorkDir(state, prefix) {
 function trackProcess(state, pid) {
     state.save(PIDS, [...(state.get(PIDS) ?? []), pid]);
 }
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 /** Kills recorded process groups and removes recorded folders; returns what it did. */
 async function cleanUp(state, graceMs = 3000) {
     const killed = [];
     for (const pid of state.get(PIDS) ?? []) {
-        if (!alive(pid))
+        if (!isAlive(pid))
             continue;
         killed.push(pid);
         for (const target of [-pid, pid]) {
@@ -619,9 +623,9 @@ async function cleanUp(state, graceMs = 3000) {
         }
     }
     const deadline = Date.now() + graceMs;
-    while (killed.some(alive) && Date.now() < deadline)
+    while (killed.some(isAlive) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 50));
-    for (const pid of killed.filter(alive)) {
+    for (const pid of killed.filter(isAlive)) {
         for (const target of [-pid, pid]) {
             try {
                 process.kill(target, 'SIGKILL');
@@ -4165,6 +4169,7 @@ async function requireSignedBy(files, publicKeyFile, keyId) {
 
 
 
+
 function channelPaths(target, releasever, channel) {
     const states = (0,external_node_path_namespaceObject.join)(target, '.states');
     return {
@@ -4190,15 +4195,6 @@ function switchLink(link, target) {
     (0,external_node_fs_namespaceObject.symlinkSync)(target, temporary);
     (0,external_node_fs_namespaceObject.renameSync)(temporary, link);
 }
-function tree_alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 /** mkdir is atomic: the first publish takes the lock; a lock whose owner died is taken over. */
 function acquireLock(target) {
     const lock = (0,external_node_path_namespaceObject.join)(target, '.lock');
@@ -4211,7 +4207,7 @@ function acquireLock(target) {
         }
         catch {
             const owner = Number((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(lock, 'pid')) ? (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(lock, 'pid'), 'utf8') : NaN);
-            if (Number.isInteger(owner) && tree_alive(owner)) {
+            if (Number.isInteger(owner) && isAlive(owner)) {
                 throw new InfrastructureError(`another publish (pid ${owner}) holds the lock on ${target}; try again when it ends`);
             }
             (0,external_node_fs_namespaceObject.rmSync)(lock, { recursive: true, force: true });
@@ -4559,6 +4555,7 @@ async function channelFiles(target, releasever, channel, arches, name, nevras) {
 
 
 
+
 const SSH_TARGET = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(\/[A-Za-z0-9._/-]*)$/;
 function parseSshTarget(target, port) {
     const match = SSH_TARGET.exec(target);
@@ -4691,15 +4688,7 @@ class RemoteRepository {
         const taken = await this.session.run(REMOTE.lock, [root, this.owner], undefined, [0, 3]);
         if (taken.exitCode === 3) {
             const [host, pid] = taken.stdout.trim().split(':');
-            let dead = false;
-            if (host === (0,external_node_os_namespaceObject.hostname)() && Number(pid) > 0) {
-                try {
-                    process.kill(Number(pid), 0);
-                }
-                catch {
-                    dead = true;
-                }
-            }
+            const dead = host === (0,external_node_os_namespaceObject.hostname)() && Number(pid) > 0 && !isAlive(Number(pid));
             if (!dead)
                 throw new InfrastructureError(`another publish (${taken.stdout.trim()}) holds the lock on ${this.session.target.host}:${root}`);
             await this.session.run(REMOTE.forceLock, [root, this.owner]);
@@ -5377,7 +5366,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7054);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(648);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

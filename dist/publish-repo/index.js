@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1863);
-/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4440);
+/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9834);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_repo_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishRepo */ ._);
@@ -104755,7 +104755,7 @@ async function runOnGitHub(action) {
 
 /***/ }),
 
-/***/ 4440:
+/***/ 9834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -104774,12 +104774,25 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/exec/process.ts
+/** Whether a process still runs (signal 0 tests it without touching it). */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/action/cleanup.ts
 /**
  * Things a main phase leaves for the post phase to remove: temporary folders and processes
  * (qemu, gpg-agent). Recorded in the action state the moment they are created, so the post phase
  * can clean up even after main was killed with SIGKILL.
  */
+
 
 
 
@@ -104793,20 +104806,11 @@ function createWorkDir(state, prefix) {
 function trackProcess(state, pid) {
     state.save(PIDS, [...(state.get(PIDS) ?? []), pid]);
 }
-function alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 /** Kills recorded process groups and removes recorded folders; returns what it did. */
 async function cleanUp(state, graceMs = 3000) {
     const killed = [];
     for (const pid of state.get(PIDS) ?? []) {
-        if (!alive(pid))
+        if (!isAlive(pid))
             continue;
         killed.push(pid);
         for (const target of [-pid, pid]) {
@@ -104819,9 +104823,9 @@ async function cleanUp(state, graceMs = 3000) {
         }
     }
     const deadline = Date.now() + graceMs;
-    while (killed.some(alive) && Date.now() < deadline)
+    while (killed.some(isAlive) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 50));
-    for (const pid of killed.filter(alive)) {
+    for (const pid of killed.filter(isAlive)) {
         for (const target of [-pid, pid]) {
             try {
                 process.kill(target, 'SIGKILL');
@@ -105814,6 +105818,7 @@ async function requireSignedBy(files, publicKeyFile, keyId) {
 
 
 
+
 function channelPaths(target, releasever, channel) {
     const states = (0,external_node_path_.join)(target, '.states');
     return {
@@ -105839,15 +105844,6 @@ function switchLink(link, target) {
     (0,external_node_fs_.symlinkSync)(target, temporary);
     (0,external_node_fs_.renameSync)(temporary, link);
 }
-function tree_alive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
 /** mkdir is atomic: the first publish takes the lock; a lock whose owner died is taken over. */
 function acquireLock(target) {
     const lock = (0,external_node_path_.join)(target, '.lock');
@@ -105860,7 +105856,7 @@ function acquireLock(target) {
         }
         catch {
             const owner = Number((0,external_node_fs_.existsSync)((0,external_node_path_.join)(lock, 'pid')) ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(lock, 'pid'), 'utf8') : NaN);
-            if (Number.isInteger(owner) && tree_alive(owner)) {
+            if (Number.isInteger(owner) && isAlive(owner)) {
                 throw new errors/* InfrastructureError */.EN(`another publish (pid ${owner}) holds the lock on ${target}; try again when it ends`);
             }
             (0,external_node_fs_.rmSync)(lock, { recursive: true, force: true });
@@ -106208,6 +106204,7 @@ async function channelFiles(target, releasever, channel, arches, name, nevras) {
 
 
 
+
 const SSH_TARGET = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(\/[A-Za-z0-9._/-]*)$/;
 function parseSshTarget(target, port) {
     const match = SSH_TARGET.exec(target);
@@ -106340,15 +106337,7 @@ class RemoteRepository {
         const taken = await this.session.run(REMOTE.lock, [root, this.owner], undefined, [0, 3]);
         if (taken.exitCode === 3) {
             const [host, pid] = taken.stdout.trim().split(':');
-            let dead = false;
-            if (host === (0,external_node_os_.hostname)() && Number(pid) > 0) {
-                try {
-                    process.kill(Number(pid), 0);
-                }
-                catch {
-                    dead = true;
-                }
-            }
+            const dead = host === (0,external_node_os_.hostname)() && Number(pid) > 0 && !isAlive(Number(pid));
             if (!dead)
                 throw new errors/* InfrastructureError */.EN(`another publish (${taken.stdout.trim()}) holds the lock on ${this.session.target.host}:${root}`);
             await this.session.run(REMOTE.forceLock, [root, this.owner]);

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PhaseContext } from './definition.js'
+import { isAlive } from '../exec/process.js'
 
 const DIRS = 'cleanup-dirs'
 const PIDS = 'cleanup-pids'
@@ -23,15 +24,6 @@ export function trackProcess(state: State, pid: number): void {
   state.save(PIDS, [...(state.get<number[]>(PIDS) ?? []), pid])
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Kills recorded process groups and removes recorded folders; returns what it did. */
 export async function cleanUp(
   state: State,
@@ -39,7 +31,7 @@ export async function cleanUp(
 ): Promise<{ killed: number[]; removed: string[] }> {
   const killed: number[] = []
   for (const pid of state.get<number[]>(PIDS) ?? []) {
-    if (!alive(pid)) continue
+    if (!isAlive(pid)) continue
     killed.push(pid)
     for (const target of [-pid, pid]) {
       try {
@@ -50,8 +42,8 @@ export async function cleanUp(
     }
   }
   const deadline = Date.now() + graceMs
-  while (killed.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-  for (const pid of killed.filter(alive)) {
+  while (killed.some(isAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  for (const pid of killed.filter(isAlive)) {
     for (const target of [-pid, pid]) {
       try {
         process.kill(target, 'SIGKILL')

@@ -22,6 +22,7 @@ import { InfrastructureError, TestFailure } from '../action/errors.js'
 import { exec, type ExecResult } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { channelPaths, linkTarget, switchLink } from './tree.js'
+import { isAlive } from '../exec/process.js'
 
 export const SSH_TARGET = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(\/[A-Za-z0-9._/-]*)$/
 
@@ -192,14 +193,7 @@ export class RemoteRepository {
     const taken = await this.session.run(REMOTE.lock, [root, this.owner], undefined, [0, 3])
     if (taken.exitCode === 3) {
       const [host, pid] = taken.stdout.trim().split(':')
-      let dead = false
-      if (host === hostname() && Number(pid) > 0) {
-        try {
-          process.kill(Number(pid), 0)
-        } catch {
-          dead = true
-        }
-      }
+      const dead = host === hostname() && Number(pid) > 0 && !isAlive(Number(pid))
       if (!dead)
         throw new InfrastructureError(
           `another publish (${taken.stdout.trim()}) holds the lock on ${this.session.target.host}:${root}`,

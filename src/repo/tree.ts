@@ -19,6 +19,7 @@ import {
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { InfrastructureError } from '../action/errors.js'
+import { isAlive } from '../exec/process.js'
 
 export interface ChannelPaths {
   /** The channel's live path: a symlink to its current state. */
@@ -56,15 +57,6 @@ export function switchLink(link: string, target: string): void {
   renameSync(temporary, link)
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** mkdir is atomic: the first publish takes the lock; a lock whose owner died is taken over. */
 export function acquireLock(target: string): () => void {
   const lock = join(target, '.lock')
@@ -76,7 +68,7 @@ export function acquireLock(target: string): () => void {
       return () => rmSync(lock, { recursive: true, force: true })
     } catch {
       const owner = Number(existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : NaN)
-      if (Number.isInteger(owner) && alive(owner)) {
+      if (Number.isInteger(owner) && isAlive(owner)) {
         throw new InfrastructureError(
           `another publish (pid ${owner}) holds the lock on ${target}; try again when it ends`,
         )
