@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1863);
-/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6939);
+/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1494);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
@@ -39555,7 +39555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6939:
+/***/ 1494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39568,8 +39568,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/exec/process.ts
 /** Whether a process still runs (signal 0 tests it without touching it). */
 function isAlive(pid) {
@@ -39580,6 +39578,21 @@ function isAlive(pid) {
     catch {
         return false;
     }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/host/paths.ts
+/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners). */
+
+
+function defaultCacheDir() {
+    return (process.env.KVM_ACTIONS_CACHE ||
+        join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kvm-actions'));
+}
+/** Scratch space: the runner's own temp folder when there is one (cleaned per job), else the system's. */
+function scratchDir() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
 }
 
 ;// CONCATENATED MODULE: ./src/action/cleanup.ts
@@ -39595,7 +39608,7 @@ function isAlive(pid) {
 const DIRS = 'cleanup-dirs';
 const PIDS = 'cleanup-pids';
 function createWorkDir(state, prefix) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `kvm-actions-${prefix}-`));
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), `kvm-actions-${prefix}-`));
     state.save(DIRS, [...(state.get(DIRS) ?? []), dir]);
     return dir;
 }

@@ -572,8 +572,6 @@ async function runAction(action, host, phase = 'main') {
     return 0;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/exec/process.ts
 /** Whether a process still runs (signal 0 tests it without touching it). */
 function isAlive(pid) {
@@ -584,6 +582,21 @@ function isAlive(pid) {
     catch {
         return false;
     }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/host/paths.ts
+/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners). */
+
+
+function defaultCacheDir() {
+    return (process.env.KVM_ACTIONS_CACHE ||
+        (0,external_node_path_namespaceObject.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'kvm-actions'));
+}
+/** Scratch space: the runner's own temp folder when there is one (cleaned per job), else the system's. */
+function scratchDir() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
 }
 
 ;// CONCATENATED MODULE: ./src/action/cleanup.ts
@@ -599,7 +612,7 @@ function isAlive(pid) {
 const DIRS = 'cleanup-dirs';
 const PIDS = 'cleanup-pids';
 function createWorkDir(state, prefix) {
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `kvm-actions-${prefix}-`));
+    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(scratchDir(), `kvm-actions-${prefix}-`));
     state.save(DIRS, [...(state.get(DIRS) ?? []), dir]);
     return dir;
 }
@@ -1479,15 +1492,6 @@ async function runBuild(request, options) {
         ? [...rpmsBelow((0,external_node_path_namespaceObject.join)(request.resultDir, 'RPMS')), ...rpmsBelow((0,external_node_path_namespaceObject.join)(request.resultDir, 'SRPMS'))]
         : rpmsBelow(request.resultDir);
     return { rpms, logFile: options.logFile, durationMs: result.durationMs };
-}
-
-;// CONCATENATED MODULE: ./src/host/paths.ts
-/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners). */
-
-
-function defaultCacheDir() {
-    return (process.env.KVM_ACTIONS_CACHE ||
-        (0,external_node_path_namespaceObject.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache'), 'kvm-actions'));
 }
 
 ;// CONCATENATED MODULE: ./src/fs/glob.ts
@@ -3819,7 +3823,7 @@ class GpgHome {
      * passphrase shows at the first signature (see signingFailure), which comes before anything
      * is switched: a separate probe would cost one more key unlock on every publish.
      */
-    static async create(armoredKey, passphrase, parent = (0,external_node_os_namespaceObject.tmpdir)()) {
+    static async create(armoredKey, passphrase, parent = scratchDir()) {
         const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(parent, 'kvm-actions-gnupg-'));
         (0,external_node_fs_namespaceObject.chmodSync)(dir, 0o700);
         const passphraseFile = (0,external_node_path_namespaceObject.join)(dir, '.passphrase');
@@ -3921,7 +3925,7 @@ async function stopAgentsUnder(root) {
 const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}';
 /** NEVRAs (epoch always written) that dnf sees in the repositories, after a strict makecache. */
 async function dnfVisibleNevras(repos, arch, log) {
-    const root = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'kvm-actions-dnf-'));
+    const root = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(scratchDir(), 'kvm-actions-dnf-'));
     try {
         const reposDir = (0,external_node_path_namespaceObject.join)(root, 'repos.d');
         (0,external_node_fs_namespaceObject.mkdirSync)(reposDir);
@@ -4018,8 +4022,8 @@ function releaseContentHash(repo, publicKey) {
  * Builds `<name>-release` (noarch): installs the .repo file and the public key, like
  * epel-release. Its release number follows `release`; its description carries the content hash.
  */
-async function buildReleaseRpm(name, releasever, release, repo, publicKey, log) {
-    const top = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'kvm-actions-release-'));
+async function buildReleaseRpm(name, releasever, release, repo, publicKey, outDir, log) {
+    const top = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(scratchDir(), 'kvm-actions-release-'));
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(top, 'SOURCES'), { recursive: true });
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(top, 'SPECS'), { recursive: true });
@@ -4052,9 +4056,8 @@ install -D -m 0644 %{SOURCE1} %{buildroot}%{_sysconfdir}/pki/rpm-gpg/RPM-GPG-KEY
         });
         const built = (0,external_node_path_namespaceObject.join)(top, 'RPMS', 'noarch');
         const file = (0,external_node_fs_namespaceObject.readdirSync)(built).find((f) => f.endsWith('.rpm'));
-        const out = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'kvm-actions-release-rpm-'));
-        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(out, file), (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(built, file)));
-        return (0,external_node_path_namespaceObject.join)(out, file);
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(outDir, file), (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(built, file)));
+        return (0,external_node_path_namespaceObject.join)(outDir, file);
     }
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(top, { recursive: true, force: true });
@@ -4100,7 +4103,7 @@ async function signRpms(files, gpg, batch = 200) {
 async function checkSignatures(files, publicKeyFile, keyId) {
     if (files.length === 0)
         return [];
-    const dbpath = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'kvm-actions-rpmdb-'));
+    const dbpath = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(scratchDir(), 'kvm-actions-rpmdb-'));
     try {
         await exec(['rpm', '--dbpath', dbpath, '--import', publicKeyFile]);
         const checks = [];
@@ -4270,6 +4273,7 @@ function pruneStates(paths, releasever, channel) {
 
 
 
+
 const nevra = (p) => `${p.name}-${p.epoch}:${p.version}-${p.release}.${p.arch}`;
 async function headers(files) {
     const found = [];
@@ -4330,6 +4334,7 @@ async function publish(options) {
         pruneStates(paths, options.releasever, options.channel);
         const previous = linkTarget(paths.live);
         const state = newState(paths, options.releasever, options.channel);
+        const releaseDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(scratchDir(), 'kvm-actions-release-rpm-'));
         try {
             const folders = [...options.arches, 'Source'];
             for (const folder of folders)
@@ -4357,7 +4362,7 @@ async function publish(options) {
             const incoming = [...options.rpms];
             if (!oldHash.includes(`content-hash: ${hash}`)) {
                 const number = oldRelease ? Number(/^(\d+)/.exec(oldRelease.release ?? '0')?.[1] ?? 0) + 1 : 1;
-                incoming.push(await buildReleaseRpm(options.name, options.releasever, number, repo, options.publicKey, log));
+                incoming.push(await buildReleaseRpm(options.name, options.releasever, number, repo, options.publicKey, releaseDir, log));
             }
             // Copies of the incoming RPMs are signed, never the caller's files.
             const staged = new Map();
@@ -4489,6 +4494,9 @@ async function publish(options) {
         catch (error) {
             (0,external_node_fs_namespaceObject.rmSync)(state, { recursive: true, force: true });
             throw error;
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(releaseDir, { recursive: true, force: true });
         }
     }
     finally {

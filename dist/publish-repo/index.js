@@ -104772,8 +104772,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/exec/process.ts
 /** Whether a process still runs (signal 0 tests it without touching it). */
 function isAlive(pid) {
@@ -104784,6 +104782,21 @@ function isAlive(pid) {
     catch {
         return false;
     }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/host/paths.ts
+/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners). */
+
+
+function defaultCacheDir() {
+    return (process.env.KVM_ACTIONS_CACHE ||
+        (0,external_node_path_.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'kvm-actions'));
+}
+/** Scratch space: the runner's own temp folder when there is one (cleaned per job), else the system's. */
+function scratchDir() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
 }
 
 ;// CONCATENATED MODULE: ./src/action/cleanup.ts
@@ -104799,7 +104812,7 @@ function isAlive(pid) {
 const DIRS = 'cleanup-dirs';
 const PIDS = 'cleanup-pids';
 function createWorkDir(state, prefix) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `kvm-actions-${prefix}-`));
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), `kvm-actions-${prefix}-`));
     state.save(DIRS, [...(state.get(DIRS) ?? []), dir]);
     return dir;
 }
@@ -105228,7 +105241,7 @@ class GpgHome {
      * passphrase shows at the first signature (see signingFailure), which comes before anything
      * is switched: a separate probe would cost one more key unlock on every publish.
      */
-    static async create(armoredKey, passphrase, parent = (0,external_node_os_.tmpdir)()) {
+    static async create(armoredKey, passphrase, parent = scratchDir()) {
         const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(parent, 'kvm-actions-gnupg-'));
         (0,external_node_fs_.chmodSync)(dir, 0o700);
         const passphraseFile = (0,external_node_path_.join)(dir, '.passphrase');
@@ -105305,15 +105318,6 @@ class GpgHome {
         await GpgHome.stopAgents(this.dir);
         (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
     }
-}
-
-;// CONCATENATED MODULE: ./src/host/paths.ts
-/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners). */
-
-
-function defaultCacheDir() {
-    return (process.env.KVM_ACTIONS_CACHE ||
-        (0,external_node_path_.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'kvm-actions'));
 }
 
 ;// CONCATENATED MODULE: ./src/rpm/evr.ts
@@ -105434,7 +105438,7 @@ async function stopAgentsUnder(root) {
 const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}';
 /** NEVRAs (epoch always written) that dnf sees in the repositories, after a strict makecache. */
 async function dnfVisibleNevras(repos, arch, log) {
-    const root = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kvm-actions-dnf-'));
+    const root = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'kvm-actions-dnf-'));
     try {
         const reposDir = (0,external_node_path_.join)(root, 'repos.d');
         (0,external_node_fs_.mkdirSync)(reposDir);
@@ -105553,8 +105557,8 @@ function releaseContentHash(repo, publicKey) {
  * Builds `<name>-release` (noarch): installs the .repo file and the public key, like
  * epel-release. Its release number follows `release`; its description carries the content hash.
  */
-async function buildReleaseRpm(name, releasever, release, repo, publicKey, log) {
-    const top = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kvm-actions-release-'));
+async function buildReleaseRpm(name, releasever, release, repo, publicKey, outDir, log) {
+    const top = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'kvm-actions-release-'));
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(top, 'SOURCES'), { recursive: true });
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(top, 'SPECS'), { recursive: true });
@@ -105587,9 +105591,8 @@ install -D -m 0644 %{SOURCE1} %{buildroot}%{_sysconfdir}/pki/rpm-gpg/RPM-GPG-KEY
         });
         const built = (0,external_node_path_.join)(top, 'RPMS', 'noarch');
         const file = (0,external_node_fs_.readdirSync)(built).find((f) => f.endsWith('.rpm'));
-        const out = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kvm-actions-release-rpm-'));
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(out, file), (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(built, file)));
-        return (0,external_node_path_.join)(out, file);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(outDir, file), (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(built, file)));
+        return (0,external_node_path_.join)(outDir, file);
     }
     finally {
         (0,external_node_fs_.rmSync)(top, { recursive: true, force: true });
@@ -105749,7 +105752,7 @@ async function signRpms(files, gpg, batch = 200) {
 async function checkSignatures(files, publicKeyFile, keyId) {
     if (files.length === 0)
         return [];
-    const dbpath = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kvm-actions-rpmdb-'));
+    const dbpath = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'kvm-actions-rpmdb-'));
     try {
         await exec(['rpm', '--dbpath', dbpath, '--import', publicKeyFile]);
         const checks = [];
@@ -105919,6 +105922,7 @@ function pruneStates(paths, releasever, channel) {
 
 
 
+
 const nevra = (p) => `${p.name}-${p.epoch}:${p.version}-${p.release}.${p.arch}`;
 async function headers(files) {
     const found = [];
@@ -105979,6 +105983,7 @@ async function publish(options) {
         pruneStates(paths, options.releasever, options.channel);
         const previous = linkTarget(paths.live);
         const state = newState(paths, options.releasever, options.channel);
+        const releaseDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'kvm-actions-release-rpm-'));
         try {
             const folders = [...options.arches, 'Source'];
             for (const folder of folders)
@@ -106006,7 +106011,7 @@ async function publish(options) {
             const incoming = [...options.rpms];
             if (!oldHash.includes(`content-hash: ${hash}`)) {
                 const number = oldRelease ? Number(/^(\d+)/.exec(oldRelease.release ?? '0')?.[1] ?? 0) + 1 : 1;
-                incoming.push(await buildReleaseRpm(options.name, options.releasever, number, repo, options.publicKey, log));
+                incoming.push(await buildReleaseRpm(options.name, options.releasever, number, repo, options.publicKey, releaseDir, log));
             }
             // Copies of the incoming RPMs are signed, never the caller's files.
             const staged = new Map();
@@ -106138,6 +106143,9 @@ async function publish(options) {
         catch (error) {
             (0,external_node_fs_.rmSync)(state, { recursive: true, force: true });
             throw error;
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(releaseDir, { recursive: true, force: true });
         }
     }
     finally {

@@ -4,10 +4,10 @@
  * can clean up even after main was killed with SIGKILL.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PhaseContext } from './definition.js'
 import { isAlive } from '../exec/process.js'
+import { scratchDir } from '../host/paths.js'
 
 const DIRS = 'cleanup-dirs'
 const PIDS = 'cleanup-pids'
@@ -15,7 +15,7 @@ const PIDS = 'cleanup-pids'
 type State = PhaseContext['state']
 
 export function createWorkDir(state: State, prefix: string): string {
-  const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), `kvm-actions-${prefix}-`))
+  const dir = mkdtempSync(join(scratchDir(), `kvm-actions-${prefix}-`))
   state.save(DIRS, [...(state.get<string[]>(DIRS) ?? []), dir])
   return dir
 }

@@ -4,11 +4,11 @@
  * signature unless skip_if_unavailable is off), listing every NEVRA it can see.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
+import { scratchDir } from '../host/paths.js'
 
 export interface DnfRepo {
   id: string
@@ -31,7 +31,7 @@ const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}'
 
 /** NEVRAs (epoch always written) that dnf sees in the repositories, after a strict makecache. */
 export async function dnfVisibleNevras(repos: DnfRepo[], arch: string, log?: Log): Promise<string[]> {
-  const root = mkdtempSync(join(tmpdir(), 'kvm-actions-dnf-'))
+  const root = mkdtempSync(join(scratchDir(), 'kvm-actions-dnf-'))
   try {
     const reposDir = join(root, 'repos.d')
     mkdirSync(reposDir)

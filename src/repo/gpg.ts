@@ -4,10 +4,10 @@
  * gpg-agent it started stopped when it closes.
  */
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
 import { CommandFailedError, exec } from '../exec/exec.js'
+import { scratchDir } from '../host/paths.js'
 
 export class GpgHome {
   private constructor(
@@ -38,7 +38,7 @@ export class GpgHome {
    * passphrase shows at the first signature (see signingFailure), which comes before anything
    * is switched: a separate probe would cost one more key unlock on every publish.
    */
-  static async create(armoredKey: string, passphrase: string, parent = tmpdir()): Promise<GpgHome> {
+  static async create(armoredKey: string, passphrase: string, parent = scratchDir()): Promise<GpgHome> {
     const dir = mkdtempSync(join(parent, 'kvm-actions-gnupg-'))
     chmodSync(dir, 0o700)
     const passphraseFile = join(dir, '.passphrase')

@@ -1,12 +1,12 @@
 /** Repository metadata and the files hosts need to use it: repodata, the .repo file, the -release RPM. */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { parseRepomd } from './repomd.js'
 import { readFileSync } from 'node:fs'
+import { scratchDir } from '../host/paths.js'
 
 /** createrepo_c over one package folder: incremental when metadata exists. Returns the repomd revision. */
 export async function createRepo(dir: string, log?: Log): Promise<string> {
@@ -69,9 +69,10 @@ export async function buildReleaseRpm(
   release: number,
   repo: string,
   publicKey: string,
+  outDir: string,
   log?: Log,
 ): Promise<string> {
-  const top = mkdtempSync(join(tmpdir(), 'kvm-actions-release-'))
+  const top = mkdtempSync(join(scratchDir(), 'kvm-actions-release-'))
   try {
     mkdirSync(join(top, 'SOURCES'), { recursive: true })
     mkdirSync(join(top, 'SPECS'), { recursive: true })
@@ -110,9 +111,8 @@ install -D -m 0644 %{SOURCE1} %{buildroot}%{_sysconfdir}/pki/rpm-gpg/RPM-GPG-KEY
     )
     const built = join(top, 'RPMS', 'noarch')
     const file = readdirSync(built).find((f) => f.endsWith('.rpm'))!
-    const out = mkdtempSync(join(tmpdir(), 'kvm-actions-release-rpm-'))
-    writeFileSync(join(out, file), readFileSync(join(built, file)))
-    return join(out, file)
+    writeFileSync(join(outDir, file), readFileSync(join(built, file)))
+    return join(outDir, file)
   } finally {
     rmSync(top, { recursive: true, force: true })
   }

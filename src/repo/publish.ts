@@ -3,7 +3,16 @@
  * verify it with rpm and dnf, then switch the channel to it in one rename. Until that rename the
  * live tree is untouched, whatever fails and whenever the process dies.
  */
-import { copyFileSync, existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { scratchDir } from '../host/paths.js'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ConfigurationError, TestFailure } from '../action/errors.js'
@@ -124,6 +133,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     pruneStates(paths, options.releasever, options.channel)
     const previous = linkTarget(paths.live)
     const state = newState(paths, options.releasever, options.channel)
+    const releaseDir = mkdtempSync(join(scratchDir(), 'kvm-actions-release-rpm-'))
     try {
       const folders = [...options.arches, 'Source']
       for (const folder of folders) seedFrom(previous, state, folder)
@@ -153,7 +163,15 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       if (!oldHash.includes(`content-hash: ${hash}`)) {
         const number = oldRelease ? Number(/^(\d+)/.exec(oldRelease.release ?? '0')?.[1] ?? 0) + 1 : 1
         incoming.push(
-          await buildReleaseRpm(options.name, options.releasever, number, repo, options.publicKey, log),
+          await buildReleaseRpm(
+            options.name,
+            options.releasever,
+            number,
+            repo,
+            options.publicKey,
+            releaseDir,
+            log,
+          ),
         )
       }
 
@@ -295,6 +313,8 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     } catch (error) {
       rmSync(state, { recursive: true, force: true })
       throw error
+    } finally {
+      rmSync(releaseDir, { recursive: true, force: true })
     }
   } finally {
     release()

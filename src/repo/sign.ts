@@ -4,11 +4,11 @@
  * database, and compares the header's key id with the expected one.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
 import { GpgHome } from './gpg.js'
+import { scratchDir } from '../host/paths.js'
 
 /** Signs in batches (one rpmsign per batch), SHA-256 digests, passphrase through loopback pinentry. */
 export async function signRpms(files: string[], gpg: GpgHome, batch = 200): Promise<void> {
@@ -49,7 +49,7 @@ export async function checkSignatures(
   keyId: string,
 ): Promise<SignatureCheck[]> {
   if (files.length === 0) return []
-  const dbpath = mkdtempSync(join(tmpdir(), 'kvm-actions-rpmdb-'))
+  const dbpath = mkdtempSync(join(scratchDir(), 'kvm-actions-rpmdb-'))
   try {
     await exec(['rpm', '--dbpath', dbpath, '--import', publicKeyFile])
     const checks: SignatureCheck[] = []

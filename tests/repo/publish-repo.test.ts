@@ -16,14 +16,16 @@ let key: string
 let otherKey: string
 let v3: string[]
 let v4: string[]
-let agentsBefore: number
-/** Live gpg-agent processes (zombies a container's init has not reaped yet do not count). */
-const gpgAgents = (): number =>
-  spawnSync('ps', ['-eo', 'stat=,comm='], { encoding: 'utf8' })
+/** This file's own scratch folder (RUNNER_TEMP): every GnuPG home and dnf root of its publishes lands there. */
+const scratch = mkdtempSync(join(tmpdir(), 'publish-repo-scratch-'))
+const runnerTempBefore = process.env.RUNNER_TEMP
+/** Live gpg-agents whose home is under dir (zombies a container's init has not reaped do not count). */
+const agentsUnder = (dir: string): string[] =>
+  spawnSync('ps', ['-eo', 'stat=,args='], { encoding: 'utf8' })
     .stdout.split('\n')
-    .filter((line) => /^\s*[^Z\s]\S*\s+gpg-agent$/.test(line)).length
+    .filter((line) => /^\s*[^Z\s]\S*\s+gpg-agent/.test(line) && line.includes(dir))
 beforeAll(async () => {
-  agentsBefore = gpgAgents()
+  process.env.RUNNER_TEMP = scratch
   key = makeSigningKey('KVM Repo', PASSPHRASE)
   otherKey = makeSigningKey('Someone Else', 'other pass')
   v3 = [...(await helloRpms('3')), await helloSrpm('3', '.el9')]
@@ -64,7 +66,7 @@ function shims(programs: Record<string, string>): Record<string, string> {
 
 /** What a host sees: dnf in a clean installroot, gpgcheck and repo_gpgcheck on, installing the -release RPM. */
 async function hostInstallsRelease(target: string, channel: string): Promise<string> {
-  const installroot = mkdtempSync(join(tmpdir(), 'host-'))
+  const installroot = mkdtempSync(join(scratch, 'host-'))
   const live = join(target, '9', channel)
   const reposDir = join(installroot, 'repos')
   mkdirSync(reposDir)
@@ -249,6 +251,7 @@ describe('publish-repo', () => {
       PATH: process.env.PATH!,
       HOME: tmpdir(),
       GITHUB_STEP_SUMMARY: summary,
+      RUNNER_TEMP: scratch,
       INPUT_TARGET: target,
       INPUT_RPMS: JSON.stringify(v3),
       'INPUT_SIGNING-KEY': key,
@@ -284,13 +287,15 @@ describe('after every publish', () => {
     for (const home of foreignHomes) spawnSync('gpgconf', ['--homedir', home, '--kill', 'all'])
     // An agent told to stop exits within moments; wait for that, bounded.
     const deadline = Date.now() + 5000
-    while (gpgAgents() > agentsBefore && Date.now() < deadline) spawnSync('sleep', ['0.05'])
-    expect(gpgAgents()).toBe(agentsBefore)
+    while (agentsUnder(scratch).length > 0 && Date.now() < deadline) spawnSync('sleep', ['0.05'])
+    expect(agentsUnder(scratch)).toEqual([])
+    if (runnerTempBefore === undefined) delete process.env.RUNNER_TEMP
+    else process.env.RUNNER_TEMP = runnerTempBefore
   })
 })
 
 function foreignSigner(): Record<string, string> {
-  const home = mkdtempSync(join(tmpdir(), 'other-gnupg-'))
+  const home = mkdtempSync(join(scratch, 'other-gnupg-'))
   execFileSync('gpg', ['--batch', '--import'], { input: otherKey, env: { ...process.env, GNUPGHOME: home } })
   writeFileSync(join(home, 'pp'), 'other pass')
   foreignHomes.push(home)
