@@ -39544,7 +39544,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1124);
-/* harmony import */ var _upstream_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2907);
+/* harmony import */ var _upstream_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4033);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_upstream_action_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUpstream */ .k);
@@ -104754,7 +104754,7 @@ async function runOnGitHub(action) {
 
 /***/ }),
 
-/***/ 2907:
+/***/ 4033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -104777,6 +104777,205 @@ var inputs = __nccwpck_require__(1729);
 
 
 
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/exec/exec.ts
+/**
+ * The one way the suite starts programs. Node's spawn is used directly rather than @actions/exec
+ * because a timeout must kill the whole process group (qemu, rpmbuild and mock all fork), which
+ * needs the child started as a group leader.
+ *
+ * Commands are argv arrays: nothing is ever passed through a shell.
+ */
+
+
+
+
+
+class CommandFailedError extends errors/* InfrastructureError */.EN {
+    result;
+    name = 'CommandFailedError';
+    constructor(result) {
+        const how = result.timedOut
+            ? `timed out after ${(0,inputs.formatDuration)(result.durationMs)}`
+            : result.signal
+                ? `was killed by ${result.signal}`
+                : `exited with code ${result.exitCode}`;
+        const lastLine = lastNonEmptyLine(result.stderr) ?? lastNonEmptyLine(result.stdout);
+        super(`${describeArgv(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`);
+        this.result = result;
+    }
+}
+function lastNonEmptyLine(text) {
+    return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .at(-1);
+}
+/** For messages only: argv shown readably, quoting words that have spaces or quotes. */
+function describeArgv(argv) {
+    return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+const DEFAULT_CAPTURE = 16 * 1024 * 1024;
+/** Keeps the last `limit` bytes so the error line of a long build survives. */
+class Capture {
+    limit;
+    chunks = [];
+    size = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.limit && this.chunks.length > 1)
+            this.size -= this.chunks.shift().length;
+    }
+    text() {
+        const all = Buffer.concat(this.chunks);
+        return all.subarray(Math.max(0, all.length - this.limit)).toString('utf8');
+    }
+}
+/** Streams complete lines to the log as they arrive. */
+class LineSplitter {
+    emit;
+    pending = '';
+    constructor(emit) {
+        this.emit = emit;
+    }
+    push(chunk) {
+        const lines = (this.pending + chunk.toString('utf8')).split('\n');
+        this.pending = lines.pop() ?? '';
+        for (const line of lines)
+            this.emit(line);
+    }
+    flush() {
+        if (this.pending)
+            this.emit(this.pending);
+        this.pending = '';
+    }
+}
+function killGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        // already gone
+    }
+}
+async function exec(argv, options = {}) {
+    const run = () => spawnAndWait(argv, options);
+    const result = options.log && options.group ? await options.log.group(options.group, run) : await run();
+    const ok = (options.okExitCodes ?? [0]).includes(result.exitCode ?? -1) && !result.timedOut;
+    if (!ok && !options.allowFailure)
+        throw new CommandFailedError(result);
+    return result;
+}
+function spawnAndWait(argv, options) {
+    const [program, ...args] = argv;
+    const started = performance.now();
+    const stdout = new Capture(options.captureLimitBytes ?? DEFAULT_CAPTURE);
+    const stderr = new Capture(options.captureLimitBytes ?? DEFAULT_CAPTURE);
+    let file;
+    if (options.logFile) {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(options.logFile), { recursive: true });
+        file = (0,external_node_fs_.createWriteStream)(options.logFile, { flags: 'a' });
+    }
+    // One splitter per stream, so a partial stdout line never merges with a stderr line.
+    const splitter = (stream) => options.log || options.onLine
+        ? new LineSplitter((line) => {
+            options.log?.info(line);
+            options.onLine?.(line, stream);
+        })
+        : undefined;
+    const stdoutLines = splitter('stdout');
+    const stderrLines = splitter('stderr');
+    return new Promise((resolvePromise, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
+            cwd: options.cwd,
+            env: { ...process.env, ...options.env },
+            stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            // Own process group, so a timeout or cancellation can stop everything the program forked.
+            detached: true,
+        });
+        let timedOut = false;
+        const stop = () => {
+            if (child.pid === undefined)
+                return;
+            killGroup(child.pid, 'SIGTERM');
+            setTimeout(() => killGroup(child.pid, 'SIGKILL'), options.killGraceMs ?? 5000).unref();
+        };
+        const timer = options.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                stop();
+            }, options.timeoutMs)
+            : undefined;
+        const onAbort = () => stop();
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        // A parent that exits normally must not leave the group behind.
+        const onExit = () => {
+            if (child.pid !== undefined)
+                killGroup(child.pid, 'SIGKILL');
+        };
+        process.once('exit', onExit);
+        const take = (capture, lines) => (chunk) => {
+            capture.push(chunk);
+            file?.write(chunk);
+            lines?.push(chunk);
+        };
+        child.stdout.on('data', take(stdout, stdoutLines));
+        child.stderr.on('data', take(stderr, stderrLines));
+        if (options.input !== undefined)
+            child.stdin.end(options.input);
+        const cleanup = () => {
+            if (timer)
+                clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            process.removeListener('exit', onExit);
+        };
+        child.on('error', (error) => {
+            cleanup();
+            file?.end();
+            if (error.code === 'ENOENT') {
+                reject(new errors/* InfrastructureError */.EN(`'${program}' is not installed (not found on PATH${options.cwd ? ` or in ${options.cwd}` : ''}); ` +
+                    'run scripts/setup-host.sh to install the suite’s system packages'));
+            }
+            else if (error.code === 'EACCES') {
+                reject(new errors/* InfrastructureError */.EN(`'${program}' cannot be run: permission denied`));
+            }
+            else {
+                reject(new errors/* InfrastructureError */.EN(`'${program}' could not be started: ${error.message}`));
+            }
+        });
+        child.on('close', (exitCode, signal) => {
+            cleanup();
+            stdoutLines?.flush();
+            stderrLines?.flush();
+            const result = {
+                argv,
+                exitCode,
+                signal,
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                durationMs: performance.now() - started,
+                timedOut,
+            };
+            if (file)
+                file.end(() => resolvePromise(result));
+            else
+                resolvePromise(result);
+        });
+    });
+}
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -104855,6 +105054,245 @@ function parseRepomd(xml, source = 'repomd.xml') {
     return { ...(revision !== undefined ? { revision } : {}), entries };
 }
 
+;// CONCATENATED MODULE: ./src/repo/primary.ts
+/**
+ * The package list of a dnf repository: repomd.xml's `primary` entry, compressed with gzip, xz
+ * or zstd, read into name, EVR, arch, location and checksum per package.
+ */
+
+
+
+
+
+const attribute = (tag, name) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+const primary_unescape = (text) => text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+function parsePrimary(xml, baseUrl) {
+    return [...xml.matchAll(/<package\s+type="rpm"\s*>([\s\S]*?)<\/package>/g)].map(([, body]) => {
+        const text = (tag) => primary_unescape(new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body)?.[1] ?? '');
+        const version = /<version\s[^>]*>/.exec(body)?.[0] ?? '';
+        const location = /<location\s[^>]*>/.exec(body)?.[0] ?? '';
+        const checksum = /<checksum\s+([^>]*)>([^<]+)<\/checksum>/.exec(body);
+        const href = primary_unescape(attribute(location, 'href') ?? '');
+        const sourceRpm = /<rpm:sourcerpm>([^<]+)<\/rpm:sourcerpm>/.exec(body)?.[1];
+        const base = attribute(location, 'xml:base');
+        return {
+            name: text('name'),
+            arch: text('arch'),
+            epoch: Number(attribute(version, 'epoch') ?? 0),
+            version: attribute(version, 'ver') ?? '',
+            release: attribute(version, 'rel') ?? '',
+            url: joinUrl(base ?? baseUrl, href),
+            ...(checksum
+                ? { checksum: { type: attribute(checksum[1], 'type') ?? 'sha256', value: checksum[2].trim() } }
+                : {}),
+            ...(sourceRpm ? { sourceRpm } : {}),
+        };
+    });
+}
+/** Decompresses metadata by its file name: .gz in-process, .xz and .zst with the xz and zstd tools. */
+async function decompress(data, name) {
+    if (name.endsWith('.gz'))
+        return (0,external_node_zlib_.gunzipSync)(data).toString('utf8');
+    const tool = name.endsWith('.xz') ? 'xz' : name.endsWith('.zst') ? 'zstd' : undefined;
+    if (!tool)
+        return data.toString('utf8');
+    const result = await exec([tool, '-dc'], { input: data, captureLimitBytes: 2 ** 31 - 1 });
+    return result.stdout;
+}
+/** Every package in the repository at baseUrl (the folder that holds repodata/). */
+async function readRepository(baseUrl, options = {}) {
+    const repomdUrl = joinUrl(baseUrl, 'repodata/repomd.xml');
+    const repomd = parseRepomd((await readUrl(repomdUrl, options)).toString('utf8'), repomdUrl);
+    const primary = repomd.entries.find((entry) => entry.type === 'primary');
+    if (!primary)
+        throw new errors/* InfrastructureError */.EN(`${repomdUrl} has no primary metadata`);
+    const primaryUrl = joinUrl(baseUrl, primary.href);
+    return parsePrimary(await decompress(await readUrl(primaryUrl, options), primary.href), baseUrl);
+}
+
+;// CONCATENATED MODULE: ./src/rpm/evr.ts
+/** `[epoch:]version[-release]`; the release is what follows the last hyphen. */
+function parseEvr(text) {
+    const colon = text.indexOf(':');
+    const epoch = colon > 0 && /^\d+$/.test(text.slice(0, colon)) ? Number(text.slice(0, colon)) : 0;
+    const rest = colon > 0 && /^\d+$/.test(text.slice(0, colon)) ? text.slice(colon + 1) : text;
+    const hyphen = rest.lastIndexOf('-');
+    return hyphen > 0
+        ? { epoch, version: rest.slice(0, hyphen), release: rest.slice(hyphen + 1) }
+        : { epoch, version: rest };
+}
+function evr_formatEvr(evr) {
+    return `${evr.epoch ? `${evr.epoch}:` : ''}${evr.version}${evr.release !== undefined ? `-${evr.release}` : ''}`;
+}
+const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+const isAlpha = (c) => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+const isAlnum = (c) => isDigit(c) || isAlpha(c);
+/** rpmvercmp: -1, 0 or 1. `~` sorts before everything (even the end), `^` after the end only. */
+function rpmvercmp(a, b) {
+    if (a === b)
+        return 0;
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        while (i < a.length && !isAlnum(a[i]) && a[i] !== '~' && a[i] !== '^')
+            i++;
+        while (j < b.length && !isAlnum(b[j]) && b[j] !== '~' && b[j] !== '^')
+            j++;
+        if (a[i] === '~' || b[j] === '~') {
+            if (a[i] !== '~')
+                return 1;
+            if (b[j] !== '~')
+                return -1;
+            i++;
+            j++;
+            continue;
+        }
+        if (a[i] === '^' || b[j] === '^') {
+            if (i >= a.length)
+                return -1;
+            if (j >= b.length)
+                return 1;
+            if (a[i] !== '^')
+                return 1;
+            if (b[j] !== '^')
+                return -1;
+            i++;
+            j++;
+            continue;
+        }
+        if (!(i < a.length && j < b.length))
+            break;
+        const numeric = isDigit(a[i]);
+        const inSegment = numeric ? isDigit : isAlpha;
+        let endA = i;
+        let endB = j;
+        while (endA < a.length && inSegment(a[endA]))
+            endA++;
+        while (endB < b.length && inSegment(b[endB]))
+            endB++;
+        // A numeric segment is newer than an alphabetic one.
+        if (endB === j)
+            return numeric ? 1 : -1;
+        let segA = a.slice(i, endA);
+        let segB = b.slice(j, endB);
+        if (numeric) {
+            segA = segA.replace(/^0+/, '');
+            segB = segB.replace(/^0+/, '');
+            if (segA.length !== segB.length)
+                return segA.length > segB.length ? 1 : -1;
+        }
+        if (segA !== segB)
+            return segA > segB ? 1 : -1;
+        i = endA;
+        j = endB;
+    }
+    if (i >= a.length && j >= b.length)
+        return 0;
+    return i >= a.length ? -1 : 1;
+}
+/** Epoch, then version, then release; a missing release sorts first (as rpm's own rpm.ver does). */
+function evr_compareEvr(a, b) {
+    const x = typeof a === 'string' ? parseEvr(a) : a;
+    const y = typeof b === 'string' ? parseEvr(b) : b;
+    if (x.epoch !== y.epoch)
+        return x.epoch > y.epoch ? 1 : -1;
+    const byVersion = rpmvercmp(x.version, y.version);
+    if (byVersion !== 0)
+        return byVersion;
+    return rpmvercmp(x.release ?? '', y.release ?? '');
+}
+function newest(items, evrOf) {
+    return items.reduce((best, item) => (best === undefined || evr_compareEvr(evrOf(item), evrOf(best)) > 0 ? item : best), undefined);
+}
+
+;// CONCATENATED MODULE: ./src/rpm/release.ts
+/**
+ * The rebuilt package must replace the stock one (sort above it) and give way to the next stock
+ * update of the same version (sort below it); otherwise hosts keep the wrong kernel or qemu.
+ */
+
+
+/** `.el9_6` from `570.12.1.el9_6`, or undefined. */
+function distTag(release) {
+    return /\.el\d+(?:_\d+)?/.exec(release)?.[0];
+}
+/**
+ * The smallest plausible next stock release: the last number before the dist tag bumped
+ * (570.12.1.el9_6 → 570.12.2.el9_6, 15.el9 → 16.el9).
+ */
+function nextStockRelease(release) {
+    const dist = distTag(release);
+    const head = dist ? release.slice(0, release.indexOf(dist)) : release;
+    const tail = dist ? release.slice(release.indexOf(dist)) : '';
+    const bumped = head.replace(/(\d+)(?!.*\d)/, (n) => String(Number(n) + 1));
+    return bumped === head ? `${head}.1${tail}` : `${bumped}${tail}`;
+}
+function checkReleaseOrder(name, stock, rebuilt) {
+    const next = { ...stock, release: nextStockRelease(stock.release ?? '') };
+    const check = { stock: formatEvr(stock), rebuilt: formatEvr(rebuilt), nextStock: formatEvr(next) };
+    if (compareEvr(rebuilt, stock) <= 0) {
+        throw new ConfigurationError(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
+            'use a suffix or buildid that starts with a letter after the dist tag’s (such as .kvm1) or with a digit');
+    }
+    if (compareEvr(rebuilt, next) >= 0) {
+        throw new ConfigurationError(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
+            'keep the suffix after the stock release instead of raising the release number');
+    }
+    return check;
+}
+
+;// CONCATENATED MODULE: ./src/upstream/compare.ts
+/**
+ * Which upstream source packages the published repository has not rebuilt yet. The published
+ * repository is the state: a package counts as rebuilt when the repository holds a build of the
+ * same version whose release sorts from the upstream one up to (not including) the next stock
+ * update, which is exactly the range the rebuild's suffix or buildid puts it in.
+ */
+
+
+/** name, EVR of a source RPM file name (name-version-release.src.rpm). */
+function parseSourceRpm(file) {
+    const match = /^(.+)-([^-]+)-([^-]+)\.src\.rpm$/.exec(file);
+    return match ? { name: match[1], version: match[2], release: match[3] } : undefined;
+}
+/** The source packages (name, EVR) the published repository holds, from its SRPMs or binaries' sourcerpm. */
+function publishedSources(packages) {
+    return packages.flatMap((pkg) => {
+        if (pkg.arch === 'src')
+            return [{ name: pkg.name, epoch: pkg.epoch, version: pkg.version, release: pkg.release ?? '' }];
+        const source = pkg.sourceRpm ? parseSourceRpm(pkg.sourceRpm) : undefined;
+        return source ? [{ ...source, epoch: pkg.epoch }] : [];
+    });
+}
+function comparePackages(names, upstream, published, force) {
+    const sources = publishedSources(published);
+    return names.map((name) => {
+        const candidates = upstream.filter((pkg) => pkg.name === name && pkg.arch === 'src');
+        const newest = candidates.reduce((best, pkg) => (!best || evr_compareEvr(pkg, best) > 0 ? pkg : best), undefined);
+        if (!newest)
+            return { name, upstream: null, published: null, changed: false };
+        const next = { ...newest, release: nextStockRelease(newest.release ?? '') };
+        const ours = sources.filter((s) => s.name === name).sort((a, b) => evr_compareEvr(b, a));
+        // A rebuild of the newest upstream, or something published past it (upstream went back):
+        // either way, rebuilding upstream's would not reach hosts.
+        const rebuild = ours.find((s) => evr_compareEvr(s, newest) >= 0 && evr_compareEvr(s, next) < 0) ??
+            ours.find((s) => evr_compareEvr(s, next) >= 0);
+        return {
+            name,
+            upstream: `${name}-${evr_formatEvr(newest)}`,
+            url: newest.url,
+            ...(newest.checksum?.type === 'sha256' ? { sha256: newest.checksum.value } : {}),
+            published: rebuild ? `${name}-${evr_formatEvr({ ...rebuild })}` : null,
+            changed: force || !rebuild,
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/upstream/action.ts
 /** check-upstream: has AlmaLinux published something the published repository has not rebuilt yet? */
 
@@ -104871,12 +105309,14 @@ const checkUpstream = defineAction({
             item: /^[A-Za-z0-9._+-]+$/,
             itemAccepted: 'package names',
         }),
-        'upstream-url': inputs.url({
-            description: 'The upstream source repository (the folder holding repodata/); file:// works.',
-            default: 'https://repo.almalinux.org/almalinux/9/BaseOS/Source',
+        'upstream-url': inputs.list({
+            description: 'The upstream source repositories (folders holding repodata/); file:// works.',
+            default: 'https://repo.almalinux.org/almalinux/9/BaseOS/Source, https://repo.almalinux.org/almalinux/9/AppStream/Source',
+            item: /^(https?|file):\/\/\S+$/,
+            itemAccepted: 'http(s):// or file:// URLs',
         }),
         'published-url': inputs.url({
-            description: 'The published repository whose contents are the state (the folder holding repodata/).',
+            description: 'The published repository whose contents are the state (a folder holding repodata/).',
             required: true,
         }),
         force: inputs.boolean({
@@ -104885,24 +105325,37 @@ const checkUpstream = defineAction({
         }),
     },
     outputs: {
-        'upstream-revision': 'The revision of the upstream repository metadata.',
-        'published-revision': 'The revision of the published repository metadata.',
+        changed: 'true when any watched package has an upstream version without a published rebuild (or force is set).',
+        packages: 'JSON list, per package: name, upstream (newest NEVR), url, sha256, published (the rebuild of it, or null), changed.',
     },
-    async main({ inputs, setOutput, summary, signal }) {
-        const read = async (url) => {
-            const location = joinUrl(url, 'repodata/repomd.xml');
-            return parseRepomd((await readUrl(location, { signal })).toString('utf8'), location);
-        };
-        const upstream = await read(inputs.upstreamUrl);
-        const published = await read(inputs.publishedUrl);
-        setOutput('upstream-revision', upstream.revision ?? '');
-        setOutput('published-revision', published.revision ?? '');
-        const rows = [
-            ['Upstream', inputs.upstreamUrl, upstream.revision ?? 'none', String(upstream.entries.length)],
-            ['Published', inputs.publishedUrl, published.revision ?? 'none', String(published.entries.length)],
-        ];
-        summary.table(['Repository', 'URL', 'Revision', 'Metadata files'], rows);
-        summary.paragraph(`Watching: ${inputs.packages.join(', ')}${inputs.force ? ' (forced)' : ''}`);
+    async main({ inputs, setOutput, summary, signal, annotate }) {
+        const upstream = [];
+        for (const url of inputs.upstreamUrl)
+            upstream.push(...(await readRepository(url, { signal })));
+        let published = [];
+        try {
+            published = await readRepository(inputs.publishedUrl, { signal });
+        }
+        catch (error) {
+            if (!(error instanceof errors/* InfrastructureError */.EN))
+                throw error;
+            // A repository not published yet has rebuilt nothing.
+            annotate('warning', `The published repository cannot be read (${error.message}); treating it as empty.`);
+        }
+        const statuses = comparePackages(inputs.packages, upstream, published, inputs.force);
+        for (const status of statuses.filter((s) => s.upstream === null)) {
+            annotate('warning', `${status.name} is not in the upstream repositories (${inputs.upstreamUrl.join(', ')})`);
+        }
+        setOutput('packages', statuses);
+        setOutput('changed', statuses.some((s) => s.changed));
+        summary.table(['Package', 'Upstream', 'Published rebuild', 'Changed'], statuses.map((s) => [
+            s.name,
+            s.upstream ?? '(not found)',
+            s.published ?? '—',
+            s.changed ? 'yes' : 'no',
+        ]));
+        if (inputs.force)
+            summary.paragraph('`force` is set: every package counts as changed.');
     },
 });
 

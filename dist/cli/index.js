@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 648:
+/***/ 9346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2391,6 +2391,7 @@ function parsePrimary(xml, baseUrl) {
         const location = /<location\s[^>]*>/.exec(body)?.[0] ?? '';
         const checksum = /<checksum\s+([^>]*)>([^<]+)<\/checksum>/.exec(body);
         const href = primary_unescape(attribute(location, 'href') ?? '');
+        const sourceRpm = /<rpm:sourcerpm>([^<]+)<\/rpm:sourcerpm>/.exec(body)?.[1];
         const base = attribute(location, 'xml:base');
         return {
             name: text('name'),
@@ -2402,6 +2403,7 @@ function parsePrimary(xml, baseUrl) {
             ...(checksum
                 ? { checksum: { type: attribute(checksum[1], 'type') ?? 'sha256', value: checksum[2].trim() } }
                 : {}),
+            ...(sourceRpm ? { sourceRpm } : {}),
         };
     });
 }
@@ -4997,6 +4999,53 @@ function readdirSafe(dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/upstream/compare.ts
+/**
+ * Which upstream source packages the published repository has not rebuilt yet. The published
+ * repository is the state: a package counts as rebuilt when the repository holds a build of the
+ * same version whose release sorts from the upstream one up to (not including) the next stock
+ * update, which is exactly the range the rebuild's suffix or buildid puts it in.
+ */
+
+
+/** name, EVR of a source RPM file name (name-version-release.src.rpm). */
+function parseSourceRpm(file) {
+    const match = /^(.+)-([^-]+)-([^-]+)\.src\.rpm$/.exec(file);
+    return match ? { name: match[1], version: match[2], release: match[3] } : undefined;
+}
+/** The source packages (name, EVR) the published repository holds, from its SRPMs or binaries' sourcerpm. */
+function publishedSources(packages) {
+    return packages.flatMap((pkg) => {
+        if (pkg.arch === 'src')
+            return [{ name: pkg.name, epoch: pkg.epoch, version: pkg.version, release: pkg.release ?? '' }];
+        const source = pkg.sourceRpm ? parseSourceRpm(pkg.sourceRpm) : undefined;
+        return source ? [{ ...source, epoch: pkg.epoch }] : [];
+    });
+}
+function comparePackages(names, upstream, published, force) {
+    const sources = publishedSources(published);
+    return names.map((name) => {
+        const candidates = upstream.filter((pkg) => pkg.name === name && pkg.arch === 'src');
+        const newest = candidates.reduce((best, pkg) => (!best || compareEvr(pkg, best) > 0 ? pkg : best), undefined);
+        if (!newest)
+            return { name, upstream: null, published: null, changed: false };
+        const next = { ...newest, release: nextStockRelease(newest.release ?? '') };
+        const ours = sources.filter((s) => s.name === name).sort((a, b) => compareEvr(b, a));
+        // A rebuild of the newest upstream, or something published past it (upstream went back):
+        // either way, rebuilding upstream's would not reach hosts.
+        const rebuild = ours.find((s) => compareEvr(s, newest) >= 0 && compareEvr(s, next) < 0) ??
+            ours.find((s) => compareEvr(s, next) >= 0);
+        return {
+            name,
+            upstream: `${name}-${formatEvr(newest)}`,
+            url: newest.url,
+            ...(newest.checksum?.type === 'sha256' ? { sha256: newest.checksum.value } : {}),
+            published: rebuild ? `${name}-${formatEvr({ ...rebuild })}` : null,
+            changed: force || !rebuild,
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/upstream/action.ts
 /** check-upstream: has AlmaLinux published something the published repository has not rebuilt yet? */
 
@@ -5013,12 +5062,14 @@ const checkUpstream = defineAction({
             item: /^[A-Za-z0-9._+-]+$/,
             itemAccepted: 'package names',
         }),
-        'upstream-url': url({
-            description: 'The upstream source repository (the folder holding repodata/); file:// works.',
-            default: 'https://repo.almalinux.org/almalinux/9/BaseOS/Source',
+        'upstream-url': list({
+            description: 'The upstream source repositories (folders holding repodata/); file:// works.',
+            default: 'https://repo.almalinux.org/almalinux/9/BaseOS/Source, https://repo.almalinux.org/almalinux/9/AppStream/Source',
+            item: /^(https?|file):\/\/\S+$/,
+            itemAccepted: 'http(s):// or file:// URLs',
         }),
         'published-url': url({
-            description: 'The published repository whose contents are the state (the folder holding repodata/).',
+            description: 'The published repository whose contents are the state (a folder holding repodata/).',
             required: true,
         }),
         force: inputs_boolean({
@@ -5027,24 +5078,37 @@ const checkUpstream = defineAction({
         }),
     },
     outputs: {
-        'upstream-revision': 'The revision of the upstream repository metadata.',
-        'published-revision': 'The revision of the published repository metadata.',
+        changed: 'true when any watched package has an upstream version without a published rebuild (or force is set).',
+        packages: 'JSON list, per package: name, upstream (newest NEVR), url, sha256, published (the rebuild of it, or null), changed.',
     },
-    async main({ inputs, setOutput, summary, signal }) {
-        const read = async (url) => {
-            const location = joinUrl(url, 'repodata/repomd.xml');
-            return parseRepomd((await readUrl(location, { signal })).toString('utf8'), location);
-        };
-        const upstream = await read(inputs.upstreamUrl);
-        const published = await read(inputs.publishedUrl);
-        setOutput('upstream-revision', upstream.revision ?? '');
-        setOutput('published-revision', published.revision ?? '');
-        const rows = [
-            ['Upstream', inputs.upstreamUrl, upstream.revision ?? 'none', String(upstream.entries.length)],
-            ['Published', inputs.publishedUrl, published.revision ?? 'none', String(published.entries.length)],
-        ];
-        summary.table(['Repository', 'URL', 'Revision', 'Metadata files'], rows);
-        summary.paragraph(`Watching: ${inputs.packages.join(', ')}${inputs.force ? ' (forced)' : ''}`);
+    async main({ inputs, setOutput, summary, signal, annotate }) {
+        const upstream = [];
+        for (const url of inputs.upstreamUrl)
+            upstream.push(...(await readRepository(url, { signal })));
+        let published = [];
+        try {
+            published = await readRepository(inputs.publishedUrl, { signal });
+        }
+        catch (error) {
+            if (!(error instanceof InfrastructureError))
+                throw error;
+            // A repository not published yet has rebuilt nothing.
+            annotate('warning', `The published repository cannot be read (${error.message}); treating it as empty.`);
+        }
+        const statuses = comparePackages(inputs.packages, upstream, published, inputs.force);
+        for (const status of statuses.filter((s) => s.upstream === null)) {
+            annotate('warning', `${status.name} is not in the upstream repositories (${inputs.upstreamUrl.join(', ')})`);
+        }
+        setOutput('packages', statuses);
+        setOutput('changed', statuses.some((s) => s.changed));
+        summary.table(['Package', 'Upstream', 'Published rebuild', 'Changed'], statuses.map((s) => [
+            s.name,
+            s.upstream ?? '(not found)',
+            s.published ?? '—',
+            s.changed ? 'yes' : 'no',
+        ]));
+        if (inputs.force)
+            summary.paragraph('`force` is set: every package counts as changed.');
     },
 });
 
@@ -5374,7 +5438,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(648);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9346);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

@@ -105678,6 +105678,7 @@ function parsePrimary(xml, baseUrl) {
         const location = /<location\s[^>]*>/.exec(body)?.[0] ?? '';
         const checksum = /<checksum\s+([^>]*)>([^<]+)<\/checksum>/.exec(body);
         const href = primary_unescape(attribute(location, 'href') ?? '');
+        const sourceRpm = /<rpm:sourcerpm>([^<]+)<\/rpm:sourcerpm>/.exec(body)?.[1];
         const base = attribute(location, 'xml:base');
         return {
             name: text('name'),
@@ -105689,6 +105690,7 @@ function parsePrimary(xml, baseUrl) {
             ...(checksum
                 ? { checksum: { type: attribute(checksum[1], 'type') ?? 'sha256', value: checksum[2].trim() } }
                 : {}),
+            ...(sourceRpm ? { sourceRpm } : {}),
         };
     });
 }

@@ -15,6 +15,8 @@ export interface RepoPackage extends Evr {
   /** Absolute URL of the package file. */
   url: string
   checksum?: { type: string; value: string }
+  /** The source RPM a binary package was built from (file name), when the metadata says. */
+  sourceRpm?: string
 }
 
 const attribute = (tag: string, name: string): string | undefined =>
@@ -35,6 +37,7 @@ export function parsePrimary(xml: string, baseUrl: string): RepoPackage[] {
     const location = /<location\s[^>]*>/.exec(body!)?.[0] ?? ''
     const checksum = /<checksum\s+([^>]*)>([^<]+)<\/checksum>/.exec(body!)
     const href = unescape(attribute(location, 'href') ?? '')
+    const sourceRpm = /<rpm:sourcerpm>([^<]+)<\/rpm:sourcerpm>/.exec(body!)?.[1]
     const base = attribute(location, 'xml:base')
     return {
       name: text('name'),
@@ -46,6 +49,7 @@ export function parsePrimary(xml: string, baseUrl: string): RepoPackage[] {
       ...(checksum
         ? { checksum: { type: attribute(checksum[1]!, 'type') ?? 'sha256', value: checksum[2]!.trim() } }
         : {}),
+      ...(sourceRpm ? { sourceRpm } : {}),
     }
   })
 }

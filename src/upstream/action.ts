@@ -1,7 +1,7 @@
 /** check-upstream: has AlmaLinux published something the published repository has not rebuilt yet? */
-import { defineAction, input } from '../action/index.js'
-import { joinUrl, readUrl } from '../net/download.js'
-import { parseRepomd } from '../repo/repomd.js'
+import { defineAction, InfrastructureError, input } from '../action/index.js'
+import { readRepository, type RepoPackage } from '../repo/primary.js'
+import { comparePackages } from './compare.js'
 
 export const checkUpstream = defineAction({
   name: 'check-upstream',
@@ -15,12 +15,15 @@ export const checkUpstream = defineAction({
       item: /^[A-Za-z0-9._+-]+$/,
       itemAccepted: 'package names',
     }),
-    'upstream-url': input.url({
-      description: 'The upstream source repository (the folder holding repodata/); file:// works.',
-      default: 'https://repo.almalinux.org/almalinux/9/BaseOS/Source',
+    'upstream-url': input.list({
+      description: 'The upstream source repositories (folders holding repodata/); file:// works.',
+      default:
+        'https://repo.almalinux.org/almalinux/9/BaseOS/Source, https://repo.almalinux.org/almalinux/9/AppStream/Source',
+      item: /^(https?|file):\/\/\S+$/,
+      itemAccepted: 'http(s):// or file:// URLs',
     }),
     'published-url': input.url({
-      description: 'The published repository whose contents are the state (the folder holding repodata/).',
+      description: 'The published repository whose contents are the state (a folder holding repodata/).',
       required: true,
     }),
     force: input.boolean({
@@ -29,23 +32,43 @@ export const checkUpstream = defineAction({
     }),
   },
   outputs: {
-    'upstream-revision': 'The revision of the upstream repository metadata.',
-    'published-revision': 'The revision of the published repository metadata.',
+    changed:
+      'true when any watched package has an upstream version without a published rebuild (or force is set).',
+    packages:
+      'JSON list, per package: name, upstream (newest NEVR), url, sha256, published (the rebuild of it, or null), changed.',
   },
-  async main({ inputs, setOutput, summary, signal }) {
-    const read = async (url: string) => {
-      const location = joinUrl(url, 'repodata/repomd.xml')
-      return parseRepomd((await readUrl(location, { signal })).toString('utf8'), location)
+  async main({ inputs, setOutput, summary, signal, annotate }) {
+    const upstream: RepoPackage[] = []
+    for (const url of inputs.upstreamUrl) upstream.push(...(await readRepository(url, { signal })))
+    let published: RepoPackage[] = []
+    try {
+      published = await readRepository(inputs.publishedUrl, { signal })
+    } catch (error) {
+      if (!(error instanceof InfrastructureError)) throw error
+      // A repository not published yet has rebuilt nothing.
+      annotate('warning', `The published repository cannot be read (${error.message}); treating it as empty.`)
     }
-    const upstream = await read(inputs.upstreamUrl)
-    const published = await read(inputs.publishedUrl)
-    setOutput('upstream-revision', upstream.revision ?? '')
-    setOutput('published-revision', published.revision ?? '')
-    const rows = [
-      ['Upstream', inputs.upstreamUrl, upstream.revision ?? 'none', String(upstream.entries.length)],
-      ['Published', inputs.publishedUrl, published.revision ?? 'none', String(published.entries.length)],
-    ]
-    summary.table(['Repository', 'URL', 'Revision', 'Metadata files'], rows)
-    summary.paragraph(`Watching: ${inputs.packages.join(', ')}${inputs.force ? ' (forced)' : ''}`)
+    const statuses = comparePackages(inputs.packages, upstream, published, inputs.force)
+    for (const status of statuses.filter((s) => s.upstream === null)) {
+      annotate(
+        'warning',
+        `${status.name} is not in the upstream repositories (${inputs.upstreamUrl.join(', ')})`,
+      )
+    }
+    setOutput('packages', statuses)
+    setOutput(
+      'changed',
+      statuses.some((s) => s.changed),
+    )
+    summary.table(
+      ['Package', 'Upstream', 'Published rebuild', 'Changed'],
+      statuses.map((s) => [
+        s.name,
+        s.upstream ?? '(not found)',
+        s.published ?? '—',
+        s.changed ? 'yes' : 'no',
+      ]),
+    )
+    if (inputs.force) summary.paragraph('`force` is set: every package counts as changed.')
   },
 })

@@ -42,7 +42,7 @@ export function makeRepo(dir: string, files: string[], compression: 'gz' | 'xz' 
 }
 
 /** Binary RPMs of the hello fixture (kvm-hello and kvm-hello-extras, noarch) at a release. */
-export async function helloRpms(release = '3'): Promise<string[]> {
+export async function helloRpms(release = '3', dist = '.el9'): Promise<string[]> {
   const { fixtureTree: tree } = await import('./fixtures.js')
   const dir = tree('hello')
   const spec = join(dir, 'SPECS', 'kvm-hello.spec')
@@ -50,7 +50,7 @@ export async function helloRpms(release = '3'): Promise<string[]> {
     spec,
     readFileSync(spec, 'utf8').replace('%global pkgrelease 3', `%global pkgrelease ${release}`),
   )
-  execFileSync('rpmbuild', ['-bb', '--define', `_topdir ${dir}`, '--define', 'dist .el9', spec], {
+  execFileSync('rpmbuild', ['-bb', '--define', `_topdir ${dir}`, '--define', `dist ${dist}`, spec], {
     stdio: 'ignore',
   })
   return readdirSync(join(dir, 'RPMS', 'noarch'))
