@@ -28,7 +28,7 @@ class ActionFailure extends Error {
     }
 }
 /** Bad or missing input: the workflow must change. */
-class errors_ConfigurationError extends ActionFailure {
+class ConfigurationError extends ActionFailure {
     kind = 'configuration';
     name = 'ConfigurationError';
 }
@@ -459,7 +459,7 @@ function parseInputs(specs, read, ctx) {
     for (const [name, def] of Object.entries(specs)) {
         const raw = read(name).trim() || (def.default ?? '');
         if (raw === '' && def.required) {
-            throw new errors_ConfigurationError(`Input '${name}' is required but was not given; expected ${def.accepted}.`);
+            throw new ConfigurationError(`Input '${name}' is required but was not given; expected ${def.accepted}.`);
         }
         try {
             values[camelCase(name)] = def.parse(raw, ctx);
@@ -469,7 +469,7 @@ function parseInputs(specs, read, ctx) {
                 throw error;
             const value = def.secret ? '(secret value hidden)' : show(raw);
             const why = error.message ? ` (${error.message})` : '';
-            throw new errors_ConfigurationError(`Input '${name}' has an invalid value ${value}${why}; expected ${def.accepted}.`);
+            throw new ConfigurationError(`Input '${name}' has an invalid value ${value}${why}; expected ${def.accepted}.`);
         }
     }
     return values;
@@ -1368,8 +1368,104 @@ const bootTestGuest = defineAction({
     post: postCleanUp,
 });
 
+;// CONCATENATED MODULE: ./src/fs/glob.ts
+/** Globs with `*` and `?` inside path segments (no `**`): enough for RPM and config file names. */
+
+
+const hasGlob = (pattern) => /[*?]/.test(pattern);
+function segmentMatcher(segment) {
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Existing paths matching pattern (relative patterns resolve against base), sorted. */
+function expandGlob(pattern, base = '.') {
+    let paths = [(0,external_node_path_namespaceObject.isAbsolute)(pattern) ? '/' : base];
+    for (const segment of pattern.split('/').filter(Boolean)) {
+        if (!hasGlob(segment)) {
+            paths = paths.map((dir) => (0,external_node_path_namespaceObject.join)(dir, segment)).filter((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
+            continue;
+        }
+        const matcher = segmentMatcher(segment);
+        paths = paths.flatMap((dir) => (0,external_node_fs_namespaceObject.existsSync)(dir) && (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()
+            ? (0,external_node_fs_namespaceObject.readdirSync)(dir)
+                .filter((name) => matcher.test(name))
+                .sort()
+                .map((name) => (0,external_node_path_namespaceObject.join)(dir, name))
+            : []);
+    }
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/rpm/collect.ts
+/**
+ * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
+ * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
+ */
+
+
+
+
+
+const RPM_SET_FORM = 'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm), one per line or separated by commas';
+function parseRpmPatterns(raw) {
+    if (raw.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(raw);
+        }
+        catch {
+            throw new InvalidValue('not valid JSON');
+        }
+        if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
+            throw new InvalidValue('the JSON is not a list of strings');
+        }
+        return parsed;
+    }
+    return raw
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+function rpmSetInput(options) {
+    return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
+}
+/** Every .rpm below dir (recursively), sorted; none when dir does not exist. */
+function rpmsBelow(dir) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return [];
+    return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((entry) => {
+        const full = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+        if (entry.isDirectory())
+            return rpmsBelow(full);
+        return entry.isFile() && entry.name.endsWith('.rpm') ? [full] : [];
+    });
+}
+/** Absolute, de-duplicated, sorted paths; a pattern that matches nothing is an error naming it. */
+function collectRpms(patterns, workspace, inputName = 'rpms') {
+    const found = new Set();
+    for (const pattern of patterns) {
+        const full = (0,external_node_path_namespaceObject.resolve)(workspace, pattern);
+        const matches = hasGlob(pattern) ? expandGlob(full) : (0,external_node_fs_namespaceObject.existsSync)(full) ? [full] : [];
+        const rpms = matches.flatMap((match) => ((0,external_node_fs_namespaceObject.statSync)(match).isDirectory() ? rpmsBelow(match) : [match]));
+        const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
+        if (notRpm)
+            throw new ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
+        if (rpms.length === 0) {
+            throw new ConfigurationError(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
+        }
+        rpms.forEach((rpm) => found.add(rpm));
+    }
+    return [...found].sort();
+}
+
 ;// CONCATENATED MODULE: ./src/rpm/builder.ts
 /** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
+
 
 
 
@@ -1454,14 +1550,6 @@ class BuildFailure extends TestFailure {
         this.errorLine = errorLine;
     }
 }
-function rpmsBelow(dir) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-        return [];
-    return (0,external_node_fs_namespaceObject.readdirSync)(dir, { recursive: true, encoding: 'utf8' })
-        .filter((file) => file.endsWith('.rpm'))
-        .map((file) => (0,external_node_path_namespaceObject.join)(dir, file))
-        .sort();
-}
 /**
  * Runs the build with its output in logFile (for upload-artifact) and a group in the log. A
  * failing build becomes a BuildFailure carrying the log's tail and first error line.
@@ -1492,37 +1580,6 @@ async function runBuild(request, options) {
         ? [...rpmsBelow((0,external_node_path_namespaceObject.join)(request.resultDir, 'RPMS')), ...rpmsBelow((0,external_node_path_namespaceObject.join)(request.resultDir, 'SRPMS'))]
         : rpmsBelow(request.resultDir);
     return { rpms, logFile: options.logFile, durationMs: result.durationMs };
-}
-
-;// CONCATENATED MODULE: ./src/fs/glob.ts
-/** Globs with `*` and `?` inside path segments (no `**`): enough for RPM and config file names. */
-
-
-const hasGlob = (pattern) => /[*?]/.test(pattern);
-function segmentMatcher(segment) {
-    const body = segment
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]');
-    return new RegExp(`^${body}$`);
-}
-/** Existing paths matching pattern (relative patterns resolve against base), sorted. */
-function expandGlob(pattern, base = '.') {
-    let paths = [(0,external_node_path_namespaceObject.isAbsolute)(pattern) ? '/' : base];
-    for (const segment of pattern.split('/').filter(Boolean)) {
-        if (!hasGlob(segment)) {
-            paths = paths.map((dir) => (0,external_node_path_namespaceObject.join)(dir, segment)).filter((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
-            continue;
-        }
-        const matcher = segmentMatcher(segment);
-        paths = paths.flatMap((dir) => (0,external_node_fs_namespaceObject.existsSync)(dir) && (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()
-            ? (0,external_node_fs_namespaceObject.readdirSync)(dir)
-                .filter((name) => matcher.test(name))
-                .sort()
-                .map((name) => (0,external_node_path_namespaceObject.join)(dir, name))
-            : []);
-    }
-    return paths;
 }
 
 ;// CONCATENATED MODULE: ./src/rpm/spec.ts
@@ -1651,7 +1708,7 @@ function applyStyle(lines) {
 
 
 /** A recipe that does not fit the package: names the action, its position and the file. */
-class ActionError extends errors_ConfigurationError {
+class ActionError extends ConfigurationError {
 }
 function fail(action, target, message) {
     throw new ActionError(`autopatch action ${action.type} #${action.index} (${target}): ${message}`);
@@ -1673,7 +1730,7 @@ function findSpec(root) {
         .filter((name) => name.endsWith('.spec'))
         .map((name) => (0,external_node_path_namespaceObject.join)(dir, name)));
     if (specs.length !== 1) {
-        throw new errors_ConfigurationError(`${root} must hold exactly one .spec file (in SPECS/ or at the top); found ${specs.length === 0 ? 'none' : specs.map((s) => (0,external_node_path_namespaceObject.basename)(s)).join(', ')}`);
+        throw new ConfigurationError(`${root} must hold exactly one .spec file (in SPECS/ or at the top); found ${specs.length === 0 ? 'none' : specs.map((s) => (0,external_node_path_namespaceObject.basename)(s)).join(', ')}`);
     }
     return specs[0];
 }
@@ -2063,7 +2120,7 @@ class Reader {
             this.fail(`unknown key '${unknown[0]}' (accepted: ${allowed.join(', ')})`);
     }
     fail(message) {
-        throw new errors_ConfigurationError(`${this.source}: ${this.where}: ${message}`);
+        throw new ConfigurationError(`${this.source}: ${this.where}: ${message}`);
     }
     string(key, required = true) {
         const value = this.entry[key];
@@ -2190,7 +2247,7 @@ function parseRecipe(text, source) {
         document = (0,dist/* parse */.qg)(text);
     }
     catch (error) {
-        throw new errors_ConfigurationError(`${source}: not valid YAML: ${error.message.split('\n')[0]}`);
+        throw new ConfigurationError(`${source}: not valid YAML: ${error.message.split('\n')[0]}`);
     }
     const top = new Reader(source, 'top level', (document ?? {}), ['parameters', 'actions']);
     const params = document.parameters ?? {};
@@ -2236,7 +2293,7 @@ function loadRecipe(file) {
         text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
     catch {
-        throw new errors_ConfigurationError(`autopatch config ${file} cannot be read`);
+        throw new ConfigurationError(`autopatch config ${file} cannot be read`);
     }
     return parseRecipe(text, file);
 }
@@ -2617,7 +2674,7 @@ async function fetchSrpm(source, options) {
 /** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
 
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
-async function query_queryPackageFile(file) {
+async function queryPackageFile(file) {
     const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
     const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
         .trim()
@@ -2676,11 +2733,11 @@ function checkReleaseOrder(name, stock, rebuilt) {
     const next = { ...stock, release: nextStockRelease(stock.release ?? '') };
     const check = { stock: formatEvr(stock), rebuilt: formatEvr(rebuilt), nextStock: formatEvr(next) };
     if (compareEvr(rebuilt, stock) <= 0) {
-        throw new errors_ConfigurationError(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
+        throw new ConfigurationError(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
             'use a suffix or buildid that starts with a letter after the dist tag’s (such as .kvm1) or with a digit');
     }
     if (compareEvr(rebuilt, next) >= 0) {
-        throw new errors_ConfigurationError(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
+        throw new ConfigurationError(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
             'keep the suffix after the stock release instead of raising the release number');
     }
     return check;
@@ -2740,7 +2797,7 @@ const wildcard = (pattern) => new RegExp(`^${pattern
     .replace(/\?/g, '.')}$`);
 async function describeRpms(paths) {
     return Promise.all(paths.map(async (path) => {
-        const header = await query_queryPackageFile(path);
+        const header = await queryPackageFile(path);
         const epoch = header.epoch ? `${header.epoch}:` : '';
         return {
             path,
@@ -2804,6 +2861,7 @@ async function verifyRpms(rpms, expectations) {
 
 
 
+
 function recipeFromSource(source) {
     const dir = (0,external_node_path_namespaceObject.dirname)(source.config);
     return {
@@ -2828,12 +2886,6 @@ function copyRpms(files, dir) {
         return target;
     });
 }
-const listRpms = (dir) => (0,external_node_fs_namespaceObject.existsSync)(dir)
-    ? (0,external_node_fs_namespaceObject.readdirSync)(dir)
-        .filter((name) => name.endsWith('.rpm'))
-        .sort()
-        .map((name) => (0,external_node_path_namespaceObject.join)(dir, name))
-    : [];
 async function rebuildPackage(options) {
     const { log } = options;
     const fetched = await fetchSrpm(options.source, {
@@ -2843,9 +2895,9 @@ async function rebuildPackage(options) {
         log,
         ...(options.signal ? { signal: options.signal } : {}),
     });
-    const stock = await query_queryPackageFile(fetched.path);
+    const stock = await queryPackageFile(fetched.path);
     if (stock.name !== options.package || stock.arch !== 'src') {
-        throw new errors_ConfigurationError(`${fetched.path} is ${stock.nvr}.${stock.arch}, not a source RPM of ${options.package}`);
+        throw new ConfigurationError(`${fetched.path} is ${stock.nvr}.${stock.arch}, not a source RPM of ${options.package}`);
     }
     const dist = distTag(stock.release) ?? '.el9';
     const defines = {
@@ -2872,9 +2924,10 @@ async function rebuildPackage(options) {
         extra: { release: options.release, expectations: options.expectations, ...options.keyExtra },
     });
     const hit = await options.cache.restore([rpmDir], cacheKey);
-    if (hit && listRpms(rpmDir).length > 0) {
+    const restored = hit ? rpmsBelow(rpmDir) : [];
+    if (restored.length > 0) {
         log.info(`Build avoided: ${cacheKey} is cached`);
-        const rpms = await describeRpms(listRpms(rpmDir));
+        const rpms = await describeRpms(restored);
         await verifyRpms(rpms, options.expectations);
         const built = rpms.find((rpm) => rpm.arch === 'src') ?? rpms[0];
         return {
@@ -2981,7 +3034,7 @@ function recipeSources(entries, workspace, inputName) {
         const path = (0,external_node_path_namespaceObject.resolve)(workspace, entry);
         const config = (0,external_node_fs_namespaceObject.existsSync)(path) && (0,external_node_fs_namespaceObject.statSync)(path).isDirectory() ? (0,external_node_path_namespaceObject.join)(path, 'config.yaml') : path;
         if (!(0,external_node_fs_namespaceObject.existsSync)(config)) {
-            throw new errors_ConfigurationError(`Input '${inputName}' names ${entry}, which is not an autopatch config file or a folder with config.yaml`);
+            throw new ConfigurationError(`Input '${inputName}' names ${entry}, which is not an autopatch config file or a folder with config.yaml`);
         }
         return { config };
     });
@@ -3031,8 +3084,6 @@ const REBUILD_COLUMNS = ['Source', 'Built', 'Cache hit', 'Build time', 'RPMs'];
 
 
 
-
-
 const SRPM_SOURCE_FORM = "a path to a .src.rpm, an http(s):// or file:// URL, an exact version such as 5.14.0-570.12.1.el9_6, or 'latest'";
 function parseSrpmSource(raw, workspace) {
     if (raw === 'latest')
@@ -3057,27 +3108,6 @@ function parseSrpmSource(raw, workspace) {
 }
 function srpmSourceInput(options) {
     return custom(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace));
-}
-function describeSource(source) {
-    switch (source.kind) {
-        case 'path':
-            return source.path;
-        case 'url':
-            return source.url;
-        case 'version':
-            return `version ${source.version}`;
-        case 'latest':
-            return 'the newest in the repository';
-    }
-}
-/** The source package's NVR when it can be known without downloading (a local file). */
-async function localSourceNvr(source) {
-    if (source.kind !== 'path')
-        return undefined;
-    const header = await queryPackageFile(source.path);
-    if (header.arch !== 'src')
-        throw new ConfigurationError(`${source.path} is a binary RPM (${header.arch}), not a source RPM`);
-    return header.nvr;
 }
 
 ;// CONCATENATED MODULE: ./src/kernel/config.ts
@@ -3141,7 +3171,7 @@ function parseFragment(text, source) {
             return [option];
         if (trimmed === '' || trimmed.startsWith('#'))
             return [];
-        throw new errors_ConfigurationError(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
+        throw new ConfigurationError(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
     });
 }
 /**
@@ -3205,7 +3235,7 @@ function ppc64leConfigs(sourcesDir) {
 function applyKernelOptions(sourcesDir, options, known) {
     const configs = ppc64leConfigs(sourcesDir);
     if (configs.length === 0)
-        throw new errors_ConfigurationError(`the source RPM has no ppc64le kernel configs in ${sourcesDir}`);
+        throw new ConfigurationError(`the source RPM has no ppc64le kernel configs in ${sourcesDir}`);
     const reports = configs.map((config) => {
         const { text, changes } = applyOptions((0,external_node_fs_namespaceObject.readFileSync)(config, 'utf8'), options, known);
         (0,external_node_fs_namespaceObject.writeFileSync)(config, text);
@@ -3213,7 +3243,7 @@ function applyKernelOptions(sourcesDir, options, known) {
     });
     const problems = configs.flatMap((config) => assertOptions((0,external_node_fs_namespaceObject.readFileSync)(config, 'utf8'), options, (0,external_node_path_namespaceObject.basename)(config)));
     if (problems.length > 0)
-        throw new errors_ConfigurationError(`kernel config assertion failed: ${problems.join('; ')}`);
+        throw new ConfigurationError(`kernel config assertion failed: ${problems.join('; ')}`);
     return reports;
 }
 const KVM_MODULES = ['kvm.ko', 'kvm-hv.ko'];
@@ -3260,7 +3290,6 @@ async function checkKernelRpms(rpms, options, kvm) {
         throw new TestFailure(`the built kernel is not what was asked for: ${problems.join('; ')}`);
     return { nvr: `kernel-${core.version}-${core.release}`, kverrel, vmlinux: vmlinux, kvmModules };
 }
-const configDir = (tree) => join(tree, 'SOURCES');
 
 ;// CONCATENATED MODULE: ./src/kernel/kconfig.ts
 /**
@@ -3553,7 +3582,7 @@ const buildKernel = defineAction({
             ...inputs.configFragments.flatMap((file) => {
                 const path = (0,external_node_path_namespaceObject.resolve)(ctx.workspace, file);
                 if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
-                    throw new errors_ConfigurationError(`Input 'config-fragments' names ${file}, which does not exist; expected files of CONFIG_X=value lines`);
+                    throw new ConfigurationError(`Input 'config-fragments' names ${file}, which does not exist; expected files of CONFIG_X=value lines`);
                 }
                 return parseFragment((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), file);
             }),
@@ -3726,67 +3755,6 @@ const patchQemu = defineAction({
     post: postCleanUp,
 });
 
-;// CONCATENATED MODULE: ./src/rpm/collect.ts
-/**
- * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
- * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
- */
-
-
-
-
-
-const RPM_SET_FORM = 'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm), one per line or separated by commas';
-function parseRpmPatterns(raw) {
-    if (raw.startsWith('[')) {
-        let parsed;
-        try {
-            parsed = JSON.parse(raw);
-        }
-        catch {
-            throw new InvalidValue('not valid JSON');
-        }
-        if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
-            throw new InvalidValue('the JSON is not a list of strings');
-        }
-        return parsed;
-    }
-    return raw
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-}
-function rpmSetInput(options) {
-    return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
-}
-function collect_rpmsBelow(dir) {
-    return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .flatMap((entry) => {
-        const full = (0,external_node_path_namespaceObject.join)(dir, entry.name);
-        if (entry.isDirectory())
-            return collect_rpmsBelow(full);
-        return entry.isFile() && entry.name.endsWith('.rpm') ? [full] : [];
-    });
-}
-/** Absolute, de-duplicated, sorted paths; a pattern that matches nothing is an error naming it. */
-function collectRpms(patterns, workspace, inputName = 'rpms') {
-    const found = new Set();
-    for (const pattern of patterns) {
-        const full = (0,external_node_path_namespaceObject.resolve)(workspace, pattern);
-        const matches = hasGlob(pattern) ? expandGlob(full) : (0,external_node_fs_namespaceObject.existsSync)(full) ? [full] : [];
-        const rpms = matches.flatMap((match) => ((0,external_node_fs_namespaceObject.statSync)(match).isDirectory() ? collect_rpmsBelow(match) : [match]));
-        const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
-        if (notRpm)
-            throw new errors_ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
-        if (rpms.length === 0) {
-            throw new errors_ConfigurationError(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
-        }
-        rpms.forEach((rpm) => found.add(rpm));
-    }
-    return [...found].sort();
-}
-
 ;// CONCATENATED MODULE: ./src/repo/gpg.ts
 /**
  * A private GnuPG home for one publish: the signing key imported from its armored text, the
@@ -3844,7 +3812,7 @@ class GpgHome {
         if (imported.exitCode !== 0 || !fingerprint) {
             await GpgHome.stopAgents(dir);
             (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
-            throw new errors_ConfigurationError("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
+            throw new ConfigurationError("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
         }
         const home = new GpgHome(dir, fingerprint, passphraseFile);
         return home;
@@ -3853,7 +3821,7 @@ class GpgHome {
     static signingFailure(error) {
         const text = error instanceof CommandFailedError ? error.result.stderr + error.result.stdout : '';
         if (/bad passphrase|no passphrase given|passphrase check failed/i.test(text)) {
-            return new errors_ConfigurationError("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
+            return new ConfigurationError("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
         }
         return error;
     }
@@ -4325,7 +4293,7 @@ function folderFor(arch, arches) {
         return arches;
     if (arches.includes(arch))
         return [arch];
-    throw new errors_ConfigurationError(`an RPM is built for ${arch}, which is not among the published arches (${arches.join(', ')})`);
+    throw new ConfigurationError(`an RPM is built for ${arch}, which is not among the published arches (${arches.join(', ')})`);
 }
 async function publish(options) {
     const { log } = options;
@@ -4368,6 +4336,8 @@ async function publish(options) {
             }
             // Copies of the incoming RPMs are signed, never the caller's files.
             const staged = new Map();
+            // A noarch package goes into every arch folder: the extra copies are made once it is signed.
+            const extraCopies = [];
             const newHeaders = await headers(incoming);
             const added = [];
             const unchanged = [];
@@ -4380,29 +4350,26 @@ async function publish(options) {
                     if (already) {
                         const [old] = await headers([(0,external_node_path_namespaceObject.join)(state, folder, (0,external_node_path_namespaceObject.basename)(new URL(already.url).pathname))]);
                         if (old.digest !== header.digest) {
-                            throw new errors_ConfigurationError(`${nevra(header)} is already published with different content; raise its release to publish a rebuild`);
+                            throw new ConfigurationError(`${nevra(header)} is already published with different content; raise its release to publish a rebuild`);
                         }
                         unchanged.push(nevra(header));
                         continue;
                     }
-                    if (!staged.has(header.file)) {
+                    const first = staged.get(header.file);
+                    if (first)
+                        extraCopies.push({ from: first, to: destination });
+                    else {
                         (0,external_node_fs_namespaceObject.copyFileSync)(header.file, destination);
                         staged.set(header.file, destination);
                     }
-                    else
-                        (0,external_node_fs_namespaceObject.copyFileSync)(staged.get(header.file), destination);
                     added.push({ ...header, file: destination });
                 }
             }
             const firstCopies = [...staged.values()];
             if (options.gpg)
                 await signRpms(firstCopies, options.gpg);
-            // A package signed once is copied into the other arch folders after signing.
-            for (const header of added) {
-                const source = staged.get(newHeaders.find((h) => (0,external_node_path_namespaceObject.basename)(h.file) === (0,external_node_path_namespaceObject.basename)(header.file)).file);
-                if (source !== header.file)
-                    (0,external_node_fs_namespaceObject.copyFileSync)(source, header.file);
-            }
+            for (const { from, to } of extraCopies)
+                (0,external_node_fs_namespaceObject.copyFileSync)(from, to);
             const publicKeyFile = (0,external_node_path_namespaceObject.join)(state, `RPM-GPG-KEY-${options.name}`);
             (0,external_node_fs_namespaceObject.writeFileSync)(publicKeyFile, options.publicKey);
             await requireSignedBy(firstCopies, publicKeyFile, keyIdOf(options));
@@ -4451,7 +4418,7 @@ async function publish(options) {
                 if (options.gpg)
                     await options.gpg.detachSign((0,external_node_path_namespaceObject.join)(state, folder, 'repodata', 'repomd.xml'));
                 else if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(state, folder, 'repodata', 'repomd.xml.asc'))) {
-                    throw new errors_ConfigurationError('publishing without a signing-key can only promote or roll back; new metadata must be signed');
+                    throw new ConfigurationError('publishing without a signing-key can only promote or roll back; new metadata must be signed');
                 }
             }
             (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(state, `${options.name}.repo`), repo);
@@ -4508,7 +4475,7 @@ async function publish(options) {
 function keyIdOf(options) {
     if (options.gpg)
         return options.gpg.keyId;
-    throw new errors_ConfigurationError('a signing key is needed to check signatures');
+    throw new ConfigurationError('a signing key is needed to check signatures');
 }
 /** Swaps the channel back to its previous state (and keeps the current one as the new previous). */
 function rollback(target, releasever, channel) {
@@ -4518,7 +4485,7 @@ function rollback(target, releasever, channel) {
         const current = linkTarget(paths.live);
         const previous = linkTarget(paths.previous);
         if (!current || !previous || !(0,external_node_fs_namespaceObject.existsSync)(previous)) {
-            throw new errors_ConfigurationError(`${paths.live} has no previous state to roll back to`);
+            throw new ConfigurationError(`${paths.live} has no previous state to roll back to`);
         }
         switchLink(paths.live, previous);
         switchLink(paths.previous, current);
@@ -4532,7 +4499,7 @@ function rollback(target, releasever, channel) {
 async function channelFiles(target, releasever, channel, arches, name, nevras) {
     const live = linkTarget(channelPaths(target, releasever, channel).live);
     if (!live)
-        throw new errors_ConfigurationError(`channel ${channel} has not been published in ${target}`);
+        throw new ConfigurationError(`channel ${channel} has not been published in ${target}`);
     const files = new Map();
     for (const folder of [...arches, 'Source']) {
         for (const pkg of await listed((0,external_node_path_namespaceObject.join)(live, folder))) {
@@ -4546,7 +4513,7 @@ async function channelFiles(target, releasever, channel, arches, name, nevras) {
     }
     const missing = nevras.filter((n) => ![...files.keys()].some((id) => id === n || id.replace(/-0:/, '-') === n));
     if (missing.length > 0)
-        throw new errors_ConfigurationError(`channel ${channel} does not have ${missing.join(', ')}`);
+        throw new ConfigurationError(`channel ${channel} does not have ${missing.join(', ')}`);
     return [...files.values()];
 }
 
@@ -4890,7 +4857,7 @@ const publishRepo = defineAction({
         let root = (0,external_node_path_namespaceObject.resolve)(workspace, inputs.target);
         if (remote) {
             if (!inputs.sshKey || !inputs.sshKnownHosts) {
-                throw new errors_ConfigurationError("Inputs 'ssh-key' and 'ssh-known-hosts' are required for an SSH target; expected the private key and the pinned host key line");
+                throw new ConfigurationError("Inputs 'ssh-key' and 'ssh-known-hosts' are required for an SSH target; expected the private key and the pinned host key line");
             }
             requireTools(['ssh', 'tar']);
             for (const line of inputs.sshKey.split('\n').filter((l) => l.trim().length >= 8))
@@ -4915,7 +4882,7 @@ const publishRepo = defineAction({
                 return;
             }
             if (!inputs.signingKey || !inputs.passphrase) {
-                throw new errors_ConfigurationError("Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets");
+                throw new ConfigurationError("Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets");
             }
             for (const secret of [
                 inputs.passphrase,
@@ -4932,7 +4899,7 @@ const publishRepo = defineAction({
                 ? await channelFiles(root, inputs.releasever, inputs.promoteFrom, inputs.arches, inputs.name, inputs.packages)
                 : collectRpms(inputs.rpms ?? [], workspace);
             if (!inputs.promoteFrom && rpms.length === 0) {
-                throw new errors_ConfigurationError("Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list");
+                throw new ConfigurationError("Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list");
             }
             const home = createWorkDir(state, 'gnupg');
             state.save('gnupg-home', home);
@@ -5257,14 +5224,14 @@ async function runAutopatch(args, io) {
             }
             const value = args[++i];
             if (!['--config', '--package', '--files', '--scripts', '--define'].includes(flag)) {
-                throw new errors_ConfigurationError(`Unknown option ${JSON.stringify(flag)}; see kvm-actions autopatch --help.`);
+                throw new ConfigurationError(`Unknown option ${JSON.stringify(flag)}; see kvm-actions autopatch --help.`);
             }
             if (value === undefined)
-                throw new errors_ConfigurationError(`Option ${flag} needs a value.`);
+                throw new ConfigurationError(`Option ${flag} needs a value.`);
             if (flag === '--define') {
                 const [name, ...rest] = value.split(' ');
                 if (!name || rest.length === 0)
-                    throw new errors_ConfigurationError(`Option --define has value ${JSON.stringify(value)}; expected "NAME VALUE".`);
+                    throw new ConfigurationError(`Option --define has value ${JSON.stringify(value)}; expected "NAME VALUE".`);
                 defines[name] = rest.join(' ');
             }
             else
@@ -5272,7 +5239,7 @@ async function runAutopatch(args, io) {
         }
         for (const required of ['config', 'package']) {
             if (!options[required])
-                throw new errors_ConfigurationError(`Option --${required} is required; see kvm-actions autopatch --help.`);
+                throw new ConfigurationError(`Option --${required} is required; see kvm-actions autopatch --help.`);
         }
         const recipe = loadRecipe(options.config);
         const log = {
@@ -5351,7 +5318,7 @@ function parseArgs(args) {
         const value = () => {
             const next = rest[++i];
             if (next === undefined)
-                throw new errors_ConfigurationError(`Option ${flag} needs a value.`);
+                throw new ConfigurationError(`Option ${flag} needs a value.`);
             return next;
         };
         if (flag === '--help' || flag === '-h')
@@ -5360,13 +5327,13 @@ function parseArgs(args) {
             const pair = value();
             const eq = pair.indexOf('=');
             if (eq <= 0)
-                throw new errors_ConfigurationError(`Option --input has value ${JSON.stringify(pair)}; expected name=value.`);
+                throw new ConfigurationError(`Option --input has value ${JSON.stringify(pair)}; expected name=value.`);
             parsed.inputs[pair.slice(0, eq)] = pair.slice(eq + 1);
         }
         else if (flag === '--phase') {
             const phase = value();
             if (!PHASES.includes(phase)) {
-                throw new errors_ConfigurationError(`Option --phase has value ${JSON.stringify(phase)}; expected one of ${PHASES.join(', ')}.`);
+                throw new ConfigurationError(`Option --phase has value ${JSON.stringify(phase)}; expected one of ${PHASES.join(', ')}.`);
             }
             parsed.phase = phase;
         }
@@ -5375,7 +5342,7 @@ function parseArgs(args) {
         else if (flag === '--state-file')
             parsed.stateFile = value();
         else
-            throw new errors_ConfigurationError(`Unknown option ${JSON.stringify(flag)}; see kvm-actions --help.`);
+            throw new ConfigurationError(`Unknown option ${JSON.stringify(flag)}; see kvm-actions --help.`);
     }
     return parsed;
 }
@@ -5395,11 +5362,11 @@ async function runCli(args, io = defaultIo) {
         parsed = parseArgs(args);
         const action = findAction(parsed.action);
         if (!action) {
-            throw new errors_ConfigurationError(`Unknown action ${JSON.stringify(parsed.action)}; expected one of ${ACTIONS.map((a) => a.name).join(', ')}.`);
+            throw new ConfigurationError(`Unknown action ${JSON.stringify(parsed.action)}; expected one of ${ACTIONS.map((a) => a.name).join(', ')}.`);
         }
         const unknown = Object.keys(parsed.inputs).filter((name) => !(name in action.inputs));
         if (unknown.length > 0) {
-            throw new errors_ConfigurationError(`Input '${unknown[0]}' is not an input of ${action.name}; expected one of ${Object.keys(action.inputs).join(', ')}.`);
+            throw new ConfigurationError(`Input '${unknown[0]}' is not an input of ${action.name}; expected one of ${Object.keys(action.inputs).join(', ')}.`);
         }
     }
     catch (error) {

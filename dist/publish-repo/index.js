@@ -104982,7 +104982,10 @@ function parseRpmPatterns(raw) {
 function rpmSetInput(options) {
     return (0,inputs.custom)(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
 }
+/** Every .rpm below dir (recursively), sorted; none when dir does not exist. */
 function rpmsBelow(dir) {
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return [];
     return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
         .sort((a, b) => a.name.localeCompare(b.name))
         .flatMap((entry) => {
@@ -106017,6 +106020,8 @@ async function publish(options) {
             }
             // Copies of the incoming RPMs are signed, never the caller's files.
             const staged = new Map();
+            // A noarch package goes into every arch folder: the extra copies are made once it is signed.
+            const extraCopies = [];
             const newHeaders = await headers(incoming);
             const added = [];
             const unchanged = [];
@@ -106034,24 +106039,21 @@ async function publish(options) {
                         unchanged.push(nevra(header));
                         continue;
                     }
-                    if (!staged.has(header.file)) {
+                    const first = staged.get(header.file);
+                    if (first)
+                        extraCopies.push({ from: first, to: destination });
+                    else {
                         (0,external_node_fs_.copyFileSync)(header.file, destination);
                         staged.set(header.file, destination);
                     }
-                    else
-                        (0,external_node_fs_.copyFileSync)(staged.get(header.file), destination);
                     added.push({ ...header, file: destination });
                 }
             }
             const firstCopies = [...staged.values()];
             if (options.gpg)
                 await signRpms(firstCopies, options.gpg);
-            // A package signed once is copied into the other arch folders after signing.
-            for (const header of added) {
-                const source = staged.get(newHeaders.find((h) => (0,external_node_path_.basename)(h.file) === (0,external_node_path_.basename)(header.file)).file);
-                if (source !== header.file)
-                    (0,external_node_fs_.copyFileSync)(source, header.file);
-            }
+            for (const { from, to } of extraCopies)
+                (0,external_node_fs_.copyFileSync)(from, to);
             const publicKeyFile = (0,external_node_path_.join)(state, `RPM-GPG-KEY-${options.name}`);
             (0,external_node_fs_.writeFileSync)(publicKeyFile, options.publicKey);
             await requireSignedBy(firstCopies, publicKeyFile, keyIdOf(options));

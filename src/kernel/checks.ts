@@ -3,7 +3,7 @@
  * build, and after it the KVM modules and the packaged /boot/config of the built KVERREL.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import { ConfigurationError, TestFailure } from '../action/errors.js'
 import { extractPackageFile, listPackageFiles } from '../rpm/query.js'
 import type { BuiltRpm } from '../rpm/verify.js'
@@ -107,5 +107,3 @@ export async function checkKernelRpms(
     throw new TestFailure(`the built kernel is not what was asked for: ${problems.join('; ')}`)
   return { nvr: `kernel-${core.version}-${core.release}`, kverrel, vmlinux: vmlinux!, kvmModules }
 }
-
-export const configDir = (tree: string): string => join(tree, 'SOURCES')

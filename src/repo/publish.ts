@@ -177,6 +177,8 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
 
       // Copies of the incoming RPMs are signed, never the caller's files.
       const staged = new Map<string, string>()
+      // A noarch package goes into every arch folder: the extra copies are made once it is signed.
+      const extraCopies: { from: string; to: string }[] = []
       const newHeaders = await headers(incoming)
       const added: Header[] = []
       const unchanged: string[] = []
@@ -196,20 +198,18 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
             unchanged.push(nevra(header))
             continue
           }
-          if (!staged.has(header.file)) {
+          const first = staged.get(header.file)
+          if (first) extraCopies.push({ from: first, to: destination })
+          else {
             copyFileSync(header.file, destination)
             staged.set(header.file, destination)
-          } else copyFileSync(staged.get(header.file)!, destination)
+          }
           added.push({ ...header, file: destination })
         }
       }
       const firstCopies = [...staged.values()]
       if (options.gpg) await signRpms(firstCopies, options.gpg)
-      // A package signed once is copied into the other arch folders after signing.
-      for (const header of added) {
-        const source = staged.get(newHeaders.find((h) => basename(h.file) === basename(header.file))!.file)!
-        if (source !== header.file) copyFileSync(source, header.file)
-      }
+      for (const { from, to } of extraCopies) copyFileSync(from, to)
       const publicKeyFile = join(state, `RPM-GPG-KEY-${options.name}`)
       writeFileSync(publicKeyFile, options.publicKey)
       await requireSignedBy(firstCopies, publicKeyFile, keyIdOf(options))

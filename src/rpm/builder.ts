@@ -1,10 +1,11 @@
 /** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { TestFailure } from '../action/errors.js'
 import { duration, formatDuration, oneOf, string } from '../action/inputs.js'
 import { describeArgv, exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
+import { rpmsBelow } from './collect.js'
 import { requireTools } from '../exec/tools.js'
 
 export const BUILDERS = ['mock', 'rpmbuild'] as const
@@ -113,14 +114,6 @@ export class BuildFailure extends TestFailure {
   ) {
     super(message)
   }
-}
-
-function rpmsBelow(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.rpm'))
-    .map((file) => join(dir, file))
-    .sort()
 }
 
 /**

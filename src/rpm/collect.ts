@@ -36,7 +36,9 @@ export function rpmSetInput<O extends { description: string; required?: boolean;
   return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw))
 }
 
-function rpmsBelow(dir: string): string[] {
+/** Every .rpm below dir (recursively), sorted; none when dir does not exist. */
+export function rpmsBelow(dir: string): string[] {
+  if (!existsSync(dir)) return []
   return readdirSync(dir, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((entry) => {

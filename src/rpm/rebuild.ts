@@ -3,7 +3,7 @@
  * everything when an identical build is cached, otherwise unpack it, apply recipes, give it a
  * release that sorts right, pack it, build it, check what came out, and cache the result.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
@@ -15,6 +15,7 @@ import { avoidanceKey } from './avoid.js'
 import { type Builder, buildCommand, runBuild } from './builder.js'
 import { fetchSrpm } from './fetch.js'
 import { queryPackageFile } from './query.js'
+import { rpmsBelow } from './collect.js'
 import { checkReleaseOrder, distTag, type ReleaseCheck } from './release.js'
 import type { SrpmSource } from './source.js'
 import { packSrpm, specHeader, unpackSrpm } from './srpm.js'
@@ -98,14 +99,6 @@ function copyRpms(files: string[], dir: string): string[] {
   })
 }
 
-const listRpms = (dir: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir)
-        .filter((name) => name.endsWith('.rpm'))
-        .sort()
-        .map((name) => join(dir, name))
-    : []
-
 export async function rebuildPackage(options: RebuildOptions): Promise<RebuildResult> {
   const { log } = options
   const fetched = await fetchSrpm(options.source, {
@@ -147,9 +140,10 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
   })
 
   const hit = await options.cache.restore([rpmDir], cacheKey)
-  if (hit && listRpms(rpmDir).length > 0) {
+  const restored = hit ? rpmsBelow(rpmDir) : []
+  if (restored.length > 0) {
     log.info(`Build avoided: ${cacheKey} is cached`)
-    const rpms = await describeRpms(listRpms(rpmDir))
+    const rpms = await describeRpms(restored)
     await verifyRpms(rpms, options.expectations)
     const built = rpms.find((rpm) => rpm.arch === 'src') ?? rpms[0]!
     return {

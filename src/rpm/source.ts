@@ -4,9 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
 import { custom, InvalidValue, RPM_VERSION } from '../action/inputs.js'
-import { queryPackageFile } from './query.js'
 
 export type SrpmSource =
   | { kind: 'path'; path: string }
@@ -39,26 +37,4 @@ export function srpmSourceInput<O extends { description: string; required?: bool
   options: O,
 ) {
   return custom(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace))
-}
-
-export function describeSource(source: SrpmSource): string {
-  switch (source.kind) {
-    case 'path':
-      return source.path
-    case 'url':
-      return source.url
-    case 'version':
-      return `version ${source.version}`
-    case 'latest':
-      return 'the newest in the repository'
-  }
-}
-
-/** The source package's NVR when it can be known without downloading (a local file). */
-export async function localSourceNvr(source: SrpmSource): Promise<string | undefined> {
-  if (source.kind !== 'path') return undefined
-  const header = await queryPackageFile(source.path)
-  if (header.arch !== 'src')
-    throw new ConfigurationError(`${source.path} is a binary RPM (${header.arch}), not a source RPM`)
-  return header.nvr
 }
