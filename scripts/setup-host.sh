@@ -10,7 +10,7 @@ debian_packages=(
   rpm rpm2cpio createrepo-c dnf
   gnupg cpio xorriso genisoimage
   openssh-client openssh-server
-  patch file binutils zstd xz-utils
+  patch git file binutils zstd xz-utils
   # Kconfig assertions: the kernel's own olddefconfig for ARCH=powerpc
   make bison flex bc gcc gcc-powerpc64le-linux-gnu linux-source
   libvirt-daemon-system libvirt-clients
@@ -20,7 +20,7 @@ dnf_packages=(
   rpm-build rpm-sign createrepo_c dnf dnf-plugins-core mock
   gnupg2 cpio xorriso genisoimage
   openssh-clients openssh-server
-  patch file binutils zstd xz
+  patch git file binutils zstd xz
   make bison flex bc gcc
   libvirt-daemon libvirt-client
 )

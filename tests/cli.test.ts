@@ -103,7 +103,7 @@ describe('kvm-actions (in process)', () => {
 describe('the bundles, as the runner and a user run them', () => {
   const cases: [string, Record<string, string>, string][] = [
     ['build-kernel', {}, "Input 'srpm' is required"],
-    ['patch-qemu', {}, "Input 'qemu-kvm-srpm' is required"],
+    ['patch-qemu', { PACKAGES: 'seabios' }, 'Input \'packages\' has an invalid value "seabios"'],
     ['boot-test-guest', {}, "Input 'scenario' is required"],
     ['publish-repo', { RPMS: 'x.rpm' }, "Input 'target' is required"],
     ['check-upstream', {}, "Input 'published-url' is required"],
@@ -125,17 +125,22 @@ describe('the bundles, as the runner and a user run them', () => {
     }
   }
 
-  it.each(cases)('%s: a missing required input fails with one line naming it', (action, inputs, message) => {
-    const result = runBundle(`dist/${action}/index.js`, inputs)
-    expect(result.status).toBe(1)
-    const lines = result.stdout
-      .split('\n')
-      .filter((line) => line.trim() !== '' && !line.startsWith('::debug'))
-    expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(new RegExp(`^::error::Configuration error: ${message.replace(/[()]/g, '\\$&')}`))
-    expect(result.stderr).not.toMatch(/\n\s+at /) // no stack trace
-    expect(result.summary).toContain('Configuration error')
-  })
+  it.each(cases)(
+    '%s: a missing or malformed input fails with one line naming it',
+    (action, inputs, message) => {
+      const result = runBundle(`dist/${action}/index.js`, inputs)
+      expect(result.status).toBe(1)
+      const lines = result.stdout
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.startsWith('::debug'))
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(
+        new RegExp(`^::error::Configuration error: ${message.replace(/[()]/g, '\\$&')}`),
+      )
+      expect(result.stderr).not.toMatch(/\n\s+at /) // no stack trace
+      expect(result.summary).toContain('Configuration error')
+    },
+  )
 
   it.each([
     [

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9346:
+/***/ 7577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1694,6 +1694,41 @@ function applyStyle(lines) {
         return { style: 'patch-P', after: setupLine };
     return result;
 }
+/** The conditionals enclosing `index`, outermost first. */
+function enclosingConditionals(lines, index) {
+    const open = [];
+    for (let at = 0; at < index; at++) {
+        const match = /^%(if\w*|else|elif\w*|endif)\b\s*(.*)$/.exec(lines[at].trim());
+        if (!match)
+            continue;
+        const keyword = match[1];
+        if (keyword === 'endif')
+            open.pop();
+        else if (keyword === 'else') {
+            if (open.length > 0)
+                open.at(-1).inElse = true;
+        }
+        else if (keyword.startsWith('elif')) {
+            if (open.length > 0)
+                Object.assign(open.at(-1), { keyword, args: match[2].trim(), inElse: false });
+        }
+        else
+            open.push({ line: at, keyword, args: match[2].trim(), inElse: false });
+    }
+    return open;
+}
+/**
+ * Whether rpm keeps the line when building for an architecture that any of `archTokens` names
+ * (`%{power64}`, `ppc64le`): only %ifarch / %ifnarch count; other conditions are taken as true.
+ */
+function keptForArch(lines, index, archTokens) {
+    return enclosingConditionals(lines, index).every(({ keyword, args, inElse }) => {
+        if (keyword !== 'ifarch' && keyword !== 'ifnarch')
+            return true;
+        const names = args.split(/[\s,]+/).some((word) => archTokens.includes(word));
+        return (keyword === 'ifarch') !== inElse ? names : !names;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/rpm/autopatch/apply.ts
 /**
@@ -2902,6 +2937,7 @@ async function rebuildPackage(options) {
     const dist = distTag(stock.release) ?? '.el9';
     const defines = {
         dist,
+        rhel: /\.el(\d+)/.exec(dist)?.[1] ?? '9',
         ...(options.release.kind === 'buildid' ? { buildid: options.release.value } : {}),
         ...options.defines,
     };
@@ -2943,9 +2979,9 @@ async function rebuildPackage(options) {
     const tree = (0,external_node_path_namespaceObject.join)(options.workDir, 'tree');
     (0,external_node_fs_namespaceObject.rmSync)(tree, { recursive: true, force: true });
     const spec = await unpackSrpm(fetched.path, tree, log);
-    if (options.prepare)
-        await options.prepare(tree);
     const edits = [];
+    if (options.prepare)
+        edits.push(...((await options.prepare(tree, spec, defines)) ?? []));
     const recipes = options.recipes.map(recipeFromSource);
     if (options.release.kind === 'suffix') {
         recipes.push({ recipe: suffixRecipe(options.release.value), filesDir: tree, scriptsDir: tree });
@@ -2960,6 +2996,8 @@ async function rebuildPackage(options) {
             log,
         })));
     }
+    if (options.finish)
+        edits.push(...((await options.finish(tree, spec, defines)) ?? []));
     const rebuilt = await specHeader(spec, defines);
     const release = checkReleaseOrder(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt);
     const srpm = await packSrpm(tree, spec, defines, log);
@@ -3656,6 +3694,615 @@ function writeConfigTable(summary, configReport) {
     })));
 }
 
+;// CONCATENATED MODULE: ./src/qemu/devices.ts
+/**
+ * The ppc64 device configuration that RHEL's qemu-kvm builds with
+ * (configs/devices/ppc64-softmmu/ppc64-rh-devices.mak): what the tree already has, what KVM
+ * guests on POWER need, and the patch that makes the one into the other.
+ */
+
+
+
+
+const DEVICE_FILE = 'configs/devices/ppc64-softmmu/ppc64-rh-devices.mak';
+/** The device list RHEL used for ppc64 (domain notes, section 3). */
+const RHEL_PPC64_DEVICES = [
+    'PSERIES',
+    'XICS',
+    'XIVE',
+    'SPAPR_VSCSI',
+    'PCI',
+    'PCI_EXPRESS',
+    'SCSI',
+    'USB',
+    'USB_XHCI',
+    'USB_XHCI_PCI',
+    'USB_OHCI',
+    'USB_OHCI_PCI',
+    'USB_STORAGE',
+    'VFIO',
+    'VFIO_PCI',
+    'VGA',
+    'VGA_PCI',
+    'VIRTIO_PCI',
+    'VIRTIO_VGA',
+    'VHOST_USER',
+    'VHOST_VSOCK',
+    'TPM_SPAPR',
+    'DIMM',
+    'NVDIMM',
+    'MEM_DEVICE',
+    'WDT_IB6300ESB',
+    'VIRTIO_BLK',
+    'VIRTIO_NET',
+    'VIRTIO_SCSI',
+    'VIRTIO_RNG',
+    'VIRTIO_BALLOON',
+    'VIRTIO_SERIAL',
+    'VIRTIO_INPUT',
+    'VIRTIO_GPU',
+];
+/**
+ * USB keyboard, mouse and tablet (USB_HID) and the USB hub: newer QEMU gates them behind their
+ * own symbols, and libvirt and OpenStack nova add USB input devices to every ppc64 guest.
+ */
+const USB_INPUT_DEVICES = ['USB_HID', 'USB_HUB'];
+/** Without these a pseries KVM guest with virtio disk and network does not start at all. */
+const REQUIRED_DEVICES = [
+    'PSERIES',
+    'XICS',
+    'XIVE',
+    'SPAPR_VSCSI',
+    'VIRTIO_PCI',
+    'VIRTIO_BLK',
+    'VIRTIO_NET',
+    'USB_XHCI_PCI',
+];
+/** Every `config NAME` of QEMU's Kconfig files in the source tarball. */
+async function qemuKconfigSymbols(tarball) {
+    const { stdout } = await exec(['tar', '-xf', tarball, '-O', '--wildcards', '--no-anchored', 'Kconfig'], {
+        allowFailure: true,
+    });
+    const symbols = new Set([...stdout.matchAll(/^config\s+(\w+)\s*$/gm)].map((match) => match[1]));
+    if (symbols.size === 0) {
+        throw new ConfigurationError(`${tarball} has no Kconfig files; expected a QEMU source tarball (qemu-<version>.tar.xz with hw/*/Kconfig)`);
+    }
+    return symbols;
+}
+/** The QEMU source tarball among the SRPM's sources. */
+function qemuTarball(sourcesDir) {
+    const name = (0,external_node_fs_namespaceObject.readdirSync)(sourcesDir)
+        .filter((file) => /^qemu-[\d.]+.*\.tar\.(xz|gz|bz2|zst)$/.test(file))
+        .sort()
+        .at(-1);
+    if (!name) {
+        throw new ConfigurationError(`${sourcesDir} has no QEMU source tarball; expected qemu-<version>.tar.xz beside the spec`);
+    }
+    return (0,external_node_path_namespaceObject.join)(sourcesDir, name);
+}
+/** The content a patch gives DEVICE_FILE, when the patch creates it. */
+function deviceFileFromPatch(text) {
+    const lines = text.split('\n');
+    const start = lines.findIndex((line) => line === `+++ b/${DEVICE_FILE}`);
+    if (start === -1)
+        return undefined;
+    const content = [];
+    for (const line of lines.slice(start + 1)) {
+        if (line.startsWith('diff --git ') || line.startsWith('--- ') || line === '-- ')
+            break;
+        if (line.startsWith('@@'))
+            continue;
+        if (line.startsWith('+'))
+            content.push(line.slice(1));
+        else if (line.startsWith(' '))
+            content.push(line.slice(1));
+    }
+    return content;
+}
+/** Finds the applied patch (one the spec names) that creates the device file. */
+function stockDeviceFile(sourcesDir, patchNames) {
+    for (const patch of patchNames) {
+        let text;
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(sourcesDir, patch), 'utf8');
+        }
+        catch {
+            continue;
+        }
+        const lines = deviceFileFromPatch(text);
+        if (lines)
+            return { patch, lines };
+    }
+    return undefined;
+}
+/** `CONFIG_X=y` symbols of a device file. */
+function enabledSymbols(lines) {
+    return lines.flatMap((line) => {
+        const match = /^CONFIG_(\w+)\s*=\s*y\s*$/.exec(line.trim());
+        return match ? [match[1]] : [];
+    });
+}
+/** Decides the device file: the stock one plus what is missing, or a new one. */
+function planDevices(options) {
+    const { stock, kconfig } = options;
+    const wanted = [...RHEL_PPC64_DEVICES, ...USB_INPUT_DEVICES];
+    const before = stock ? enabledSymbols(stock.lines) : [];
+    const unknown = wanted.filter((symbol) => !kconfig.has(symbol) && !before.includes(symbol));
+    const missing = wanted.filter((symbol) => kconfig.has(symbol) && !before.includes(symbol));
+    const added = missing.map((symbol) => `CONFIG_${symbol}=y`);
+    const header = [
+        '# Devices of qemu-kvm on ppc64le: pseries KVM guests as libvirt and OpenStack define them.',
+    ];
+    const lines = stock ? [...stock.lines, ...added] : [...header, ...added];
+    const after = enabledSymbols(lines);
+    const absent = REQUIRED_DEVICES.filter((symbol) => !after.includes(symbol));
+    if (absent.length > 0) {
+        throw new ConfigurationError(`The ppc64 device configuration would lack ${absent.join(', ')}: this QEMU's Kconfig does not define ${absent.length === 1 ? 'it' : 'them'}; expected a QEMU with the pseries machine and virtio devices`);
+    }
+    if (added.length === 0)
+        return { lines, before, after, unknown };
+    const diff = stock ? appendDiff(stock.lines, added) : newFileDiff(lines);
+    const subject = stock
+        ? 'configs: complete ppc64-rh-devices for KVM guests on ppc64le'
+        : 'configs: add ppc64-rh-devices for KVM guests on ppc64le';
+    return { lines, before, after, unknown, patch: mailPatch(subject, options.author, options.date, diff) };
+}
+function newFileDiff(lines) {
+    return [
+        `diff --git a/${DEVICE_FILE} b/${DEVICE_FILE}`,
+        'new file mode 100644',
+        '--- /dev/null',
+        `+++ b/${DEVICE_FILE}`,
+        `@@ -0,0 +1,${lines.length} @@`,
+        ...lines.map((line) => `+${line}`),
+    ];
+}
+function appendDiff(existing, added) {
+    const context = existing.slice(-3);
+    const start = existing.length - context.length + 1;
+    return [
+        `diff --git a/${DEVICE_FILE} b/${DEVICE_FILE}`,
+        `--- a/${DEVICE_FILE}`,
+        `+++ b/${DEVICE_FILE}`,
+        `@@ -${start},${context.length} +${start},${context.length + added.length} @@`,
+        ...context.map((line) => ` ${line}`),
+        ...added.map((line) => `+${line}`),
+    ];
+}
+/** git format-patch layout, so that both `patch -p1` and `%autosetup -S git_am` take it. */
+function mailPatch(subject, author, date, diff) {
+    return [
+        'From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001',
+        `From: ${author}`,
+        `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
+        `Subject: [PATCH] ${subject}`,
+        '',
+        'Generated by kvm-actions patch-qemu: RHEL builds qemu-kvm for ppc64le as tools only and',
+        'without this device list; KVM guests on POWER need it.',
+        '---',
+        ...diff,
+        '-- ',
+        'kvm-actions',
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/qemu/spec-edits.ts
+/**
+ * The built-in ppc64le edits of the EL9 qemu-kvm and libvirt specs. Each looks for the shape the
+ * EL9 specs have had (qemu-kvm 8.x to 10.x, libvirt 9.x to 11.x), changes it, and otherwise fails
+ * naming the line it expected, so that a changed spec stops the rebuild instead of producing a
+ * package that silently lacks KVM.
+ */
+
+
+const POWER64 = ['%{power64}', 'ppc64le', 'ppc64'];
+/** A spec line the recipe needed and did not find. */
+class SpecShapeError extends ConfigurationError {
+    constructor(spec, purpose, expected) {
+        super(`${spec}: cannot ${purpose}: expected ${expected}. The spec has changed shape; add an autopatch recipe for this version`);
+    }
+}
+const TOOLS_ONLY = /^%(global|define)\s+tools_only\s+(\S+)\s*$/;
+/** `%global tools_only 1` under `%ifarch %{power64}` becomes 0: the full emulator is built. */
+function liftToolsOnly(lines, spec) {
+    const settings = lines.flatMap((line, index) => {
+        const match = TOOLS_ONLY.exec(line.trim());
+        return match ? [{ index, value: match[2] }] : [];
+    });
+    const onPower = settings.filter(({ index, value }) => value === '1' && keptForArch(lines, index, POWER64) && !keptForArch(lines, index, ['x86_64']));
+    if (onPower.length === 0) {
+        if (settings.length > 0 && settings.every(({ value }) => value === '0')) {
+            return { edit: 'tools_only', detail: 'already 0 on power64' };
+        }
+        throw new SpecShapeError(spec, 'lift tools_only for power64', "'%global tools_only 1' inside '%ifarch %{power64}'");
+    }
+    for (const { index } of [...onPower].reverse()) {
+        lines[index] = lines[index].replace(/tools_only\s+1/, 'tools_only 0');
+        lines.splice(index, 0, '# kvm-actions: the full qemu-kvm on ppc64le, not only the tools');
+    }
+    return { edit: 'tools_only', detail: `set to 0 for power64 (line ${onPower[0].index + 1})` };
+}
+const DEVICES_OPTION = /--with-devices-([\w%{}]+)=(\S+)/;
+const PPC64_DEVICES_OPTION = '--with-devices-ppc64=ppc64-rh-devices';
+/** configure gets `--with-devices-ppc64=ppc64-rh-devices` on power64 (9.1+ passes it for other arches only). */
+function passPpc64Devices(lines, spec) {
+    const build = sections(lines).find((section) => section.name === 'build');
+    const options = [];
+    if (build) {
+        for (let index = build.header + 1; index < build.end; index++) {
+            if (DEVICES_OPTION.test(lines[index]))
+                options.push(index);
+        }
+    }
+    if (options.length === 0) {
+        throw new SpecShapeError(spec, `pass ${PPC64_DEVICES_OPTION}`, "a configure line with '--with-devices-<arch>=<arch>-rh-devices' in %build");
+    }
+    const forPower = options.find((index) => {
+        const [, arch, value] = DEVICES_OPTION.exec(lines[index]);
+        return (keptForArch(lines, index, POWER64) &&
+            (arch === 'ppc64' || arch === '%{kvm_target}') &&
+            /(ppc64|%{kvm_target})-rh-devices/.test(value));
+    });
+    if (forPower !== undefined) {
+        return { edit: 'devices option', detail: `already passed on power64: ${lines[forPower].trim()}` };
+    }
+    // Before the other arches' option (or its %ifarch block), where the line continues a command.
+    const last = options.at(-1);
+    const block = lines.slice(0, last).findLastIndex((line) => /^%ifn?arch\b/.test(line.trim()));
+    const enclosed = block !== -1 && !lines.slice(block, last).some((line) => /^%endif\b/.test(line.trim()));
+    const at = enclosed ? block : last;
+    const indent = /^\s*/.exec(lines[last])[0];
+    lines.splice(at, 0, '%ifarch %{power64}', `${indent}${PPC64_DEVICES_OPTION} \\`, '%endif');
+    return { edit: 'devices option', detail: `${PPC64_DEVICES_OPTION} added for power64 (line ${at + 2})` };
+}
+const SLOF_REMOVAL = /^\s*rm\s+(-\w+\s+)*\S*slof\.bin\s*$/;
+const SLOF_FILE = '%{_datadir}/%{name}/slof.bin';
+/** slof.bin stays on ppc64le (EL9 has no SLOF package) and is packaged in qemu-kvm-core. */
+function keepSlof(lines, spec) {
+    const install = sections(lines).find((section) => section.name === 'install');
+    const removal = install
+        ? lines.findIndex((line, index) => index > install.header && index < install.end && SLOF_REMOVAL.test(line))
+        : -1;
+    const details = [];
+    if (removal !== -1 && keptForArch(lines, removal, ['ppc64le'])) {
+        lines.splice(removal + 1, 0, '%endif');
+        lines.splice(removal, 0, '%ifnarch ppc64le');
+        details.push(`removal kept off ppc64le (line ${removal + 1})`);
+    }
+    else if (removal === -1) {
+        const packaged = lines.some((line) => line.includes('slof.bin') && !/^\s*#/.test(line));
+        if (!packaged) {
+            throw new SpecShapeError(spec, 'keep slof.bin on ppc64le', "'rm -rf %{buildroot}%{_datadir}/%{name}/slof.bin' in %install");
+        }
+    }
+    const core = sections(lines).find((section) => section.name === 'files' && (section.subpackage === 'qemu-kvm-core' || section.subpackage === 'core'));
+    if (!core) {
+        throw new SpecShapeError(spec, 'package slof.bin', "a '%files -n qemu-kvm-core' section");
+    }
+    const listed = lines
+        .slice(core.header + 1, core.end)
+        .some((line) => line.trim().endsWith('slof.bin') && !line.trim().startsWith('#'));
+    if (!listed) {
+        // After the last entry: before trailing blank lines and the %endif of a conditional
+        // opened before the section (the core package exists only when not tools_only).
+        let at = core.end;
+        for (;;) {
+            const previous = lines[at - 1].trim();
+            if (at > core.header + 1 && previous === '')
+                at--;
+            else if (at > core.header + 1 && /^%endif\b/.test(previous)) {
+                const closes = enclosingConditionals(lines, at - 1).at(-1);
+                if (!closes || closes.line >= core.header)
+                    break;
+                at--;
+            }
+            else
+                break;
+        }
+        lines.splice(at, 0, '%ifarch ppc64le', SLOF_FILE, '%endif');
+        details.push('listed in %files of qemu-kvm-core on ppc64le');
+    }
+    return { edit: 'slof.bin', detail: details.length > 0 ? details.join('; ') : 'already kept and packaged' };
+}
+const ARCHES_QEMU_KVM = /^(\s*%(?:define|global)\s+arches_qemu_kvm\s+)(.*?)\s*$/;
+/** libvirt: `%{power64}` back in arches_qemu_kvm, so the QEMU driver and KVM daemon are built. */
+function restoreLibvirtQemuArches(lines, spec) {
+    const definitions = lines.flatMap((line, index) => (ARCHES_QEMU_KVM.test(line) ? [index] : []));
+    if (definitions.length === 0) {
+        throw new SpecShapeError(spec, 'build the QEMU driver on ppc64le', "'%define arches_qemu_kvm x86_64 aarch64 s390x' (the rhel > 8 branch)");
+    }
+    const changed = [];
+    for (const index of definitions) {
+        const [, head, arches] = ARCHES_QEMU_KVM.exec(lines[index]);
+        if (arches.split(/\s+/).some((arch) => POWER64.includes(arch)))
+            continue;
+        lines[index] = `${head}${arches} %{power64}`;
+        changed.push(index + 1);
+    }
+    return {
+        edit: 'arches_qemu_kvm',
+        detail: changed.length > 0
+            ? `%{power64} added (line ${changed.join(', ')})`
+            : 'already includes power64 in every definition',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/qemu/validate.ts
+/**
+ * Checks of a patched spec that need no POWER machine: rpmspec evaluates it for ppc64le, and the
+ * result must have the subpackages and files of a KVM host.
+ */
+
+
+
+const QEMU_KVM_EXPECTATION = {
+    subpackages: ['qemu-kvm', 'qemu-kvm-core'],
+    files: { 'qemu-kvm-core': ['/usr/libexec/qemu-kvm', '/slof.bin'] },
+    build: ['--with-devices-ppc64=ppc64-rh-devices'],
+};
+const LIBVIRT_EXPECTATION = {
+    subpackages: ['libvirt-daemon-driver-qemu', 'libvirt-daemon-kvm'],
+};
+function rpmspecArgs(spec, defines) {
+    return [
+        '--target',
+        'ppc64le',
+        ...Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]),
+        spec,
+    ];
+}
+/** What rpmspec makes of the spec for ppc64le, against the expectation. */
+async function checkSpecForPpc64le(spec, name, expectation, defines, log) {
+    const logged = log ? { log } : {};
+    const query = await exec(['rpmspec', '-q', '--qf', '%{name}\\n', ...rpmspecArgs(spec, defines)], logged);
+    const subpackages = [...new Set(query.stdout.split('\n').filter(Boolean))];
+    const parsed = await exec(['rpmspec', '-P', ...rpmspecArgs(spec, defines)], logged);
+    const lines = parsed.stdout.split('\n');
+    const problems = [];
+    for (const wanted of expectation.subpackages) {
+        if (!subpackages.includes(wanted))
+            problems.push(`no ${wanted} subpackage on ppc64le`);
+    }
+    for (const [subpackage, paths] of Object.entries(expectation.files ?? {})) {
+        const short = subpackage.startsWith(`${name}-`) ? subpackage.slice(name.length + 1) : subpackage;
+        const files = sections(lines).filter((section) => section.name === 'files' &&
+            (section.subpackage === subpackage ||
+                section.subpackage === short ||
+                (!section.subpackage && subpackage === name)));
+        const listed = files.flatMap((section) => lines.slice(section.header + 1, section.end).map((line) => line.trim()));
+        for (const path of paths) {
+            if (!listed.some((entry) => entry.split(/\s+/).some((word) => word.endsWith(path)))) {
+                problems.push(`%files of ${subpackage} does not list ${path} on ppc64le`);
+            }
+        }
+    }
+    // rpmspec -P prints the build scriptlets without their %build header: look at all of them.
+    const scripts = lines.slice(0, changelogStart(lines)).filter((line) => !line.trim().startsWith('#'));
+    for (const text of expectation.build ?? []) {
+        if (!scripts.some((line) => line.includes(text)))
+            problems.push(`the build does not pass ${text} on ppc64le`);
+    }
+    return { subpackages, problems };
+}
+/** Fails the rebuild when the patched spec would not give a KVM host on ppc64le. */
+function requireSpecCheck(specName, check) {
+    if (check.problems.length === 0)
+        return;
+    throw new ConfigurationError(`${specName} after the ppc64le edits: ${check.problems.join('; ')} (rpmspec --target ppc64le lists ${check.subpackages.join(', ') || 'nothing'})`);
+}
+
+;// CONCATENATED MODULE: ./src/qemu/recipe.ts
+/**
+ * The built-in ppc64le recipes of patch-qemu, as rebuild hooks: the spec edits and device patch
+ * before the user's recipes, then a changelog entry and the rpmspec validation on the final spec.
+ */
+
+
+
+
+
+
+
+const DEVICE_PATCH = 'kvm-actions-ppc64-rh-devices.patch';
+function builtIn(spec, edits) {
+    return edits.map(({ edit, detail }) => ({
+        index: 0,
+        type: 'built-in',
+        target: `${(0,external_node_path_namespaceObject.basename)(spec)} ${edit}`,
+        detail,
+    }));
+}
+function engineRecipe(source, actions) {
+    return {
+        source,
+        parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+        actions: actions.map((action, index) => ({ ...action, index: index + 1 })),
+    };
+}
+function editSpec(spec, edit) {
+    const lines = (0,external_node_fs_namespaceObject.readFileSync)(spec, 'utf8').split('\n');
+    const edits = edit(lines, (0,external_node_path_namespaceObject.basename)(spec));
+    (0,external_node_fs_namespaceObject.writeFileSync)(spec, lines.join('\n'));
+    return edits;
+}
+function hooks(options, expectation, prepare) {
+    const report = { edits: [] };
+    return {
+        report,
+        prepare: (tree, spec) => prepare(tree, spec, report),
+        async finish(tree, spec, defines) {
+            const [changelog] = await applyRecipe(engineRecipe('built-in ppc64le recipe', [
+                {
+                    type: 'changelog_entry',
+                    name: options.author.name,
+                    email: options.author.email,
+                    // Names only: details quote spec lines, and rpm expands macros in %changelog.
+                    line: [
+                        `Rebuilt for KVM hosts on ppc64le (kvm-actions): ${report.edits.map((e) => e.edit).join(', ')}`,
+                    ],
+                },
+            ]), { packageDir: tree, filesDir: tree, scriptsDir: tree, date: recipeDate(), defines, log: options.log });
+            const name = (0,external_node_path_namespaceObject.basename)(spec, '.spec');
+            const check = await checkSpecForPpc64le(spec, name, expectation, { ...defines, _sourcedir: (0,external_node_path_namespaceObject.join)(tree, 'SOURCES') }, options.log);
+            requireSpecCheck((0,external_node_path_namespaceObject.basename)(spec), check);
+            report.subpackages = check.subpackages;
+            return changelog ? [changelog] : [];
+        },
+    };
+}
+/** qemu-kvm: the full emulator on power64, its device list, and slof.bin kept in qemu-kvm-core. */
+function qemuKvmRecipe(options) {
+    return hooks(options, QEMU_KVM_EXPECTATION, async (tree, spec, report) => {
+        const sources = (0,external_node_path_namespaceObject.join)(tree, 'SOURCES');
+        report.edits.push(...editSpec(spec, (lines, name) => [
+            liftToolsOnly(lines, name),
+            passPpc64Devices(lines, name),
+            keepSlof(lines, name),
+        ]));
+        const patches = numberedTags((0,external_node_fs_namespaceObject.readFileSync)(spec, 'utf8').split('\n'), 'Patch').map((tag) => (0,external_node_path_namespaceObject.basename)(tag.value));
+        const devices = planDevices({
+            stock: stockDeviceFile(sources, patches),
+            kconfig: await qemuKconfigSymbols(qemuTarball(sources)),
+            author: `${options.author.name} <${options.author.email}>`,
+            date: recipeDate(),
+        });
+        report.devices = devices;
+        const applied = builtIn(spec, report.edits);
+        if (devices.patch) {
+            const filesDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(tree), 'built-in-files');
+            (0,external_node_fs_namespaceObject.mkdirSync)(filesDir, { recursive: true });
+            (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(filesDir, DEVICE_PATCH), devices.patch);
+            const added = await applyRecipe(engineRecipe('built-in ppc64le recipe', [
+                {
+                    type: 'add_files',
+                    fileType: 'patch',
+                    name: DEVICE_PATCH,
+                    number: 'Latest',
+                    modifySpec: true,
+                    noBackup: true,
+                },
+            ]), { packageDir: tree, filesDir, scriptsDir: filesDir, log: options.log });
+            const detail = `${added.map((edit) => edit.detail).join('; ')} (${devices.after.length - devices.before.length} device symbols)`;
+            report.edits.push({ edit: 'device config', detail });
+            applied.push(...builtIn(spec, [{ edit: 'device config', detail }]));
+        }
+        else {
+            const detail = 'the stock device file already has every symbol';
+            report.edits.push({ edit: 'device config', detail });
+            applied.push(...builtIn(spec, [{ edit: 'device config', detail }]));
+        }
+        return applied;
+    });
+}
+/** libvirt: the QEMU driver and KVM daemon on power64. */
+function libvirtRecipe(options) {
+    return hooks(options, LIBVIRT_EXPECTATION, async (_tree, spec, report) => {
+        report.edits.push(...editSpec(spec, (lines, name) => [restoreLibvirtQemuArches(lines, name)]));
+        return builtIn(spec, report.edits);
+    });
+}
+/** `Name <email>` as the changelog author. */
+function parseAuthor(text) {
+    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
+    return match ? { name: match[1], email: match[2] } : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/qemu/smoke.ts
+/**
+ * The post-build check of qemu-kvm on a POWER runner: qemu-kvm-core unpacked into a private
+ * folder (nothing installed on the runner), its machine list read, and a pseries KVM machine
+ * started until the SLOF firmware banner.
+ */
+
+
+
+
+/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio, as root-less files. */
+async function unpackRpm(rpm, dir, log) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    // The script is fixed; the package path reaches it as a positional argument only.
+    await exec([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
+        'unpack',
+        rpm,
+    ], {
+        cwd: dir,
+        ...(log ? { log } : {}),
+    });
+}
+const QEMU_KVM_BINARY = 'usr/libexec/qemu-kvm';
+const QEMU_KVM_FIRMWARE = 'usr/share/qemu-kvm';
+/** The exact commands of the check; firmware comes from the unpacked package (-L), not the host. */
+function smokeCommands(binary, firmwareDir, accel = 'kvm') {
+    return {
+        machines: [binary, '-machine', 'help'],
+        firmware: [
+            binary,
+            '-L',
+            firmwareDir,
+            '-M',
+            'pseries',
+            '-accel',
+            accel,
+            '-m',
+            '1024',
+            '-nographic',
+            '-nodefaults',
+            '-serial',
+            'stdio',
+            '-no-reboot',
+        ],
+    };
+}
+// SLOF draws its banner with terminal escapes between the words.
+const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]/g; // eslint-disable-line no-control-regex
+const BANNER = /SLOF|QEMU Starting/;
+async function smokeTestQemu(commands, options = {}) {
+    const logged = options.log ? { log: options.log } : {};
+    const list = await exec(commands.machines, logged);
+    const machines = list.stdout
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/)[0])
+        .filter(Boolean);
+    if (!machines.some((machine) => machine === 'pseries' || machine.startsWith('pseries-'))) {
+        throw new TestFailure(`${commands.machines.join(' ')} lists no pseries machine (it lists ${machines.join(', ') || 'nothing'})`);
+    }
+    const stop = new AbortController();
+    let banner = '';
+    const run = await exec(commands.firmware, {
+        ...logged,
+        allowFailure: true,
+        signal: stop.signal,
+        timeoutMs: options.timeoutMs ?? 120_000,
+        onLine: (line) => {
+            const text = line.replace(ESCAPES, '');
+            if (!banner && BANNER.test(text)) {
+                banner = text.trim();
+                stop.abort();
+            }
+        },
+    });
+    if (!banner) {
+        const why = run.timedOut
+            ? 'in time'
+            : `before it ${run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`}`;
+        const last = (run.stderr || run.stdout).trim().split('\n').at(-1);
+        throw new TestFailure(`The pseries machine printed no firmware banner ${why}${last ? `: ${last}` : ''}`);
+    }
+    return { machines, banner };
+}
+/** Unpacks qemu-kvm-core and checks it; returns the binary's path for boot-test-guest. */
+async function checkBuiltQemu(coreRpm, dir, options = {}) {
+    await unpackRpm(coreRpm, dir, options.log);
+    const binary = (0,external_node_path_namespaceObject.join)(dir, QEMU_KVM_BINARY);
+    const result = await smokeTestQemu(smokeCommands(binary, (0,external_node_path_namespaceObject.join)(dir, QEMU_KVM_FIRMWARE), options.accel), options);
+    return { ...result, binary };
+}
+
 ;// CONCATENATED MODULE: ./src/qemu/action.ts
 /** patch-qemu: qemu-kvm (and libvirt) rebuilt so that ppc64le hosts can run KVM guests. */
 
@@ -3663,21 +4310,96 @@ function writeConfigTable(summary, configReport) {
 
 
 
+
+
+
+
+
+
+
+/** A folder of git format-patch files, applied in name order after the built-in edits. */
+function patchSeries(dir, inputName) {
+    if (!dir)
+        return [];
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir) || !(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
+        throw new ConfigurationError(`Input '${inputName}' names ${dir}, which is not a folder of .patch files`);
+    }
+    const patches = (0,external_node_fs_namespaceObject.readdirSync)(dir)
+        .filter((name) => name.endsWith('.patch'))
+        .sort();
+    if (patches.length === 0) {
+        throw new ConfigurationError(`Input '${inputName}' names ${dir}, which holds no .patch files`);
+    }
+    return patches;
+}
+async function addPatchSeries(tree, dir, patches, ctx) {
+    return applyRecipe({
+        source: `patch series ${dir}`,
+        parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+        actions: patches.map((name, index) => ({
+            type: 'add_files',
+            fileType: 'patch',
+            name,
+            number: 'Latest',
+            modifySpec: true,
+            noBackup: true,
+            index: index + 1,
+        })),
+    }, { packageDir: tree, filesDir: dir, scriptsDir: dir, log: ctx.log });
+}
+function deviceDiff(summary, devices) {
+    const added = devices.after.filter((symbol) => !devices.before.includes(symbol));
+    summary.heading('qemu-kvm ppc64 devices', 3);
+    if (devices.before.length === 0) {
+        summary.paragraph(`The tree had no ppc64-rh-devices.mak; the rebuild adds it with ${added.length} symbols: ${added.join(', ')}.`);
+    }
+    else if (added.length === 0) {
+        summary.paragraph(`The stock device file already enables all ${devices.before.length} wanted symbols.`);
+    }
+    else {
+        summary.table(['Symbol', 'Stock', 'Rebuild'], added.map((symbol) => [symbol, 'no', 'yes']));
+        summary.paragraph(`${devices.before.length} symbols in the stock device file, ${devices.after.length} in the rebuild.`);
+    }
+    if (devices.unknown.length > 0) {
+        summary.paragraph(`Left out, as this QEMU's Kconfig does not define them: ${devices.unknown.join(', ')}.`);
+    }
+}
 const patchQemu = defineAction({
     name: 'patch-qemu',
     title: 'Patch qemu-kvm',
     description: 'Rebuild qemu-kvm (and optionally libvirt) from AlmaLinux 9 source RPMs with KVM guests enabled on ppc64le.',
     inputs: {
+        packages: list({
+            description: 'The packages to rebuild, in order.',
+            default: 'qemu-kvm',
+            item: /^(qemu-kvm|libvirt)$/,
+            itemAccepted: 'qemu-kvm or libvirt',
+        }),
         'qemu-kvm-srpm': srpmSourceInput({
             description: 'The qemu-kvm source RPM: path, URL, exact version, or `latest`.',
-            required: true,
+            default: 'latest',
         }),
         'libvirt-srpm': srpmSourceInput({
-            description: 'The libvirt source RPM to rebuild with the QEMU driver on ppc64le; empty to leave libvirt alone.',
+            description: 'The libvirt source RPM: path, URL, exact version, or `latest`.',
+            default: 'latest',
         }),
         'repository-url': url({
             description: 'The source repository for `latest` and exact versions (the folder holding repodata/).',
             default: 'https://repo.almalinux.org/almalinux/9/AppStream/Source',
+        }),
+        'built-in-recipe': inputs_boolean({
+            description: 'Apply the built-in ppc64le edits: tools_only lifted, ppc64 device list, slof.bin kept (qemu-kvm); power64 in arches_qemu_kvm (libvirt).',
+            default: 'true',
+        }),
+        'qemu-kvm-patches': path({
+            description: 'A folder of git format-patch files added to qemu-kvm in name order.',
+            mustExist: 'directory',
+            insideWorkspace: true,
+        }),
+        'libvirt-patches': path({
+            description: 'A folder of git format-patch files added to libvirt in name order.',
+            mustExist: 'directory',
+            insideWorkspace: true,
         }),
         'qemu-kvm-autopatch': autopatchInput('Recipes applied to qemu-kvm.'),
         'libvirt-autopatch': autopatchInput('Recipes applied to libvirt.'),
@@ -3686,6 +4408,19 @@ const patchQemu = defineAction({
             default: '.kvm1',
             pattern: /^\.[A-Za-z0-9_.]+$/,
             accepted: 'a dot followed by letters, digits, dots or underscores, such as .kvm1',
+        }),
+        'changelog-author': custom({
+            description: 'The author of the changelog entry the built-in recipe adds.',
+            default: 'kvm-actions <kvm-actions@users.noreply.github.com>',
+        }, 'Name <email>', (raw) => {
+            const author = parseAuthor(raw);
+            if (!author)
+                throw new InvalidValue();
+            return author;
+        }),
+        'post-build-check': inputs_boolean({
+            description: 'On a ppc64le runner, unpack the built qemu-kvm-core (nothing is installed) and start a pseries KVM machine to its firmware banner.',
+            default: 'true',
         }),
         ...builderInputs,
         ...rebuildInputs,
@@ -3700,36 +4435,44 @@ const patchQemu = defineAction({
         nvrs: 'JSON object: package name to the NVR of the rebuild.',
         rpms: 'JSON list of every built RPM path (binary and source), all packages.',
         'cache-hit': 'true when every package was restored from the cache instead of built.',
+        'qemu-kvm-path': 'The built /usr/libexec/qemu-kvm unpacked on this runner (ppc64le runners with post-build-check); empty elsewhere.',
         'results-dir': 'Absolute path of the folder with build logs and RPMs.',
     },
     async main(ctx) {
         const { inputs, setOutput, summary } = ctx;
         requireBuildTools(inputs.builder);
-        const packages = [
-            {
-                name: 'qemu-kvm',
+        const packages = [...new Set(inputs.packages)];
+        const settings = {
+            'qemu-kvm': {
                 source: inputs.qemuKvmSrpm,
                 recipes: inputs.qemuKvmAutopatch,
-                input: 'qemu-kvm-autopatch',
+                ...(inputs.qemuKvmPatches ? { patches: inputs.qemuKvmPatches } : {}),
             },
-            ...(inputs.libvirtSrpm
-                ? [
-                    {
-                        name: 'libvirt',
-                        source: inputs.libvirtSrpm,
-                        recipes: inputs.libvirtAutopatch,
-                        input: 'libvirt-autopatch',
-                    },
-                ]
-                : []),
-        ];
+            libvirt: {
+                source: inputs.libvirtSrpm,
+                recipes: inputs.libvirtAutopatch,
+                ...(inputs.libvirtPatches ? { patches: inputs.libvirtPatches } : {}),
+            },
+        };
         const results = {};
-        for (const pkg of packages) {
-            results[pkg.name] = await runRebuildStep(ctx, {
-                package: pkg.name,
+        const reports = {};
+        for (const name of packages) {
+            const pkg = settings[name];
+            const recipes = recipeSources(pkg.recipes, ctx.workspace, `${name}-autopatch`);
+            const series = patchSeries(pkg.patches, `${name}-patches`);
+            const options = { author: inputs.changelogAuthor, log: ctx.log };
+            const hooks = inputs.builtInRecipe
+                ? name === 'qemu-kvm'
+                    ? qemuKvmRecipe(options)
+                    : libvirtRecipe(options)
+                : undefined;
+            if (hooks)
+                reports[name] = hooks.report;
+            results[name] = await runRebuildStep(ctx, {
+                package: name,
                 source: pkg.source,
                 repositoryUrl: inputs.repositoryUrl,
-                recipes: recipeSources(pkg.recipes, ctx.workspace, pkg.input),
+                recipes,
                 release: { kind: 'suffix', value: inputs.releaseSuffix },
                 builder: inputs.builder,
                 mockConfig: inputs.mockConfig,
@@ -3737,7 +4480,31 @@ const patchQemu = defineAction({
                 ccache: inputs.ccache,
                 resultsDir: inputs.resultsDir,
                 expectations: [],
+                prepare: async (tree, spec, defines) => [
+                    ...((await hooks?.prepare(tree, spec, defines)) ?? []),
+                    ...(pkg.patches ? await addPatchSeries(tree, (0,external_node_path_namespaceObject.resolve)(pkg.patches), series, ctx) : []),
+                ],
+                ...(hooks ? { finish: hooks.finish } : {}),
+                keyExtra: {
+                    builtInRecipe: inputs.builtInRecipe ? 'ppc64le-1' : false,
+                    author: inputs.changelogAuthor,
+                    patches: series,
+                },
             });
+        }
+        let qemuPath = '';
+        const core = results['qemu-kvm']?.rpms.find((rpm) => rpm.name === 'qemu-kvm-core' && rpm.arch === 'ppc64le');
+        if (inputs.postBuildCheck && core && (0,external_node_os_namespaceObject.machine)() === 'ppc64le') {
+            const check = await checkBuiltQemu(core.path, (0,external_node_path_namespaceObject.join)(createWorkDir(ctx.state, 'qemu-kvm-check'), 'root'), {
+                log: ctx.log,
+            });
+            qemuPath = check.binary;
+            summary.paragraph(`Post-build check: ${check.binary} lists pseries and reached the firmware banner (${check.banner}).`);
+        }
+        else if (inputs.postBuildCheck && results['qemu-kvm']) {
+            summary.paragraph(core
+                ? `Post-build check not run: it needs a ppc64le runner, and this one is ${(0,external_node_os_namespaceObject.machine)()}.`
+                : 'Post-build check not run: no ppc64le qemu-kvm-core was built (the builder targets another architecture).');
         }
         const all = Object.values(results);
         const byPackage = (pick) => Object.fromEntries(Object.entries(results).map(([name, result]) => [name, pick(result)]));
@@ -3745,12 +4512,20 @@ const patchQemu = defineAction({
         setOutput('nvrs', byPackage((r) => r.builtNvr));
         setOutput('rpms', all.flatMap((r) => r.rpms.map((rpm) => rpm.path)));
         setOutput('cache-hit', all.every((r) => r.cacheHit));
+        setOutput('qemu-kvm-path', qemuPath);
         setOutput('results-dir', inputs.resultsDir);
         summary.table(['Package', ...REBUILD_COLUMNS], Object.entries(results).map(([name, r]) => [name, ...rebuildRow(r)]));
         const edits = all.flatMap((r) => r.edits);
         if (edits.length > 0) {
-            summary.details('Recipe edits', edits.map((e) => `#${e.index} ${e.type} ${e.target}: ${e.detail}`).join('\n'));
+            summary.details('Edits applied', edits
+                .map((e) => e.type === 'built-in'
+                ? `built-in ${e.target}: ${e.detail}`
+                : `#${e.index} ${e.type} ${e.target}: ${e.detail}`)
+                .join('\n'));
         }
+        const devices = reports['qemu-kvm']?.devices;
+        if (devices)
+            deviceDiff(summary, devices);
     },
     post: postCleanUp,
 });
@@ -5405,7 +6180,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9346);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7577);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

@@ -52,7 +52,9 @@ export interface RebuildOptions {
   cache: ArtifactCache
   ccache?: boolean
   /** Package knowledge applied to the unpacked tree before the recipes (the kernel's KVM profile). */
-  prepare?: (tree: string) => Promise<void>
+  prepare?: (tree: string, spec: string, defines: Record<string, string>) => Promise<AppliedEdit[] | void>
+  /** Run after every recipe and the release bump, on the final spec (changelog, validation). */
+  finish?: (tree: string, spec: string, defines: Record<string, string>) => Promise<AppliedEdit[] | void>
   /** Anything else that changes the output (the kernel's config options), for the avoidance key. */
   keyExtra?: Record<string, unknown>
   log: Log
@@ -115,8 +117,9 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
     )
   }
   const dist = distTag(stock.release) ?? '.el9'
-  const defines = {
+  const defines: Record<string, string> = {
     dist,
+    rhel: /\.el(\d+)/.exec(dist)?.[1] ?? '9',
     ...(options.release.kind === 'buildid' ? { buildid: options.release.value } : {}),
     ...options.defines,
   }
@@ -160,8 +163,8 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
   const tree = join(options.workDir, 'tree')
   rmSync(tree, { recursive: true, force: true })
   const spec = await unpackSrpm(fetched.path, tree, log)
-  if (options.prepare) await options.prepare(tree)
   const edits: AppliedEdit[] = []
+  if (options.prepare) edits.push(...((await options.prepare(tree, spec, defines)) ?? []))
   const recipes = options.recipes.map(recipeFromSource)
   if (options.release.kind === 'suffix') {
     recipes.push({ recipe: suffixRecipe(options.release.value), filesDir: tree, scriptsDir: tree })
@@ -178,6 +181,7 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
       })),
     )
   }
+  if (options.finish) edits.push(...((await options.finish(tree, spec, defines)) ?? []))
   const rebuilt = await specHeader(spec, defines)
   const release = checkReleaseOrder(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt)
   const srpm = await packSrpm(tree, spec, defines, log)

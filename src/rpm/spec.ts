@@ -121,3 +121,40 @@ export function applyStyle(lines: readonly string[]): { style: ApplyStyle; after
   if (result.style === 'none' && setupLine !== -1) return { style: 'patch-P', after: setupLine }
   return result
 }
+
+/** A `%if…` that encloses a line, and whether the line sits in its `%else` branch. */
+export interface OpenConditional {
+  line: number
+  keyword: string
+  args: string
+  inElse: boolean
+}
+
+/** The conditionals enclosing `index`, outermost first. */
+export function enclosingConditionals(lines: readonly string[], index: number): OpenConditional[] {
+  const open: OpenConditional[] = []
+  for (let at = 0; at < index; at++) {
+    const match = /^%(if\w*|else|elif\w*|endif)\b\s*(.*)$/.exec(lines[at]!.trim())
+    if (!match) continue
+    const keyword = match[1]!
+    if (keyword === 'endif') open.pop()
+    else if (keyword === 'else') {
+      if (open.length > 0) open.at(-1)!.inElse = true
+    } else if (keyword.startsWith('elif')) {
+      if (open.length > 0) Object.assign(open.at(-1)!, { keyword, args: match[2]!.trim(), inElse: false })
+    } else open.push({ line: at, keyword, args: match[2]!.trim(), inElse: false })
+  }
+  return open
+}
+
+/**
+ * Whether rpm keeps the line when building for an architecture that any of `archTokens` names
+ * (`%{power64}`, `ppc64le`): only %ifarch / %ifnarch count; other conditions are taken as true.
+ */
+export function keptForArch(lines: readonly string[], index: number, archTokens: readonly string[]): boolean {
+  return enclosingConditionals(lines, index).every(({ keyword, args, inElse }) => {
+    if (keyword !== 'ifarch' && keyword !== 'ifnarch') return true
+    const names = args.split(/[\s,]+/).some((word) => archTokens.includes(word))
+    return (keyword === 'ifarch') !== inElse ? names : !names
+  })
+}

@@ -1,44 +1,208 @@
-import { mkdtempSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
+import { packSrpm } from '../../src/rpm/srpm.js'
 import { helloSrpm } from '../support/rpms.js'
+import { libvirtSrpm, qemuFixtureTree, qemuSrpm } from '../support/qemu-sources.js'
+
+interface Run {
+  code: number
+  out: string
+  err: string
+  outputs: Record<string, string>
+  workspace: string
+}
+
+async function patchQemu(
+  inputs: Record<string, string>,
+  workspace = mkdtempSync(join(tmpdir(), 'ws-')),
+): Promise<Run> {
+  const out: string[] = []
+  const err: string[] = []
+  const args = Object.entries({ builder: 'rpmbuild', ...inputs }).flatMap(([name, value]) => [
+    '--input',
+    `${name}=${value}`,
+  ])
+  const code = await runCli(['patch-qemu', ...args], {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    cwd: workspace,
+  })
+  const text = out.join('')
+  const outputs = Object.fromEntries(
+    [...text.matchAll(/^([a-z-]+)=(.*)$/gm)].map((match) => [match[1]!, match[2]!]),
+  )
+  return { code, out: text, err: err.join(''), outputs, workspace }
+}
+
+/** The spec inside a source RPM, unpacked with rpm2cpio. */
+function specOf(srpm: string, name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'srpm-'))
+  execFileSync('bash', ['-c', 'rpm2cpio "$1" | cpio -idm --quiet', '_', srpm], { cwd: dir })
+  return join(dir, `${name}.spec`)
+}
+
+function ppc64leSubpackages(spec: string): string[] {
+  return execFileSync('rpmspec', [
+    '-q',
+    '--target',
+    'ppc64le',
+    '--define',
+    'rhel 9',
+    '--qf',
+    '%{name}\\n',
+    spec,
+  ])
+    .toString()
+    .split('\n')
+    .filter(Boolean)
+}
 
 describe('patch-qemu', () => {
+  it('rebuilds a 9.1+-shaped qemu-kvm and libvirt with KVM on ppc64le, validated and packed by rpmbuild', async () => {
+    const run = await patchQemu({
+      packages: 'qemu-kvm, libvirt',
+      'qemu-kvm-srpm': await qemuSrpm('qemu-kvm-9', { usbInput: true }),
+      'libvirt-srpm': await libvirtSrpm(),
+    })
+    expect(run.err).toBe('')
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.nvrs!)).toEqual({
+      'qemu-kvm': 'qemu-kvm-9.1.0-15.el9.kvm1',
+      libvirt: 'libvirt-10.10.0-7.el9.kvm1',
+    })
+    const rpms: string[] = JSON.parse(run.outputs.rpms!)
+    const srpm = rpms.find((rpm) => basename(rpm) === 'qemu-kvm-9.1.0-15.el9.kvm1.src.rpm')!
+    const spec = specOf(srpm, 'qemu-kvm')
+    const text = readFileSync(spec, 'utf8')
+    expect(text).toContain('Patch6: kvm-actions-ppc64-rh-devices.patch')
+    expect(text).toContain('- Rebuilt for KVM hosts on ppc64le (kvm-actions): tools_only, devices option,\n')
+    expect(existsSync(join(spec, '..', 'kvm-actions-ppc64-rh-devices.patch'))).toBe(true)
+    // The published source RPM itself, not only the action's own check, builds the core for ppc64le.
+    expect(ppc64leSubpackages(spec)).toEqual(expect.arrayContaining(['qemu-kvm-core']))
+    expect(
+      ppc64leSubpackages(
+        specOf(
+          rpms.find((rpm) => rpm.endsWith('libvirt-10.10.0-7.el9.kvm1.src.rpm'))!,
+          'libvirt',
+        ),
+      ),
+    ).toEqual(expect.arrayContaining(['libvirt-daemon-driver-qemu', 'libvirt-daemon-kvm']))
+    expect(rpms.map((rpm) => basename(rpm))).toEqual(
+      expect.arrayContaining([
+        'qemu-kvm-core-9.1.0-15.el9.kvm1.x86_64.rpm',
+        'libvirt-daemon-kvm-10.10.0-7.el9.kvm1.x86_64.rpm',
+      ]),
+    )
+    expect(run.out).toContain(
+      'built-in qemu-kvm.spec devices option: --with-devices-ppc64=ppc64-rh-devices added for power64',
+    )
+    expect(run.out).toContain('The tree had no ppc64-rh-devices.mak; the rebuild adds it with 35 symbols')
+    expect(run.out).toContain('USB_HID, USB_HUB.')
+    expect(run.out).toContain("Left out, as this QEMU's Kconfig does not define them: USB_STORAGE.")
+    expect(run.out).toContain('Post-build check not run: no ppc64le qemu-kvm-core was built')
+    expect(run.outputs['qemu-kvm-path']).toBe('')
+  }, 120_000)
+
+  it('completes the downstream device file of an 8.x-shaped spec that applies patches one by one', async () => {
+    const run = await patchQemu({ 'qemu-kvm-srpm': await qemuSrpm('qemu-kvm-8', { usbInput: true }) })
+    expect(run.code).toBe(0)
+    const srpm = (JSON.parse(run.outputs.rpms!) as string[]).find((rpm) => rpm.endsWith('.src.rpm'))!
+    const text = readFileSync(specOf(srpm, 'qemu-kvm'), 'utf8')
+    expect(text).toMatch(/^Patch6: kvm-actions-ppc64-rh-devices\.patch$/m)
+    expect(text).toMatch(/^%patch -P 6 -p1$/m)
+    expect(run.out).toContain('already passed on power64')
+    expect(run.out).toMatch(/USB_HID\s+no\s+yes/)
+    expect(run.out).toContain('11 symbols in the stock device file, 35 in the rebuild.')
+  }, 120_000)
+
+  it('adds a patch series in name order after the built-in edits', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    mkdirSync(join(workspace, 'series'))
+    for (const [name, file] of [
+      ['0002-second.patch', 'SECOND'],
+      ['0001-first.patch', 'FIRST'],
+    ] as const) {
+      writeFileSync(
+        join(workspace, 'series', name),
+        `From 0 Mon Sep 17 00:00:00 2001\nFrom: A <a@example.org>\nSubject: [PATCH] ${file}\n\n---\ndiff --git a/${file} b/${file}\nnew file mode 100644\n--- /dev/null\n+++ b/${file}\n@@ -0,0 +1 @@\n+${file}\n-- \n`,
+      )
+    }
+    const run = await patchQemu(
+      { 'qemu-kvm-srpm': await qemuSrpm('qemu-kvm-9', { usbInput: true }), 'qemu-kvm-patches': 'series' },
+      workspace,
+    )
+    expect(run.err).toBe('')
+    const srpm = (JSON.parse(run.outputs.rpms!) as string[]).find((rpm) => rpm.endsWith('.src.rpm'))!
+    const tags = readFileSync(specOf(srpm, 'qemu-kvm'), 'utf8').match(/^Patch\d+: .*$/gm)
+    expect(tags?.slice(-3)).toEqual([
+      'Patch6: kvm-actions-ppc64-rh-devices.patch',
+      'Patch7: 0001-first.patch',
+      'Patch8: 0002-second.patch',
+    ])
+  }, 120_000)
+
+  it('stops on a spec whose shape changed, naming the line it expected, with nothing built', async () => {
+    const { tree, spec } = qemuFixtureTree('qemu-kvm-9', { usbInput: true })
+    // A later generation that renamed the switch.
+    writeFileSync(spec, readFileSync(spec, 'utf8').replaceAll('tools_only', 'only_utilities'))
+    const run = await patchQemu({ 'qemu-kvm-srpm': await packSrpm(tree, spec, { dist: '.el9' }) })
+    expect(run.code).toBe(1)
+    expect(run.err).toBe(
+      "Configuration error: qemu-kvm.spec: cannot lift tools_only for power64: expected '%global tools_only 1' inside '%ifarch %{power64}'. The spec has changed shape; add an autopatch recipe for this version\n",
+    )
+    expect(existsSync(join(run.workspace, 'kvm-actions-results/patch-qemu/qemu-kvm/rpms'))).toBe(false)
+  }, 60_000)
+
+  it('stops when rpmspec for ppc64le would still not package the emulator', async () => {
+    const { tree, spec } = qemuFixtureTree('qemu-kvm-9', { usbInput: true })
+    writeFileSync(
+      spec,
+      readFileSync(spec, 'utf8').replace(
+        '%files -n qemu-kvm-core\n%{_libexecdir}/qemu-kvm\n',
+        '%files -n qemu-kvm-core\n%ifnarch %{power64}\n%{_libexecdir}/qemu-kvm\n%endif\n',
+      ),
+    )
+    const run = await patchQemu({ 'qemu-kvm-srpm': await packSrpm(tree, spec, { dist: '.el9' }) })
+    expect(run.code).toBe(1)
+    expect(run.err).toBe(
+      'Configuration error: qemu-kvm.spec after the ppc64le edits: %files of qemu-kvm-core does not list /usr/libexec/qemu-kvm on ppc64le (rpmspec --target ppc64le lists qemu-kvm, qemu-img, qemu-kvm-core)\n',
+    )
+  }, 60_000)
+
+  it('rebuilds the stock spec with only the release suffix when the built-in recipe is off', async () => {
+    const run = await patchQemu({
+      'qemu-kvm-srpm': await qemuSrpm('qemu-kvm-9', { usbInput: true }),
+      'built-in-recipe': 'false',
+    })
+    expect(run.code).toBe(0)
+    const srpm = (JSON.parse(run.outputs.rpms!) as string[]).find((rpm) => rpm.endsWith('.src.rpm'))!
+    const spec = specOf(srpm, 'qemu-kvm')
+    expect(readFileSync(spec, 'utf8')).not.toContain('kvm-actions-ppc64-rh-devices.patch')
+    expect(ppc64leSubpackages(spec)).not.toContain('qemu-kvm-core')
+  }, 60_000)
+
   it('refuses a source RPM of another package, naming what it is', async () => {
     const srpm = await helloSrpm()
-    const err: string[] = []
-    const code = await runCli(
-      ['patch-qemu', '--input', `qemu-kvm-srpm=${srpm}`, '--input', 'builder=rpmbuild'],
-      {
-        out: () => undefined,
-        err: (text) => err.push(text),
-        cwd: mkdtempSync(join(tmpdir(), 'ws-')),
-      },
-    )
-    expect(code).toBe(1)
-    expect(err.join('')).toBe(
+    const run = await patchQemu({ 'qemu-kvm-srpm': srpm })
+    expect(run.code).toBe(1)
+    expect(run.err).toBe(
       `Configuration error: ${srpm} is kvm-hello-1.2.0-3.el9_6.src, not a source RPM of qemu-kvm\n`,
     )
   })
 
   it('names an autopatch entry that is neither a config nor a folder with one', async () => {
-    const srpm = await helloSrpm()
-    const err: string[] = []
-    await runCli(
-      [
-        'patch-qemu',
-        '--input',
-        `qemu-kvm-srpm=${srpm}`,
-        '--input',
-        'builder=rpmbuild',
-        '--input',
-        'qemu-kvm-autopatch=recipes/qemu',
-      ],
-      { out: () => undefined, err: (text) => err.push(text), cwd: mkdtempSync(join(tmpdir(), 'ws-')) },
-    )
-    expect(err.join('')).toBe(
+    const run = await patchQemu({ 'qemu-kvm-srpm': await helloSrpm(), 'qemu-kvm-autopatch': 'recipes/qemu' })
+    expect(run.err).toBe(
       "Configuration error: Input 'qemu-kvm-autopatch' names recipes/qemu, which is not an autopatch config file or a folder with config.yaml\n",
     )
+  })
+
+  it('names a package it does not know', async () => {
+    const run = await patchQemu({ packages: 'qemu-kvm, seabios' })
+    expect(run.code).toBe(1)
+    expect(run.err).toMatch(/^Configuration error: Input 'packages' .*qemu-kvm or libvirt/)
   })
 })

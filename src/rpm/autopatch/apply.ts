@@ -36,8 +36,9 @@ export interface ApplyOptions {
 }
 
 export interface AppliedEdit {
+  /** Position in its recipe; 0 for the actions' own built-in edits. */
   index: number
-  type: RecipeAction['type']
+  type: RecipeAction['type'] | 'built-in'
   target: string
   detail: string
 }

@@ -1,0 +1,178 @@
+/**
+ * The built-in ppc64le recipes of patch-qemu, as rebuild hooks: the spec edits and device patch
+ * before the user's recipes, then a changelog entry and the rpmspec validation on the final spec.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import type { Log } from '../host/host.js'
+import { type AppliedEdit, applyRecipe, recipeDate } from '../rpm/autopatch/apply.js'
+import type { Recipe, RecipeAction } from '../rpm/autopatch/config.js'
+import { numberedTags } from '../rpm/spec.js'
+import { type DevicePlan, planDevices, qemuKconfigSymbols, qemuTarball, stockDeviceFile } from './devices.js'
+import {
+  keepSlof,
+  liftToolsOnly,
+  passPpc64Devices,
+  restoreLibvirtQemuArches,
+  type SpecEdit,
+} from './spec-edits.js'
+import {
+  checkSpecForPpc64le,
+  LIBVIRT_EXPECTATION,
+  QEMU_KVM_EXPECTATION,
+  requireSpecCheck,
+  type SpecExpectation,
+} from './validate.js'
+
+export const DEVICE_PATCH = 'kvm-actions-ppc64-rh-devices.patch'
+
+export interface Author {
+  name: string
+  email: string
+}
+
+export interface BuiltInOptions {
+  author: Author
+  log: Log
+}
+
+/** What the built-in recipe did to one package, for the summary. */
+export interface BuiltInReport {
+  edits: SpecEdit[]
+  devices?: DevicePlan
+  subpackages?: string[]
+}
+
+function builtIn(spec: string, edits: SpecEdit[]): AppliedEdit[] {
+  return edits.map(({ edit, detail }) => ({
+    index: 0,
+    type: 'built-in',
+    target: `${basename(spec)} ${edit}`,
+    detail,
+  }))
+}
+
+function engineRecipe(source: string, actions: RecipeAction[]): Recipe {
+  return {
+    source,
+    parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+    actions: actions.map((action, index) => ({ ...action, index: index + 1 })) as Recipe['actions'],
+  }
+}
+
+function editSpec(spec: string, edit: (lines: string[], name: string) => SpecEdit[]): SpecEdit[] {
+  const lines = readFileSync(spec, 'utf8').split('\n')
+  const edits = edit(lines, basename(spec))
+  writeFileSync(spec, lines.join('\n'))
+  return edits
+}
+
+export interface PackageHooks {
+  prepare(tree: string, spec: string, defines: Record<string, string>): Promise<AppliedEdit[]>
+  finish(tree: string, spec: string, defines: Record<string, string>): Promise<AppliedEdit[]>
+  report: BuiltInReport
+}
+
+function hooks(
+  options: BuiltInOptions,
+  expectation: SpecExpectation,
+  prepare: (tree: string, spec: string, report: BuiltInReport) => Promise<AppliedEdit[]>,
+): PackageHooks {
+  const report: BuiltInReport = { edits: [] }
+  return {
+    report,
+    prepare: (tree, spec) => prepare(tree, spec, report),
+    async finish(tree, spec, defines) {
+      const [changelog] = await applyRecipe(
+        engineRecipe('built-in ppc64le recipe', [
+          {
+            type: 'changelog_entry',
+            name: options.author.name,
+            email: options.author.email,
+            // Names only: details quote spec lines, and rpm expands macros in %changelog.
+            line: [
+              `Rebuilt for KVM hosts on ppc64le (kvm-actions): ${report.edits.map((e) => e.edit).join(', ')}`,
+            ],
+          },
+        ]),
+        { packageDir: tree, filesDir: tree, scriptsDir: tree, date: recipeDate(), defines, log: options.log },
+      )
+      const name = basename(spec, '.spec')
+      const check = await checkSpecForPpc64le(
+        spec,
+        name,
+        expectation,
+        { ...defines, _sourcedir: join(tree, 'SOURCES') },
+        options.log,
+      )
+      requireSpecCheck(basename(spec), check)
+      report.subpackages = check.subpackages
+      return changelog ? [changelog] : []
+    },
+  }
+}
+
+/** qemu-kvm: the full emulator on power64, its device list, and slof.bin kept in qemu-kvm-core. */
+export function qemuKvmRecipe(options: BuiltInOptions): PackageHooks {
+  return hooks(options, QEMU_KVM_EXPECTATION, async (tree, spec, report) => {
+    const sources = join(tree, 'SOURCES')
+    report.edits.push(
+      ...editSpec(spec, (lines, name) => [
+        liftToolsOnly(lines, name),
+        passPpc64Devices(lines, name),
+        keepSlof(lines, name),
+      ]),
+    )
+    const patches = numberedTags(readFileSync(spec, 'utf8').split('\n'), 'Patch').map((tag) =>
+      basename(tag.value),
+    )
+    const devices = planDevices({
+      stock: stockDeviceFile(sources, patches),
+      kconfig: await qemuKconfigSymbols(qemuTarball(sources)),
+      author: `${options.author.name} <${options.author.email}>`,
+      date: recipeDate(),
+    })
+    report.devices = devices
+    const applied = builtIn(spec, report.edits)
+    if (devices.patch) {
+      const filesDir = join(dirname(tree), 'built-in-files')
+      mkdirSync(filesDir, { recursive: true })
+      writeFileSync(join(filesDir, DEVICE_PATCH), devices.patch)
+      const added = await applyRecipe(
+        engineRecipe('built-in ppc64le recipe', [
+          {
+            type: 'add_files',
+            fileType: 'patch',
+            name: DEVICE_PATCH,
+            number: 'Latest',
+            modifySpec: true,
+            noBackup: true,
+          },
+        ]),
+        { packageDir: tree, filesDir, scriptsDir: filesDir, log: options.log },
+      )
+      const detail = `${added.map((edit) => edit.detail).join('; ')} (${devices.after.length - devices.before.length} device symbols)`
+      report.edits.push({ edit: 'device config', detail })
+      applied.push(...builtIn(spec, [{ edit: 'device config', detail }]))
+    } else {
+      const detail = 'the stock device file already has every symbol'
+      report.edits.push({ edit: 'device config', detail })
+      applied.push(...builtIn(spec, [{ edit: 'device config', detail }]))
+    }
+    return applied
+  })
+}
+
+/** libvirt: the QEMU driver and KVM daemon on power64. */
+export function libvirtRecipe(options: BuiltInOptions): PackageHooks {
+  return hooks(options, LIBVIRT_EXPECTATION, async (_tree, spec, report) => {
+    report.edits.push(...editSpec(spec, (lines, name) => [restoreLibvirtQemuArches(lines, name)]))
+    return builtIn(spec, report.edits)
+  })
+}
+
+/** `Name <email>` as the changelog author. */
+export function parseAuthor(text: string): Author | undefined {
+  const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text)
+  return match ? { name: match[1]!, email: match[2]! } : undefined
+}

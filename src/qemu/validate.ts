@@ -1,0 +1,93 @@
+/**
+ * Checks of a patched spec that need no POWER machine: rpmspec evaluates it for ppc64le, and the
+ * result must have the subpackages and files of a KVM host.
+ */
+import { exec } from '../exec/exec.js'
+import type { Log } from '../host/host.js'
+import { changelogStart, sections } from '../rpm/spec.js'
+import { ConfigurationError } from '../action/errors.js'
+
+export interface SpecExpectation {
+  /** Subpackages that must be built for ppc64le. */
+  subpackages: string[]
+  /** Per subpackage, paths (or path endings) its %files must list on ppc64le. */
+  files?: Record<string, string[]>
+  /** Text the expanded build scriptlets must contain on ppc64le. */
+  build?: string[]
+}
+
+export const QEMU_KVM_EXPECTATION: SpecExpectation = {
+  subpackages: ['qemu-kvm', 'qemu-kvm-core'],
+  files: { 'qemu-kvm-core': ['/usr/libexec/qemu-kvm', '/slof.bin'] },
+  build: ['--with-devices-ppc64=ppc64-rh-devices'],
+}
+
+export const LIBVIRT_EXPECTATION: SpecExpectation = {
+  subpackages: ['libvirt-daemon-driver-qemu', 'libvirt-daemon-kvm'],
+}
+
+export interface SpecCheck {
+  subpackages: string[]
+  problems: string[]
+}
+
+function rpmspecArgs(spec: string, defines: Record<string, string>): string[] {
+  return [
+    '--target',
+    'ppc64le',
+    ...Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]),
+    spec,
+  ]
+}
+
+/** What rpmspec makes of the spec for ppc64le, against the expectation. */
+export async function checkSpecForPpc64le(
+  spec: string,
+  name: string,
+  expectation: SpecExpectation,
+  defines: Record<string, string>,
+  log?: Log,
+): Promise<SpecCheck> {
+  const logged = log ? { log } : {}
+  const query = await exec(['rpmspec', '-q', '--qf', '%{name}\\n', ...rpmspecArgs(spec, defines)], logged)
+  const subpackages = [...new Set(query.stdout.split('\n').filter(Boolean))]
+  const parsed = await exec(['rpmspec', '-P', ...rpmspecArgs(spec, defines)], logged)
+  const lines = parsed.stdout.split('\n')
+  const problems: string[] = []
+  for (const wanted of expectation.subpackages) {
+    if (!subpackages.includes(wanted)) problems.push(`no ${wanted} subpackage on ppc64le`)
+  }
+  for (const [subpackage, paths] of Object.entries(expectation.files ?? {})) {
+    const short = subpackage.startsWith(`${name}-`) ? subpackage.slice(name.length + 1) : subpackage
+    const files = sections(lines).filter(
+      (section) =>
+        section.name === 'files' &&
+        (section.subpackage === subpackage ||
+          section.subpackage === short ||
+          (!section.subpackage && subpackage === name)),
+    )
+    const listed = files.flatMap((section) =>
+      lines.slice(section.header + 1, section.end).map((line) => line.trim()),
+    )
+    for (const path of paths) {
+      if (!listed.some((entry) => entry.split(/\s+/).some((word) => word.endsWith(path)))) {
+        problems.push(`%files of ${subpackage} does not list ${path} on ppc64le`)
+      }
+    }
+  }
+  // rpmspec -P prints the build scriptlets without their %build header: look at all of them.
+  const scripts = lines.slice(0, changelogStart(lines)).filter((line) => !line.trim().startsWith('#'))
+  for (const text of expectation.build ?? []) {
+    if (!scripts.some((line) => line.includes(text)))
+      problems.push(`the build does not pass ${text} on ppc64le`)
+  }
+  return { subpackages, problems }
+}
+
+/** Fails the rebuild when the patched spec would not give a KVM host on ppc64le. */
+export function requireSpecCheck(specName: string, check: SpecCheck): void {
+  if (check.problems.length === 0) return
+  throw new ConfigurationError(
+    `${specName} after the ppc64le edits: ${check.problems.join('; ')} (rpmspec --target ppc64le lists ${check.subpackages.join(', ') || 'nothing'})`,
+  )
+}
