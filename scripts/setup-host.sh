@@ -83,6 +83,56 @@ if command -v apt-get >/dev/null 2>&1; then
     rm -rf "$tmp"
     log "installed guest kernel $kpkg into /var/cache/kvm-actions/guest-kernel"
   fi
+  # The nested scenario runs an L2 guest inside the emulated L1: Debian's ppc64el
+  # qemu-system-ppc64 (dynamic; no static build exists) with every shared library it needs,
+  # found from the ELF NEEDED entries and mapped to packages through the host's own copies.
+  if [ ! -x /var/cache/kvm-actions/guest-qemu/bin/qemu-system-ppc64 ]; then
+    tmp=$(mktemp -d)
+    chmod 755 "$tmp"
+    root="$tmp/root"
+    fetch() {
+      (cd "$tmp" && apt-get download -qq "$1:ppc64el" 2>/dev/null && dpkg-deb -x ./"$1"_*_ppc64el.deb "$root" && rm -f ./"$1"_*_ppc64el.deb)
+    }
+    needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
+    find_lib() {
+      local d
+      for d in lib/powerpc64le-linux-gnu usr/lib/powerpc64le-linux-gnu; do
+        if [ -e "$root/$d/$1" ]; then echo "$root/$d/$1"; return 0; fi
+      done
+      return 0
+    }
+    fetch qemu-system-ppc
+    fetch libc6
+    queue=("$root/usr/bin/qemu-system-ppc64")
+    declare -A seen=()
+    while [ ${#queue[@]} -gt 0 ]; do
+      file=${queue[0]}
+      queue=("${queue[@]:1}")
+      for so in $(needed "$file"); do
+        [ -n "${seen[$so]:-}" ] && continue
+        seen[$so]=1
+        lib=$(find_lib "$so")
+        if [ -z "$lib" ]; then
+          owner=$( (dpkg -S "/lib/x86_64-linux-gnu/$so" "/usr/lib/x86_64-linux-gnu/$so" 2>/dev/null || true) | head -1 | cut -d: -f1)
+          [ -n "$owner" ] || { log "no package found for $so, needed by $(basename "$file")"; exit 1; }
+          fetch "$owner"
+          lib=$(find_lib "$so")
+          [ -n "$lib" ] || { log "$owner:ppc64el does not provide $so"; exit 1; }
+        fi
+        queue+=("$(readlink -f "$lib")")
+      done
+    done
+    stage=/var/cache/kvm-actions/guest-qemu.new
+    rm -rf "$stage"
+    mkdir -p "$stage/bin" "$stage/lib" "$stage/share"
+    cp -L "$root/usr/bin/qemu-system-ppc64" "$stage/bin/"
+    for so in "${!seen[@]}"; do cp -L "$(find_lib "$so")" "$stage/lib/$so"; done
+    cp -L "$root/lib/powerpc64le-linux-gnu/ld64.so.2" "$stage/lib/ld64.so.2"
+    cp /usr/share/qemu/vof.bin "$stage/share/"
+    rm -rf /var/cache/kvm-actions/guest-qemu "$tmp"
+    mv "$stage" /var/cache/kvm-actions/guest-qemu
+    log "installed ppc64le qemu-system-ppc64 and ${#seen[@]} libraries into /var/cache/kvm-actions/guest-qemu"
+  fi
 elif command -v dnf >/dev/null 2>&1; then
   need=()
   for p in "${dnf_packages[@]}"; do rpm -q "$p" >/dev/null 2>&1 || need+=("$p"); done

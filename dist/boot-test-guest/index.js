@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1863);
-/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1494);
+/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6882);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
@@ -39555,7 +39555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1494:
+/***/ 6882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39931,16 +39931,27 @@ class ConsoleWatcher {
 
 
 const READY_MARKER = 'KVM-ACTIONS-READY';
+/** In the nested scenario, L1 relays L2's console lines with this prefix. */
+const L2_PREFIX = 'L2| ';
 function shellWord(word) {
     return `'${word.replace(/'/g, `'\\''`)}'`;
 }
-/** An initramfs (newc cpio) with a static busybox whose /init runs the checks and powers off. */
-async function buildInitramfs(dir, busybox, checks, extraInit = '') {
-    const root = (0,external_node_path_.join)(dir, 'initramfs');
+/**
+ * An initramfs (newc cpio) with a static busybox whose /init runs the checks and powers off;
+ * `files` adds more (the nested scenario's emulator, modules and L2 guest).
+ */
+async function buildInitramfs(dir, busybox, checks, extraInit = '', files = [], name = 'initramfs') {
+    const root = (0,external_node_path_.join)(dir, name);
     for (const sub of ['bin', 'proc', 'sys', 'dev', 'tmp'])
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, sub), { recursive: true });
     (0,external_node_fs_.copyFileSync)(busybox, (0,external_node_path_.join)(root, 'bin', 'busybox'));
     (0,external_node_fs_.chmodSync)((0,external_node_path_.join)(root, 'bin', 'busybox'), 0o755);
+    for (const file of files) {
+        const target = (0,external_node_path_.join)(root, file.target);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
+        (0,external_node_fs_.copyFileSync)(file.source, target);
+        (0,external_node_fs_.chmodSync)(target, (0,external_node_fs_.statSync)(file.source).mode & 0o777);
+    }
     const lines = [
         '#!/bin/busybox sh',
         '/bin/busybox --install -s /bin',
@@ -39955,7 +39966,7 @@ async function buildInitramfs(dir, busybox, checks, extraInit = '') {
         'poweroff -f',
     ];
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(root, 'init'), lines.filter(Boolean).join('\n') + '\n', { mode: 0o755 });
-    const image = (0,external_node_path_.join)(dir, 'initramfs.cpio');
+    const image = (0,external_node_path_.join)(dir, `${name}.cpio`);
     await exec([
         'bash',
         '-c',
@@ -40017,6 +40028,11 @@ async function bootGuest(options) {
             }
             if (line === 'KVM-ACTIONS-USERSPACE')
                 timeline.userspace = at;
+            if (line.startsWith(L2_PREFIX)) {
+                timeline.l2Start ??= at;
+                if (line === `${L2_PREFIX}${READY_MARKER}`)
+                    timeline.l2Ready = at;
+            }
             const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line);
             const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line);
             if (begin)
@@ -40079,6 +40095,7 @@ function timelineSummary(summary, timeline) {
         ['firmware', 0, timeline.kernel],
         ['kernel', timeline.kernel ?? 0, timeline.userspace],
         ['userspace', timeline.userspace ?? 0, timeline.ready],
+        ['L2 guest', timeline.l2Start ?? 0, timeline.l2Start !== undefined ? timeline.l2Ready : undefined],
     ];
     const known = phases.filter(([, , end]) => end !== undefined);
     summary.table(['Phase', 'Start', 'Duration'], known.map(([name, start, end]) => [name, (0,action_inputs.formatDuration)(start), (0,action_inputs.formatDuration)(end - start)]));
@@ -40218,6 +40235,177 @@ function chooseAccel(requested, probe) {
     return { accel: requested === 'kvm' ? 'kvm' : 'tcg', reason: unusable };
 }
 
+;// CONCATENATED MODULE: ./src/guest/nested.ts
+/**
+ * The hypervisor-under-test scenario: the candidate kernel boots as L1 on a machine with
+ * cap-nested-hv=on, loads kvm_hv, and starts an L2 guest with KVM. /dev/kvm appearing proves
+ * nothing (it appears even when kvm_hv fails to load); only an L2 that reaches its marker does.
+ */
+
+
+
+
+
+/** Where scripts/setup-host.sh unpacks Debian's ppc64el qemu-system-ppc64 with its libraries. */
+const GUEST_QEMU_DIR = '/var/cache/kvm-actions/guest-qemu';
+/** Inside L1. */
+const L1_QEMU = '/usr/bin/qemu-system-ppc64';
+const L1_LIBS = '/usr/lib/kvm-actions-qemu';
+const L1_FIRMWARE = '/usr/share/qemu';
+const L1_MODULES = '/lib/kvm';
+const L2_DIR = '/l2';
+/** The L0 machine: nested KVM-HV offered to L1. */
+function nestedMachine(accel) {
+    return accel === 'kvm'
+        ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on,cap-nested-hv=on'
+        : 'pseries,x-vof=on,cap-nested-hv=on';
+}
+const MODULE_SUFFIXES = ['.ko', '.ko.xz', '.ko.zst', '.ko.gz'];
+/** The file of module `name` below `dir` (kvm-hv and kvm_hv name the same module). */
+function findModule(dir, name) {
+    const wanted = new Set(MODULE_SUFFIXES.flatMap((suffix) => [name, name.replace(/_/g, '-')].map((n) => n + suffix)));
+    for (const entry of (0,external_node_fs_.readdirSync)(dir, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile() && wanted.has(entry.name))
+            return (0,external_node_path_.join)(entry.parentPath, entry.name);
+    }
+    return undefined;
+}
+/** A module as busybox insmod takes it: uncompressed. */
+async function plainModule(file, outDir) {
+    const name = (0,external_node_path_.basename)(file).replace(/\.ko(\.\w+)?$/, '.ko');
+    const out = (0,external_node_path_.join)(outDir, name);
+    const tool = file.endsWith('.xz')
+        ? 'xz'
+        : file.endsWith('.zst')
+            ? 'zstd'
+            : file.endsWith('.gz')
+                ? 'gzip'
+                : undefined;
+    if (!tool)
+        return file;
+    // The decompressor's output goes to a file named here; the module path is an argument.
+    await exec(['bash', '-c', '"$1" -dc -- "$2" > "$3"', 'decompress', tool, file, out]);
+    return out;
+}
+/** The `depends=` entry of a module's modinfo section. */
+function moduleDepends(content) {
+    const match = /(?:^|\0)depends=([^\0]*)\0/.exec(content.toString('latin1'));
+    return match?.[1] ? match[1].split(',').filter(Boolean) : [];
+}
+/** kvm and kvm_hv with what they depend on, in load order, uncompressed into outDir. */
+async function kvmModules(modulesDir, outDir) {
+    const ordered = [];
+    const visit = async (name, chain) => {
+        const key = name.replace(/-/g, '_');
+        if (ordered.some((file) => (0,external_node_path_.basename)(file).replace(/\.ko$/, '').replace(/-/g, '_') === key))
+            return;
+        if (chain.includes(key))
+            return;
+        const file = findModule(modulesDir, name);
+        if (!file) {
+            throw new errors/* ConfigurationError */.j1(`${modulesDir} has no ${name}.ko: expected the candidate kernel's modules (kernel/arch/powerpc/kvm/kvm.ko and kvm-hv.ko) for the nested scenario`);
+        }
+        const plain = await plainModule(file, outDir);
+        for (const dependency of moduleDepends((0,external_node_fs_.readFileSync)(plain)))
+            await visit(dependency, [...chain, key]);
+        ordered.push(plain);
+    };
+    await visit('kvm', []);
+    await visit('kvm_hv', []);
+    return ordered;
+}
+function guestQemuFiles(dir) {
+    const qemu = (0,external_node_path_.join)(dir, 'bin', 'qemu-system-ppc64');
+    const libs = (0,external_node_path_.join)(dir, 'lib');
+    if (!(0,external_node_fs_.existsSync)(qemu) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(libs, 'ld64.so.2'))) {
+        throw new errors/* InfrastructureError */.EN(`${dir} has no ppc64le qemu-system-ppc64 with its libraries (bin/, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's into ${GUEST_QEMU_DIR}`);
+    }
+    return [
+        { source: qemu, target: L1_QEMU },
+        { source: (0,external_node_path_.join)(libs, 'ld64.so.2'), target: '/lib64/ld64.so.2' },
+        ...(0,external_node_fs_.readdirSync)(libs)
+            .filter((name) => name !== 'ld64.so.2')
+            .map((name) => ({ source: (0,external_node_path_.join)(libs, name), target: `${L1_LIBS}/${name}` })),
+        ...(0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, 'share')).map((name) => ({
+            source: (0,external_node_path_.join)(dir, 'share', name),
+            target: `${L1_FIRMWARE}/${name}`,
+        })),
+    ];
+}
+/** The L2 command inside L1: the guest's emulator run through its own loader and libraries. */
+function l2Command(options) {
+    return [
+        'timeout',
+        String(options.l2TimeoutSeconds),
+        '/lib64/ld64.so.2',
+        '--library-path',
+        L1_LIBS,
+        L1_QEMU,
+        '-L',
+        L1_FIRMWARE,
+        '-M',
+        'pseries,x-vof=on,kvm-type=HV',
+        '-accel',
+        'kvm',
+        '-m',
+        String(options.l2MemoryMb),
+        '-nographic',
+        '-no-reboot',
+        '-nodefaults',
+        '-serial',
+        'stdio',
+        '-kernel',
+        `${L2_DIR}/vmlinux`,
+        '-initrd',
+        `${L2_DIR}/initramfs.cpio`,
+        '-append',
+        'console=hvc0 panic=-1',
+    ];
+}
+/** The checks that prove L1 is a working KVM hypervisor; they run before the user's checks. */
+function nestedChecks(options, modules) {
+    const nested = '/sys/module/kvm_hv/parameters/nested';
+    return [
+        {
+            name: 'kvm_hv loads',
+            command: [
+                ...modules.map((module) => `insmod ${L1_MODULES}/${(0,external_node_path_.basename)(module)}`),
+                `echo "nested=$(cat ${nested})"`,
+                `grep -qx Y ${nested}`,
+            ].join(' && '),
+        },
+        { name: '/dev/kvm', command: 'test -c /dev/kvm && ls -l /dev/kvm' },
+        {
+            name: 'L2 guest under KVM',
+            // L2's console is prefixed so that its marker and results never pass for L1's own.
+            // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline).
+            command: `${l2Command(options).map(shellWord).join(' ')} 2>&1 | awk '{ sub(/\r$/, ""); print "${L2_PREFIX}" $0; fflush() }' | tee /tmp/l2.log; grep -qx '${L2_PREFIX}${READY_MARKER}' /tmp/l2.log`,
+        },
+    ];
+}
+/** Files and checks of the L1 initramfs, with the L2 initramfs built beside it. */
+async function nestedPayload(work, options) {
+    const moduleDir = (0,external_node_path_.join)(work, 'modules');
+    await exec(['mkdir', '-p', moduleDir]);
+    const modules = await kvmModules(options.modulesDir, moduleDir);
+    const l2Initrd = await buildInitramfs(work, options.busybox, [], '', [], 'l2-initramfs');
+    return {
+        files: [
+            ...guestQemuFiles(options.guestQemuDir),
+            ...modules.map((module) => ({ source: module, target: `${L1_MODULES}/${(0,external_node_path_.basename)(module)}` })),
+            { source: options.l2Kernel, target: `${L2_DIR}/vmlinux` },
+            { source: l2Initrd, target: `${L2_DIR}/initramfs.cpio` },
+        ],
+        checks: nestedChecks(options, modules),
+    };
+}
+/** The modules folder that setup-host.sh unpacks beside a Debian vmlinux-<kver>, if there is one. */
+function modulesBesideKernel(kernel) {
+    const kver = /^vmlinu[xz]-(.+)$/.exec((0,external_node_path_.basename)(kernel))?.[1];
+    const dir = kver ? (0,external_node_path_.join)((0,external_node_path_.dirname)(kernel), 'modules', kver) : undefined;
+    return dir && (0,external_node_fs_.existsSync)(dir) ? dir : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/guest/action.ts
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
 
@@ -40229,14 +40417,17 @@ function chooseAccel(requested, probe) {
 
 
 
+
+const NESTED_L2_MEMORY_MB = 512;
+const NESTED_L1_MIN_MEMORY_MB = 2048;
 const bootTestGuest = defineAction({
     name: 'boot-test-guest',
     title: 'Boot-test guest',
     description: 'Boot ppc64le guests under KVM on POWER (emulation elsewhere), run checks inside, and report.',
     inputs: {
         scenario: action_inputs.oneOf({
-            description: '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. (Disk images and the nested hypervisor scenario are not available yet.)',
-            values: ['kernel'],
+            description: '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. `nested`: the kernel boots as an L1 hypervisor (cap-nested-hv=on), loads kvm_hv and must start an L2 guest under KVM; the checks then run in L1. (Disk images are not available yet.)',
+            values: ['kernel', 'nested'],
             required: true,
         }),
         kernel: action_inputs.path({
@@ -40248,6 +40439,23 @@ const bootTestGuest = defineAction({
             description: 'A static ppc64le busybox for the generated initramfs.',
             mustExist: 'file',
             default: '/var/cache/kvm-actions/guest-busybox/bin/busybox',
+        }),
+        modules: action_inputs.path({
+            description: 'nested: the kernel’s modules (such as /lib/modules/<kver>), holding kvm.ko and kvm-hv.ko; by default the modules folder setup-host.sh unpacks beside the kernel.',
+            mustExist: 'directory',
+        }),
+        'nested-qemu': action_inputs.path({
+            description: 'nested: a ppc64le qemu-system-ppc64 with its libraries (bin/, lib/ with ld64.so.2, share/vof.bin) to run L2 inside L1.',
+            mustExist: 'directory',
+            default: GUEST_QEMU_DIR,
+        }),
+        'l2-kernel': action_inputs.path({
+            description: 'nested: the L2 guest kernel; by default the same kernel.',
+            mustExist: 'file',
+        }),
+        'l2-timeout': action_inputs.duration({
+            description: 'nested: time allowed inside L1 for the L2 guest to reach its marker.',
+            default: '5m',
         }),
         checks: action_inputs.list({
             description: 'Checks run inside the guest, one per line as `name: command` (busybox sh).',
@@ -40303,14 +40511,39 @@ const bootTestGuest = defineAction({
             const colon = entry.indexOf(':');
             return { name: entry.slice(0, colon).trim(), command: entry.slice(colon + 1).trim() };
         });
-        const initrd = await buildInitramfs(work, inputs.busybox, checks);
+        const nested = inputs.scenario === 'nested';
+        let initrd;
+        if (nested) {
+            const modulesDir = inputs.modules ?? modulesBesideKernel(inputs.kernel);
+            if (!modulesDir) {
+                throw new errors/* ConfigurationError */.j1(`Input 'modules' is required for scenario nested: ${inputs.kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`);
+            }
+            const payload = await nestedPayload(work, {
+                guestQemuDir: inputs.nestedQemu,
+                modulesDir,
+                l2Kernel: inputs.l2Kernel ?? inputs.kernel,
+                busybox: inputs.busybox,
+                l2MemoryMb: NESTED_L2_MEMORY_MB,
+                l2TimeoutSeconds: Math.ceil(inputs.l2Timeout / 1000),
+            });
+            initrd = await buildInitramfs(work, inputs.busybox, [...payload.checks, ...checks], '', payload.files);
+        }
+        else {
+            initrd = await buildInitramfs(work, inputs.busybox, checks);
+        }
+        // L1 holds the L2 guest's memory and its own unpacked initramfs (the emulator and L2 kernel).
+        const memoryMb = nested ? Math.max(inputs.memory, NESTED_L1_MIN_MEMORY_MB) : inputs.memory;
         const options = {
             qemu: inputs.qemu,
             kernel: inputs.kernel,
             initrd,
-            machine: accel === 'kvm' ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on' : 'pseries,x-vof=on',
+            machine: nested
+                ? nestedMachine(accel)
+                : accel === 'kvm'
+                    ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on'
+                    : 'pseries,x-vof=on',
             cpu: inputs.cpu === 'host' && accel !== 'kvm' ? 'power9' : inputs.cpu,
-            memoryMb: inputs.memory,
+            memoryMb,
             smp: inputs.smp,
             accel,
             bootTimeoutMs: inputs.bootTimeout,
@@ -40349,7 +40582,9 @@ const bootTestGuest = defineAction({
                 setOutput('result', 'fail');
             throw error;
         }
-        summary.heading('Host', 3).table(['Property', 'Value'], [
+        summary
+            .heading('Host', 3)
+            .table(['Property', 'Value'], [
             ['Architecture', probe.architecture],
             ['CPU', probe.cpu ?? 'n/a'],
             ['Platform', probe.platform],
@@ -40361,6 +40596,7 @@ const bootTestGuest = defineAction({
                     : 'not loaded',
             ],
             ['Scenario', inputs.scenario],
+            ...(nested ? [['L1 memory', `${memoryMb} MiB (L2: ${NESTED_L2_MEMORY_MB} MiB)`]] : []),
             ['Accelerator', accel + (reason ? ` (${reason})` : '')],
             ['Boot timeout', action_inputs.formatDuration(inputs.bootTimeout)],
         ]);

@@ -2,12 +2,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
-import { defineAction, InfrastructureError, input, TestFailure } from '../action/index.js'
+import { ConfigurationError, defineAction, InfrastructureError, input, TestFailure } from '../action/index.js'
 import { describeArgv } from '../exec/exec.js'
 import { bootGuest, buildInitramfs, qemuArgv } from './boot.js'
 import { timelineSummary, writeResults } from './results.js'
 import { requireTools } from '../exec/tools.js'
 import { chooseAccel, probeHost } from './probe.js'
+import { GUEST_QEMU_DIR, modulesBesideKernel, nestedMachine, nestedPayload } from './nested.js'
+
+const NESTED_L2_MEMORY_MB = 512
+const NESTED_L1_MIN_MEMORY_MB = 2048
 
 export const bootTestGuest = defineAction({
   name: 'boot-test-guest',
@@ -16,8 +20,8 @@ export const bootTestGuest = defineAction({
   inputs: {
     scenario: input.oneOf({
       description:
-        '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. (Disk images and the nested hypervisor scenario are not available yet.)',
-      values: ['kernel'],
+        '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. `nested`: the kernel boots as an L1 hypervisor (cap-nested-hv=on), loads kvm_hv and must start an L2 guest under KVM; the checks then run in L1. (Disk images are not available yet.)',
+      values: ['kernel', 'nested'],
       required: true,
     }),
     kernel: input.path({
@@ -30,6 +34,25 @@ export const bootTestGuest = defineAction({
       description: 'A static ppc64le busybox for the generated initramfs.',
       mustExist: 'file',
       default: '/var/cache/kvm-actions/guest-busybox/bin/busybox',
+    }),
+    modules: input.path({
+      description:
+        'nested: the kernel’s modules (such as /lib/modules/<kver>), holding kvm.ko and kvm-hv.ko; by default the modules folder setup-host.sh unpacks beside the kernel.',
+      mustExist: 'directory',
+    }),
+    'nested-qemu': input.path({
+      description:
+        'nested: a ppc64le qemu-system-ppc64 with its libraries (bin/, lib/ with ld64.so.2, share/vof.bin) to run L2 inside L1.',
+      mustExist: 'directory',
+      default: GUEST_QEMU_DIR,
+    }),
+    'l2-kernel': input.path({
+      description: 'nested: the L2 guest kernel; by default the same kernel.',
+      mustExist: 'file',
+    }),
+    'l2-timeout': input.duration({
+      description: 'nested: time allowed inside L1 for the L2 guest to reach its marker.',
+      default: '5m',
     }),
     checks: input.list({
       description: 'Checks run inside the guest, one per line as `name: command` (busybox sh).',
@@ -86,14 +109,40 @@ export const bootTestGuest = defineAction({
       const colon = entry.indexOf(':')
       return { name: entry.slice(0, colon).trim(), command: entry.slice(colon + 1).trim() }
     })
-    const initrd = await buildInitramfs(work, inputs.busybox, checks)
+    const nested = inputs.scenario === 'nested'
+    let initrd: string
+    if (nested) {
+      const modulesDir = inputs.modules ?? modulesBesideKernel(inputs.kernel)
+      if (!modulesDir) {
+        throw new ConfigurationError(
+          `Input 'modules' is required for scenario nested: ${inputs.kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`,
+        )
+      }
+      const payload = await nestedPayload(work, {
+        guestQemuDir: inputs.nestedQemu,
+        modulesDir,
+        l2Kernel: inputs.l2Kernel ?? inputs.kernel,
+        busybox: inputs.busybox,
+        l2MemoryMb: NESTED_L2_MEMORY_MB,
+        l2TimeoutSeconds: Math.ceil(inputs.l2Timeout / 1000),
+      })
+      initrd = await buildInitramfs(work, inputs.busybox, [...payload.checks, ...checks], '', payload.files)
+    } else {
+      initrd = await buildInitramfs(work, inputs.busybox, checks)
+    }
+    // L1 holds the L2 guest's memory and its own unpacked initramfs (the emulator and L2 kernel).
+    const memoryMb = nested ? Math.max(inputs.memory, NESTED_L1_MIN_MEMORY_MB) : inputs.memory
     const options = {
       qemu: inputs.qemu,
       kernel: inputs.kernel,
       initrd,
-      machine: accel === 'kvm' ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on' : 'pseries,x-vof=on',
+      machine: nested
+        ? nestedMachine(accel)
+        : accel === 'kvm'
+          ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on'
+          : 'pseries,x-vof=on',
       cpu: inputs.cpu === 'host' && accel !== 'kvm' ? 'power9' : inputs.cpu,
-      memoryMb: inputs.memory,
+      memoryMb,
       smp: inputs.smp,
       accel,
       bootTimeoutMs: inputs.bootTimeout,
@@ -134,24 +183,27 @@ export const bootTestGuest = defineAction({
       else setOutput('result', 'fail')
       throw error
     }
-    summary.heading('Host', 3).table(
-      ['Property', 'Value'],
-      [
-        ['Architecture', probe.architecture],
-        ['CPU', probe.cpu ?? 'n/a'],
-        ['Platform', probe.platform],
-        ['/dev/kvm', probe.kvmDevice],
+    summary
+      .heading('Host', 3)
+      .table(
+        ['Property', 'Value'],
         [
-          'kvm_hv',
-          probe.kvmHvLoaded
-            ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
-            : 'not loaded',
+          ['Architecture', probe.architecture],
+          ['CPU', probe.cpu ?? 'n/a'],
+          ['Platform', probe.platform],
+          ['/dev/kvm', probe.kvmDevice],
+          [
+            'kvm_hv',
+            probe.kvmHvLoaded
+              ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
+              : 'not loaded',
+          ],
+          ['Scenario', inputs.scenario],
+          ...(nested ? [['L1 memory', `${memoryMb} MiB (L2: ${NESTED_L2_MEMORY_MB} MiB)`]] : []),
+          ['Accelerator', accel + (reason ? ` (${reason})` : '')],
+          ['Boot timeout', input.formatDuration(inputs.bootTimeout)],
         ],
-        ['Scenario', inputs.scenario],
-        ['Accelerator', accel + (reason ? ` (${reason})` : '')],
-        ['Boot timeout', input.formatDuration(inputs.bootTimeout)],
-      ],
-    )
+      )
   },
   post: postCleanUp,
 })

@@ -4,8 +4,8 @@
  * line, or no marker in time, is a test failure; a QEMU that cannot start is an infrastructure
  * error.
  */
-import { mkdirSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { InfrastructureError, TestFailure } from '../action/errors.js'
 import { formatDuration } from '../action/inputs.js'
 import { exec } from '../exec/exec.js'
@@ -13,6 +13,8 @@ import type { Log } from '../host/host.js'
 import { type ConsoleFinding, ConsoleWatcher } from './console.js'
 
 export const READY_MARKER = 'KVM-ACTIONS-READY'
+/** In the nested scenario, L1 relays L2's console lines with this prefix. */
+export const L2_PREFIX = 'L2| '
 
 export interface GuestCheck {
   name: string
@@ -26,21 +28,38 @@ export interface CheckResult {
   output: string
 }
 
-function shellWord(word: string): string {
+export function shellWord(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`
 }
 
-/** An initramfs (newc cpio) with a static busybox whose /init runs the checks and powers off. */
+/** A file copied into the initramfs: host path → absolute path inside. */
+export interface InitramfsFile {
+  source: string
+  target: string
+}
+
+/**
+ * An initramfs (newc cpio) with a static busybox whose /init runs the checks and powers off;
+ * `files` adds more (the nested scenario's emulator, modules and L2 guest).
+ */
 export async function buildInitramfs(
   dir: string,
   busybox: string,
   checks: GuestCheck[],
   extraInit = '',
+  files: InitramfsFile[] = [],
+  name = 'initramfs',
 ): Promise<string> {
-  const root = join(dir, 'initramfs')
+  const root = join(dir, name)
   for (const sub of ['bin', 'proc', 'sys', 'dev', 'tmp']) mkdirSync(join(root, sub), { recursive: true })
   copyFileSync(busybox, join(root, 'bin', 'busybox'))
   chmodSync(join(root, 'bin', 'busybox'), 0o755)
+  for (const file of files) {
+    const target = join(root, file.target)
+    mkdirSync(dirname(target), { recursive: true })
+    copyFileSync(file.source, target)
+    chmodSync(target, statSync(file.source).mode & 0o777)
+  }
   const lines = [
     '#!/bin/busybox sh',
     '/bin/busybox --install -s /bin',
@@ -55,7 +74,7 @@ export async function buildInitramfs(
     'poweroff -f',
   ]
   writeFileSync(join(root, 'init'), lines.filter(Boolean).join('\n') + '\n', { mode: 0o755 })
-  const image = join(dir, 'initramfs.cpio')
+  const image = join(dir, `${name}.cpio`)
   await exec([
     'bash',
     '-c',
@@ -89,7 +108,15 @@ export interface BootResult {
   checks: CheckResult[]
   findings: ConsoleFinding[]
   /** ms from start to: first kernel line, userspace, ready marker. */
-  timeline: { kernel?: number; userspace?: number; ready?: number; end: number }
+  timeline: {
+    kernel?: number
+    userspace?: number
+    ready?: number
+    /** nested: the first line of the L2 guest and its marker, as L1 relays them. */
+    l2Start?: number
+    l2Ready?: number
+    end: number
+  }
 }
 
 export function qemuArgv(options: BootOptions): string[] {
@@ -143,6 +170,10 @@ export async function bootGuest(options: BootOptions): Promise<BootResult> {
         timeline.kernel = at
       }
       if (line === 'KVM-ACTIONS-USERSPACE') timeline.userspace = at
+      if (line.startsWith(L2_PREFIX)) {
+        timeline.l2Start ??= at
+        if (line === `${L2_PREFIX}${READY_MARKER}`) timeline.l2Ready = at
+      }
       const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line)
       const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line)
       if (begin) current = { name: begin[1]!, exitCode: -1, output: '' }

@@ -33,6 +33,7 @@ export function timelineSummary(summary: Summary, timeline: BootResult['timeline
     ['firmware', 0, timeline.kernel],
     ['kernel', timeline.kernel ?? 0, timeline.userspace],
     ['userspace', timeline.userspace ?? 0, timeline.ready],
+    ['L2 guest', timeline.l2Start ?? 0, timeline.l2Start !== undefined ? timeline.l2Ready : undefined],
   ]
   const known = phases.filter(([, , end]) => end !== undefined) as [string, number, number][]
   summary.table(

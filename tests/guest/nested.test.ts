@@ -1,0 +1,157 @@
+/**
+ * The nested scenario for real: Debian's ppc64le kernel boots as L1 under TCG with
+ * cap-nested-hv=on, loads kvm_hv, and runs an L2 guest with KVM using Debian's ppc64el
+ * qemu-system-ppc64 that setup-host.sh unpacks.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { bootGuest, buildInitramfs } from '../../src/guest/boot.js'
+import { runCli } from '../../src/cli/main.js'
+import {
+  GUEST_QEMU_DIR,
+  kvmModules,
+  l2Command,
+  moduleDepends,
+  modulesBesideKernel,
+  nestedMachine,
+  nestedPayload,
+} from '../../src/guest/nested.js'
+import { writeTree } from '../support/fixtures.js'
+
+const KERNELS = '/var/cache/kvm-actions/guest-kernel'
+const BUSYBOX = '/var/cache/kvm-actions/guest-busybox/bin/busybox'
+const kernel = join(
+  KERNELS,
+  readdirSync(KERNELS).find((name) => name.startsWith('vmlinux-'))!,
+)
+
+describe('the nested scenario’s parts', () => {
+  it('offers nested KVM-HV to L1 and runs L2 with KVM through L1’s own loader', () => {
+    expect(nestedMachine('tcg')).toBe('pseries,x-vof=on,cap-nested-hv=on')
+    expect(nestedMachine('kvm')).toBe('pseries,accel=kvm,kvm-type=HV,x-vof=on,cap-nested-hv=on')
+    expect(l2Command({ l2MemoryMb: 512, l2TimeoutSeconds: 300 })).toEqual([
+      'timeout',
+      '300',
+      '/lib64/ld64.so.2',
+      '--library-path',
+      '/usr/lib/kvm-actions-qemu',
+      '/usr/bin/qemu-system-ppc64',
+      '-L',
+      '/usr/share/qemu',
+      '-M',
+      'pseries,x-vof=on,kvm-type=HV',
+      '-accel',
+      'kvm',
+      '-m',
+      '512',
+      '-nographic',
+      '-no-reboot',
+      '-nodefaults',
+      '-serial',
+      'stdio',
+      '-kernel',
+      '/l2/vmlinux',
+      '-initrd',
+      '/l2/initramfs.cpio',
+      '-append',
+      'console=hvc0 panic=-1',
+    ])
+  })
+
+  it('finds the modules, decompresses them and loads dependencies first', async () => {
+    const modinfo = (depends: string) =>
+      Buffer.from(`\0license=GPL\0depends=${depends}\0vermagic=6.1\0`, 'latin1')
+    const tree = writeTree({}, 'modules-')
+    const kvmDir = join(tree, 'kernel/arch/powerpc/kvm')
+    execFileSync('mkdir', ['-p', kvmDir, join(tree, 'kernel/lib')])
+    writeFileSync(join(kvmDir, 'kvm-hv.ko'), modinfo('kvm,helper'))
+    writeFileSync(join(kvmDir, 'kvm.ko'), modinfo(''))
+    writeFileSync(join(tree, 'kernel/lib/helper.ko'), modinfo('kvm'))
+    execFileSync('xz', [join(kvmDir, 'kvm.ko')])
+    const out = mkdtempSync(join(tmpdir(), 'plain-'))
+    const modules = await kvmModules(tree, out)
+    expect(modules.map((file) => basename(file))).toEqual(['kvm.ko', 'helper.ko', 'kvm-hv.ko'])
+    expect(moduleDepends(readFileSync(modules[0]!))).toEqual([])
+    expect(modulesBesideKernel(kernel)).toBe(
+      join(KERNELS, 'modules', basename(kernel).replace('vmlinux-', '')),
+    )
+  })
+
+  it('names the folder when the kernel’s kvm modules are not in it', async () => {
+    const empty = writeTree({ 'kernel/drivers/virtio.ko': 'x' }, 'modules-')
+    await expect(kvmModules(empty, mkdtempSync(join(tmpdir(), 'plain-')))).rejects.toThrow(
+      `${empty} has no kvm.ko: expected the candidate kernel's modules (kernel/arch/powerpc/kvm/kvm.ko and kvm-hv.ko) for the nested scenario`,
+    )
+  })
+})
+
+describe('nested KVM for real', () => {
+  it('boots L1, loads kvm_hv with nested=Y and reaches the L2 marker under KVM inside L1', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    const out: string[] = []
+    const code = await runCli(
+      [
+        'boot-test-guest',
+        '--input',
+        'scenario=nested',
+        '--input',
+        `kernel=${kernel}`,
+        '--input',
+        'checks=kvm-version: cat /sys/module/kvm_hv/parameters/nested',
+      ],
+      { out: (text) => out.push(text), err: (text) => out.push(text), cwd: workspace },
+    )
+    expect(out.join('')).toContain('L2 guest  ')
+    expect(code).toBe(0)
+    const results = JSON.parse(
+      readFileSync(join(workspace, 'kvm-actions-results/boot-test-guest/results.json'), 'utf8'),
+    )
+    expect(results.checks.map((c: { name: string; exitCode: number }) => [c.name, c.exitCode])).toEqual([
+      ['kvm_hv loads', 0],
+      ['/dev/kvm', 0],
+      ['L2 guest under KVM', 0],
+      ['kvm-version', 0],
+    ])
+    expect(results.checks[2].output).toContain('L2| KVM-ACTIONS-READY')
+    expect(results.timeline.l2Ready).toBeGreaterThan(results.timeline.l2Start)
+    const command = readFileSync(
+      join(workspace, 'kvm-actions-results/boot-test-guest/qemu-command.txt'),
+      'utf8',
+    )
+    expect(command).toContain('pseries,x-vof=on,cap-nested-hv=on')
+    expect(command).toContain('-m 2048')
+  }, 180_000)
+
+  it('does not pass an L1 without nested support: kvm_hv fails, /dev/kvm appears anyway, L2 never starts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nested-'))
+    const payload = await nestedPayload(dir, {
+      guestQemuDir: GUEST_QEMU_DIR,
+      modulesDir: modulesBesideKernel(kernel)!,
+      l2Kernel: kernel,
+      busybox: BUSYBOX,
+      l2MemoryMb: 512,
+      l2TimeoutSeconds: 60,
+    })
+    const initrd = await buildInitramfs(dir, BUSYBOX, payload.checks, '', payload.files)
+    const result = await bootGuest({
+      qemu: 'qemu-system-ppc64',
+      kernel,
+      initrd,
+      machine: 'pseries,x-vof=on', // no cap-nested-hv
+      cpu: 'power9',
+      memoryMb: 2048,
+      smp: 1,
+      accel: 'tcg',
+      bootTimeoutMs: 120_000,
+      consoleLog: join(dir, 'console.log'),
+    })
+    const byName = Object.fromEntries(result.checks.map((check) => [check.name, check]))
+    expect(byName['kvm_hv loads']!.exitCode).not.toBe(0)
+    expect(byName['/dev/kvm']!.exitCode).toBe(0)
+    expect(byName['L2 guest under KVM']!.exitCode).not.toBe(0)
+    expect(result.timeline.l2Ready).toBeUndefined()
+    expect(readFileSync(join(dir, 'console.log'), 'utf8')).toMatch(/does not support nesting|nested/i)
+  }, 180_000)
+})
