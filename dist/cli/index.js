@@ -3237,6 +3237,20 @@ async function rebuildPackage(options) {
     const rebuilt = await specHeader(spec, defines);
     const release = checkReleaseOrder(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt);
     const srpm = await packSrpm(tree, spec, defines, log);
+    if (options.skipBuild) {
+        const rpms = await describeRpms(copyRpms([srpm], rpmDir));
+        return {
+            sourceNvr: stock.nvr,
+            builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
+            release,
+            rpms,
+            rpmDir,
+            cacheHit: false,
+            cacheKey,
+            edits,
+            skippedCommand: buildCommand({ ...request, srpm: rpms[0].path }),
+        };
+    }
     const ccacheDir = (0,external_node_path_namespaceObject.join)(options.workDir, 'ccache');
     const ccacheKey = `kvm-actions-ccache-${options.package}${dist}-${cacheKey}`;
     const env = {};
@@ -3780,6 +3794,7 @@ async function kconfigCheck(source, configs, reports, options, log) {
 
 
 
+
 /**
  * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
  * (base variant only, no debug kernel or debuginfo, no kABI check); `full` is the release build.
@@ -3829,6 +3844,10 @@ const buildKernel = defineAction({
             values: ['fast', 'full'],
             default: 'fast',
         }),
+        build: inputs_boolean({
+            description: 'Run the build. With false the step stops after the config checks and the source RPM, and reports the command the build would run (validation without hours of building).',
+            default: 'true',
+        }),
         ...builderInputs,
         ...rebuildInputs,
         'results-dir': path({
@@ -3840,8 +3859,8 @@ const buildKernel = defineAction({
     outputs: {
         'source-nvr': 'NVR of the kernel source RPM that was rebuilt.',
         nvr: 'NVR of the rebuilt kernel.',
-        kverrel: 'The kernel release string of the build (version-release.arch), as in /lib/modules.',
-        vmlinux: 'Path of the kernel image inside the kernel-core RPM.',
+        kverrel: 'The kernel release string of the build (version-release.arch), as in /lib/modules; empty when build is false.',
+        vmlinux: 'Path of the kernel image inside the kernel-core RPM; empty when build is false.',
         rpms: 'JSON list of the built RPM paths (binary and source).',
         'rpm-dir': 'Folder holding the built RPMs.',
         'cache-hit': 'true when an identical build was restored from the cache instead of built.',
@@ -3890,11 +3909,27 @@ const buildKernel = defineAction({
                     await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, ctx.log);
                 },
                 keyExtra: { options },
+                skipBuild: !inputs.build,
             });
         }
         finally {
             // Written whether or not the build ran: a Kconfig failure is explained by this table.
             writeConfigTable(summary, configReport);
+        }
+        if (result.skippedCommand) {
+            setOutput('source-nvr', result.sourceNvr);
+            setOutput('nvr', result.builtNvr);
+            setOutput('kverrel', '');
+            setOutput('vmlinux', '');
+            setOutput('rpms', result.rpms.map((rpm) => rpm.path));
+            setOutput('rpm-dir', result.rpmDir);
+            setOutput('cache-hit', false);
+            setOutput('config-report', configReport);
+            setOutput('results-dir', inputs.resultsDir);
+            summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
+            summary.paragraph('Build skipped (input build is false): the config checks passed and the source RPM is packed.');
+            summary.code(describeArgv(result.skippedCommand), 'sh');
+            return;
         }
         const kernel = await checkKernelRpms(result.rpms, options, inputs.kvmProfile);
         setOutput('source-nvr', result.sourceNvr);

@@ -14,6 +14,7 @@ import {
 } from '../rpm/rebuild-step.js'
 import type { RebuildResult } from '../rpm/rebuild.js'
 import { srpmSourceInput } from '../rpm/source.js'
+import { describeArgv } from '../exec/exec.js'
 import type { Summary } from '../report/summary.js'
 import { applyKernelOptions, checkKernelRpms, type ConfigFileReport } from './checks.js'
 import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'
@@ -76,6 +77,11 @@ export const buildKernel = defineAction({
       values: ['fast', 'full'],
       default: 'fast',
     }),
+    build: input.boolean({
+      description:
+        'Run the build. With false the step stops after the config checks and the source RPM, and reports the command the build would run (validation without hours of building).',
+      default: 'true',
+    }),
     ...builderInputs,
     ...rebuildInputs,
     'results-dir': input.path({
@@ -87,8 +93,9 @@ export const buildKernel = defineAction({
   outputs: {
     'source-nvr': 'NVR of the kernel source RPM that was rebuilt.',
     nvr: 'NVR of the rebuilt kernel.',
-    kverrel: 'The kernel release string of the build (version-release.arch), as in /lib/modules.',
-    vmlinux: 'Path of the kernel image inside the kernel-core RPM.',
+    kverrel:
+      'The kernel release string of the build (version-release.arch), as in /lib/modules; empty when build is false.',
+    vmlinux: 'Path of the kernel image inside the kernel-core RPM; empty when build is false.',
     rpms: 'JSON list of the built RPM paths (binary and source).',
     'rpm-dir': 'Folder holding the built RPMs.',
     'cache-hit': 'true when an identical build was restored from the cache instead of built.',
@@ -141,10 +148,31 @@ export const buildKernel = defineAction({
           await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, ctx.log)
         },
         keyExtra: { options },
+        skipBuild: !inputs.build,
       })
     } finally {
       // Written whether or not the build ran: a Kconfig failure is explained by this table.
       writeConfigTable(summary, configReport)
+    }
+    if (result.skippedCommand) {
+      setOutput('source-nvr', result.sourceNvr)
+      setOutput('nvr', result.builtNvr)
+      setOutput('kverrel', '')
+      setOutput('vmlinux', '')
+      setOutput(
+        'rpms',
+        result.rpms.map((rpm) => rpm.path),
+      )
+      setOutput('rpm-dir', result.rpmDir)
+      setOutput('cache-hit', false)
+      setOutput('config-report', configReport)
+      setOutput('results-dir', inputs.resultsDir)
+      summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
+      summary.paragraph(
+        'Build skipped (input build is false): the config checks passed and the source RPM is packed.',
+      )
+      summary.code(describeArgv(result.skippedCommand), 'sh')
+      return
     }
     const kernel = await checkKernelRpms(result.rpms, options, inputs.kvmProfile)
     setOutput('source-nvr', result.sourceNvr)

@@ -55,6 +55,8 @@ export interface RebuildOptions {
   prepare?: (tree: string, spec: string, defines: Record<string, string>) => Promise<AppliedEdit[] | void>
   /** Run after every recipe and the release bump, on the final spec (changelog, validation). */
   finish?: (tree: string, spec: string, defines: Record<string, string>) => Promise<AppliedEdit[] | void>
+  /** Stop after the source RPM is packed: report the build command instead of running it. */
+  skipBuild?: boolean
   /** Anything else that changes the output (the kernel's config options), for the avoidance key. */
   keyExtra?: Record<string, unknown>
   log: Log
@@ -72,6 +74,8 @@ export interface RebuildResult {
   edits: AppliedEdit[]
   logFile?: string
   buildMs?: number
+  /** With skipBuild: the exact command the build would have run. */
+  skippedCommand?: string[]
 }
 
 function recipeFromSource(source: RecipeSource): { recipe: Recipe; filesDir: string; scriptsDir: string } {
@@ -185,6 +189,21 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
   const rebuilt = await specHeader(spec, defines)
   const release = checkReleaseOrder(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt)
   const srpm = await packSrpm(tree, spec, defines, log)
+
+  if (options.skipBuild) {
+    const rpms = await describeRpms(copyRpms([srpm], rpmDir))
+    return {
+      sourceNvr: stock.nvr,
+      builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
+      release,
+      rpms,
+      rpmDir,
+      cacheHit: false,
+      cacheKey,
+      edits,
+      skippedCommand: buildCommand({ ...request, srpm: rpms[0]!.path }),
+    }
+  }
 
   const ccacheDir = join(options.workDir, 'ccache')
   const ccacheKey = `kvm-actions-ccache-${options.package}${dist}-${cacheKey}`

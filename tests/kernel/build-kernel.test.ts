@@ -121,6 +121,28 @@ describe('build-kernel', () => {
     )
   }, 120_000)
 
+  it('stops after the checks and the source RPM when build is false, showing the command it would run', async () => {
+    const run = await buildKernel({
+      'kernel-source': debianKernelTarball(),
+      buildid: '.kvm5',
+      build: 'false',
+    })
+    expect(run.err).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.outputs.nvr).toBe('kernel-5.14.0-570.12.1.kvm5.el9_6')
+    expect(JSON.parse(run.outputs.rpms!)).toEqual([
+      join(
+        run.workspace,
+        'kvm-actions-results/build-kernel/kernel/rpms/kernel-5.14.0-570.12.1.kvm5.el9_6.src.rpm',
+      ),
+    ])
+    expect(run.outputs.kverrel).toBe('')
+    expect(run.out).toContain('Build skipped (input build is false)')
+    expect(run.out).toMatch(
+      /rpmbuild .* --with baseonly --without debug .* --rebuild \S+\/kvm-actions-results\/build-kernel\/kernel\/rpms\/kernel-5\.14\.0-570\.12\.1\.kvm5\.el9_6\.src\.rpm/,
+    )
+  }, 120_000)
+
   it('fails before the build when Kconfig would drop KVM-HV, and says why', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
     writeFileSync(join(workspace, 'no-powernv.config'), '# CONFIG_PPC_POWERNV is not set\n')
