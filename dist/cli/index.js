@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9262:
+/***/ 66:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -558,6 +558,12 @@ async function runAction(action, host, phase = 'main') {
     finally {
         dispose();
     }
+    let component;
+    let token = '';
+    if (phase === 'main') {
+        component = host.getInput('failure-issue').trim() || undefined;
+        token = host.getInput('github-token');
+    }
     const dropped = annotator.droppedNote();
     if (dropped)
         summary.paragraph(`_${dropped}_`);
@@ -565,6 +571,23 @@ async function runAction(action, host, phase = 'main') {
     const report = new Summary().heading(`${RESULT_ICON[outcome]} ${action.title}${phase === 'post' ? ' (cleanup)' : ''}: ${headline ?? 'passed'}`);
     if (phase === 'main' || headline || !summary.isEmpty)
         await host.writeSummary(report.concat(summary));
+    if (component && host.reportOutcome) {
+        try {
+            const done = await host.reportOutcome({
+                component,
+                result: outcome,
+                ...(headline ? { headline } : {}),
+                summary: report.concat(summary).toMarkdown(),
+                ...(host.runInfo.runUrl ? { runUrl: host.runInfo.runUrl } : {}),
+            }, token);
+            if (done.action !== 'none')
+                host.info(`Failure issue #${done.issue} ${done.action}`);
+        }
+        catch (error) {
+            // Reporting never changes the step's result.
+            host.warning(`Could not update the failure issue of ${component}: ${error.message}`);
+        }
+    }
     if (headline) {
         host.fail(headline);
         return 1;
@@ -661,9 +684,25 @@ async function postCleanUp({ state, log }) {
     log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`);
 }
 
+;// CONCATENATED MODULE: ./src/action/reporting.ts
+/** Inputs every action takes for the nightly failure issues (report/issues.ts). */
+
+const REPORTING_INPUTS = {
+    'failure-issue': string({
+        description: 'A component name (such as `boot-test-guest power9 nested`): when set, a failing step opens or updates the GitHub issue of that component, and a passing one closes it. Needs issues: write.',
+    }),
+    'github-token': string({
+        description: 'The token for failure-issue.',
+        default: '${{ github.token }}',
+        secret: true,
+    }),
+};
+
 ;// CONCATENATED MODULE: ./src/action/definition.ts
+
+/** Every action also takes the reporting inputs (failure-issue, github-token). */
 function defineAction(definition) {
-    return definition;
+    return { ...definition, inputs: { ...definition.inputs, ...REPORTING_INPUTS } };
 }
 
 ;// CONCATENATED MODULE: ./src/action/index.ts
@@ -6451,7 +6490,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9262);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

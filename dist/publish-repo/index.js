@@ -39544,8 +39544,8 @@ function parseInputs(specs, read, ctx) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1863);
-/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9834);
+/* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(474);
+/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6633);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_repo_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishRepo */ ._);
@@ -39555,7 +39555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1863:
+/***/ 474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -104330,7 +104330,7 @@ const utils_defaults = {
         fetch: getProxyFetch(baseUrl)
     }
 };
-const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(utils_defaults);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(utils_defaults);
 
 /**
  * Convience function to correctly format Octokit Options to pass into the constructor.
@@ -104338,15 +104338,15 @@ const utils_GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(
  * @param     token    the repo PAT or GITHUB_TOKEN
  * @param     options  other options to set
  */
-function utils_getOctokitOptions(token, options) {
+function getOctokitOptions(token, options) {
     const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
     // Auth
-    const auth = Utils.getAuthString(token, opts);
+    const auth = getAuthString(token, opts);
     if (auth) {
         opts.auth = auth;
     }
     // Orchestration ID
-    const userAgent = Utils.getUserAgentWithOrchestrationId(opts.userAgent);
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
     if (userAgent) {
         opts.userAgent = userAgent;
     }
@@ -104656,6 +104656,12 @@ async function runAction(action, host, phase = 'main') {
     finally {
         dispose();
     }
+    let component;
+    let token = '';
+    if (phase === 'main') {
+        component = host.getInput('failure-issue').trim() || undefined;
+        token = host.getInput('github-token');
+    }
     const dropped = annotator.droppedNote();
     if (dropped)
         summary.paragraph(`_${dropped}_`);
@@ -104663,6 +104669,23 @@ async function runAction(action, host, phase = 'main') {
     const report = new summary_Summary().heading(`${RESULT_ICON[outcome]} ${action.title}${phase === 'post' ? ' (cleanup)' : ''}: ${headline ?? 'passed'}`);
     if (phase === 'main' || headline || !summary.isEmpty)
         await host.writeSummary(report.concat(summary));
+    if (component && host.reportOutcome) {
+        try {
+            const done = await host.reportOutcome({
+                component,
+                result: outcome,
+                ...(headline ? { headline } : {}),
+                summary: report.concat(summary).toMarkdown(),
+                ...(host.runInfo.runUrl ? { runUrl: host.runInfo.runUrl } : {}),
+            }, token);
+            if (done.action !== 'none')
+                host.info(`Failure issue #${done.issue} ${done.action}`);
+        }
+        catch (error) {
+            // Reporting never changes the step's result.
+            host.warning(`Could not update the failure issue of ${component}: ${error.message}`);
+        }
+    }
     if (headline) {
         host.fail(headline);
         return 1;
@@ -104670,8 +104693,57 @@ async function runAction(action, host, phase = 'main') {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./src/report/issues.ts
+/**
+ * One GitHub issue per failing component (nightly runs): opened on the first failure, commented
+ * on while it keeps failing, closed by the next pass. Test failures and infrastructure errors
+ * carry different labels, so a broken runner is not read as a broken kernel.
+ */
+const ISSUE_LABEL = 'kvm-actions';
+const TEST_FAILURE_LABEL = 'kvm-actions: test failure';
+const INFRASTRUCTURE_LABEL = 'kvm-actions: infrastructure';
+function issueTitle(component) {
+    return `kvm-actions: ${component} is failing`;
+}
+function labelsFor(result) {
+    return [ISSUE_LABEL, result === 'test' ? TEST_FAILURE_LABEL : INFRASTRUCTURE_LABEL];
+}
+// GitHub caps an issue body at 65,536 characters.
+const BODY_LIMIT = 60_000;
+function issues_body(outcome) {
+    const kind = outcome.result === 'test' ? 'Test failure' : 'Infrastructure or configuration error';
+    const text = [
+        `**${kind}** in ${outcome.component}: ${outcome.headline ?? 'failed'}`,
+        '',
+        outcome.runUrl ? `Run: ${outcome.runUrl}` : '',
+        '',
+        outcome.summary,
+    ].join('\n');
+    return text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}\n\n_(summary cut; see the run)_` : text;
+}
+async function syncFailureIssue(client, outcome) {
+    const title = issueTitle(outcome.component);
+    const open = await client.findOpen(title);
+    if (outcome.result === 'passed') {
+        if (!open)
+            return { action: 'none' };
+        await client.comment(open.number, `Passed again${outcome.runUrl ? ` in ${outcome.runUrl}` : ''}; closing.`);
+        await client.close(open.number);
+        return { action: 'closed', issue: open.number };
+    }
+    const labels = labelsFor(outcome.result);
+    if (!open)
+        return { action: 'opened', issue: await client.create(title, issues_body(outcome), labels) };
+    await client.comment(open.number, issues_body(outcome));
+    const current = [...open.labels].sort().join('\n');
+    if (current !== [...labels].sort().join('\n'))
+        await client.setLabels(open.number, labels);
+    return { action: 'commented', issue: open.number };
+}
+
 ;// CONCATENATED MODULE: ./src/host/github.ts
 /** The GitHub Actions runner as an ActionHost: the only module that talks to @actions/core. */
+
 
 
 
@@ -104706,6 +104778,49 @@ function runInfo() {
         return {};
     }
 }
+/** The failure-issue calls on the run's own repository, through @actions/github's Octokit. */
+function githubIssues(token) {
+    const octokit = getOctokit(token);
+    const { owner, repo } = github_context.repo;
+    return {
+        async findOpen(title) {
+            const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
+                owner,
+                repo,
+                state: 'open',
+                labels: ISSUE_LABEL,
+                per_page: 100,
+            });
+            const found = open.find((issue) => issue.title === title && !issue.pull_request);
+            return found
+                ? {
+                    number: found.number,
+                    title: found.title,
+                    labels: found.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))),
+                }
+                : undefined;
+        },
+        async create(title, body, labels) {
+            const { data } = await octokit.rest.issues.create({ owner, repo, title, body, labels });
+            return data.number;
+        },
+        async comment(issue, body) {
+            await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body });
+        },
+        async setLabels(issue, labels) {
+            await octokit.rest.issues.setLabels({ owner, repo, issue_number: issue, labels });
+        },
+        async close(issue) {
+            await octokit.rest.issues.update({
+                owner,
+                repo,
+                issue_number: issue,
+                state: 'closed',
+                state_reason: 'completed',
+            });
+        },
+    };
+}
 function githubHost() {
     return {
         kind: 'github',
@@ -104733,6 +104848,7 @@ function githubHost() {
         saveState: (name, value) => saveState(name, value),
         getState: (name) => getState(name),
         fail: (headline) => setFailed(headline),
+        reportOutcome: (outcome, token) => syncFailureIssue(githubIssues(token), outcome),
     };
 }
 /**
@@ -104755,7 +104871,7 @@ async function runOnGitHub(action) {
 
 /***/ }),
 
-/***/ 9834:
+/***/ 6633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -104861,15 +104977,31 @@ async function postCleanUp({ state, log }) {
     log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`);
 }
 
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __nccwpck_require__(1729);
+;// CONCATENATED MODULE: ./src/action/reporting.ts
+/** Inputs every action takes for the nightly failure issues (report/issues.ts). */
+
+const REPORTING_INPUTS = {
+    'failure-issue': (0,inputs.string)({
+        description: 'A component name (such as `boot-test-guest power9 nested`): when set, a failing step opens or updates the GitHub issue of that component, and a passing one closes it. Needs issues: write.',
+    }),
+    'github-token': (0,inputs.string)({
+        description: 'The token for failure-issue.',
+        default: '${{ github.token }}',
+        secret: true,
+    }),
+};
+
 ;// CONCATENATED MODULE: ./src/action/definition.ts
+
+/** Every action also takes the reporting inputs (failure-issue, github-token). */
 function defineAction(definition) {
-    return definition;
+    return { ...definition, inputs: { ...definition.inputs, ...REPORTING_INPUTS } };
 }
 
 // EXTERNAL MODULE: ./src/action/errors.ts
 var errors = __nccwpck_require__(8055);
-// EXTERNAL MODULE: ./src/action/inputs.ts
-var inputs = __nccwpck_require__(1729);
 ;// CONCATENATED MODULE: ./src/action/index.ts
 /** The action framework in one import: definitions, typed inputs (as `input.*`), errors. */
 

@@ -13,6 +13,7 @@ import type {
 } from '../host/host.js'
 import type { Summary } from '../report/summary.js'
 import type { InputSpecs, InputValues } from './inputs.js'
+import { REPORTING_INPUTS } from './reporting.js'
 
 export type OutputValue = string | number | boolean | object
 
@@ -48,10 +49,11 @@ export interface ActionDefinition<I extends InputSpecs = InputSpecs, O extends s
   post?(ctx: PhaseContext): Promise<void>
 }
 
+/** Every action also takes the reporting inputs (failure-issue, github-token). */
 export function defineAction<I extends InputSpecs, O extends string>(
   definition: ActionDefinition<I, O>,
-): ActionDefinition<I, O> {
-  return definition
+): ActionDefinition<I & typeof REPORTING_INPUTS, O> {
+  return { ...definition, inputs: { ...definition.inputs, ...REPORTING_INPUTS } }
 }
 
 // Any action, whatever its inputs; used by registries that hold them all.

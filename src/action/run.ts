@@ -93,6 +93,13 @@ export async function runAction(action: AnyAction, host: ActionHost, phase: Phas
     dispose()
   }
 
+  let component: string | undefined
+  let token = ''
+  if (phase === 'main') {
+    component = host.getInput('failure-issue').trim() || undefined
+    token = host.getInput('github-token')
+  }
+
   const dropped = annotator.droppedNote()
   if (dropped) summary.paragraph(`_${dropped}_`)
   // The failure leads the summary so it is the first thing read.
@@ -100,6 +107,24 @@ export async function runAction(action: AnyAction, host: ActionHost, phase: Phas
     `${RESULT_ICON[outcome]} ${action.title}${phase === 'post' ? ' (cleanup)' : ''}: ${headline ?? 'passed'}`,
   )
   if (phase === 'main' || headline || !summary.isEmpty) await host.writeSummary(report.concat(summary))
+  if (component && host.reportOutcome) {
+    try {
+      const done = await host.reportOutcome(
+        {
+          component,
+          result: outcome,
+          ...(headline ? { headline } : {}),
+          summary: report.concat(summary).toMarkdown(),
+          ...(host.runInfo.runUrl ? { runUrl: host.runInfo.runUrl } : {}),
+        },
+        token,
+      )
+      if (done.action !== 'none') host.info(`Failure issue #${done.issue} ${done.action}`)
+    } catch (error) {
+      // Reporting never changes the step's result.
+      host.warning(`Could not update the failure issue of ${component}: ${(error as Error).message}`)
+    }
+  }
   if (headline) {
     host.fail(headline)
     return 1

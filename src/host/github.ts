@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import * as github from '@actions/github'
 import type { AnyAction } from '../action/definition.js'
 import { type Phase, runAction } from '../action/run.js'
+import { type IssueClient, ISSUE_LABEL, syncFailureIssue } from '../report/issues.js'
 import type { Summary } from '../report/summary.js'
 import type { ActionHost, AnnotationKind, AnnotationProperties, ArtifactCache, RunInfo } from './host.js'
 
@@ -34,6 +35,50 @@ function runInfo(): RunInfo {
   }
 }
 
+/** The failure-issue calls on the run's own repository, through @actions/github's Octokit. */
+function githubIssues(token: string): IssueClient {
+  const octokit = github.getOctokit(token)
+  const { owner, repo } = github.context.repo
+  return {
+    async findOpen(title) {
+      const open = await octokit.paginate(octokit.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'open',
+        labels: ISSUE_LABEL,
+        per_page: 100,
+      })
+      const found = open.find((issue) => issue.title === title && !issue.pull_request)
+      return found
+        ? {
+            number: found.number,
+            title: found.title,
+            labels: found.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))),
+          }
+        : undefined
+    },
+    async create(title, body, labels) {
+      const { data } = await octokit.rest.issues.create({ owner, repo, title, body, labels })
+      return data.number
+    },
+    async comment(issue, body) {
+      await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })
+    },
+    async setLabels(issue, labels) {
+      await octokit.rest.issues.setLabels({ owner, repo, issue_number: issue, labels })
+    },
+    async close(issue) {
+      await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: issue,
+        state: 'closed',
+        state_reason: 'completed',
+      })
+    },
+  }
+}
+
 export function githubHost(): ActionHost {
   return {
     kind: 'github',
@@ -61,6 +106,7 @@ export function githubHost(): ActionHost {
     saveState: (name, value) => core.saveState(name, value),
     getState: (name) => core.getState(name),
     fail: (headline) => core.setFailed(headline),
+    reportOutcome: (outcome, token) => syncFailureIssue(githubIssues(token), outcome),
   }
 }
 

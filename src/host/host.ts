@@ -3,6 +3,7 @@
  * (github.ts, the only module that imports @actions/core) and the command line (cli.ts), so the
  * same entry code runs in a workflow and on a maintainer's own POWER machine.
  */
+import type { ComponentOutcome, IssueAction } from '../report/issues.js'
 import type { Summary } from '../report/summary.js'
 
 export interface Log {
@@ -49,4 +50,6 @@ export interface ActionHost extends Log {
   getState(name: string): string
   /** Marks the step failed; the headline is the first error line of the step. */
   fail(headline: string): void
+  /** Opens, updates or closes the component's failure issue (GitHub only). */
+  reportOutcome?(outcome: ComponentOutcome, token: string): Promise<IssueAction>
 }
