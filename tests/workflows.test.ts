@@ -1,13 +1,46 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 import { checkWorkflow } from './support/workflow-hardening.js'
+
+type Step = { uses?: string; with?: Record<string, unknown> }
 
 const dir = join(import.meta.dirname, '..', '.github', 'workflows')
 const files = readdirSync(dir).filter((file) => /\.ya?ml$/.test(file))
 
 describe('the project workflows', () => {
   it('exist', () => {
-    expect(files).toContain('ci.yml')
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'nightly.yml', 'release.yml', 'pipeline.yml']))
+  })
+
+  it.each(files)('%s keeps every uploaded artifact for a set number of days', (file) => {
+    const jobs = parse(readFileSync(join(dir, file), 'utf8')).jobs as Record<string, { steps?: Step[] }>
+    const uploads = Object.values(jobs)
+      .flatMap((job) => job.steps ?? [])
+      .filter((step) => step.uses?.startsWith('actions/upload-artifact@'))
+    for (const upload of uploads) expect(upload.with?.['retention-days']).toBeDefined()
+  })
+
+  it('documents every input and secret of the reusable workflow', () => {
+    const call = parse(readFileSync(join(dir, 'pipeline.yml'), 'utf8')).on.workflow_call as {
+      inputs: Record<string, unknown>
+      secrets: Record<string, unknown>
+    }
+    const docs = readFileSync(join(dir, '..', '..', 'docs', 'pipeline.md'), 'utf8')
+    for (const input of Object.keys(call.inputs))
+      expect({ input, documented: new RegExp(`\\|\\s*\`${input}\`\\s*\\|`).test(docs) }).toEqual({
+        input,
+        documented: true,
+      })
+    for (const secret of Object.keys(call.secrets)) expect(docs).toContain(`\`${secret}\``)
+  })
+
+  it('have nightly run the pipeline on change and weekly, with failure issues', () => {
+    const nightly = parse(readFileSync(join(dir, 'nightly.yml'), 'utf8'))
+    expect(nightly.on.schedule).toHaveLength(2)
+    expect(nightly.jobs.pipeline.uses).toBe('./.github/workflows/pipeline.yml')
+    expect(nightly.jobs.pipeline.with['failure-issues']).toBe(true)
+    expect(nightly.jobs.pipeline.with.force).toContain(nightly.on.schedule[1].cron)
   })
 
   it.each(files)('%s keeps the hardening rules', (file) => {

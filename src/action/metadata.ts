@@ -3,7 +3,7 @@
  * what its code reads are the same record. tests/action/metadata.test.ts fails when a committed
  * action.yml differs (`npm run gen` rewrites them).
  */
-import { stringify } from 'yaml'
+import { parse, stringify } from 'yaml'
 import type { AnyAction } from './definition.js'
 import type { InputSpecs } from './inputs.js'
 
@@ -105,4 +105,64 @@ export function suiteYaml(actions: readonly AnyAction[]): string {
       { lineWidth: 0 },
     )
   )
+}
+
+interface ActionYaml {
+  name: string
+  description: string
+  inputs?: Record<string, { description: string; required?: boolean; default?: string }>
+  outputs?: Record<string, { description: string }>
+  runs: { post?: string }
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
+
+/** docs/actions/<name>.md: the action's page, its tables rendered from its action.yml. */
+export function actionDocPage(name: string, actionYml: string): string {
+  const yml = parse(actionYml) as ActionYaml
+  const inputs = Object.entries(yml.inputs ?? {})
+  const lines = [
+    '<!-- Generated from actions/' +
+      name +
+      '/action.yml by `npm run gen`; edit the action definition in src/. -->',
+    `# ${name}`,
+    '',
+    yml.description,
+    '',
+    '```yaml',
+    `- uses: OWNER/kvm-power-actions/actions/${name}@<full commit SHA>`,
+    ...(inputs.some(([, spec]) => spec.required)
+      ? ['  with:', ...inputs.filter(([, spec]) => spec.required).map(([input]) => `    ${input}: …`)]
+      : []),
+    '```',
+    '',
+    'The same from a shell, on a runner or a workstation:',
+    '',
+    '```sh',
+    `node dist/cli/index.js ${name} --input name=value …`,
+    '```',
+    '',
+    '## Inputs',
+    '',
+    '| Input | Required | Default | Description |',
+    '| --- | --- | --- | --- |',
+    ...inputs.map(
+      ([input, spec]) =>
+        `| \`${input}\` | ${spec.required ? 'yes' : 'no'} | ${spec.default !== undefined && spec.default !== '' ? `\`${cell(String(spec.default))}\`` : ''} | ${cell(spec.description)} |`,
+    ),
+    '',
+    '## Outputs',
+    '',
+    '| Output | Description |',
+    '| --- | --- |',
+    ...Object.entries(yml.outputs ?? {}).map(
+      ([output, spec]) => `| \`${output}\` | ${cell(spec.description)} |`,
+    ),
+    '',
+    yml.runs.post
+      ? 'A post step runs after the job, even when the step failed or was cancelled: it stops what the step started and removes its temporary files.'
+      : 'This action has no post step: it leaves nothing running.',
+    '',
+  ]
+  return lines.join('\n')
 }

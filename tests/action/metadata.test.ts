@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { camelCase } from '../../src/action/inputs.js'
-import { actionYaml, suiteYaml } from '../../src/action/metadata.js'
+import { actionDocPage, actionYaml, suiteYaml } from '../../src/action/metadata.js'
 import { ACTIONS } from '../../src/actions.js'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -35,6 +35,13 @@ function sourceOf(name: string): string {
 describe.each(ACTIONS.map((action) => [action.name, action] as const))('%s', (name, action) => {
   it('has a generated action.yml that matches its definition', () => {
     checkFile(join('actions', name, 'action.yml'), actionYaml(action))
+  })
+
+  it('has a docs page whose tables are those of its action.yml', () => {
+    const yml = readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')
+    checkFile(join('docs', 'actions', `${name}.md`), actionDocPage(name, yml))
+    const page = readFileSync(join(root, 'docs', 'actions', `${name}.md`), 'utf8')
+    for (const input of Object.keys(action.inputs)) expect(page).toContain(`| \`${input}\` |`)
   })
 
   it('runs on node24 from its bundle, with a post step where it cleans up', () => {
