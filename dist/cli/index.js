@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 66:
+/***/ 3675:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1784,6 +1784,12 @@ function buildCommand(request) {
         const ccache = request.ccacheDir
             ? ['--enable-plugin=ccache', `--plugin-option=ccache:dir=${request.ccacheDir}`]
             : [];
+        const mounts = request.bindMounts?.length
+            ? [
+                '--enable-plugin=bind_mount',
+                `--plugin-option=bind_mount:dirs=${JSON.stringify(request.bindMounts.map((dir) => [dir, dir]))}`,
+            ]
+            : [];
         return [
             'mock',
             '-r',
@@ -1791,6 +1797,7 @@ function buildCommand(request) {
             '--resultdir',
             request.resultDir,
             ...ccache,
+            ...mounts,
             ...conditionals,
             ...defines,
             '--rebuild',
@@ -3225,6 +3232,7 @@ async function rebuildPackage(options) {
         without: options.without ?? [],
         defines,
         jobs: (0,external_node_os_namespaceObject.cpus)().length,
+        ...(options.bindMounts ? { bindMounts: options.bindMounts } : {}),
     };
     const cacheKey = avoidanceKey({
         package: options.package,
@@ -3821,8 +3829,79 @@ async function kconfigCheck(source, configs, reports, options, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/kernel/signing.ts
+/**
+ * Module signing of the rebuilt kernel. ppc64le is a secure-boot architecture, so the EL9 spec
+ * signs the kernel and its modules by default; a rebuild either turns that off, or signs with
+ * keys the maintainer provides. The key never enters the source RPM: the spec gets one line that
+ * copies it from a path given at build time, after each `make mrproper` (which deletes
+ * certs/signing_key.pem, the key the kernel build and the spec's signing steps use).
+ */
+
+
+
+
+/** The rpm macro that carries the key's path into the build. */
+const SIGNING_KEY_MACRO = 'kvm_actions_signing_key';
+const SIGN_SWITCH = /^(\s*%(?:global|define)\s+sign(?:kernel|modules)\s+)1\s*$/;
+/** `%global signkernel 1` / `%global signmodules 1` become 0. */
+function disableSigning(lines, spec) {
+    const switched = [];
+    lines.forEach((line, index) => {
+        const match = SIGN_SWITCH.exec(line);
+        if (match) {
+            lines[index] = `${match[1]}0`;
+            switched.push(index + 1);
+        }
+    });
+    if (switched.length === 0) {
+        throw new ConfigurationError(`${spec}: cannot turn module signing off: expected '%global signmodules 1' (or signkernel). The spec has changed shape; use module-signing: auto or keys`);
+    }
+    return `signing off (line ${switched.join(', ')})`;
+}
+/** After every `make … mrproper` in %prep and %build: the provided key as certs/signing_key.pem. */
+function useSigningKey(lines, spec) {
+    const copy = `%{?${SIGNING_KEY_MACRO}:cp %{${SIGNING_KEY_MACRO}} certs/signing_key.pem}`;
+    const at = [];
+    for (const section of sections(lines).filter((s) => s.name === 'prep' || s.name === 'build')) {
+        for (let index = section.header + 1; index < section.end; index++) {
+            const line = lines[index];
+            // A make command (make, %{make}, %{__make}) whose target is mrproper; not a function definition.
+            if (/^\s*(?:make|%\{?_{0,2}make\}?)(?!\s*\()\s[^#]*\bmrproper\b/.test(line))
+                at.push(index);
+        }
+    }
+    if (at.length === 0) {
+        throw new ConfigurationError(`${spec}: cannot sign with the given key: expected a 'make … mrproper' line in %build, after which the key is put in place. The spec has changed shape; use module-signing: auto or off`);
+    }
+    for (const index of [...at].reverse()) {
+        const indent = /^\s*/.exec(lines[index])[0];
+        lines.splice(index + 1, 0, `${indent}${copy}`);
+    }
+    return `the given key after ${at.length} mrproper line(s)`;
+}
+/**
+ * The SHA-256 fingerprint of the certificate in a signing key file, which must hold the private
+ * key and the certificate (PEM), as the kernel's certs/signing_key.pem does.
+ */
+async function signingKeyFingerprint(file) {
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(text) || !text.includes('-----BEGIN CERTIFICATE-----')) {
+        throw new ConfigurationError(`Input 'module-signing-key' names ${file}, which is not a PEM file with both a private key and its certificate (the form of certs/signing_key.pem)`);
+    }
+    const result = await exec(['openssl', 'x509', '-in', file, '-noout', '-fingerprint', '-sha256'], {
+        allowFailure: true,
+    });
+    const fingerprint = /=([0-9A-F:]+)\s*$/.exec(result.stdout.trim())?.[1];
+    if (result.exitCode !== 0 || !fingerprint) {
+        throw new ConfigurationError(`Input 'module-signing-key' names ${file}, whose certificate openssl cannot read`);
+    }
+    return fingerprint;
+}
+
 ;// CONCATENATED MODULE: ./src/kernel/action.ts
 /** build-kernel: the AlmaLinux 9 kernel rebuilt with the KVM hypervisor for ppc64le. */
+
 
 
 
@@ -3883,6 +3962,15 @@ const buildKernel = defineAction({
             values: ['fast', 'full'],
             default: 'fast',
         }),
+        'module-signing': oneOf({
+            description: '`auto` leaves the spec’s signing as it is; `off` turns kernel and module signing off; `keys` signs modules with module-signing-key (the key stays out of the source RPM).',
+            values: ['auto', 'off', 'keys'],
+            default: 'auto',
+        }),
+        'module-signing-key': path({
+            description: 'With module-signing: keys, a PEM file with the private key and its certificate (the form of certs/signing_key.pem), such as a secret written to $RUNNER_TEMP.',
+            mustExist: 'file',
+        }),
         build: inputs_boolean({
             description: 'Run the build. With false the step stops after the config checks and the source RPM, and reports the command the build would run (validation without hours of building).',
             default: 'true',
@@ -3905,6 +3993,7 @@ const buildKernel = defineAction({
         'cache-hit': 'true when an identical build was restored from the cache instead of built.',
         'config-report': 'JSON: per ppc64le config file, each option changed with its stock and new value.',
         'results-dir': 'Absolute path of the folder with build logs and RPMs.',
+        'module-signing-cert': 'With module-signing: keys, the SHA-256 fingerprint of the certificate the modules are signed with.',
     },
     async main(ctx) {
         const { inputs, setOutput, summary } = ctx;
@@ -3919,6 +4008,12 @@ const buildKernel = defineAction({
                 return parseFragment((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), file);
             }),
         ]);
+        if (inputs.moduleSigning === 'keys' && !inputs.moduleSigningKey) {
+            throw new ConfigurationError("Input 'module-signing-key' is required when module-signing is keys; expected a PEM file with the private key and its certificate");
+        }
+        const signingKey = inputs.moduleSigning === 'keys' && inputs.moduleSigningKey
+            ? { path: inputs.moduleSigningKey, fingerprint: await signingKeyFingerprint(inputs.moduleSigningKey) }
+            : undefined;
         let configReport = [];
         let result;
         try {
@@ -3935,19 +4030,24 @@ const buildKernel = defineAction({
                 ccache: inputs.ccache,
                 resultsDir: inputs.resultsDir,
                 expectations: [],
-                prepare: async (tree) => {
+                ...(signingKey
+                    ? { defines: { [SIGNING_KEY_MACRO]: signingKey.path }, bindMounts: [(0,external_node_path_namespaceObject.dirname)(signingKey.path)] }
+                    : {}),
+                prepare: async (tree, spec) => {
+                    const signing = signingEdit(spec, inputs.moduleSigning);
                     const sources = (0,external_node_path_namespaceObject.join)(tree, 'SOURCES');
                     const kernelSource = inputs.kernelSource ?? srpmKernelTarball(sources);
                     configReport = applyKernelOptions(sources, options);
                     if (!inputs.kconfigCheck)
-                        return;
+                        return signing;
                     if (!kernelSource) {
                         ctx.annotate('warning', 'Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.');
-                        return;
+                        return signing;
                     }
                     await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, ctx.log);
+                    return signing;
                 },
-                keyExtra: { options },
+                keyExtra: { options, moduleSigning: inputs.moduleSigning, signingKey: signingKey?.fingerprint },
                 skipBuild: !inputs.build,
             });
         }
@@ -3965,6 +4065,7 @@ const buildKernel = defineAction({
             setOutput('cache-hit', false);
             setOutput('config-report', configReport);
             setOutput('results-dir', inputs.resultsDir);
+            setOutput('module-signing-cert', signingKey?.fingerprint ?? '');
             summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
             summary.paragraph('Build skipped (input build is false): the config checks passed and the source RPM is packed.');
             summary.code(describeArgv(result.skippedCommand), 'sh');
@@ -3980,7 +4081,13 @@ const buildKernel = defineAction({
         setOutput('cache-hit', result.cacheHit);
         setOutput('config-report', configReport);
         setOutput('results-dir', inputs.resultsDir);
+        setOutput('module-signing-cert', signingKey?.fingerprint ?? '');
         summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
+        const builtIn = result.edits.filter((edit) => edit.type === 'built-in');
+        if (builtIn.length > 0)
+            summary.paragraph(builtIn.map((edit) => `${edit.target}: ${edit.detail}`).join('; '));
+        if (signingKey)
+            summary.paragraph(`Modules signed with the certificate SHA-256 ${signingKey.fingerprint}.`);
         if (result.cacheHit)
             summary.paragraph('The build was restored from the cache: no config changes were made in this run.');
         if (kernel.kvmModules.length > 0) {
@@ -3989,6 +4096,15 @@ const buildKernel = defineAction({
     },
     post: postCleanUp,
 });
+/** The spec edit of a module-signing mode, as a built-in edit for the summary. */
+function signingEdit(spec, mode) {
+    if (mode === 'auto')
+        return [];
+    const lines = (0,external_node_fs_namespaceObject.readFileSync)(spec, 'utf8').split('\n');
+    const detail = mode === 'off' ? disableSigning(lines, (0,external_node_path_namespaceObject.basename)(spec)) : useSigningKey(lines, (0,external_node_path_namespaceObject.basename)(spec));
+    (0,external_node_fs_namespaceObject.writeFileSync)(spec, lines.join('\n'));
+    return [{ index: 0, type: 'built-in', target: `${(0,external_node_path_namespaceObject.basename)(spec)} module signing`, detail }];
+}
 function writeConfigTable(summary, configReport) {
     if (configReport.length === 0)
         return;
@@ -6490,7 +6606,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3675);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

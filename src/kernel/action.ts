@@ -1,6 +1,6 @@
 /** build-kernel: the AlmaLinux 9 kernel rebuilt with the KVM hypervisor for ppc64le. */
-import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { ConfigurationError, defineAction, input } from '../action/index.js'
 import { postCleanUp } from '../action/cleanup.js'
 import { builderInputs, requireBuildTools } from '../rpm/builder.js'
@@ -19,6 +19,14 @@ import type { Summary } from '../report/summary.js'
 import { applyKernelOptions, checkKernelRpms, type ConfigFileReport } from './checks.js'
 import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'
 import { kconfigCheck, srpmKernelTarball } from './kconfig-step.js'
+import {
+  disableSigning,
+  type ModuleSigning,
+  SIGNING_KEY_MACRO,
+  signingKeyFingerprint,
+  useSigningKey,
+} from './signing.js'
+import type { AppliedEdit } from '../rpm/autopatch/apply.js'
 
 /**
  * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
@@ -77,6 +85,17 @@ export const buildKernel = defineAction({
       values: ['fast', 'full'],
       default: 'fast',
     }),
+    'module-signing': input.oneOf({
+      description:
+        '`auto` leaves the spec’s signing as it is; `off` turns kernel and module signing off; `keys` signs modules with module-signing-key (the key stays out of the source RPM).',
+      values: ['auto', 'off', 'keys'],
+      default: 'auto',
+    }),
+    'module-signing-key': input.path({
+      description:
+        'With module-signing: keys, a PEM file with the private key and its certificate (the form of certs/signing_key.pem), such as a secret written to $RUNNER_TEMP.',
+      mustExist: 'file',
+    }),
     build: input.boolean({
       description:
         'Run the build. With false the step stops after the config checks and the source RPM, and reports the command the build would run (validation without hours of building).',
@@ -101,6 +120,8 @@ export const buildKernel = defineAction({
     'cache-hit': 'true when an identical build was restored from the cache instead of built.',
     'config-report': 'JSON: per ppc64le config file, each option changed with its stock and new value.',
     'results-dir': 'Absolute path of the folder with build logs and RPMs.',
+    'module-signing-cert':
+      'With module-signing: keys, the SHA-256 fingerprint of the certificate the modules are signed with.',
   },
   async main(ctx) {
     const { inputs, setOutput, summary } = ctx
@@ -117,6 +138,15 @@ export const buildKernel = defineAction({
         return parseFragment(readFileSync(path, 'utf8'), file)
       }),
     ])
+    if (inputs.moduleSigning === 'keys' && !inputs.moduleSigningKey) {
+      throw new ConfigurationError(
+        "Input 'module-signing-key' is required when module-signing is keys; expected a PEM file with the private key and its certificate",
+      )
+    }
+    const signingKey =
+      inputs.moduleSigning === 'keys' && inputs.moduleSigningKey
+        ? { path: inputs.moduleSigningKey, fingerprint: await signingKeyFingerprint(inputs.moduleSigningKey) }
+        : undefined
     let configReport: ConfigFileReport[] = []
     let result: RebuildResult
     try {
@@ -133,21 +163,26 @@ export const buildKernel = defineAction({
         ccache: inputs.ccache,
         resultsDir: inputs.resultsDir,
         expectations: [],
-        prepare: async (tree) => {
+        ...(signingKey
+          ? { defines: { [SIGNING_KEY_MACRO]: signingKey.path }, bindMounts: [dirname(signingKey.path)] }
+          : {}),
+        prepare: async (tree, spec) => {
+          const signing = signingEdit(spec, inputs.moduleSigning)
           const sources = join(tree, 'SOURCES')
           const kernelSource = inputs.kernelSource ?? srpmKernelTarball(sources)
           configReport = applyKernelOptions(sources, options)
-          if (!inputs.kconfigCheck) return
+          if (!inputs.kconfigCheck) return signing
           if (!kernelSource) {
             ctx.annotate(
               'warning',
               'Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.',
             )
-            return
+            return signing
           }
           await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, ctx.log)
+          return signing
         },
-        keyExtra: { options },
+        keyExtra: { options, moduleSigning: inputs.moduleSigning, signingKey: signingKey?.fingerprint },
         skipBuild: !inputs.build,
       })
     } finally {
@@ -167,6 +202,7 @@ export const buildKernel = defineAction({
       setOutput('cache-hit', false)
       setOutput('config-report', configReport)
       setOutput('results-dir', inputs.resultsDir)
+      setOutput('module-signing-cert', signingKey?.fingerprint ?? '')
       summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
       summary.paragraph(
         'Build skipped (input build is false): the config checks passed and the source RPM is packed.',
@@ -187,8 +223,14 @@ export const buildKernel = defineAction({
     setOutput('cache-hit', result.cacheHit)
     setOutput('config-report', configReport)
     setOutput('results-dir', inputs.resultsDir)
+    setOutput('module-signing-cert', signingKey?.fingerprint ?? '')
 
     summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
+    const builtIn = result.edits.filter((edit) => edit.type === 'built-in')
+    if (builtIn.length > 0)
+      summary.paragraph(builtIn.map((edit) => `${edit.target}: ${edit.detail}`).join('; '))
+    if (signingKey)
+      summary.paragraph(`Modules signed with the certificate SHA-256 ${signingKey.fingerprint}.`)
     if (result.cacheHit)
       summary.paragraph('The build was restored from the cache: no config changes were made in this run.')
     if (kernel.kvmModules.length > 0) {
@@ -199,6 +241,15 @@ export const buildKernel = defineAction({
   },
   post: postCleanUp,
 })
+
+/** The spec edit of a module-signing mode, as a built-in edit for the summary. */
+function signingEdit(spec: string, mode: ModuleSigning): AppliedEdit[] {
+  if (mode === 'auto') return []
+  const lines = readFileSync(spec, 'utf8').split('\n')
+  const detail = mode === 'off' ? disableSigning(lines, basename(spec)) : useSigningKey(lines, basename(spec))
+  writeFileSync(spec, lines.join('\n'))
+  return [{ index: 0, type: 'built-in', target: `${basename(spec)} module signing`, detail }]
+}
 
 function writeConfigTable(summary: Summary, configReport: ConfigFileReport[]): void {
   if (configReport.length === 0) return

@@ -49,6 +49,8 @@ export interface BuildRequest {
   jobs?: number
   /** mock: use its ccache plugin with this directory (rpmbuild takes ccache from PATH instead). */
   ccacheDir?: string
+  /** mock: host folders the build reads (a signing key), mounted at the same path in the chroot. */
+  bindMounts?: string[]
 }
 
 /** The exact argv of the build: what runs, and what tests and summaries show. */
@@ -65,6 +67,12 @@ export function buildCommand(request: BuildRequest): string[] {
     const ccache = request.ccacheDir
       ? ['--enable-plugin=ccache', `--plugin-option=ccache:dir=${request.ccacheDir}`]
       : []
+    const mounts = request.bindMounts?.length
+      ? [
+          '--enable-plugin=bind_mount',
+          `--plugin-option=bind_mount:dirs=${JSON.stringify(request.bindMounts.map((dir) => [dir, dir]))}`,
+        ]
+      : []
     return [
       'mock',
       '-r',
@@ -72,6 +80,7 @@ export function buildCommand(request: BuildRequest): string[] {
       '--resultdir',
       request.resultDir,
       ...ccache,
+      ...mounts,
       ...conditionals,
       ...defines,
       '--rebuild',

@@ -55,6 +55,8 @@ export interface RebuildOptions {
   prepare?: (tree: string, spec: string, defines: Record<string, string>) => Promise<AppliedEdit[] | void>
   /** Run after every recipe and the release bump, on the final spec (changelog, validation). */
   finish?: (tree: string, spec: string, defines: Record<string, string>) => Promise<AppliedEdit[] | void>
+  /** mock: host folders the build reads, mounted into the chroot. */
+  bindMounts?: string[]
   /** Stop after the source RPM is packed: report the build command instead of running it. */
   skipBuild?: boolean
   /** Anything else that changes the output (the kernel's config options), for the avoidance key. */
@@ -136,6 +138,7 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
     without: options.without ?? [],
     defines,
     jobs: cpus().length,
+    ...(options.bindMounts ? { bindMounts: options.bindMounts } : {}),
   }
   const cacheKey = avoidanceKey({
     package: options.package,

@@ -161,6 +161,96 @@ describe('build-kernel', () => {
     expect(run.out).not.toContain('Build: rpmbuild')
   }, 120_000)
 
+  describe('module signing', () => {
+    const modulesRpm = (run: { outputs: Record<string, string> }) =>
+      (JSON.parse(run.outputs.rpms!) as string[]).find((rpm) => /\/kernel-modules-\d/.test(rpm))!
+    const signer = (rpm: string, kverrel: string): string =>
+      execFileSync(
+        'bash',
+        ['-c', 'rpm2cpio "$1" | cpio -i --quiet --to-stdout "./lib/modules/$2/signer"', '_', rpm, kverrel],
+        {
+          encoding: 'utf8',
+        },
+      ).trim()
+
+    it('signs modules with the given key, which stays out of the source RPM', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'signing-'))
+      const key = join(dir, 'signing_key.pem')
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-new',
+          '-nodes',
+          '-x509',
+          '-batch',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=kvm-actions test',
+          '-newkey',
+          'rsa:2048',
+          '-keyout',
+          key,
+          '-out',
+          key,
+        ],
+        { stdio: 'ignore' },
+      )
+      const fingerprint = execFileSync('openssl', ['x509', '-in', key, '-noout', '-fingerprint', '-sha256'], {
+        encoding: 'utf8',
+      })
+        .trim()
+        .replace(/.*=/, '')
+      const run = await buildKernel({ 'module-signing': 'keys', 'module-signing-key': key, buildid: '.kvm6' })
+      expect(run.code).toBe(0)
+      expect(run.outputs['module-signing-cert']).toBe(fingerprint)
+      expect(signer(modulesRpm(run), run.outputs.kverrel!)).toBe(fingerprint)
+      expect(run.out).toContain('kernel.spec module signing: the given key after 1 mrproper line(s)')
+      const srpm = (JSON.parse(run.outputs.rpms!) as string[]).find((rpm) => rpm.endsWith('.src.rpm'))!
+      const listing = execFileSync('rpm', ['-qlp', '--nosignature', srpm], { encoding: 'utf8' })
+      expect(listing).not.toContain('.pem')
+      const spec = execFileSync(
+        'bash',
+        ['-c', 'rpm2cpio "$1" | cpio -i --quiet --to-stdout "*kernel.spec"', '_', srpm],
+        {
+          encoding: 'utf8',
+        },
+      )
+      expect(spec).toContain(
+        '  make mrproper\n  %{?kvm_actions_signing_key:cp %{kvm_actions_signing_key} certs/signing_key.pem}\n',
+      )
+    }, 120_000)
+
+    it('turns signing off in the spec', async () => {
+      const run = await buildKernel({ 'module-signing': 'off', buildid: '.kvm7' })
+      expect(run.code).toBe(0)
+      const files = execFileSync('rpm', ['-qlp', '--nosignature', modulesRpm(run)], { encoding: 'utf8' })
+      expect(files).not.toContain('/signer')
+      expect(run.out).toContain('kernel.spec module signing: signing off (line')
+    }, 120_000)
+
+    it('wants a key for keys, and a key file with a private key and a certificate', async () => {
+      const missing = await buildKernel({ 'module-signing': 'keys' })
+      expect(missing.code).toBe(1)
+      expect(missing.err).toBe(
+        "Configuration error: Input 'module-signing-key' is required when module-signing is keys; expected a PEM file with the private key and its certificate\n",
+      )
+      const dir = mkdtempSync(join(tmpdir(), 'signing-'))
+      writeFileSync(
+        join(dir, 'cert-only.pem'),
+        '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+      )
+      const bad = await buildKernel({
+        'module-signing': 'keys',
+        'module-signing-key': join(dir, 'cert-only.pem'),
+      })
+      expect(bad.err).toBe(
+        `Configuration error: Input 'module-signing-key' names ${join(dir, 'cert-only.pem')}, which is not a PEM file with both a private key and its certificate (the form of certs/signing_key.pem)\n`,
+      )
+    })
+  })
+
   it('names a fragment that does not exist', async () => {
     const run = await buildKernel({ 'config-fragments': 'missing.config' })
     expect(run.err).toBe(

@@ -2,6 +2,31 @@ import { kernelBuildSwitches } from '../../src/kernel/action.js'
 import { buildCommand } from '../../src/rpm/builder.js'
 
 describe('buildCommand', () => {
+  it('mounts a folder the build reads (a signing key) into the mock chroot at the same path', () => {
+    expect(
+      buildCommand({
+        builder: 'mock',
+        mockConfig: 'almalinux-9-ppc64le',
+        srpm: '/w/kernel.src.rpm',
+        resultDir: '/w/result',
+        defines: { kvm_actions_signing_key: '/runner/temp/keys/signing_key.pem' },
+        bindMounts: ['/runner/temp/keys'],
+      }),
+    ).toEqual([
+      'mock',
+      '-r',
+      'almalinux-9-ppc64le',
+      '--resultdir',
+      '/w/result',
+      '--enable-plugin=bind_mount',
+      '--plugin-option=bind_mount:dirs=[["/runner/temp/keys","/runner/temp/keys"]]',
+      '--define',
+      'kvm_actions_signing_key /runner/temp/keys/signing_key.pem',
+      '--rebuild',
+      '/w/kernel.src.rpm',
+    ])
+  })
+
   it('builds the mock command line for a fast kernel validation build', () => {
     expect(
       buildCommand({

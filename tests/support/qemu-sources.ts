@@ -75,6 +75,8 @@ export async function qemuSrpm(name: QemuFixture, options: QemuTarballOptions): 
 
 export function libvirtFixtureTree(): { tree: string; spec: string } {
   const tree = fixtureTree('libvirt')
+  // Git keeps no empty folder: the fixture's SOURCES holds only what is made here.
+  mkdirSync(join(tree, 'SOURCES'), { recursive: true })
   const root = mkdtempSync(join(tmpdir(), 'libvirt-src-'))
   mkdirSync(join(root, 'libvirt-10.10.0'))
   writeFileSync(join(root, 'libvirt-10.10.0', 'README'), 'libvirt stand-in source\n')
