@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3675:
+/***/ 3191:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2011,6 +2011,28 @@ function keptForArch(lines, index, archTokens) {
         return (keyword === 'ifarch') !== inElse ? names : !names;
     });
 }
+/**
+ * Where a new entry of a section belongs: after its last entry, before trailing blank lines, the
+ * `%if` of a block that goes on into the next section, and the `%endif` of a block opened before
+ * the section.
+ */
+function sectionEntriesEnd(lines, section) {
+    let at = section.end;
+    while (at > section.header + 1) {
+        const previous = lines[at - 1].trim();
+        if (previous === '' || /^%if\w*\b/.test(previous))
+            at--;
+        else if (/^%endif\b/.test(previous)) {
+            const closes = enclosingConditionals(lines, at - 1).at(-1);
+            if (!closes || closes.line >= section.header)
+                break;
+            at--;
+        }
+        else
+            break;
+    }
+    return at;
+}
 
 ;// CONCATENATED MODULE: ./src/rpm/autopatch/apply.ts
 /**
@@ -3829,6 +3851,95 @@ async function kconfigCheck(source, configs, reports, options, log) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/kernel/kvm-package.ts
+/**
+ * Where kvm.ko and kvm-hv.ko are packaged. AlmaLinux ships them in a `kernel-kvm` subpackage
+ * made by the spec's `%kernel_kvm_package` macro, whose module list is SOURCES/mod-kvm.list;
+ * `modules` keeps them in kernel-modules instead, for hosts that install only that.
+ */
+
+
+
+
+const DEFINITION = /^%define\s+kernel_kvm_package\(\)/;
+const BASE_INVOCATION = /^\s*(%kernel_kvm_package|%\{expand:%%kernel_kvm_package\})\s*$/;
+const KVM_DIR = '/lib/modules/%{KVERREL}/kernel/arch/powerpc/kvm';
+function definitionEnd(lines) {
+    const start = lines.findIndex((line) => DEFINITION.test(line));
+    if (start === -1)
+        return -1;
+    let end = start;
+    while (end < lines.length - 1 && lines[end].trimEnd().endsWith('\\'))
+        end++;
+    return end;
+}
+/** The kvm subpackage for the base kernel on ppc64le, through the spec's own macro. */
+function packageKvmSeparately(lines, spec) {
+    const end = definitionEnd(lines);
+    if (end === -1) {
+        throw new ConfigurationError(`${spec}: cannot make the kernel-kvm subpackage: expected '%define kernel_kvm_package()'. The spec has changed shape; use kvm-package: modules`);
+    }
+    const details = [];
+    if (!lines.some((line) => BASE_INVOCATION.test(line))) {
+        lines.splice(end + 1, 0, '%ifarch ppc64le', '%kernel_kvm_package', '%endif');
+        details.push('kernel-kvm declared for ppc64le');
+    }
+    const files = sections(lines).some((section) => section.name === 'files' && section.subpackage === 'kvm');
+    if (!files) {
+        const at = lines.findIndex((line) => /^%changelog\s*$/.test(line));
+        const insert = ['%ifarch ppc64le', '%files kvm', KVM_DIR, '%endif', ''];
+        lines.splice(at === -1 ? lines.length : at, 0, ...insert);
+        details.push(`%files kvm lists ${KVM_DIR}`);
+    }
+    return details.length > 0 ? details.join('; ') : 'kernel-kvm already built by the spec';
+}
+/** Removes a section's header and entries, leaving the conditionals around and inside it balanced. */
+function removeSection(lines, header, end) {
+    for (let index = end - 1; index >= header; index--) {
+        const line = lines[index].trim();
+        if (line === '' || /^%(if\w*|else|elif\w*|endif)\b/.test(line))
+            continue;
+        lines.splice(index, 1);
+    }
+}
+/** kvm.ko and kvm-hv.ko stay in kernel-modules: no kvm subpackage, an empty mod-kvm.list. */
+function keepKvmInModules(lines, spec, sourcesDir) {
+    const modules = sections(lines).find((section) => section.name === 'files' && section.subpackage === 'modules');
+    if (!modules) {
+        throw new ConfigurationError(`${spec}: cannot keep the KVM modules in kernel-modules: expected a '%files modules' section. The spec has changed shape; use kvm-package: subpackage`);
+    }
+    const details = [];
+    const list = (0,external_node_path_namespaceObject.join)(sourcesDir, 'mod-kvm.list');
+    if ((0,external_node_fs_namespaceObject.existsSync)(list)) {
+        (0,external_node_fs_namespaceObject.writeFileSync)(list, '');
+        details.push('mod-kvm.list emptied');
+    }
+    const kvmFiles = sections(lines).filter((section) => section.name === 'files' && section.subpackage === 'kvm');
+    for (const section of [...kvmFiles].reverse())
+        removeSection(lines, section.header, section.end);
+    let invocations = 0;
+    for (let index = lines.length - 1; index >= 0; index--) {
+        if (BASE_INVOCATION.test(lines[index])) {
+            lines[index] = '# kvm-actions: the KVM modules stay in kernel-modules';
+            invocations++;
+        }
+    }
+    if (kvmFiles.length > 0 || invocations > 0)
+        details.push('no kernel-kvm subpackage');
+    // A generated list (`%files modules -f …`) picks the modules up once mod-kvm.list no longer
+    // moves them out; an explicit one needs the folder.
+    const owner = sections(lines).find((section) => section.name === 'files' && section.subpackage === 'modules');
+    const generated = /\s-f\s/.test(lines[owner.header]);
+    const owned = lines
+        .slice(owner.header + 1, owner.end)
+        .some((line) => line.includes('/kernel/arch/powerpc/kvm'));
+    if (!generated && !owned) {
+        lines.splice(sectionEntriesEnd(lines, owner), 0, KVM_DIR);
+        details.push(`%files modules lists ${KVM_DIR}`);
+    }
+    return details.join('; ');
+}
+
 ;// CONCATENATED MODULE: ./src/kernel/signing.ts
 /**
  * Module signing of the rebuilt kernel. ppc64le is a secure-boot architecture, so the EL9 spec
@@ -3913,6 +4024,7 @@ async function signingKeyFingerprint(file) {
 
 
 
+
 /**
  * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
  * (base variant only, no debug kernel or debuginfo, no kABI check); `full` is the release build.
@@ -3961,6 +4073,11 @@ const buildKernel = defineAction({
             description: '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases.',
             values: ['fast', 'full'],
             default: 'fast',
+        }),
+        'kvm-package': oneOf({
+            description: '`subpackage`: kvm.ko and kvm-hv.ko in kernel-kvm, made by the spec’s kernel_kvm_package macro as AlmaLinux does; `modules`: they stay in kernel-modules.',
+            values: ['subpackage', 'modules'],
+            default: 'subpackage',
         }),
         'module-signing': oneOf({
             description: '`auto` leaves the spec’s signing as it is; `off` turns kernel and module signing off; `keys` signs modules with module-signing-key (the key stays out of the source RPM).',
@@ -4034,20 +4151,28 @@ const buildKernel = defineAction({
                     ? { defines: { [SIGNING_KEY_MACRO]: signingKey.path }, bindMounts: [(0,external_node_path_namespaceObject.dirname)(signingKey.path)] }
                     : {}),
                 prepare: async (tree, spec) => {
-                    const signing = signingEdit(spec, inputs.moduleSigning);
                     const sources = (0,external_node_path_namespaceObject.join)(tree, 'SOURCES');
+                    const builtIn = [
+                        ...kvmPackageEdit(spec, sources, inputs.kvmPackage),
+                        ...signingEdit(spec, inputs.moduleSigning),
+                    ];
                     const kernelSource = inputs.kernelSource ?? srpmKernelTarball(sources);
                     configReport = applyKernelOptions(sources, options);
                     if (!inputs.kconfigCheck)
-                        return signing;
+                        return builtIn;
                     if (!kernelSource) {
                         ctx.annotate('warning', 'Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.');
-                        return signing;
+                        return builtIn;
                     }
                     await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, ctx.log);
-                    return signing;
+                    return builtIn;
                 },
-                keyExtra: { options, moduleSigning: inputs.moduleSigning, signingKey: signingKey?.fingerprint },
+                keyExtra: {
+                    options,
+                    kvmPackage: inputs.kvmPackage,
+                    moduleSigning: inputs.moduleSigning,
+                    signingKey: signingKey?.fingerprint,
+                },
                 skipBuild: !inputs.build,
             });
         }
@@ -4096,6 +4221,15 @@ const buildKernel = defineAction({
     },
     post: postCleanUp,
 });
+/** The spec edit of a kvm-package mode, as a built-in edit for the summary. */
+function kvmPackageEdit(spec, sources, mode) {
+    const lines = (0,external_node_fs_namespaceObject.readFileSync)(spec, 'utf8').split('\n');
+    const detail = mode === 'subpackage'
+        ? packageKvmSeparately(lines, (0,external_node_path_namespaceObject.basename)(spec))
+        : keepKvmInModules(lines, (0,external_node_path_namespaceObject.basename)(spec), sources);
+    (0,external_node_fs_namespaceObject.writeFileSync)(spec, lines.join('\n'));
+    return [{ index: 0, type: 'built-in', target: `${(0,external_node_path_namespaceObject.basename)(spec)} KVM modules`, detail }];
+}
 /** The spec edit of a module-signing mode, as a built-in edit for the summary. */
 function signingEdit(spec, mode) {
     if (mode === 'auto')
@@ -4410,22 +4544,7 @@ function keepSlof(lines, spec) {
         .slice(core.header + 1, core.end)
         .some((line) => line.trim().endsWith('slof.bin') && !line.trim().startsWith('#'));
     if (!listed) {
-        // After the last entry: before trailing blank lines and the %endif of a conditional
-        // opened before the section (the core package exists only when not tools_only).
-        let at = core.end;
-        for (;;) {
-            const previous = lines[at - 1].trim();
-            if (at > core.header + 1 && previous === '')
-                at--;
-            else if (at > core.header + 1 && /^%endif\b/.test(previous)) {
-                const closes = enclosingConditionals(lines, at - 1).at(-1);
-                if (!closes || closes.line >= core.header)
-                    break;
-                at--;
-            }
-            else
-                break;
-        }
+        const at = sectionEntriesEnd(lines, core);
         lines.splice(at, 0, '%ifarch ppc64le', SLOF_FILE, '%endif');
         details.push('listed in %files of qemu-kvm-core on ppc64le');
     }
@@ -6606,7 +6725,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3675);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3191);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

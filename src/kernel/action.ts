@@ -19,6 +19,7 @@ import type { Summary } from '../report/summary.js'
 import { applyKernelOptions, checkKernelRpms, type ConfigFileReport } from './checks.js'
 import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'
 import { kconfigCheck, srpmKernelTarball } from './kconfig-step.js'
+import { keepKvmInModules, type KvmPackage, packageKvmSeparately } from './kvm-package.js'
 import {
   disableSigning,
   type ModuleSigning,
@@ -84,6 +85,12 @@ export const buildKernel = defineAction({
         '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases.',
       values: ['fast', 'full'],
       default: 'fast',
+    }),
+    'kvm-package': input.oneOf({
+      description:
+        '`subpackage`: kvm.ko and kvm-hv.ko in kernel-kvm, made by the spec’s kernel_kvm_package macro as AlmaLinux does; `modules`: they stay in kernel-modules.',
+      values: ['subpackage', 'modules'],
+      default: 'subpackage',
     }),
     'module-signing': input.oneOf({
       description:
@@ -167,22 +174,30 @@ export const buildKernel = defineAction({
           ? { defines: { [SIGNING_KEY_MACRO]: signingKey.path }, bindMounts: [dirname(signingKey.path)] }
           : {}),
         prepare: async (tree, spec) => {
-          const signing = signingEdit(spec, inputs.moduleSigning)
           const sources = join(tree, 'SOURCES')
+          const builtIn = [
+            ...kvmPackageEdit(spec, sources, inputs.kvmPackage),
+            ...signingEdit(spec, inputs.moduleSigning),
+          ]
           const kernelSource = inputs.kernelSource ?? srpmKernelTarball(sources)
           configReport = applyKernelOptions(sources, options)
-          if (!inputs.kconfigCheck) return signing
+          if (!inputs.kconfigCheck) return builtIn
           if (!kernelSource) {
             ctx.annotate(
               'warning',
               'Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.',
             )
-            return signing
+            return builtIn
           }
           await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, ctx.log)
-          return signing
+          return builtIn
         },
-        keyExtra: { options, moduleSigning: inputs.moduleSigning, signingKey: signingKey?.fingerprint },
+        keyExtra: {
+          options,
+          kvmPackage: inputs.kvmPackage,
+          moduleSigning: inputs.moduleSigning,
+          signingKey: signingKey?.fingerprint,
+        },
         skipBuild: !inputs.build,
       })
     } finally {
@@ -241,6 +256,17 @@ export const buildKernel = defineAction({
   },
   post: postCleanUp,
 })
+
+/** The spec edit of a kvm-package mode, as a built-in edit for the summary. */
+function kvmPackageEdit(spec: string, sources: string, mode: KvmPackage): AppliedEdit[] {
+  const lines = readFileSync(spec, 'utf8').split('\n')
+  const detail =
+    mode === 'subpackage'
+      ? packageKvmSeparately(lines, basename(spec))
+      : keepKvmInModules(lines, basename(spec), sources)
+  writeFileSync(spec, lines.join('\n'))
+  return [{ index: 0, type: 'built-in', target: `${basename(spec)} KVM modules`, detail }]
+}
 
 /** The spec edit of a module-signing mode, as a built-in edit for the summary. */
 function signingEdit(spec: string, mode: ModuleSigning): AppliedEdit[] {

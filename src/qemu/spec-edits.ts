@@ -5,7 +5,7 @@
  * package that silently lacks KVM.
  */
 import { ConfigurationError } from '../action/errors.js'
-import { enclosingConditionals, keptForArch, sections } from '../rpm/spec.js'
+import { keptForArch, sectionEntriesEnd, sections } from '../rpm/spec.js'
 
 export const POWER64 = ['%{power64}', 'ppc64le', 'ppc64']
 
@@ -129,18 +129,7 @@ export function keepSlof(lines: string[], spec: string): SpecEdit {
     .slice(core.header + 1, core.end)
     .some((line) => line.trim().endsWith('slof.bin') && !line.trim().startsWith('#'))
   if (!listed) {
-    // After the last entry: before trailing blank lines and the %endif of a conditional
-    // opened before the section (the core package exists only when not tools_only).
-    let at = core.end
-    for (;;) {
-      const previous = lines[at - 1]!.trim()
-      if (at > core.header + 1 && previous === '') at--
-      else if (at > core.header + 1 && /^%endif\b/.test(previous)) {
-        const closes = enclosingConditionals(lines, at - 1).at(-1)
-        if (!closes || closes.line >= core.header) break
-        at--
-      } else break
-    }
+    const at = sectionEntriesEnd(lines, core)
     lines.splice(at, 0, '%ifarch ppc64le', SLOF_FILE, '%endif')
     details.push('listed in %files of qemu-kvm-core on ppc64le')
   }

@@ -158,3 +158,22 @@ export function keptForArch(lines: readonly string[], index: number, archTokens:
     return (keyword === 'ifarch') !== inElse ? names : !names
   })
 }
+
+/**
+ * Where a new entry of a section belongs: after its last entry, before trailing blank lines, the
+ * `%if` of a block that goes on into the next section, and the `%endif` of a block opened before
+ * the section.
+ */
+export function sectionEntriesEnd(lines: readonly string[], section: Section): number {
+  let at = section.end
+  while (at > section.header + 1) {
+    const previous = lines[at - 1]!.trim()
+    if (previous === '' || /^%if\w*\b/.test(previous)) at--
+    else if (/^%endif\b/.test(previous)) {
+      const closes = enclosingConditionals(lines, at - 1).at(-1)
+      if (!closes || closes.line >= section.header) break
+      at--
+    } else break
+  }
+  return at
+}

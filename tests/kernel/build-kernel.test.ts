@@ -161,6 +161,15 @@ describe('build-kernel', () => {
     expect(run.out).not.toContain('Build: rpmbuild')
   }, 120_000)
 
+  it('keeps kvm.ko and kvm-hv.ko in kernel-modules when kvm-package is modules', async () => {
+    const run = await buildKernel({ 'kvm-package': 'modules', buildid: '.kvm8' })
+    expect(run.err).toContain('Kconfig check skipped')
+    expect(run.code).toBe(0)
+    const names = (JSON.parse(run.outputs.rpms!) as string[]).map((rpm) => rpm.split('/').at(-1))
+    expect(names.some((name) => name!.startsWith('kernel-kvm-'))).toBe(false)
+    expect(run.out).toContain('kvm.ko in kernel-modules, kvm-hv.ko in kernel-modules')
+  }, 120_000)
+
   describe('module signing', () => {
     const modulesRpm = (run: { outputs: Record<string, string> }) =>
       (JSON.parse(run.outputs.rpms!) as string[]).find((rpm) => /\/kernel-modules-\d/.test(rpm))!
