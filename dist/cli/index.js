@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3191:
+/***/ 7782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1016,6 +1016,14 @@ async function buildInitramfs(dir, busybox, checks, extraInit = '', files = [], 
     ]);
     return image;
 }
+/** QEMU exited before the guest ran; `output` is what it said (the capability refusals). */
+class QemuStartError extends InfrastructureError {
+    output;
+    constructor(message, output) {
+        super(message);
+        this.output = output;
+    }
+}
 function qemuArgv(options) {
     return [
         options.qemu,
@@ -1100,7 +1108,7 @@ async function bootGuest(options) {
             const why = watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
                 said.find((l) => /: (?!warning:)/.test(l)) ??
                 said.at(-1);
-            throw new InfrastructureError(`${options.qemu} could not start the guest: ${why}`);
+            throw new QemuStartError(`${options.qemu} could not start the guest: ${why}`, said.join('\n'));
         }
         throw new TestFailure(result.timedOut
             ? `guest did not reach its ready marker within ${formatDuration(options.bootTimeoutMs)}`
@@ -1242,6 +1250,12 @@ function probeHost(root = '/', architecture = (0,external_node_os_namespaceObjec
         }
     }
     const nested = read(root, 'sys/module/kvm_hv/parameters/nested')?.trim();
+    const interrupts = read(root, 'proc/interrupts');
+    const smt = read(root, 'sys/devices/system/cpu/smt/active')?.trim();
+    const meminfo = read(root, 'proc/meminfo') ?? '';
+    const hugeTotal = /^HugePages_Total:\s+(\d+)/m.exec(meminfo)?.[1];
+    const hugeSize = /^Hugepagesize:\s+(\d+) kB/m.exec(meminfo)?.[1];
+    const power = architecture.startsWith('ppc64');
     return {
         architecture,
         ...(info.cpu ? { cpu: info.cpu } : {}),
@@ -1251,6 +1265,9 @@ function probeHost(root = '/', architecture = (0,external_node_os_namespaceObjec
         kvmDevice,
         kvmHvLoaded: (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, 'sys/module/kvm_hv')),
         ...(nested !== undefined ? { nested: nested === 'Y' || nested === '1' } : {}),
+        ...(power && interrupts !== undefined ? { xive: /\bXIVE/.test(interrupts) } : {}),
+        ...(smt !== undefined ? { smt: smt === '1' } : {}),
+        ...(hugeTotal && hugeSize ? { hugepages: { total: Number(hugeTotal), sizeKb: Number(hugeSize) } } : {}),
     };
 }
 /**
@@ -1293,12 +1310,6 @@ const L1_LIBS = '/usr/lib/kvm-actions-qemu';
 const L1_FIRMWARE = '/usr/share/qemu';
 const L1_MODULES = '/lib/kvm';
 const L2_DIR = '/l2';
-/** The L0 machine: nested KVM-HV offered to L1. */
-function nestedMachine(accel) {
-    return accel === 'kvm'
-        ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on,cap-nested-hv=on'
-        : 'pseries,x-vof=on,cap-nested-hv=on';
-}
 const MODULE_SUFFIXES = ['.ko', '.ko.xz', '.ko.zst', '.ko.gz'];
 /** The file of module `name` below `dir` (kvm-hv and kvm_hv name the same module). */
 function findModule(dir, name) {
@@ -1445,8 +1456,80 @@ function modulesBesideKernel(kernel) {
     return dir && (0,external_node_fs_namespaceObject.existsSync)(dir) ? dir : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/guest/machine.ts
+/** pseries,key=value,… from the probe and the request. */
+function machineOptions(probe, request) {
+    let machine = 'pseries';
+    if (request.accel === 'kvm')
+        machine = withOption(machine, 'accel=kvm');
+    if (request.accel === 'kvm')
+        machine = withOption(machine, 'kvm-type=HV');
+    // Direct kernel boot: VOF instead of SLOF saves seconds per boot.
+    machine = withOption(machine, 'x-vof=on');
+    // A host without XIVE (POWER8, or XIVE off) can only give the guest XICS.
+    if (request.accel === 'kvm' && probe.xive === false)
+        machine = withOption(machine, 'ic-mode=xics');
+    // An older guest generation on a newer host: the host CPU in compatibility mode.
+    const host = probe.generation?.toLowerCase();
+    if (request.accel === 'kvm' && host && request.cpu !== 'host' && request.cpu !== host)
+        machine = withOption(machine, `max-cpu-compat=${request.cpu}`);
+    if (request.nested)
+        machine = withOption(machine, 'cap-nested-hv=on');
+    for (const option of request.extra)
+        machine = withOption(machine, option);
+    return machine;
+}
+/** Sets key=value in a machine string, replacing an earlier value of the same key. */
+function withOption(machine, option) {
+    const [type, ...options] = machine.split(',');
+    const key = option.split('=')[0];
+    return [type, ...options.filter((existing) => existing.split('=')[0] !== key), option].join(',');
+}
+/** The -cpu of a request: under KVM with an older generation, the host CPU in compat mode. */
+function cpuModel(probe, request) {
+    if (request.accel !== 'kvm')
+        return request.cpu === 'host' ? 'power9' : request.cpu;
+    const host = probe.generation?.toLowerCase();
+    return request.cpu === 'host' || (host && request.cpu !== host) ? 'host' : request.cpu;
+}
+const SUGGESTION = /try appending -machine ([a-z0-9-]+=[a-z0-9]+)/i;
+const IRQCHIP = /kernel_irqchip requested but unavailable|IRQ_XIVE capability must be present/i;
+/** The setting QEMU's refusal suggests, if it suggests one. */
+function suggestedOption(output) {
+    const suggestion = SUGGESTION.exec(output)?.[1];
+    if (suggestion)
+        return suggestion.toLowerCase();
+    if (IRQCHIP.test(output))
+        return 'kernel-irqchip=off';
+    return undefined;
+}
+/**
+ * Runs `start` with the machine, and again with each setting QEMU suggests, at most `limit`
+ * times; a refusal without a suggestion, or a suggestion already tried, ends it.
+ */
+async function negotiate(machine, start, refusalOf, attempts = [], limit = 5) {
+    let current = machine;
+    for (;;) {
+        try {
+            const result = await start(current);
+            attempts.push({ machine: current });
+            return { result, attempts };
+        }
+        catch (error) {
+            const refusal = refusalOf(error);
+            const fix = refusal ? suggestedOption(refusal) : undefined;
+            const next = fix ? withOption(current, fix) : undefined;
+            attempts.push({ machine: current, ...(refusal ? { refusal } : {}), ...(fix ? { fix } : {}) });
+            if (!next || next === current || attempts.length >= limit || attempts.some((a) => a.machine === next))
+                throw error;
+            current = next;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/guest/action.ts
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
+
 
 
 
@@ -1496,6 +1579,11 @@ const bootTestGuest = defineAction({
             description: 'nested: time allowed inside L1 for the L2 guest to reach its marker.',
             default: '5m',
         }),
+        'machine-options': list({
+            description: 'Extra pseries options (key=value) applied after those derived from the host probe, such as cap-ccf-assist=off.',
+            item: /^[a-z0-9-]+=[A-Za-z0-9._-]+$/,
+            itemAccepted: 'key=value machine options',
+        }),
         checks: list({
             description: 'Checks run inside the guest, one per line as `name: command` (busybox sh).',
             item: /^[A-Za-z0-9_.-]+:\s*\S/,
@@ -1528,7 +1616,8 @@ const bootTestGuest = defineAction({
         result: 'pass, fail (the guest or a check failed) or error (the runner could not run the guest).',
         checks: 'JSON list of the checks: name, exit code, output.',
         accel: 'The accelerator used: kvm or tcg.',
-        probe: 'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested.',
+        probe: 'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested, XIVE, SMT, hugepages.',
+        machine: 'The -M pseries options the guest ran with, after any capability settings QEMU asked for.',
         'results-dir': 'Absolute path of the results folder, ready for upload-artifact.',
     },
     async main(ctx) {
@@ -1572,16 +1661,13 @@ const bootTestGuest = defineAction({
         }
         // L1 holds the L2 guest's memory and its own unpacked initramfs (the emulator and L2 kernel).
         const memoryMb = nested ? Math.max(inputs.memory, NESTED_L1_MIN_MEMORY_MB) : inputs.memory;
+        const request = { accel, cpu: inputs.cpu, nested, extra: inputs.machineOptions };
         const options = {
             qemu: inputs.qemu,
             kernel: inputs.kernel,
             initrd,
-            machine: nested
-                ? nestedMachine(accel)
-                : accel === 'kvm'
-                    ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on'
-                    : 'pseries,x-vof=on',
-            cpu: inputs.cpu === 'host' && accel !== 'kvm' ? 'power9' : inputs.cpu,
+            machine: machineOptions(probe, request),
+            cpu: cpuModel(probe, request),
             memoryMb,
             smp: inputs.smp,
             accel,
@@ -1590,9 +1676,15 @@ const bootTestGuest = defineAction({
             log: ctx.log,
             signal: ctx.signal,
         };
-        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(inputs.resultsDir, 'qemu-command.txt'), describeArgv(qemuArgv(options)) + '\n');
+        const commandFile = (0,external_node_path_namespaceObject.join)(inputs.resultsDir, 'qemu-command.txt');
+        (0,external_node_fs_namespaceObject.writeFileSync)(commandFile, describeArgv(qemuArgv(options)) + '\n');
+        const attempts = [];
         try {
-            const result = await bootGuest(options);
+            const { result } = await negotiate(options.machine, (machine) => {
+                (0,external_node_fs_namespaceObject.writeFileSync)(commandFile, describeArgv(qemuArgv({ ...options, machine })) + '\n');
+                return bootGuest({ ...options, machine });
+            }, (error) => (error instanceof QemuStartError ? error.output : undefined), attempts);
+            setOutput('machine', attempts.at(-1).machine);
             writeResults(inputs.resultsDir, result);
             setOutput('checks', result.checks);
             const failed = result.checks.filter((check) => check.exitCode !== 0);
@@ -1621,6 +1713,10 @@ const bootTestGuest = defineAction({
                 setOutput('result', 'fail');
             throw error;
         }
+        finally {
+            if (attempts.length > 1)
+                machineSummary(summary, attempts);
+        }
         summary
             .heading('Host', 3)
             .table(['Property', 'Value'], [
@@ -1634,6 +1730,12 @@ const bootTestGuest = defineAction({
                     ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
                     : 'not loaded',
             ],
+            ['XIVE', probe.xive === undefined ? 'n/a' : probe.xive ? 'yes' : 'no'],
+            ['SMT', probe.smt === undefined ? 'n/a' : probe.smt ? 'on' : 'off'],
+            [
+                'Hugepages',
+                probe.hugepages ? `${probe.hugepages.total} × ${probe.hugepages.sizeKb} KiB` : 'none',
+            ],
             ['Scenario', inputs.scenario],
             ...(nested ? [['L1 memory', `${memoryMb} MiB (L2: ${NESTED_L2_MEMORY_MB} MiB)`]] : []),
             ['Accelerator', accel + (reason ? ` (${reason})` : '')],
@@ -1642,6 +1744,15 @@ const bootTestGuest = defineAction({
     },
     post: postCleanUp,
 });
+/** The machine options tried, what QEMU refused and the setting each retry added. */
+function machineSummary(summary, attempts) {
+    summary.heading('Machine options', 3).table(['Attempt', '-M', 'QEMU said', 'Next try adds'], attempts.map((attempt, index) => [
+        String(index + 1),
+        attempt.machine,
+        attempt.refusal?.split('\n').find((line) => !/warning:/.test(line)) ?? 'started',
+        attempt.fix ?? '',
+    ]));
+}
 
 ;// CONCATENATED MODULE: ./src/fs/glob.ts
 /** Globs with `*` and `?` inside path segments (no `**`): enough for RPM and config file names. */
@@ -6725,7 +6836,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3191);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7782);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

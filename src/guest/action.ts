@@ -4,11 +4,13 @@ import { join } from 'node:path'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
 import { ConfigurationError, defineAction, InfrastructureError, input, TestFailure } from '../action/index.js'
 import { describeArgv } from '../exec/exec.js'
-import { bootGuest, buildInitramfs, qemuArgv } from './boot.js'
+import { bootGuest, buildInitramfs, qemuArgv, QemuStartError } from './boot.js'
 import { timelineSummary, writeResults } from './results.js'
+import type { Summary } from '../report/summary.js'
 import { requireTools } from '../exec/tools.js'
 import { chooseAccel, probeHost } from './probe.js'
-import { GUEST_QEMU_DIR, modulesBesideKernel, nestedMachine, nestedPayload } from './nested.js'
+import { GUEST_QEMU_DIR, modulesBesideKernel, nestedPayload } from './nested.js'
+import { type Attempt, cpuModel, machineOptions, negotiate } from './machine.js'
 
 const NESTED_L2_MEMORY_MB = 512
 const NESTED_L1_MIN_MEMORY_MB = 2048
@@ -54,6 +56,12 @@ export const bootTestGuest = defineAction({
       description: 'nested: time allowed inside L1 for the L2 guest to reach its marker.',
       default: '5m',
     }),
+    'machine-options': input.list({
+      description:
+        'Extra pseries options (key=value) applied after those derived from the host probe, such as cap-ccf-assist=off.',
+      item: /^[a-z0-9-]+=[A-Za-z0-9._-]+$/,
+      itemAccepted: 'key=value machine options',
+    }),
     checks: input.list({
       description: 'Checks run inside the guest, one per line as `name: command` (busybox sh).',
       item: /^[A-Za-z0-9_.-]+:\s*\S/,
@@ -87,7 +95,9 @@ export const bootTestGuest = defineAction({
     result: 'pass, fail (the guest or a check failed) or error (the runner could not run the guest).',
     checks: 'JSON list of the checks: name, exit code, output.',
     accel: 'The accelerator used: kvm or tcg.',
-    probe: 'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested.',
+    probe:
+      'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested, XIVE, SMT, hugepages.',
+    machine: 'The -M pseries options the guest ran with, after any capability settings QEMU asked for.',
     'results-dir': 'Absolute path of the results folder, ready for upload-artifact.',
   },
   async main(ctx) {
@@ -132,16 +142,13 @@ export const bootTestGuest = defineAction({
     }
     // L1 holds the L2 guest's memory and its own unpacked initramfs (the emulator and L2 kernel).
     const memoryMb = nested ? Math.max(inputs.memory, NESTED_L1_MIN_MEMORY_MB) : inputs.memory
+    const request = { accel, cpu: inputs.cpu, nested, extra: inputs.machineOptions }
     const options = {
       qemu: inputs.qemu,
       kernel: inputs.kernel,
       initrd,
-      machine: nested
-        ? nestedMachine(accel)
-        : accel === 'kvm'
-          ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on'
-          : 'pseries,x-vof=on',
-      cpu: inputs.cpu === 'host' && accel !== 'kvm' ? 'power9' : inputs.cpu,
+      machine: machineOptions(probe, request),
+      cpu: cpuModel(probe, request),
       memoryMb,
       smp: inputs.smp,
       accel,
@@ -150,9 +157,20 @@ export const bootTestGuest = defineAction({
       log: ctx.log,
       signal: ctx.signal,
     } as const
-    writeFileSync(join(inputs.resultsDir, 'qemu-command.txt'), describeArgv(qemuArgv(options)) + '\n')
+    const commandFile = join(inputs.resultsDir, 'qemu-command.txt')
+    writeFileSync(commandFile, describeArgv(qemuArgv(options)) + '\n')
+    const attempts: Attempt[] = []
     try {
-      const result = await bootGuest(options)
+      const { result } = await negotiate(
+        options.machine,
+        (machine) => {
+          writeFileSync(commandFile, describeArgv(qemuArgv({ ...options, machine })) + '\n')
+          return bootGuest({ ...options, machine })
+        },
+        (error) => (error instanceof QemuStartError ? error.output : undefined),
+        attempts,
+      )
+      setOutput('machine', attempts.at(-1)!.machine)
       writeResults(inputs.resultsDir, result)
       setOutput('checks', result.checks)
       const failed = result.checks.filter((check) => check.exitCode !== 0)
@@ -182,6 +200,8 @@ export const bootTestGuest = defineAction({
       if (!(error instanceof TestFailure)) setOutput('result', 'error')
       else setOutput('result', 'fail')
       throw error
+    } finally {
+      if (attempts.length > 1) machineSummary(summary, attempts)
     }
     summary
       .heading('Host', 3)
@@ -198,6 +218,12 @@ export const bootTestGuest = defineAction({
               ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
               : 'not loaded',
           ],
+          ['XIVE', probe.xive === undefined ? 'n/a' : probe.xive ? 'yes' : 'no'],
+          ['SMT', probe.smt === undefined ? 'n/a' : probe.smt ? 'on' : 'off'],
+          [
+            'Hugepages',
+            probe.hugepages ? `${probe.hugepages.total} × ${probe.hugepages.sizeKb} KiB` : 'none',
+          ],
           ['Scenario', inputs.scenario],
           ...(nested ? [['L1 memory', `${memoryMb} MiB (L2: ${NESTED_L2_MEMORY_MB} MiB)`]] : []),
           ['Accelerator', accel + (reason ? ` (${reason})` : '')],
@@ -207,3 +233,16 @@ export const bootTestGuest = defineAction({
   },
   post: postCleanUp,
 })
+
+/** The machine options tried, what QEMU refused and the setting each retry added. */
+function machineSummary(summary: Summary, attempts: Attempt[]): void {
+  summary.heading('Machine options', 3).table(
+    ['Attempt', '-M', 'QEMU said', 'Next try adds'],
+    attempts.map((attempt, index) => [
+      String(index + 1),
+      attempt.machine,
+      attempt.refusal?.split('\n').find((line) => !/warning:/.test(line)) ?? 'started',
+      attempt.fix ?? '',
+    ]),
+  )
+}

@@ -86,6 +86,16 @@ export async function buildInitramfs(
   return image
 }
 
+/** QEMU exited before the guest ran; `output` is what it said (the capability refusals). */
+export class QemuStartError extends InfrastructureError {
+  constructor(
+    message: string,
+    readonly output: string,
+  ) {
+    super(message)
+  }
+}
+
 export interface BootOptions {
   qemu: string
   kernel: string
@@ -197,7 +207,7 @@ export async function bootGuest(options: BootOptions): Promise<BootResult> {
         watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
         said.find((l) => /: (?!warning:)/.test(l)) ??
         said.at(-1)
-      throw new InfrastructureError(`${options.qemu} could not start the guest: ${why}`)
+      throw new QemuStartError(`${options.qemu} could not start the guest: ${why}`, said.join('\n'))
     }
     throw new TestFailure(
       result.timedOut

@@ -38,13 +38,6 @@ export interface NestedOptions {
   l2TimeoutSeconds: number
 }
 
-/** The L0 machine: nested KVM-HV offered to L1. */
-export function nestedMachine(accel: 'kvm' | 'tcg'): string {
-  return accel === 'kvm'
-    ? 'pseries,accel=kvm,kvm-type=HV,x-vof=on,cap-nested-hv=on'
-    : 'pseries,x-vof=on,cap-nested-hv=on'
-}
-
 const MODULE_SUFFIXES = ['.ko', '.ko.xz', '.ko.zst', '.ko.gz']
 
 /** The file of module `name` below `dir` (kvm-hv and kvm_hv name the same module). */

@@ -19,6 +19,12 @@ export interface HostProbe {
   kvmDevice: 'usable' | 'no-permission' | 'absent'
   kvmHvLoaded: boolean
   nested?: boolean
+  /** The host's interrupt controller is XIVE (POWER9 and later in XIVE mode), from /proc/interrupts. */
+  xive?: boolean
+  /** SMT on (POWER8 KVM-HV needs it off), from /sys/devices/system/cpu/smt/active. */
+  smt?: boolean
+  /** Reserved hugepages: count and size in KiB. */
+  hugepages?: { total: number; sizeKb: number }
 }
 
 export interface CpuInfo {
@@ -72,6 +78,12 @@ export function probeHost(root = '/', architecture = machine()): HostProbe {
     }
   }
   const nested = read(root, 'sys/module/kvm_hv/parameters/nested')?.trim()
+  const interrupts = read(root, 'proc/interrupts')
+  const smt = read(root, 'sys/devices/system/cpu/smt/active')?.trim()
+  const meminfo = read(root, 'proc/meminfo') ?? ''
+  const hugeTotal = /^HugePages_Total:\s+(\d+)/m.exec(meminfo)?.[1]
+  const hugeSize = /^Hugepagesize:\s+(\d+) kB/m.exec(meminfo)?.[1]
+  const power = architecture.startsWith('ppc64')
   return {
     architecture,
     ...(info.cpu ? { cpu: info.cpu } : {}),
@@ -81,6 +93,9 @@ export function probeHost(root = '/', architecture = machine()): HostProbe {
     kvmDevice,
     kvmHvLoaded: existsSync(join(root, 'sys/module/kvm_hv')),
     ...(nested !== undefined ? { nested: nested === 'Y' || nested === '1' } : {}),
+    ...(power && interrupts !== undefined ? { xive: /\bXIVE/.test(interrupts) } : {}),
+    ...(smt !== undefined ? { smt: smt === '1' } : {}),
+    ...(hugeTotal && hugeSize ? { hugepages: { total: Number(hugeTotal), sizeKb: Number(hugeSize) } } : {}),
   }
 }
 

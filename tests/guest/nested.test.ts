@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { bootGuest, buildInitramfs } from '../../src/guest/boot.js'
 import { runCli } from '../../src/cli/main.js'
+import { machineOptions } from '../../src/guest/machine.js'
 import {
   GUEST_QEMU_DIR,
   kvmModules,
   l2Command,
   moduleDepends,
   modulesBesideKernel,
-  nestedMachine,
   nestedPayload,
 } from '../../src/guest/nested.js'
 import { writeTree } from '../support/fixtures.js'
@@ -29,8 +29,19 @@ const kernel = join(
 
 describe('the nested scenario’s parts', () => {
   it('offers nested KVM-HV to L1 and runs L2 with KVM through L1’s own loader', () => {
-    expect(nestedMachine('tcg')).toBe('pseries,x-vof=on,cap-nested-hv=on')
-    expect(nestedMachine('kvm')).toBe('pseries,accel=kvm,kvm-type=HV,x-vof=on,cap-nested-hv=on')
+    const power9 = {
+      architecture: 'ppc64le',
+      generation: 'POWER9',
+      platform: 'powernv',
+      kvmDevice: 'usable',
+      kvmHvLoaded: true,
+      xive: true,
+    } as const
+    const request = { cpu: 'power9', nested: true, extra: [] }
+    expect(machineOptions(power9, { ...request, accel: 'tcg' })).toBe('pseries,x-vof=on,cap-nested-hv=on')
+    expect(machineOptions(power9, { ...request, accel: 'kvm' })).toBe(
+      'pseries,accel=kvm,kvm-type=HV,x-vof=on,cap-nested-hv=on',
+    )
     expect(l2Command({ l2MemoryMb: 512, l2TimeoutSeconds: 300 })).toEqual([
       'timeout',
       '300',

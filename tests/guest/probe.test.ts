@@ -73,6 +73,25 @@ describe('host probe', () => {
     expect(chooseAccel('auto', probe)).toEqual({ accel: 'kvm' })
   })
 
+  it('reads XIVE, SMT and hugepages where the host shows them', () => {
+    const root = fakeRoot({
+      'proc/cpuinfo': POWER9_BARE_METAL,
+      'proc/interrupts': '           CPU0\n 16:          0  XIVE-IPI   0 Edge      IPI\n',
+      'sys/devices/system/cpu/smt/active': '1\n',
+      'proc/meminfo': 'MemTotal: 1 kB\nHugePages_Total:      64\nHugepagesize:       2048 kB\n',
+    })
+    expect(probeHost(root, 'ppc64le')).toMatchObject({
+      xive: true,
+      smt: true,
+      hugepages: { total: 64, sizeKb: 2048 },
+    })
+    const power8 = fakeRoot({
+      'proc/cpuinfo': POWER9_BARE_METAL,
+      'proc/interrupts': ' 16: 0 XICS 0 Edge IPI\n',
+    })
+    expect(probeHost(power8, 'ppc64le').xive).toBe(false)
+  })
+
   it('does not trust /dev/kvm when kvm_hv is not loaded', () => {
     const probe = probeHost(fakeRoot({ 'proc/cpuinfo': EMULATED_GUEST, 'dev/kvm': '' }), 'ppc64le')
     expect(probe.kvmHvLoaded).toBe(false)
