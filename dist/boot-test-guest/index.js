@@ -39615,10 +39615,21 @@ function createWorkDir(state, prefix) {
 function trackProcess(state, pid) {
     state.save(PIDS, [...(state.get(PIDS) ?? []), pid]);
 }
+/** Process ids in the *.pid files directly inside dir. */
+function pidFiles(dir) {
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return [];
+    return (0,external_node_fs_.readdirSync)(dir)
+        .filter((name) => name.endsWith('.pid'))
+        .map((name) => Number((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8').trim()))
+        .filter((pid) => Number.isInteger(pid) && pid > 1);
+}
 /** Kills recorded process groups and removes recorded folders; returns what it did. */
 async function cleanUp(state, graceMs = 3000) {
     const killed = [];
-    for (const pid of state.get(PIDS) ?? []) {
+    // Pidfiles in the recorded folders (qemu -pidfile) name processes started after the last state save.
+    const fromFiles = (state.get(DIRS) ?? []).flatMap((dir) => pidFiles(dir));
+    for (const pid of new Set([...(state.get(PIDS) ?? []), ...fromFiles])) {
         if (!isAlive(pid))
             continue;
         killed.push(pid);
@@ -39810,6 +39821,8 @@ function spawnAndWait(argv, options) {
             // Own process group, so a timeout or cancellation can stop everything the program forked.
             detached: true,
         });
+        if (child.pid !== undefined)
+            options.onSpawn?.(child.pid);
         let timedOut = false;
         const stop = () => {
             if (child.pid === undefined)
@@ -39976,7 +39989,9 @@ async function buildInitramfs(dir, busybox, checks, extraInit = '', files = [], 
         extraInit,
         ...checks.flatMap((check) => [
             `echo ${shellWord(`KVM-ACTIONS-CHECK-BEGIN ${check.name}`)}`,
-            `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
+            check.timeoutSeconds
+                ? `timeout ${check.timeoutSeconds} sh -c ${shellWord(check.command)} 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`
+                : `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
         ]),
         `echo ${READY_MARKER}`,
         'poweroff -f',
@@ -40025,6 +40040,7 @@ function qemuArgv(options) {
         options.initrd,
         '-append',
         options.append ?? 'console=hvc0 panic=-1',
+        ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
     ];
 }
 async function bootGuest(options) {
@@ -40037,7 +40053,10 @@ async function bootGuest(options) {
     const checks = [];
     let current;
     let sawKernel = false;
+    let shutdownTimer;
+    let killedAtShutdown = false;
     const result = await exec(argv, {
+        ...(options.onStart ? { onSpawn: options.onStart } : {}),
         timeoutMs: options.bootTimeoutMs,
         killGraceMs: 2000,
         allowFailure: true,
@@ -40069,13 +40088,21 @@ async function bootGuest(options) {
             else if (current)
                 current.output += `${line}\n`;
             const verdict = watcher.feed(line);
-            if (verdict === 'ready')
+            if (verdict === 'ready' && timeline.ready === undefined) {
                 timeline.ready = at;
+                shutdownTimer = setTimeout(() => {
+                    killedAtShutdown = true;
+                    stop.abort();
+                }, options.shutdownTimeoutMs ?? 30_000);
+            }
             if (verdict === 'fatal')
                 stop.abort();
         },
     });
+    clearTimeout(shutdownTimer);
     timeline.end = performance.now() - started;
+    if (options.signal?.aborted)
+        throw new errors/* InfrastructureError */.EN('cancelled: the guest was stopped');
     const fatal = watcher.fatal;
     if (fatal)
         throw new errors/* TestFailure */.p2(`guest ${fatal.kind} at console line ${fatal.lineNumber}: ${fatal.line}`);
@@ -40091,7 +40118,13 @@ async function bootGuest(options) {
             ? `guest did not reach its ready marker within ${(0,action_inputs.formatDuration)(options.bootTimeoutMs)}`
             : `guest stopped before its ready marker (exit code ${result.exitCode})`);
     }
-    return { argv, checks, findings: watcher.findings, timeline };
+    return {
+        argv,
+        checks,
+        findings: watcher.findings,
+        shutdown: killedAtShutdown ? 'killed' : 'clean',
+        timeline,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/guest/results.ts
@@ -40583,6 +40616,14 @@ const bootTestGuest = defineAction({
             description: 'Time allowed from start to the ready marker.',
             default: '10m',
         }),
+        'check-timeout': action_inputs.duration({
+            description: 'Time allowed for each check inside the guest; a check that takes longer fails.',
+            default: '5m',
+        }),
+        'shutdown-timeout': action_inputs.duration({
+            description: 'Time allowed after the ready marker for the guest to power off before it is killed.',
+            default: '30s',
+        }),
         'results-dir': action_inputs.path({
             description: 'Where the console log, qemu command line, probe and results are written.',
             default: 'kvm-actions-results/boot-test-guest',
@@ -40614,7 +40655,11 @@ const bootTestGuest = defineAction({
         setOutput('results-dir', inputs.resultsDir);
         const checks = inputs.checks.map((entry) => {
             const colon = entry.indexOf(':');
-            return { name: entry.slice(0, colon).trim(), command: entry.slice(colon + 1).trim() };
+            return {
+                name: entry.slice(0, colon).trim(),
+                command: entry.slice(colon + 1).trim(),
+                timeoutSeconds: Math.ceil(inputs.checkTimeout / 1000),
+            };
         });
         const nested = inputs.scenario === 'nested';
         let initrd;
@@ -40649,6 +40694,9 @@ const bootTestGuest = defineAction({
             smp: inputs.smp,
             accel,
             bootTimeoutMs: inputs.bootTimeout,
+            shutdownTimeoutMs: inputs.shutdownTimeout,
+            pidFile: (0,external_node_path_.join)(work, 'qemu.pid'),
+            onStart: (pid) => trackProcess(state, pid),
             consoleLog: (0,external_node_path_.join)(inputs.resultsDir, 'console.log'),
             log: ctx.log,
             signal: ctx.signal,
@@ -40662,6 +40710,8 @@ const bootTestGuest = defineAction({
                 return bootGuest({ ...options, machine });
             }, (error) => (error instanceof QemuStartError ? error.output : undefined), attempts);
             setOutput('machine', attempts.at(-1).machine);
+            if (result.shutdown === 'killed')
+                annotate('warning', `The guest did not power off within ${action_inputs.formatDuration(inputs.shutdownTimeout)}; it was killed.`);
             writeResults(inputs.resultsDir, result);
             setOutput('checks', result.checks);
             const failed = result.checks.filter((check) => check.exitCode !== 0);

@@ -105038,6 +105038,8 @@ function spawnAndWait(argv, options) {
             // Own process group, so a timeout or cancellation can stop everything the program forked.
             detached: true,
         });
+        if (child.pid !== undefined)
+            options.onSpawn?.(child.pid);
         let timedOut = false;
         const stop = () => {
             if (child.pid === undefined)

@@ -104935,10 +104935,21 @@ function createWorkDir(state, prefix) {
 function trackProcess(state, pid) {
     state.save(PIDS, [...(state.get(PIDS) ?? []), pid]);
 }
+/** Process ids in the *.pid files directly inside dir. */
+function pidFiles(dir) {
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return [];
+    return (0,external_node_fs_.readdirSync)(dir)
+        .filter((name) => name.endsWith('.pid'))
+        .map((name) => Number((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8').trim()))
+        .filter((pid) => Number.isInteger(pid) && pid > 1);
+}
 /** Kills recorded process groups and removes recorded folders; returns what it did. */
 async function cleanUp(state, graceMs = 3000) {
     const killed = [];
-    for (const pid of state.get(PIDS) ?? []) {
+    // Pidfiles in the recorded folders (qemu -pidfile) name processes started after the last state save.
+    const fromFiles = (state.get(DIRS) ?? []).flatMap((dir) => pidFiles(dir));
+    for (const pid of new Set([...(state.get(PIDS) ?? []), ...fromFiles])) {
         if (!isAlive(pid))
             continue;
         killed.push(pid);
@@ -105267,6 +105278,8 @@ function spawnAndWait(argv, options) {
             // Own process group, so a timeout or cancellation can stop everything the program forked.
             detached: true,
         });
+        if (child.pid !== undefined)
+            options.onSpawn?.(child.pid);
         let timedOut = false;
         const stop = () => {
             if (child.pid === undefined)

@@ -3,7 +3,7 @@
  * (qemu, gpg-agent). Recorded in the action state the moment they are created, so the post phase
  * can clean up even after main was killed with SIGKILL.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PhaseContext } from './definition.js'
 import { isAlive } from '../exec/process.js'
@@ -24,13 +24,24 @@ export function trackProcess(state: State, pid: number): void {
   state.save(PIDS, [...(state.get<number[]>(PIDS) ?? []), pid])
 }
 
+/** Process ids in the *.pid files directly inside dir. */
+function pidFiles(dir: string): number[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.pid'))
+    .map((name) => Number(readFileSync(join(dir, name), 'utf8').trim()))
+    .filter((pid) => Number.isInteger(pid) && pid > 1)
+}
+
 /** Kills recorded process groups and removes recorded folders; returns what it did. */
 export async function cleanUp(
   state: State,
   graceMs = 3000,
 ): Promise<{ killed: number[]; removed: string[] }> {
   const killed: number[] = []
-  for (const pid of state.get<number[]>(PIDS) ?? []) {
+  // Pidfiles in the recorded folders (qemu -pidfile) name processes started after the last state save.
+  const fromFiles = (state.get<string[]>(DIRS) ?? []).flatMap((dir) => pidFiles(dir))
+  for (const pid of new Set([...(state.get<number[]>(PIDS) ?? []), ...fromFiles])) {
     if (!isAlive(pid)) continue
     killed.push(pid)
     for (const target of [-pid, pid]) {

@@ -37,6 +37,8 @@ export interface ExecOptions {
   /** Capture at most this many bytes of each stream in the result (the log file keeps all). */
   captureLimitBytes?: number
   signal?: AbortSignal
+  /** Called with the process id as soon as the program runs (to record it for a post step). */
+  onSpawn?: (pid: number) => void
 }
 
 export interface ExecResult {
@@ -153,6 +155,7 @@ function spawnAndWait(argv: Argv, options: ExecOptions): Promise<ExecResult> {
       // Own process group, so a timeout or cancellation can stop everything the program forked.
       detached: true,
     })
+    if (child.pid !== undefined) options.onSpawn?.(child.pid)
     let timedOut = false
     const stop = (): void => {
       if (child.pid === undefined) return

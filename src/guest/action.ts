@@ -1,7 +1,7 @@
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createWorkDir, postCleanUp } from '../action/cleanup.js'
+import { createWorkDir, postCleanUp, trackProcess } from '../action/cleanup.js'
 import { ConfigurationError, defineAction, InfrastructureError, input, TestFailure } from '../action/index.js'
 import { describeArgv } from '../exec/exec.js'
 import { bootGuest, buildInitramfs, qemuArgv, QemuStartError } from './boot.js'
@@ -85,6 +85,14 @@ export const bootTestGuest = defineAction({
       description: 'Time allowed from start to the ready marker.',
       default: '10m',
     }),
+    'check-timeout': input.duration({
+      description: 'Time allowed for each check inside the guest; a check that takes longer fails.',
+      default: '5m',
+    }),
+    'shutdown-timeout': input.duration({
+      description: 'Time allowed after the ready marker for the guest to power off before it is killed.',
+      default: '30s',
+    }),
     'results-dir': input.path({
       description: 'Where the console log, qemu command line, probe and results are written.',
       default: 'kvm-actions-results/boot-test-guest',
@@ -117,7 +125,11 @@ export const bootTestGuest = defineAction({
     setOutput('results-dir', inputs.resultsDir)
     const checks = inputs.checks.map((entry) => {
       const colon = entry.indexOf(':')
-      return { name: entry.slice(0, colon).trim(), command: entry.slice(colon + 1).trim() }
+      return {
+        name: entry.slice(0, colon).trim(),
+        command: entry.slice(colon + 1).trim(),
+        timeoutSeconds: Math.ceil(inputs.checkTimeout / 1000),
+      }
     })
     const nested = inputs.scenario === 'nested'
     let initrd: string
@@ -153,6 +165,9 @@ export const bootTestGuest = defineAction({
       smp: inputs.smp,
       accel,
       bootTimeoutMs: inputs.bootTimeout,
+      shutdownTimeoutMs: inputs.shutdownTimeout,
+      pidFile: join(work, 'qemu.pid'),
+      onStart: (pid: number) => trackProcess(state, pid),
       consoleLog: join(inputs.resultsDir, 'console.log'),
       log: ctx.log,
       signal: ctx.signal,
@@ -171,6 +186,11 @@ export const bootTestGuest = defineAction({
         attempts,
       )
       setOutput('machine', attempts.at(-1)!.machine)
+      if (result.shutdown === 'killed')
+        annotate(
+          'warning',
+          `The guest did not power off within ${input.formatDuration(inputs.shutdownTimeout)}; it was killed.`,
+        )
       writeResults(inputs.resultsDir, result)
       setOutput('checks', result.checks)
       const failed = result.checks.filter((check) => check.exitCode !== 0)

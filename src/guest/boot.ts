@@ -20,6 +20,8 @@ export interface GuestCheck {
   name: string
   /** A busybox sh command line run inside the guest. */
   command: string
+  /** Stopped (and failed) after this long inside the guest. */
+  timeoutSeconds?: number
 }
 
 export interface CheckResult {
@@ -68,7 +70,9 @@ export async function buildInitramfs(
     extraInit,
     ...checks.flatMap((check) => [
       `echo ${shellWord(`KVM-ACTIONS-CHECK-BEGIN ${check.name}`)}`,
-      `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
+      check.timeoutSeconds
+        ? `timeout ${check.timeoutSeconds} sh -c ${shellWord(check.command)} 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`
+        : `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
     ]),
     `echo ${READY_MARKER}`,
     'poweroff -f',
@@ -109,6 +113,12 @@ export interface BootOptions {
   bootTimeoutMs: number
   consoleLog: string
   markers?: RegExp[]
+  /** After the ready marker, time for the guest to power itself off before it is killed. */
+  shutdownTimeoutMs?: number
+  /** qemu writes its pid here (-pidfile), for the post step. */
+  pidFile?: string
+  /** Called with qemu's pid once it runs. */
+  onStart?: (pid: number) => void
   log?: Log
   signal?: AbortSignal
 }
@@ -118,6 +128,8 @@ export interface BootResult {
   checks: CheckResult[]
   findings: ConsoleFinding[]
   /** ms from start to: first kernel line, userspace, ready marker. */
+  /** clean: the guest powered itself off; killed: it did not within the shutdown timeout. */
+  shutdown: 'clean' | 'killed'
   timeline: {
     kernel?: number
     userspace?: number
@@ -153,6 +165,7 @@ export function qemuArgv(options: BootOptions): string[] {
     options.initrd,
     '-append',
     options.append ?? 'console=hvc0 panic=-1',
+    ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
   ]
 }
 
@@ -166,7 +179,10 @@ export async function bootGuest(options: BootOptions): Promise<BootResult> {
   const checks: CheckResult[] = []
   let current: CheckResult | undefined
   let sawKernel = false
+  let shutdownTimer: NodeJS.Timeout | undefined
+  let killedAtShutdown = false
   const result = await exec(argv as [string, ...string[]], {
+    ...(options.onStart ? { onSpawn: options.onStart } : {}),
     timeoutMs: options.bootTimeoutMs,
     killGraceMs: 2000,
     allowFailure: true,
@@ -193,11 +209,19 @@ export async function bootGuest(options: BootOptions): Promise<BootResult> {
         current = undefined
       } else if (current) current.output += `${line}\n`
       const verdict = watcher.feed(line)
-      if (verdict === 'ready') timeline.ready = at
+      if (verdict === 'ready' && timeline.ready === undefined) {
+        timeline.ready = at
+        shutdownTimer = setTimeout(() => {
+          killedAtShutdown = true
+          stop.abort()
+        }, options.shutdownTimeoutMs ?? 30_000)
+      }
       if (verdict === 'fatal') stop.abort()
     },
   })
+  clearTimeout(shutdownTimer)
   timeline.end = performance.now() - started
+  if (options.signal?.aborted) throw new InfrastructureError('cancelled: the guest was stopped')
   const fatal = watcher.fatal
   if (fatal) throw new TestFailure(`guest ${fatal.kind} at console line ${fatal.lineNumber}: ${fatal.line}`)
   if (timeline.ready === undefined) {
@@ -215,5 +239,11 @@ export async function bootGuest(options: BootOptions): Promise<BootResult> {
         : `guest stopped before its ready marker (exit code ${result.exitCode})`,
     )
   }
-  return { argv, checks, findings: watcher.findings, timeline }
+  return {
+    argv,
+    checks,
+    findings: watcher.findings,
+    shutdown: killedAtShutdown ? 'killed' : 'clean',
+    timeline,
+  }
 }

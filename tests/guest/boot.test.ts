@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InfrastructureError, TestFailure } from '../../src/action/errors.js'
-import { bootGuest, type BootOptions, buildInitramfs } from '../../src/guest/boot.js'
+import { bootGuest, type BootOptions, buildInitramfs, type GuestCheck } from '../../src/guest/boot.js'
 import { ConsoleWatcher } from '../../src/guest/console.js'
 
 const KERNELS = '/var/cache/kvm-actions/guest-kernel'
@@ -14,11 +14,7 @@ const kernel = (): string =>
     readdirSync(KERNELS).find((name) => name.startsWith('vmlinux-'))!,
   )
 
-async function boot(
-  checks: { name: string; command: string }[],
-  overrides: Partial<BootOptions> = {},
-  extraInit = '',
-) {
+async function boot(checks: GuestCheck[], overrides: Partial<BootOptions> = {}, extraInit = '') {
   const dir = mkdtempSync(join(tmpdir(), 'boot-'))
   const initrd = await buildInitramfs(dir, BUSYBOX, checks, extraInit)
   return {
@@ -57,6 +53,29 @@ describe('booting a ppc64le guest', () => {
     expect(result.timeline.kernel).toBeLessThan(result.timeline.userspace!)
     expect(result.timeline.userspace).toBeLessThan(result.timeline.ready!)
     expect(readFileSync(join(dir, 'console.log'), 'utf8')).toContain('KVM-ACTIONS-READY')
+  }, 120_000)
+
+  it('stops a check at its timeout and goes on with the next one', async () => {
+    const { run } = await boot([
+      { name: 'stuck', command: 'sleep 60', timeoutSeconds: 1 },
+      { name: 'after', command: 'echo still here', timeoutSeconds: 5 },
+    ])
+    const result = await run
+    expect(result.checks.map((c) => c.name)).toEqual(['stuck', 'after'])
+    expect(result.checks[0]!.exitCode).not.toBe(0)
+    expect(result.checks[1]).toMatchObject({ exitCode: 0, output: 'still here\n' })
+    expect(result.shutdown).toBe('clean')
+  }, 120_000)
+
+  it('kills a guest that does not power off within the shutdown timeout', async () => {
+    // The ready marker comes from a check that then hangs, so init never reaches poweroff.
+    const { run } = await boot([{ name: 'ready-then-hang', command: 'echo KVM-ACTIONS-READY; sleep 600' }], {
+      shutdownTimeoutMs: 1000,
+    })
+    const result = await run
+    expect(result.timeline.ready).toBeDefined()
+    expect(result.shutdown).toBe('killed')
+    expect(result.timeline.end - result.timeline.ready!).toBeLessThan(5000)
   }, 120_000)
 
   it('reports a guest that panics as a test failure naming the panic line', async () => {
