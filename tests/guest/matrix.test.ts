@@ -1,0 +1,58 @@
+/** The matrix a workflow runs: CPU generations and guest sizes, and several guests at once on one runner. */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runCli } from '../../src/cli/main.js'
+
+const KERNELS = '/var/cache/kvm-actions/guest-kernel'
+const kernel = join(
+  KERNELS,
+  readdirSync(KERNELS).find((name) => name.startsWith('vmlinux-'))!,
+)
+
+async function boot(inputs: Record<string, string>) {
+  const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+  const out: string[] = []
+  const args = ['boot-test-guest', '--input', 'scenario=kernel', '--input', `kernel=${kernel}`]
+  for (const [name, value] of Object.entries(inputs)) args.push('--input', `${name}=${value}`)
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => out.push(t), cwd: workspace })
+  const results = JSON.parse(
+    readFileSync(join(workspace, 'kvm-actions-results/boot-test-guest/results.json'), 'utf8'),
+  ) as { checks: { name: string; exitCode: number; output: string }[] }
+  return { code, out: out.join(''), workspace, checks: results.checks }
+}
+
+describe('the guest matrix', () => {
+  it.each([
+    ['power9', '1', '1024'],
+    ['power10', '2', '2048'],
+  ])(
+    'boots a %s guest with %s CPUs and %s MiB',
+    async (cpu, smp, memory) => {
+      const run = await boot({
+        cpu,
+        smp,
+        memory,
+        checks:
+          'cpu: grep -m1 ^cpu /proc/cpuinfo\ncpus: grep -c ^processor /proc/cpuinfo\nmemory: grep MemTotal /proc/meminfo',
+      })
+      expect(run.code).toBe(0)
+      const [model, cpus, mem] = run.checks
+      expect(model!.output).toMatch(new RegExp(`^cpu\\s+: ${cpu.toUpperCase()}`))
+      expect(cpus!.output.trim()).toBe(smp)
+      const kb = Number(/(\d+) kB/.exec(mem!.output)![1])
+      expect(kb).toBeGreaterThan(Number(memory) * 1024 * 0.8)
+      expect(kb).toBeLessThanOrEqual(Number(memory) * 1024)
+    },
+    120_000,
+  )
+
+  it('runs several guests at once, each with its own folders, without collisions', async () => {
+    const runs = await Promise.all(
+      ['one', 'two', 'three'].map((name) => boot({ checks: `name: echo ${name}` })),
+    )
+    expect(runs.map((run) => run.code)).toEqual([0, 0, 0])
+    expect(runs.map((run) => run.checks[0]!.output.trim())).toEqual(['one', 'two', 'three'])
+    expect(new Set(runs.map((run) => run.workspace)).size).toBe(3)
+  }, 120_000)
+})
