@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(474);
-/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2649);
+/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9937);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
@@ -39555,7 +39555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2649:
+/***/ 9937:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40043,18 +40043,87 @@ function qemuArgv(options) {
         ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
     ];
 }
+/**
+ * One guest's console, line by line, whatever runs the guest (qemu or libvirt): the timeline,
+ * the checks' delimited results, the classifier, and when to stop (fatal line, or the shutdown
+ * timeout after the ready marker).
+ */
+class ConsoleSession {
+    options;
+    stop;
+    watcher;
+    timeline = { end: 0 };
+    checks = [];
+    sawKernel = false;
+    killedAtShutdown = false;
+    current;
+    shutdownTimer;
+    started = performance.now();
+    constructor(options, stop) {
+        this.options = options;
+        this.stop = stop;
+        this.watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)]);
+    }
+    feed(raw) {
+        const line = raw.replace(/\r$/, '');
+        const at = performance.now() - this.started;
+        const { timeline } = this;
+        if (!this.sawKernel && /Linux version|Using pSeries machine description/.test(line)) {
+            this.sawKernel = true;
+            timeline.kernel = at;
+        }
+        if (line === 'KVM-ACTIONS-USERSPACE')
+            timeline.userspace = at;
+        if (line.startsWith(L2_PREFIX)) {
+            timeline.l2Start ??= at;
+            if (line === `${L2_PREFIX}${READY_MARKER}`)
+                timeline.l2Ready = at;
+        }
+        const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line);
+        const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line);
+        if (begin)
+            this.current = { name: begin[1], exitCode: -1, output: '' };
+        else if (end && this.current) {
+            this.current.exitCode = Number(end[1]);
+            this.checks.push(this.current);
+            this.current = undefined;
+        }
+        else if (this.current)
+            this.current.output += `${line}\n`;
+        const verdict = this.watcher.feed(line);
+        if (verdict === 'ready' && timeline.ready === undefined) {
+            timeline.ready = at;
+            this.shutdownTimer = setTimeout(() => {
+                this.killedAtShutdown = true;
+                this.stop();
+            }, this.options.shutdownTimeoutMs ?? 30_000);
+        }
+        if (verdict === 'fatal')
+            this.stop();
+    }
+    /** Ends the session: a fatal line or no ready marker throws; otherwise the result. */
+    finish(argv, notReady) {
+        clearTimeout(this.shutdownTimer);
+        this.timeline.end = performance.now() - this.started;
+        const fatal = this.watcher.fatal;
+        if (fatal)
+            throw new errors/* TestFailure */.p2(`guest ${fatal.kind} at console line ${fatal.lineNumber}: ${fatal.line}`);
+        if (this.timeline.ready === undefined)
+            throw notReady();
+        return {
+            argv,
+            checks: this.checks,
+            findings: this.watcher.findings,
+            shutdown: this.killedAtShutdown ? 'killed' : 'clean',
+            timeline: this.timeline,
+        };
+    }
+}
 async function bootGuest(options) {
     const argv = qemuArgv(options);
-    const watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)]);
     const stop = new AbortController();
     options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
-    const started = performance.now();
-    const timeline = { end: 0 };
-    const checks = [];
-    let current;
-    let sawKernel = false;
-    let shutdownTimer;
-    let killedAtShutdown = false;
+    const session = new ConsoleSession(options, () => stop.abort());
     const result = await exec(argv, {
         ...(options.onStart ? { onSpawn: options.onStart } : {}),
         timeoutMs: options.bootTimeoutMs,
@@ -40062,69 +40131,22 @@ async function bootGuest(options) {
         allowFailure: true,
         logFile: options.consoleLog,
         signal: stop.signal,
-        onLine: (raw) => {
-            const line = raw.replace(/\r$/, '');
-            const at = performance.now() - started;
-            if (!sawKernel && /Linux version|Using pSeries machine description/.test(line)) {
-                sawKernel = true;
-                timeline.kernel = at;
-            }
-            if (line === 'KVM-ACTIONS-USERSPACE')
-                timeline.userspace = at;
-            if (line.startsWith(L2_PREFIX)) {
-                timeline.l2Start ??= at;
-                if (line === `${L2_PREFIX}${READY_MARKER}`)
-                    timeline.l2Ready = at;
-            }
-            const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line);
-            const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line);
-            if (begin)
-                current = { name: begin[1], exitCode: -1, output: '' };
-            else if (end && current) {
-                current.exitCode = Number(end[1]);
-                checks.push(current);
-                current = undefined;
-            }
-            else if (current)
-                current.output += `${line}\n`;
-            const verdict = watcher.feed(line);
-            if (verdict === 'ready' && timeline.ready === undefined) {
-                timeline.ready = at;
-                shutdownTimer = setTimeout(() => {
-                    killedAtShutdown = true;
-                    stop.abort();
-                }, options.shutdownTimeoutMs ?? 30_000);
-            }
-            if (verdict === 'fatal')
-                stop.abort();
-        },
+        onLine: (line) => session.feed(line),
     });
-    clearTimeout(shutdownTimer);
-    timeline.end = performance.now() - started;
     if (options.signal?.aborted)
         throw new errors/* InfrastructureError */.EN('cancelled: the guest was stopped');
-    const fatal = watcher.fatal;
-    if (fatal)
-        throw new errors/* TestFailure */.p2(`guest ${fatal.kind} at console line ${fatal.lineNumber}: ${fatal.line}`);
-    if (timeline.ready === undefined) {
-        if (!sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
+    return session.finish(argv, () => {
+        if (!session.sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
             const said = (result.stderr + result.stdout).trim().split('\n');
-            const why = watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
+            const why = session.watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
                 said.find((l) => /: (?!warning:)/.test(l)) ??
                 said.at(-1);
-            throw new QemuStartError(`${options.qemu} could not start the guest: ${why}`, said.join('\n'));
+            return new QemuStartError(`${options.qemu} could not start the guest: ${why}`, said.join('\n'));
         }
-        throw new errors/* TestFailure */.p2(result.timedOut
+        return new errors/* TestFailure */.p2(result.timedOut
             ? `guest did not reach its ready marker within ${(0,action_inputs.formatDuration)(options.bootTimeoutMs)}`
             : `guest stopped before its ready marker (exit code ${result.exitCode})`);
-    }
-    return {
-        argv,
-        checks,
-        findings: watcher.findings,
-        shutdown: killedAtShutdown ? 'killed' : 'clean',
-        timeline,
-    };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/guest/results.ts
@@ -40537,8 +40559,182 @@ async function negotiate(machine, start, refusalOf, attempts = [], limit = 5) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/guest/libvirt.ts
+/**
+ * The libvirt launcher: the guest defined as a libvirt domain the way OpenStack nova defines
+ * ppc64 guests (pseries, virtio network, USB keyboard, mouse and tablet on an XHCI controller,
+ * the capability levels and nested-hv as <features>), started with virsh, its console written to
+ * a file that is parsed live exactly as with the qemu launcher.
+ */
+
+
+
+
+
+const libvirt_xml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');
+/** pseries capabilities libvirt models as <features>: option → element. */
+const STATE_FEATURES = {
+    'cap-nested-hv': 'nested-hv',
+    'cap-htm': 'htm',
+    'cap-ccf-assist': 'ccf-assist',
+};
+const VALUE_FEATURES = { 'cap-cfpc': 'cfpc', 'cap-sbbc': 'sbbc', 'cap-ibs': 'ibs' };
+/** Splits the machine string into the domain type, libvirt features and raw -machine options. */
+function machineToDomain(machine) {
+    const [, ...options] = machine.split(',');
+    let type = 'qemu';
+    const features = [];
+    const raw = [];
+    for (const option of options) {
+        const [key = '', value = ''] = option.split('=');
+        if (key === 'accel')
+            type = value === 'kvm' ? 'kvm' : 'qemu';
+        else if (key === 'kvm-type')
+            continue; // libvirt picks HV for a kvm domain
+        else if (STATE_FEATURES[key])
+            features.push(`<${STATE_FEATURES[key]} state='${value === 'on' ? 'on' : 'off'}'/>`);
+        else if (VALUE_FEATURES[key])
+            features.push(`<${VALUE_FEATURES[key]} value='${libvirt_xml(value)}'/>`);
+        else
+            raw.push(option);
+    }
+    return { type, features, raw };
+}
+function domainXml(options) {
+    const { type, features, raw } = machineToDomain(options.machine);
+    const cpu = options.cpu === 'host'
+        ? "<cpu mode='host-passthrough'/>"
+        : `<cpu mode='custom' match='exact' check='none'><model fallback='forbid'>${libvirt_xml(options.cpu.toUpperCase())}</model></cpu>`;
+    return [
+        `<domain type='${type}' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>`,
+        `  <name>${libvirt_xml(options.name)}</name>`,
+        `  <memory unit='MiB'>${options.memoryMb}</memory>`,
+        `  <vcpu>${options.smp}</vcpu>`,
+        '  <os>',
+        "    <type arch='ppc64le' machine='pseries'>hvm</type>",
+        `    <kernel>${libvirt_xml(options.kernel)}</kernel>`,
+        `    <initrd>${libvirt_xml(options.initrd)}</initrd>`,
+        `    <cmdline>${libvirt_xml(options.append ?? 'console=hvc0 panic=-1')}</cmdline>`,
+        '  </os>',
+        features.length > 0
+            ? `  <features>\n${features.map((f) => `    ${f}`).join('\n')}\n  </features>`
+            : '  <features/>',
+        `  ${cpu}`,
+        '  <on_poweroff>destroy</on_poweroff>',
+        '  <on_reboot>destroy</on_reboot>',
+        '  <on_crash>destroy</on_crash>',
+        '  <devices>',
+        `    <emulator>${libvirt_xml(options.qemu)}</emulator>`,
+        // As nova: USB input devices on an XHCI controller, virtio network (no option ROM: none on ppc64).
+        "    <controller type='usb' model='qemu-xhci'/>",
+        "    <input type='keyboard' bus='usb'/>",
+        "    <input type='mouse' bus='usb'/>",
+        "    <input type='tablet' bus='usb'/>",
+        "    <interface type='user'><model type='virtio'/><rom enabled='no'/></interface>",
+        `    <serial type='file'><source path='${libvirt_xml(options.consoleLog)}'/><target type='spapr-vio-serial' port='0'/></serial>`,
+        `    <console type='file'><source path='${libvirt_xml(options.consoleLog)}'/><target type='serial' port='0'/></console>`,
+        "    <memballoon model='none'/>",
+        '  </devices>',
+        ...(raw.length > 0
+            ? [
+                '  <qemu:commandline>',
+                "    <qemu:arg value='-machine'/>",
+                `    <qemu:arg value='${libvirt_xml(raw.join(','))}'/>`,
+                '  </qemu:commandline>',
+            ]
+            : []),
+        '</domain>',
+        '',
+    ].join('\n');
+}
+function virsh(uri, ...args) {
+    return exec(['virsh', '-c', uri, ...args], { allowFailure: true });
+}
+/** Whether the domain still exists (a transient domain disappears when it stops). */
+async function running(uri, name) {
+    const state = await virsh(uri, 'domstate', name);
+    return state.exitCode === 0 && !/shut off|crashed/.test(state.stdout);
+}
+/** qemu's pid as libvirt records it, for the post step. */
+function libvirtQemuPid(name) {
+    const file = `/run/libvirt/qemu/${name}.pid`;
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const pid = Number((0,external_node_fs_.readFileSync)(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 1 ? pid : undefined;
+}
+/** Boots through libvirt: virsh create, the console file followed until the guest is gone. */
+async function bootWithLibvirt(options, domainFile) {
+    const { uri, name } = options;
+    let stopped = false;
+    const stop = () => {
+        stopped = true;
+    };
+    const session = new ConsoleSession(options, stop);
+    const create = await virsh(uri, 'create', domainFile);
+    if (create.exitCode !== 0) {
+        const said = (create.stderr || create.stdout).trim();
+        // virsh says "Failed to create domain" first and why after it.
+        const why = said.split('\n').find((line) => line.trim() && !/Failed to create domain/.test(line)) ?? said;
+        throw new QemuStartError(`virsh could not start the guest: ${why.replace(/^error:\s*/, '')}`, said);
+    }
+    const pid = libvirtQemuPid(name);
+    if (pid)
+        options.onStart?.(pid);
+    const deadline = Date.now() + options.bootTimeoutMs;
+    let offset = 0;
+    let partial = '';
+    const drain = () => {
+        if (!(0,external_node_fs_.existsSync)(options.consoleLog))
+            return;
+        const size = (0,external_node_fs_.statSync)(options.consoleLog).size;
+        if (size <= offset)
+            return;
+        const fd = (0,external_node_fs_.openSync)(options.consoleLog, 'r');
+        const buffer = Buffer.alloc(size - offset);
+        (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, offset);
+        (0,external_node_fs_.closeSync)(fd);
+        offset = size;
+        const lines = (partial + buffer.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines)
+            session.feed(line);
+    };
+    let timedOut = false;
+    for (;;) {
+        drain();
+        if (stopped || options.signal?.aborted)
+            break;
+        if (Date.now() > deadline) {
+            timedOut = true;
+            break;
+        }
+        if (!(await running(uri, name)))
+            break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (await running(uri, name))
+        await virsh(uri, 'destroy', name);
+    drain();
+    if (partial)
+        session.feed(partial);
+    if (options.signal?.aborted)
+        throw new errors/* InfrastructureError */.EN('cancelled: the guest was stopped');
+    return session.finish(['virsh', '-c', uri, 'create', domainFile], () => timedOut
+        ? new errors/* TestFailure */.p2(`guest did not reach its ready marker within ${(0,action_inputs.formatDuration)(options.bootTimeoutMs)}`)
+        : new errors/* TestFailure */.p2('guest stopped before its ready marker'));
+}
+/** Stops a domain a killed main step left running. */
+async function destroyDomain(uri, name) {
+    if (!(await running(uri, name)))
+        return false;
+    await virsh(uri, 'destroy', name);
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/guest/action.ts
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
+
 
 
 
@@ -40600,6 +40796,15 @@ const bootTestGuest = defineAction({
             itemAccepted: '`name: command` entries',
         }),
         qemu: action_inputs.string({ description: 'The QEMU system emulator to run.', default: 'qemu-system-ppc64' }),
+        launcher: action_inputs.oneOf({
+            description: '`qemu` runs the emulator directly; `libvirt` defines the guest as a libvirt domain the way OpenStack nova does on ppc64le (USB input devices, virtio network, capability levels as <features>) and starts it with virsh.',
+            values: ['qemu', 'libvirt'],
+            default: 'qemu',
+        }),
+        'libvirt-uri': action_inputs.string({
+            description: 'The libvirt connection for launcher: libvirt.',
+            default: 'qemu:///system',
+        }),
         cpu: action_inputs.oneOf({
             description: 'The guest CPU model.',
             values: ['power9', 'power10', 'host'],
@@ -40640,7 +40845,7 @@ const bootTestGuest = defineAction({
     },
     async main(ctx) {
         const { inputs, setOutput, summary, annotate, state } = ctx;
-        requireTools([inputs.qemu, 'cpio']);
+        const tools = requireTools([inputs.qemu, 'cpio', ...(inputs.launcher === 'libvirt' ? ['virsh'] : [])]);
         const probe = probeHost();
         const { accel, reason } = chooseAccel(inputs.accel, probe);
         if (reason && inputs.accel === 'kvm')
@@ -40706,6 +40911,22 @@ const bootTestGuest = defineAction({
         const attempts = [];
         try {
             const { result } = await negotiate(options.machine, (machine) => {
+                if (inputs.launcher === 'libvirt') {
+                    // libvirt needs the emulator's full path; the domain name is unique per guest.
+                    const domain = {
+                        ...options,
+                        machine,
+                        qemu: tools[inputs.qemu],
+                        name: `kvm-actions-${(0,external_node_path_.basename)(work)}`,
+                        uri: inputs.libvirtUri,
+                    };
+                    // libvirt runs qemu as its own user: the work folder (initramfs) must be readable to it.
+                    (0,external_node_fs_.chmodSync)(work, 0o755);
+                    const file = (0,external_node_path_.join)(inputs.resultsDir, 'domain.xml');
+                    (0,external_node_fs_.writeFileSync)(file, domainXml(domain));
+                    (0,external_node_fs_.writeFileSync)(commandFile, describeArgv(['virsh', '-c', inputs.libvirtUri, 'create', file]) + '\n');
+                    return bootWithLibvirt(domain, file);
+                }
                 (0,external_node_fs_.writeFileSync)(commandFile, describeArgv(qemuArgv({ ...options, machine })) + '\n');
                 return bootGuest({ ...options, machine });
             }, (error) => (error instanceof QemuStartError ? error.output : undefined), attempts);
@@ -40764,6 +40985,7 @@ const bootTestGuest = defineAction({
                 probe.hugepages ? `${probe.hugepages.total} × ${probe.hugepages.sizeKb} KiB` : 'none',
             ],
             ['Scenario', inputs.scenario],
+            ['Launcher', inputs.launcher],
             ...(nested ? [['L1 memory', `${memoryMb} MiB (L2: ${NESTED_L2_MEMORY_MB} MiB)`]] : []),
             ['Accelerator', accel + (reason ? ` (${reason})` : '')],
             ['Boot timeout', action_inputs.formatDuration(inputs.bootTimeout)],

@@ -1,6 +1,6 @@
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { createWorkDir, postCleanUp, trackProcess } from '../action/cleanup.js'
 import { ConfigurationError, defineAction, InfrastructureError, input, TestFailure } from '../action/index.js'
 import { describeArgv } from '../exec/exec.js'
@@ -11,6 +11,7 @@ import { requireTools } from '../exec/tools.js'
 import { chooseAccel, probeHost } from './probe.js'
 import { GUEST_QEMU_DIR, modulesBesideKernel, nestedPayload } from './nested.js'
 import { type Attempt, cpuModel, machineOptions, negotiate } from './machine.js'
+import { bootWithLibvirt, domainXml } from './libvirt.js'
 
 const NESTED_L2_MEMORY_MB = 512
 const NESTED_L1_MIN_MEMORY_MB = 2048
@@ -68,6 +69,16 @@ export const bootTestGuest = defineAction({
       itemAccepted: '`name: command` entries',
     }),
     qemu: input.string({ description: 'The QEMU system emulator to run.', default: 'qemu-system-ppc64' }),
+    launcher: input.oneOf({
+      description:
+        '`qemu` runs the emulator directly; `libvirt` defines the guest as a libvirt domain the way OpenStack nova does on ppc64le (USB input devices, virtio network, capability levels as <features>) and starts it with virsh.',
+      values: ['qemu', 'libvirt'],
+      default: 'qemu',
+    }),
+    'libvirt-uri': input.string({
+      description: 'The libvirt connection for launcher: libvirt.',
+      default: 'qemu:///system',
+    }),
     cpu: input.oneOf({
       description: 'The guest CPU model.',
       values: ['power9', 'power10', 'host'],
@@ -110,7 +121,7 @@ export const bootTestGuest = defineAction({
   },
   async main(ctx) {
     const { inputs, setOutput, summary, annotate, state } = ctx
-    requireTools([inputs.qemu, 'cpio'])
+    const tools = requireTools([inputs.qemu, 'cpio', ...(inputs.launcher === 'libvirt' ? ['virsh'] : [])])
     const probe = probeHost()
     const { accel, reason } = chooseAccel(inputs.accel, probe)
     if (reason && inputs.accel === 'kvm')
@@ -179,6 +190,25 @@ export const bootTestGuest = defineAction({
       const { result } = await negotiate(
         options.machine,
         (machine) => {
+          if (inputs.launcher === 'libvirt') {
+            // libvirt needs the emulator's full path; the domain name is unique per guest.
+            const domain = {
+              ...options,
+              machine,
+              qemu: tools[inputs.qemu]!,
+              name: `kvm-actions-${basename(work)}`,
+              uri: inputs.libvirtUri,
+            }
+            // libvirt runs qemu as its own user: the work folder (initramfs) must be readable to it.
+            chmodSync(work, 0o755)
+            const file = join(inputs.resultsDir, 'domain.xml')
+            writeFileSync(file, domainXml(domain))
+            writeFileSync(
+              commandFile,
+              describeArgv(['virsh', '-c', inputs.libvirtUri, 'create', file]) + '\n',
+            )
+            return bootWithLibvirt(domain, file)
+          }
           writeFileSync(commandFile, describeArgv(qemuArgv({ ...options, machine })) + '\n')
           return bootGuest({ ...options, machine })
         },
@@ -245,6 +275,7 @@ export const bootTestGuest = defineAction({
             probe.hugepages ? `${probe.hugepages.total} × ${probe.hugepages.sizeKb} KiB` : 'none',
           ],
           ['Scenario', inputs.scenario],
+          ['Launcher', inputs.launcher],
           ...(nested ? [['L1 memory', `${memoryMb} MiB (L2: ${NESTED_L2_MEMORY_MB} MiB)`]] : []),
           ['Accelerator', accel + (reason ? ` (${reason})` : '')],
           ['Boot timeout', input.formatDuration(inputs.bootTimeout)],

@@ -169,18 +169,82 @@ export function qemuArgv(options: BootOptions): string[] {
   ]
 }
 
+/**
+ * One guest's console, line by line, whatever runs the guest (qemu or libvirt): the timeline,
+ * the checks' delimited results, the classifier, and when to stop (fatal line, or the shutdown
+ * timeout after the ready marker).
+ */
+export class ConsoleSession {
+  readonly watcher: ConsoleWatcher
+  readonly timeline: BootResult['timeline'] = { end: 0 }
+  readonly checks: CheckResult[] = []
+  sawKernel = false
+  killedAtShutdown = false
+  private current: CheckResult | undefined
+  private shutdownTimer: NodeJS.Timeout | undefined
+  private readonly started = performance.now()
+
+  constructor(
+    private readonly options: Pick<BootOptions, 'markers' | 'shutdownTimeoutMs'>,
+    private readonly stop: () => void,
+  ) {
+    this.watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)])
+  }
+
+  feed(raw: string): void {
+    const line = raw.replace(/\r$/, '')
+    const at = performance.now() - this.started
+    const { timeline } = this
+    if (!this.sawKernel && /Linux version|Using pSeries machine description/.test(line)) {
+      this.sawKernel = true
+      timeline.kernel = at
+    }
+    if (line === 'KVM-ACTIONS-USERSPACE') timeline.userspace = at
+    if (line.startsWith(L2_PREFIX)) {
+      timeline.l2Start ??= at
+      if (line === `${L2_PREFIX}${READY_MARKER}`) timeline.l2Ready = at
+    }
+    const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line)
+    const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line)
+    if (begin) this.current = { name: begin[1]!, exitCode: -1, output: '' }
+    else if (end && this.current) {
+      this.current.exitCode = Number(end[1])
+      this.checks.push(this.current)
+      this.current = undefined
+    } else if (this.current) this.current.output += `${line}\n`
+    const verdict = this.watcher.feed(line)
+    if (verdict === 'ready' && timeline.ready === undefined) {
+      timeline.ready = at
+      this.shutdownTimer = setTimeout(() => {
+        this.killedAtShutdown = true
+        this.stop()
+      }, this.options.shutdownTimeoutMs ?? 30_000)
+    }
+    if (verdict === 'fatal') this.stop()
+  }
+
+  /** Ends the session: a fatal line or no ready marker throws; otherwise the result. */
+  finish(argv: string[], notReady: () => Error): BootResult {
+    clearTimeout(this.shutdownTimer)
+    this.timeline.end = performance.now() - this.started
+    const fatal = this.watcher.fatal
+    if (fatal) throw new TestFailure(`guest ${fatal.kind} at console line ${fatal.lineNumber}: ${fatal.line}`)
+    if (this.timeline.ready === undefined) throw notReady()
+    return {
+      argv,
+      checks: this.checks,
+      findings: this.watcher.findings,
+      shutdown: this.killedAtShutdown ? 'killed' : 'clean',
+      timeline: this.timeline,
+    }
+  }
+}
+
 export async function bootGuest(options: BootOptions): Promise<BootResult> {
   const argv = qemuArgv(options)
-  const watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)])
   const stop = new AbortController()
   options.signal?.addEventListener('abort', () => stop.abort(), { once: true })
-  const started = performance.now()
-  const timeline: BootResult['timeline'] = { end: 0 }
-  const checks: CheckResult[] = []
-  let current: CheckResult | undefined
-  let sawKernel = false
-  let shutdownTimer: NodeJS.Timeout | undefined
-  let killedAtShutdown = false
+  const session = new ConsoleSession(options, () => stop.abort())
   const result = await exec(argv as [string, ...string[]], {
     ...(options.onStart ? { onSpawn: options.onStart } : {}),
     timeoutMs: options.bootTimeoutMs,
@@ -188,62 +252,22 @@ export async function bootGuest(options: BootOptions): Promise<BootResult> {
     allowFailure: true,
     logFile: options.consoleLog,
     signal: stop.signal,
-    onLine: (raw) => {
-      const line = raw.replace(/\r$/, '')
-      const at = performance.now() - started
-      if (!sawKernel && /Linux version|Using pSeries machine description/.test(line)) {
-        sawKernel = true
-        timeline.kernel = at
-      }
-      if (line === 'KVM-ACTIONS-USERSPACE') timeline.userspace = at
-      if (line.startsWith(L2_PREFIX)) {
-        timeline.l2Start ??= at
-        if (line === `${L2_PREFIX}${READY_MARKER}`) timeline.l2Ready = at
-      }
-      const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line)
-      const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line)
-      if (begin) current = { name: begin[1]!, exitCode: -1, output: '' }
-      else if (end && current) {
-        current.exitCode = Number(end[1])
-        checks.push(current)
-        current = undefined
-      } else if (current) current.output += `${line}\n`
-      const verdict = watcher.feed(line)
-      if (verdict === 'ready' && timeline.ready === undefined) {
-        timeline.ready = at
-        shutdownTimer = setTimeout(() => {
-          killedAtShutdown = true
-          stop.abort()
-        }, options.shutdownTimeoutMs ?? 30_000)
-      }
-      if (verdict === 'fatal') stop.abort()
-    },
+    onLine: (line) => session.feed(line),
   })
-  clearTimeout(shutdownTimer)
-  timeline.end = performance.now() - started
   if (options.signal?.aborted) throw new InfrastructureError('cancelled: the guest was stopped')
-  const fatal = watcher.fatal
-  if (fatal) throw new TestFailure(`guest ${fatal.kind} at console line ${fatal.lineNumber}: ${fatal.line}`)
-  if (timeline.ready === undefined) {
-    if (!sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
+  return session.finish(argv, () => {
+    if (!session.sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
       const said = (result.stderr + result.stdout).trim().split('\n')
       const why =
-        watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
+        session.watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
         said.find((l) => /: (?!warning:)/.test(l)) ??
         said.at(-1)
-      throw new QemuStartError(`${options.qemu} could not start the guest: ${why}`, said.join('\n'))
+      return new QemuStartError(`${options.qemu} could not start the guest: ${why}`, said.join('\n'))
     }
-    throw new TestFailure(
+    return new TestFailure(
       result.timedOut
         ? `guest did not reach its ready marker within ${formatDuration(options.bootTimeoutMs)}`
         : `guest stopped before its ready marker (exit code ${result.exitCode})`,
     )
-  }
-  return {
-    argv,
-    checks,
-    findings: watcher.findings,
-    shutdown: killedAtShutdown ? 'killed' : 'clean',
-    timeline,
-  }
+  })
 }
