@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(474);
-/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9937);
+/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(520);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
@@ -39555,7 +39555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9937:
+/***/ 520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39588,7 +39588,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 
 function defaultCacheDir() {
     return (process.env.KVM_ACTIONS_CACHE ||
-        join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kvm-actions'));
+        (0,external_node_path_.join)(process.env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'kvm-actions'));
 }
 /** Scratch space: the runner's own temp folder when there is one (cleaned per job), else the system's. */
 function scratchDir() {
@@ -40093,13 +40093,21 @@ class ConsoleSession {
         const verdict = this.watcher.feed(line);
         if (verdict === 'ready' && timeline.ready === undefined) {
             timeline.ready = at;
-            this.shutdownTimer = setTimeout(() => {
-                this.killedAtShutdown = true;
-                this.stop();
-            }, this.options.shutdownTimeoutMs ?? 30_000);
+            if (!this.options.holdShutdown)
+                this.startShutdown();
+            this.options.onReady?.();
         }
         if (verdict === 'fatal')
             this.stop();
+    }
+    /** From now on the guest has shutdownTimeoutMs to power off before it is killed. */
+    startShutdown() {
+        if (this.shutdownTimer)
+            return;
+        this.shutdownTimer = setTimeout(() => {
+            this.killedAtShutdown = true;
+            this.stop();
+        }, this.options.shutdownTimeoutMs ?? 30_000);
     }
     /** Ends the session: a fatal line or no ready marker throws; otherwise the result. */
     finish(argv, notReady) {
@@ -40497,7 +40505,8 @@ function machineOptions(probe, request) {
     if (request.accel === 'kvm')
         machine = withOption(machine, 'kvm-type=HV');
     // Direct kernel boot: VOF instead of SLOF saves seconds per boot.
-    machine = withOption(machine, 'x-vof=on');
+    if (request.firmware !== 'slof')
+        machine = withOption(machine, 'x-vof=on');
     // A host without XIVE (POWER8, or XIVE off) can only give the guest XICS.
     if (request.accel === 'kvm' && probe.xive === false)
         machine = withOption(machine, 'ic-mode=xics');
@@ -40732,8 +40741,405 @@ async function destroyDomain(uri, name) {
     return true;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/net/download.ts
+/** Reading URLs (http, https, file) with retries and backoff for the transient failures mirrors have. */
+
+
+
+async function readUrl(url, options = {}) {
+    if (url.startsWith('file://')) {
+        try {
+            return await (0,external_node_fs_promises_namespaceObject.readFile)((0,external_node_url_.fileURLToPath)(url));
+        }
+        catch (error) {
+            throw new errors/* InfrastructureError */.EN(`cannot read ${url}: ${error.message}`);
+        }
+    }
+    const retries = options.retries ?? 3;
+    const fetchImpl = options.fetchImpl ?? fetch;
+    let lastError = '';
+    for (let attempt = 0; attempt <= retries; attempt++) {
+        if (attempt > 0)
+            await delay((options.backoffMs ?? 1000) * 2 ** (attempt - 1), options.signal);
+        try {
+            const response = await fetchImpl(url, options.signal ? { signal: options.signal } : {});
+            if (response.ok)
+                return Buffer.from(await response.arrayBuffer());
+            lastError = `HTTP ${response.status}`;
+            // A client error other than throttling will not change on retry.
+            if (response.status >= 400 && response.status < 500 && response.status !== 429)
+                break;
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw error;
+            lastError = error.message;
+        }
+    }
+    throw new errors/* InfrastructureError */.EN(`download of ${url} failed: ${lastError}`);
+}
+function delay(ms, signal) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        }, { once: true });
+    });
+}
+/** Joins a base URL (with or without a trailing slash) and a relative path. */
+function joinUrl(base, relative) {
+    return new URL(relative, base.endsWith('/') ? base : `${base}/`).href;
+}
+
+;// CONCATENATED MODULE: ./src/guest/image.ts
+/**
+ * Disk-image guests (scenario: image): the image fetched once and cached, verified against its
+ * CHECKSUM file (GNU or BSD lines, optionally signed), always run on a qcow2 overlay so the
+ * cached base never changes, with a cloud-init NoCloud seed (volume label cidata) that carries
+ * an SSH key made for this run; the checks then run over SSH through a forwarded port.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_IMAGE = 'https://repo.almalinux.org/almalinux/9/cloud/ppc64le/images/AlmaLinux-9-GenericCloud-latest.ppc64le.qcow2';
+/** CHECKSUM lines: GNU (`<hash>  <file>`, `<hash> *<file>`) or BSD-tagged (`SHA256 (<file>) = <hash>`). */
+function parseChecksums(text) {
+    const entries = [];
+    for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        const bsd = /^(SHA256|SHA512) \((.+)\) = ([0-9a-fA-F]+)$/.exec(line);
+        if (bsd) {
+            entries.push({
+                file: bsd[2],
+                algorithm: bsd[1].toLowerCase(),
+                hash: bsd[3].toLowerCase(),
+            });
+            continue;
+        }
+        const gnu = /^([0-9a-fA-F]{64}|[0-9a-fA-F]{128})\s+\*?(.+)$/.exec(line);
+        if (gnu)
+            entries.push({
+                file: gnu[2],
+                algorithm: gnu[1].length === 64 ? 'sha256' : 'sha512',
+                hash: gnu[1].toLowerCase(),
+            });
+    }
+    return entries;
+}
+function checksumFor(text, file, source) {
+    const entry = parseChecksums(text).find((e) => e.file === file || (0,external_node_path_.basename)(e.file) === file);
+    if (!entry) {
+        throw new errors/* ConfigurationError */.j1(`${source} lists no checksum for ${file}; expected a line '<sha256>  ${file}' or 'SHA256 (${file}) = <sha256>'`);
+    }
+    return entry;
+}
+async function hashFile(path, algorithm) {
+    const hash = (0,external_node_crypto_.createHash)(algorithm);
+    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(path), hash);
+    return hash.digest('hex');
+}
+/** Verifies CHECKSUM against its detached (or clear-signed) signature with one given key only. */
+async function verifyChecksumSignature(checksumFile, signatureFile, armoredKey, workDir) {
+    const home = (0,external_node_path_.join)(workDir, 'gnupg-checksum');
+    (0,external_node_fs_.mkdirSync)(home, { recursive: true, mode: 0o700 });
+    const env = { GNUPGHOME: home };
+    try {
+        await exec(['gpg', '--batch', '--quiet', '--import'], { env, input: armoredKey });
+        const result = await exec(['gpg', '--batch', '--status-fd', '1', '--verify', signatureFile, checksumFile], {
+            env,
+            allowFailure: true,
+        });
+        if (result.exitCode !== 0 || !/\[GNUPG:\] GOODSIG/.test(result.stdout)) {
+            throw new errors/* TestFailure */.p2(`${(0,external_node_path_.basename)(signatureFile)} is not a good signature of ${(0,external_node_path_.basename)(checksumFile)} by the given key`);
+        }
+    }
+    finally {
+        await exec(['gpgconf', '--kill', 'all'], { env, allowFailure: true });
+    }
+}
+async function downloadFile(url, target, signal) {
+    const partial = `${target}.part`;
+    if (url.startsWith('file://')) {
+        await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)((0,external_node_url_.fileURLToPath)(url)), (0,external_node_fs_.createWriteStream)(partial));
+    }
+    else {
+        const response = await fetch(url, signal ? { signal } : {});
+        if (!response.ok || !response.body)
+            throw new errors/* InfrastructureError */.EN(`download of ${url} failed: HTTP ${response.status}`);
+        await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.fromWeb(response.body), (0,external_node_fs_.createWriteStream)(partial));
+    }
+    (0,external_node_fs_.renameSync)(partial, target);
+}
+/** The base image, verified, from the cache or freshly downloaded (atomically into the cache). */
+async function fetchImage(request) {
+    const isUrl = /^(https?|file):\/\//.test(request.image);
+    const name = (0,external_node_path_.basename)(isUrl ? new URL(request.image).pathname : request.image);
+    const checksumLocation = request.checksum ?? (isUrl ? new URL('CHECKSUM', request.image).href : undefined);
+    if (!checksumLocation) {
+        if (!(0,external_node_fs_.existsSync)(request.image))
+            throw new errors/* ConfigurationError */.j1(`Input 'image' names ${request.image}, which does not exist`);
+        return { path: request.image, sha256OrSha512: await hashFile(request.image, 'sha256'), cached: false };
+    }
+    const checksumText = /^(https?|file):\/\//.test(checksumLocation)
+        ? (await readUrl(checksumLocation, request.signal ? { signal: request.signal } : {})).toString('utf8')
+        : (0,external_node_fs_.readFileSync)(checksumLocation, 'utf8');
+    if (request.signingKey) {
+        const checksumFile = (0,external_node_path_.join)(request.workDir, 'CHECKSUM');
+        const signatureFile = `${checksumFile}.asc`;
+        (0,external_node_fs_.writeFileSync)(checksumFile, checksumText);
+        const signature = /^(https?|file):\/\//.test(checksumLocation)
+            ? await readUrl(`${checksumLocation}.asc`)
+            : (0,external_node_fs_.readFileSync)(`${checksumLocation}.asc`);
+        (0,external_node_fs_.writeFileSync)(signatureFile, signature);
+        await verifyChecksumSignature(checksumFile, signatureFile, request.signingKey, request.workDir);
+    }
+    const entry = checksumFor(checksumText, name, checksumLocation);
+    if (!isUrl) {
+        const actual = await hashFile(request.image, entry.algorithm);
+        if (actual !== entry.hash)
+            throw new errors/* TestFailure */.p2(`${request.image} has ${entry.algorithm} ${actual}, but ${checksumLocation} says ${entry.hash}`);
+        return { path: request.image, sha256OrSha512: actual, cached: false };
+    }
+    const dir = (0,external_node_path_.join)(request.cacheDir, 'images');
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const cached = (0,external_node_path_.join)(dir, `${entry.hash}-${name}`);
+    if ((0,external_node_fs_.existsSync)(cached)) {
+        request.log?.info(`Image ${name} from the cache (${entry.algorithm} ${entry.hash})`);
+        return { path: cached, sha256OrSha512: entry.hash, cached: true };
+    }
+    const fresh = (0,external_node_path_.join)(dir, `.${entry.hash}-${process.pid}-${name}`);
+    await downloadFile(request.image, fresh, request.signal);
+    const actual = await hashFile(fresh, entry.algorithm);
+    if (actual !== entry.hash) {
+        (0,external_node_fs_.rmSync)(fresh, { force: true });
+        throw new errors/* TestFailure */.p2(`${request.image} downloaded with ${entry.algorithm} ${actual}, but ${checksumLocation} says ${entry.hash}`);
+    }
+    (0,external_node_fs_.renameSync)(fresh, cached);
+    return { path: cached, sha256OrSha512: actual, cached: false };
+}
+/** A qcow2 overlay on the base: the guest writes there, never to the cached image. */
+async function createOverlay(base, overlay) {
+    const info = await exec(['qemu-img', 'info', '--output=json', base]);
+    const format = JSON.parse(info.stdout).format;
+    await exec(['qemu-img', 'create', '-q', '-f', 'qcow2', '-F', format, '-b', base, overlay]);
+}
+/** cloud-init NoCloud seed: an ISO9660 volume labelled cidata with user-data and meta-data. */
+async function createSeed(dir, options) {
+    const files = (0,external_node_path_.join)(dir, 'seed');
+    (0,external_node_fs_.mkdirSync)(files, { recursive: true });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(files, 'user-data'), [
+        '#cloud-config',
+        'users:',
+        `  - name: ${options.user}`,
+        '    sudo: ALL=(ALL) NOPASSWD:ALL',
+        '    lock_passwd: true',
+        '    ssh_authorized_keys:',
+        `      - ${options.sshPublicKey.trim()}`,
+        'ssh_pwauth: false',
+        '',
+    ].join('\n'));
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(files, 'meta-data'), `instance-id: ${options.instanceId}\nlocal-hostname: ${options.hostname}\n`);
+    const iso = (0,external_node_path_.join)(dir, 'seed.iso');
+    await exec([
+        'xorriso',
+        '-as',
+        'mkisofs',
+        '-quiet',
+        '-volid',
+        'cidata',
+        '-joliet',
+        '-rock',
+        '-o',
+        iso,
+        files,
+    ]);
+    return iso;
+}
+/** An SSH key pair for this run only. */
+async function runSshKey(dir) {
+    const privateKey = (0,external_node_path_.join)(dir, 'ssh-key');
+    await exec(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', 'kvm-actions-run', '-f', privateKey]);
+    return { privateKey, publicKey: (0,external_node_fs_.readFileSync)(`${privateKey}.pub`, 'utf8').trim() };
+}
+/** A free TCP port on loopback for the guest's forwarded SSH. */
+async function freePort() {
+    const server = (0,external_node_net_.createServer)();
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = server.address().port;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
+}
+/** The qemu command of an image guest: SLOF boots the disk; virtio disk and network; the seed on vSCSI. */
+function imageQemuArgv(options) {
+    return [
+        options.qemu,
+        '-M',
+        options.machine,
+        '-cpu',
+        options.cpu,
+        '-m',
+        String(options.memoryMb),
+        '-smp',
+        String(options.smp),
+        '-accel',
+        options.accel,
+        '-nographic',
+        '-no-reboot',
+        '-nodefaults',
+        '-serial',
+        'stdio',
+        '-drive',
+        `file=${options.overlay},if=none,id=disk0,format=qcow2`,
+        '-device',
+        'virtio-blk-pci,drive=disk0,bootindex=0',
+        '-drive',
+        `file=${options.seed},if=none,id=seed0,format=raw,media=cdrom,readonly=on`,
+        '-device',
+        'spapr-vscsi,id=scsi0',
+        '-device',
+        'scsi-cd,drive=seed0,bus=scsi0.0',
+        '-netdev',
+        `user,id=net0,hostfwd=tcp:127.0.0.1:${options.sshPort}-:22`,
+        '-device',
+        'virtio-net-pci,netdev=net0,romfile=',
+        ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
+    ];
+}
+/** cloud-init's final line and a login prompt: the image guest is ready. */
+const IMAGE_READY_MARKERS = [/Cloud-init v\. \S+ finished at/, /^\S+ login: ?$/];
+function sshArgv(target, command) {
+    return [
+        'ssh',
+        '-i',
+        target.privateKey,
+        '-p',
+        String(target.port),
+        '-o',
+        'BatchMode=yes',
+        '-o',
+        'StrictHostKeyChecking=no',
+        '-o',
+        'UserKnownHostsFile=/dev/null',
+        '-o',
+        'LogLevel=ERROR',
+        '-o',
+        'ConnectTimeout=10',
+        `${target.user}@127.0.0.1`,
+        command,
+    ];
+}
+/** Runs one check in the guest over SSH: its output (stdout and stderr) and exit code. */
+async function sshCheck(target, check, timeoutMs) {
+    const result = await exec(sshArgv(target, check.command), {
+        allowFailure: true,
+        timeoutMs,
+    });
+    return {
+        name: check.name,
+        exitCode: result.timedOut ? 124 : (result.exitCode ?? 255),
+        output: result.stdout + result.stderr,
+    };
+}
+/** Waits until sshd in the guest takes the run's key (cloud-init may still be writing it). */
+async function waitForSsh(target, timeoutMs, signal) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const probe = await exec(sshArgv(target, 'true'), {
+            allowFailure: true,
+            timeoutMs: 15_000,
+        });
+        if (probe.exitCode === 0)
+            return;
+        if (Date.now() > deadline || signal?.aborted) {
+            throw new errors/* TestFailure */.p2(`the guest did not accept SSH on port ${target.port} in time: ${(probe.stderr || probe.stdout).trim().split('\n').at(-1) ?? ''}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+}
+/** Powers the guest off from inside (graceful); the caller kills it when that does not happen. */
+async function sshPoweroff(target) {
+    await exec(sshArgv(target, 'sudo systemctl poweroff || sudo poweroff'), {
+        allowFailure: true,
+        timeoutMs: 20_000,
+    });
+}
+/** Boots the image to cloud-init's final line, runs the checks over SSH, then powers it off. */
+async function bootImage(options) {
+    const argv = imageQemuArgv(options);
+    const stop = new AbortController();
+    options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+    let ready = () => undefined;
+    const readyOrGone = new Promise((resolve) => (ready = resolve));
+    const session = new ConsoleSession({
+        markers: IMAGE_READY_MARKERS,
+        shutdownTimeoutMs: options.shutdownTimeoutMs,
+        holdShutdown: true,
+        onReady: () => ready(),
+    }, () => stop.abort());
+    const running = exec(argv, {
+        ...(options.onStart ? { onSpawn: options.onStart } : {}),
+        timeoutMs: options.bootTimeoutMs +
+            options.checkTimeoutMs * Math.max(1, options.checks.length) +
+            options.shutdownTimeoutMs,
+        killGraceMs: 5000,
+        allowFailure: true,
+        logFile: options.consoleLog,
+        signal: stop.signal,
+        onLine: (line) => session.feed(line),
+    });
+    void running.then(() => ready());
+    const bootTimer = setTimeout(() => stop.abort(), options.bootTimeoutMs);
+    await readyOrGone;
+    clearTimeout(bootTimer);
+    if (session.timeline.ready !== undefined && !stop.signal.aborted) {
+        const target = { port: options.sshPort, user: options.user, privateKey: options.privateKey };
+        try {
+            await waitForSsh(target, options.bootTimeoutMs, stop.signal);
+            for (const check of options.checks)
+                session.checks.push(await sshCheck(target, check, options.checkTimeoutMs));
+            await sshPoweroff(target);
+        }
+        finally {
+            session.startShutdown();
+        }
+    }
+    const result = await running;
+    if (options.signal?.aborted)
+        throw new errors/* InfrastructureError */.EN('cancelled: the guest was stopped');
+    return session.finish(argv, () => {
+        if (!session.sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
+            const said = (result.stderr + result.stdout).trim().split('\n');
+            return new QemuStartError(`${options.qemu} could not start the guest: ${said.find((l) => /: (?!warning:)/.test(l)) ?? said.at(-1)}`, said.join('\n'));
+        }
+        return new errors/* TestFailure */.p2('the image guest did not reach cloud-init’s final line or a login prompt in time');
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/guest/action.ts
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
+
+
 
 
 
@@ -40754,14 +41160,29 @@ const bootTestGuest = defineAction({
     description: 'Boot ppc64le guests under KVM on POWER (emulation elsewhere), run checks inside, and report.',
     inputs: {
         scenario: action_inputs.oneOf({
-            description: '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. `nested`: the kernel boots as an L1 hypervisor (cap-nested-hv=on), loads kvm_hv and must start an L2 guest under KVM; the checks then run in L1. (Disk images are not available yet.)',
-            values: ['kernel', 'nested'],
+            description: '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. `nested`: the kernel boots as an L1 hypervisor (cap-nested-hv=on), loads kvm_hv and must start an L2 guest under KVM; the checks then run in L1. `image`: a cloud disk image with a cloud-init seed; the checks run over SSH.',
+            values: ['kernel', 'nested', 'image'],
             required: true,
         }),
         kernel: action_inputs.path({
-            description: 'The ppc64le kernel image (vmlinux) to boot: build-kernel’s, or /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
+            description: 'kernel and nested: the ppc64le kernel image (vmlinux) to boot: build-kernel’s, or /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
             mustExist: 'file',
-            required: true,
+        }),
+        image: action_inputs.string({
+            description: 'image: the disk image, a URL (cached across runs by checksum) or a path; the guest always runs on a qcow2 overlay.',
+            default: DEFAULT_IMAGE,
+        }),
+        'image-checksum': action_inputs.string({
+            description: 'image: the CHECKSUM file (GNU or BSD lines), URL or path; by default CHECKSUM beside the image URL.',
+        }),
+        'image-checksum-key': action_inputs.string({
+            description: 'image: an armored public key; CHECKSUM.asc must then be its good signature of CHECKSUM.',
+        }),
+        'image-user': action_inputs.string({
+            description: 'image: the user cloud-init gives this run’s SSH key (the image’s default user).',
+            default: 'almalinux',
+            pattern: /^[a-z_][a-z0-9_-]*$/,
+            accepted: 'a user name such as almalinux',
         }),
         busybox: action_inputs.path({
             description: 'A static ppc64le busybox for the generated initramfs.',
@@ -40845,7 +41266,15 @@ const bootTestGuest = defineAction({
     },
     async main(ctx) {
         const { inputs, setOutput, summary, annotate, state } = ctx;
-        const tools = requireTools([inputs.qemu, 'cpio', ...(inputs.launcher === 'libvirt' ? ['virsh'] : [])]);
+        if (inputs.scenario === 'image' && inputs.launcher === 'libvirt') {
+            throw new errors/* ConfigurationError */.j1("Input 'launcher' is libvirt, which boots scenarios kernel and nested; expected launcher qemu for scenario image");
+        }
+        const tools = requireTools([
+            inputs.qemu,
+            'cpio',
+            ...(inputs.launcher === 'libvirt' ? ['virsh'] : []),
+            ...(inputs.scenario === 'image' ? ['qemu-img', 'xorriso', 'ssh', 'ssh-keygen'] : []),
+        ]);
         const probe = probeHost();
         const { accel, reason } = chooseAccel(inputs.accel, probe);
         if (reason && inputs.accel === 'kvm')
@@ -40867,16 +41296,54 @@ const bootTestGuest = defineAction({
             };
         });
         const nested = inputs.scenario === 'nested';
-        let initrd;
-        if (nested) {
-            const modulesDir = inputs.modules ?? modulesBesideKernel(inputs.kernel);
+        const image = inputs.scenario === 'image';
+        const kernel = inputs.kernel ?? '';
+        if (!image && !kernel) {
+            throw new errors/* ConfigurationError */.j1(`Input 'kernel' is required for scenario ${inputs.scenario}; expected the path of a ppc64le vmlinux`);
+        }
+        let initrd = '';
+        let imageGuest;
+        if (image) {
+            const fetched = await fetchImage({
+                image: inputs.image,
+                ...(inputs.imageChecksum ? { checksum: inputs.imageChecksum } : {}),
+                ...(inputs.imageChecksumKey ? { signingKey: inputs.imageChecksumKey } : {}),
+                cacheDir: defaultCacheDir(),
+                workDir: work,
+                log: ctx.log,
+                signal: ctx.signal,
+            });
+            const overlay = (0,external_node_path_.join)(work, 'overlay.qcow2');
+            await createOverlay(fetched.path, overlay);
+            const key = await runSshKey(work);
+            const seed = await createSeed(work, {
+                instanceId: (0,external_node_path_.basename)(work),
+                hostname: 'kvm-actions-guest',
+                user: inputs.imageUser,
+                sshPublicKey: key.publicKey,
+            });
+            imageGuest = {
+                overlay,
+                seed,
+                sshPort: await freePort(),
+                user: inputs.imageUser,
+                privateKey: key.privateKey,
+                checks,
+                bootTimeoutMs: inputs.bootTimeout,
+                checkTimeoutMs: inputs.checkTimeout,
+                shutdownTimeoutMs: inputs.shutdownTimeout,
+            };
+            summary.paragraph(`Image ${fetched.path}${fetched.cached ? ' (from the cache)' : ''}, verified; the guest writes to an overlay, SSH on 127.0.0.1:${imageGuest.sshPort}.`);
+        }
+        else if (nested) {
+            const modulesDir = inputs.modules ?? modulesBesideKernel(kernel);
             if (!modulesDir) {
-                throw new errors/* ConfigurationError */.j1(`Input 'modules' is required for scenario nested: ${inputs.kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`);
+                throw new errors/* ConfigurationError */.j1(`Input 'modules' is required for scenario nested: ${kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`);
             }
             const payload = await nestedPayload(work, {
                 guestQemuDir: inputs.nestedQemu,
                 modulesDir,
-                l2Kernel: inputs.l2Kernel ?? inputs.kernel,
+                l2Kernel: inputs.l2Kernel ?? kernel,
                 busybox: inputs.busybox,
                 l2MemoryMb: NESTED_L2_MEMORY_MB,
                 l2TimeoutSeconds: Math.ceil(inputs.l2Timeout / 1000),
@@ -40888,10 +41355,16 @@ const bootTestGuest = defineAction({
         }
         // L1 holds the L2 guest's memory and its own unpacked initramfs (the emulator and L2 kernel).
         const memoryMb = nested ? Math.max(inputs.memory, NESTED_L1_MIN_MEMORY_MB) : inputs.memory;
-        const request = { accel, cpu: inputs.cpu, nested, extra: inputs.machineOptions };
+        const request = {
+            accel,
+            cpu: inputs.cpu,
+            nested,
+            firmware: image ? 'slof' : 'vof',
+            extra: inputs.machineOptions,
+        };
         const options = {
             qemu: inputs.qemu,
-            kernel: inputs.kernel,
+            kernel,
             initrd,
             machine: machineOptions(probe, request),
             cpu: cpuModel(probe, request),
@@ -40911,6 +41384,11 @@ const bootTestGuest = defineAction({
         const attempts = [];
         try {
             const { result } = await negotiate(options.machine, (machine) => {
+                if (image) {
+                    const guest = { ...options, ...imageGuest, machine };
+                    (0,external_node_fs_.writeFileSync)(commandFile, describeArgv(imageQemuArgv(guest)) + '\n');
+                    return bootImage(guest);
+                }
                 if (inputs.launcher === 'libvirt') {
                     // libvirt needs the emulator's full path; the domain name is unique per guest.
                     const domain = {

@@ -12,6 +12,19 @@ import { chooseAccel, probeHost } from './probe.js'
 import { GUEST_QEMU_DIR, modulesBesideKernel, nestedPayload } from './nested.js'
 import { type Attempt, cpuModel, machineOptions, negotiate } from './machine.js'
 import { bootWithLibvirt, domainXml } from './libvirt.js'
+import {
+  bootImage,
+  createOverlay,
+  createSeed,
+  DEFAULT_IMAGE,
+  fetchImage,
+  freePort,
+  type ImageBoot,
+  type ImageBootOptions,
+  imageQemuArgv,
+  runSshKey,
+} from './image.js'
+import { defaultCacheDir } from '../host/paths.js'
 
 const NESTED_L2_MEMORY_MB = 512
 const NESTED_L1_MIN_MEMORY_MB = 2048
@@ -23,15 +36,32 @@ export const bootTestGuest = defineAction({
   inputs: {
     scenario: input.oneOf({
       description:
-        '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. `nested`: the kernel boots as an L1 hypervisor (cap-nested-hv=on), loads kvm_hv and must start an L2 guest under KVM; the checks then run in L1. (Disk images are not available yet.)',
-      values: ['kernel', 'nested'],
+        '`kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. `nested`: the kernel boots as an L1 hypervisor (cap-nested-hv=on), loads kvm_hv and must start an L2 guest under KVM; the checks then run in L1. `image`: a cloud disk image with a cloud-init seed; the checks run over SSH.',
+      values: ['kernel', 'nested', 'image'],
       required: true,
     }),
     kernel: input.path({
       description:
-        'The ppc64le kernel image (vmlinux) to boot: build-kernel’s, or /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
+        'kernel and nested: the ppc64le kernel image (vmlinux) to boot: build-kernel’s, or /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
       mustExist: 'file',
-      required: true,
+    }),
+    image: input.string({
+      description:
+        'image: the disk image, a URL (cached across runs by checksum) or a path; the guest always runs on a qcow2 overlay.',
+      default: DEFAULT_IMAGE,
+    }),
+    'image-checksum': input.string({
+      description:
+        'image: the CHECKSUM file (GNU or BSD lines), URL or path; by default CHECKSUM beside the image URL.',
+    }),
+    'image-checksum-key': input.string({
+      description: 'image: an armored public key; CHECKSUM.asc must then be its good signature of CHECKSUM.',
+    }),
+    'image-user': input.string({
+      description: 'image: the user cloud-init gives this run’s SSH key (the image’s default user).',
+      default: 'almalinux',
+      pattern: /^[a-z_][a-z0-9_-]*$/,
+      accepted: 'a user name such as almalinux',
     }),
     busybox: input.path({
       description: 'A static ppc64le busybox for the generated initramfs.',
@@ -121,7 +151,17 @@ export const bootTestGuest = defineAction({
   },
   async main(ctx) {
     const { inputs, setOutput, summary, annotate, state } = ctx
-    const tools = requireTools([inputs.qemu, 'cpio', ...(inputs.launcher === 'libvirt' ? ['virsh'] : [])])
+    if (inputs.scenario === 'image' && inputs.launcher === 'libvirt') {
+      throw new ConfigurationError(
+        "Input 'launcher' is libvirt, which boots scenarios kernel and nested; expected launcher qemu for scenario image",
+      )
+    }
+    const tools = requireTools([
+      inputs.qemu,
+      'cpio',
+      ...(inputs.launcher === 'libvirt' ? ['virsh'] : []),
+      ...(inputs.scenario === 'image' ? ['qemu-img', 'xorriso', 'ssh', 'ssh-keygen'] : []),
+    ])
     const probe = probeHost()
     const { accel, reason } = chooseAccel(inputs.accel, probe)
     if (reason && inputs.accel === 'kvm')
@@ -143,18 +183,63 @@ export const bootTestGuest = defineAction({
       }
     })
     const nested = inputs.scenario === 'nested'
-    let initrd: string
-    if (nested) {
-      const modulesDir = inputs.modules ?? modulesBesideKernel(inputs.kernel)
+    const image = inputs.scenario === 'image'
+    const kernel = inputs.kernel ?? ''
+    if (!image && !kernel) {
+      throw new ConfigurationError(
+        `Input 'kernel' is required for scenario ${inputs.scenario}; expected the path of a ppc64le vmlinux`,
+      )
+    }
+    let initrd = ''
+    let imageGuest: Omit<ImageBootOptions, keyof ImageBoot | 'consoleLog' | 'signal'> & {
+      overlay: string
+      seed: string
+      sshPort: number
+    }
+    if (image) {
+      const fetched = await fetchImage({
+        image: inputs.image,
+        ...(inputs.imageChecksum ? { checksum: inputs.imageChecksum } : {}),
+        ...(inputs.imageChecksumKey ? { signingKey: inputs.imageChecksumKey } : {}),
+        cacheDir: defaultCacheDir(),
+        workDir: work,
+        log: ctx.log,
+        signal: ctx.signal,
+      })
+      const overlay = join(work, 'overlay.qcow2')
+      await createOverlay(fetched.path, overlay)
+      const key = await runSshKey(work)
+      const seed = await createSeed(work, {
+        instanceId: basename(work),
+        hostname: 'kvm-actions-guest',
+        user: inputs.imageUser,
+        sshPublicKey: key.publicKey,
+      })
+      imageGuest = {
+        overlay,
+        seed,
+        sshPort: await freePort(),
+        user: inputs.imageUser,
+        privateKey: key.privateKey,
+        checks,
+        bootTimeoutMs: inputs.bootTimeout,
+        checkTimeoutMs: inputs.checkTimeout,
+        shutdownTimeoutMs: inputs.shutdownTimeout,
+      }
+      summary.paragraph(
+        `Image ${fetched.path}${fetched.cached ? ' (from the cache)' : ''}, verified; the guest writes to an overlay, SSH on 127.0.0.1:${imageGuest.sshPort}.`,
+      )
+    } else if (nested) {
+      const modulesDir = inputs.modules ?? modulesBesideKernel(kernel)
       if (!modulesDir) {
         throw new ConfigurationError(
-          `Input 'modules' is required for scenario nested: ${inputs.kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`,
+          `Input 'modules' is required for scenario nested: ${kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`,
         )
       }
       const payload = await nestedPayload(work, {
         guestQemuDir: inputs.nestedQemu,
         modulesDir,
-        l2Kernel: inputs.l2Kernel ?? inputs.kernel,
+        l2Kernel: inputs.l2Kernel ?? kernel,
         busybox: inputs.busybox,
         l2MemoryMb: NESTED_L2_MEMORY_MB,
         l2TimeoutSeconds: Math.ceil(inputs.l2Timeout / 1000),
@@ -165,10 +250,16 @@ export const bootTestGuest = defineAction({
     }
     // L1 holds the L2 guest's memory and its own unpacked initramfs (the emulator and L2 kernel).
     const memoryMb = nested ? Math.max(inputs.memory, NESTED_L1_MIN_MEMORY_MB) : inputs.memory
-    const request = { accel, cpu: inputs.cpu, nested, extra: inputs.machineOptions }
+    const request = {
+      accel,
+      cpu: inputs.cpu,
+      nested,
+      firmware: image ? ('slof' as const) : ('vof' as const),
+      extra: inputs.machineOptions,
+    }
     const options = {
       qemu: inputs.qemu,
-      kernel: inputs.kernel,
+      kernel,
       initrd,
       machine: machineOptions(probe, request),
       cpu: cpuModel(probe, request),
@@ -190,6 +281,11 @@ export const bootTestGuest = defineAction({
       const { result } = await negotiate(
         options.machine,
         (machine) => {
+          if (image) {
+            const guest = { ...options, ...imageGuest!, machine }
+            writeFileSync(commandFile, describeArgv(imageQemuArgv(guest)) + '\n')
+            return bootImage(guest)
+          }
           if (inputs.launcher === 'libvirt') {
             // libvirt needs the emulator's full path; the domain name is unique per guest.
             const domain = {

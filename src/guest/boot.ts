@@ -185,7 +185,11 @@ export class ConsoleSession {
   private readonly started = performance.now()
 
   constructor(
-    private readonly options: Pick<BootOptions, 'markers' | 'shutdownTimeoutMs'>,
+    private readonly options: Pick<BootOptions, 'markers' | 'shutdownTimeoutMs'> & {
+      /** Called at the ready marker; with holdShutdown the shutdown timer waits for startShutdown(). */
+      onReady?: () => void
+      holdShutdown?: boolean
+    },
     private readonly stop: () => void,
   ) {
     this.watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)])
@@ -215,12 +219,19 @@ export class ConsoleSession {
     const verdict = this.watcher.feed(line)
     if (verdict === 'ready' && timeline.ready === undefined) {
       timeline.ready = at
-      this.shutdownTimer = setTimeout(() => {
-        this.killedAtShutdown = true
-        this.stop()
-      }, this.options.shutdownTimeoutMs ?? 30_000)
+      if (!this.options.holdShutdown) this.startShutdown()
+      this.options.onReady?.()
     }
     if (verdict === 'fatal') this.stop()
+  }
+
+  /** From now on the guest has shutdownTimeoutMs to power off before it is killed. */
+  startShutdown(): void {
+    if (this.shutdownTimer) return
+    this.shutdownTimer = setTimeout(() => {
+      this.killedAtShutdown = true
+      this.stop()
+    }, this.options.shutdownTimeoutMs ?? 30_000)
   }
 
   /** Ends the session: a fatal line or no ready marker throws; otherwise the result. */

@@ -11,6 +11,8 @@ export interface MachineRequest {
   /** The guest CPU generation asked for (power9, power10) or host. */
   cpu: string
   nested: boolean
+  /** vof for direct kernel boots (fast); slof to boot a disk image. */
+  firmware?: 'vof' | 'slof'
   /** Options given by the user, applied last (they win). */
   extra: readonly string[]
 }
@@ -21,7 +23,7 @@ export function machineOptions(probe: HostProbe, request: MachineRequest): strin
   if (request.accel === 'kvm') machine = withOption(machine, 'accel=kvm')
   if (request.accel === 'kvm') machine = withOption(machine, 'kvm-type=HV')
   // Direct kernel boot: VOF instead of SLOF saves seconds per boot.
-  machine = withOption(machine, 'x-vof=on')
+  if (request.firmware !== 'slof') machine = withOption(machine, 'x-vof=on')
   // A host without XIVE (POWER8, or XIVE off) can only give the guest XICS.
   if (request.accel === 'kvm' && probe.xive === false) machine = withOption(machine, 'ic-mode=xics')
   // An older guest generation on a newer host: the host CPU in compatibility mode.
