@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(474);
-/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(520);
+/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4794);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
@@ -39555,7 +39555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 520:
+/***/ 4794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39786,7 +39786,7 @@ function killGroup(pid, signal) {
         // already gone
     }
 }
-async function exec(argv, options = {}) {
+async function exec_exec(argv, options = {}) {
     const run = () => spawnAndWait(argv, options);
     const result = options.log && options.group ? await options.log.group(options.group, run) : await run();
     const ok = (options.okExitCodes ?? [0]).includes(result.exitCode ?? -1) && !result.timedOut;
@@ -39998,7 +39998,7 @@ async function buildInitramfs(dir, busybox, checks, extraInit = '', files = [], 
     ];
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(root, 'init'), lines.filter(Boolean).join('\n') + '\n', { mode: 0o755 });
     const image = (0,external_node_path_.join)(dir, `${name}.cpio`);
-    await exec([
+    await exec_exec([
         'bash',
         '-c',
         'set -o pipefail; cd "$1" && find . | cpio -o -H newc --quiet > "$2"',
@@ -40019,6 +40019,7 @@ class QemuStartError extends errors/* InfrastructureError */.EN {
 function qemuArgv(options) {
     return [
         options.qemu,
+        ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
         '-M',
         options.machine,
         '-cpu',
@@ -40132,7 +40133,7 @@ async function bootGuest(options) {
     const stop = new AbortController();
     options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
     const session = new ConsoleSession(options, () => stop.abort());
-    const result = await exec(argv, {
+    const result = await exec_exec(argv, {
         ...(options.onStart ? { onSpawn: options.onStart } : {}),
         timeoutMs: options.bootTimeoutMs,
         killGraceMs: 2000,
@@ -40374,7 +40375,7 @@ async function plainModule(file, outDir) {
     if (!tool)
         return file;
     // The decompressor's output goes to a file named here; the module path is an argument.
-    await exec(['bash', '-c', '"$1" -dc -- "$2" > "$3"', 'decompress', tool, file, out]);
+    await exec_exec(['bash', '-c', '"$1" -dc -- "$2" > "$3"', 'decompress', tool, file, out]);
     return out;
 }
 /** The `depends=` entry of a module's modinfo section. */
@@ -40476,7 +40477,7 @@ function nestedChecks(options, modules) {
 /** Files and checks of the L1 initramfs, with the L2 initramfs built beside it. */
 async function nestedPayload(work, options) {
     const moduleDir = (0,external_node_path_.join)(work, 'modules');
-    await exec(['mkdir', '-p', moduleDir]);
+    await exec_exec(['mkdir', '-p', moduleDir]);
     const modules = await kvmModules(options.modulesDir, moduleDir);
     const l2Initrd = await buildInitramfs(work, options.busybox, [], '', [], 'l2-initramfs');
     return {
@@ -40657,7 +40658,7 @@ function domainXml(options) {
     ].join('\n');
 }
 function virsh(uri, ...args) {
-    return exec(['virsh', '-c', uri, ...args], { allowFailure: true });
+    return exec_exec(['virsh', '-c', uri, ...args], { allowFailure: true });
 }
 /** Whether the domain still exists (a transient domain disappears when it stops). */
 async function running(uri, name) {
@@ -40865,8 +40866,8 @@ async function verifyChecksumSignature(checksumFile, signatureFile, armoredKey, 
     (0,external_node_fs_.mkdirSync)(home, { recursive: true, mode: 0o700 });
     const env = { GNUPGHOME: home };
     try {
-        await exec(['gpg', '--batch', '--quiet', '--import'], { env, input: armoredKey });
-        const result = await exec(['gpg', '--batch', '--status-fd', '1', '--verify', signatureFile, checksumFile], {
+        await exec_exec(['gpg', '--batch', '--quiet', '--import'], { env, input: armoredKey });
+        const result = await exec_exec(['gpg', '--batch', '--status-fd', '1', '--verify', signatureFile, checksumFile], {
             env,
             allowFailure: true,
         });
@@ -40875,7 +40876,7 @@ async function verifyChecksumSignature(checksumFile, signatureFile, armoredKey, 
         }
     }
     finally {
-        await exec(['gpgconf', '--kill', 'all'], { env, allowFailure: true });
+        await exec_exec(['gpgconf', '--kill', 'all'], { env, allowFailure: true });
     }
 }
 async function downloadFile(url, target, signal) {
@@ -40940,9 +40941,9 @@ async function fetchImage(request) {
 }
 /** A qcow2 overlay on the base: the guest writes there, never to the cached image. */
 async function createOverlay(base, overlay) {
-    const info = await exec(['qemu-img', 'info', '--output=json', base]);
+    const info = await exec_exec(['qemu-img', 'info', '--output=json', base]);
     const format = JSON.parse(info.stdout).format;
-    await exec(['qemu-img', 'create', '-q', '-f', 'qcow2', '-F', format, '-b', base, overlay]);
+    await exec_exec(['qemu-img', 'create', '-q', '-f', 'qcow2', '-F', format, '-b', base, overlay]);
 }
 /** cloud-init NoCloud seed: an ISO9660 volume labelled cidata with user-data and meta-data. */
 async function createSeed(dir, options) {
@@ -40961,7 +40962,7 @@ async function createSeed(dir, options) {
     ].join('\n'));
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(files, 'meta-data'), `instance-id: ${options.instanceId}\nlocal-hostname: ${options.hostname}\n`);
     const iso = (0,external_node_path_.join)(dir, 'seed.iso');
-    await exec([
+    await exec_exec([
         'xorriso',
         '-as',
         'mkisofs',
@@ -40979,7 +40980,7 @@ async function createSeed(dir, options) {
 /** An SSH key pair for this run only. */
 async function runSshKey(dir) {
     const privateKey = (0,external_node_path_.join)(dir, 'ssh-key');
-    await exec(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', 'kvm-actions-run', '-f', privateKey]);
+    await exec_exec(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', 'kvm-actions-run', '-f', privateKey]);
     return { privateKey, publicKey: (0,external_node_fs_.readFileSync)(`${privateKey}.pub`, 'utf8').trim() };
 }
 /** A free TCP port on loopback for the guest's forwarded SSH. */
@@ -40994,6 +40995,7 @@ async function freePort() {
 function imageQemuArgv(options) {
     return [
         options.qemu,
+        ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
         '-M',
         options.machine,
         '-cpu',
@@ -41051,7 +41053,7 @@ function sshArgv(target, command) {
 }
 /** Runs one check in the guest over SSH: its output (stdout and stderr) and exit code. */
 async function sshCheck(target, check, timeoutMs) {
-    const result = await exec(sshArgv(target, check.command), {
+    const result = await exec_exec(sshArgv(target, check.command), {
         allowFailure: true,
         timeoutMs,
     });
@@ -41065,7 +41067,7 @@ async function sshCheck(target, check, timeoutMs) {
 async function waitForSsh(target, timeoutMs, signal) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-        const probe = await exec(sshArgv(target, 'true'), {
+        const probe = await exec_exec(sshArgv(target, 'true'), {
             allowFailure: true,
             timeoutMs: 15_000,
         });
@@ -41079,7 +41081,7 @@ async function waitForSsh(target, timeoutMs, signal) {
 }
 /** Powers the guest off from inside (graceful); the caller kills it when that does not happen. */
 async function sshPoweroff(target) {
-    await exec(sshArgv(target, 'sudo systemctl poweroff || sudo poweroff'), {
+    await exec_exec(sshArgv(target, 'sudo systemctl poweroff || sudo poweroff'), {
         allowFailure: true,
         timeoutMs: 20_000,
     });
@@ -41097,7 +41099,7 @@ async function bootImage(options) {
         holdShutdown: true,
         onReady: () => ready(),
     }, () => stop.abort());
-    const running = exec(argv, {
+    const running = exec_exec(argv, {
         ...(options.onStart ? { onSpawn: options.onStart } : {}),
         timeoutMs: options.bootTimeoutMs +
             options.checkTimeoutMs * Math.max(1, options.checks.length) +
@@ -41136,8 +41138,200 @@ async function bootImage(options) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/fs/glob.ts
+/** Globs with `*` and `?` inside path segments (no `**`): enough for RPM and config file names. */
+
+
+const hasGlob = (pattern) => /[*?]/.test(pattern);
+function segmentMatcher(segment) {
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Existing paths matching pattern (relative patterns resolve against base), sorted. */
+function expandGlob(pattern, base = '.') {
+    let paths = [(0,external_node_path_.isAbsolute)(pattern) ? '/' : base];
+    for (const segment of pattern.split('/').filter(Boolean)) {
+        if (!hasGlob(segment)) {
+            paths = paths.map((dir) => (0,external_node_path_.join)(dir, segment)).filter((candidate) => (0,external_node_fs_.existsSync)(candidate));
+            continue;
+        }
+        const matcher = segmentMatcher(segment);
+        paths = paths.flatMap((dir) => (0,external_node_fs_.existsSync)(dir) && (0,external_node_fs_.statSync)(dir).isDirectory()
+            ? (0,external_node_fs_.readdirSync)(dir)
+                .filter((name) => matcher.test(name))
+                .sort()
+                .map((name) => (0,external_node_path_.join)(dir, name))
+            : []);
+    }
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/rpm/collect.ts
+/**
+ * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
+ * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
+ */
+
+
+
+
+
+const RPM_SET_FORM = 'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm), one per line or separated by commas';
+function parseRpmPatterns(raw) {
+    if (raw.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(raw);
+        }
+        catch {
+            throw new action_inputs.InvalidValue('not valid JSON');
+        }
+        if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
+            throw new action_inputs.InvalidValue('the JSON is not a list of strings');
+        }
+        return parsed;
+    }
+    return raw
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+function rpmSetInput(options) {
+    return (0,action_inputs.custom)(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
+}
+/** Every .rpm below dir (recursively), sorted; none when dir does not exist. */
+function rpmsBelow(dir) {
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return [];
+    return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((entry) => {
+        const full = (0,external_node_path_.join)(dir, entry.name);
+        if (entry.isDirectory())
+            return rpmsBelow(full);
+        return entry.isFile() && entry.name.endsWith('.rpm') ? [full] : [];
+    });
+}
+/** Absolute, de-duplicated, sorted paths; a pattern that matches nothing is an error naming it. */
+function collectRpms(patterns, workspace, inputName = 'rpms') {
+    const found = new Set();
+    for (const pattern of patterns) {
+        const full = (0,external_node_path_.resolve)(workspace, pattern);
+        const matches = hasGlob(pattern) ? expandGlob(full) : (0,external_node_fs_.existsSync)(full) ? [full] : [];
+        const rpms = matches.flatMap((match) => ((0,external_node_fs_.statSync)(match).isDirectory() ? rpmsBelow(match) : [match]));
+        const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
+        if (notRpm)
+            throw new errors/* ConfigurationError */.j1(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
+        if (rpms.length === 0) {
+            throw new errors/* ConfigurationError */.j1(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
+        }
+        rpms.forEach((rpm) => found.add(rpm));
+    }
+    return [...found].sort();
+}
+
+;// CONCATENATED MODULE: ./src/rpm/query.ts
+/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
+
+
+const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
+async function queryPackageFile(file) {
+    const { stdout } = await exec_exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
+    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+        .trim()
+        .split('\t');
+    return {
+        name,
+        ...(epoch !== '0' ? { epoch } : {}),
+        version,
+        release,
+        arch: isSource === '1' ? 'src' : arch,
+        nvr: `${name}-${version}-${release}`,
+    };
+}
+/** The files a package contains. */
+async function listPackageFiles(file) {
+    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
+    return stdout.split('\n').filter(Boolean);
+}
+/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
+async function extractPackageFile(file, path) {
+    // The script is fixed; the package and the path reach it as positional arguments only.
+    const { stdout } = await exec([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
+        'extract',
+        file,
+        path,
+    ]);
+    return stdout;
+}
+/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
+async function unpackRpm(rpm, dir, log) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    // The script is fixed; the package path reaches it as a positional argument only.
+    await exec_exec([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
+        'unpack',
+        rpm,
+    ], { cwd: dir, ...(log ? { log } : {}) });
+}
+
+;// CONCATENATED MODULE: ./src/guest/from-rpms.ts
+/**
+ * The kernel and the emulator under test straight from their RPMs (build-kernel's and
+ * patch-qemu's outputs): unpacked with rpm2cpio into private folders, never installed, so the
+ * runner's own qemu and kernel stay untouched.
+ */
+
+
+
+
+const KERNEL_PACKAGES = /^kernel(-core|-modules|-modules-core|-modules-extra|-kvm)?$/;
+async function kernelFromRpms(rpms, dir, log) {
+    const chosen = [];
+    for (const rpm of rpms) {
+        const header = await queryPackageFile(rpm);
+        if (header.arch !== 'src' && KERNEL_PACKAGES.test(header.name))
+            chosen.push(rpm);
+    }
+    for (const rpm of chosen)
+        await unpackRpm(rpm, dir, log);
+    const modules = (0,external_node_path_.join)(dir, 'lib', 'modules');
+    const kverrel = (0,external_node_fs_.existsSync)(modules) ? (0,external_node_fs_.readdirSync)(modules).sort().at(-1) : undefined;
+    const candidates = kverrel
+        ? [
+            (0,external_node_path_.join)(modules, kverrel, 'vmlinuz'),
+            (0,external_node_path_.join)(dir, 'boot', `vmlinux-${kverrel}`),
+            (0,external_node_path_.join)(dir, 'boot', `vmlinuz-${kverrel}`),
+        ]
+        : [];
+    const kernel = candidates.find((file) => (0,external_node_fs_.existsSync)(file));
+    if (!kverrel || !kernel) {
+        throw new errors/* ConfigurationError */.j1(`Input 'kernel-rpms' holds no kernel image (${chosen.length} kernel package(s) unpacked); expected kernel-core with /lib/modules/<kver>/vmlinuz`);
+    }
+    return { kernel, modulesDir: (0,external_node_path_.join)(modules, kverrel), kverrel };
+}
+async function qemuFromRpms(rpms, dir, log) {
+    for (const rpm of rpms.filter((file) => !file.endsWith('.src.rpm')))
+        await unpackRpm(rpm, dir, log);
+    const qemu = (0,external_node_path_.join)(dir, 'usr', 'libexec', 'qemu-kvm');
+    if (!(0,external_node_fs_.existsSync)(qemu)) {
+        throw new errors/* ConfigurationError */.j1("Input 'qemu-rpms' holds no /usr/libexec/qemu-kvm; expected patch-qemu's qemu-kvm-core RPM among them");
+    }
+    return { qemu, firmwareDir: (0,external_node_path_.join)(dir, 'usr', 'share', 'qemu-kvm') };
+}
+
 ;// CONCATENATED MODULE: ./src/guest/action.ts
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
+
+
 
 
 
@@ -41167,6 +41361,12 @@ const bootTestGuest = defineAction({
         kernel: action_inputs.path({
             description: 'kernel and nested: the ppc64le kernel image (vmlinux) to boot: build-kernel’s, or /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
             mustExist: 'file',
+        }),
+        'kernel-rpms': rpmSetInput({
+            description: 'kernel and nested: build-kernel’s RPMs (paths, globs or folders); kernel-core and the module packages are unpacked (not installed) and booted instead of kernel.',
+        }),
+        'qemu-rpms': rpmSetInput({
+            description: 'patch-qemu’s qemu-kvm RPMs (paths, globs or folders), unpacked into a private folder and run from there with their own firmware instead of qemu.',
         }),
         image: action_inputs.string({
             description: 'image: the disk image, a URL (cached across runs by checksum) or a path; the guest always runs on a qcow2 overlay.',
@@ -41270,7 +41470,7 @@ const bootTestGuest = defineAction({
             throw new errors/* ConfigurationError */.j1("Input 'launcher' is libvirt, which boots scenarios kernel and nested; expected launcher qemu for scenario image");
         }
         const tools = requireTools([
-            inputs.qemu,
+            ...(inputs.qemuRpms?.length ? ['rpm2cpio'] : [inputs.qemu]),
             'cpio',
             ...(inputs.launcher === 'libvirt' ? ['virsh'] : []),
             ...(inputs.scenario === 'image' ? ['qemu-img', 'xorriso', 'ssh', 'ssh-keygen'] : []),
@@ -41297,9 +41497,13 @@ const bootTestGuest = defineAction({
         });
         const nested = inputs.scenario === 'nested';
         const image = inputs.scenario === 'image';
-        const kernel = inputs.kernel ?? '';
+        const kernelRpms = collectRpms(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms');
+        const unpackedKernel = kernelRpms.length > 0 ? await kernelFromRpms(kernelRpms, (0,external_node_path_.join)(work, 'kernel-root'), ctx.log) : undefined;
+        const qemuRpms = collectRpms(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms');
+        const unpackedQemu = qemuRpms.length > 0 ? await qemuFromRpms(qemuRpms, (0,external_node_path_.join)(work, 'qemu-root'), ctx.log) : undefined;
+        const kernel = unpackedKernel?.kernel ?? inputs.kernel ?? '';
         if (!image && !kernel) {
-            throw new errors/* ConfigurationError */.j1(`Input 'kernel' is required for scenario ${inputs.scenario}; expected the path of a ppc64le vmlinux`);
+            throw new errors/* ConfigurationError */.j1(`Input 'kernel' (or kernel-rpms) is required for scenario ${inputs.scenario}; expected the path of a ppc64le vmlinux`);
         }
         let initrd = '';
         let imageGuest;
@@ -41336,7 +41540,7 @@ const bootTestGuest = defineAction({
             summary.paragraph(`Image ${fetched.path}${fetched.cached ? ' (from the cache)' : ''}, verified; the guest writes to an overlay, SSH on 127.0.0.1:${imageGuest.sshPort}.`);
         }
         else if (nested) {
-            const modulesDir = inputs.modules ?? modulesBesideKernel(kernel);
+            const modulesDir = inputs.modules ?? unpackedKernel?.modulesDir ?? modulesBesideKernel(kernel);
             if (!modulesDir) {
                 throw new errors/* ConfigurationError */.j1(`Input 'modules' is required for scenario nested: ${kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`);
             }
@@ -41363,7 +41567,8 @@ const bootTestGuest = defineAction({
             extra: inputs.machineOptions,
         };
         const options = {
-            qemu: inputs.qemu,
+            qemu: unpackedQemu?.qemu ?? inputs.qemu,
+            ...(unpackedQemu ? { firmwareDir: unpackedQemu.firmwareDir } : {}),
             kernel,
             initrd,
             machine: machineOptions(probe, request),
@@ -41394,7 +41599,7 @@ const bootTestGuest = defineAction({
                     const domain = {
                         ...options,
                         machine,
-                        qemu: tools[inputs.qemu],
+                        qemu: unpackedQemu?.qemu ?? tools[inputs.qemu],
                         name: `kvm-actions-${(0,external_node_path_.basename)(work)}`,
                         uri: inputs.libvirtUri,
                     };

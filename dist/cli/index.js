@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8267:
+/***/ 9841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1042,6 +1042,7 @@ class QemuStartError extends InfrastructureError {
 function qemuArgv(options) {
     return [
         options.qemu,
+        ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
         '-M',
         options.machine,
         '-cpu',
@@ -2017,6 +2018,7 @@ async function freePort() {
 function imageQemuArgv(options) {
     return [
         options.qemu,
+        ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
         '-M',
         options.machine,
         '-cpu',
@@ -2159,8 +2161,200 @@ async function bootImage(options) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/fs/glob.ts
+/** Globs with `*` and `?` inside path segments (no `**`): enough for RPM and config file names. */
+
+
+const hasGlob = (pattern) => /[*?]/.test(pattern);
+function segmentMatcher(segment) {
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Existing paths matching pattern (relative patterns resolve against base), sorted. */
+function expandGlob(pattern, base = '.') {
+    let paths = [(0,external_node_path_namespaceObject.isAbsolute)(pattern) ? '/' : base];
+    for (const segment of pattern.split('/').filter(Boolean)) {
+        if (!hasGlob(segment)) {
+            paths = paths.map((dir) => (0,external_node_path_namespaceObject.join)(dir, segment)).filter((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
+            continue;
+        }
+        const matcher = segmentMatcher(segment);
+        paths = paths.flatMap((dir) => (0,external_node_fs_namespaceObject.existsSync)(dir) && (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()
+            ? (0,external_node_fs_namespaceObject.readdirSync)(dir)
+                .filter((name) => matcher.test(name))
+                .sort()
+                .map((name) => (0,external_node_path_namespaceObject.join)(dir, name))
+            : []);
+    }
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./src/rpm/collect.ts
+/**
+ * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
+ * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
+ */
+
+
+
+
+
+const RPM_SET_FORM = 'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm), one per line or separated by commas';
+function parseRpmPatterns(raw) {
+    if (raw.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(raw);
+        }
+        catch {
+            throw new InvalidValue('not valid JSON');
+        }
+        if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
+            throw new InvalidValue('the JSON is not a list of strings');
+        }
+        return parsed;
+    }
+    return raw
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+function rpmSetInput(options) {
+    return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
+}
+/** Every .rpm below dir (recursively), sorted; none when dir does not exist. */
+function rpmsBelow(dir) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return [];
+    return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((entry) => {
+        const full = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+        if (entry.isDirectory())
+            return rpmsBelow(full);
+        return entry.isFile() && entry.name.endsWith('.rpm') ? [full] : [];
+    });
+}
+/** Absolute, de-duplicated, sorted paths; a pattern that matches nothing is an error naming it. */
+function collectRpms(patterns, workspace, inputName = 'rpms') {
+    const found = new Set();
+    for (const pattern of patterns) {
+        const full = (0,external_node_path_namespaceObject.resolve)(workspace, pattern);
+        const matches = hasGlob(pattern) ? expandGlob(full) : (0,external_node_fs_namespaceObject.existsSync)(full) ? [full] : [];
+        const rpms = matches.flatMap((match) => ((0,external_node_fs_namespaceObject.statSync)(match).isDirectory() ? rpmsBelow(match) : [match]));
+        const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
+        if (notRpm)
+            throw new ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
+        if (rpms.length === 0) {
+            throw new ConfigurationError(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
+        }
+        rpms.forEach((rpm) => found.add(rpm));
+    }
+    return [...found].sort();
+}
+
+;// CONCATENATED MODULE: ./src/rpm/query.ts
+/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
+
+
+const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
+async function queryPackageFile(file) {
+    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
+    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+        .trim()
+        .split('\t');
+    return {
+        name,
+        ...(epoch !== '0' ? { epoch } : {}),
+        version,
+        release,
+        arch: isSource === '1' ? 'src' : arch,
+        nvr: `${name}-${version}-${release}`,
+    };
+}
+/** The files a package contains. */
+async function listPackageFiles(file) {
+    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
+    return stdout.split('\n').filter(Boolean);
+}
+/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
+async function extractPackageFile(file, path) {
+    // The script is fixed; the package and the path reach it as positional arguments only.
+    const { stdout } = await exec([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
+        'extract',
+        file,
+        path,
+    ]);
+    return stdout;
+}
+/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
+async function unpackRpm(rpm, dir, log) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    // The script is fixed; the package path reaches it as a positional argument only.
+    await exec([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
+        'unpack',
+        rpm,
+    ], { cwd: dir, ...(log ? { log } : {}) });
+}
+
+;// CONCATENATED MODULE: ./src/guest/from-rpms.ts
+/**
+ * The kernel and the emulator under test straight from their RPMs (build-kernel's and
+ * patch-qemu's outputs): unpacked with rpm2cpio into private folders, never installed, so the
+ * runner's own qemu and kernel stay untouched.
+ */
+
+
+
+
+const KERNEL_PACKAGES = /^kernel(-core|-modules|-modules-core|-modules-extra|-kvm)?$/;
+async function kernelFromRpms(rpms, dir, log) {
+    const chosen = [];
+    for (const rpm of rpms) {
+        const header = await queryPackageFile(rpm);
+        if (header.arch !== 'src' && KERNEL_PACKAGES.test(header.name))
+            chosen.push(rpm);
+    }
+    for (const rpm of chosen)
+        await unpackRpm(rpm, dir, log);
+    const modules = (0,external_node_path_namespaceObject.join)(dir, 'lib', 'modules');
+    const kverrel = (0,external_node_fs_namespaceObject.existsSync)(modules) ? (0,external_node_fs_namespaceObject.readdirSync)(modules).sort().at(-1) : undefined;
+    const candidates = kverrel
+        ? [
+            (0,external_node_path_namespaceObject.join)(modules, kverrel, 'vmlinuz'),
+            (0,external_node_path_namespaceObject.join)(dir, 'boot', `vmlinux-${kverrel}`),
+            (0,external_node_path_namespaceObject.join)(dir, 'boot', `vmlinuz-${kverrel}`),
+        ]
+        : [];
+    const kernel = candidates.find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
+    if (!kverrel || !kernel) {
+        throw new ConfigurationError(`Input 'kernel-rpms' holds no kernel image (${chosen.length} kernel package(s) unpacked); expected kernel-core with /lib/modules/<kver>/vmlinuz`);
+    }
+    return { kernel, modulesDir: (0,external_node_path_namespaceObject.join)(modules, kverrel), kverrel };
+}
+async function qemuFromRpms(rpms, dir, log) {
+    for (const rpm of rpms.filter((file) => !file.endsWith('.src.rpm')))
+        await unpackRpm(rpm, dir, log);
+    const qemu = (0,external_node_path_namespaceObject.join)(dir, 'usr', 'libexec', 'qemu-kvm');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(qemu)) {
+        throw new ConfigurationError("Input 'qemu-rpms' holds no /usr/libexec/qemu-kvm; expected patch-qemu's qemu-kvm-core RPM among them");
+    }
+    return { qemu, firmwareDir: (0,external_node_path_namespaceObject.join)(dir, 'usr', 'share', 'qemu-kvm') };
+}
+
 ;// CONCATENATED MODULE: ./src/guest/action.ts
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
+
+
 
 
 
@@ -2190,6 +2384,12 @@ const bootTestGuest = defineAction({
         kernel: path({
             description: 'kernel and nested: the ppc64le kernel image (vmlinux) to boot: build-kernel’s, or /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
             mustExist: 'file',
+        }),
+        'kernel-rpms': rpmSetInput({
+            description: 'kernel and nested: build-kernel’s RPMs (paths, globs or folders); kernel-core and the module packages are unpacked (not installed) and booted instead of kernel.',
+        }),
+        'qemu-rpms': rpmSetInput({
+            description: 'patch-qemu’s qemu-kvm RPMs (paths, globs or folders), unpacked into a private folder and run from there with their own firmware instead of qemu.',
         }),
         image: string({
             description: 'image: the disk image, a URL (cached across runs by checksum) or a path; the guest always runs on a qcow2 overlay.',
@@ -2293,7 +2493,7 @@ const bootTestGuest = defineAction({
             throw new ConfigurationError("Input 'launcher' is libvirt, which boots scenarios kernel and nested; expected launcher qemu for scenario image");
         }
         const tools = requireTools([
-            inputs.qemu,
+            ...(inputs.qemuRpms?.length ? ['rpm2cpio'] : [inputs.qemu]),
             'cpio',
             ...(inputs.launcher === 'libvirt' ? ['virsh'] : []),
             ...(inputs.scenario === 'image' ? ['qemu-img', 'xorriso', 'ssh', 'ssh-keygen'] : []),
@@ -2320,9 +2520,13 @@ const bootTestGuest = defineAction({
         });
         const nested = inputs.scenario === 'nested';
         const image = inputs.scenario === 'image';
-        const kernel = inputs.kernel ?? '';
+        const kernelRpms = collectRpms(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms');
+        const unpackedKernel = kernelRpms.length > 0 ? await kernelFromRpms(kernelRpms, (0,external_node_path_namespaceObject.join)(work, 'kernel-root'), ctx.log) : undefined;
+        const qemuRpms = collectRpms(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms');
+        const unpackedQemu = qemuRpms.length > 0 ? await qemuFromRpms(qemuRpms, (0,external_node_path_namespaceObject.join)(work, 'qemu-root'), ctx.log) : undefined;
+        const kernel = unpackedKernel?.kernel ?? inputs.kernel ?? '';
         if (!image && !kernel) {
-            throw new ConfigurationError(`Input 'kernel' is required for scenario ${inputs.scenario}; expected the path of a ppc64le vmlinux`);
+            throw new ConfigurationError(`Input 'kernel' (or kernel-rpms) is required for scenario ${inputs.scenario}; expected the path of a ppc64le vmlinux`);
         }
         let initrd = '';
         let imageGuest;
@@ -2359,7 +2563,7 @@ const bootTestGuest = defineAction({
             summary.paragraph(`Image ${fetched.path}${fetched.cached ? ' (from the cache)' : ''}, verified; the guest writes to an overlay, SSH on 127.0.0.1:${imageGuest.sshPort}.`);
         }
         else if (nested) {
-            const modulesDir = inputs.modules ?? modulesBesideKernel(kernel);
+            const modulesDir = inputs.modules ?? unpackedKernel?.modulesDir ?? modulesBesideKernel(kernel);
             if (!modulesDir) {
                 throw new ConfigurationError(`Input 'modules' is required for scenario nested: ${kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`);
             }
@@ -2386,7 +2590,8 @@ const bootTestGuest = defineAction({
             extra: inputs.machineOptions,
         };
         const options = {
-            qemu: inputs.qemu,
+            qemu: unpackedQemu?.qemu ?? inputs.qemu,
+            ...(unpackedQemu ? { firmwareDir: unpackedQemu.firmwareDir } : {}),
             kernel,
             initrd,
             machine: machineOptions(probe, request),
@@ -2417,7 +2622,7 @@ const bootTestGuest = defineAction({
                     const domain = {
                         ...options,
                         machine,
-                        qemu: tools[inputs.qemu],
+                        qemu: unpackedQemu?.qemu ?? tools[inputs.qemu],
                         name: `kvm-actions-${(0,external_node_path_namespaceObject.basename)(work)}`,
                         uri: inputs.libvirtUri,
                     };
@@ -2502,101 +2707,6 @@ function machineSummary(summary, attempts) {
         attempt.refusal?.split('\n').find((line) => !/warning:/.test(line)) ?? 'started',
         attempt.fix ?? '',
     ]));
-}
-
-;// CONCATENATED MODULE: ./src/fs/glob.ts
-/** Globs with `*` and `?` inside path segments (no `**`): enough for RPM and config file names. */
-
-
-const hasGlob = (pattern) => /[*?]/.test(pattern);
-function segmentMatcher(segment) {
-    const body = segment
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]');
-    return new RegExp(`^${body}$`);
-}
-/** Existing paths matching pattern (relative patterns resolve against base), sorted. */
-function expandGlob(pattern, base = '.') {
-    let paths = [(0,external_node_path_namespaceObject.isAbsolute)(pattern) ? '/' : base];
-    for (const segment of pattern.split('/').filter(Boolean)) {
-        if (!hasGlob(segment)) {
-            paths = paths.map((dir) => (0,external_node_path_namespaceObject.join)(dir, segment)).filter((candidate) => (0,external_node_fs_namespaceObject.existsSync)(candidate));
-            continue;
-        }
-        const matcher = segmentMatcher(segment);
-        paths = paths.flatMap((dir) => (0,external_node_fs_namespaceObject.existsSync)(dir) && (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()
-            ? (0,external_node_fs_namespaceObject.readdirSync)(dir)
-                .filter((name) => matcher.test(name))
-                .sort()
-                .map((name) => (0,external_node_path_namespaceObject.join)(dir, name))
-            : []);
-    }
-    return paths;
-}
-
-;// CONCATENATED MODULE: ./src/rpm/collect.ts
-/**
- * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
- * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
- */
-
-
-
-
-
-const RPM_SET_FORM = 'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm), one per line or separated by commas';
-function parseRpmPatterns(raw) {
-    if (raw.startsWith('[')) {
-        let parsed;
-        try {
-            parsed = JSON.parse(raw);
-        }
-        catch {
-            throw new InvalidValue('not valid JSON');
-        }
-        if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
-            throw new InvalidValue('the JSON is not a list of strings');
-        }
-        return parsed;
-    }
-    return raw
-        .split(/[\n,]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-}
-function rpmSetInput(options) {
-    return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw));
-}
-/** Every .rpm below dir (recursively), sorted; none when dir does not exist. */
-function rpmsBelow(dir) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
-        return [];
-    return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .flatMap((entry) => {
-        const full = (0,external_node_path_namespaceObject.join)(dir, entry.name);
-        if (entry.isDirectory())
-            return rpmsBelow(full);
-        return entry.isFile() && entry.name.endsWith('.rpm') ? [full] : [];
-    });
-}
-/** Absolute, de-duplicated, sorted paths; a pattern that matches nothing is an error naming it. */
-function collectRpms(patterns, workspace, inputName = 'rpms') {
-    const found = new Set();
-    for (const pattern of patterns) {
-        const full = (0,external_node_path_namespaceObject.resolve)(workspace, pattern);
-        const matches = hasGlob(pattern) ? expandGlob(full) : (0,external_node_fs_namespaceObject.existsSync)(full) ? [full] : [];
-        const rpms = matches.flatMap((match) => ((0,external_node_fs_namespaceObject.statSync)(match).isDirectory() ? rpmsBelow(match) : [match]));
-        const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
-        if (notRpm)
-            throw new ConfigurationError(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
-        if (rpms.length === 0) {
-            throw new ConfigurationError(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
-        }
-        rpms.forEach((rpm) => found.add(rpm));
-    }
-    return [...found].sort();
 }
 
 ;// CONCATENATED MODULE: ./src/rpm/builder.ts
@@ -3811,43 +3921,6 @@ async function fetchSrpm(source, options) {
             return download(vault, undefined, options);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/rpm/query.ts
-/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
-
-const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
-async function queryPackageFile(file) {
-    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
-    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
-        .trim()
-        .split('\t');
-    return {
-        name,
-        ...(epoch !== '0' ? { epoch } : {}),
-        version,
-        release,
-        arch: isSource === '1' ? 'src' : arch,
-        nvr: `${name}-${version}-${release}`,
-    };
-}
-/** The files a package contains. */
-async function listPackageFiles(file) {
-    const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
-    return stdout.split('\n').filter(Boolean);
-}
-/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
-async function extractPackageFile(file, path) {
-    // The script is fixed; the package and the path reach it as positional arguments only.
-    const { stdout } = await exec([
-        'bash',
-        '-c',
-        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
-        'extract',
-        file,
-        path,
-    ]);
-    return stdout;
 }
 
 ;// CONCATENATED MODULE: ./src/rpm/release.ts
@@ -5567,21 +5640,6 @@ function parseAuthor(text) {
 
 
 
-/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio, as root-less files. */
-async function unpackRpm(rpm, dir, log) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-    // The script is fixed; the package path reaches it as a positional argument only.
-    await exec([
-        'bash',
-        '-c',
-        'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
-        'unpack',
-        rpm,
-    ], {
-        cwd: dir,
-        ...(log ? { log } : {}),
-    });
-}
 const QEMU_KVM_BINARY = 'usr/libexec/qemu-kvm';
 const QEMU_KVM_FIRMWARE = 'usr/share/qemu-kvm';
 /** The exact commands of the check; firmware comes from the unpacked package (-L), not the host. */
@@ -7529,7 +7587,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8267);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9841);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

@@ -25,6 +25,8 @@ import {
   runSshKey,
 } from './image.js'
 import { defaultCacheDir } from '../host/paths.js'
+import { collectRpms, rpmSetInput } from '../rpm/collect.js'
+import { kernelFromRpms, qemuFromRpms } from './from-rpms.js'
 
 const NESTED_L2_MEMORY_MB = 512
 const NESTED_L1_MIN_MEMORY_MB = 2048
@@ -44,6 +46,14 @@ export const bootTestGuest = defineAction({
       description:
         'kernel and nested: the ppc64le kernel image (vmlinux) to boot: build-kernel’s, or /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
       mustExist: 'file',
+    }),
+    'kernel-rpms': rpmSetInput({
+      description:
+        'kernel and nested: build-kernel’s RPMs (paths, globs or folders); kernel-core and the module packages are unpacked (not installed) and booted instead of kernel.',
+    }),
+    'qemu-rpms': rpmSetInput({
+      description:
+        'patch-qemu’s qemu-kvm RPMs (paths, globs or folders), unpacked into a private folder and run from there with their own firmware instead of qemu.',
     }),
     image: input.string({
       description:
@@ -157,7 +167,7 @@ export const bootTestGuest = defineAction({
       )
     }
     const tools = requireTools([
-      inputs.qemu,
+      ...(inputs.qemuRpms?.length ? ['rpm2cpio'] : [inputs.qemu]),
       'cpio',
       ...(inputs.launcher === 'libvirt' ? ['virsh'] : []),
       ...(inputs.scenario === 'image' ? ['qemu-img', 'xorriso', 'ssh', 'ssh-keygen'] : []),
@@ -184,10 +194,16 @@ export const bootTestGuest = defineAction({
     })
     const nested = inputs.scenario === 'nested'
     const image = inputs.scenario === 'image'
-    const kernel = inputs.kernel ?? ''
+    const kernelRpms = collectRpms(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms')
+    const unpackedKernel =
+      kernelRpms.length > 0 ? await kernelFromRpms(kernelRpms, join(work, 'kernel-root'), ctx.log) : undefined
+    const qemuRpms = collectRpms(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms')
+    const unpackedQemu =
+      qemuRpms.length > 0 ? await qemuFromRpms(qemuRpms, join(work, 'qemu-root'), ctx.log) : undefined
+    const kernel = unpackedKernel?.kernel ?? inputs.kernel ?? ''
     if (!image && !kernel) {
       throw new ConfigurationError(
-        `Input 'kernel' is required for scenario ${inputs.scenario}; expected the path of a ppc64le vmlinux`,
+        `Input 'kernel' (or kernel-rpms) is required for scenario ${inputs.scenario}; expected the path of a ppc64le vmlinux`,
       )
     }
     let initrd = ''
@@ -230,7 +246,7 @@ export const bootTestGuest = defineAction({
         `Image ${fetched.path}${fetched.cached ? ' (from the cache)' : ''}, verified; the guest writes to an overlay, SSH on 127.0.0.1:${imageGuest.sshPort}.`,
       )
     } else if (nested) {
-      const modulesDir = inputs.modules ?? modulesBesideKernel(kernel)
+      const modulesDir = inputs.modules ?? unpackedKernel?.modulesDir ?? modulesBesideKernel(kernel)
       if (!modulesDir) {
         throw new ConfigurationError(
           `Input 'modules' is required for scenario nested: ${kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`,
@@ -258,7 +274,8 @@ export const bootTestGuest = defineAction({
       extra: inputs.machineOptions,
     }
     const options = {
-      qemu: inputs.qemu,
+      qemu: unpackedQemu?.qemu ?? inputs.qemu,
+      ...(unpackedQemu ? { firmwareDir: unpackedQemu.firmwareDir } : {}),
       kernel,
       initrd,
       machine: machineOptions(probe, request),
@@ -291,7 +308,7 @@ export const bootTestGuest = defineAction({
             const domain = {
               ...options,
               machine,
-              qemu: tools[inputs.qemu]!,
+              qemu: unpackedQemu?.qemu ?? tools[inputs.qemu]!,
               name: `kvm-actions-${basename(work)}`,
               uri: inputs.libvirtUri,
             }

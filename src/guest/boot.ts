@@ -115,6 +115,8 @@ export interface BootOptions {
   markers?: RegExp[]
   /** After the ready marker, time for the guest to power itself off before it is killed. */
   shutdownTimeoutMs?: number
+  /** Where qemu finds its firmware (-L): an unpacked qemu-kvm RPM's own. */
+  firmwareDir?: string
   /** qemu writes its pid here (-pidfile), for the post step. */
   pidFile?: string
   /** Called with qemu's pid once it runs. */
@@ -144,6 +146,7 @@ export interface BootResult {
 export function qemuArgv(options: BootOptions): string[] {
   return [
     options.qemu,
+    ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
     '-M',
     options.machine,
     '-cpu',

@@ -260,6 +260,7 @@ export async function freePort(): Promise<number> {
 
 export interface ImageBoot {
   qemu: string
+  firmwareDir?: string
   overlay: string
   seed: string
   sshPort: number
@@ -275,6 +276,7 @@ export interface ImageBoot {
 export function imageQemuArgv(options: ImageBoot): string[] {
   return [
     options.qemu,
+    ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
     '-M',
     options.machine,
     '-cpu',

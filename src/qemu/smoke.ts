@@ -3,30 +3,11 @@
  * folder (nothing installed on the runner), its machine list read, and a pseries KVM machine
  * started until the SLOF firmware banner.
  */
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { TestFailure } from '../action/errors.js'
 import { type Argv, exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
-
-/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio, as root-less files. */
-export async function unpackRpm(rpm: string, dir: string, log?: Log): Promise<void> {
-  mkdirSync(dir, { recursive: true })
-  // The script is fixed; the package path reaches it as a positional argument only.
-  await exec(
-    [
-      'bash',
-      '-c',
-      'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
-      'unpack',
-      rpm,
-    ],
-    {
-      cwd: dir,
-      ...(log ? { log } : {}),
-    },
-  )
-}
+import { unpackRpm } from '../rpm/query.js'
 
 export const QEMU_KVM_BINARY = 'usr/libexec/qemu-kvm'
 export const QEMU_KVM_FIRMWARE = 'usr/share/qemu-kvm'

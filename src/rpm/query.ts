@@ -1,4 +1,6 @@
 /** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
+import { mkdirSync } from 'node:fs'
+import type { Log } from '../host/host.js'
 import { exec } from '../exec/exec.js'
 
 export interface PackageHeader {
@@ -46,4 +48,20 @@ export async function extractPackageFile(file: string, path: string): Promise<st
     path,
   ])
   return stdout
+}
+
+/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
+export async function unpackRpm(rpm: string, dir: string, log?: Log): Promise<void> {
+  mkdirSync(dir, { recursive: true })
+  // The script is fixed; the package path reaches it as a positional argument only.
+  await exec(
+    [
+      'bash',
+      '-c',
+      'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
+      'unpack',
+      rpm,
+    ],
+    { cwd: dir, ...(log ? { log } : {}) },
+  )
 }

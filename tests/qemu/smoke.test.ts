@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TestFailure } from '../../src/action/errors.js'
 import { checkBuiltQemu, smokeCommands } from '../../src/qemu/smoke.js'
+import { standInRpm } from '../support/stand-in-rpms.js'
 
 /**
  * A qemu-kvm-core RPM whose /usr/libexec/qemu-kvm runs `script` and whose firmware folder holds
@@ -11,36 +12,10 @@ import { checkBuiltQemu, smokeCommands } from '../../src/qemu/smoke.js'
  * is no KVM on this machine) through the exact commands it runs on POWER.
  */
 function coreRpm(script: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'core-rpm-'))
-  const payload = join(dir, 'payload')
-  mkdirSync(join(payload, 'usr/libexec'), { recursive: true })
-  mkdirSync(join(payload, 'usr/share/qemu-kvm'), { recursive: true })
-  writeFileSync(join(payload, 'usr/libexec/qemu-kvm'), `#!/bin/sh\n${script}\n`)
-  chmodSync(join(payload, 'usr/libexec/qemu-kvm'), 0o755)
-  copyFileSync('/usr/share/qemu/slof.bin', join(payload, 'usr/share/qemu-kvm/slof.bin'))
-  const spec = join(dir, 'core.spec')
-  writeFileSync(
-    spec,
-    [
-      'Name: qemu-kvm-core',
-      'Version: 9.1.0',
-      'Release: 15.el9.kvm1',
-      'Summary: stand-in core package',
-      'License: GPL-2.0-only',
-      'BuildArch: noarch',
-      '%description',
-      'Stand-in.',
-      '%install',
-      `cp -a ${payload}/. %{buildroot}/`,
-      '%files',
-      '/usr/libexec/qemu-kvm',
-      '/usr/share/qemu-kvm/slof.bin',
-      '',
-    ].join('\n'),
-  )
-  execFileSync('rpmbuild', ['-bb', '--define', `_topdir ${dir}`, spec], { stdio: 'ignore' })
-  const rpms = join(dir, 'RPMS', 'noarch')
-  return join(rpms, readdirSync(rpms)[0]!)
+  return standInRpm('qemu-kvm-core', [
+    { path: '/usr/libexec/qemu-kvm', content: `#!/bin/sh\n${script}\n`, mode: 0o755 },
+    { path: '/usr/share/qemu-kvm/slof.bin', from: '/usr/share/qemu/slof.bin' },
+  ])
 }
 
 describe('the post-build qemu-kvm check', () => {
