@@ -2117,7 +2117,7 @@ async function bootImage(options) {
     let ready = () => undefined;
     const readyOrGone = new Promise((resolve) => (ready = resolve));
     const session = new ConsoleSession({
-        markers: IMAGE_READY_MARKERS,
+        markers: options.markers ?? IMAGE_READY_MARKERS,
         shutdownTimeoutMs: options.shutdownTimeoutMs,
         holdShutdown: true,
         onReady: () => ready(),
@@ -2429,6 +2429,20 @@ const bootTestGuest = defineAction({
             description: 'nested: time allowed inside L1 for the L2 guest to reach its marker.',
             default: '5m',
         }),
+        'ready-markers': custom({
+            description: 'Extra regular expressions, one per line, that also mark the guest ready (added to the defaults: the generated init’s marker, or cloud-init’s final line and a login prompt).',
+        }, 'regular expressions, one per line', (raw) => raw
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .map((source) => {
+            try {
+                return new RegExp(source);
+            }
+            catch (error) {
+                throw new InvalidValue(error.message);
+            }
+        })),
         'machine-options': list({
             description: 'Extra pseries options (key=value) applied after those derived from the host probe, such as cap-ccf-assist=off.',
             item: /^[a-z0-9-]+=[A-Za-z0-9._-]+$/,
@@ -2604,6 +2618,10 @@ const bootTestGuest = defineAction({
             pidFile: (0,external_node_path_namespaceObject.join)(work, 'qemu.pid'),
             onStart: (pid) => trackProcess(state, pid),
             consoleLog: (0,external_node_path_namespaceObject.join)(inputs.resultsDir, 'console.log'),
+            markers: [
+                image ? IMAGE_READY_MARKERS : [new RegExp(`^${READY_MARKER}$`)],
+                inputs.readyMarkers ?? [],
+            ].flat(),
             log: ctx.log,
             signal: ctx.signal,
         };

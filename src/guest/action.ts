@@ -4,7 +4,7 @@ import { basename, join } from 'node:path'
 import { createWorkDir, postCleanUp, trackProcess } from '../action/cleanup.js'
 import { ConfigurationError, defineAction, InfrastructureError, input, TestFailure } from '../action/index.js'
 import { describeArgv } from '../exec/exec.js'
-import { bootGuest, buildInitramfs, qemuArgv, QemuStartError } from './boot.js'
+import { bootGuest, buildInitramfs, qemuArgv, QemuStartError, READY_MARKER } from './boot.js'
 import { timelineSummary, writeResults } from './results.js'
 import type { Summary } from '../report/summary.js'
 import { requireTools } from '../exec/tools.js'
@@ -21,6 +21,7 @@ import {
   freePort,
   type ImageBoot,
   type ImageBootOptions,
+  IMAGE_READY_MARKERS,
   imageQemuArgv,
   runSshKey,
 } from './image.js'
@@ -97,6 +98,25 @@ export const bootTestGuest = defineAction({
       description: 'nested: time allowed inside L1 for the L2 guest to reach its marker.',
       default: '5m',
     }),
+    'ready-markers': input.custom(
+      {
+        description:
+          'Extra regular expressions, one per line, that also mark the guest ready (added to the defaults: the generated init’s marker, or cloud-init’s final line and a login prompt).',
+      },
+      'regular expressions, one per line',
+      (raw) =>
+        raw
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .map((source) => {
+            try {
+              return new RegExp(source)
+            } catch (error) {
+              throw new input.InvalidValue((error as Error).message)
+            }
+          }),
+    ),
     'machine-options': input.list({
       description:
         'Extra pseries options (key=value) applied after those derived from the host probe, such as cap-ccf-assist=off.',
@@ -288,6 +308,10 @@ export const bootTestGuest = defineAction({
       pidFile: join(work, 'qemu.pid'),
       onStart: (pid: number) => trackProcess(state, pid),
       consoleLog: join(inputs.resultsDir, 'console.log'),
+      markers: [
+        image ? IMAGE_READY_MARKERS : [new RegExp(`^${READY_MARKER}$`)],
+        inputs.readyMarkers ?? [],
+      ].flat(),
       log: ctx.log,
       signal: ctx.signal,
     } as const

@@ -385,6 +385,7 @@ export async function sshPoweroff(target: SshTarget): Promise<void> {
 }
 
 export interface ImageBootOptions extends ImageBoot {
+  markers?: RegExp[]
   user: string
   privateKey: string
   checks: GuestCheck[]
@@ -405,7 +406,7 @@ export async function bootImage(options: ImageBootOptions): Promise<BootResult> 
   const readyOrGone = new Promise<void>((resolve) => (ready = resolve))
   const session = new ConsoleSession(
     {
-      markers: IMAGE_READY_MARKERS,
+      markers: options.markers ?? IMAGE_READY_MARKERS,
       shutdownTimeoutMs: options.shutdownTimeoutMs,
       holdShutdown: true,
       onReady: () => ready(),

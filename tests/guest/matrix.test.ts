@@ -1,5 +1,5 @@
 /** The matrix a workflow runs: CPU generations and guest sizes, and several guests at once on one runner. */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
@@ -16,9 +16,10 @@ async function boot(inputs: Record<string, string>) {
   const args = ['boot-test-guest', '--input', 'scenario=kernel', '--input', `kernel=${kernel}`]
   for (const [name, value] of Object.entries(inputs)) args.push('--input', `${name}=${value}`)
   const code = await runCli(args, { out: (t) => out.push(t), err: (t) => out.push(t), cwd: workspace })
-  const results = JSON.parse(
-    readFileSync(join(workspace, 'kvm-actions-results/boot-test-guest/results.json'), 'utf8'),
-  ) as { checks: { name: string; exitCode: number; output: string }[] }
+  const file = join(workspace, 'kvm-actions-results/boot-test-guest/results.json')
+  const results = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { checks: [] }) as {
+    checks: { name: string; exitCode: number; output: string }[]
+  }
   return { code, out: out.join(''), workspace, checks: results.checks }
 }
 
@@ -46,6 +47,18 @@ describe('the guest matrix', () => {
     },
     120_000,
   )
+
+  it('takes extra ready markers, and names a bad one', async () => {
+    const run = await boot({ 'ready-markers': 'Linux version \\d', checks: 'ok: true' })
+    expect(run.code).toBe(0)
+    const results = JSON.parse(
+      readFileSync(join(run.workspace, 'kvm-actions-results/boot-test-guest/results.json'), 'utf8'),
+    ) as { timeline: { ready: number; userspace: number } }
+    expect(results.timeline.ready).toBeLessThan(results.timeline.userspace)
+    const bad = await boot({ 'ready-markers': 'login: (' })
+    expect(bad.code).toBe(1)
+    expect(bad.out).toContain('Configuration error: Input \'ready-markers\' has an invalid value "login: ("')
+  }, 120_000)
 
   it('runs several guests at once, each with its own folders, without collisions', async () => {
     const runs = await Promise.all(
