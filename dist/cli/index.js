@@ -1029,6 +1029,8 @@ async function buildInitramfs(dir, busybox, checks, extraInit = '', files = [], 
         root,
         image,
     ]);
+    // Written back now, not while the guest boots from it (the nested L1 image is about 100 MB).
+    await exec(['sync', image]);
     return image;
 }
 /** QEMU exited before the guest ran; `output` is what it said (the capability refusals). */

@@ -87,6 +87,8 @@ export async function buildInitramfs(
     root,
     image,
   ])
+  // Written back now, not while the guest boots from it (the nested L1 image is about 100 MB).
+  await exec(['sync', image])
   return image
 }
 
