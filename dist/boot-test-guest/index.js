@@ -40018,7 +40018,8 @@ class QemuStartError extends errors/* InfrastructureError */.EN {
         this.output = output;
     }
 }
-function qemuArgv(options) {
+/** What every guest's command line starts with: the machine, its size, and the console on stdio. */
+function guestQemuArgs(options) {
     return [
         options.qemu,
         ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
@@ -40037,6 +40038,11 @@ function qemuArgv(options) {
         '-nodefaults',
         '-serial',
         'stdio',
+    ];
+}
+function qemuArgv(options) {
+    return [
+        ...guestQemuArgs(options),
         '-kernel',
         options.kernel,
         '-initrd',
@@ -40996,23 +41002,7 @@ async function freePort() {
 /** The qemu command of an image guest: SLOF boots the disk; virtio disk and network; the seed on vSCSI. */
 function imageQemuArgv(options) {
     return [
-        options.qemu,
-        ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
-        '-M',
-        options.machine,
-        '-cpu',
-        options.cpu,
-        '-m',
-        String(options.memoryMb),
-        '-smp',
-        String(options.smp),
-        '-accel',
-        options.accel,
-        '-nographic',
-        '-no-reboot',
-        '-nodefaults',
-        '-serial',
-        'stdio',
+        ...guestQemuArgs(options),
         '-drive',
         `file=${options.overlay},if=none,id=disk0,format=qcow2`,
         '-device',

@@ -1041,7 +1041,8 @@ class QemuStartError extends InfrastructureError {
         this.output = output;
     }
 }
-function qemuArgv(options) {
+/** What every guest's command line starts with: the machine, its size, and the console on stdio. */
+function guestQemuArgs(options) {
     return [
         options.qemu,
         ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
@@ -1060,6 +1061,11 @@ function qemuArgv(options) {
         '-nodefaults',
         '-serial',
         'stdio',
+    ];
+}
+function qemuArgv(options) {
+    return [
+        ...guestQemuArgs(options),
         '-kernel',
         options.kernel,
         '-initrd',
@@ -2019,23 +2025,7 @@ async function freePort() {
 /** The qemu command of an image guest: SLOF boots the disk; virtio disk and network; the seed on vSCSI. */
 function imageQemuArgv(options) {
     return [
-        options.qemu,
-        ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
-        '-M',
-        options.machine,
-        '-cpu',
-        options.cpu,
-        '-m',
-        String(options.memoryMb),
-        '-smp',
-        String(options.smp),
-        '-accel',
-        options.accel,
-        '-nographic',
-        '-no-reboot',
-        '-nodefaults',
-        '-serial',
-        'stdio',
+        ...guestQemuArgs(options),
         '-drive',
         `file=${options.overlay},if=none,id=disk0,format=qcow2`,
         '-device',
@@ -4203,19 +4193,18 @@ async function rebuildPackage(options) {
     const rebuilt = await specHeader(spec, defines);
     const release = checkReleaseOrder(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt);
     const srpm = await packSrpm(tree, spec, defines, log);
+    const built = {
+        sourceNvr: stock.nvr,
+        builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
+        release,
+        rpmDir,
+        cacheHit: false,
+        cacheKey,
+        edits,
+    };
     if (options.skipBuild) {
         const rpms = await describeRpms(copyRpms([srpm], rpmDir));
-        return {
-            sourceNvr: stock.nvr,
-            builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
-            release,
-            rpms,
-            rpmDir,
-            cacheHit: false,
-            cacheKey,
-            edits,
-            skippedCommand: buildCommand({ ...request, srpm: rpms[0].path }),
-        };
+        return { ...built, rpms, skippedCommand: buildCommand({ ...request, srpm: rpms[0].path }) };
     }
     const ccacheDir = (0,external_node_path_namespaceObject.join)(options.workDir, 'ccache');
     const ccacheKey = `kvm-actions-ccache-${options.package}${dist}-${cacheKey}`;
@@ -4243,18 +4232,7 @@ async function rebuildPackage(options) {
     await options.cache.save([rpmDir], cacheKey);
     if (options.ccache)
         await options.cache.save([ccacheDir], ccacheKey);
-    return {
-        sourceNvr: stock.nvr,
-        builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
-        release,
-        rpms,
-        rpmDir,
-        cacheHit: false,
-        cacheKey,
-        edits,
-        logFile: run.logFile,
-        buildMs: run.durationMs,
-    };
+    return { ...built, rpms, logFile: run.logFile, buildMs: run.durationMs };
 }
 
 ;// CONCATENATED MODULE: ./src/rpm/rebuild-step.ts

@@ -145,7 +145,10 @@ export interface BootResult {
   }
 }
 
-export function qemuArgv(options: BootOptions): string[] {
+/** What every guest's command line starts with: the machine, its size, and the console on stdio. */
+export function guestQemuArgs(
+  options: Pick<BootOptions, 'qemu' | 'firmwareDir' | 'machine' | 'cpu' | 'memoryMb' | 'smp' | 'accel'>,
+): string[] {
   return [
     options.qemu,
     ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
@@ -164,6 +167,12 @@ export function qemuArgv(options: BootOptions): string[] {
     '-nodefaults',
     '-serial',
     'stdio',
+  ]
+}
+
+export function qemuArgv(options: BootOptions): string[] {
+  return [
+    ...guestQemuArgs(options),
     '-kernel',
     options.kernel,
     '-initrd',

@@ -24,7 +24,14 @@ import { ConfigurationError, InfrastructureError, TestFailure } from '../action/
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { readUrl } from '../net/download.js'
-import { type BootResult, type CheckResult, ConsoleSession, type GuestCheck, QemuStartError } from './boot.js'
+import {
+  type BootResult,
+  type CheckResult,
+  ConsoleSession,
+  type GuestCheck,
+  guestQemuArgs,
+  QemuStartError,
+} from './boot.js'
 
 export const DEFAULT_IMAGE =
   'https://repo.almalinux.org/almalinux/9/cloud/ppc64le/images/AlmaLinux-9-GenericCloud-latest.ppc64le.qcow2'
@@ -275,23 +282,7 @@ export interface ImageBoot {
 /** The qemu command of an image guest: SLOF boots the disk; virtio disk and network; the seed on vSCSI. */
 export function imageQemuArgv(options: ImageBoot): string[] {
   return [
-    options.qemu,
-    ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
-    '-M',
-    options.machine,
-    '-cpu',
-    options.cpu,
-    '-m',
-    String(options.memoryMb),
-    '-smp',
-    String(options.smp),
-    '-accel',
-    options.accel,
-    '-nographic',
-    '-no-reboot',
-    '-nodefaults',
-    '-serial',
-    'stdio',
+    ...guestQemuArgs(options),
     '-drive',
     `file=${options.overlay},if=none,id=disk0,format=qcow2`,
     '-device',

@@ -193,19 +193,18 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
   const release = checkReleaseOrder(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt)
   const srpm = await packSrpm(tree, spec, defines, log)
 
+  const built = {
+    sourceNvr: stock.nvr,
+    builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
+    release,
+    rpmDir,
+    cacheHit: false,
+    cacheKey,
+    edits,
+  }
   if (options.skipBuild) {
     const rpms = await describeRpms(copyRpms([srpm], rpmDir))
-    return {
-      sourceNvr: stock.nvr,
-      builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
-      release,
-      rpms,
-      rpmDir,
-      cacheHit: false,
-      cacheKey,
-      edits,
-      skippedCommand: buildCommand({ ...request, srpm: rpms[0]!.path }),
-    }
+    return { ...built, rpms, skippedCommand: buildCommand({ ...request, srpm: rpms[0]!.path }) }
   }
 
   const ccacheDir = join(options.workDir, 'ccache')
@@ -236,16 +235,5 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
   await verifyRpms(rpms, options.expectations)
   await options.cache.save([rpmDir], cacheKey)
   if (options.ccache) await options.cache.save([ccacheDir], ccacheKey)
-  return {
-    sourceNvr: stock.nvr,
-    builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
-    release,
-    rpms,
-    rpmDir,
-    cacheHit: false,
-    cacheKey,
-    edits,
-    logFile: run.logFile,
-    buildMs: run.durationMs,
-  }
+  return { ...built, rpms, logFile: run.logFile, buildMs: run.durationMs }
 }
