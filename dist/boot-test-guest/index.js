@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(474);
-/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4794);
+/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1226);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
@@ -39555,7 +39555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4794:
+/***/ 1226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40742,18 +40742,9 @@ async function bootWithLibvirt(options, domainFile) {
         ? new errors/* TestFailure */.p2(`guest did not reach its ready marker within ${(0,action_inputs.formatDuration)(options.bootTimeoutMs)}`)
         : new errors/* TestFailure */.p2('guest stopped before its ready marker'));
 }
-/** Stops a domain a killed main step left running. */
-async function destroyDomain(uri, name) {
-    if (!(await running(uri, name)))
-        return false;
-    await virsh(uri, 'destroy', name);
-    return true;
-}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -40820,7 +40811,6 @@ function joinUrl(base, relative) {
  * cached base never changes, with a cloud-init NoCloud seed (volume label cidata) that carries
  * an SSH key made for this run; the checks then run over SSH through a forwarded port.
  */
-
 
 
 
@@ -40991,14 +40981,6 @@ async function runSshKey(dir) {
     await exec_exec(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', 'kvm-actions-run', '-f', privateKey]);
     return { privateKey, publicKey: (0,external_node_fs_.readFileSync)(`${privateKey}.pub`, 'utf8').trim() };
 }
-/** A free TCP port on loopback for the guest's forwarded SSH. */
-async function freePort() {
-    const server = (0,external_node_net_.createServer)();
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = server.address().port;
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-}
 /** The qemu command of an image guest: SLOF boots the disk; virtio disk and network; the seed on vSCSI. */
 function imageQemuArgv(options) {
     return [
@@ -41128,6 +41110,20 @@ async function bootImage(options) {
         }
         return new errors/* TestFailure */.p2('the image guest did not reach cloud-init’s final line or a login prompt in time');
     });
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/net/port.ts
+/** Ports on loopback for guests (forwarded SSH) and test servers. */
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+async function freePort() {
+    const server = (0,external_node_net_.createServer)();
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = server.address().port;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
 }
 
 ;// CONCATENATED MODULE: ./src/fs/glob.ts
@@ -41322,6 +41318,7 @@ async function qemuFromRpms(rpms, dir, log) {
 
 ;// CONCATENATED MODULE: ./src/guest/action.ts
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
+
 
 
 

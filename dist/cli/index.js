@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9841:
+/***/ 7632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1765,18 +1765,9 @@ async function bootWithLibvirt(options, domainFile) {
         ? new TestFailure(`guest did not reach its ready marker within ${formatDuration(options.bootTimeoutMs)}`)
         : new TestFailure('guest stopped before its ready marker'));
 }
-/** Stops a domain a killed main step left running. */
-async function destroyDomain(uri, name) {
-    if (!(await running(uri, name)))
-        return false;
-    await virsh(uri, 'destroy', name);
-    return true;
-}
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -1843,7 +1834,6 @@ function joinUrl(base, relative) {
  * cached base never changes, with a cloud-init NoCloud seed (volume label cidata) that carries
  * an SSH key made for this run; the checks then run over SSH through a forwarded port.
  */
-
 
 
 
@@ -2014,14 +2004,6 @@ async function runSshKey(dir) {
     await exec(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', 'kvm-actions-run', '-f', privateKey]);
     return { privateKey, publicKey: (0,external_node_fs_namespaceObject.readFileSync)(`${privateKey}.pub`, 'utf8').trim() };
 }
-/** A free TCP port on loopback for the guest's forwarded SSH. */
-async function freePort() {
-    const server = (0,external_node_net_namespaceObject.createServer)();
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = server.address().port;
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-}
 /** The qemu command of an image guest: SLOF boots the disk; virtio disk and network; the seed on vSCSI. */
 function imageQemuArgv(options) {
     return [
@@ -2151,6 +2133,20 @@ async function bootImage(options) {
         }
         return new TestFailure('the image guest did not reach cloud-init’s final line or a login prompt in time');
     });
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/net/port.ts
+/** Ports on loopback for guests (forwarded SSH) and test servers. */
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+async function freePort() {
+    const server = (0,external_node_net_namespaceObject.createServer)();
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = server.address().port;
+    await new Promise((resolve) => server.close(resolve));
+    return port;
 }
 
 ;// CONCATENATED MODULE: ./src/fs/glob.ts
@@ -2345,6 +2341,7 @@ async function qemuFromRpms(rpms, dir, log) {
 
 ;// CONCATENATED MODULE: ./src/guest/action.ts
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
+
 
 
 
@@ -2851,6 +2848,8 @@ async function runBuild(request, options) {
  * %changelog starts and how the spec applies its patches. Only what recipe edits need; rpmspec
  * answers everything that needs macros expanded.
  */
+
+
 /** Section headers that end the preamble or the previous section. */
 const SECTION_NAMES = [
     'package',
@@ -3014,6 +3013,13 @@ function sectionEntriesEnd(lines, section) {
     }
     return at;
 }
+/** Edits a spec file's lines in place (edit gets the lines and the file's name) and writes it back. */
+function editSpecFile(spec, edit) {
+    const lines = (0,external_node_fs_namespaceObject.readFileSync)(spec, 'utf8').split('\n');
+    const result = edit(lines, (0,external_node_path_namespaceObject.basename)(spec));
+    (0,external_node_fs_namespaceObject.writeFileSync)(spec, lines.join('\n'));
+    return result;
+}
 
 ;// CONCATENATED MODULE: ./src/rpm/autopatch/apply.ts
 /**
@@ -3027,6 +3033,10 @@ function sectionEntriesEnd(lines, section) {
 
 
 
+/** An edit an action makes itself (not from a recipe), reported beside the recipes' edits. */
+function builtInEdit(spec, what, detail) {
+    return { index: 0, type: 'built-in', target: `${(0,external_node_path_namespaceObject.basename)(spec)} ${what}`, detail };
+}
 /** A recipe that does not fit the package: names the action, its position and the file. */
 class ActionError extends ConfigurationError {
 }
@@ -4900,6 +4910,8 @@ async function signingKeyFingerprint(file) {
 
 
 
+
+
 /**
  * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
  * (base variant only, no debug kernel or debuginfo, no kABI check); `full` is the release build.
@@ -5055,33 +5067,25 @@ const buildKernel = defineAction({
             // Written whether or not the build ran: a Kconfig failure is explained by this table.
             writeConfigTable(summary, configReport);
         }
-        if (result.skippedCommand) {
-            setOutput('source-nvr', result.sourceNvr);
-            setOutput('nvr', result.builtNvr);
-            setOutput('kverrel', '');
-            setOutput('vmlinux', '');
-            setOutput('rpms', result.rpms.map((rpm) => rpm.path));
-            setOutput('rpm-dir', result.rpmDir);
-            setOutput('cache-hit', false);
-            setOutput('config-report', configReport);
-            setOutput('results-dir', inputs.resultsDir);
-            setOutput('module-signing-cert', signingKey?.fingerprint ?? '');
-            summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
-            summary.paragraph('Build skipped (input build is false): the config checks passed and the source RPM is packed.');
-            summary.code(describeArgv(result.skippedCommand), 'sh');
-            return;
-        }
-        const kernel = await checkKernelRpms(result.rpms, options, inputs.kvmProfile);
+        const kernel = result.skippedCommand
+            ? undefined
+            : await checkKernelRpms(result.rpms, options, inputs.kvmProfile);
         setOutput('source-nvr', result.sourceNvr);
-        setOutput('nvr', kernel.nvr);
-        setOutput('kverrel', kernel.kverrel);
-        setOutput('vmlinux', kernel.vmlinux);
+        setOutput('nvr', kernel?.nvr ?? result.builtNvr);
+        setOutput('kverrel', kernel?.kverrel ?? '');
+        setOutput('vmlinux', kernel?.vmlinux ?? '');
         setOutput('rpms', result.rpms.map((rpm) => rpm.path));
         setOutput('rpm-dir', result.rpmDir);
         setOutput('cache-hit', result.cacheHit);
         setOutput('config-report', configReport);
         setOutput('results-dir', inputs.resultsDir);
         setOutput('module-signing-cert', signingKey?.fingerprint ?? '');
+        if (!kernel) {
+            summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
+            summary.paragraph('Build skipped (input build is false): the config checks passed and the source RPM is packed.');
+            summary.code(describeArgv(result.skippedCommand), 'sh');
+            return;
+        }
         summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
         const builtIn = result.edits.filter((edit) => edit.type === 'built-in');
         if (builtIn.length > 0)
@@ -5098,21 +5102,15 @@ const buildKernel = defineAction({
 });
 /** The spec edit of a kvm-package mode, as a built-in edit for the summary. */
 function kvmPackageEdit(spec, sources, mode) {
-    const lines = (0,external_node_fs_namespaceObject.readFileSync)(spec, 'utf8').split('\n');
-    const detail = mode === 'subpackage'
-        ? packageKvmSeparately(lines, (0,external_node_path_namespaceObject.basename)(spec))
-        : keepKvmInModules(lines, (0,external_node_path_namespaceObject.basename)(spec), sources);
-    (0,external_node_fs_namespaceObject.writeFileSync)(spec, lines.join('\n'));
-    return [{ index: 0, type: 'built-in', target: `${(0,external_node_path_namespaceObject.basename)(spec)} KVM modules`, detail }];
+    const detail = editSpecFile(spec, (lines, name) => mode === 'subpackage' ? packageKvmSeparately(lines, name) : keepKvmInModules(lines, name, sources));
+    return [builtInEdit(spec, 'KVM modules', detail)];
 }
 /** The spec edit of a module-signing mode, as a built-in edit for the summary. */
 function signingEdit(spec, mode) {
     if (mode === 'auto')
         return [];
-    const lines = (0,external_node_fs_namespaceObject.readFileSync)(spec, 'utf8').split('\n');
-    const detail = mode === 'off' ? disableSigning(lines, (0,external_node_path_namespaceObject.basename)(spec)) : useSigningKey(lines, (0,external_node_path_namespaceObject.basename)(spec));
-    (0,external_node_fs_namespaceObject.writeFileSync)(spec, lines.join('\n'));
-    return [{ index: 0, type: 'built-in', target: `${(0,external_node_path_namespaceObject.basename)(spec)} module signing`, detail }];
+    const detail = editSpecFile(spec, (lines, name) => mode === 'off' ? disableSigning(lines, name) : useSigningKey(lines, name));
+    return [builtInEdit(spec, 'module signing', detail)];
 }
 function writeConfigTable(summary, configReport) {
     if (configReport.length === 0)
@@ -5384,9 +5382,8 @@ function passPpc64Devices(lines, spec) {
     }
     // Before the other arches' option (or its %ifarch block), where the line continues a command.
     const last = options.at(-1);
-    const block = lines.slice(0, last).findLastIndex((line) => /^%ifn?arch\b/.test(line.trim()));
-    const enclosed = block !== -1 && !lines.slice(block, last).some((line) => /^%endif\b/.test(line.trim()));
-    const at = enclosed ? block : last;
+    const block = enclosingConditionals(lines, last).findLast(({ keyword }) => keyword === 'ifarch' || keyword === 'ifnarch');
+    const at = block?.line ?? last;
     const indent = /^\s*/.exec(lines[last])[0];
     lines.splice(at, 0, '%ifarch %{power64}', `${indent}${PPC64_DEVICES_OPTION} \\`, '%endif');
     return { edit: 'devices option', detail: `${PPC64_DEVICES_OPTION} added for power64 (line ${at + 2})` };
@@ -5526,12 +5523,7 @@ function requireSpecCheck(specName, check) {
 
 const DEVICE_PATCH = 'kvm-actions-ppc64-rh-devices.patch';
 function builtIn(spec, edits) {
-    return edits.map(({ edit, detail }) => ({
-        index: 0,
-        type: 'built-in',
-        target: `${(0,external_node_path_namespaceObject.basename)(spec)} ${edit}`,
-        detail,
-    }));
+    return edits.map(({ edit, detail }) => builtInEdit(spec, edit, detail));
 }
 function engineRecipe(source, actions) {
     return {
@@ -5539,12 +5531,6 @@ function engineRecipe(source, actions) {
         parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false },
         actions: actions.map((action, index) => ({ ...action, index: index + 1 })),
     };
-}
-function editSpec(spec, edit) {
-    const lines = (0,external_node_fs_namespaceObject.readFileSync)(spec, 'utf8').split('\n');
-    const edits = edit(lines, (0,external_node_path_namespaceObject.basename)(spec));
-    (0,external_node_fs_namespaceObject.writeFileSync)(spec, lines.join('\n'));
-    return edits;
 }
 function hooks(options, expectation, prepare) {
     const report = { edits: [] };
@@ -5575,7 +5561,7 @@ function hooks(options, expectation, prepare) {
 function qemuKvmRecipe(options) {
     return hooks(options, QEMU_KVM_EXPECTATION, async (tree, spec, report) => {
         const sources = (0,external_node_path_namespaceObject.join)(tree, 'SOURCES');
-        report.edits.push(...editSpec(spec, (lines, name) => [
+        report.edits.push(...editSpecFile(spec, (lines, name) => [
             liftToolsOnly(lines, name),
             passPpc64Devices(lines, name),
             keepSlof(lines, name),
@@ -5588,7 +5574,7 @@ function qemuKvmRecipe(options) {
             date: recipeDate(),
         });
         report.devices = devices;
-        const applied = builtIn(spec, report.edits);
+        let detail = 'the stock device file already has every symbol';
         if (devices.patch) {
             const filesDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(tree), 'built-in-files');
             (0,external_node_fs_namespaceObject.mkdirSync)(filesDir, { recursive: true });
@@ -5603,22 +5589,16 @@ function qemuKvmRecipe(options) {
                     noBackup: true,
                 },
             ]), { packageDir: tree, filesDir, scriptsDir: filesDir, log: options.log });
-            const detail = `${added.map((edit) => edit.detail).join('; ')} (${devices.after.length - devices.before.length} device symbols)`;
-            report.edits.push({ edit: 'device config', detail });
-            applied.push(...builtIn(spec, [{ edit: 'device config', detail }]));
+            detail = `${added.map((edit) => edit.detail).join('; ')} (${devices.after.length - devices.before.length} device symbols)`;
         }
-        else {
-            const detail = 'the stock device file already has every symbol';
-            report.edits.push({ edit: 'device config', detail });
-            applied.push(...builtIn(spec, [{ edit: 'device config', detail }]));
-        }
-        return applied;
+        report.edits.push({ edit: 'device config', detail });
+        return builtIn(spec, report.edits);
     });
 }
 /** libvirt: the QEMU driver and KVM daemon on power64. */
 function libvirtRecipe(options) {
     return hooks(options, LIBVIRT_EXPECTATION, async (_tree, spec, report) => {
-        report.edits.push(...editSpec(spec, (lines, name) => [restoreLibvirtQemuArches(lines, name)]));
+        report.edits.push(...editSpecFile(spec, (lines, name) => [restoreLibvirtQemuArches(lines, name)]));
         return builtIn(spec, report.edits);
     });
 }
@@ -7585,7 +7565,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9841);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7632);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

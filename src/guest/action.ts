@@ -18,7 +18,6 @@ import {
   createSeed,
   DEFAULT_IMAGE,
   fetchImage,
-  freePort,
   type ImageBoot,
   type ImageBootOptions,
   IMAGE_READY_MARKERS,
@@ -26,6 +25,7 @@ import {
   runSshKey,
 } from './image.js'
 import { defaultCacheDir } from '../host/paths.js'
+import { freePort } from '../net/port.js'
 import { collectRpms, rpmSetInput } from '../rpm/collect.js'
 import { kernelFromRpms, qemuFromRpms } from './from-rpms.js'
 

@@ -15,7 +15,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
-import { createServer } from 'node:net'
 import { basename, join } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -254,15 +253,6 @@ export async function runSshKey(dir: string): Promise<{ privateKey: string; publ
   const privateKey = join(dir, 'ssh-key')
   await exec(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', 'kvm-actions-run', '-f', privateKey])
   return { privateKey, publicKey: readFileSync(`${privateKey}.pub`, 'utf8').trim() }
-}
-
-/** A free TCP port on loopback for the guest's forwarded SSH. */
-export async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.address() as { port: number }).port
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 export interface ImageBoot {

@@ -110,7 +110,7 @@ async function running(uri: string, name: string): Promise<boolean> {
 }
 
 /** qemu's pid as libvirt records it, for the post step. */
-export function libvirtQemuPid(name: string): number | undefined {
+function libvirtQemuPid(name: string): number | undefined {
   const file = `/run/libvirt/qemu/${name}.pid`
   if (!existsSync(file)) return undefined
   const pid = Number(readFileSync(file, 'utf8').trim())
@@ -172,11 +172,4 @@ export async function bootWithLibvirt(options: LibvirtOptions, domainFile: strin
         )
       : new TestFailure('guest stopped before its ready marker'),
   )
-}
-
-/** Stops a domain a killed main step left running. */
-export async function destroyDomain(uri: string, name: string): Promise<boolean> {
-  if (!(await running(uri, name))) return false
-  await virsh(uri, 'destroy', name)
-  return true
 }

@@ -1,6 +1,6 @@
 /** build-kernel: the AlmaLinux 9 kernel rebuilt with the KVM hypervisor for ppc64le. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { ConfigurationError, defineAction, input } from '../action/index.js'
 import { postCleanUp } from '../action/cleanup.js'
 import { builderInputs, requireBuildTools } from '../rpm/builder.js'
@@ -27,7 +27,8 @@ import {
   signingKeyFingerprint,
   useSigningKey,
 } from './signing.js'
-import type { AppliedEdit } from '../rpm/autopatch/apply.js'
+import { type AppliedEdit, builtInEdit } from '../rpm/autopatch/apply.js'
+import { editSpecFile } from '../rpm/spec.js'
 
 /**
  * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
@@ -204,32 +205,13 @@ export const buildKernel = defineAction({
       // Written whether or not the build ran: a Kconfig failure is explained by this table.
       writeConfigTable(summary, configReport)
     }
-    if (result.skippedCommand) {
-      setOutput('source-nvr', result.sourceNvr)
-      setOutput('nvr', result.builtNvr)
-      setOutput('kverrel', '')
-      setOutput('vmlinux', '')
-      setOutput(
-        'rpms',
-        result.rpms.map((rpm) => rpm.path),
-      )
-      setOutput('rpm-dir', result.rpmDir)
-      setOutput('cache-hit', false)
-      setOutput('config-report', configReport)
-      setOutput('results-dir', inputs.resultsDir)
-      setOutput('module-signing-cert', signingKey?.fingerprint ?? '')
-      summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
-      summary.paragraph(
-        'Build skipped (input build is false): the config checks passed and the source RPM is packed.',
-      )
-      summary.code(describeArgv(result.skippedCommand), 'sh')
-      return
-    }
-    const kernel = await checkKernelRpms(result.rpms, options, inputs.kvmProfile)
+    const kernel = result.skippedCommand
+      ? undefined
+      : await checkKernelRpms(result.rpms, options, inputs.kvmProfile)
     setOutput('source-nvr', result.sourceNvr)
-    setOutput('nvr', kernel.nvr)
-    setOutput('kverrel', kernel.kverrel)
-    setOutput('vmlinux', kernel.vmlinux)
+    setOutput('nvr', kernel?.nvr ?? result.builtNvr)
+    setOutput('kverrel', kernel?.kverrel ?? '')
+    setOutput('vmlinux', kernel?.vmlinux ?? '')
     setOutput(
       'rpms',
       result.rpms.map((rpm) => rpm.path),
@@ -239,6 +221,14 @@ export const buildKernel = defineAction({
     setOutput('config-report', configReport)
     setOutput('results-dir', inputs.resultsDir)
     setOutput('module-signing-cert', signingKey?.fingerprint ?? '')
+    if (!kernel) {
+      summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
+      summary.paragraph(
+        'Build skipped (input build is false): the config checks passed and the source RPM is packed.',
+      )
+      summary.code(describeArgv(result.skippedCommand!), 'sh')
+      return
+    }
 
     summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
     const builtIn = result.edits.filter((edit) => edit.type === 'built-in')
@@ -259,22 +249,19 @@ export const buildKernel = defineAction({
 
 /** The spec edit of a kvm-package mode, as a built-in edit for the summary. */
 function kvmPackageEdit(spec: string, sources: string, mode: KvmPackage): AppliedEdit[] {
-  const lines = readFileSync(spec, 'utf8').split('\n')
-  const detail =
-    mode === 'subpackage'
-      ? packageKvmSeparately(lines, basename(spec))
-      : keepKvmInModules(lines, basename(spec), sources)
-  writeFileSync(spec, lines.join('\n'))
-  return [{ index: 0, type: 'built-in', target: `${basename(spec)} KVM modules`, detail }]
+  const detail = editSpecFile(spec, (lines, name) =>
+    mode === 'subpackage' ? packageKvmSeparately(lines, name) : keepKvmInModules(lines, name, sources),
+  )
+  return [builtInEdit(spec, 'KVM modules', detail)]
 }
 
 /** The spec edit of a module-signing mode, as a built-in edit for the summary. */
 function signingEdit(spec: string, mode: ModuleSigning): AppliedEdit[] {
   if (mode === 'auto') return []
-  const lines = readFileSync(spec, 'utf8').split('\n')
-  const detail = mode === 'off' ? disableSigning(lines, basename(spec)) : useSigningKey(lines, basename(spec))
-  writeFileSync(spec, lines.join('\n'))
-  return [{ index: 0, type: 'built-in', target: `${basename(spec)} module signing`, detail }]
+  const detail = editSpecFile(spec, (lines, name) =>
+    mode === 'off' ? disableSigning(lines, name) : useSigningKey(lines, name),
+  )
+  return [builtInEdit(spec, 'module signing', detail)]
 }
 
 function writeConfigTable(summary: Summary, configReport: ConfigFileReport[]): void {

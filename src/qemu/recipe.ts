@@ -5,9 +5,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Log } from '../host/host.js'
-import { type AppliedEdit, applyRecipe, recipeDate } from '../rpm/autopatch/apply.js'
+import { type AppliedEdit, applyRecipe, builtInEdit, recipeDate } from '../rpm/autopatch/apply.js'
 import type { Recipe, RecipeAction } from '../rpm/autopatch/config.js'
-import { numberedTags } from '../rpm/spec.js'
+import { editSpecFile, numberedTags } from '../rpm/spec.js'
 import { type DevicePlan, planDevices, qemuKconfigSymbols, qemuTarball, stockDeviceFile } from './devices.js'
 import {
   keepSlof,
@@ -44,12 +44,7 @@ export interface BuiltInReport {
 }
 
 function builtIn(spec: string, edits: SpecEdit[]): AppliedEdit[] {
-  return edits.map(({ edit, detail }) => ({
-    index: 0,
-    type: 'built-in',
-    target: `${basename(spec)} ${edit}`,
-    detail,
-  }))
+  return edits.map(({ edit, detail }) => builtInEdit(spec, edit, detail))
 }
 
 function engineRecipe(source: string, actions: RecipeAction[]): Recipe {
@@ -58,13 +53,6 @@ function engineRecipe(source: string, actions: RecipeAction[]): Recipe {
     parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false },
     actions: actions.map((action, index) => ({ ...action, index: index + 1 })) as Recipe['actions'],
   }
-}
-
-function editSpec(spec: string, edit: (lines: string[], name: string) => SpecEdit[]): SpecEdit[] {
-  const lines = readFileSync(spec, 'utf8').split('\n')
-  const edits = edit(lines, basename(spec))
-  writeFileSync(spec, lines.join('\n'))
-  return edits
 }
 
 export interface PackageHooks {
@@ -117,7 +105,7 @@ export function qemuKvmRecipe(options: BuiltInOptions): PackageHooks {
   return hooks(options, QEMU_KVM_EXPECTATION, async (tree, spec, report) => {
     const sources = join(tree, 'SOURCES')
     report.edits.push(
-      ...editSpec(spec, (lines, name) => [
+      ...editSpecFile(spec, (lines, name) => [
         liftToolsOnly(lines, name),
         passPpc64Devices(lines, name),
         keepSlof(lines, name),
@@ -133,7 +121,7 @@ export function qemuKvmRecipe(options: BuiltInOptions): PackageHooks {
       date: recipeDate(),
     })
     report.devices = devices
-    const applied = builtIn(spec, report.edits)
+    let detail = 'the stock device file already has every symbol'
     if (devices.patch) {
       const filesDir = join(dirname(tree), 'built-in-files')
       mkdirSync(filesDir, { recursive: true })
@@ -151,22 +139,17 @@ export function qemuKvmRecipe(options: BuiltInOptions): PackageHooks {
         ]),
         { packageDir: tree, filesDir, scriptsDir: filesDir, log: options.log },
       )
-      const detail = `${added.map((edit) => edit.detail).join('; ')} (${devices.after.length - devices.before.length} device symbols)`
-      report.edits.push({ edit: 'device config', detail })
-      applied.push(...builtIn(spec, [{ edit: 'device config', detail }]))
-    } else {
-      const detail = 'the stock device file already has every symbol'
-      report.edits.push({ edit: 'device config', detail })
-      applied.push(...builtIn(spec, [{ edit: 'device config', detail }]))
+      detail = `${added.map((edit) => edit.detail).join('; ')} (${devices.after.length - devices.before.length} device symbols)`
     }
-    return applied
+    report.edits.push({ edit: 'device config', detail })
+    return builtIn(spec, report.edits)
   })
 }
 
 /** libvirt: the QEMU driver and KVM daemon on power64. */
 export function libvirtRecipe(options: BuiltInOptions): PackageHooks {
   return hooks(options, LIBVIRT_EXPECTATION, async (_tree, spec, report) => {
-    report.edits.push(...editSpec(spec, (lines, name) => [restoreLibvirtQemuArches(lines, name)]))
+    report.edits.push(...editSpecFile(spec, (lines, name) => [restoreLibvirtQemuArches(lines, name)]))
     return builtIn(spec, report.edits)
   })
 }

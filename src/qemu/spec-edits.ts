@@ -5,7 +5,7 @@
  * package that silently lacks KVM.
  */
 import { ConfigurationError } from '../action/errors.js'
-import { keptForArch, sectionEntriesEnd, sections } from '../rpm/spec.js'
+import { enclosingConditionals, keptForArch, sectionEntriesEnd, sections } from '../rpm/spec.js'
 
 export const POWER64 = ['%{power64}', 'ppc64le', 'ppc64']
 
@@ -84,9 +84,10 @@ export function passPpc64Devices(lines: string[], spec: string): SpecEdit {
   }
   // Before the other arches' option (or its %ifarch block), where the line continues a command.
   const last = options.at(-1)!
-  const block = lines.slice(0, last).findLastIndex((line) => /^%ifn?arch\b/.test(line.trim()))
-  const enclosed = block !== -1 && !lines.slice(block, last).some((line) => /^%endif\b/.test(line.trim()))
-  const at = enclosed ? block : last
+  const block = enclosingConditionals(lines, last).findLast(
+    ({ keyword }) => keyword === 'ifarch' || keyword === 'ifnarch',
+  )
+  const at = block?.line ?? last
   const indent = /^\s*/.exec(lines[last]!)![0]
   lines.splice(at, 0, '%ifarch %{power64}', `${indent}${PPC64_DEVICES_OPTION} \\`, '%endif')
   return { edit: 'devices option', detail: `${PPC64_DEVICES_OPTION} added for power64 (line ${at + 2})` }

@@ -3,6 +3,8 @@
  * %changelog starts and how the spec applies its patches. Only what recipe edits need; rpmspec
  * answers everything that needs macros expanded.
  */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
 
 /** Section headers that end the preamble or the previous section. */
 const SECTION_NAMES = [
@@ -176,4 +178,12 @@ export function sectionEntriesEnd(lines: readonly string[], section: Section): n
     } else break
   }
   return at
+}
+
+/** Edits a spec file's lines in place (edit gets the lines and the file's name) and writes it back. */
+export function editSpecFile<T>(spec: string, edit: (lines: string[], name: string) => T): T {
+  const lines = readFileSync(spec, 'utf8').split('\n')
+  const result = edit(lines, basename(spec))
+  writeFileSync(spec, lines.join('\n'))
+  return result
 }

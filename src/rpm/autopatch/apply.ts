@@ -43,6 +43,11 @@ export interface AppliedEdit {
   detail: string
 }
 
+/** An edit an action makes itself (not from a recipe), reported beside the recipes' edits. */
+export function builtInEdit(spec: string, what: string, detail: string): AppliedEdit {
+  return { index: 0, type: 'built-in', target: `${basename(spec)} ${what}`, detail }
+}
+
 /** A recipe that does not fit the package: names the action, its position and the file. */
 class ActionError extends ConfigurationError {}
 
