@@ -1,18 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../src/cli/main.js'
 import { fixtureTree, treeDigest, writeTree } from './support/fixtures.js'
+import { GUEST_KERNEL } from './support/guest.js'
 
 const root = join(import.meta.dirname, '..')
-const guestKernel = (): string => {
-  const dir = '/var/cache/kvm-actions/guest-kernel'
-  return join(
-    dir,
-    readdirSync(dir).find((name) => name.startsWith('vmlinux-'))!,
-  )
-}
 
 async function cli(args: string[], cwd = mkdtempSync(join(tmpdir(), 'cli-'))) {
   const out: string[] = []
@@ -58,7 +52,7 @@ describe('kvm-actions (in process)', () => {
       '--input',
       'accel=tcg',
       '--input',
-      `kernel=${guestKernel()}`,
+      `kernel=${GUEST_KERNEL}`,
       '--input',
       'checks=uname: uname -m',
     ])
@@ -91,7 +85,7 @@ describe('kvm-actions (in process)', () => {
       '--input',
       'accel=kvm',
       '--input',
-      `kernel=${guestKernel()}`,
+      `kernel=${GUEST_KERNEL}`,
     ])
     expect(run.code).toBe(1)
     expect(run.err).toMatch(
@@ -186,7 +180,7 @@ describe('the bundles, as the runner and a user run them', () => {
       ACTION: 'boot-test-guest',
       SCENARIO: 'kernel',
       ACCEL: 'tcg',
-      KERNEL: guestKernel(),
+      KERNEL: GUEST_KERNEL,
     })
     expect(ok.status).toBe(0)
     expect(ok.summary).toContain('Boot-test guest: passed')

@@ -1,27 +1,20 @@
 /** Real boots of Debian's ppc64le kernel under qemu-system-ppc64 (TCG, VOF), with a busybox initramfs. */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InfrastructureError, TestFailure } from '../../src/action/errors.js'
 import { bootGuest, type BootOptions, buildInitramfs, type GuestCheck } from '../../src/guest/boot.js'
 import { ConsoleWatcher } from '../../src/guest/console.js'
-
-const KERNELS = '/var/cache/kvm-actions/guest-kernel'
-const BUSYBOX = '/var/cache/kvm-actions/guest-busybox/bin/busybox'
-const kernel = (): string =>
-  join(
-    KERNELS,
-    readdirSync(KERNELS).find((name) => name.startsWith('vmlinux-'))!,
-  )
+import { GUEST_BUSYBOX, GUEST_KERNEL } from '../support/guest.js'
 
 async function boot(checks: GuestCheck[], overrides: Partial<BootOptions> = {}, extraInit = '') {
   const dir = mkdtempSync(join(tmpdir(), 'boot-'))
-  const initrd = await buildInitramfs(dir, BUSYBOX, checks, extraInit)
+  const initrd = await buildInitramfs(dir, GUEST_BUSYBOX, checks, extraInit)
   return {
     dir,
     run: bootGuest({
       qemu: 'qemu-system-ppc64',
-      kernel: kernel(),
+      kernel: GUEST_KERNEL,
       initrd,
       machine: 'pseries,x-vof=on',
       cpu: 'power9',

@@ -1,22 +1,18 @@
 /** Booting build-kernel's and patch-qemu's outputs straight from their RPMs, unpacked, not installed. */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { runCli } from '../../src/cli/main.js'
+import { GUEST_KERNEL, GUEST_KERNELS, runBootTestGuest } from '../support/guest.js'
 import { standInRpm } from '../support/stand-in-rpms.js'
 
-const KERNELS = '/var/cache/kvm-actions/guest-kernel'
-const vmlinux = readdirSync(KERNELS).find((name) => name.startsWith('vmlinux-'))!
-const kver = vmlinux.replace('vmlinux-', '')
-const kvmDir = join(KERNELS, 'modules', kver, 'kernel', 'arch', 'powerpc', 'kvm')
+const kver = basename(GUEST_KERNEL).replace('vmlinux-', '')
+const kvmDir = join(GUEST_KERNELS, 'modules', kver, 'kernel', 'arch', 'powerpc', 'kvm')
 
 /** A folder of RPMs laid out as EL's kernel-core and kernel-kvm, holding Debian's ppc64le kernel and KVM modules. */
 function kernelRpmFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kernel-rpms-'))
   const rpms = [
-    standInRpm('kernel-core', [
-      { path: `/lib/modules/${kver}/vmlinuz`, from: join(KERNELS, vmlinux), mode: 0o755 },
-    ]),
+    standInRpm('kernel-core', [{ path: `/lib/modules/${kver}/vmlinuz`, from: GUEST_KERNEL, mode: 0o755 }]),
     standInRpm('kernel-kvm', [
       { path: `/lib/modules/${kver}/kernel/arch/powerpc/kvm/kvm.ko`, from: join(kvmDir, 'kvm.ko') },
       { path: `/lib/modules/${kver}/kernel/arch/powerpc/kvm/kvm-hv.ko`, from: join(kvmDir, 'kvm-hv.ko') },
@@ -26,14 +22,7 @@ function kernelRpmFolder(): string {
   return dir
 }
 
-async function boot(inputs: Record<string, string>) {
-  const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
-  const out: string[] = []
-  const args = ['boot-test-guest']
-  for (const [name, value] of Object.entries(inputs)) args.push('--input', `${name}=${value}`)
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => out.push(t), cwd: workspace })
-  return { code, out: out.join(''), dir: join(workspace, 'kvm-actions-results/boot-test-guest') }
-}
+const boot = runBootTestGuest
 
 describe('guests from RPMs', () => {
   it('boots the kernel from its RPMs as the nested hypervisor, modules included', async () => {
@@ -55,7 +44,7 @@ describe('guests from RPMs', () => {
     ])
     const run = await boot({
       scenario: 'kernel',
-      kernel: join(KERNELS, vmlinux),
+      kernel: GUEST_KERNEL,
       'qemu-rpms': qemu,
       checks: 'ok: true',
     })

@@ -8,9 +8,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { runCli } from '../../src/cli/main.js'
 import { checksumFor, hashFile, parseChecksums, verifyChecksumSignature } from '../../src/guest/image.js'
 import { FIXTURES } from '../support/fixtures.js'
+import { runBootTestGuest } from '../support/guest.js'
 import { makeSigningKey } from '../support/keys.js'
 
 const FAKE_QEMU = join(FIXTURES, 'image-guest', 'fake-qemu.sh')
@@ -90,15 +90,10 @@ describe('image checksums', () => {
 
 describe('booting an image guest', () => {
   async function boot(inputs: Record<string, string>, cache: string) {
-    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
-    const out: string[] = []
-    const args = ['boot-test-guest', '--input', 'scenario=image', '--input', `qemu=${FAKE_QEMU}`]
-    for (const [name, value] of Object.entries(inputs)) args.push('--input', `${name}=${value}`)
     const before = process.env.KVM_ACTIONS_CACHE
     process.env.KVM_ACTIONS_CACHE = cache
     try {
-      const code = await runCli(args, { out: (t) => out.push(t), err: (t) => out.push(t), cwd: workspace })
-      return { code, out: out.join(''), workspace }
+      return await runBootTestGuest({ scenario: 'image', qemu: FAKE_QEMU, ...inputs })
     } finally {
       if (before === undefined) delete process.env.KVM_ACTIONS_CACHE
       else process.env.KVM_ACTIONS_CACHE = before
@@ -116,9 +111,7 @@ describe('booting an image guest', () => {
     }
     const first = await boot(inputs, cache)
     expect(first.code).toBe(1) // the failing check fails the step, after both ran
-    const results = JSON.parse(
-      readFileSync(join(first.workspace, 'kvm-actions-results/boot-test-guest/results.json'), 'utf8'),
-    )
+    const results = JSON.parse(readFileSync(join(first.dir, 'results.json'), 'utf8'))
     expect(results.checks.map((c: { name: string; exitCode: number }) => [c.name, c.exitCode])).toEqual([
       ['hello', 0],
       ['missing', 1],

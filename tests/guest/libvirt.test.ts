@@ -1,16 +1,9 @@
 /** The libvirt launcher: the nova-shaped domain, and real boots through libvirtd and virsh. */
-import { readdirSync, readFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from '../../src/cli/main.js'
 import { domainXml, machineToDomain } from '../../src/guest/libvirt.js'
+import { GUEST_KERNEL, runBootTestGuest } from '../support/guest.js'
 import { ensureLibvirtd } from '../support/libvirt.js'
-
-const KERNELS = '/var/cache/kvm-actions/guest-kernel'
-const kernel = join(
-  KERNELS,
-  readdirSync(KERNELS).find((name) => name.startsWith('vmlinux-'))!,
-)
 
 describe('the libvirt domain', () => {
   it('carries the capability levels and nested-hv as features, the rest as -machine options', () => {
@@ -57,15 +50,8 @@ describe('the libvirt domain', () => {
 describe('booting through libvirt for real', () => {
   beforeAll(ensureLibvirtd, 60_000)
 
-  async function boot(inputs: Record<string, string>) {
-    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
-    const out: string[] = []
-    const args = ['boot-test-guest', '--input', 'launcher=libvirt', '--input', `kernel=${kernel}`]
-    for (const [name, value] of Object.entries(inputs)) args.push('--input', `${name}=${value}`)
-    const code = await runCli(args, { out: (t) => out.push(t), err: (t) => out.push(t), cwd: workspace })
-    const dir = join(workspace, 'kvm-actions-results/boot-test-guest')
-    return { code, out: out.join(''), dir }
-  }
+  const boot = (inputs: Record<string, string>) =>
+    runBootTestGuest({ launcher: 'libvirt', kernel: GUEST_KERNEL, ...inputs })
 
   it('boots the guest with nova’s USB input devices and runs the same console checks', async () => {
     const run = await boot({

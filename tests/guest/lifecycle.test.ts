@@ -7,13 +7,9 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { GUEST_KERNEL, waitFor } from '../support/guest.js'
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'index.js')
-const KERNELS = '/var/cache/kvm-actions/guest-kernel'
-const kernel = join(
-  KERNELS,
-  readdirSync(KERNELS).find((name) => name.startsWith('vmlinux-'))!,
-)
 
 /** qemu processes whose command line names a path under dir. */
 function qemuUnder(dir: string): number[] {
@@ -21,15 +17,6 @@ function qemuUnder(dir: string): number[] {
     .split('\n')
     .filter((line) => line.includes('qemu-system-ppc64') && line.includes(dir))
     .map((line) => Number(line.trim().split(/\s+/)[0]))
-}
-
-/** Polls until the condition holds (the event), failing after timeoutMs. */
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -51,7 +38,7 @@ function startGuest(phase: 'all' | 'main') {
       '--input',
       'scenario=kernel',
       '--input',
-      `kernel=${kernel}`,
+      `kernel=${GUEST_KERNEL}`,
       '--input',
       'checks=hang: sleep 600',
     ],

@@ -1,16 +1,10 @@
 /** The machine options: derived from the probe, then negotiated with QEMU's own refusals. */
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runCli } from '../../src/cli/main.js'
 import { cpuModel, machineOptions, negotiate, suggestedOption } from '../../src/guest/machine.js'
 import type { HostProbe } from '../../src/guest/probe.js'
-
-const KERNELS = '/var/cache/kvm-actions/guest-kernel'
-const kernel = join(
-  KERNELS,
-  readdirSync(KERNELS).find((name) => name.startsWith('vmlinux-'))!,
-)
+import { GUEST_KERNEL, runBootTestGuest } from '../support/guest.js'
 
 const host = (generation: string, xive: boolean): HostProbe => ({
   architecture: 'ppc64le',
@@ -94,14 +88,8 @@ describe('negotiation', () => {
 })
 
 describe('negotiation with QEMU for real', () => {
-  async function boot(inputs: Record<string, string>) {
-    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
-    const out: string[] = []
-    const args = ['boot-test-guest', '--input', 'scenario=kernel', '--input', `kernel=${kernel}`]
-    for (const [name, value] of Object.entries(inputs)) args.push('--input', `${name}=${value}`)
-    const code = await runCli(args, { out: (t) => out.push(t), err: (t) => out.push(t), cwd: workspace })
-    return { code, out: out.join(''), workspace }
-  }
+  const boot = (inputs: Record<string, string>) =>
+    runBootTestGuest({ scenario: 'kernel', kernel: GUEST_KERNEL, ...inputs })
 
   it('boots after QEMU refuses cap-htm=on under TCG and suggests cap-htm=off', async () => {
     const run = await boot({ 'machine-options': 'cap-htm=on', checks: 'ok: true' })

@@ -1,26 +1,15 @@
 /** The matrix a workflow runs: CPU generations and guest sizes, and several guests at once on one runner. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from '../../src/cli/main.js'
-
-const KERNELS = '/var/cache/kvm-actions/guest-kernel'
-const kernel = join(
-  KERNELS,
-  readdirSync(KERNELS).find((name) => name.startsWith('vmlinux-'))!,
-)
+import { GUEST_KERNEL, runBootTestGuest } from '../support/guest.js'
 
 async function boot(inputs: Record<string, string>) {
-  const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
-  const out: string[] = []
-  const args = ['boot-test-guest', '--input', 'scenario=kernel', '--input', `kernel=${kernel}`]
-  for (const [name, value] of Object.entries(inputs)) args.push('--input', `${name}=${value}`)
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => out.push(t), cwd: workspace })
-  const file = join(workspace, 'kvm-actions-results/boot-test-guest/results.json')
+  const run = await runBootTestGuest({ scenario: 'kernel', kernel: GUEST_KERNEL, ...inputs })
+  const file = join(run.dir, 'results.json')
   const results = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { checks: [] }) as {
     checks: { name: string; exitCode: number; output: string }[]
   }
-  return { code, out: out.join(''), workspace, checks: results.checks }
+  return { ...run, checks: results.checks }
 }
 
 describe('the guest matrix', () => {

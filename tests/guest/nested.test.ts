@@ -4,11 +4,11 @@
  * qemu-system-ppc64 that setup-host.sh unpacks.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { bootGuest, buildInitramfs } from '../../src/guest/boot.js'
-import { runCli } from '../../src/cli/main.js'
+import { GUEST_BUSYBOX, GUEST_KERNEL, GUEST_KERNELS, runBootTestGuest } from '../support/guest.js'
 import { machineOptions } from '../../src/guest/machine.js'
 import {
   GUEST_QEMU_DIR,
@@ -19,13 +19,6 @@ import {
   nestedPayload,
 } from '../../src/guest/nested.js'
 import { writeTree } from '../support/fixtures.js'
-
-const KERNELS = '/var/cache/kvm-actions/guest-kernel'
-const BUSYBOX = '/var/cache/kvm-actions/guest-busybox/bin/busybox'
-const kernel = join(
-  KERNELS,
-  readdirSync(KERNELS).find((name) => name.startsWith('vmlinux-'))!,
-)
 
 describe('the nested scenario’s parts', () => {
   it('offers nested KVM-HV to L1 and runs L2 with KVM through L1’s own loader', () => {
@@ -85,8 +78,8 @@ describe('the nested scenario’s parts', () => {
     const modules = await kvmModules(tree, out)
     expect(modules.map((file) => basename(file))).toEqual(['kvm.ko', 'helper.ko', 'kvm-hv.ko'])
     expect(moduleDepends(readFileSync(modules[0]!))).toEqual([])
-    expect(modulesBesideKernel(kernel)).toBe(
-      join(KERNELS, 'modules', basename(kernel).replace('vmlinux-', '')),
+    expect(modulesBesideKernel(GUEST_KERNEL)).toBe(
+      join(GUEST_KERNELS, 'modules', basename(GUEST_KERNEL).replace('vmlinux-', '')),
     )
   })
 
@@ -100,25 +93,14 @@ describe('the nested scenario’s parts', () => {
 
 describe('nested KVM for real', () => {
   it('boots L1, loads kvm_hv with nested=Y and reaches the L2 marker under KVM inside L1', async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
-    const out: string[] = []
-    const code = await runCli(
-      [
-        'boot-test-guest',
-        '--input',
-        'scenario=nested',
-        '--input',
-        `kernel=${kernel}`,
-        '--input',
-        'checks=kvm-version: cat /sys/module/kvm_hv/parameters/nested',
-      ],
-      { out: (text) => out.push(text), err: (text) => out.push(text), cwd: workspace },
-    )
-    expect(out.join('')).toContain('L2 guest  ')
+    const { code, out, dir } = await runBootTestGuest({
+      scenario: 'nested',
+      kernel: GUEST_KERNEL,
+      checks: 'kvm-version: cat /sys/module/kvm_hv/parameters/nested',
+    })
+    expect(out).toContain('L2 guest  ')
     expect(code).toBe(0)
-    const results = JSON.parse(
-      readFileSync(join(workspace, 'kvm-actions-results/boot-test-guest/results.json'), 'utf8'),
-    )
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))
     expect(results.checks.map((c: { name: string; exitCode: number }) => [c.name, c.exitCode])).toEqual([
       ['kvm_hv loads', 0],
       ['/dev/kvm', 0],
@@ -127,10 +109,7 @@ describe('nested KVM for real', () => {
     ])
     expect(results.checks[2].output).toContain('L2| KVM-ACTIONS-READY')
     expect(results.timeline.l2Ready).toBeGreaterThan(results.timeline.l2Start)
-    const command = readFileSync(
-      join(workspace, 'kvm-actions-results/boot-test-guest/qemu-command.txt'),
-      'utf8',
-    )
+    const command = readFileSync(join(dir, 'qemu-command.txt'), 'utf8')
     expect(command).toContain('pseries,x-vof=on,cap-nested-hv=on')
     expect(command).toContain('-m 2048')
   }, 180_000)
@@ -139,16 +118,16 @@ describe('nested KVM for real', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nested-'))
     const payload = await nestedPayload(dir, {
       guestQemuDir: GUEST_QEMU_DIR,
-      modulesDir: modulesBesideKernel(kernel)!,
-      l2Kernel: kernel,
-      busybox: BUSYBOX,
+      modulesDir: modulesBesideKernel(GUEST_KERNEL)!,
+      l2Kernel: GUEST_KERNEL,
+      busybox: GUEST_BUSYBOX,
       l2MemoryMb: 512,
       l2TimeoutSeconds: 60,
     })
-    const initrd = await buildInitramfs(dir, BUSYBOX, payload.checks, '', payload.files)
+    const initrd = await buildInitramfs(dir, GUEST_BUSYBOX, payload.checks, '', payload.files)
     const result = await bootGuest({
       qemu: 'qemu-system-ppc64',
-      kernel,
+      kernel: GUEST_KERNEL,
       initrd,
       machine: 'pseries,x-vof=on', // no cap-nested-hv
       cpu: 'power9',

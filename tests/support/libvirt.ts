@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { waitFor } from './guest.js'
 
 const reachable = (): boolean =>
   spawnSync('virsh', ['-c', 'qemu:///system', 'uri'], { stdio: 'ignore' }).status === 0
@@ -11,9 +12,5 @@ export async function ensureLibvirtd(): Promise<void> {
   if (reachable()) return
   spawnSync('virtlogd', ['-d'], { stdio: 'ignore' })
   spawnSync('libvirtd', ['-d'], { stdio: 'ignore' })
-  const deadline = Date.now() + 30_000
-  while (!reachable()) {
-    if (Date.now() > deadline) throw new Error('libvirtd did not come up within 30 s')
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+  await waitFor('libvirtd to come up', reachable, 30_000)
 }
