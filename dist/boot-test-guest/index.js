@@ -41591,8 +41591,8 @@ const bootTestGuest = defineAction({
             log: ctx.log,
             signal: ctx.signal,
         };
+        // Each attempt writes the command it runs.
         const commandFile = (0,external_node_path_.join)(inputs.resultsDir, 'qemu-command.txt');
-        (0,external_node_fs_.writeFileSync)(commandFile, describeArgv(qemuArgv(options)) + '\n');
         const attempts = [];
         try {
             const { result } = await negotiate(options.machine, (machine) => {

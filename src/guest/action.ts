@@ -315,8 +315,8 @@ export const bootTestGuest = defineAction({
       log: ctx.log,
       signal: ctx.signal,
     } as const
+    // Each attempt writes the command it runs.
     const commandFile = join(inputs.resultsDir, 'qemu-command.txt')
-    writeFileSync(commandFile, describeArgv(qemuArgv(options)) + '\n')
     const attempts: Attempt[] = []
     try {
       const { result } = await negotiate(
