@@ -13,7 +13,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'bench-avoid-'))
 const files = Number(process.env.BENCH_C_FILES ?? 1500)
 
 const tree = join(scratch, 'kernel')
-cpSync(join(root, 'tests', 'fixtures', 'kernel-mini'), tree, { recursive: true })
+cpSync(join(root, 'tests', 'fixtures', 'kernel-el9.4'), tree, { recursive: true })
 const packed = execFileSync(
   'rpmbuild',
   ['-bs', '--define', `_topdir ${tree}`, '--define', 'dist .el9_6', join(tree, 'SPECS', 'kernel.spec')],

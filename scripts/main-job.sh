@@ -38,10 +38,10 @@ step() {
 output() { sed -n "s/^$1=//p" "$scratch/out.txt" | tail -1; }
 skip() { names+=("$1"); verdicts+=("not run: $2"); seconds+=(-); artifacts+=(-); failed=1; }
 
-# A kernel source RPM shaped like EL9's (the project's kernel-mini tree) and the distribution's
+# A kernel source RPM shaped like EL9's (the project's kernel-el9.4 tree) and the distribution's
 # kernel source for Kconfig.
 tree="$scratch/kernel"
-cp -r tests/fixtures/kernel-mini "$tree"
+cp -r tests/fixtures/kernel-el9.4 "$tree"
 rpmbuild -bs --define "_topdir $tree" --define 'dist .el9' "$tree/SPECS/kernel.spec" >/dev/null
 srpm=$(ls "$tree"/SRPMS/kernel-*.src.rpm)
 kernel_source=$(ls /usr/src/linux-source-*.tar.xz 2>/dev/null | sort -V | tail -1)

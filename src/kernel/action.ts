@@ -1,6 +1,6 @@
 /** build-kernel: the AlmaLinux 9 kernel rebuilt with the KVM hypervisor for ppc64le. */
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { ConfigurationError, defineAction, input } from '../action/index.js'
 import { postCleanUp } from '../action/cleanup.js'
 import { builderInputs, requireBuildTools } from '../rpm/builder.js'
@@ -19,7 +19,8 @@ import type { Summary } from '../report/summary.js'
 import { applyKernelOptions, checkKernelRpms, type ConfigFileReport } from './checks.js'
 import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'
 import { kconfigCheck, srpmKernelTarball } from './kconfig-step.js'
-import { keepKvmInModules, type KvmPackage, packageKvmSeparately } from './kvm-package.js'
+import { keepKvmInModules, KVM_ARCH, type KvmPackage, packageKvmSeparately } from './kvm-package.js'
+import { type KernelSpecValidation, validateKernelSpec } from './validate.js'
 import {
   disableSigning,
   type ModuleSigning,
@@ -156,7 +157,9 @@ export const buildKernel = defineAction({
         ? { path: inputs.moduleSigningKey, fingerprint: await signingKeyFingerprint(inputs.moduleSigningKey) }
         : undefined
     let configReport: ConfigFileReport[] = []
+    let validation: KernelSpecValidation | undefined
     let result: RebuildResult
+    const switches = kernelBuildSwitches(inputs.buildProfile)
     try {
       result = await runRebuildStep(ctx, {
         package: 'kernel',
@@ -166,7 +169,8 @@ export const buildKernel = defineAction({
         release: { kind: 'buildid', value: inputs.buildid },
         builder: inputs.builder,
         mockConfig: inputs.mockConfig,
-        ...kernelBuildSwitches(inputs.buildProfile),
+        ...switches,
+        target: KVM_ARCH,
         timeoutMs: inputs.buildTimeout,
         ccache: inputs.ccache,
         resultsDir: inputs.resultsDir,
@@ -193,6 +197,15 @@ export const buildKernel = defineAction({
           await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, ctx.log)
           return builtIn
         },
+        finish: async (tree, spec, defines, resultsDir) => {
+          validation = await validateKernelSpec(spec, basename(spec), {
+            sourcesDir: join(tree, 'SOURCES'),
+            evaluation: { defines, ...switches },
+            kvmPackage: inputs.kvmPackage,
+            resultsDir,
+          })
+          ctx.log.info(validation.summary)
+        },
         keyExtra: {
           options,
           kvmPackage: inputs.kvmPackage,
@@ -207,7 +220,7 @@ export const buildKernel = defineAction({
     }
     const kernel = result.skippedCommand
       ? undefined
-      : await checkKernelRpms(result.rpms, options, inputs.kvmProfile)
+      : await checkKernelRpms(result.rpms, options, inputs.kvmProfile, inputs.kvmPackage)
     setOutput('source-nvr', result.sourceNvr)
     setOutput('nvr', kernel?.nvr ?? result.builtNvr)
     setOutput('kverrel', kernel?.kverrel ?? '')
@@ -221,6 +234,7 @@ export const buildKernel = defineAction({
     setOutput('config-report', configReport)
     setOutput('results-dir', inputs.resultsDir)
     setOutput('module-signing-cert', signingKey?.fingerprint ?? '')
+    if (validation) summary.paragraph(validation.summary)
     if (!kernel) {
       summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
       summary.paragraph(
@@ -250,7 +264,7 @@ export const buildKernel = defineAction({
 /** The spec edit of a kvm-package mode, as a built-in edit for the summary. */
 function kvmPackageEdit(spec: string, sources: string, mode: KvmPackage): AppliedEdit[] {
   const detail = editSpecFile(spec, (lines, name) =>
-    mode === 'subpackage' ? packageKvmSeparately(lines, name) : keepKvmInModules(lines, name, sources),
+    mode === 'subpackage' ? packageKvmSeparately(lines, name, sources) : keepKvmInModules(lines, name),
   )
   return [builtInEdit(spec, 'KVM modules', detail)]
 }

@@ -8,6 +8,7 @@ import { ConfigurationError, TestFailure } from '../action/errors.js'
 import { extractPackageFile, listPackageFiles } from '../rpm/query.js'
 import type { BuiltRpm } from '../rpm/verify.js'
 import type { KconfigFinding } from './kconfig.js'
+import type { KvmPackage } from './kvm-package.js'
 import {
   applyOptions,
   assertOptions,
@@ -55,11 +56,13 @@ export interface KernelBuildReport {
 }
 
 const KVM_MODULES = ['kvm.ko', 'kvm-hv.ko']
+const escape = (text: string) => text.replace(/[.+]/g, '\\$&')
 
 export async function checkKernelRpms(
   rpms: BuiltRpm[],
   options: readonly ConfigOption[],
   kvm: boolean,
+  kvmPackage: KvmPackage = 'subpackage',
 ): Promise<KernelBuildReport> {
   const core =
     rpms.find((rpm) => rpm.name === 'kernel-core') ??
@@ -70,8 +73,8 @@ export async function checkKernelRpms(
   const coreFiles = await listPackageFiles(core.path)
   const problems: string[] = []
   const vmlinux =
-    coreFiles.find((file) => file === `/lib/modules/${kverrel}/vmlinuz`) ??
-    coreFiles.find((file) => new RegExp(`^/boot/vmlinu[xz]-${kverrel.replace(/[.+]/g, '\\$&')}$`).test(file))
+    coreFiles.find((file) => new RegExp(`^/lib/modules/${escape(kverrel)}/vmlinu[xz]$`).test(file)) ??
+    coreFiles.find((file) => new RegExp(`^/boot/vmlinu[xz]-${escape(kverrel)}$`).test(file))
   if (!vmlinux) problems.push(`${core.nevra} has no kernel image for ${kverrel}`)
 
   const kvmModules: KernelBuildReport['kvmModules'] = []
@@ -81,16 +84,25 @@ export async function checkKernelRpms(
       binaries.map(async (rpm) => ({ rpm, files: await listPackageFiles(rpm.path) })),
     )
     for (const module of KVM_MODULES) {
-      const dir = `/lib/modules/${kverrel}/kernel/arch/powerpc/kvm/`
-      const owner = lists.find(({ files }) =>
-        files.some((file) => file.startsWith(dir) && basename(file).startsWith(module)),
-      )
-      if (owner) kvmModules.push({ module, package: owner.rpm.name })
-      else problems.push(`no package contains ${dir}${module}*`)
+      // Anywhere below the release's module folder: kernel/arch/powerpc/kvm/, or kvm/ after the split.
+      const pattern = new RegExp(`^/lib/modules/${escape(kverrel)}/.*/${escape(module)}(\\.(xz|gz|zst))?$`)
+      const owners = lists.filter(({ files }) => files.some((file) => pattern.test(file)))
+      const names = owners.map((owner) => owner.rpm.name)
+      for (const name of names) kvmModules.push({ module, package: name })
+      if (owners.length === 0) problems.push(`no package contains /lib/modules/${kverrel}/…/${module}*`)
+      else if (owners.length > 1)
+        problems.push(`${module} is in ${names.length} packages: ${names.join(', ')}`)
+      else if (kvmPackage === 'subpackage' && names[0] !== 'kernel-kvm')
+        problems.push(`${module} is in ${names[0]}, not kernel-kvm (kvm-package: subpackage)`)
+      else if (kvmPackage === 'modules' && names[0]!.endsWith('-kvm'))
+        problems.push(`${module} is in ${names[0]} (kvm-package: modules)`)
     }
   }
-  const configPath = `/boot/config-${kverrel}`
-  if (!coreFiles.includes(configPath)) problems.push(`${core.nevra} has no ${configPath}`)
+  // EL9 packages the config in the module folder; /boot/config-* is a %ghost there.
+  const configPath = [`/lib/modules/${kverrel}/config`, `/boot/config-${kverrel}`].find((path) =>
+    coreFiles.includes(path),
+  )
+  if (!configPath) problems.push(`${core.nevra} has no /lib/modules/${kverrel}/config`)
   else {
     const packaged = readConfig(await extractPackageFile(core.path, configPath))
     for (const option of options) {

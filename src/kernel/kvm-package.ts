@@ -1,99 +1,334 @@
 /**
- * Where kvm.ko and kvm-hv.ko are packaged. AlmaLinux ships them in a `kernel-kvm` subpackage
- * made by the spec's `%kernel_kvm_package` macro, whose module list is SOURCES/mod-kvm.list;
- * `modules` keeps them in kernel-modules instead, for hosts that install only that.
+ * Where kvm.ko and kvm-hv.ko are packaged. AlmaLinux ships them in a `kernel-kvm` subpackage;
+ * `modules` keeps them in the base kernel's module packages.
+ *
+ * The EL9 spec has two shapes. From 9.4 on, `%define kernel_kvm_package()` exists inside
+ * `%if %{with_realtime}`, the variant package and files macros call it and list the kvm
+ * modules for rt variants only, and BuildKernel moves the modules of mod-kvm.list out with the
+ * split script behind shell `$Variant` gates for rt. On ppc64le (no realtime) none of that runs,
+ * so each of those places is opened to the base variant on ppc64le. The 9.0 to 9.3 specs have no
+ * kvm macro at all: there the package, its file list and the split are added beside the spec's
+ * own split of the internal modules.
  */
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
-import { sectionEntriesEnd, sections } from '../rpm/spec.js'
+import { enclosingConditionals, numberedTags, sections } from '../rpm/spec.js'
 
 export type KvmPackage = 'subpackage' | 'modules'
 
+/** The architecture whose base kernel gets kernel-kvm, and the modules it must hold. */
+export const KVM_ARCH = 'ppc64le'
+export const KVM_MODULE_NAMES = ['kvm', 'kvm-hv'] as const
+const KVM_LIST = 'mod-kvm.list'
+
+/** True for the base variant on ppc64le: rpm's `%{?N}` is empty for the base kernel. */
+const baseMacroCondition = (argument: string) => `"%{?${argument}}%{_target_cpu}" == "${KVM_ARCH}"`
+/** The same in BuildKernel's shell, where the variant is `$Variant` (empty for the base kernel). */
+const BASE_SHELL_TEST = `"\${Variant}%{_target_cpu}" == "${KVM_ARCH}"`
+const MARK = '# kvm-actions:'
+
 const DEFINITION = /^%define\s+kernel_kvm_package\(\)/
-const BASE_INVOCATION = /^\s*(%kernel_kvm_package|%\{expand:%%kernel_kvm_package\})\s*$/
-const KVM_DIR = '/lib/modules/%{KVERREL}/kernel/arch/powerpc/kvm'
+const INVOCATION = /%\{expand:%%kernel_kvm_package\b|^\s*%kernel_kvm_package\b/
+const MACRO_IF = /^%if\b(.*)\\$/
+const SHELL_IF = /^(\s*)if\s+(.*);\s*then\s*$/
 
-function definitionEnd(lines: readonly string[]): number {
-  const start = lines.findIndex((line) => DEFINITION.test(line))
-  if (start === -1) return -1
-  let end = start
-  while (end < lines.length - 1 && lines[end]!.trimEnd().endsWith('\\')) end++
-  return end
+function shapeError(spec: string, what: string, expected: string): ConfigurationError {
+  return new ConfigurationError(
+    `${spec}: cannot ${what}: expected ${expected}. The spec has changed shape; report it, or use the other kvm-package mode`,
+  )
 }
 
-/** The kvm subpackage for the base kernel on ppc64le, through the spec's own macro. */
-export function packageKvmSeparately(lines: string[], spec: string): string {
-  const end = definitionEnd(lines)
-  if (end === -1) {
-    throw new ConfigurationError(
-      `${spec}: cannot make the kernel-kvm subpackage: expected '%define kernel_kvm_package()'. The spec has changed shape; use kvm-package: modules`,
-    )
-  }
-  const details: string[] = []
-  if (!lines.some((line) => BASE_INVOCATION.test(line))) {
-    lines.splice(end + 1, 0, '%ifarch ppc64le', '%kernel_kvm_package', '%endif')
-    details.push('kernel-kvm declared for ppc64le')
-  }
-  const files = sections(lines).some((section) => section.name === 'files' && section.subpackage === 'kvm')
-  if (!files) {
-    const at = lines.findIndex((line) => /^%changelog\s*$/.test(line))
-    const insert = ['%ifarch ppc64le', '%files kvm', KVM_DIR, '%endif', '']
-    lines.splice(at === -1 ? lines.length : at, 0, ...insert)
-    details.push(`%files kvm lists ${KVM_DIR}`)
-  }
-  return details.length > 0 ? details.join('; ') : 'kernel-kvm already built by the spec'
-}
-
-/** Removes a section's header and entries, leaving the conditionals around and inside it balanced. */
-function removeSection(lines: string[], header: number, end: number): void {
-  for (let index = end - 1; index >= header; index--) {
+/** Index of the `%else\` / `%endif\` that ends the branch opened at `start` inside a macro body. */
+function macroBranchEnd(lines: readonly string[], start: number): { else?: number; endif: number } {
+  let depth = 0
+  let elseAt: number | undefined
+  for (let index = start + 1; index < lines.length; index++) {
     const line = lines[index]!.trim()
-    if (line === '' || /^%(if\w*|else|elif\w*|endif)\b/.test(line)) continue
-    lines.splice(index, 1)
-  }
-}
-
-/** kvm.ko and kvm-hv.ko stay in kernel-modules: no kvm subpackage, an empty mod-kvm.list. */
-export function keepKvmInModules(lines: string[], spec: string, sourcesDir: string): string {
-  const modules = sections(lines).find(
-    (section) => section.name === 'files' && section.subpackage === 'modules',
-  )
-  if (!modules) {
-    throw new ConfigurationError(
-      `${spec}: cannot keep the KVM modules in kernel-modules: expected a '%files modules' section. The spec has changed shape; use kvm-package: subpackage`,
-    )
-  }
-  const details: string[] = []
-  const list = join(sourcesDir, 'mod-kvm.list')
-  if (existsSync(list)) {
-    writeFileSync(list, '')
-    details.push('mod-kvm.list emptied')
-  }
-  const kvmFiles = sections(lines).filter(
-    (section) => section.name === 'files' && section.subpackage === 'kvm',
-  )
-  for (const section of [...kvmFiles].reverse()) removeSection(lines, section.header, section.end)
-  let invocations = 0
-  for (let index = lines.length - 1; index >= 0; index--) {
-    if (BASE_INVOCATION.test(lines[index]!)) {
-      lines[index] = '# kvm-actions: the KVM modules stay in kernel-modules'
-      invocations++
+    if (!line.endsWith('\\') && !/^%\{nil\}/.test(line)) break
+    if (/^%if\w*\b/.test(line)) depth++
+    else if (/^%else\b/.test(line) && depth === 0) elseAt ??= index
+    else if (/^%endif\b/.test(line)) {
+      if (depth === 0) return { ...(elseAt !== undefined ? { else: elseAt } : {}), endif: index }
+      depth--
     }
   }
-  if (kvmFiles.length > 0 || invocations > 0) details.push('no kernel-kvm subpackage')
-  // A generated list (`%files modules -f …`) picks the modules up once mod-kvm.list no longer
-  // moves them out; an explicit one needs the folder.
-  const owner = sections(lines).find(
-    (section) => section.name === 'files' && section.subpackage === 'modules',
-  )!
-  const generated = /\s-f\s/.test(lines[owner.header]!)
-  const owned = lines
-    .slice(owner.header + 1, owner.end)
-    .some((line) => line.includes('/kernel/arch/powerpc/kvm'))
-  if (!generated && !owned) {
-    lines.splice(sectionEntriesEnd(lines, owner), 0, KVM_DIR)
-    details.push(`%files modules lists ${KVM_DIR}`)
+  return { endif: -1 }
+}
+
+/**
+ * Opens a realtime-only branch of a macro body (`%if "%{N}" == "rt" || …\`) to the base variant on
+ * ppc64le: the branch's lines are repeated after its `%endif\` under the base condition, so the
+ * `%else` branch (the unified kernel image) is left as it is.
+ */
+function openMacroBranch(lines: string[], at: number): boolean {
+  const condition = MACRO_IF.exec(lines[at]!.trim())?.[1] ?? ''
+  const argument = /"%\{\??(\d)\}"\s*==\s*"rt"/.exec(condition)?.[1]
+  if (!argument) return false
+  const { else: elseAt, endif } = macroBranchEnd(lines, at)
+  if (endif === -1) return false
+  const body = lines.slice(at + 1, elseAt ?? endif)
+  lines.splice(endif + 1, 0, `%if ${baseMacroCondition(argument)}\\`, ...body, '%endif\\')
+  return true
+}
+
+/** The `%if…\` in a macro body that encloses `index` most closely. */
+function enclosingMacroIf(lines: readonly string[], index: number): number {
+  const open = enclosingConditionals(lines, index).filter((c) => c.keyword === 'if')
+  const last = open.at(-1)
+  return last && lines[last.line]!.trim().endsWith('\\') && !last.inElse ? last.line : -1
+}
+
+/** The shell `if …; then` line whose block holds `index` (its matching `fi` comes after). */
+function enclosingShellIf(lines: readonly string[], index: number): number {
+  let depth = 0
+  for (let at = index - 1; at >= 0; at--) {
+    const line = lines[at]!.trim()
+    if (/^fi\b/.test(line)) depth++
+    else if (SHELL_IF.test(lines[at]!)) {
+      if (depth === 0) return at
+      depth--
+    } else if (/^%(build|install|prep)\b/.test(line)) return -1
   }
-  return details.join('; ')
+  return -1
+}
+
+/** `if [[ … ]]; then` / `if [ … ] || [ … ]; then` on `$Variant` gains the base-variant test. */
+function openShellGate(lines: string[], at: number): boolean {
+  const match = SHELL_IF.exec(lines[at]!)
+  if (!match || !/\$\{?Variant\}?/.test(match[2]!) || lines[at]!.includes('%{_target_cpu}')) return false
+  const test = match[2]!.trim()
+  const opened = /^\[\[.*\]\]$/.test(test)
+    ? `${test.slice(0, -2).trimEnd()} || ${BASE_SHELL_TEST} ]]`
+    : `${test} || [ ${BASE_SHELL_TEST.replace('==', '=')} ]`
+  lines[at] = `${match[1]}if ${opened}; then`
+  return true
+}
+
+/** mod-kvm.list names kvm and kvm-hv (EL9 lists the x86 modules; kvm-hv is missing). */
+function completeKvmList(sourcesDir: string): string[] {
+  const file = join(sourcesDir, KVM_LIST)
+  const names = existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+    : []
+  const added = KVM_MODULE_NAMES.filter((name) => !names.includes(name))
+  if (added.length > 0) {
+    const kept = names.filter(Boolean)
+    writeFileSync(file, [...kept, ...added].join('\n') + '\n')
+  }
+  return added
+}
+
+/** The spec's Source number of mod-kvm.list, if it has one. */
+function kvmListSource(lines: readonly string[]): number | undefined {
+  return numberedTags(lines, 'Source').find((tag) => tag.value === KVM_LIST)?.number
+}
+
+/** 9.4 and later: every rt-only place of the kvm package opened to the base variant on ppc64le. */
+function openRealtimeKvm(lines: string[], spec: string): string[] {
+  const details: string[] = []
+  const definition = lines.findIndex((line) => DEFINITION.test(line))
+  for (const gate of enclosingConditionals(lines, definition)) {
+    if (gate.keyword !== 'if' || !gate.args.includes('with_realtime') || gate.inElse) continue
+    lines[gate.line] = `%if ${gate.args} || "%{_target_cpu}" == "${KVM_ARCH}"`
+    details.push('kernel_kvm_package defined on ppc64le')
+  }
+
+  // The variant package and files macros: the rt-only branches that declare or list kvm.
+  const branches = new Set<number>()
+  const packaged: number[] = []
+  const listed: number[] = []
+  lines.forEach((line, index) => {
+    if (!line.trimEnd().endsWith('\\')) return
+    if (INVOCATION.test(line) && !DEFINITION.test(line)) packaged.push(index)
+    else if (/%%files\b.*\bkvm\b/.test(line)) listed.push(index)
+  })
+  if (packaged.length === 0) {
+    throw shapeError(
+      spec,
+      'make the kernel-kvm subpackage',
+      "a '%{expand:%%kernel_kvm_package …}' line in the variant package macro",
+    )
+  }
+  if (listed.length === 0) {
+    throw shapeError(
+      spec,
+      'make the kernel-kvm subpackage',
+      "a '%{expand:%%files … kvm}' line in the variant files macro",
+    )
+  }
+  for (const index of [...packaged, ...listed]) {
+    const gate = enclosingMacroIf(lines, index)
+    if (gate !== -1) branches.add(gate)
+  }
+  let opened = 0
+  for (const gate of [...branches].sort((a, b) => b - a)) if (openMacroBranch(lines, gate)) opened++
+  if (opened > 0)
+    details.push(`variant package and files macros: kernel-kvm for the base kernel (${opened} branch(es))`)
+
+  // BuildKernel: the split and the file list of mod-kvm.list behind `$Variant` gates.
+  const source = kvmListSource(lines)
+  if (source === undefined)
+    throw shapeError(spec, 'make the kernel-kvm subpackage', `a 'SourceNN: ${KVM_LIST}' line`)
+  const split = new RegExp(`%\\{SOURCE${source}\\}\\s+kvm\\s*$`)
+  const users = lines.flatMap((line, index) =>
+    (split.test(line) || line.includes(KVM_LIST)) && !/^Source\d*:/i.test(line.trim()) ? [index] : [],
+  )
+  if (!users.some((index) => split.test(lines[index]!))) {
+    throw shapeError(
+      spec,
+      'make the kernel-kvm subpackage',
+      `a line that splits the modules of %{SOURCE${source}} into kvm`,
+    )
+  }
+  const gates = new Set(users.map((index) => enclosingShellIf(lines, index)).filter((at) => at !== -1))
+  let shell = 0
+  for (const gate of gates) if (openShellGate(lines, gate)) shell++
+  if (shell > 0) details.push(`BuildKernel: ${shell} $Variant gate(s) opened to the base kernel`)
+  return details
+}
+
+/** A line matching `anchor`, repeated after itself for mod-kvm.list under the base-variant gate. */
+function twinForKvm(
+  lines: string[],
+  anchor: RegExp,
+  rewrite: (line: string) => string,
+  required: { spec: string; expected: string } | undefined,
+): boolean {
+  const index = lines.findIndex((line) => anchor.test(line))
+  if (index === -1) {
+    if (required) throw shapeError(required.spec, 'make the kernel-kvm subpackage', required.expected)
+    return false
+  }
+  const indent = /^\s*/.exec(lines[index]!)![0]
+  lines.splice(
+    index + 1,
+    0,
+    `${indent}if [ ${BASE_SHELL_TEST.replace('==', '=')} ]; then`,
+    `${indent}  ${rewrite(lines[index]!.trim())}`,
+    `${indent}fi`,
+  )
+  return true
+}
+
+/** 9.0 to 9.3: the package, its file list and the split, modelled on the internal modules'. */
+function addBaseKvm(lines: string[], spec: string, sourcesDir: string): string[] {
+  let source = kvmListSource(lines)
+  if (source === undefined) {
+    const tags = numberedTags(lines, 'Source')
+    const used = new Set(tags.map((tag) => tag.number))
+    source = used.has(86) ? Math.max(...used) + 1 : 86
+    const after = tags.at(-1)?.line ?? -1
+    if (after === -1) throw shapeError(spec, 'make the kernel-kvm subpackage', "a 'SourceNN:' line")
+    lines.splice(after + 1, 0, `Source${source}: ${KVM_LIST}`)
+  }
+  completeKvmList(sourcesDir)
+  const internalSplit =
+    /^\s*(%\{SOURCE\d+\})\s+\$RPM_BUILD_ROOT\s+lib\/modules\/\$KernelVer\s+\S+\s+internal\s*$/
+  const splitter = internalSplit.exec(lines.find((line) => internalSplit.test(line)) ?? '')?.[1]
+  if (!splitter) {
+    throw shapeError(
+      spec,
+      'make the kernel-kvm subpackage',
+      "a line '%{SOURCE20} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE84} internal' (the split of the internal modules)",
+    )
+  }
+  const required = (expected: string) => ({ spec, expected })
+  twinForKvm(
+    lines,
+    internalSplit,
+    () => `${splitter} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE${source}} kvm`,
+    undefined,
+  )
+  twinForKvm(
+    lines,
+    /^\s*xargs rm -rf < mod-internal\.list\s*$/,
+    () => `xargs rm -rf < ${KVM_LIST}`,
+    required("a line 'xargs rm -rf < mod-internal.list'"),
+  )
+  twinForKvm(
+    lines,
+    /mod-internal\.list\s*>>\s*\S*-modules-internal\.list\s*$/,
+    (line) => line.replace('mod-internal.list', KVM_LIST).replace(/-modules-internal\.list\s*$/, '-kvm.list'),
+    required('a line that appends mod-internal.list to the modules-internal file list'),
+  )
+  twinForKvm(
+    lines,
+    /^\s*rm -f \$RPM_BUILD_ROOT\/mod-internal\.list\s*$/,
+    () => `rm -f $RPM_BUILD_ROOT/${KVM_LIST}`,
+    undefined,
+  )
+
+  const withUp = lines.some((line) => /^%define\s+with_up\b/.test(line))
+  const gate = (body: string[]) => [
+    `%ifarch ${KVM_ARCH}`,
+    ...(withUp ? ['%if %{with_up}'] : []),
+    ...body,
+    ...(withUp ? ['%endif'] : []),
+    '%endif',
+  ]
+  const prep = lines.findIndex((line) => /^%prep\b/.test(line))
+  if (prep === -1) throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%prep' line")
+  lines.splice(
+    prep,
+    0,
+    `${MARK} kernel-kvm for the base kernel on ${KVM_ARCH}; this spec has no kvm package macro`,
+    ...gate([
+      '%package kvm',
+      'Summary: KVM modules for package kernel',
+      'Requires: kernel-core = %{version}-%{release}',
+      'Provides: installonlypkg(kernel-module)',
+      '%description kvm',
+      'The KVM modules (kvm, kvm-hv) of the kernel package, for guests under KVM-HV.',
+    ]),
+    '',
+  )
+  const variantFiles = lines.map((line, index) => (/^%kernel_variant_files\b/.test(line) ? index : -1))
+  const lastFiles = Math.max(...variantFiles)
+  if (lastFiles === -1)
+    throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%kernel_variant_files' line")
+  lines.splice(
+    lastFiles + 1,
+    0,
+    ...gate(['%files -f kernel-kvm.list kvm', '%dir /lib/modules/%{KVERREL}/kvm']),
+  )
+  return [
+    `Source${source}: ${KVM_LIST} (kvm, kvm-hv)`,
+    'kernel-kvm declared with its file list',
+    'BuildKernel splits the kvm modules out for the base kernel',
+  ]
+}
+
+/** kernel-kvm for the base kernel on ppc64le, holding kvm.ko and kvm-hv.ko. */
+export function packageKvmSeparately(lines: string[], spec: string, sourcesDir: string): string {
+  if (lines.some((line) => DEFINITION.test(line))) {
+    const added = completeKvmList(sourcesDir)
+    const details = openRealtimeKvm(lines, spec)
+    if (added.length > 0) details.push(`${KVM_LIST} gains ${added.join(', ')}`)
+    return details.length > 0
+      ? details.join('; ')
+      : 'kernel-kvm already built for the base kernel by the spec'
+  }
+  return addBaseKvm(lines, spec, sourcesDir).join('; ')
+}
+
+/**
+ * kvm.ko and kvm-hv.ko stay in the base kernel's module packages. The EL9 spec splits kvm out for
+ * rt only, so nothing changes; a spec whose kvm package already takes them from the base kernel
+ * cannot be turned back and is refused.
+ */
+export function keepKvmInModules(lines: string[], spec: string): string {
+  const files = sections(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm')
+  if (files.length > 0 || lines.some((line) => line.includes(BASE_SHELL_TEST) || line.startsWith(MARK))) {
+    throw shapeError(
+      spec,
+      'keep the KVM modules in the kernel modules',
+      'no kvm package for the base kernel, but the spec already has one',
+    )
+  }
+  return lines.some((line) => DEFINITION.test(line))
+    ? 'kvm.ko and kvm-hv.ko stay in the base kernel’s modules (the spec splits kvm out for rt only)'
+    : 'kvm.ko and kvm-hv.ko stay in the base kernel’s modules (the spec has no kvm package)'
 }

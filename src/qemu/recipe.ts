@@ -36,6 +36,9 @@ export interface BuiltInOptions {
   log: Log
 }
 
+/** The spec as rpmspec expands it for ppc64le, kept in the package's results folder. */
+export const EXPANDED_SPEC = 'spec-ppc64le-expanded.spec'
+
 /** What the built-in recipe did to one package, for the summary. */
 export interface BuiltInReport {
   edits: SpecEdit[]
@@ -57,7 +60,12 @@ function engineRecipe(source: string, actions: RecipeAction[]): Recipe {
 
 export interface PackageHooks {
   prepare(tree: string, spec: string, defines: Record<string, string>): Promise<AppliedEdit[]>
-  finish(tree: string, spec: string, defines: Record<string, string>): Promise<AppliedEdit[]>
+  finish(
+    tree: string,
+    spec: string,
+    defines: Record<string, string>,
+    resultsDir: string,
+  ): Promise<AppliedEdit[]>
   report: BuiltInReport
 }
 
@@ -70,7 +78,7 @@ function hooks(
   return {
     report,
     prepare: (tree, spec) => prepare(tree, spec, report),
-    async finish(tree, spec, defines) {
+    async finish(tree, spec, defines, resultsDir) {
       const [changelog] = await applyRecipe(
         engineRecipe('built-in ppc64le recipe', [
           {
@@ -91,7 +99,7 @@ function hooks(
         name,
         expectation,
         { ...defines, _sourcedir: join(tree, 'SOURCES') },
-        options.log,
+        join(resultsDir, EXPANDED_SPEC),
       )
       requireSpecCheck(basename(spec), check)
       report.subpackages = check.subpackages

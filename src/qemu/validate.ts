@@ -2,8 +2,8 @@
  * Checks of a patched spec that need no POWER machine: rpmspec evaluates it for ppc64le, and the
  * result must have the subpackages and files of a KVM host.
  */
-import { exec } from '../exec/exec.js'
-import type { Log } from '../host/host.js'
+import { basename } from 'node:path'
+import { expandSpec } from '../rpm/spec-check.js'
 import { changelogStart, sections } from '../rpm/spec.js'
 import { ConfigurationError } from '../action/errors.js'
 
@@ -31,28 +31,20 @@ export interface SpecCheck {
   problems: string[]
 }
 
-function rpmspecArgs(spec: string, defines: Record<string, string>): string[] {
-  return [
-    '--target',
-    'ppc64le',
-    ...Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]),
-    spec,
-  ]
-}
-
 /** What rpmspec makes of the spec for ppc64le, against the expectation. */
 export async function checkSpecForPpc64le(
   spec: string,
   name: string,
   expectation: SpecExpectation,
   defines: Record<string, string>,
-  log?: Log,
+  expandedFile?: string,
 ): Promise<SpecCheck> {
-  const logged = log ? { log } : {}
-  const query = await exec(['rpmspec', '-q', '--qf', '%{name}\\n', ...rpmspecArgs(spec, defines)], logged)
-  const subpackages = [...new Set(query.stdout.split('\n').filter(Boolean))]
-  const parsed = await exec(['rpmspec', '-P', ...rpmspecArgs(spec, defines)], logged)
-  const lines = parsed.stdout.split('\n')
+  const { subpackages, lines } = await expandSpec(
+    spec,
+    basename(spec),
+    { target: 'ppc64le', defines },
+    expandedFile,
+  )
   const problems: string[] = []
   for (const wanted of expectation.subpackages) {
     if (!subpackages.includes(wanted)) problems.push(`no ${wanted} subpackage on ppc64le`)

@@ -51,6 +51,8 @@ export interface BuildRequest {
   ccacheDir?: string
   /** mock: host folders the build reads (a signing key), mounted at the same path in the chroot. */
   bindMounts?: string[]
+  /** rpmbuild: the target architecture (`--target`); mock's config decides it for mock. */
+  target?: string
 }
 
 /** The exact argv of the build: what runs, and what tests and summaries show. */
@@ -91,6 +93,10 @@ export function buildCommand(request: BuildRequest): string[] {
     'rpmbuild',
     '--define',
     `_topdir ${request.resultDir}`,
+    // EL specs are written for bash as /bin/sh (pushd, [[ ]]); Debian's /bin/sh is dash.
+    '--define',
+    '_buildshell /bin/bash',
+    ...(request.target ? ['--target', request.target] : []),
     ...conditionals,
     ...defines,
     '--rebuild',

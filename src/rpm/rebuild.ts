@@ -53,8 +53,18 @@ export interface RebuildOptions {
   ccache?: boolean
   /** Package knowledge applied to the unpacked tree before the recipes (the kernel's KVM profile). */
   prepare?: (tree: string, spec: string, defines: Record<string, string>) => Promise<AppliedEdit[] | void>
-  /** Run after every recipe and the release bump, on the final spec (changelog, validation). */
-  finish?: (tree: string, spec: string, defines: Record<string, string>) => Promise<AppliedEdit[] | void>
+  /**
+   * Run after every recipe and the release bump, on the final spec (changelog, validation);
+   * resultsDir is this package's results folder, for files worth keeping (the expanded spec).
+   */
+  finish?: (
+    tree: string,
+    spec: string,
+    defines: Record<string, string>,
+    resultsDir: string,
+  ) => Promise<AppliedEdit[] | void>
+  /** rpmbuild --target: the architecture the build is for (mock's config decides it for mock). */
+  target?: string
   /** mock: host folders the build reads, mounted into the chroot. */
   bindMounts?: string[]
   /** Stop after the source RPM is packed: report the build command instead of running it. */
@@ -138,6 +148,7 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
     without: options.without ?? [],
     defines,
     jobs: cpus().length,
+    ...(options.target ? { target: options.target } : {}),
     ...(options.bindMounts ? { bindMounts: options.bindMounts } : {}),
   }
   const cacheKey = avoidanceKey({
@@ -188,7 +199,7 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
       })),
     )
   }
-  if (options.finish) edits.push(...((await options.finish(tree, spec, defines)) ?? []))
+  if (options.finish) edits.push(...((await options.finish(tree, spec, defines, options.resultsDir)) ?? []))
   const rebuilt = await specHeader(spec, defines)
   const release = checkReleaseOrder(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt)
   const srpm = await packSrpm(tree, spec, defines, log)
@@ -202,9 +213,11 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
     cacheKey,
     edits,
   }
+  // The patched source RPM is kept in the results whatever the build does next.
+  const [kept] = copyRpms([srpm], rpmDir)
   if (options.skipBuild) {
-    const rpms = await describeRpms(copyRpms([srpm], rpmDir))
-    return { ...built, rpms, skippedCommand: buildCommand({ ...request, srpm: rpms[0]!.path }) }
+    const rpms = await describeRpms([kept!])
+    return { ...built, rpms, skippedCommand: buildCommand({ ...request, srpm: kept! }) }
   }
 
   const ccacheDir = join(options.workDir, 'ccache')

@@ -10,10 +10,13 @@ import { fixtureTree } from '../support/fixtures.js'
 import { debianKernelTarball } from '../support/kernel-source.js'
 
 let srpm: string
+let srpm92: string
 const cacheBefore = process.env.KVM_ACTIONS_CACHE
 beforeAll(async () => {
-  const tree = fixtureTree('kernel-mini')
+  const tree = fixtureTree('kernel-el9.4')
   srpm = await packSrpm(tree, join(tree, 'SPECS', 'kernel.spec'), { dist: '.el9_6' })
+  const tree92 = fixtureTree('kernel-el9.2')
+  srpm92 = await packSrpm(tree92, join(tree92, 'SPECS', 'kernel.spec'), { dist: '.el9_2' })
   process.env.KVM_ACTIONS_CACHE = mkdtempSync(join(tmpdir(), 'kvm-cache-'))
 })
 afterAll(() => {
@@ -24,8 +27,8 @@ afterAll(() => {
 async function buildKernel(inputs: Record<string, string>, workspace = mkdtempSync(join(tmpdir(), 'ws-'))) {
   const out: string[] = []
   const err: string[] = []
-  const args = ['build-kernel', '--input', `srpm=${srpm}`, '--input', 'builder=rpmbuild']
-  for (const [name, value] of Object.entries(inputs)) args.push('--input', `${name}=${value}`)
+  const args = ['build-kernel', '--input', 'builder=rpmbuild']
+  for (const [name, value] of Object.entries({ srpm, ...inputs })) args.push('--input', `${name}=${value}`)
   const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: workspace })
   const text = out.join('')
   const outputs = Object.fromEntries(
@@ -37,6 +40,43 @@ async function buildKernel(inputs: Record<string, string>, workspace = mkdtempSy
   return { code, out: text, err: err.join(''), outputs, workspace }
 }
 
+/** The packages (by name) whose file list holds the module, from `rpm -qlp` of every built RPM. */
+function ownersOf(rpms: string[], module: string): string[] {
+  return rpms
+    .filter((rpm) => !rpm.endsWith('.src.rpm'))
+    .filter((rpm) =>
+      execFileSync('rpm', ['-qlp', '--nosignature', rpm], { encoding: 'utf8' })
+        .split('\n')
+        .some((file) => file.endsWith(`/${module}`)),
+    )
+    .map((rpm) => execFileSync('rpm', ['-qp', '--nosignature', '--qf', '%{name}', rpm], { encoding: 'utf8' }))
+}
+
+describe('build-kernel on both EL9 spec shapes', () => {
+  it.each([
+    ['9.4+', 'subpackage', ['kernel-kvm']],
+    ['9.4+', 'modules', ['kernel-modules']],
+    ['9.0–9.3', 'subpackage', ['kernel-kvm']],
+    ['9.0–9.3', 'modules', ['kernel-modules']],
+  ])(
+    '%s spec, kvm-package %s: kvm.ko and kvm-hv.ko only in %s',
+    async (shape, mode, owners) => {
+      const run = await buildKernel({
+        ...(shape === '9.0–9.3' ? { srpm: srpm92 } : {}),
+        'kvm-package': mode as string,
+        buildid: `.kvm${mode === 'modules' ? 20 : 21}`,
+      })
+      expect(run.code).toBe(0)
+      const rpms = JSON.parse(run.outputs.rpms!) as string[]
+      expect(ownersOf(rpms, 'kvm.ko')).toEqual(owners)
+      expect(ownersOf(rpms, 'kvm-hv.ko')).toEqual(owners)
+      expect(rpms.some((rpm) => /\/kernel-kvm-/.test(rpm))).toBe(mode === 'subpackage')
+      expect(run.out).toContain('Validated before the build: rpmspec --target ppc64le')
+    },
+    120_000,
+  )
+})
+
 describe('build-kernel', () => {
   it('builds the kernel with the KVM profile, packages the KVM modules, and avoids the rebuild next time', async () => {
     const first = await buildKernel({})
@@ -44,22 +84,26 @@ describe('build-kernel', () => {
       'warning: Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.\n',
     )
     expect(first.code).toBe(0)
-    const arch = execFileSync('rpm', ['--eval', '%{_target_cpu}'], { encoding: 'utf8' }).trim()
+    const arch = 'ppc64le'
     expect(first.outputs).toMatchObject({
       'source-nvr': 'kernel-5.14.0-570.12.1.el9_6',
       nvr: 'kernel-5.14.0-570.12.1.kvm1.el9_6',
       kverrel: `5.14.0-570.12.1.kvm1.el9_6.${arch}`,
-      vmlinux: `/lib/modules/5.14.0-570.12.1.kvm1.el9_6.${arch}/vmlinuz`,
+      vmlinux: `/lib/modules/5.14.0-570.12.1.kvm1.el9_6.${arch}/vmlinux`,
       'cache-hit': 'false',
     })
     const rpms = JSON.parse(first.outputs.rpms!) as string[]
-    expect(rpms.map((rpm) => rpm.split('/').at(-1)).sort()).toEqual([
-      'kernel-5.14.0-570.12.1.kvm1.el9_6.src.rpm',
-      `kernel-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
-      `kernel-core-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
-      `kernel-kvm-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
-      `kernel-modules-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
-    ])
+    expect(rpms.map((rpm) => rpm.split('/').at(-1)).sort()).toEqual(
+      [
+        'kernel-5.14.0-570.12.1.kvm1.el9_6.src.rpm',
+        `kernel-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
+        `kernel-core-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
+        `kernel-kvm-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
+        `kernel-modules-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
+        `kernel-modules-core-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
+        `kernel-modules-internal-5.14.0-570.12.1.kvm1.el9_6.${arch}.rpm`,
+      ].sort(),
+    )
     // Both variants' configs were changed (the fast profile builds the base one only).
     const report = JSON.parse(first.outputs['config-report']!) as { file: string; changes: unknown[] }[]
     expect(report.map((r) => r.file)).toEqual([
@@ -94,7 +138,7 @@ describe('build-kernel', () => {
       /\nTest failure: rpmbuild failed \(exit code 1\): error: Bad exit status from .* \(%prep\)\n$/,
     )
     expect(run.out).toContain(
-      'Found unset config items in kernel-ppc64le-debug-rhel.config, please set them to an appropriate value: CONFIG_KVM_BOOK3S_64_HV CONFIG_KVM_BOOK3S_64_PR CONFIG_KVM_XICS',
+      'Found unset config items in configs/kernel-ppc64le-debug-rhel.config, please set them to an appropriate value: CONFIG_KVM_BOOK3S_64_HV CONFIG_KVM_BOOK3S_64_PR CONFIG_KVM_XICS',
     )
   })
 
