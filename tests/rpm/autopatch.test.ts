@@ -185,7 +185,7 @@ describe('delete_line', () => {
 })
 
 describe('modify_release and changelog_entry', () => {
-  it('suffixes the release and adds a dated entry with the resolved EVR', async () => {
+  it('suffixes the release and adds a dated entry with the EVR as AlmaLinux computes it (no dist tag)', async () => {
     const tree = fixtureTree('qemu')
     const edits = await apply(
       tree,
@@ -207,7 +207,7 @@ describe('modify_release and changelog_entry', () => {
     expect(text).toContain('Release: 15%{?rcrel}%{?dist}%{?cc_suffix}.kvm1\n')
     expect(text).toContain(
       `%changelog
-* Wed Nov 25 2026 KVM Builder <kvm@example.org> - 17:9.1.0-15.el9.kvm1
+* Wed Nov 25 2026 KVM Builder <kvm@example.org> - 17:9.1.0-15.kvm1
 - Build the ppc64 system emulator on POWER so that ppc64le hosts can run KVM
   guests again, with the RHEL device list and the USB input devices libvirt adds
 - Keep slof.bin
@@ -219,7 +219,7 @@ describe('modify_release and changelog_entry', () => {
     expect(edits.map((e) => e.detail)).toEqual([
       'Release: 15%{?rcrel}%{?dist}%{?cc_suffix}.kvm1',
       'disabled',
-      '* Wed Nov 25 2026 KVM Builder <kvm@example.org> - 17:9.1.0-15.el9.kvm1',
+      '* Wed Nov 25 2026 KVM Builder <kvm@example.org> - 17:9.1.0-15.kvm1',
     ])
   })
 
@@ -314,8 +314,54 @@ describe('add_files', () => {
     await expectUnchangedAfterFailure(
       fixtureTree('hello'),
       `actions:\n  - add_files:\n    - type: source\n      name: x.conf\n      number: 1\n`,
-      'Source1 is already used',
+      'Source1 is used twice after the whole recipe',
       { 'files/x.conf': 'x' },
+    )
+  })
+
+  it('puts every added patch under one AlmaLinux header, made once and reused', async () => {
+    const tree = fixtureTree('hello')
+    await apply(
+      tree,
+      `actions:
+  - add_files:
+    - type: patch
+      name: 0002-a.patch
+    - type: patch
+      name: 0003-b.patch
+  - add_files:
+    - type: patch
+      name: 0004-c.patch
+`,
+      { 'files/0002-a.patch': 'diff\n', 'files/0003-b.patch': 'diff\n', 'files/0004-c.patch': 'diff\n' },
+    )
+    const text = spec(tree, 'kvm-hello.spec')
+    expect(text).toContain(
+      'Patch1:         0001-louder-greeting.patch\n\n# AlmaLinux Patch\nPatch2: 0002-a.patch\nPatch3: 0003-b.patch\nPatch4: 0004-c.patch\n',
+    )
+    expect(text.match(/# AlmaLinux Patch/g)).toHaveLength(1)
+    expect(text).toContain(
+      '%patch -P 1 -p1\n# Applying AlmaLinux Patch\n%patch -P 2 -p1 -b .0002-a\n%patch -P 3 -p1 -b .0003-b\n%patch -P 4 -p1 -b .0004-c\n',
+    )
+  })
+
+  it('takes a Source number the spec still has when a later action deletes the old line, as AlmaLinux’s kernel recipe does', async () => {
+    const recipe = (deleteOld: boolean) => `actions:
+  - add_files:
+    - type: source
+      name: almalinuxdup1.x509
+      number: 100
+${deleteOld ? '  - delete_line:\n    - target: spec\n      lines:\n        - "Source100: rheldup3.x509"\n' : ''}`
+    const tree = fixtureTree('kernel-el9.4')
+    await apply(tree, recipe(true), { 'files/almalinuxdup1.x509': 'cert\n' })
+    const text = spec(tree, 'kernel.spec')
+    expect(text).toContain('Source3001: kernel-local\n\n# AlmaLinux Source\nSource100: almalinuxdup1.x509\n')
+    expect(text).not.toContain('rheldup3.x509')
+    await expectUnchangedAfterFailure(
+      fixtureTree('kernel-el9.4'),
+      recipe(false),
+      'autopatch action add_files #1 (SPECS/kernel.spec): Source100 is used twice after the whole recipe',
+      { 'files/almalinuxdup1.x509': 'cert\n' },
     )
   })
 })

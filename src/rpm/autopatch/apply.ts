@@ -267,11 +267,12 @@ async function specEvr(tree: Tree, file: TextFile, recipe: Recipe, options: Appl
     new RegExp(`^${tag}\\s*:\\s*(.+)$`, 'im')
       .exec(file.lines.slice(0, file.editableEnd).join('\n'))?.[1]
       ?.trim()
+  // As AlmaLinux's tool does: no dist tag in the changelog's EVR, rhel as the EL major version.
   const defines = {
-    dist: '.el9',
     rhel: recipe.parameters.elVersion ?? '9',
     _sourcedir: tree.sources,
     ...options.defines,
+    dist: '%{nil}',
   }
   const result = await exec([
     'rpmspec',
@@ -289,14 +290,29 @@ async function specEvr(tree: Tree, file: TextFile, recipe: Recipe, options: Appl
 }
 
 function insertTag(file: TextFile, kind: TagKind, number: number, name: string, marker: boolean): void {
+  const entry = `${kind}${number}: ${name}`
+  // One `# AlmaLinux Patch` (or Source) block: made by the first addition, joined by later ones.
+  const header = file.lines.findIndex((line) => line.trim().toLowerCase() === `# almalinux ${kind.toLowerCase()}`)
+  if (marker && header !== -1) {
+    let last = header
+    while (last + 1 < file.editableEnd && /^(Patch|Source)\d*\s*:/i.test(file.lines[last + 1]!.trim())) last++
+    file.lines.splice(last + 1, 0, entry)
+    return
+  }
   const own = numberedTags(file.lines, kind)
   const any = [...numberedTags(file.lines, 'Patch'), ...numberedTags(file.lines, 'Source')].sort(
     (a, b) => a.line - b.line,
   )
   const release = file.lines.findIndex((line) => /^Release\s*:/i.test(line))
   const after = own.at(-1)?.line ?? any.at(-1)?.line ?? release
-  const lines = [...(marker ? [`# AlmaLinux ${kind}`] : []), `${kind}${number}: ${name}`]
-  file.lines.splice(after + 1, 0, ...(marker ? ['', ...lines] : lines))
+  file.lines.splice(after + 1, 0, ...(marker ? ['', `# AlmaLinux ${kind}`, entry] : [entry]))
+}
+
+/** A Patch/Source number an add_files action used while the spec still had it. */
+interface ReusedNumber {
+  kind: TagKind
+  number: number
+  action: RecipeAction & { index: number }
 }
 
 function addFiles(
@@ -305,6 +321,7 @@ function addFiles(
   action: Extract<RecipeAction, { type: 'add_files' }> & { index: number },
   recipe: Recipe,
   options: ApplyOptions,
+  added: ReusedNumber[],
 ): string {
   const from = join(options.filesDir, action.name)
   if (!existsSync(from))
@@ -315,8 +332,8 @@ function addFiles(
   const existing = numberedTags(spec.lines, kind)
   const number =
     action.number === 'Latest' ? Math.max(-1, ...existing.map((tag) => tag.number)) + 1 : action.number
-  if (existing.some((tag) => tag.number === number))
-    fail(action, relative(tree.root, tree.spec), `${kind}${number} is already used`)
+  // AlmaLinux recipes add a number whose old line a later action deletes: judged after the recipe.
+  if (existing.some((tag) => tag.number === number)) added.push({ kind, number, action })
   const marker = action.insertMarker ?? recipe.parameters.insertMarker
   insertTag(spec, kind, number, action.name, marker)
   if (kind === 'Source') return `Source${number}: ${action.name}`
@@ -336,7 +353,9 @@ function addFiles(
                 relative(tree.root, tree.spec),
                 'the spec has no %prep section to apply the patch in',
               )
-  if (applyLine) spec.lines.splice(after + 1, 0, ...(marker ? ['# Applying AlmaLinux Patch'] : []), applyLine)
+  const applyMarker = '# Applying AlmaLinux Patch'
+  const marked = marker && !spec.lines.some((line) => line.trim() === applyMarker)
+  if (applyLine) spec.lines.splice(after + 1, 0, ...(marked ? [applyMarker] : []), applyLine)
   return `Patch${number}: ${action.name}${applyLine ? `, applied with '${applyLine}'` : ' (applied by %autosetup)'}`
 }
 
@@ -391,6 +410,7 @@ async function applyOne(
   action: Recipe['actions'][number],
   recipe: Recipe,
   options: ApplyOptions,
+  reused: ReusedNumber[],
 ): Promise<AppliedEdit> {
   const specName = relative(tree.root, tree.spec)
   const edit = (target: string, detail: string): AppliedEdit => ({
@@ -437,7 +457,7 @@ async function applyOne(
     }
     case 'add_files': {
       const file = new TextFile(tree.spec, true)
-      const detail = addFiles(tree, file, action, recipe, options)
+      const detail = addFiles(tree, file, action, recipe, options, reused)
       file.save()
       return edit(specName, detail)
     }
@@ -476,10 +496,16 @@ export async function applyRecipe(recipe: Recipe, options: ApplyOptions): Promis
   try {
     const tree = treeOf(work)
     const edits: AppliedEdit[] = []
+    const reused: ReusedNumber[] = []
     for (const action of recipe.actions) {
-      const edit = await applyOne(tree, action, recipe, options)
+      const edit = await applyOne(tree, action, recipe, options, reused)
       options.log?.info(`#${edit.index} ${edit.type} ${edit.target}: ${edit.detail}`)
       edits.push(edit)
+    }
+    const final = new TextFile(tree.spec, true).lines
+    for (const { kind, number, action } of reused) {
+      if (numberedTags(final, kind).filter((tag) => tag.number === number).length > 1)
+        fail(action, relative(tree.root, tree.spec), `${kind}${number} is used twice after the whole recipe`)
     }
     // Swap by renames, so a reader sees either the old tree or the new one.
     const old = `${work}.old`
