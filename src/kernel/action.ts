@@ -19,6 +19,7 @@ import type { Summary } from '../report/summary.js'
 import { applyKernelOptions, checkKernelRpms, type ConfigFileReport } from './checks.js'
 import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'
 import { kconfigCheck, srpmKernelTarball } from './kconfig-step.js'
+import { kernelSourceDigest } from './kconfig.js'
 import { keepKvmInModules, KVM_ARCH, type KvmPackage, packageKvmSeparately } from './kvm-package.js'
 import { type KernelSpecValidation, validateKernelSpec } from './validate.js'
 import {
@@ -206,8 +207,14 @@ export const buildKernel = defineAction({
           })
           ctx.log.info(validation.summary)
         },
+        keyFiles: {
+          'config-fragments': inputs.configFragments.map((file) => resolve(ctx.workspace, file)),
+        },
         keyExtra: {
           options,
+          // The tree the Kconfig check reads (the SRPM's own tarball is covered by its checksum).
+          kernelSource:
+            inputs.kconfigCheck && inputs.kernelSource ? kernelSourceDigest(inputs.kernelSource) : undefined,
           kvmPackage: inputs.kvmPackage,
           moduleSigning: inputs.moduleSigning,
           signingKey: signingKey?.fingerprint,

@@ -5,21 +5,13 @@
  * dependency or select that forced it.
  */
 import { createHash } from 'node:crypto'
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { arch, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InfrastructureError } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
+import { installOnce } from '../fs/install-once.js'
+import { digestTree } from '../rpm/avoid.js'
 import { findOnPath } from '../exec/tools.js'
 import type { Log } from '../host/host.js'
 import { type ConfigOption, formatOption, readConfig } from './config.js'
@@ -53,26 +45,30 @@ export async function prepareKernelSource(source: string, cacheDir: string, log?
     .digest('hex')
     .slice(0, 16)
   const target = join(cacheDir, 'kernel-source', id)
-  const tree = (): string | undefined =>
-    existsSync(target)
-      ? readdirSync(target)
-          .map((name) => join(target, name))
+  const treeIn = (dir: string): string | undefined =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .map((name) => join(dir, name))
           .find(isKernelTree)
       : undefined
-  const ready = tree()
-  if (ready) return ready
-  const partial = `${target}.partial-${process.pid}`
-  rmSync(partial, { recursive: true, force: true })
-  mkdirSync(partial, { recursive: true })
-  await exec(['tar', '-xf', source, '-C', partial, '--wildcards', ...CONFIG_STEP_PATHS], {
-    ...(log ? { log, group: `Unpack the Kconfig files of ${source}` } : {}),
-  })
-  rmSync(target, { recursive: true, force: true })
-  renameSync(partial, target)
-  const unpacked = tree()
+  await installOnce(
+    target,
+    async (dir) => {
+      await exec(['tar', '-xf', source, '-C', dir, '--wildcards', ...CONFIG_STEP_PATHS], {
+        ...(log ? { log, group: `Unpack the Kconfig files of ${source}` } : {}),
+      })
+    },
+    { ready: (dir) => treeIn(dir) !== undefined },
+  )
+  const unpacked = treeIn(target)
   if (!unpacked)
     throw new InfrastructureError(`${source} holds no kernel source tree with arch/powerpc/kvm/Kconfig`)
   return unpacked
+}
+
+/** What of a kernel source decides the Kconfig check: a tarball's bytes, or a tree's Kconfig files. */
+export function kernelSourceDigest(source: string): string {
+  return digestTree(source, /^Kconfig/)
 }
 
 /** make's arguments for a powerpc config step on this host: native on ppc64le, else the cross toolchain. */

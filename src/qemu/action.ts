@@ -214,6 +214,7 @@ export const patchQemu = defineAction({
           ...(pkg.patches ? await addPatchSeries(tree, resolve(pkg.patches), series, ctx) : []),
         ],
         ...(hooks ? { finish: hooks.finish } : {}),
+        ...(pkg.patches ? { keyFiles: { [`${name}-patches`]: [resolve(pkg.patches)] } } : {}),
         keyExtra: {
           builtInRecipe: inputs.builtInRecipe ? 'ppc64le-1' : false,
           author: inputs.changelogAuthor,

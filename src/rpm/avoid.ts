@@ -4,16 +4,20 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { SUITE_VERSION } from '../version.js'
 
-/** sha256 over every file below dir (path and content), in a stable order. */
-export function digestTree(dir: string): string {
+/**
+ * sha256 over every file below dir (path and content), in a stable order; with `only`, over the
+ * files whose name matches (a kernel tree's Kconfig files rather than all of its 80,000 files).
+ */
+export function digestTree(dir: string, only?: RegExp): string {
   const hash = createHash('sha256')
   if (!existsSync(dir)) return hash.update('(none)').digest('hex')
   const files = statSync(dir).isFile()
     ? [dir]
     : readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => !only || only.test(basename(file)))
         .map((file) => join(dir, file))
         .filter((file) => statSync(file).isFile())
         .sort()
@@ -33,6 +37,8 @@ export interface AvoidanceInputs {
   srpmSha256: string
   /** Recipe folders or files (their whole content counts). */
   recipes: string[]
+  /** Other files or folders whose content decides the output (patch series, config fragments). */
+  files?: Record<string, string[]>
   /** The exact build command and anything else that changes the output. */
   builder: string[]
   extra?: Record<string, unknown>
@@ -43,7 +49,12 @@ export function avoidanceKey(inputs: AvoidanceInputs): string {
     suite: SUITE_VERSION,
     package: inputs.package,
     srpm: inputs.srpmSha256,
-    recipes: inputs.recipes.map(digestTree),
+    recipes: inputs.recipes.map((path) => digestTree(path)),
+    files: Object.fromEntries(
+      Object.entries(inputs.files ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, paths]) => [name, paths.map((path) => digestTree(path))]),
+    ),
     builder: inputs.builder,
     extra: Object.fromEntries(Object.entries(inputs.extra ?? {}).sort(([a], [b]) => a.localeCompare(b))),
   })

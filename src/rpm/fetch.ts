@@ -73,8 +73,10 @@ async function download(
   mkdirSync(join(dir, sha256), { recursive: true })
   const path = join(dir, sha256, name)
   // Written beside, then renamed: a killed run never leaves a truncated file under the final name.
-  writeFileSync(`${path}.partial`, data)
-  renameSync(`${path}.partial`, path)
+  // The partial name is the writer's own: two runs filling the cache at once never share one.
+  const partial = `${path}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`
+  writeFileSync(partial, data)
+  renameSync(partial, path)
   writeFileSync(index, JSON.stringify({ ...urls, [url]: sha256 }, null, 2))
   return { path, sha256, url, cached: false }
 }

@@ -71,6 +71,8 @@ export interface RebuildOptions {
   skipBuild?: boolean
   /** Anything else that changes the output (the kernel's config options), for the avoidance key. */
   keyExtra?: Record<string, unknown>
+  /** Files or folders whose every byte counts for the avoidance key, by input name. */
+  keyFiles?: Record<string, string[]>
   log: Log
   signal?: AbortSignal
 }
@@ -105,6 +107,11 @@ function suffixRecipe(suffix: string): Recipe {
     parameters: { insertMarker: true, ignoreVersionMacros: false, ignoreReleaseMacros: false },
     actions: [{ type: 'modify_release', suffix, enabled: true, index: 1 }],
   }
+}
+
+/** Where mock reads a configuration given by name. */
+export function mockConfigFile(name: string): string {
+  return name.endsWith('.cfg') ? name : `/etc/mock/${name}.cfg`
 }
 
 function copyRpms(files: string[], dir: string): string[] {
@@ -154,7 +161,16 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
   const cacheKey = avoidanceKey({
     package: options.package,
     srpmSha256: fetched.sha256,
-    recipes: options.recipes.flatMap((r) => [r.config, r.filesDir ?? join(dirname(r.config), 'files')]),
+    recipes: options.recipes.flatMap((r) => [
+      r.config,
+      r.filesDir ?? join(dirname(r.config), 'files'),
+      r.scriptsDir ?? join(dirname(r.config), 'scripts'),
+    ]),
+    files: {
+      ...options.keyFiles,
+      // mock builds in the chroot its config describes: the config's content counts, not only its name.
+      ...(options.builder === 'mock' ? { 'mock-config': [mockConfigFile(options.mockConfig)] } : {}),
+    },
     // Paths vary between runs; everything else of the command decides the output.
     builder: buildCommand({ ...request, srpm: 'SRPM', resultDir: 'RESULT' }),
     extra: { release: options.release, expectations: options.expectations, ...options.keyExtra },

@@ -1,6 +1,6 @@
 /** build-kernel end to end through the CLI, with a kernel-shaped fixture that rpmbuild builds for real. */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
@@ -298,6 +298,44 @@ describe('build-kernel', () => {
       )
     })
   })
+
+  it('builds again when one byte of a recipe script or of a config fragment changes', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    mkdirSync(join(workspace, 'recipe', 'scripts'), { recursive: true })
+    writeFileSync(
+      join(workspace, 'recipe', 'config.yaml'),
+      'actions:\n  - run_script:\n    - script: touch.sh\n',
+    )
+    writeFileSync(join(workspace, 'recipe', 'scripts', 'touch.sh'), 'true\n')
+    writeFileSync(join(workspace, 'extra.config'), 'CONFIG_KVM_XICS=y\n')
+    const inputs = { autopatch: 'recipe', 'config-fragments': 'extra.config', buildid: '.kvm30' }
+    const hit = async () => (await buildKernel(inputs, workspace)).outputs['cache-hit']
+    expect(await hit()).toBe('false')
+    expect(await hit()).toBe('true')
+    writeFileSync(join(workspace, 'recipe', 'scripts', 'touch.sh'), 'true \n')
+    expect(await hit()).toBe('false')
+    writeFileSync(join(workspace, 'extra.config'), 'CONFIG_KVM_XICS=y \n')
+    expect(await hit()).toBe('false')
+  }, 120_000)
+
+  it('runs two config checks at once on a cold kernel-source cache: both pass', async () => {
+    const before = process.env.KVM_ACTIONS_CACHE
+    process.env.KVM_ACTIONS_CACHE = mkdtempSync(join(tmpdir(), 'kvm-cache-cold-'))
+    try {
+      const runs = await Promise.all(
+        ['.kvm31', '.kvm32'].map((buildid) =>
+          buildKernel({ 'kernel-source': debianKernelTarball(), buildid, build: 'false' }),
+        ),
+      )
+      expect(runs.map((run) => [run.code, run.err])).toEqual([
+        [0, ''],
+        [0, ''],
+      ])
+    } finally {
+      rmSync(process.env.KVM_ACTIONS_CACHE, { recursive: true, force: true })
+      process.env.KVM_ACTIONS_CACHE = before
+    }
+  }, 180_000)
 
   it('names a fragment that does not exist', async () => {
     const run = await buildKernel({ 'config-fragments': 'missing.config' })

@@ -292,7 +292,9 @@ async function specEvr(tree: Tree, file: TextFile, recipe: Recipe, options: Appl
 function insertTag(file: TextFile, kind: TagKind, number: number, name: string, marker: boolean): void {
   const entry = `${kind}${number}: ${name}`
   // One `# AlmaLinux Patch` (or Source) block: made by the first addition, joined by later ones.
-  const header = file.lines.findIndex((line) => line.trim().toLowerCase() === `# almalinux ${kind.toLowerCase()}`)
+  const header = file.lines.findIndex(
+    (line) => line.trim().toLowerCase() === `# almalinux ${kind.toLowerCase()}`,
+  )
   if (marker && header !== -1) {
     let last = header
     while (last + 1 < file.editableEnd && /^(Patch|Source)\d*\s*:/i.test(file.lines[last + 1]!.trim())) last++
