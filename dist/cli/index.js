@@ -2,7 +2,2077 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7632:
+/***/ 3964:
+/***/ ((module) => {
+
+
+
+module.exports = clone
+
+var getPrototypeOf = Object.getPrototypeOf || function (obj) {
+  return obj.__proto__
+}
+
+function clone (obj) {
+  if (obj === null || typeof obj !== 'object')
+    return obj
+
+  if (obj instanceof Object)
+    var copy = { __proto__: getPrototypeOf(obj) }
+  else
+    var copy = Object.create(null)
+
+  Object.getOwnPropertyNames(obj).forEach(function (key) {
+    Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key))
+  })
+
+  return copy
+}
+
+
+/***/ }),
+
+/***/ 5744:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(9896)
+var polyfills = __nccwpck_require__(3501)
+var legacy = __nccwpck_require__(2270)
+var clone = __nccwpck_require__(3964)
+
+var util = __nccwpck_require__(9023)
+
+/* istanbul ignore next - node 0.x polyfill */
+var gracefulQueue
+var previousSymbol
+
+/* istanbul ignore else - node 0.x polyfill */
+if (typeof Symbol === 'function' && typeof Symbol.for === 'function') {
+  gracefulQueue = Symbol.for('graceful-fs.queue')
+  // This is used in testing by future versions
+  previousSymbol = Symbol.for('graceful-fs.previous')
+} else {
+  gracefulQueue = '___graceful-fs.queue'
+  previousSymbol = '___graceful-fs.previous'
+}
+
+function noop () {}
+
+function publishQueue(context, queue) {
+  Object.defineProperty(context, gracefulQueue, {
+    get: function() {
+      return queue
+    }
+  })
+}
+
+var debug = noop
+if (util.debuglog)
+  debug = util.debuglog('gfs4')
+else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ''))
+  debug = function() {
+    var m = util.format.apply(util, arguments)
+    m = 'GFS4: ' + m.split(/\n/).join('\nGFS4: ')
+    console.error(m)
+  }
+
+// Once time initialization
+if (!fs[gracefulQueue]) {
+  // This queue can be shared by multiple loaded instances
+  var queue = global[gracefulQueue] || []
+  publishQueue(fs, queue)
+
+  // Patch fs.close/closeSync to shared queue version, because we need
+  // to retry() whenever a close happens *anywhere* in the program.
+  // This is essential when multiple graceful-fs instances are
+  // in play at the same time.
+  fs.close = (function (fs$close) {
+    function close (fd, cb) {
+      return fs$close.call(fs, fd, function (err) {
+        // This function uses the graceful-fs shared queue
+        if (!err) {
+          resetQueue()
+        }
+
+        if (typeof cb === 'function')
+          cb.apply(this, arguments)
+      })
+    }
+
+    Object.defineProperty(close, previousSymbol, {
+      value: fs$close
+    })
+    return close
+  })(fs.close)
+
+  fs.closeSync = (function (fs$closeSync) {
+    function closeSync (fd) {
+      // This function uses the graceful-fs shared queue
+      fs$closeSync.apply(fs, arguments)
+      resetQueue()
+    }
+
+    Object.defineProperty(closeSync, previousSymbol, {
+      value: fs$closeSync
+    })
+    return closeSync
+  })(fs.closeSync)
+
+  if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || '')) {
+    process.on('exit', function() {
+      debug(fs[gracefulQueue])
+      __nccwpck_require__(2613).equal(fs[gracefulQueue].length, 0)
+    })
+  }
+}
+
+if (!global[gracefulQueue]) {
+  publishQueue(global, fs[gracefulQueue]);
+}
+
+module.exports = patch(clone(fs))
+if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs.__patched) {
+    module.exports = patch(fs)
+    fs.__patched = true;
+}
+
+function patch (fs) {
+  // Everything that references the open() function needs to be in here
+  polyfills(fs)
+  fs.gracefulify = patch
+
+  fs.createReadStream = createReadStream
+  fs.createWriteStream = createWriteStream
+  var fs$readFile = fs.readFile
+  fs.readFile = readFile
+  function readFile (path, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$readFile(path, options, cb)
+
+    function go$readFile (path, options, cb, startTime) {
+      return fs$readFile(path, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$readFile, [path, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$writeFile = fs.writeFile
+  fs.writeFile = writeFile
+  function writeFile (path, data, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$writeFile(path, data, options, cb)
+
+    function go$writeFile (path, data, options, cb, startTime) {
+      return fs$writeFile(path, data, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$writeFile, [path, data, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$appendFile = fs.appendFile
+  if (fs$appendFile)
+    fs.appendFile = appendFile
+  function appendFile (path, data, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$appendFile(path, data, options, cb)
+
+    function go$appendFile (path, data, options, cb, startTime) {
+      return fs$appendFile(path, data, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$appendFile, [path, data, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$copyFile = fs.copyFile
+  if (fs$copyFile)
+    fs.copyFile = copyFile
+  function copyFile (src, dest, flags, cb) {
+    if (typeof flags === 'function') {
+      cb = flags
+      flags = 0
+    }
+    return go$copyFile(src, dest, flags, cb)
+
+    function go$copyFile (src, dest, flags, cb, startTime) {
+      return fs$copyFile(src, dest, flags, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$copyFile, [src, dest, flags, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$readdir = fs.readdir
+  fs.readdir = readdir
+  var noReaddirOptionVersions = /^v[0-5]\./
+  function readdir (path, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    var go$readdir = noReaddirOptionVersions.test(process.version)
+      ? function go$readdir (path, options, cb, startTime) {
+        return fs$readdir(path, fs$readdirCallback(
+          path, options, cb, startTime
+        ))
+      }
+      : function go$readdir (path, options, cb, startTime) {
+        return fs$readdir(path, options, fs$readdirCallback(
+          path, options, cb, startTime
+        ))
+      }
+
+    return go$readdir(path, options, cb)
+
+    function fs$readdirCallback (path, options, cb, startTime) {
+      return function (err, files) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([
+            go$readdir,
+            [path, options, cb],
+            err,
+            startTime || Date.now(),
+            Date.now()
+          ])
+        else {
+          if (files && files.sort)
+            files.sort()
+
+          if (typeof cb === 'function')
+            cb.call(this, err, files)
+        }
+      }
+    }
+  }
+
+  if (process.version.substr(0, 4) === 'v0.8') {
+    var legStreams = legacy(fs)
+    ReadStream = legStreams.ReadStream
+    WriteStream = legStreams.WriteStream
+  }
+
+  var fs$ReadStream = fs.ReadStream
+  if (fs$ReadStream) {
+    ReadStream.prototype = Object.create(fs$ReadStream.prototype)
+    ReadStream.prototype.open = ReadStream$open
+  }
+
+  var fs$WriteStream = fs.WriteStream
+  if (fs$WriteStream) {
+    WriteStream.prototype = Object.create(fs$WriteStream.prototype)
+    WriteStream.prototype.open = WriteStream$open
+  }
+
+  Object.defineProperty(fs, 'ReadStream', {
+    get: function () {
+      return ReadStream
+    },
+    set: function (val) {
+      ReadStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+  Object.defineProperty(fs, 'WriteStream', {
+    get: function () {
+      return WriteStream
+    },
+    set: function (val) {
+      WriteStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+
+  // legacy names
+  var FileReadStream = ReadStream
+  Object.defineProperty(fs, 'FileReadStream', {
+    get: function () {
+      return FileReadStream
+    },
+    set: function (val) {
+      FileReadStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+  var FileWriteStream = WriteStream
+  Object.defineProperty(fs, 'FileWriteStream', {
+    get: function () {
+      return FileWriteStream
+    },
+    set: function (val) {
+      FileWriteStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+
+  function ReadStream (path, options) {
+    if (this instanceof ReadStream)
+      return fs$ReadStream.apply(this, arguments), this
+    else
+      return ReadStream.apply(Object.create(ReadStream.prototype), arguments)
+  }
+
+  function ReadStream$open () {
+    var that = this
+    open(that.path, that.flags, that.mode, function (err, fd) {
+      if (err) {
+        if (that.autoClose)
+          that.destroy()
+
+        that.emit('error', err)
+      } else {
+        that.fd = fd
+        that.emit('open', fd)
+        that.read()
+      }
+    })
+  }
+
+  function WriteStream (path, options) {
+    if (this instanceof WriteStream)
+      return fs$WriteStream.apply(this, arguments), this
+    else
+      return WriteStream.apply(Object.create(WriteStream.prototype), arguments)
+  }
+
+  function WriteStream$open () {
+    var that = this
+    open(that.path, that.flags, that.mode, function (err, fd) {
+      if (err) {
+        that.destroy()
+        that.emit('error', err)
+      } else {
+        that.fd = fd
+        that.emit('open', fd)
+      }
+    })
+  }
+
+  function createReadStream (path, options) {
+    return new fs.ReadStream(path, options)
+  }
+
+  function createWriteStream (path, options) {
+    return new fs.WriteStream(path, options)
+  }
+
+  var fs$open = fs.open
+  fs.open = open
+  function open (path, flags, mode, cb) {
+    if (typeof mode === 'function')
+      cb = mode, mode = null
+
+    return go$open(path, flags, mode, cb)
+
+    function go$open (path, flags, mode, cb, startTime) {
+      return fs$open(path, flags, mode, function (err, fd) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$open, [path, flags, mode, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  return fs
+}
+
+function enqueue (elem) {
+  debug('ENQUEUE', elem[0].name, elem[1])
+  fs[gracefulQueue].push(elem)
+  retry()
+}
+
+// keep track of the timeout between retry() calls
+var retryTimer
+
+// reset the startTime and lastTime to now
+// this resets the start of the 60 second overall timeout as well as the
+// delay between attempts so that we'll retry these jobs sooner
+function resetQueue () {
+  var now = Date.now()
+  for (var i = 0; i < fs[gracefulQueue].length; ++i) {
+    // entries that are only a length of 2 are from an older version, don't
+    // bother modifying those since they'll be retried anyway.
+    if (fs[gracefulQueue][i].length > 2) {
+      fs[gracefulQueue][i][3] = now // startTime
+      fs[gracefulQueue][i][4] = now // lastTime
+    }
+  }
+  // call retry to make sure we're actively processing the queue
+  retry()
+}
+
+function retry () {
+  // clear the timer and remove it to help prevent unintended concurrency
+  clearTimeout(retryTimer)
+  retryTimer = undefined
+
+  if (fs[gracefulQueue].length === 0)
+    return
+
+  var elem = fs[gracefulQueue].shift()
+  var fn = elem[0]
+  var args = elem[1]
+  // these items may be unset if they were added by an older graceful-fs
+  var err = elem[2]
+  var startTime = elem[3]
+  var lastTime = elem[4]
+
+  // if we don't have a startTime we have no way of knowing if we've waited
+  // long enough, so go ahead and retry this item now
+  if (startTime === undefined) {
+    debug('RETRY', fn.name, args)
+    fn.apply(null, args)
+  } else if (Date.now() - startTime >= 60000) {
+    // it's been more than 60 seconds total, bail now
+    debug('TIMEOUT', fn.name, args)
+    var cb = args.pop()
+    if (typeof cb === 'function')
+      cb.call(null, err)
+  } else {
+    // the amount of time between the last attempt and right now
+    var sinceAttempt = Date.now() - lastTime
+    // the amount of time between when we first tried, and when we last tried
+    // rounded up to at least 1
+    var sinceStart = Math.max(lastTime - startTime, 1)
+    // backoff. wait longer than the total time we've been retrying, but only
+    // up to a maximum of 100ms
+    var desiredDelay = Math.min(sinceStart * 1.2, 100)
+    // it's been long enough since the last retry, do it again
+    if (sinceAttempt >= desiredDelay) {
+      debug('RETRY', fn.name, args)
+      fn.apply(null, args.concat([startTime]))
+    } else {
+      // if we can't do this job yet, push it to the end of the queue
+      // and let the next iteration check again
+      fs[gracefulQueue].push(elem)
+    }
+  }
+
+  // schedule our next run if one isn't already scheduled
+  if (retryTimer === undefined) {
+    retryTimer = setTimeout(retry, 0)
+  }
+}
+
+
+/***/ }),
+
+/***/ 2270:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var Stream = (__nccwpck_require__(2203).Stream)
+
+module.exports = legacy
+
+function legacy (fs) {
+  return {
+    ReadStream: ReadStream,
+    WriteStream: WriteStream
+  }
+
+  function ReadStream (path, options) {
+    if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+
+    Stream.call(this);
+
+    var self = this;
+
+    this.path = path;
+    this.fd = null;
+    this.readable = true;
+    this.paused = false;
+
+    this.flags = 'r';
+    this.mode = 438; /*=0666*/
+    this.bufferSize = 64 * 1024;
+
+    options = options || {};
+
+    // Mixin options into this
+    var keys = Object.keys(options);
+    for (var index = 0, length = keys.length; index < length; index++) {
+      var key = keys[index];
+      this[key] = options[key];
+    }
+
+    if (this.encoding) this.setEncoding(this.encoding);
+
+    if (this.start !== undefined) {
+      if ('number' !== typeof this.start) {
+        throw TypeError('start must be a Number');
+      }
+      if (this.end === undefined) {
+        this.end = Infinity;
+      } else if ('number' !== typeof this.end) {
+        throw TypeError('end must be a Number');
+      }
+
+      if (this.start > this.end) {
+        throw new Error('start must be <= end');
+      }
+
+      this.pos = this.start;
+    }
+
+    if (this.fd !== null) {
+      process.nextTick(function() {
+        self._read();
+      });
+      return;
+    }
+
+    fs.open(this.path, this.flags, this.mode, function (err, fd) {
+      if (err) {
+        self.emit('error', err);
+        self.readable = false;
+        return;
+      }
+
+      self.fd = fd;
+      self.emit('open', fd);
+      self._read();
+    })
+  }
+
+  function WriteStream (path, options) {
+    if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+
+    Stream.call(this);
+
+    this.path = path;
+    this.fd = null;
+    this.writable = true;
+
+    this.flags = 'w';
+    this.encoding = 'binary';
+    this.mode = 438; /*=0666*/
+    this.bytesWritten = 0;
+
+    options = options || {};
+
+    // Mixin options into this
+    var keys = Object.keys(options);
+    for (var index = 0, length = keys.length; index < length; index++) {
+      var key = keys[index];
+      this[key] = options[key];
+    }
+
+    if (this.start !== undefined) {
+      if ('number' !== typeof this.start) {
+        throw TypeError('start must be a Number');
+      }
+      if (this.start < 0) {
+        throw new Error('start must be >= zero');
+      }
+
+      this.pos = this.start;
+    }
+
+    this.busy = false;
+    this._queue = [];
+
+    if (this.fd === null) {
+      this._open = fs.open;
+      this._queue.push([this._open, this.path, this.flags, this.mode, undefined]);
+      this.flush();
+    }
+  }
+}
+
+
+/***/ }),
+
+/***/ 3501:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var constants = __nccwpck_require__(9140)
+
+var origCwd = process.cwd
+var cwd = null
+
+var platform = process.env.GRACEFUL_FS_PLATFORM || process.platform
+
+process.cwd = function() {
+  if (!cwd)
+    cwd = origCwd.call(process)
+  return cwd
+}
+try {
+  process.cwd()
+} catch (er) {}
+
+// This check is needed until node.js 12 is required
+if (typeof process.chdir === 'function') {
+  var chdir = process.chdir
+  process.chdir = function (d) {
+    cwd = null
+    chdir.call(process, d)
+  }
+  if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir)
+}
+
+module.exports = patch
+
+function patch (fs) {
+  // (re-)implement some things that are known busted or missing.
+
+  // lchmod, broken prior to 0.6.2
+  // back-port the fix here.
+  if (constants.hasOwnProperty('O_SYMLINK') &&
+      process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+    patchLchmod(fs)
+  }
+
+  // lutimes implementation, or no-op
+  if (!fs.lutimes) {
+    patchLutimes(fs)
+  }
+
+  // https://github.com/isaacs/node-graceful-fs/issues/4
+  // Chown should not fail on einval or eperm if non-root.
+  // It should not fail on enosys ever, as this just indicates
+  // that a fs doesn't support the intended operation.
+
+  fs.chown = chownFix(fs.chown)
+  fs.fchown = chownFix(fs.fchown)
+  fs.lchown = chownFix(fs.lchown)
+
+  fs.chmod = chmodFix(fs.chmod)
+  fs.fchmod = chmodFix(fs.fchmod)
+  fs.lchmod = chmodFix(fs.lchmod)
+
+  fs.chownSync = chownFixSync(fs.chownSync)
+  fs.fchownSync = chownFixSync(fs.fchownSync)
+  fs.lchownSync = chownFixSync(fs.lchownSync)
+
+  fs.chmodSync = chmodFixSync(fs.chmodSync)
+  fs.fchmodSync = chmodFixSync(fs.fchmodSync)
+  fs.lchmodSync = chmodFixSync(fs.lchmodSync)
+
+  fs.stat = statFix(fs.stat)
+  fs.fstat = statFix(fs.fstat)
+  fs.lstat = statFix(fs.lstat)
+
+  fs.statSync = statFixSync(fs.statSync)
+  fs.fstatSync = statFixSync(fs.fstatSync)
+  fs.lstatSync = statFixSync(fs.lstatSync)
+
+  // if lchmod/lchown do not exist, then make them no-ops
+  if (fs.chmod && !fs.lchmod) {
+    fs.lchmod = function (path, mode, cb) {
+      if (cb) process.nextTick(cb)
+    }
+    fs.lchmodSync = function () {}
+  }
+  if (fs.chown && !fs.lchown) {
+    fs.lchown = function (path, uid, gid, cb) {
+      if (cb) process.nextTick(cb)
+    }
+    fs.lchownSync = function () {}
+  }
+
+  // on Windows, A/V software can lock the directory, causing this
+  // to fail with an EACCES or EPERM if the directory contains newly
+  // created files.  Try again on failure, for up to 60 seconds.
+
+  // Set the timeout this long because some Windows Anti-Virus, such as Parity
+  // bit9, may lock files for up to a minute, causing npm package install
+  // failures. Also, take care to yield the scheduler. Windows scheduling gives
+  // CPU to a busy looping process, which can cause the program causing the lock
+  // contention to be starved of CPU by node, so the contention doesn't resolve.
+  if (platform === "win32") {
+    fs.rename = typeof fs.rename !== 'function' ? fs.rename
+    : (function (fs$rename) {
+      function rename (from, to, cb) {
+        var start = Date.now()
+        var backoff = 0;
+        fs$rename(from, to, function CB (er) {
+          if (er
+              && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY")
+              && Date.now() - start < 60000) {
+            setTimeout(function() {
+              fs.stat(to, function (stater, st) {
+                if (stater && stater.code === "ENOENT")
+                  fs$rename(from, to, CB);
+                else
+                  cb(er)
+              })
+            }, backoff)
+            if (backoff < 100)
+              backoff += 10;
+            return;
+          }
+          if (cb) cb(er)
+        })
+      }
+      if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename)
+      return rename
+    })(fs.rename)
+  }
+
+  // if read() returns EAGAIN, then just try it again.
+  fs.read = typeof fs.read !== 'function' ? fs.read
+  : (function (fs$read) {
+    function read (fd, buffer, offset, length, position, callback_) {
+      var callback
+      if (callback_ && typeof callback_ === 'function') {
+        var eagCounter = 0
+        callback = function (er, _, __) {
+          if (er && er.code === 'EAGAIN' && eagCounter < 10) {
+            eagCounter ++
+            return fs$read.call(fs, fd, buffer, offset, length, position, callback)
+          }
+          callback_.apply(this, arguments)
+        }
+      }
+      return fs$read.call(fs, fd, buffer, offset, length, position, callback)
+    }
+
+    // This ensures `util.promisify` works as it does for native `fs.read`.
+    if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read)
+    return read
+  })(fs.read)
+
+  fs.readSync = typeof fs.readSync !== 'function' ? fs.readSync
+  : (function (fs$readSync) { return function (fd, buffer, offset, length, position) {
+    var eagCounter = 0
+    while (true) {
+      try {
+        return fs$readSync.call(fs, fd, buffer, offset, length, position)
+      } catch (er) {
+        if (er.code === 'EAGAIN' && eagCounter < 10) {
+          eagCounter ++
+          continue
+        }
+        throw er
+      }
+    }
+  }})(fs.readSync)
+
+  function patchLchmod (fs) {
+    fs.lchmod = function (path, mode, callback) {
+      fs.open( path
+             , constants.O_WRONLY | constants.O_SYMLINK
+             , mode
+             , function (err, fd) {
+        if (err) {
+          if (callback) callback(err)
+          return
+        }
+        // prefer to return the chmod error, if one occurs,
+        // but still try to close, and report closing errors if they occur.
+        fs.fchmod(fd, mode, function (err) {
+          fs.close(fd, function(err2) {
+            if (callback) callback(err || err2)
+          })
+        })
+      })
+    }
+
+    fs.lchmodSync = function (path, mode) {
+      var fd = fs.openSync(path, constants.O_WRONLY | constants.O_SYMLINK, mode)
+
+      // prefer to return the chmod error, if one occurs,
+      // but still try to close, and report closing errors if they occur.
+      var threw = true
+      var ret
+      try {
+        ret = fs.fchmodSync(fd, mode)
+        threw = false
+      } finally {
+        if (threw) {
+          try {
+            fs.closeSync(fd)
+          } catch (er) {}
+        } else {
+          fs.closeSync(fd)
+        }
+      }
+      return ret
+    }
+  }
+
+  function patchLutimes (fs) {
+    if (constants.hasOwnProperty("O_SYMLINK") && fs.futimes) {
+      fs.lutimes = function (path, at, mt, cb) {
+        fs.open(path, constants.O_SYMLINK, function (er, fd) {
+          if (er) {
+            if (cb) cb(er)
+            return
+          }
+          fs.futimes(fd, at, mt, function (er) {
+            fs.close(fd, function (er2) {
+              if (cb) cb(er || er2)
+            })
+          })
+        })
+      }
+
+      fs.lutimesSync = function (path, at, mt) {
+        var fd = fs.openSync(path, constants.O_SYMLINK)
+        var ret
+        var threw = true
+        try {
+          ret = fs.futimesSync(fd, at, mt)
+          threw = false
+        } finally {
+          if (threw) {
+            try {
+              fs.closeSync(fd)
+            } catch (er) {}
+          } else {
+            fs.closeSync(fd)
+          }
+        }
+        return ret
+      }
+
+    } else if (fs.futimes) {
+      fs.lutimes = function (_a, _b, _c, cb) { if (cb) process.nextTick(cb) }
+      fs.lutimesSync = function () {}
+    }
+  }
+
+  function chmodFix (orig) {
+    if (!orig) return orig
+    return function (target, mode, cb) {
+      return orig.call(fs, target, mode, function (er) {
+        if (chownErOk(er)) er = null
+        if (cb) cb.apply(this, arguments)
+      })
+    }
+  }
+
+  function chmodFixSync (orig) {
+    if (!orig) return orig
+    return function (target, mode) {
+      try {
+        return orig.call(fs, target, mode)
+      } catch (er) {
+        if (!chownErOk(er)) throw er
+      }
+    }
+  }
+
+
+  function chownFix (orig) {
+    if (!orig) return orig
+    return function (target, uid, gid, cb) {
+      return orig.call(fs, target, uid, gid, function (er) {
+        if (chownErOk(er)) er = null
+        if (cb) cb.apply(this, arguments)
+      })
+    }
+  }
+
+  function chownFixSync (orig) {
+    if (!orig) return orig
+    return function (target, uid, gid) {
+      try {
+        return orig.call(fs, target, uid, gid)
+      } catch (er) {
+        if (!chownErOk(er)) throw er
+      }
+    }
+  }
+
+  function statFix (orig) {
+    if (!orig) return orig
+    // Older versions of Node erroneously returned signed integers for
+    // uid + gid.
+    return function (target, options, cb) {
+      if (typeof options === 'function') {
+        cb = options
+        options = null
+      }
+      function callback (er, stats) {
+        if (stats) {
+          if (stats.uid < 0) stats.uid += 0x100000000
+          if (stats.gid < 0) stats.gid += 0x100000000
+        }
+        if (cb) cb.apply(this, arguments)
+      }
+      return options ? orig.call(fs, target, options, callback)
+        : orig.call(fs, target, callback)
+    }
+  }
+
+  function statFixSync (orig) {
+    if (!orig) return orig
+    // Older versions of Node erroneously returned signed integers for
+    // uid + gid.
+    return function (target, options) {
+      var stats = options ? orig.call(fs, target, options)
+        : orig.call(fs, target)
+      if (stats) {
+        if (stats.uid < 0) stats.uid += 0x100000000
+        if (stats.gid < 0) stats.gid += 0x100000000
+      }
+      return stats;
+    }
+  }
+
+  // ENOSYS means that the fs doesn't support the op. Just ignore
+  // that, because it doesn't matter.
+  //
+  // if there's no getuid, or if getuid() is something other
+  // than 0, and the error is EINVAL or EPERM, then just ignore
+  // it.
+  //
+  // This specific case is a silent failure in cp, install, tar,
+  // and most other unix tools that manage permissions.
+  //
+  // When running as root, or if other types of errors are
+  // encountered, then it's strict.
+  function chownErOk (er) {
+    if (!er)
+      return true
+
+    if (er.code === "ENOSYS")
+      return true
+
+    var nonroot = !process.getuid || process.getuid() !== 0
+    if (nonroot) {
+      if (er.code === "EINVAL" || er.code === "EPERM")
+        return true
+    }
+
+    return false
+  }
+}
+
+
+/***/ }),
+
+/***/ 3648:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const lockfile = __nccwpck_require__(743);
+const { toPromise, toSync, toSyncOptions } = __nccwpck_require__(3271);
+
+async function lock(file, options) {
+    const release = await toPromise(lockfile.lock)(file, options);
+
+    return toPromise(release);
+}
+
+function lockSync(file, options) {
+    const release = toSync(lockfile.lock)(file, toSyncOptions(options));
+
+    return toSync(release);
+}
+
+function unlock(file, options) {
+    return toPromise(lockfile.unlock)(file, options);
+}
+
+function unlockSync(file, options) {
+    return toSync(lockfile.unlock)(file, toSyncOptions(options));
+}
+
+function check(file, options) {
+    return toPromise(lockfile.check)(file, options);
+}
+
+function checkSync(file, options) {
+    return toSync(lockfile.check)(file, toSyncOptions(options));
+}
+
+module.exports = lock;
+module.exports.lock = lock;
+module.exports.unlock = unlock;
+module.exports.lockSync = lockSync;
+module.exports.unlockSync = unlockSync;
+module.exports.check = check;
+module.exports.checkSync = checkSync;
+
+
+/***/ }),
+
+/***/ 3271:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const fs = __nccwpck_require__(5744);
+
+function createSyncFs(fs) {
+    const methods = ['mkdir', 'realpath', 'stat', 'rmdir', 'utimes'];
+    const newFs = { ...fs };
+
+    methods.forEach((method) => {
+        newFs[method] = (...args) => {
+            const callback = args.pop();
+            let ret;
+
+            try {
+                ret = fs[`${method}Sync`](...args);
+            } catch (err) {
+                return callback(err);
+            }
+
+            callback(null, ret);
+        };
+    });
+
+    return newFs;
+}
+
+// ----------------------------------------------------------
+
+function toPromise(method) {
+    return (...args) => new Promise((resolve, reject) => {
+        args.push((err, result) => {
+            if (err) {
+                reject(err);
+            } else {
+                resolve(result);
+            }
+        });
+
+        method(...args);
+    });
+}
+
+function toSync(method) {
+    return (...args) => {
+        let err;
+        let result;
+
+        args.push((_err, _result) => {
+            err = _err;
+            result = _result;
+        });
+
+        method(...args);
+
+        if (err) {
+            throw err;
+        }
+
+        return result;
+    };
+}
+
+function toSyncOptions(options) {
+    // Shallow clone options because we are oging to mutate them
+    options = { ...options };
+
+    // Transform fs to use the sync methods instead
+    options.fs = createSyncFs(options.fs || fs);
+
+    // Retries are not allowed because it requires the flow to be sync
+    if (
+        (typeof options.retries === 'number' && options.retries > 0) ||
+        (options.retries && typeof options.retries.retries === 'number' && options.retries.retries > 0)
+    ) {
+        throw Object.assign(new Error('Cannot use retries with the sync api'), { code: 'ESYNC' });
+    }
+
+    return options;
+}
+
+module.exports = {
+    toPromise,
+    toSync,
+    toSyncOptions,
+};
+
+
+/***/ }),
+
+/***/ 743:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const path = __nccwpck_require__(6928);
+const fs = __nccwpck_require__(5744);
+const retry = __nccwpck_require__(5546);
+const onExit = __nccwpck_require__(6627);
+const mtimePrecision = __nccwpck_require__(4747);
+
+const locks = {};
+
+function getLockFile(file, options) {
+    return options.lockfilePath || `${file}.lock`;
+}
+
+function resolveCanonicalPath(file, options, callback) {
+    if (!options.realpath) {
+        return callback(null, path.resolve(file));
+    }
+
+    // Use realpath to resolve symlinks
+    // It also resolves relative paths
+    options.fs.realpath(file, callback);
+}
+
+function acquireLock(file, options, callback) {
+    const lockfilePath = getLockFile(file, options);
+
+    // Use mkdir to create the lockfile (atomic operation)
+    options.fs.mkdir(lockfilePath, (err) => {
+        if (!err) {
+            // At this point, we acquired the lock!
+            // Probe the mtime precision
+            return mtimePrecision.probe(lockfilePath, options.fs, (err, mtime, mtimePrecision) => {
+                // If it failed, try to remove the lock..
+                /* istanbul ignore if */
+                if (err) {
+                    options.fs.rmdir(lockfilePath, () => {});
+
+                    return callback(err);
+                }
+
+                callback(null, mtime, mtimePrecision);
+            });
+        }
+
+        // If error is not EEXIST then some other error occurred while locking
+        if (err.code !== 'EEXIST') {
+            return callback(err);
+        }
+
+        // Otherwise, check if lock is stale by analyzing the file mtime
+        if (options.stale <= 0) {
+            return callback(Object.assign(new Error('Lock file is already being held'), { code: 'ELOCKED', file }));
+        }
+
+        options.fs.stat(lockfilePath, (err, stat) => {
+            if (err) {
+                // Retry if the lockfile has been removed (meanwhile)
+                // Skip stale check to avoid recursiveness
+                if (err.code === 'ENOENT') {
+                    return acquireLock(file, { ...options, stale: 0 }, callback);
+                }
+
+                return callback(err);
+            }
+
+            if (!isLockStale(stat, options)) {
+                return callback(Object.assign(new Error('Lock file is already being held'), { code: 'ELOCKED', file }));
+            }
+
+            // If it's stale, remove it and try again!
+            // Skip stale check to avoid recursiveness
+            removeLock(file, options, (err) => {
+                if (err) {
+                    return callback(err);
+                }
+
+                acquireLock(file, { ...options, stale: 0 }, callback);
+            });
+        });
+    });
+}
+
+function isLockStale(stat, options) {
+    return stat.mtime.getTime() < Date.now() - options.stale;
+}
+
+function removeLock(file, options, callback) {
+    // Remove lockfile, ignoring ENOENT errors
+    options.fs.rmdir(getLockFile(file, options), (err) => {
+        if (err && err.code !== 'ENOENT') {
+            return callback(err);
+        }
+
+        callback();
+    });
+}
+
+function updateLock(file, options) {
+    const lock = locks[file];
+
+    // Just for safety, should never happen
+    /* istanbul ignore if */
+    if (lock.updateTimeout) {
+        return;
+    }
+
+    lock.updateDelay = lock.updateDelay || options.update;
+    lock.updateTimeout = setTimeout(() => {
+        lock.updateTimeout = null;
+
+        // Stat the file to check if mtime is still ours
+        // If it is, we can still recover from a system sleep or a busy event loop
+        options.fs.stat(lock.lockfilePath, (err, stat) => {
+            const isOverThreshold = lock.lastUpdate + options.stale < Date.now();
+
+            // If it failed to update the lockfile, keep trying unless
+            // the lockfile was deleted or we are over the threshold
+            if (err) {
+                if (err.code === 'ENOENT' || isOverThreshold) {
+                    return setLockAsCompromised(file, lock, Object.assign(err, { code: 'ECOMPROMISED' }));
+                }
+
+                lock.updateDelay = 1000;
+
+                return updateLock(file, options);
+            }
+
+            const isMtimeOurs = lock.mtime.getTime() === stat.mtime.getTime();
+
+            if (!isMtimeOurs) {
+                return setLockAsCompromised(
+                    file,
+                    lock,
+                    Object.assign(
+                        new Error('Unable to update lock within the stale threshold'),
+                        { code: 'ECOMPROMISED' }
+                    ));
+            }
+
+            const mtime = mtimePrecision.getMtime(lock.mtimePrecision);
+
+            options.fs.utimes(lock.lockfilePath, mtime, mtime, (err) => {
+                const isOverThreshold = lock.lastUpdate + options.stale < Date.now();
+
+                // Ignore if the lock was released
+                if (lock.released) {
+                    return;
+                }
+
+                // If it failed to update the lockfile, keep trying unless
+                // the lockfile was deleted or we are over the threshold
+                if (err) {
+                    if (err.code === 'ENOENT' || isOverThreshold) {
+                        return setLockAsCompromised(file, lock, Object.assign(err, { code: 'ECOMPROMISED' }));
+                    }
+
+                    lock.updateDelay = 1000;
+
+                    return updateLock(file, options);
+                }
+
+                // All ok, keep updating..
+                lock.mtime = mtime;
+                lock.lastUpdate = Date.now();
+                lock.updateDelay = null;
+                updateLock(file, options);
+            });
+        });
+    }, lock.updateDelay);
+
+    // Unref the timer so that the nodejs process can exit freely
+    // This is safe because all acquired locks will be automatically released
+    // on process exit
+
+    // We first check that `lock.updateTimeout.unref` exists because some users
+    // may be using this module outside of NodeJS (e.g., in an electron app),
+    // and in those cases `setTimeout` return an integer.
+    /* istanbul ignore else */
+    if (lock.updateTimeout.unref) {
+        lock.updateTimeout.unref();
+    }
+}
+
+function setLockAsCompromised(file, lock, err) {
+    // Signal the lock has been released
+    lock.released = true;
+
+    // Cancel lock mtime update
+    // Just for safety, at this point updateTimeout should be null
+    /* istanbul ignore if */
+    if (lock.updateTimeout) {
+        clearTimeout(lock.updateTimeout);
+    }
+
+    if (locks[file] === lock) {
+        delete locks[file];
+    }
+
+    lock.options.onCompromised(err);
+}
+
+// ----------------------------------------------------------
+
+function lock(file, options, callback) {
+    /* istanbul ignore next */
+    options = {
+        stale: 10000,
+        update: null,
+        realpath: true,
+        retries: 0,
+        fs,
+        onCompromised: (err) => { throw err; },
+        ...options,
+    };
+
+    options.retries = options.retries || 0;
+    options.retries = typeof options.retries === 'number' ? { retries: options.retries } : options.retries;
+    options.stale = Math.max(options.stale || 0, 2000);
+    options.update = options.update == null ? options.stale / 2 : options.update || 0;
+    options.update = Math.max(Math.min(options.update, options.stale / 2), 1000);
+
+    // Resolve to a canonical file path
+    resolveCanonicalPath(file, options, (err, file) => {
+        if (err) {
+            return callback(err);
+        }
+
+        // Attempt to acquire the lock
+        const operation = retry.operation(options.retries);
+
+        operation.attempt(() => {
+            acquireLock(file, options, (err, mtime, mtimePrecision) => {
+                if (operation.retry(err)) {
+                    return;
+                }
+
+                if (err) {
+                    return callback(operation.mainError());
+                }
+
+                // We now own the lock
+                const lock = locks[file] = {
+                    lockfilePath: getLockFile(file, options),
+                    mtime,
+                    mtimePrecision,
+                    options,
+                    lastUpdate: Date.now(),
+                };
+
+                // We must keep the lock fresh to avoid staleness
+                updateLock(file, options);
+
+                callback(null, (releasedCallback) => {
+                    if (lock.released) {
+                        return releasedCallback &&
+                            releasedCallback(Object.assign(new Error('Lock is already released'), { code: 'ERELEASED' }));
+                    }
+
+                    // Not necessary to use realpath twice when unlocking
+                    unlock(file, { ...options, realpath: false }, releasedCallback);
+                });
+            });
+        });
+    });
+}
+
+function unlock(file, options, callback) {
+    options = {
+        fs,
+        realpath: true,
+        ...options,
+    };
+
+    // Resolve to a canonical file path
+    resolveCanonicalPath(file, options, (err, file) => {
+        if (err) {
+            return callback(err);
+        }
+
+        // Skip if the lock is not acquired
+        const lock = locks[file];
+
+        if (!lock) {
+            return callback(Object.assign(new Error('Lock is not acquired/owned by you'), { code: 'ENOTACQUIRED' }));
+        }
+
+        lock.updateTimeout && clearTimeout(lock.updateTimeout); // Cancel lock mtime update
+        lock.released = true; // Signal the lock has been released
+        delete locks[file]; // Delete from locks
+
+        removeLock(file, options, callback);
+    });
+}
+
+function check(file, options, callback) {
+    options = {
+        stale: 10000,
+        realpath: true,
+        fs,
+        ...options,
+    };
+
+    options.stale = Math.max(options.stale || 0, 2000);
+
+    // Resolve to a canonical file path
+    resolveCanonicalPath(file, options, (err, file) => {
+        if (err) {
+            return callback(err);
+        }
+
+        // Check if lockfile exists
+        options.fs.stat(getLockFile(file, options), (err, stat) => {
+            if (err) {
+                // If does not exist, file is not locked. Otherwise, callback with error
+                return err.code === 'ENOENT' ? callback(null, false) : callback(err);
+            }
+
+            // Otherwise, check if lock is stale by analyzing the file mtime
+            return callback(null, !isLockStale(stat, options));
+        });
+    });
+}
+
+function getLocks() {
+    return locks;
+}
+
+// Remove acquired locks on exit
+/* istanbul ignore next */
+onExit(() => {
+    for (const file in locks) {
+        const options = locks[file].options;
+
+        try { options.fs.rmdirSync(getLockFile(file, options)); } catch (e) { /* Empty */ }
+    }
+});
+
+module.exports.lock = lock;
+module.exports.unlock = unlock;
+module.exports.check = check;
+module.exports.getLocks = getLocks;
+
+
+/***/ }),
+
+/***/ 4747:
+/***/ ((module) => {
+
+
+
+const cacheSymbol = Symbol();
+
+function probe(file, fs, callback) {
+    const cachedPrecision = fs[cacheSymbol];
+
+    if (cachedPrecision) {
+        return fs.stat(file, (err, stat) => {
+            /* istanbul ignore if */
+            if (err) {
+                return callback(err);
+            }
+
+            callback(null, stat.mtime, cachedPrecision);
+        });
+    }
+
+    // Set mtime by ceiling Date.now() to seconds + 5ms so that it's "not on the second"
+    const mtime = new Date((Math.ceil(Date.now() / 1000) * 1000) + 5);
+
+    fs.utimes(file, mtime, mtime, (err) => {
+        /* istanbul ignore if */
+        if (err) {
+            return callback(err);
+        }
+
+        fs.stat(file, (err, stat) => {
+            /* istanbul ignore if */
+            if (err) {
+                return callback(err);
+            }
+
+            const precision = stat.mtime.getTime() % 1000 === 0 ? 's' : 'ms';
+
+            // Cache the precision in a non-enumerable way
+            Object.defineProperty(fs, cacheSymbol, { value: precision });
+
+            callback(null, stat.mtime, precision);
+        });
+    });
+}
+
+function getMtime(precision) {
+    let now = Date.now();
+
+    if (precision === 's') {
+        now = Math.ceil(now / 1000) * 1000;
+    }
+
+    return new Date(now);
+}
+
+module.exports.probe = probe;
+module.exports.getMtime = getMtime;
+
+
+/***/ }),
+
+/***/ 5546:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = __nccwpck_require__(7084);
+
+/***/ }),
+
+/***/ 7084:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var RetryOperation = __nccwpck_require__(9538);
+
+exports.operation = function(options) {
+  var timeouts = exports.timeouts(options);
+  return new RetryOperation(timeouts, {
+      forever: options && options.forever,
+      unref: options && options.unref,
+      maxRetryTime: options && options.maxRetryTime
+  });
+};
+
+exports.timeouts = function(options) {
+  if (options instanceof Array) {
+    return [].concat(options);
+  }
+
+  var opts = {
+    retries: 10,
+    factor: 2,
+    minTimeout: 1 * 1000,
+    maxTimeout: Infinity,
+    randomize: false
+  };
+  for (var key in options) {
+    opts[key] = options[key];
+  }
+
+  if (opts.minTimeout > opts.maxTimeout) {
+    throw new Error('minTimeout is greater than maxTimeout');
+  }
+
+  var timeouts = [];
+  for (var i = 0; i < opts.retries; i++) {
+    timeouts.push(this.createTimeout(i, opts));
+  }
+
+  if (options && options.forever && !timeouts.length) {
+    timeouts.push(this.createTimeout(i, opts));
+  }
+
+  // sort the array numerically ascending
+  timeouts.sort(function(a,b) {
+    return a - b;
+  });
+
+  return timeouts;
+};
+
+exports.createTimeout = function(attempt, opts) {
+  var random = (opts.randomize)
+    ? (Math.random() + 1)
+    : 1;
+
+  var timeout = Math.round(random * opts.minTimeout * Math.pow(opts.factor, attempt));
+  timeout = Math.min(timeout, opts.maxTimeout);
+
+  return timeout;
+};
+
+exports.wrap = function(obj, options, methods) {
+  if (options instanceof Array) {
+    methods = options;
+    options = null;
+  }
+
+  if (!methods) {
+    methods = [];
+    for (var key in obj) {
+      if (typeof obj[key] === 'function') {
+        methods.push(key);
+      }
+    }
+  }
+
+  for (var i = 0; i < methods.length; i++) {
+    var method   = methods[i];
+    var original = obj[method];
+
+    obj[method] = function retryWrapper(original) {
+      var op       = exports.operation(options);
+      var args     = Array.prototype.slice.call(arguments, 1);
+      var callback = args.pop();
+
+      args.push(function(err) {
+        if (op.retry(err)) {
+          return;
+        }
+        if (err) {
+          arguments[0] = op.mainError();
+        }
+        callback.apply(this, arguments);
+      });
+
+      op.attempt(function() {
+        original.apply(obj, args);
+      });
+    }.bind(obj, original);
+    obj[method].options = options;
+  }
+};
+
+
+/***/ }),
+
+/***/ 9538:
+/***/ ((module) => {
+
+function RetryOperation(timeouts, options) {
+  // Compatibility for the old (timeouts, retryForever) signature
+  if (typeof options === 'boolean') {
+    options = { forever: options };
+  }
+
+  this._originalTimeouts = JSON.parse(JSON.stringify(timeouts));
+  this._timeouts = timeouts;
+  this._options = options || {};
+  this._maxRetryTime = options && options.maxRetryTime || Infinity;
+  this._fn = null;
+  this._errors = [];
+  this._attempts = 1;
+  this._operationTimeout = null;
+  this._operationTimeoutCb = null;
+  this._timeout = null;
+  this._operationStart = null;
+
+  if (this._options.forever) {
+    this._cachedTimeouts = this._timeouts.slice(0);
+  }
+}
+module.exports = RetryOperation;
+
+RetryOperation.prototype.reset = function() {
+  this._attempts = 1;
+  this._timeouts = this._originalTimeouts;
+}
+
+RetryOperation.prototype.stop = function() {
+  if (this._timeout) {
+    clearTimeout(this._timeout);
+  }
+
+  this._timeouts       = [];
+  this._cachedTimeouts = null;
+};
+
+RetryOperation.prototype.retry = function(err) {
+  if (this._timeout) {
+    clearTimeout(this._timeout);
+  }
+
+  if (!err) {
+    return false;
+  }
+  var currentTime = new Date().getTime();
+  if (err && currentTime - this._operationStart >= this._maxRetryTime) {
+    this._errors.unshift(new Error('RetryOperation timeout occurred'));
+    return false;
+  }
+
+  this._errors.push(err);
+
+  var timeout = this._timeouts.shift();
+  if (timeout === undefined) {
+    if (this._cachedTimeouts) {
+      // retry forever, only keep last error
+      this._errors.splice(this._errors.length - 1, this._errors.length);
+      this._timeouts = this._cachedTimeouts.slice(0);
+      timeout = this._timeouts.shift();
+    } else {
+      return false;
+    }
+  }
+
+  var self = this;
+  var timer = setTimeout(function() {
+    self._attempts++;
+
+    if (self._operationTimeoutCb) {
+      self._timeout = setTimeout(function() {
+        self._operationTimeoutCb(self._attempts);
+      }, self._operationTimeout);
+
+      if (self._options.unref) {
+          self._timeout.unref();
+      }
+    }
+
+    self._fn(self._attempts);
+  }, timeout);
+
+  if (this._options.unref) {
+      timer.unref();
+  }
+
+  return true;
+};
+
+RetryOperation.prototype.attempt = function(fn, timeoutOps) {
+  this._fn = fn;
+
+  if (timeoutOps) {
+    if (timeoutOps.timeout) {
+      this._operationTimeout = timeoutOps.timeout;
+    }
+    if (timeoutOps.cb) {
+      this._operationTimeoutCb = timeoutOps.cb;
+    }
+  }
+
+  var self = this;
+  if (this._operationTimeoutCb) {
+    this._timeout = setTimeout(function() {
+      self._operationTimeoutCb();
+    }, self._operationTimeout);
+  }
+
+  this._operationStart = new Date().getTime();
+
+  this._fn(this._attempts);
+};
+
+RetryOperation.prototype.try = function(fn) {
+  console.log('Using RetryOperation.try() is deprecated');
+  this.attempt(fn);
+};
+
+RetryOperation.prototype.start = function(fn) {
+  console.log('Using RetryOperation.start() is deprecated');
+  this.attempt(fn);
+};
+
+RetryOperation.prototype.start = RetryOperation.prototype.try;
+
+RetryOperation.prototype.errors = function() {
+  return this._errors;
+};
+
+RetryOperation.prototype.attempts = function() {
+  return this._attempts;
+};
+
+RetryOperation.prototype.mainError = function() {
+  if (this._errors.length === 0) {
+    return null;
+  }
+
+  var counts = {};
+  var mainError = null;
+  var mainErrorCount = 0;
+
+  for (var i = 0; i < this._errors.length; i++) {
+    var error = this._errors[i];
+    var message = error.message;
+    var count = (counts[message] || 0) + 1;
+
+    counts[message] = count;
+
+    if (count >= mainErrorCount) {
+      mainError = error;
+      mainErrorCount = count;
+    }
+  }
+
+  return mainError;
+};
+
+
+/***/ }),
+
+/***/ 6627:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// Note: since nyc uses this module to output coverage, any lines
+// that are in the direct sync flow of nyc's outputCoverage are
+// ignored, since we can never get coverage for them.
+// grab a reference to node's real process object right away
+var process = global.process
+
+const processOk = function (process) {
+  return process &&
+    typeof process === 'object' &&
+    typeof process.removeListener === 'function' &&
+    typeof process.emit === 'function' &&
+    typeof process.reallyExit === 'function' &&
+    typeof process.listeners === 'function' &&
+    typeof process.kill === 'function' &&
+    typeof process.pid === 'number' &&
+    typeof process.on === 'function'
+}
+
+// some kind of non-node environment, just no-op
+/* istanbul ignore if */
+if (!processOk(process)) {
+  module.exports = function () {
+    return function () {}
+  }
+} else {
+  var assert = __nccwpck_require__(2613)
+  var signals = __nccwpck_require__(1430)
+  var isWin = /^win/i.test(process.platform)
+
+  var EE = __nccwpck_require__(4434)
+  /* istanbul ignore if */
+  if (typeof EE !== 'function') {
+    EE = EE.EventEmitter
+  }
+
+  var emitter
+  if (process.__signal_exit_emitter__) {
+    emitter = process.__signal_exit_emitter__
+  } else {
+    emitter = process.__signal_exit_emitter__ = new EE()
+    emitter.count = 0
+    emitter.emitted = {}
+  }
+
+  // Because this emitter is a global, we have to check to see if a
+  // previous version of this library failed to enable infinite listeners.
+  // I know what you're about to say.  But literally everything about
+  // signal-exit is a compromise with evil.  Get used to it.
+  if (!emitter.infinite) {
+    emitter.setMaxListeners(Infinity)
+    emitter.infinite = true
+  }
+
+  module.exports = function (cb, opts) {
+    /* istanbul ignore if */
+    if (!processOk(global.process)) {
+      return function () {}
+    }
+    assert.equal(typeof cb, 'function', 'a callback must be provided for exit handler')
+
+    if (loaded === false) {
+      load()
+    }
+
+    var ev = 'exit'
+    if (opts && opts.alwaysLast) {
+      ev = 'afterexit'
+    }
+
+    var remove = function () {
+      emitter.removeListener(ev, cb)
+      if (emitter.listeners('exit').length === 0 &&
+          emitter.listeners('afterexit').length === 0) {
+        unload()
+      }
+    }
+    emitter.on(ev, cb)
+
+    return remove
+  }
+
+  var unload = function unload () {
+    if (!loaded || !processOk(global.process)) {
+      return
+    }
+    loaded = false
+
+    signals.forEach(function (sig) {
+      try {
+        process.removeListener(sig, sigListeners[sig])
+      } catch (er) {}
+    })
+    process.emit = originalProcessEmit
+    process.reallyExit = originalProcessReallyExit
+    emitter.count -= 1
+  }
+  module.exports.unload = unload
+
+  var emit = function emit (event, code, signal) {
+    /* istanbul ignore if */
+    if (emitter.emitted[event]) {
+      return
+    }
+    emitter.emitted[event] = true
+    emitter.emit(event, code, signal)
+  }
+
+  // { <signal>: <listener fn>, ... }
+  var sigListeners = {}
+  signals.forEach(function (sig) {
+    sigListeners[sig] = function listener () {
+      /* istanbul ignore if */
+      if (!processOk(global.process)) {
+        return
+      }
+      // If there are no other listeners, an exit is coming!
+      // Simplest way: remove us and then re-send the signal.
+      // We know that this will kill the process, so we can
+      // safely emit now.
+      var listeners = process.listeners(sig)
+      if (listeners.length === emitter.count) {
+        unload()
+        emit('exit', null, sig)
+        /* istanbul ignore next */
+        emit('afterexit', null, sig)
+        /* istanbul ignore next */
+        if (isWin && sig === 'SIGHUP') {
+          // "SIGHUP" throws an `ENOSYS` error on Windows,
+          // so use a supported signal instead
+          sig = 'SIGINT'
+        }
+        /* istanbul ignore next */
+        process.kill(process.pid, sig)
+      }
+    }
+  })
+
+  module.exports.signals = function () {
+    return signals
+  }
+
+  var loaded = false
+
+  var load = function load () {
+    if (loaded || !processOk(global.process)) {
+      return
+    }
+    loaded = true
+
+    // This is the number of onSignalExit's that are in play.
+    // It's important so that we can count the correct number of
+    // listeners on signals, and don't wait for the other one to
+    // handle it instead of us.
+    emitter.count += 1
+
+    signals = signals.filter(function (sig) {
+      try {
+        process.on(sig, sigListeners[sig])
+        return true
+      } catch (er) {
+        return false
+      }
+    })
+
+    process.emit = processEmit
+    process.reallyExit = processReallyExit
+  }
+  module.exports.load = load
+
+  var originalProcessReallyExit = process.reallyExit
+  var processReallyExit = function processReallyExit (code) {
+    /* istanbul ignore if */
+    if (!processOk(global.process)) {
+      return
+    }
+    process.exitCode = code || /* istanbul ignore next */ 0
+    emit('exit', process.exitCode, null)
+    /* istanbul ignore next */
+    emit('afterexit', process.exitCode, null)
+    /* istanbul ignore next */
+    originalProcessReallyExit.call(process, process.exitCode)
+  }
+
+  var originalProcessEmit = process.emit
+  var processEmit = function processEmit (ev, arg) {
+    if (ev === 'exit' && processOk(global.process)) {
+      /* istanbul ignore else */
+      if (arg !== undefined) {
+        process.exitCode = arg
+      }
+      var ret = originalProcessEmit.apply(this, arguments)
+      /* istanbul ignore next */
+      emit('exit', process.exitCode, null)
+      /* istanbul ignore next */
+      emit('afterexit', process.exitCode, null)
+      /* istanbul ignore next */
+      return ret
+    } else {
+      return originalProcessEmit.apply(this, arguments)
+    }
+  }
+}
+
+
+/***/ }),
+
+/***/ 1430:
+/***/ ((module) => {
+
+// This is not the set of all possible signals.
+//
+// It IS, however, the set of all signals that trigger
+// an exit on either Linux or BSD systems.  Linux is a
+// superset of the signal names supported on BSD, and
+// the unknown signals just fail to register, so we can
+// catch that easily enough.
+//
+// Don't bother with SIGKILL.  It's uncatchable, which
+// means that we can't fire any callbacks anyway.
+//
+// If a user does happen to register a handler on a non-
+// fatal signal like SIGWINCH or something, and then
+// exit, it'll end up firing `process.emit('exit')`, so
+// the handler will be fired anyway.
+//
+// SIGBUS, SIGFPE, SIGSEGV and SIGILL, when not raised
+// artificially, inherently leave the process in a
+// state from which it is not safe to try and enter JS
+// listeners.
+module.exports = [
+  'SIGABRT',
+  'SIGALRM',
+  'SIGHUP',
+  'SIGINT',
+  'SIGTERM'
+]
+
+if (process.platform !== 'win32') {
+  module.exports.push(
+    'SIGVTALRM',
+    'SIGXCPU',
+    'SIGXFSZ',
+    'SIGUSR2',
+    'SIGTRAP',
+    'SIGSYS',
+    'SIGQUIT',
+    'SIGIOT'
+    // should detect profiler and enable/disable accordingly.
+    // see #21
+    // 'SIGPROF'
+  )
+}
+
+if (process.platform === 'linux') {
+  module.exports.push(
+    'SIGIO',
+    'SIGPOLL',
+    'SIGPWR',
+    'SIGSTKFLT',
+    'SIGUNUSED'
+  )
+}
+
+
+/***/ }),
+
+/***/ 3466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2786,6 +4856,10 @@ function buildCommand(request) {
         'rpmbuild',
         '--define',
         `_topdir ${request.resultDir}`,
+        // EL specs are written for bash as /bin/sh (pushd, [[ ]]); Debian's /bin/sh is dash.
+        '--define',
+        '_buildshell /bin/bash',
+        ...(request.target ? ['--target', request.target] : []),
         ...conditionals,
         ...defines,
         '--rebuild',
@@ -2797,6 +4871,38 @@ function firstErrorLine(log) {
     const lines = log.split('\n');
     return (lines.find((line) => /^(error|ERROR):\s/.test(line.trim()) || /^RPM build errors:/.test(line)) ??
         lines.find((line) => /\berror\b/i.test(line) && !/^\+/.test(line)))?.trim();
+}
+/**
+ * The build host lacks packages the spec needs to build: the runner's setup, not the rebuilt
+ * package, is at fault. rpmbuild lists them after `error: Failed build dependencies:`; mock
+ * says `No matching package to install: 'x'`.
+ */
+class MissingBuildDependencies extends InfrastructureError {
+    missing;
+    logFile;
+    name = 'MissingBuildDependencies';
+    constructor(missing, logFile) {
+        super(`the build host lacks ${missing.length} build dependenc${missing.length === 1 ? 'y' : 'ies'} of the spec: ${missing.join(', ')}. Install them (dnf builddep on EL), or build with mock`);
+        this.missing = missing;
+        this.logFile = logFile;
+    }
+}
+/** The missing BuildRequires a failed build's log names, if that is why it failed. */
+function missingBuildDependencies(log) {
+    const lines = log.split('\n');
+    const start = lines.findIndex((line) => /error: Failed build dependencies:/.test(line));
+    const missing = [];
+    if (start !== -1) {
+        for (const line of lines.slice(start + 1)) {
+            const match = /^\s+(.+?) is needed by \S+/.exec(line);
+            if (!match)
+                break;
+            missing.push(match[1].trim());
+        }
+    }
+    for (const match of log.matchAll(/No matching package to install: '([^']+)'/g))
+        missing.push(match[1]);
+    return [...new Set(missing)];
 }
 class BuildFailure extends TestFailure {
     logFile;
@@ -2828,6 +4934,9 @@ async function runBuild(request, options) {
         const log = (0,external_node_fs_namespaceObject.existsSync)(options.logFile)
             ? (0,external_node_fs_namespaceObject.readFileSync)(options.logFile, 'utf8')
             : result.stdout + result.stderr;
+        const missing = missingBuildDependencies(log);
+        if (missing.length > 0)
+            throw new MissingBuildDependencies(missing, options.logFile);
         const tail = log.split('\n').slice(-40).join('\n');
         const how = result.timedOut
             ? `timed out after ${formatDuration(result.durationMs)}`
@@ -3225,11 +5334,12 @@ async function specEvr(tree, file, recipe, options) {
     const raw = (tag) => new RegExp(`^${tag}\\s*:\\s*(.+)$`, 'im')
         .exec(file.lines.slice(0, file.editableEnd).join('\n'))?.[1]
         ?.trim();
+    // As AlmaLinux's tool does: no dist tag in the changelog's EVR, rhel as the EL major version.
     const defines = {
-        dist: '.el9',
         rhel: recipe.parameters.elVersion ?? '9',
         _sourcedir: tree.sources,
         ...options.defines,
+        dist: '%{nil}',
     };
     const result = await exec([
         'rpmspec',
@@ -3246,14 +5356,23 @@ async function specEvr(tree, file, recipe, options) {
     return `${epoch !== '(none)' && epoch !== '' ? `${epoch}:` : ''}${v}-${r}`;
 }
 function insertTag(file, kind, number, name, marker) {
+    const entry = `${kind}${number}: ${name}`;
+    // One `# AlmaLinux Patch` (or Source) block: made by the first addition, joined by later ones.
+    const header = file.lines.findIndex((line) => line.trim().toLowerCase() === `# almalinux ${kind.toLowerCase()}`);
+    if (marker && header !== -1) {
+        let last = header;
+        while (last + 1 < file.editableEnd && /^(Patch|Source)\d*\s*:/i.test(file.lines[last + 1].trim()))
+            last++;
+        file.lines.splice(last + 1, 0, entry);
+        return;
+    }
     const own = numberedTags(file.lines, kind);
     const any = [...numberedTags(file.lines, 'Patch'), ...numberedTags(file.lines, 'Source')].sort((a, b) => a.line - b.line);
     const release = file.lines.findIndex((line) => /^Release\s*:/i.test(line));
     const after = own.at(-1)?.line ?? any.at(-1)?.line ?? release;
-    const lines = [...(marker ? [`# AlmaLinux ${kind}`] : []), `${kind}${number}: ${name}`];
-    file.lines.splice(after + 1, 0, ...(marker ? ['', ...lines] : lines));
+    file.lines.splice(after + 1, 0, ...(marker ? ['', `# AlmaLinux ${kind}`, entry] : [entry]));
 }
-function addFiles(tree, spec, action, recipe, options) {
+function addFiles(tree, spec, action, recipe, options, added) {
     const from = (0,external_node_path_namespaceObject.join)(options.filesDir, action.name);
     if (!(0,external_node_fs_namespaceObject.existsSync)(from))
         fail(action, (0,external_node_path_namespaceObject.relative)(tree.root, tree.spec), `file '${action.name}' is not in ${options.filesDir}`);
@@ -3263,8 +5382,9 @@ function addFiles(tree, spec, action, recipe, options) {
     const kind = action.fileType === 'patch' ? 'Patch' : 'Source';
     const existing = numberedTags(spec.lines, kind);
     const number = action.number === 'Latest' ? Math.max(-1, ...existing.map((tag) => tag.number)) + 1 : action.number;
+    // AlmaLinux recipes add a number whose old line a later action deletes: judged after the recipe.
     if (existing.some((tag) => tag.number === number))
-        fail(action, (0,external_node_path_namespaceObject.relative)(tree.root, tree.spec), `${kind}${number} is already used`);
+        added.push({ kind, number, action });
     const marker = action.insertMarker ?? recipe.parameters.insertMarker;
     insertTag(spec, kind, number, action.name, marker);
     if (kind === 'Source')
@@ -3280,8 +5400,10 @@ function addFiles(tree, spec, action, recipe, options) {
                 : style === 'patch-P'
                     ? `%patch -P ${number} -p1${backup}`
                     : fail(action, (0,external_node_path_namespaceObject.relative)(tree.root, tree.spec), 'the spec has no %prep section to apply the patch in');
+    const applyMarker = '# Applying AlmaLinux Patch';
+    const marked = marker && !spec.lines.some((line) => line.trim() === applyMarker);
     if (applyLine)
-        spec.lines.splice(after + 1, 0, ...(marker ? ['# Applying AlmaLinux Patch'] : []), applyLine);
+        spec.lines.splice(after + 1, 0, ...(marked ? [applyMarker] : []), applyLine);
     return `Patch${number}: ${action.name}${applyLine ? `, applied with '${applyLine}'` : ' (applied by %autosetup)'}`;
 }
 function deleteFiles(tree, action) {
@@ -3319,7 +5441,7 @@ function addLine(file, action, target) {
     file.lines.splice(at, 0, ...content);
     return `${content.length} line(s) at the ${action.location} of ${which}`;
 }
-async function applyOne(tree, action, recipe, options) {
+async function applyOne(tree, action, recipe, options, reused) {
     const specName = (0,external_node_path_namespaceObject.relative)(tree.root, tree.spec);
     const edit = (target, detail) => ({
         index: action.index,
@@ -3366,7 +5488,7 @@ async function applyOne(tree, action, recipe, options) {
         }
         case 'add_files': {
             const file = new TextFile(tree.spec, true);
-            const detail = addFiles(tree, file, action, recipe, options);
+            const detail = addFiles(tree, file, action, recipe, options, reused);
             file.save();
             return edit(specName, detail);
         }
@@ -3406,10 +5528,16 @@ async function applyRecipe(recipe, options) {
     try {
         const tree = treeOf(work);
         const edits = [];
+        const reused = [];
         for (const action of recipe.actions) {
-            const edit = await applyOne(tree, action, recipe, options);
+            const edit = await applyOne(tree, action, recipe, options, reused);
             options.log?.info(`#${edit.index} ${edit.type} ${edit.target}: ${edit.detail}`);
             edits.push(edit);
+        }
+        const final = new TextFile(tree.spec, true).lines;
+        for (const { kind, number, action } of reused) {
+            if (numberedTags(final, kind).filter((tag) => tag.number === number).length > 1)
+                fail(action, (0,external_node_path_namespaceObject.relative)(tree.root, tree.spec), `${kind}${number} is used twice after the whole recipe`);
         }
         // Swap by renames, so a reader sees either the old tree or the new one.
         const old = `${work}.old`;
@@ -3641,14 +5769,18 @@ const SUITE_VERSION = '0.1.0';
 
 
 
-/** sha256 over every file below dir (path and content), in a stable order. */
-function digestTree(dir) {
+/**
+ * sha256 over every file below dir (path and content), in a stable order; with `only`, over the
+ * files whose name matches (a kernel tree's Kconfig files rather than all of its 80,000 files).
+ */
+function digestTree(dir, only) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
     if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
         return hash.update('(none)').digest('hex');
     const files = (0,external_node_fs_namespaceObject.statSync)(dir).isFile()
         ? [dir]
         : (0,external_node_fs_namespaceObject.readdirSync)(dir, { recursive: true, encoding: 'utf8' })
+            .filter((file) => !only || only.test((0,external_node_path_namespaceObject.basename)(file)))
             .map((file) => (0,external_node_path_namespaceObject.join)(dir, file))
             .filter((file) => (0,external_node_fs_namespaceObject.statSync)(file).isFile())
             .sort();
@@ -3666,7 +5798,10 @@ function avoidanceKey(inputs) {
         suite: SUITE_VERSION,
         package: inputs.package,
         srpm: inputs.srpmSha256,
-        recipes: inputs.recipes.map(digestTree),
+        recipes: inputs.recipes.map((path) => digestTree(path)),
+        files: Object.fromEntries(Object.entries(inputs.files ?? {})
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([name, paths]) => [name, paths.map((path) => digestTree(path))])),
         builder: inputs.builder,
         extra: Object.fromEntries(Object.entries(inputs.extra ?? {}).sort(([a], [b]) => a.localeCompare(b))),
     });
@@ -3902,8 +6037,10 @@ async function download(url, expectedSha, options) {
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.join)(dir, sha256), { recursive: true });
     const path = (0,external_node_path_namespaceObject.join)(dir, sha256, name);
     // Written beside, then renamed: a killed run never leaves a truncated file under the final name.
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${path}.partial`, data);
-    (0,external_node_fs_namespaceObject.renameSync)(`${path}.partial`, path);
+    // The partial name is the writer's own: two runs filling the cache at once never share one.
+    const partial = `${path}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    (0,external_node_fs_namespaceObject.writeFileSync)(partial, data);
+    (0,external_node_fs_namespaceObject.renameSync)(partial, path);
     (0,external_node_fs_namespaceObject.writeFileSync)(index, JSON.stringify({ ...urls, [url]: sha256 }, null, 2));
     return { path, sha256, url, cached: false };
 }
@@ -3988,9 +6125,22 @@ function checkReleaseOrder(name, stock, rebuilt) {
 const defineArgs = (defines) => Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]);
 /** Installs the SRPM's spec and sources under dir/SPECS and dir/SOURCES; returns the spec path. */
 async function unpackSrpm(srpm, dir, log) {
-    await exec(['rpm', '-i', '--nodeps', '--nosignature', '--nodigest', ...defineArgs({ _topdir: dir }), srpm], {
-        ...(log ? { log, group: `Unpack ${srpm}` } : {}),
-    });
+    const result = await exec([
+        'rpm',
+        '-i',
+        '--nodeps',
+        '--nosignature',
+        '--nodigest',
+        ...defineArgs({ _topdir: dir }),
+        srpm,
+    ]);
+    // Debian's rpm advises Alien on every -i; anything else rpm says is worth reading.
+    const said = `${result.stdout}${result.stderr}`
+        .split('\n')
+        .filter((line) => line.trim() && !/use Alien instead|should not be used directly/i.test(line));
+    log?.info(`Unpacked ${srpm}`);
+    for (const line of said)
+        log?.info(line);
     const specs = (0,external_node_fs_namespaceObject.readdirSync)((0,external_node_path_namespaceObject.join)(dir, 'SPECS')).filter((name) => name.endsWith('.spec'));
     if (specs.length !== 1)
         throw new InfrastructureError(`${srpm} holds ${specs.length} spec files, expected one`);
@@ -4113,6 +6263,10 @@ function suffixRecipe(suffix) {
         actions: [{ type: 'modify_release', suffix, enabled: true, index: 1 }],
     };
 }
+/** Where mock reads a configuration given by name. */
+function mockConfigFile(name) {
+    return name.endsWith('.cfg') ? name : `/etc/mock/${name}.cfg`;
+}
 function copyRpms(files, dir) {
     (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
     (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
@@ -4151,12 +6305,22 @@ async function rebuildPackage(options) {
         without: options.without ?? [],
         defines,
         jobs: (0,external_node_os_namespaceObject.cpus)().length,
+        ...(options.target ? { target: options.target } : {}),
         ...(options.bindMounts ? { bindMounts: options.bindMounts } : {}),
     };
     const cacheKey = avoidanceKey({
         package: options.package,
         srpmSha256: fetched.sha256,
-        recipes: options.recipes.flatMap((r) => [r.config, r.filesDir ?? (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(r.config), 'files')]),
+        recipes: options.recipes.flatMap((r) => [
+            r.config,
+            r.filesDir ?? (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(r.config), 'files'),
+            r.scriptsDir ?? (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(r.config), 'scripts'),
+        ]),
+        files: {
+            ...options.keyFiles,
+            // mock builds in the chroot its config describes: the config's content counts, not only its name.
+            ...(options.builder === 'mock' ? { 'mock-config': [mockConfigFile(options.mockConfig)] } : {}),
+        },
         // Paths vary between runs; everything else of the command decides the output.
         builder: buildCommand({ ...request, srpm: 'SRPM', resultDir: 'RESULT' }),
         extra: { release: options.release, expectations: options.expectations, ...options.keyExtra },
@@ -4199,7 +6363,7 @@ async function rebuildPackage(options) {
         })));
     }
     if (options.finish)
-        edits.push(...((await options.finish(tree, spec, defines)) ?? []));
+        edits.push(...((await options.finish(tree, spec, defines, options.resultsDir)) ?? []));
     const rebuilt = await specHeader(spec, defines);
     const release = checkReleaseOrder(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt);
     const srpm = await packSrpm(tree, spec, defines, log);
@@ -4212,9 +6376,11 @@ async function rebuildPackage(options) {
         cacheKey,
         edits,
     };
+    // The patched source RPM is kept in the results whatever the build does next.
+    const [kept] = copyRpms([srpm], rpmDir);
     if (options.skipBuild) {
-        const rpms = await describeRpms(copyRpms([srpm], rpmDir));
-        return { ...built, rpms, skippedCommand: buildCommand({ ...request, srpm: rpms[0].path }) };
+        const rpms = await describeRpms([kept]);
+        return { ...built, rpms, skippedCommand: buildCommand({ ...request, srpm: kept }) };
     }
     const ccacheDir = (0,external_node_path_namespaceObject.join)(options.workDir, 'ccache');
     const ccacheKey = `kvm-actions-ccache-${options.package}${dist}-${cacheKey}`;
@@ -4259,7 +6425,12 @@ async function rebuildPackage(options) {
 
 
 
+
 const rebuildInputs = {
+    build: inputs_boolean({
+        description: 'Run the build. With false the step stops after the recipes, the validation and the source RPM (kept in the results folder), and reports the command the build would run.',
+        default: 'true',
+    }),
     ccache: inputs_boolean({
         description: 'Compile through ccache and keep its directory in the Actions cache between runs.',
         default: 'false',
@@ -4305,6 +6476,15 @@ async function runRebuildStep(ctx, step) {
         }
         throw error;
     }
+}
+/** With build: false, the command each package's build would have run. */
+function skippedBuildSummary(ctx, results) {
+    const skipped = results.filter((result) => result.skippedCommand);
+    if (skipped.length === 0)
+        return;
+    ctx.summary.paragraph('Build skipped (input build is false): the recipes and checks passed and the source RPM is packed.');
+    for (const result of skipped)
+        ctx.summary.code(describeArgv(result.skippedCommand), 'sh');
 }
 /** One summary row per rebuilt package. */
 function rebuildRow(result) {
@@ -4489,7 +6669,8 @@ function applyKernelOptions(sourcesDir, options, known) {
     return reports;
 }
 const KVM_MODULES = ['kvm.ko', 'kvm-hv.ko'];
-async function checkKernelRpms(rpms, options, kvm) {
+const checks_escape = (text) => text.replace(/[.+]/g, '\\$&');
+async function checkKernelRpms(rpms, options, kvm, kvmPackage = 'subpackage') {
     const core = rpms.find((rpm) => rpm.name === 'kernel-core') ??
         rpms.find((rpm) => rpm.name === 'kernel' && rpm.arch !== 'src');
     if (!core)
@@ -4497,8 +6678,8 @@ async function checkKernelRpms(rpms, options, kvm) {
     const kverrel = `${core.version}-${core.release}.${core.arch}`;
     const coreFiles = await listPackageFiles(core.path);
     const problems = [];
-    const vmlinux = coreFiles.find((file) => file === `/lib/modules/${kverrel}/vmlinuz`) ??
-        coreFiles.find((file) => new RegExp(`^/boot/vmlinu[xz]-${kverrel.replace(/[.+]/g, '\\$&')}$`).test(file));
+    const vmlinux = coreFiles.find((file) => new RegExp(`^/lib/modules/${checks_escape(kverrel)}/vmlinu[xz]$`).test(file)) ??
+        coreFiles.find((file) => new RegExp(`^/boot/vmlinu[xz]-${checks_escape(kverrel)}$`).test(file));
     if (!vmlinux)
         problems.push(`${core.nevra} has no kernel image for ${kverrel}`);
     const kvmModules = [];
@@ -4506,17 +6687,26 @@ async function checkKernelRpms(rpms, options, kvm) {
         const binaries = rpms.filter((rpm) => rpm.arch !== 'src' && rpm.name.startsWith('kernel'));
         const lists = await Promise.all(binaries.map(async (rpm) => ({ rpm, files: await listPackageFiles(rpm.path) })));
         for (const module of KVM_MODULES) {
-            const dir = `/lib/modules/${kverrel}/kernel/arch/powerpc/kvm/`;
-            const owner = lists.find(({ files }) => files.some((file) => file.startsWith(dir) && (0,external_node_path_namespaceObject.basename)(file).startsWith(module)));
-            if (owner)
-                kvmModules.push({ module, package: owner.rpm.name });
-            else
-                problems.push(`no package contains ${dir}${module}*`);
+            // Anywhere below the release's module folder: kernel/arch/powerpc/kvm/, or kvm/ after the split.
+            const pattern = new RegExp(`^/lib/modules/${checks_escape(kverrel)}/.*/${checks_escape(module)}(\\.(xz|gz|zst))?$`);
+            const owners = lists.filter(({ files }) => files.some((file) => pattern.test(file)));
+            const names = owners.map((owner) => owner.rpm.name);
+            for (const name of names)
+                kvmModules.push({ module, package: name });
+            if (owners.length === 0)
+                problems.push(`no package contains /lib/modules/${kverrel}/…/${module}*`);
+            else if (owners.length > 1)
+                problems.push(`${module} is in ${names.length} packages: ${names.join(', ')}`);
+            else if (kvmPackage === 'subpackage' && names[0] !== 'kernel-kvm')
+                problems.push(`${module} is in ${names[0]}, not kernel-kvm (kvm-package: subpackage)`);
+            else if (kvmPackage === 'modules' && names[0].endsWith('-kvm'))
+                problems.push(`${module} is in ${names[0]} (kvm-package: modules)`);
         }
     }
-    const configPath = `/boot/config-${kverrel}`;
-    if (!coreFiles.includes(configPath))
-        problems.push(`${core.nevra} has no ${configPath}`);
+    // EL9 packages the config in the module folder; /boot/config-* is a %ghost there.
+    const configPath = [`/lib/modules/${kverrel}/config`, `/boot/config-${kverrel}`].find((path) => coreFiles.includes(path));
+    if (!configPath)
+        problems.push(`${core.nevra} has no /lib/modules/${kverrel}/config`);
     else {
         const packaged = readConfig(await extractPackageFile(core.path, configPath));
         for (const option of options) {
@@ -4533,6 +6723,53 @@ async function checkKernelRpms(rpms, options, kvm) {
     return { nvr: `kernel-${core.version}-${core.release}`, kverrel, vmlinux: vmlinux, kvmModules };
 }
 
+// EXTERNAL MODULE: ./node_modules/proper-lockfile/index.js
+var proper_lockfile = __nccwpck_require__(3648);
+var proper_lockfile_default = /*#__PURE__*/__nccwpck_require__.n(proper_lockfile);
+;// CONCATENATED MODULE: ./src/fs/install-once.ts
+/**
+ * A folder in a cache shared by every run on the host (several runner services on one POWER box
+ * are common): made once, by whichever run gets there first, and never seen half-made. The maker
+ * writes into a temporary folder beside the target and renames it into place, all under a lock
+ * (proper-lockfile: an mkdir lock with a heartbeat, taken over when its holder died).
+ */
+
+
+
+/** Returns target, made by `make(tempDir)` unless a complete one is there already. */
+async function installOnce(target, make, options) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(target) && options.ready(target))
+        return target;
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+    const waitMs = options.waitMs ?? 15 * 60_000;
+    const release = await proper_lockfile_default().lock(target, {
+        realpath: false,
+        stale: 30_000,
+        update: 5_000,
+        retries: { retries: Math.ceil(waitMs / 1_000), factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
+    });
+    try {
+        // Another run may have made it while this one waited for the lock.
+        if ((0,external_node_fs_namespaceObject.existsSync)(target) && options.ready(target))
+            return target;
+        const partial = `${target}.partial-${process.pid}`;
+        (0,external_node_fs_namespaceObject.rmSync)(partial, { recursive: true, force: true });
+        (0,external_node_fs_namespaceObject.mkdirSync)(partial, { recursive: true });
+        try {
+            await make(partial);
+            (0,external_node_fs_namespaceObject.rmSync)(target, { recursive: true, force: true });
+            (0,external_node_fs_namespaceObject.renameSync)(partial, target);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(partial, { recursive: true, force: true });
+        }
+        return target;
+    }
+    finally {
+        await release();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/kernel/kconfig.ts
 /**
  * The kernel's own Kconfig as the judge of a config, before hours of building: run
@@ -4540,6 +6777,8 @@ async function checkKernelRpms(rpms, options, kvm) {
  * toolchain on x86 is enough) and report every requested option that Kconfig changed, with the
  * dependency or select that forced it.
  */
+
+
 
 
 
@@ -4575,26 +6814,24 @@ async function prepareKernelSource(source, cacheDir, log) {
         .digest('hex')
         .slice(0, 16);
     const target = (0,external_node_path_namespaceObject.join)(cacheDir, 'kernel-source', id);
-    const tree = () => (0,external_node_fs_namespaceObject.existsSync)(target)
-        ? (0,external_node_fs_namespaceObject.readdirSync)(target)
-            .map((name) => (0,external_node_path_namespaceObject.join)(target, name))
+    const treeIn = (dir) => (0,external_node_fs_namespaceObject.existsSync)(dir)
+        ? (0,external_node_fs_namespaceObject.readdirSync)(dir)
+            .map((name) => (0,external_node_path_namespaceObject.join)(dir, name))
             .find(isKernelTree)
         : undefined;
-    const ready = tree();
-    if (ready)
-        return ready;
-    const partial = `${target}.partial-${process.pid}`;
-    (0,external_node_fs_namespaceObject.rmSync)(partial, { recursive: true, force: true });
-    (0,external_node_fs_namespaceObject.mkdirSync)(partial, { recursive: true });
-    await exec(['tar', '-xf', source, '-C', partial, '--wildcards', ...CONFIG_STEP_PATHS], {
-        ...(log ? { log, group: `Unpack the Kconfig files of ${source}` } : {}),
-    });
-    (0,external_node_fs_namespaceObject.rmSync)(target, { recursive: true, force: true });
-    (0,external_node_fs_namespaceObject.renameSync)(partial, target);
-    const unpacked = tree();
+    await installOnce(target, async (dir) => {
+        await exec(['tar', '-xf', source, '-C', dir, '--wildcards', ...CONFIG_STEP_PATHS], {
+            ...(log ? { log, group: `Unpack the Kconfig files of ${source}` } : {}),
+        });
+    }, { ready: (dir) => treeIn(dir) !== undefined });
+    const unpacked = treeIn(target);
     if (!unpacked)
         throw new InfrastructureError(`${source} holds no kernel source tree with arch/powerpc/kvm/Kconfig`);
     return unpacked;
+}
+/** What of a kernel source decides the Kconfig check: a tarball's bytes, or a tree's Kconfig files. */
+function kernelSourceDigest(source) {
+    return digestTree(source, /^Kconfig/);
 }
 /** make's arguments for a powerpc config step on this host: native on ppc64le, else the cross toolchain. */
 function powerpcMakeArgs() {
@@ -4738,91 +6975,465 @@ async function kconfigCheck(source, configs, reports, options, log) {
 
 ;// CONCATENATED MODULE: ./src/kernel/kvm-package.ts
 /**
- * Where kvm.ko and kvm-hv.ko are packaged. AlmaLinux ships them in a `kernel-kvm` subpackage
- * made by the spec's `%kernel_kvm_package` macro, whose module list is SOURCES/mod-kvm.list;
- * `modules` keeps them in kernel-modules instead, for hosts that install only that.
+ * Where kvm.ko and kvm-hv.ko are packaged. AlmaLinux ships them in a `kernel-kvm` subpackage;
+ * `modules` keeps them in the base kernel's module packages.
+ *
+ * The EL9 spec has two shapes. From 9.4 on, `%define kernel_kvm_package()` exists inside
+ * `%if %{with_realtime}`, the variant package and files macros call it and list the kvm
+ * modules for rt variants only, and BuildKernel moves the modules of mod-kvm.list out with the
+ * split script behind shell `$Variant` gates for rt. On ppc64le (no realtime) none of that runs,
+ * so each of those places is opened to the base variant on ppc64le. The 9.0 to 9.3 specs have no
+ * kvm macro at all: there the package, its file list and the split are added beside the spec's
+ * own split of the internal modules.
  */
 
 
 
 
+/** The architecture whose base kernel gets kernel-kvm, and the modules it must hold. */
+const KVM_ARCH = 'ppc64le';
+const KVM_MODULE_NAMES = ['kvm', 'kvm-hv'];
+const KVM_LIST = 'mod-kvm.list';
+/** True for the base variant on ppc64le: rpm's `%{?N}` is empty for the base kernel. */
+const baseMacroCondition = (argument) => `"%{?${argument}}%{_target_cpu}" == "${KVM_ARCH}"`;
+/** The same in BuildKernel's shell, where the variant is `$Variant` (empty for the base kernel). */
+const BASE_SHELL_TEST = `"\${Variant}%{_target_cpu}" == "${KVM_ARCH}"`;
+const MARK = '# kvm-actions:';
 const DEFINITION = /^%define\s+kernel_kvm_package\(\)/;
-const BASE_INVOCATION = /^\s*(%kernel_kvm_package|%\{expand:%%kernel_kvm_package\})\s*$/;
-const KVM_DIR = '/lib/modules/%{KVERREL}/kernel/arch/powerpc/kvm';
-function definitionEnd(lines) {
-    const start = lines.findIndex((line) => DEFINITION.test(line));
-    if (start === -1)
-        return -1;
-    let end = start;
-    while (end < lines.length - 1 && lines[end].trimEnd().endsWith('\\'))
-        end++;
-    return end;
+const INVOCATION = /%\{expand:%%kernel_kvm_package\b|^\s*%kernel_kvm_package\b/;
+const MACRO_IF = /^%if\b(.*)\\$/;
+const SHELL_IF = /^(\s*)if\s+(.*);\s*then\s*$/;
+function shapeError(spec, what, expected) {
+    return new ConfigurationError(`${spec}: cannot ${what}: expected ${expected}. The spec has changed shape; report it, or use the other kvm-package mode`);
 }
-/** The kvm subpackage for the base kernel on ppc64le, through the spec's own macro. */
-function packageKvmSeparately(lines, spec) {
-    const end = definitionEnd(lines);
-    if (end === -1) {
-        throw new ConfigurationError(`${spec}: cannot make the kernel-kvm subpackage: expected '%define kernel_kvm_package()'. The spec has changed shape; use kvm-package: modules`);
-    }
-    const details = [];
-    if (!lines.some((line) => BASE_INVOCATION.test(line))) {
-        lines.splice(end + 1, 0, '%ifarch ppc64le', '%kernel_kvm_package', '%endif');
-        details.push('kernel-kvm declared for ppc64le');
-    }
-    const files = sections(lines).some((section) => section.name === 'files' && section.subpackage === 'kvm');
-    if (!files) {
-        const at = lines.findIndex((line) => /^%changelog\s*$/.test(line));
-        const insert = ['%ifarch ppc64le', '%files kvm', KVM_DIR, '%endif', ''];
-        lines.splice(at === -1 ? lines.length : at, 0, ...insert);
-        details.push(`%files kvm lists ${KVM_DIR}`);
-    }
-    return details.length > 0 ? details.join('; ') : 'kernel-kvm already built by the spec';
-}
-/** Removes a section's header and entries, leaving the conditionals around and inside it balanced. */
-function removeSection(lines, header, end) {
-    for (let index = end - 1; index >= header; index--) {
+/** Index of the `%else\` / `%endif\` that ends the branch opened at `start` inside a macro body. */
+function macroBranchEnd(lines, start) {
+    let depth = 0;
+    let elseAt;
+    for (let index = start + 1; index < lines.length; index++) {
         const line = lines[index].trim();
-        if (line === '' || /^%(if\w*|else|elif\w*|endif)\b/.test(line))
-            continue;
-        lines.splice(index, 1);
-    }
-}
-/** kvm.ko and kvm-hv.ko stay in kernel-modules: no kvm subpackage, an empty mod-kvm.list. */
-function keepKvmInModules(lines, spec, sourcesDir) {
-    const modules = sections(lines).find((section) => section.name === 'files' && section.subpackage === 'modules');
-    if (!modules) {
-        throw new ConfigurationError(`${spec}: cannot keep the KVM modules in kernel-modules: expected a '%files modules' section. The spec has changed shape; use kvm-package: subpackage`);
-    }
-    const details = [];
-    const list = (0,external_node_path_namespaceObject.join)(sourcesDir, 'mod-kvm.list');
-    if ((0,external_node_fs_namespaceObject.existsSync)(list)) {
-        (0,external_node_fs_namespaceObject.writeFileSync)(list, '');
-        details.push('mod-kvm.list emptied');
-    }
-    const kvmFiles = sections(lines).filter((section) => section.name === 'files' && section.subpackage === 'kvm');
-    for (const section of [...kvmFiles].reverse())
-        removeSection(lines, section.header, section.end);
-    let invocations = 0;
-    for (let index = lines.length - 1; index >= 0; index--) {
-        if (BASE_INVOCATION.test(lines[index])) {
-            lines[index] = '# kvm-actions: the KVM modules stay in kernel-modules';
-            invocations++;
+        if (!line.endsWith('\\') && !/^%\{nil\}/.test(line))
+            break;
+        if (/^%if\w*\b/.test(line))
+            depth++;
+        else if (/^%else\b/.test(line) && depth === 0)
+            elseAt ??= index;
+        else if (/^%endif\b/.test(line)) {
+            if (depth === 0)
+                return { ...(elseAt !== undefined ? { else: elseAt } : {}), endif: index };
+            depth--;
         }
     }
-    if (kvmFiles.length > 0 || invocations > 0)
-        details.push('no kernel-kvm subpackage');
-    // A generated list (`%files modules -f …`) picks the modules up once mod-kvm.list no longer
-    // moves them out; an explicit one needs the folder.
-    const owner = sections(lines).find((section) => section.name === 'files' && section.subpackage === 'modules');
-    const generated = /\s-f\s/.test(lines[owner.header]);
-    const owned = lines
-        .slice(owner.header + 1, owner.end)
-        .some((line) => line.includes('/kernel/arch/powerpc/kvm'));
-    if (!generated && !owned) {
-        lines.splice(sectionEntriesEnd(lines, owner), 0, KVM_DIR);
-        details.push(`%files modules lists ${KVM_DIR}`);
+    return { endif: -1 };
+}
+/**
+ * Opens a realtime-only branch of a macro body (`%if "%{N}" == "rt" || …\`) to the base variant on
+ * ppc64le: the branch's lines are repeated after its `%endif\` under the base condition, so the
+ * `%else` branch (the unified kernel image) is left as it is.
+ */
+function openMacroBranch(lines, at) {
+    const condition = MACRO_IF.exec(lines[at].trim())?.[1] ?? '';
+    const argument = /"%\{\??(\d)\}"\s*==\s*"rt"/.exec(condition)?.[1];
+    if (!argument)
+        return false;
+    const { else: elseAt, endif } = macroBranchEnd(lines, at);
+    if (endif === -1)
+        return false;
+    const body = lines.slice(at + 1, elseAt ?? endif);
+    lines.splice(endif + 1, 0, `%if ${baseMacroCondition(argument)}\\`, ...body, '%endif\\');
+    return true;
+}
+/** The `%if…\` in a macro body that encloses `index` most closely. */
+function enclosingMacroIf(lines, index) {
+    const open = enclosingConditionals(lines, index).filter((c) => c.keyword === 'if');
+    const last = open.at(-1);
+    return last && lines[last.line].trim().endsWith('\\') && !last.inElse ? last.line : -1;
+}
+/** The shell `if …; then` line whose block holds `index` (its matching `fi` comes after). */
+function enclosingShellIf(lines, index) {
+    let depth = 0;
+    for (let at = index - 1; at >= 0; at--) {
+        const line = lines[at].trim();
+        if (/^fi\b/.test(line))
+            depth++;
+        else if (SHELL_IF.test(lines[at])) {
+            if (depth === 0)
+                return at;
+            depth--;
+        }
+        else if (/^%(build|install|prep)\b/.test(line))
+            return -1;
     }
-    return details.join('; ');
+    return -1;
+}
+/** `if [[ … ]]; then` / `if [ … ] || [ … ]; then` on `$Variant` gains the base-variant test. */
+function openShellGate(lines, at) {
+    const match = SHELL_IF.exec(lines[at]);
+    if (!match || !/\$\{?Variant\}?/.test(match[2]) || lines[at].includes('%{_target_cpu}'))
+        return false;
+    const test = match[2].trim();
+    const opened = /^\[\[.*\]\]$/.test(test)
+        ? `${test.slice(0, -2).trimEnd()} || ${BASE_SHELL_TEST} ]]`
+        : `${test} || [ ${BASE_SHELL_TEST.replace('==', '=')} ]`;
+    lines[at] = `${match[1]}if ${opened}; then`;
+    return true;
+}
+/** mod-kvm.list names kvm and kvm-hv (EL9 lists the x86 modules; kvm-hv is missing). */
+function completeKvmList(sourcesDir) {
+    const file = (0,external_node_path_namespaceObject.join)(sourcesDir, KVM_LIST);
+    const names = (0,external_node_fs_namespaceObject.existsSync)(file)
+        ? (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')
+            .split('\n')
+            .map((l) => l.trim())
+        : [];
+    const added = KVM_MODULE_NAMES.filter((name) => !names.includes(name));
+    if (added.length > 0) {
+        const kept = names.filter(Boolean);
+        (0,external_node_fs_namespaceObject.writeFileSync)(file, [...kept, ...added].join('\n') + '\n');
+    }
+    return added;
+}
+/** The spec's Source number of mod-kvm.list, if it has one. */
+function kvmListSource(lines) {
+    return numberedTags(lines, 'Source').find((tag) => tag.value === KVM_LIST)?.number;
+}
+/** 9.4 and later: every rt-only place of the kvm package opened to the base variant on ppc64le. */
+function openRealtimeKvm(lines, spec) {
+    const details = [];
+    const definition = lines.findIndex((line) => DEFINITION.test(line));
+    for (const gate of enclosingConditionals(lines, definition)) {
+        if (gate.keyword !== 'if' || !gate.args.includes('with_realtime') || gate.inElse)
+            continue;
+        lines[gate.line] = `%if ${gate.args} || "%{_target_cpu}" == "${KVM_ARCH}"`;
+        details.push('kernel_kvm_package defined on ppc64le');
+    }
+    // The variant package and files macros: the rt-only branches that declare or list kvm.
+    const branches = new Set();
+    const packaged = [];
+    const listed = [];
+    lines.forEach((line, index) => {
+        if (!line.trimEnd().endsWith('\\'))
+            return;
+        if (INVOCATION.test(line) && !DEFINITION.test(line))
+            packaged.push(index);
+        else if (/%%files\b.*\bkvm\b/.test(line))
+            listed.push(index);
+    });
+    if (packaged.length === 0) {
+        throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%{expand:%%kernel_kvm_package …}' line in the variant package macro");
+    }
+    if (listed.length === 0) {
+        throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%{expand:%%files … kvm}' line in the variant files macro");
+    }
+    for (const index of [...packaged, ...listed]) {
+        const gate = enclosingMacroIf(lines, index);
+        if (gate !== -1)
+            branches.add(gate);
+    }
+    let opened = 0;
+    for (const gate of [...branches].sort((a, b) => b - a))
+        if (openMacroBranch(lines, gate))
+            opened++;
+    if (opened > 0)
+        details.push(`variant package and files macros: kernel-kvm for the base kernel (${opened} branch(es))`);
+    // BuildKernel: the split and the file list of mod-kvm.list behind `$Variant` gates.
+    const source = kvmListSource(lines);
+    if (source === undefined)
+        throw shapeError(spec, 'make the kernel-kvm subpackage', `a 'SourceNN: ${KVM_LIST}' line`);
+    const split = new RegExp(`%\\{SOURCE${source}\\}\\s+kvm\\s*$`);
+    const users = lines.flatMap((line, index) => (split.test(line) || line.includes(KVM_LIST)) && !/^Source\d*:/i.test(line.trim()) ? [index] : []);
+    if (!users.some((index) => split.test(lines[index]))) {
+        throw shapeError(spec, 'make the kernel-kvm subpackage', `a line that splits the modules of %{SOURCE${source}} into kvm`);
+    }
+    const gates = new Set(users.map((index) => enclosingShellIf(lines, index)).filter((at) => at !== -1));
+    let shell = 0;
+    for (const gate of gates)
+        if (openShellGate(lines, gate))
+            shell++;
+    if (shell > 0)
+        details.push(`BuildKernel: ${shell} $Variant gate(s) opened to the base kernel`);
+    return details;
+}
+/** A line matching `anchor`, repeated after itself for mod-kvm.list under the base-variant gate. */
+function twinForKvm(lines, anchor, rewrite, required) {
+    const index = lines.findIndex((line) => anchor.test(line));
+    if (index === -1) {
+        if (required)
+            throw shapeError(required.spec, 'make the kernel-kvm subpackage', required.expected);
+        return false;
+    }
+    const indent = /^\s*/.exec(lines[index])[0];
+    lines.splice(index + 1, 0, `${indent}if [ ${BASE_SHELL_TEST.replace('==', '=')} ]; then`, `${indent}  ${rewrite(lines[index].trim())}`, `${indent}fi`);
+    return true;
+}
+/** 9.0 to 9.3: the package, its file list and the split, modelled on the internal modules'. */
+function addBaseKvm(lines, spec, sourcesDir) {
+    let source = kvmListSource(lines);
+    if (source === undefined) {
+        const tags = numberedTags(lines, 'Source');
+        const used = new Set(tags.map((tag) => tag.number));
+        source = used.has(86) ? Math.max(...used) + 1 : 86;
+        const after = tags.at(-1)?.line ?? -1;
+        if (after === -1)
+            throw shapeError(spec, 'make the kernel-kvm subpackage', "a 'SourceNN:' line");
+        lines.splice(after + 1, 0, `Source${source}: ${KVM_LIST}`);
+    }
+    completeKvmList(sourcesDir);
+    const internalSplit = /^\s*(%\{SOURCE\d+\})\s+\$RPM_BUILD_ROOT\s+lib\/modules\/\$KernelVer\s+\S+\s+internal\s*$/;
+    const splitter = internalSplit.exec(lines.find((line) => internalSplit.test(line)) ?? '')?.[1];
+    if (!splitter) {
+        throw shapeError(spec, 'make the kernel-kvm subpackage', "a line '%{SOURCE20} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE84} internal' (the split of the internal modules)");
+    }
+    const required = (expected) => ({ spec, expected });
+    twinForKvm(lines, internalSplit, () => `${splitter} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE${source}} kvm`, undefined);
+    twinForKvm(lines, /^\s*xargs rm -rf < mod-internal\.list\s*$/, () => `xargs rm -rf < ${KVM_LIST}`, required("a line 'xargs rm -rf < mod-internal.list'"));
+    twinForKvm(lines, /mod-internal\.list\s*>>\s*\S*-modules-internal\.list\s*$/, (line) => line.replace('mod-internal.list', KVM_LIST).replace(/-modules-internal\.list\s*$/, '-kvm.list'), required('a line that appends mod-internal.list to the modules-internal file list'));
+    twinForKvm(lines, /^\s*rm -f \$RPM_BUILD_ROOT\/mod-internal\.list\s*$/, () => `rm -f $RPM_BUILD_ROOT/${KVM_LIST}`, undefined);
+    const withUp = lines.some((line) => /^%define\s+with_up\b/.test(line));
+    const gate = (body) => [
+        `%ifarch ${KVM_ARCH}`,
+        ...(withUp ? ['%if %{with_up}'] : []),
+        ...body,
+        ...(withUp ? ['%endif'] : []),
+        '%endif',
+    ];
+    const prep = lines.findIndex((line) => /^%prep\b/.test(line));
+    if (prep === -1)
+        throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%prep' line");
+    lines.splice(prep, 0, `${MARK} kernel-kvm for the base kernel on ${KVM_ARCH}; this spec has no kvm package macro`, ...gate([
+        '%package kvm',
+        'Summary: KVM modules for package kernel',
+        'Requires: kernel-core = %{version}-%{release}',
+        'Provides: installonlypkg(kernel-module)',
+        '%description kvm',
+        'The KVM modules (kvm, kvm-hv) of the kernel package, for guests under KVM-HV.',
+    ]), '');
+    const variantFiles = lines.map((line, index) => (/^%kernel_variant_files\b/.test(line) ? index : -1));
+    const lastFiles = Math.max(...variantFiles);
+    if (lastFiles === -1)
+        throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%kernel_variant_files' line");
+    lines.splice(lastFiles + 1, 0, ...gate(['%files -f kernel-kvm.list kvm', '%dir /lib/modules/%{KVERREL}/kvm']));
+    return [
+        `Source${source}: ${KVM_LIST} (kvm, kvm-hv)`,
+        'kernel-kvm declared with its file list',
+        'BuildKernel splits the kvm modules out for the base kernel',
+    ];
+}
+/** kernel-kvm for the base kernel on ppc64le, holding kvm.ko and kvm-hv.ko. */
+function packageKvmSeparately(lines, spec, sourcesDir) {
+    if (lines.some((line) => DEFINITION.test(line))) {
+        const added = completeKvmList(sourcesDir);
+        const details = openRealtimeKvm(lines, spec);
+        if (added.length > 0)
+            details.push(`${KVM_LIST} gains ${added.join(', ')}`);
+        return details.length > 0
+            ? details.join('; ')
+            : 'kernel-kvm already built for the base kernel by the spec';
+    }
+    return addBaseKvm(lines, spec, sourcesDir).join('; ');
+}
+/**
+ * kvm.ko and kvm-hv.ko stay in the base kernel's module packages. The EL9 spec splits kvm out for
+ * rt only, so nothing changes; a spec whose kvm package already takes them from the base kernel
+ * cannot be turned back and is refused.
+ */
+function keepKvmInModules(lines, spec) {
+    const files = sections(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm');
+    if (files.length > 0 || lines.some((line) => line.includes(BASE_SHELL_TEST) || line.startsWith(MARK))) {
+        throw shapeError(spec, 'keep the KVM modules in the kernel modules', 'no kvm package for the base kernel, but the spec already has one');
+    }
+    return lines.some((line) => DEFINITION.test(line))
+        ? 'kvm.ko and kvm-hv.ko stay in the base kernel’s modules (the spec splits kvm out for rt only)'
+        : 'kvm.ko and kvm-hv.ko stay in the base kernel’s modules (the spec has no kvm package)';
+}
+
+;// CONCATENATED MODULE: ./src/rpm/spec-check.ts
+/**
+ * A spec as rpm sees it for one target: the subpackages `rpmspec -q` lists and the text
+ * `rpmspec -P` expands, with the rebuild's dist, buildid and build switches. A spec that does
+ * not parse is a configuration error quoting rpmspec; the expanded text (thousands of lines for
+ * a kernel) goes to a file for upload-artifact, never into the log.
+ */
+
+
+
+
+function rpmspecArgs(evaluation) {
+    return [
+        '--target',
+        evaluation.target,
+        ...Object.entries(evaluation.defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]),
+        ...(evaluation.with ?? []).flatMap((name) => ['--with', name]),
+        ...(evaluation.without ?? []).flatMap((name) => ['--without', name]),
+    ];
+}
+function describe(args) {
+    return args.map((arg) => (/[\s']/.test(arg) ? `'${arg}'` : arg)).join(' ');
+}
+/**
+ * rpmspec's own complaint: its error lines with their continuations (rpm prints `error: line N:
+ * %files kvm` and then `: package kernel-kvm does not exist` on a line of its own).
+ */
+function rpmspecError(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+    const errors = [];
+    for (const line of lines) {
+        if (/^error:/i.test(line))
+            errors.push(line);
+        else if (line.startsWith(':') && errors.length > 0)
+            errors[errors.length - 1] += line;
+    }
+    return (errors.length > 0 ? errors : lines.slice(-3)).join('; ');
+}
+async function expandSpec(spec, specName, evaluation, expandedFile) {
+    const args = rpmspecArgs(evaluation);
+    const described = describe(args);
+    const query = await exec(['rpmspec', '-q', '--qf', '%{name}\\n', ...args, spec], { allowFailure: true });
+    if (query.exitCode !== 0) {
+        throw new ConfigurationError(`${specName} does not parse for ${evaluation.target} (rpmspec -q ${described}): ${rpmspecError(query.stderr)}`);
+    }
+    const parsed = await exec(['rpmspec', '-P', ...args, spec], { allowFailure: true });
+    if (parsed.exitCode !== 0) {
+        throw new ConfigurationError(`${specName} does not expand for ${evaluation.target} (rpmspec -P ${described}): ${rpmspecError(parsed.stderr)}`);
+    }
+    if (expandedFile) {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(expandedFile), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(expandedFile, parsed.stdout);
+    }
+    return {
+        subpackages: [...new Set(query.stdout.split('\n').filter(Boolean))],
+        lines: parsed.stdout.split('\n'),
+        described,
+        ...(expandedFile ? { file: expandedFile } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/kernel/validate.ts
+/**
+ * The kernel spec checked as rpm will build it for ppc64le, before any build: it must parse with
+ * the rebuild's dist, buildid and build switches, and its packages must put kvm.ko and kvm-hv.ko
+ * where the kvm-package mode says, for the base variant. This is what catches an edit that looks
+ * right as text but leaves `%files kvm` without its package, or kernel-kvm without modules.
+ */
+
+
+
+
+
+
+/** A quoted or bare shell word with $Variant / ${Variant} replaced by the variant's name. */
+function word(text, variant) {
+    return text.replace(/^"(.*)"$/, '$1').replace(/\$\{Variant\}|\$Variant\b/g, variant);
+}
+function parseTerm(text) {
+    const compare = /^("[^"]*"|\S+)\s*(==|=|!=)\s*("[^"]*"|\S+)$/.exec(text.trim());
+    if (compare)
+        return { kind: 'compare', left: compare[1], right: compare[3], equal: compare[2] !== '!=' };
+    const test = /^-(z|n)\s+("[^"]*"|\S+)$/.exec(text.trim());
+    if (test)
+        return { kind: 'empty', word: test[2], empty: test[1] === 'z' };
+    return undefined;
+}
+function evaluate(term, variant) {
+    if (term.kind === 'compare')
+        return (word(term.left, variant) === word(term.right, variant)) === term.equal;
+    return (word(term.word, variant) === '') === term.empty;
+}
+/**
+ * Whether a BuildKernel gate `if [[ A || B ]]; then` / `if [ A ] || [ B ]; then` holds for a
+ * variant; undefined when it is not made of string tests joined by || and &&.
+ */
+function shellGateHolds(line, variant) {
+    const condition = /^\s*if\s+(.*);\s*then\s*$/.exec(line)?.[1];
+    if (!condition)
+        return undefined;
+    // Brackets and the operators between them: `[[ a || b ]]` and `[ a ] || [ b ]` read alike.
+    const flat = condition.replace(/\[\[|\]\]|\[|\]/g, ' ').trim();
+    let result;
+    let pending;
+    for (const part of flat.split(/\s*(\|\||&&)\s*/)) {
+        if (part === '||' || part === '&&') {
+            pending = part;
+            continue;
+        }
+        const term = parseTerm(part);
+        if (!term)
+            return undefined;
+        const value = evaluate(term, variant);
+        result = result === undefined ? value : pending === '&&' ? result && value : result || value;
+    }
+    return result;
+}
+/** The shell `if` line whose block holds `index`, in expanded spec text. */
+function gateOf(lines, index) {
+    let depth = 0;
+    for (let at = index - 1; at >= 0; at--) {
+        const line = lines[at].trim();
+        if (/^fi\b/.test(line))
+            depth++;
+        else if (/^if\s.*;\s*then$/.test(line)) {
+            if (depth === 0)
+                return lines[at];
+            depth--;
+        }
+        else if (/^\w+\s*\(\)\s*$|^\w+\s*\(\)\s*\{/.test(line))
+            return undefined;
+    }
+    return undefined;
+}
+async function validateKernelSpec(spec, specName, options) {
+    const expandedFile = (0,external_node_path_namespaceObject.join)(options.resultsDir, `${specName.replace(/\.spec$/, '')}-ppc64le-expanded.spec`);
+    const expanded = await expandSpec(spec, specName, {
+        ...options.evaluation,
+        target: KVM_ARCH,
+        defines: { ...options.evaluation.defines, _sourcedir: options.sourcesDir },
+    }, expandedFile);
+    const { lines, subpackages } = expanded;
+    const problems = [];
+    const kvmFiles = sections(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm');
+    const listFile = (0,external_node_path_namespaceObject.join)(options.sourcesDir, 'mod-kvm.list');
+    const listed = (0,external_node_fs_namespaceObject.existsSync)(listFile)
+        ? (0,external_node_fs_namespaceObject.readFileSync)(listFile, 'utf8')
+            .split('\n')
+            .map((l) => l.trim())
+        : [];
+    // Lines that split mod-kvm.list's modules into kvm, and the gates they sit behind, for the base kernel.
+    const splits = lines.flatMap((line, index) => (/mod-kvm\.list\s+kvm\s*$/.test(line) ? [index] : []));
+    const forBase = splits.filter((index) => {
+        const gate = gateOf(lines, index);
+        return gate === undefined || shellGateHolds(gate, '') === true;
+    });
+    if (options.kvmPackage === 'subpackage') {
+        if (!subpackages.includes('kernel-kvm'))
+            problems.push('it builds no kernel-kvm package');
+        if (kvmFiles.length === 0)
+            problems.push('it has no %files section for kernel-kvm');
+        const missing = KVM_MODULE_NAMES.filter((name) => !listed.includes(name));
+        if (missing.length > 0)
+            problems.push(`mod-kvm.list does not name ${missing.join(', ')}`);
+        if (forBase.length === 0)
+            problems.push('the base kernel’s build does not split the modules of mod-kvm.list into kernel-kvm');
+    }
+    else {
+        if (subpackages.includes('kernel-kvm') || kvmFiles.length > 0)
+            problems.push('it still builds kernel-kvm for the base kernel');
+        if (forBase.length > 0)
+            problems.push('the base kernel’s build still splits the modules of mod-kvm.list out');
+    }
+    if (problems.length > 0) {
+        throw new ConfigurationError(`${specName} for ${KVM_ARCH} (rpmspec ${expanded.described}) does not package the KVM modules as kvm-package: ${options.kvmPackage} asks: ${problems.join('; ')}. The expanded spec is in ${expandedFile}`);
+    }
+    const where = options.kvmPackage === 'subpackage'
+        ? `kernel-kvm is built and the base kernel moves ${KVM_MODULE_NAMES.join(' and ')} into it`
+        : 'no kernel-kvm for the base kernel, whose modules keep kvm and kvm-hv';
+    return {
+        summary: `Validated before the build: rpmspec ${expanded.described} parses the spec (${subpackages.length} packages); ${where}.`,
+        subpackages,
+        expandedFile,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/kernel/signing.ts
@@ -4912,6 +7523,7 @@ async function signingKeyFingerprint(file) {
 
 
 
+
 /**
  * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
  * (base variant only, no debug kernel or debuginfo, no kABI check); `full` is the release build.
@@ -4975,10 +7587,6 @@ const buildKernel = defineAction({
             description: 'With module-signing: keys, a PEM file with the private key and its certificate (the form of certs/signing_key.pem), such as a secret written to $RUNNER_TEMP.',
             mustExist: 'file',
         }),
-        build: inputs_boolean({
-            description: 'Run the build. With false the step stops after the config checks and the source RPM, and reports the command the build would run (validation without hours of building).',
-            default: 'true',
-        }),
         ...builderInputs,
         ...rebuildInputs,
         'results-dir': path({
@@ -5019,7 +7627,9 @@ const buildKernel = defineAction({
             ? { path: inputs.moduleSigningKey, fingerprint: await signingKeyFingerprint(inputs.moduleSigningKey) }
             : undefined;
         let configReport = [];
+        let validation;
         let result;
+        const switches = kernelBuildSwitches(inputs.buildProfile);
         try {
             result = await runRebuildStep(ctx, {
                 package: 'kernel',
@@ -5029,7 +7639,8 @@ const buildKernel = defineAction({
                 release: { kind: 'buildid', value: inputs.buildid },
                 builder: inputs.builder,
                 mockConfig: inputs.mockConfig,
-                ...kernelBuildSwitches(inputs.buildProfile),
+                ...switches,
+                target: KVM_ARCH,
                 timeoutMs: inputs.buildTimeout,
                 ccache: inputs.ccache,
                 resultsDir: inputs.resultsDir,
@@ -5054,8 +7665,22 @@ const buildKernel = defineAction({
                     await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, ctx.log);
                     return builtIn;
                 },
+                finish: async (tree, spec, defines, resultsDir) => {
+                    validation = await validateKernelSpec(spec, (0,external_node_path_namespaceObject.basename)(spec), {
+                        sourcesDir: (0,external_node_path_namespaceObject.join)(tree, 'SOURCES'),
+                        evaluation: { defines, ...switches },
+                        kvmPackage: inputs.kvmPackage,
+                        resultsDir,
+                    });
+                    ctx.log.info(validation.summary);
+                },
+                keyFiles: {
+                    'config-fragments': inputs.configFragments.map((file) => (0,external_node_path_namespaceObject.resolve)(ctx.workspace, file)),
+                },
                 keyExtra: {
                     options,
+                    // The tree the Kconfig check reads (the SRPM's own tarball is covered by its checksum).
+                    kernelSource: inputs.kconfigCheck && inputs.kernelSource ? kernelSourceDigest(inputs.kernelSource) : undefined,
                     kvmPackage: inputs.kvmPackage,
                     moduleSigning: inputs.moduleSigning,
                     signingKey: signingKey?.fingerprint,
@@ -5069,7 +7694,7 @@ const buildKernel = defineAction({
         }
         const kernel = result.skippedCommand
             ? undefined
-            : await checkKernelRpms(result.rpms, options, inputs.kvmProfile);
+            : await checkKernelRpms(result.rpms, options, inputs.kvmProfile, inputs.kvmPackage);
         setOutput('source-nvr', result.sourceNvr);
         setOutput('nvr', kernel?.nvr ?? result.builtNvr);
         setOutput('kverrel', kernel?.kverrel ?? '');
@@ -5080,10 +7705,11 @@ const buildKernel = defineAction({
         setOutput('config-report', configReport);
         setOutput('results-dir', inputs.resultsDir);
         setOutput('module-signing-cert', signingKey?.fingerprint ?? '');
+        if (validation)
+            summary.paragraph(validation.summary);
         if (!kernel) {
             summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
-            summary.paragraph('Build skipped (input build is false): the config checks passed and the source RPM is packed.');
-            summary.code(describeArgv(result.skippedCommand), 'sh');
+            skippedBuildSummary(ctx, [result]);
             return;
         }
         summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
@@ -5102,7 +7728,7 @@ const buildKernel = defineAction({
 });
 /** The spec edit of a kvm-package mode, as a built-in edit for the summary. */
 function kvmPackageEdit(spec, sources, mode) {
-    const detail = editSpecFile(spec, (lines, name) => mode === 'subpackage' ? packageKvmSeparately(lines, name) : keepKvmInModules(lines, name, sources));
+    const detail = editSpecFile(spec, (lines, name) => mode === 'subpackage' ? packageKvmSeparately(lines, name, sources) : keepKvmInModules(lines, name));
     return [builtInEdit(spec, 'KVM modules', detail)];
 }
 /** The spec edit of a module-signing mode, as a built-in edit for the summary. */
@@ -5453,6 +8079,7 @@ function restoreLibvirtQemuArches(lines, spec) {
 
 
 
+
 const QEMU_KVM_EXPECTATION = {
     subpackages: ['qemu-kvm', 'qemu-kvm-core'],
     files: { 'qemu-kvm-core': ['/usr/libexec/qemu-kvm', '/slof.bin'] },
@@ -5461,21 +8088,9 @@ const QEMU_KVM_EXPECTATION = {
 const LIBVIRT_EXPECTATION = {
     subpackages: ['libvirt-daemon-driver-qemu', 'libvirt-daemon-kvm'],
 };
-function rpmspecArgs(spec, defines) {
-    return [
-        '--target',
-        'ppc64le',
-        ...Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]),
-        spec,
-    ];
-}
 /** What rpmspec makes of the spec for ppc64le, against the expectation. */
-async function checkSpecForPpc64le(spec, name, expectation, defines, log) {
-    const logged = log ? { log } : {};
-    const query = await exec(['rpmspec', '-q', '--qf', '%{name}\\n', ...rpmspecArgs(spec, defines)], logged);
-    const subpackages = [...new Set(query.stdout.split('\n').filter(Boolean))];
-    const parsed = await exec(['rpmspec', '-P', ...rpmspecArgs(spec, defines)], logged);
-    const lines = parsed.stdout.split('\n');
+async function checkSpecForPpc64le(spec, name, expectation, defines, expandedFile) {
+    const { subpackages, lines } = await expandSpec(spec, (0,external_node_path_namespaceObject.basename)(spec), { target: 'ppc64le', defines }, expandedFile);
     const problems = [];
     for (const wanted of expectation.subpackages) {
         if (!subpackages.includes(wanted))
@@ -5522,6 +8137,8 @@ function requireSpecCheck(specName, check) {
 
 
 const DEVICE_PATCH = 'kvm-actions-ppc64-rh-devices.patch';
+/** The spec as rpmspec expands it for ppc64le, kept in the package's results folder. */
+const EXPANDED_SPEC = 'spec-ppc64le-expanded.spec';
 function builtIn(spec, edits) {
     return edits.map(({ edit, detail }) => builtInEdit(spec, edit, detail));
 }
@@ -5537,7 +8154,7 @@ function hooks(options, expectation, prepare) {
     return {
         report,
         prepare: (tree, spec) => prepare(tree, spec, report),
-        async finish(tree, spec, defines) {
+        async finish(tree, spec, defines, resultsDir) {
             const [changelog] = await applyRecipe(engineRecipe('built-in ppc64le recipe', [
                 {
                     type: 'changelog_entry',
@@ -5550,7 +8167,7 @@ function hooks(options, expectation, prepare) {
                 },
             ]), { packageDir: tree, filesDir: tree, scriptsDir: tree, date: recipeDate(), defines, log: options.log });
             const name = (0,external_node_path_namespaceObject.basename)(spec, '.spec');
-            const check = await checkSpecForPpc64le(spec, name, expectation, { ...defines, _sourcedir: (0,external_node_path_namespaceObject.join)(tree, 'SOURCES') }, options.log);
+            const check = await checkSpecForPpc64le(spec, name, expectation, { ...defines, _sourcedir: (0,external_node_path_namespaceObject.join)(tree, 'SOURCES') }, (0,external_node_path_namespaceObject.join)(resultsDir, EXPANDED_SPEC));
             requireSpecCheck((0,external_node_path_namespaceObject.basename)(spec), check);
             report.subpackages = check.subpackages;
             return changelog ? [changelog] : [];
@@ -5870,6 +8487,8 @@ const patchQemu = defineAction({
                     ...(pkg.patches ? await addPatchSeries(tree, (0,external_node_path_namespaceObject.resolve)(pkg.patches), series, ctx) : []),
                 ],
                 ...(hooks ? { finish: hooks.finish } : {}),
+                skipBuild: !inputs.build,
+                ...(pkg.patches ? { keyFiles: { [`${name}-patches`]: [(0,external_node_path_namespaceObject.resolve)(pkg.patches)] } } : {}),
                 keyExtra: {
                     builtInRecipe: inputs.builtInRecipe ? 'ppc64le-1' : false,
                     author: inputs.changelogAuthor,
@@ -5908,6 +8527,7 @@ const patchQemu = defineAction({
                 : `#${e.index} ${e.type} ${e.target}: ${e.detail}`)
                 .join('\n'));
         }
+        skippedBuildSummary(ctx, all);
         const devices = reports['qemu-kvm']?.devices;
         if (devices)
             deviceDiff(summary, devices);
@@ -7565,12 +10185,19 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7632);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3466);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
@@ -7581,10 +10208,52 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 9140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -16257,6 +18926,18 @@ exports.visitAsync = visitAsync;
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -11,10 +11,10 @@ import {
   rebuildRow,
   recipeSources,
   runRebuildStep,
+  skippedBuildSummary,
 } from '../rpm/rebuild-step.js'
 import type { RebuildResult } from '../rpm/rebuild.js'
 import { srpmSourceInput } from '../rpm/source.js'
-import { describeArgv } from '../exec/exec.js'
 import type { Summary } from '../report/summary.js'
 import { applyKernelOptions, checkKernelRpms, type ConfigFileReport } from './checks.js'
 import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'
@@ -105,11 +105,6 @@ export const buildKernel = defineAction({
       description:
         'With module-signing: keys, a PEM file with the private key and its certificate (the form of certs/signing_key.pem), such as a secret written to $RUNNER_TEMP.',
       mustExist: 'file',
-    }),
-    build: input.boolean({
-      description:
-        'Run the build. With false the step stops after the config checks and the source RPM, and reports the command the build would run (validation without hours of building).',
-      default: 'true',
     }),
     ...builderInputs,
     ...rebuildInputs,
@@ -244,10 +239,7 @@ export const buildKernel = defineAction({
     if (validation) summary.paragraph(validation.summary)
     if (!kernel) {
       summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
-      summary.paragraph(
-        'Build skipped (input build is false): the config checks passed and the source RPM is packed.',
-      )
-      summary.code(describeArgv(result.skippedCommand!), 'sh')
+      skippedBuildSummary(ctx, [result])
       return
     }
 

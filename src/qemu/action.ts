@@ -17,6 +17,7 @@ import {
   rebuildRow,
   recipeSources,
   runRebuildStep,
+  skippedBuildSummary,
 } from '../rpm/rebuild-step.js'
 import { type SrpmSource, srpmSourceInput } from '../rpm/source.js'
 import type { DevicePlan } from './devices.js'
@@ -214,6 +215,7 @@ export const patchQemu = defineAction({
           ...(pkg.patches ? await addPatchSeries(tree, resolve(pkg.patches), series, ctx) : []),
         ],
         ...(hooks ? { finish: hooks.finish } : {}),
+        skipBuild: !inputs.build,
         ...(pkg.patches ? { keyFiles: { [`${name}-patches`]: [resolve(pkg.patches)] } } : {}),
         keyExtra: {
           builtInRecipe: inputs.builtInRecipe ? 'ppc64le-1' : false,
@@ -285,6 +287,7 @@ export const patchQemu = defineAction({
           .join('\n'),
       )
     }
+    skippedBuildSummary(ctx, all)
     const devices = reports['qemu-kvm']?.devices
     if (devices) deviceDiff(summary, devices)
   },

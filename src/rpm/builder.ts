@@ -1,7 +1,7 @@
 /** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { TestFailure } from '../action/errors.js'
+import { InfrastructureError, TestFailure } from '../action/errors.js'
 import { duration, formatDuration, oneOf, string } from '../action/inputs.js'
 import { describeArgv, exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
@@ -119,6 +119,39 @@ export function firstErrorLine(log: string): string | undefined {
   )?.trim()
 }
 
+/**
+ * The build host lacks packages the spec needs to build: the runner's setup, not the rebuilt
+ * package, is at fault. rpmbuild lists them after `error: Failed build dependencies:`; mock
+ * says `No matching package to install: 'x'`.
+ */
+export class MissingBuildDependencies extends InfrastructureError {
+  override name = 'MissingBuildDependencies'
+  constructor(
+    readonly missing: string[],
+    readonly logFile: string,
+  ) {
+    super(
+      `the build host lacks ${missing.length} build dependenc${missing.length === 1 ? 'y' : 'ies'} of the spec: ${missing.join(', ')}. Install them (dnf builddep on EL), or build with mock`,
+    )
+  }
+}
+
+/** The missing BuildRequires a failed build's log names, if that is why it failed. */
+export function missingBuildDependencies(log: string): string[] {
+  const lines = log.split('\n')
+  const start = lines.findIndex((line) => /error: Failed build dependencies:/.test(line))
+  const missing: string[] = []
+  if (start !== -1) {
+    for (const line of lines.slice(start + 1)) {
+      const match = /^\s+(.+?) is needed by \S+/.exec(line)
+      if (!match) break
+      missing.push(match[1]!.trim())
+    }
+  }
+  for (const match of log.matchAll(/No matching package to install: '([^']+)'/g)) missing.push(match[1]!)
+  return [...new Set(missing)]
+}
+
 export class BuildFailure extends TestFailure {
   override name = 'BuildFailure'
   constructor(
@@ -158,6 +191,8 @@ export async function runBuild(
     const log = existsSync(options.logFile)
       ? readFileSync(options.logFile, 'utf8')
       : result.stdout + result.stderr
+    const missing = missingBuildDependencies(log)
+    if (missing.length > 0) throw new MissingBuildDependencies(missing, options.logFile)
     const tail = log.split('\n').slice(-40).join('\n')
     const how = result.timedOut
       ? `timed out after ${formatDuration(result.durationMs)}`

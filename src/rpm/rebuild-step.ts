@@ -10,10 +10,16 @@ import type { PhaseContext } from '../action/definition.js'
 import { ConfigurationError } from '../action/errors.js'
 import { boolean, formatDuration, list } from '../action/inputs.js'
 import { defaultCacheDir } from '../host/paths.js'
+import { describeArgv } from '../exec/exec.js'
 import { BuildFailure } from './builder.js'
 import { rebuildPackage, type RebuildOptions, type RebuildResult, type RecipeSource } from './rebuild.js'
 
 export const rebuildInputs = {
+  build: boolean({
+    description:
+      'Run the build. With false the step stops after the recipes, the validation and the source RPM (kept in the results folder), and reports the command the build would run.',
+    default: 'true',
+  }),
   ccache: boolean({
     description: 'Compile through ccache and keep its directory in the Actions cache between runs.',
     default: 'false',
@@ -66,6 +72,16 @@ export async function runRebuildStep(ctx: PhaseContext, step: RebuildStep): Prom
     }
     throw error
   }
+}
+
+/** With build: false, the command each package's build would have run. */
+export function skippedBuildSummary(ctx: PhaseContext, results: RebuildResult[]): void {
+  const skipped = results.filter((result) => result.skippedCommand)
+  if (skipped.length === 0) return
+  ctx.summary.paragraph(
+    'Build skipped (input build is false): the recipes and checks passed and the source RPM is packed.',
+  )
+  for (const result of skipped) ctx.summary.code(describeArgv(result.skippedCommand!), 'sh')
 }
 
 /** One summary row per rebuilt package. */

@@ -11,12 +11,21 @@ const defineArgs = (defines: Record<string, string>): string[] =>
 
 /** Installs the SRPM's spec and sources under dir/SPECS and dir/SOURCES; returns the spec path. */
 export async function unpackSrpm(srpm: string, dir: string, log?: Log): Promise<string> {
-  await exec(
-    ['rpm', '-i', '--nodeps', '--nosignature', '--nodigest', ...defineArgs({ _topdir: dir }), srpm],
-    {
-      ...(log ? { log, group: `Unpack ${srpm}` } : {}),
-    },
-  )
+  const result = await exec([
+    'rpm',
+    '-i',
+    '--nodeps',
+    '--nosignature',
+    '--nodigest',
+    ...defineArgs({ _topdir: dir }),
+    srpm,
+  ])
+  // Debian's rpm advises Alien on every -i; anything else rpm says is worth reading.
+  const said = `${result.stdout}${result.stderr}`
+    .split('\n')
+    .filter((line) => line.trim() && !/use Alien instead|should not be used directly/i.test(line))
+  log?.info(`Unpacked ${srpm}`)
+  for (const line of said) log?.info(line)
   const specs = readdirSync(join(dir, 'SPECS')).filter((name) => name.endsWith('.spec'))
   if (specs.length !== 1)
     throw new InfrastructureError(`${srpm} holds ${specs.length} spec files, expected one`)

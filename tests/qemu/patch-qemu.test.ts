@@ -5,7 +5,7 @@ import { basename, join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
 import { packSrpm } from '../../src/rpm/srpm.js'
 import { helloSrpm } from '../support/rpms.js'
-import { libvirtSrpm, qemuFixtureTree, qemuSrpm } from '../support/qemu-sources.js'
+import { libvirtFixtureTree, libvirtSrpm, qemuFixtureTree, qemuSrpm } from '../support/qemu-sources.js'
 
 interface Run {
   code: number
@@ -104,6 +104,67 @@ describe('patch-qemu', () => {
     expect(run.out).toContain("Left out, as this QEMU's Kconfig does not define them: USB_STORAGE.")
     expect(run.out).toContain('Post-build check not run: no ppc64le qemu-kvm-core was built')
     expect(run.outputs['qemu-kvm-path']).toBe('')
+  }, 120_000)
+
+  it.each([
+    [
+      'qemu-kvm 9.x',
+      'qemu-kvm',
+      async () => qemuSrpm('qemu-kvm-9', { usbInput: true }),
+      'qemu-kvm-9.1.0-15.el9.kvm1',
+    ],
+    ['qemu-kvm 8.x', 'qemu-kvm', async () => qemuSrpm('qemu-kvm-8', { usbInput: true }), undefined],
+    ['libvirt', 'libvirt', libvirtSrpm, 'libvirt-10.10.0-7.el9.kvm1'],
+  ])(
+    'with build false on %s: recipes, validation, the source RPM packed and the command shown',
+    async (_what, pkg, srpmOf, nvr) => {
+      const run = await patchQemu({ packages: pkg, [`${pkg}-srpm`]: await srpmOf(), build: 'false' })
+      expect(run.err).toBe('')
+      expect(run.code).toBe(0)
+      const rpms: string[] = JSON.parse(run.outputs.rpms!)
+      expect(rpms).toHaveLength(1)
+      expect(rpms[0]).toMatch(
+        new RegExp(`/kvm-actions-results/patch-qemu/${pkg}/rpms/${pkg}-.*\\.src\\.rpm$`),
+      )
+      if (nvr) expect(basename(rpms[0]!)).toBe(`${nvr}.src.rpm`)
+      expect(run.out).toContain('Build skipped (input build is false)')
+      expect(run.out).toMatch(
+        new RegExp(`rpmbuild --define '_topdir [^']+' .*--rebuild \\S+/${pkg}/rpms/${pkg}-\\S+\\.src\\.rpm`),
+      )
+      // The expanded spec is a file in the results folder; the log holds none of it, nor Debian's Alien advice.
+      const expanded = join(
+        run.workspace,
+        'kvm-actions-results/patch-qemu',
+        pkg,
+        'spec-ppc64le-expanded.spec',
+      )
+      expect(readFileSync(expanded, 'utf8')).toMatch(/^%description/m)
+      expect(run.out).not.toMatch(/^%description/m)
+      expect(run.out + run.err).not.toContain('Alien')
+    },
+    120_000,
+  )
+
+  it('reports BuildRequires the build host lacks as an infrastructure error, keeping the source RPM', async () => {
+    const { tree, spec } = libvirtFixtureTree()
+    writeFileSync(
+      spec,
+      readFileSync(spec, 'utf8').replace(
+        /^(Version:.*)$/m,
+        '$1\nBuildRequires: kvm-actions-absent-devel >= 2',
+      ),
+    )
+    const srpm = await packSrpm(tree, spec, { dist: '.el9' })
+    const run = await patchQemu({ packages: 'libvirt', 'libvirt-srpm': srpm })
+    expect(run.code).toBe(1)
+    expect(run.err).toContain(
+      'Infrastructure error: the build host lacks 1 build dependency of the spec: kvm-actions-absent-devel >= 2. Install them (dnf builddep on EL), or build with mock',
+    )
+    expect(
+      existsSync(
+        join(run.workspace, 'kvm-actions-results/patch-qemu/libvirt/rpms/libvirt-10.10.0-7.el9.kvm1.src.rpm'),
+      ),
+    ).toBe(true)
   }, 120_000)
 
   it('completes the downstream device file of an 8.x-shaped spec that applies patches one by one', async () => {
