@@ -337,6 +337,22 @@ describe('build-kernel', () => {
     }
   }, 180_000)
 
+  it('never reports success with build false for a spec that does not parse for ppc64le, quoting rpmspec', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
+    mkdirSync(join(workspace, 'broken'))
+    // A recipe that leaves an %endif without its %if, as one published 9.2 rebuild spec has.
+    writeFileSync(
+      join(workspace, 'broken', 'config.yaml'),
+      'actions:\n  - replace:\n    - target: spec\n      find: "%prep"\n      replace: "%endif\\n%prep"\n      count: 1\n',
+    )
+    const run = await buildKernel({ autopatch: 'broken', build: 'false', buildid: '.kvm33' }, workspace)
+    expect(run.code).toBe(1)
+    expect(run.err).toMatch(
+      /^Configuration error: kernel\.spec does not parse for ppc64le \(rpmspec -q --target ppc64le --define 'dist \.el9_6' --define 'rhel 9' --define 'buildid \.kvm33' .*\): error: .*%endif/m,
+    )
+    expect(run.out).not.toContain('Build skipped')
+  }, 120_000)
+
   it('names a fragment that does not exist', async () => {
     const run = await buildKernel({ 'config-fragments': 'missing.config' })
     expect(run.err).toBe(

@@ -71,6 +71,8 @@ describe('buildCommand', () => {
       '--define',
       '_topdir /tmp/top',
       '--define',
+      '_buildshell /bin/bash',
+      '--define',
       '_smp_build_ncpus 2',
       '--rebuild',
       'q.src.rpm',
@@ -110,11 +112,17 @@ describe('the kernel build command lines', () => {
     ])
   })
 
-  it('runs the fast validation build with rpmbuild: base variant only, no debug, no kABI check', () => {
-    expect(buildCommand({ ...common, builder: 'rpmbuild', ...kernelBuildSwitches('fast') })).toEqual([
+  it('runs the fast validation build with rpmbuild for ppc64le: base variant only, no debug, no kABI check', () => {
+    expect(
+      buildCommand({ ...common, builder: 'rpmbuild', target: 'ppc64le', ...kernelBuildSwitches('fast') }),
+    ).toEqual([
       'rpmbuild',
       '--define',
       '_topdir /w/result',
+      '--define',
+      '_buildshell /bin/bash',
+      '--target',
+      'ppc64le',
       '--with',
       'baseonly',
       '--without',
