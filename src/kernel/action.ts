@@ -239,7 +239,7 @@ export const buildKernel = defineAction({
     if (validation) summary.paragraph(validation.summary)
     if (!kernel) {
       summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
-      skippedBuildSummary(ctx, [result])
+      skippedBuildSummary(summary, [result])
       return
     }
 

@@ -13,7 +13,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
-import { enclosingConditionals, numberedTags, sections } from '../rpm/spec.js'
+import { enclosingConditionals, enclosingShellIf, numberedTags, sections, SHELL_IF } from '../rpm/spec.js'
 
 export type KvmPackage = 'subpackage' | 'modules'
 
@@ -26,18 +26,22 @@ const KVM_LIST = 'mod-kvm.list'
 const baseMacroCondition = (argument: string) => `"%{?${argument}}%{_target_cpu}" == "${KVM_ARCH}"`
 /** The same in BuildKernel's shell, where the variant is `$Variant` (empty for the base kernel). */
 const BASE_SHELL_TEST = `"\${Variant}%{_target_cpu}" == "${KVM_ARCH}"`
+/** The same for `[ … ]`, which takes `=`. */
+const BASE_POSIX_TEST = BASE_SHELL_TEST.replace('==', '=')
 const MARK = '# kvm-actions:'
 
 const DEFINITION = /^%define\s+kernel_kvm_package\(\)/
 const INVOCATION = /%\{expand:%%kernel_kvm_package\b|^\s*%kernel_kvm_package\b/
 const MACRO_IF = /^%if\b(.*)\\$/
-const SHELL_IF = /^(\s*)if\s+(.*);\s*then\s*$/
 
 function shapeError(spec: string, what: string, expected: string): ConfigurationError {
   return new ConfigurationError(
     `${spec}: cannot ${what}: expected ${expected}. The spec has changed shape; report it, or use the other kvm-package mode`,
   )
 }
+
+const cannotPackage = (spec: string, expected: string) =>
+  shapeError(spec, 'make the kernel-kvm subpackage', expected)
 
 /** Index of the `%else\` / `%endif\` that ends the branch opened at `start` inside a macro body. */
 function macroBranchEnd(lines: readonly string[], start: number): { else?: number; endif: number } {
@@ -79,20 +83,6 @@ function enclosingMacroIf(lines: readonly string[], index: number): number {
   return last && lines[last.line]!.trim().endsWith('\\') && !last.inElse ? last.line : -1
 }
 
-/** The shell `if …; then` line whose block holds `index` (its matching `fi` comes after). */
-function enclosingShellIf(lines: readonly string[], index: number): number {
-  let depth = 0
-  for (let at = index - 1; at >= 0; at--) {
-    const line = lines[at]!.trim()
-    if (/^fi\b/.test(line)) depth++
-    else if (SHELL_IF.test(lines[at]!)) {
-      if (depth === 0) return at
-      depth--
-    } else if (/^%(build|install|prep)\b/.test(line)) return -1
-  }
-  return -1
-}
-
 /** `if [[ … ]]; then` / `if [ … ] || [ … ]; then` on `$Variant` gains the base-variant test. */
 function openShellGate(lines: string[], at: number): boolean {
   const match = SHELL_IF.exec(lines[at]!)
@@ -100,24 +90,27 @@ function openShellGate(lines: string[], at: number): boolean {
   const test = match[2]!.trim()
   const opened = /^\[\[.*\]\]$/.test(test)
     ? `${test.slice(0, -2).trimEnd()} || ${BASE_SHELL_TEST} ]]`
-    : `${test} || [ ${BASE_SHELL_TEST.replace('==', '=')} ]`
+    : `${test} || [ ${BASE_POSIX_TEST} ]`
   lines[at] = `${match[1]}if ${opened}; then`
   return true
 }
 
-/** mod-kvm.list names kvm and kvm-hv (EL9 lists the x86 modules; kvm-hv is missing). */
-function completeKvmList(sourcesDir: string): string[] {
+/** The module names in SOURCES/mod-kvm.list (none when there is no such file). */
+export function readKvmList(sourcesDir: string): string[] {
   const file = join(sourcesDir, KVM_LIST)
-  const names = existsSync(file)
+  return existsSync(file)
     ? readFileSync(file, 'utf8')
         .split('\n')
-        .map((l) => l.trim())
+        .map((line) => line.trim())
+        .filter(Boolean)
     : []
+}
+
+/** mod-kvm.list names kvm and kvm-hv (EL9 lists the x86 modules; kvm-hv is missing). */
+function completeKvmList(sourcesDir: string): string[] {
+  const names = readKvmList(sourcesDir)
   const added = KVM_MODULE_NAMES.filter((name) => !names.includes(name))
-  if (added.length > 0) {
-    const kept = names.filter(Boolean)
-    writeFileSync(file, [...kept, ...added].join('\n') + '\n')
-  }
+  if (added.length > 0) writeFileSync(join(sourcesDir, KVM_LIST), [...names, ...added].join('\n') + '\n')
   return added
 }
 
@@ -145,20 +138,10 @@ function openRealtimeKvm(lines: string[], spec: string): string[] {
     if (INVOCATION.test(line) && !DEFINITION.test(line)) packaged.push(index)
     else if (/%%files\b.*\bkvm\b/.test(line)) listed.push(index)
   })
-  if (packaged.length === 0) {
-    throw shapeError(
-      spec,
-      'make the kernel-kvm subpackage',
-      "a '%{expand:%%kernel_kvm_package …}' line in the variant package macro",
-    )
-  }
-  if (listed.length === 0) {
-    throw shapeError(
-      spec,
-      'make the kernel-kvm subpackage',
-      "a '%{expand:%%files … kvm}' line in the variant files macro",
-    )
-  }
+  if (packaged.length === 0)
+    throw cannotPackage(spec, "a '%{expand:%%kernel_kvm_package …}' line in the variant package macro")
+  if (listed.length === 0)
+    throw cannotPackage(spec, "a '%{expand:%%files … kvm}' line in the variant files macro")
   for (const index of [...packaged, ...listed]) {
     const gate = enclosingMacroIf(lines, index)
     if (gate !== -1) branches.add(gate)
@@ -170,19 +153,13 @@ function openRealtimeKvm(lines: string[], spec: string): string[] {
 
   // BuildKernel: the split and the file list of mod-kvm.list behind `$Variant` gates.
   const source = kvmListSource(lines)
-  if (source === undefined)
-    throw shapeError(spec, 'make the kernel-kvm subpackage', `a 'SourceNN: ${KVM_LIST}' line`)
+  if (source === undefined) throw cannotPackage(spec, `a 'SourceNN: ${KVM_LIST}' line`)
   const split = new RegExp(`%\\{SOURCE${source}\\}\\s+kvm\\s*$`)
   const users = lines.flatMap((line, index) =>
     (split.test(line) || line.includes(KVM_LIST)) && !/^Source\d*:/i.test(line.trim()) ? [index] : [],
   )
-  if (!users.some((index) => split.test(lines[index]!))) {
-    throw shapeError(
-      spec,
-      'make the kernel-kvm subpackage',
-      `a line that splits the modules of %{SOURCE${source}} into kvm`,
-    )
-  }
+  if (!users.some((index) => split.test(lines[index]!)))
+    throw cannotPackage(spec, `a line that splits the modules of %{SOURCE${source}} into kvm`)
   const gates = new Set(users.map((index) => enclosingShellIf(lines, index)).filter((at) => at !== -1))
   let shell = 0
   for (const gate of gates) if (openShellGate(lines, gate)) shell++
@@ -190,27 +167,30 @@ function openRealtimeKvm(lines: string[], spec: string): string[] {
   return details
 }
 
-/** A line matching `anchor`, repeated after itself for mod-kvm.list under the base-variant gate. */
+/**
+ * A line matching `anchor`, repeated after itself for mod-kvm.list under the base-variant gate;
+ * a missing anchor is an error when `expected` describes it, and skipped otherwise.
+ */
 function twinForKvm(
   lines: string[],
+  spec: string,
   anchor: RegExp,
   rewrite: (line: string) => string,
-  required: { spec: string; expected: string } | undefined,
-): boolean {
+  expected?: string,
+): void {
   const index = lines.findIndex((line) => anchor.test(line))
   if (index === -1) {
-    if (required) throw shapeError(required.spec, 'make the kernel-kvm subpackage', required.expected)
-    return false
+    if (expected) throw cannotPackage(spec, expected)
+    return
   }
   const indent = /^\s*/.exec(lines[index]!)![0]
   lines.splice(
     index + 1,
     0,
-    `${indent}if [ ${BASE_SHELL_TEST.replace('==', '=')} ]; then`,
+    `${indent}if [ ${BASE_POSIX_TEST} ]; then`,
     `${indent}  ${rewrite(lines[index]!.trim())}`,
     `${indent}fi`,
   )
-  return true
 }
 
 /** 9.0 to 9.3: the package, its file list and the split, modelled on the internal modules'. */
@@ -221,7 +201,7 @@ function addBaseKvm(lines: string[], spec: string, sourcesDir: string): string[]
     const used = new Set(tags.map((tag) => tag.number))
     source = used.has(86) ? Math.max(...used) + 1 : 86
     const after = tags.at(-1)?.line ?? -1
-    if (after === -1) throw shapeError(spec, 'make the kernel-kvm subpackage', "a 'SourceNN:' line")
+    if (after === -1) throw cannotPackage(spec, "a 'SourceNN:' line")
     lines.splice(after + 1, 0, `Source${source}: ${KVM_LIST}`)
   }
   completeKvmList(sourcesDir)
@@ -229,36 +209,36 @@ function addBaseKvm(lines: string[], spec: string, sourcesDir: string): string[]
     /^\s*(%\{SOURCE\d+\})\s+\$RPM_BUILD_ROOT\s+lib\/modules\/\$KernelVer\s+\S+\s+internal\s*$/
   const splitter = internalSplit.exec(lines.find((line) => internalSplit.test(line)) ?? '')?.[1]
   if (!splitter) {
-    throw shapeError(
+    throw cannotPackage(
       spec,
-      'make the kernel-kvm subpackage',
       "a line '%{SOURCE20} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE84} internal' (the split of the internal modules)",
     )
   }
-  const required = (expected: string) => ({ spec, expected })
   twinForKvm(
     lines,
+    spec,
     internalSplit,
     () => `${splitter} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE${source}} kvm`,
-    undefined,
   )
   twinForKvm(
     lines,
+    spec,
     /^\s*xargs rm -rf < mod-internal\.list\s*$/,
     () => `xargs rm -rf < ${KVM_LIST}`,
-    required("a line 'xargs rm -rf < mod-internal.list'"),
+    "a line 'xargs rm -rf < mod-internal.list'",
   )
   twinForKvm(
     lines,
+    spec,
     /mod-internal\.list\s*>>\s*\S*-modules-internal\.list\s*$/,
     (line) => line.replace('mod-internal.list', KVM_LIST).replace(/-modules-internal\.list\s*$/, '-kvm.list'),
-    required('a line that appends mod-internal.list to the modules-internal file list'),
+    'a line that appends mod-internal.list to the modules-internal file list',
   )
   twinForKvm(
     lines,
+    spec,
     /^\s*rm -f \$RPM_BUILD_ROOT\/mod-internal\.list\s*$/,
     () => `rm -f $RPM_BUILD_ROOT/${KVM_LIST}`,
-    undefined,
   )
 
   const withUp = lines.some((line) => /^%define\s+with_up\b/.test(line))
@@ -270,7 +250,7 @@ function addBaseKvm(lines: string[], spec: string, sourcesDir: string): string[]
     '%endif',
   ]
   const prep = lines.findIndex((line) => /^%prep\b/.test(line))
-  if (prep === -1) throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%prep' line")
+  if (prep === -1) throw cannotPackage(spec, "a '%prep' line")
   lines.splice(
     prep,
     0,
@@ -285,10 +265,8 @@ function addBaseKvm(lines: string[], spec: string, sourcesDir: string): string[]
     ]),
     '',
   )
-  const variantFiles = lines.map((line, index) => (/^%kernel_variant_files\b/.test(line) ? index : -1))
-  const lastFiles = Math.max(...variantFiles)
-  if (lastFiles === -1)
-    throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%kernel_variant_files' line")
+  const lastFiles = lines.findLastIndex((line) => /^%kernel_variant_files\b/.test(line))
+  if (lastFiles === -1) throw cannotPackage(spec, "a '%kernel_variant_files' line")
   lines.splice(
     lastFiles + 1,
     0,

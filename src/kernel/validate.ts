@@ -4,12 +4,11 @@
  * where the kvm-package mode says, for the base variant. This is what catches an edit that looks
  * right as text but leaves `%files kvm` without its package, or kernel-kvm without modules.
  */
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
 import { expandSpec, type SpecEvaluation } from '../rpm/spec-check.js'
-import { sections } from '../rpm/spec.js'
-import { KVM_ARCH, KVM_MODULE_NAMES, type KvmPackage } from './kvm-package.js'
+import { enclosingShellIf, sections, SHELL_IF } from '../rpm/spec.js'
+import { KVM_ARCH, KVM_MODULE_NAMES, type KvmPackage, readKvmList } from './kvm-package.js'
 
 export interface KernelSpecValidation {
   /** One sentence for the summary: what was checked, and how. */
@@ -45,7 +44,7 @@ function evaluate(term: Term, variant: string): boolean {
  * variant; undefined when it is not made of string tests joined by || and &&.
  */
 export function shellGateHolds(line: string, variant: string): boolean | undefined {
-  const condition = /^\s*if\s+(.*);\s*then\s*$/.exec(line)?.[1]
+  const condition = SHELL_IF.exec(line)?.[2]
   if (!condition) return undefined
   // Brackets and the operators between them: `[[ a || b ]]` and `[ a ] || [ b ]` read alike.
   const flat = condition.replace(/\[\[|\]\]|\[|\]/g, ' ').trim()
@@ -62,20 +61,6 @@ export function shellGateHolds(line: string, variant: string): boolean | undefin
     result = result === undefined ? value : pending === '&&' ? result && value : result || value
   }
   return result
-}
-
-/** The shell `if` line whose block holds `index`, in expanded spec text. */
-function gateOf(lines: readonly string[], index: number): string | undefined {
-  let depth = 0
-  for (let at = index - 1; at >= 0; at--) {
-    const line = lines[at]!.trim()
-    if (/^fi\b/.test(line)) depth++
-    else if (/^if\s.*;\s*then$/.test(line)) {
-      if (depth === 0) return lines[at]
-      depth--
-    } else if (/^\w+\s*\(\)\s*$|^\w+\s*\(\)\s*\{/.test(line)) return undefined
-  }
-  return undefined
 }
 
 export async function validateKernelSpec(
@@ -102,17 +87,12 @@ export async function validateKernelSpec(
   const { lines, subpackages } = expanded
   const problems: string[] = []
   const kvmFiles = sections(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm')
-  const listFile = join(options.sourcesDir, 'mod-kvm.list')
-  const listed = existsSync(listFile)
-    ? readFileSync(listFile, 'utf8')
-        .split('\n')
-        .map((l) => l.trim())
-    : []
+  const listed = readKvmList(options.sourcesDir)
   // Lines that split mod-kvm.list's modules into kvm, and the gates they sit behind, for the base kernel.
   const splits = lines.flatMap((line, index) => (/mod-kvm\.list\s+kvm\s*$/.test(line) ? [index] : []))
   const forBase = splits.filter((index) => {
-    const gate = gateOf(lines, index)
-    return gate === undefined || shellGateHolds(gate, '') === true
+    const gate = enclosingShellIf(lines, index)
+    return gate === -1 || shellGateHolds(lines[gate]!, '') === true
   })
 
   if (options.kvmPackage === 'subpackage') {

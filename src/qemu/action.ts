@@ -287,7 +287,7 @@ export const patchQemu = defineAction({
           .join('\n'),
       )
     }
-    skippedBuildSummary(ctx, all)
+    skippedBuildSummary(summary, all)
     const devices = reports['qemu-kvm']?.devices
     if (devices) deviceDiff(summary, devices)
   },

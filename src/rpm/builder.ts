@@ -6,6 +6,7 @@ import { duration, formatDuration, oneOf, string } from '../action/inputs.js'
 import { describeArgv, exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { rpmsBelow } from './collect.js'
+import { conditionalArgs, defineArgs } from './macros.js'
 import { requireTools } from '../exec/tools.js'
 
 export const BUILDERS = ['mock', 'rpmbuild'] as const
@@ -57,14 +58,11 @@ export interface BuildRequest {
 
 /** The exact argv of the build: what runs, and what tests and summaries show. */
 export function buildCommand(request: BuildRequest): string[] {
-  const conditionals = [
-    ...(request.with ?? []).flatMap((name) => ['--with', name]),
-    ...(request.without ?? []).flatMap((name) => ['--without', name]),
-  ]
-  const defines = Object.entries({
+  const conditionals = conditionalArgs(request.with, request.without)
+  const defines = defineArgs({
     ...(request.jobs ? { _smp_build_ncpus: String(request.jobs) } : {}),
     ...request.defines,
-  }).flatMap(([name, value]) => ['--define', `${name} ${value}`])
+  })
   if (request.builder === 'mock') {
     const ccache = request.ccacheDir
       ? ['--enable-plugin=ccache', `--plugin-option=ccache:dir=${request.ccacheDir}`]

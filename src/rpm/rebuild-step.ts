@@ -11,6 +11,7 @@ import { ConfigurationError } from '../action/errors.js'
 import { boolean, formatDuration, list } from '../action/inputs.js'
 import { defaultCacheDir } from '../host/paths.js'
 import { describeArgv } from '../exec/exec.js'
+import type { Summary } from '../report/summary.js'
 import { BuildFailure } from './builder.js'
 import { rebuildPackage, type RebuildOptions, type RebuildResult, type RecipeSource } from './rebuild.js'
 
@@ -75,13 +76,13 @@ export async function runRebuildStep(ctx: PhaseContext, step: RebuildStep): Prom
 }
 
 /** With build: false, the command each package's build would have run. */
-export function skippedBuildSummary(ctx: PhaseContext, results: RebuildResult[]): void {
+export function skippedBuildSummary(summary: Summary, results: RebuildResult[]): void {
   const skipped = results.filter((result) => result.skippedCommand)
   if (skipped.length === 0) return
-  ctx.summary.paragraph(
+  summary.paragraph(
     'Build skipped (input build is false): the recipes and checks passed and the source RPM is packed.',
   )
-  for (const result of skipped) ctx.summary.code(describeArgv(result.skippedCommand!), 'sh')
+  for (const result of skipped) summary.code(describeArgv(result.skippedCommand!), 'sh')
 }
 
 /** One summary row per rebuilt package. */

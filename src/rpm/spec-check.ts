@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
+import { conditionalArgs, defineArgs } from './macros.js'
 
 export interface SpecEvaluation {
   target: string
@@ -29,9 +30,8 @@ export function rpmspecArgs(evaluation: SpecEvaluation): string[] {
   return [
     '--target',
     evaluation.target,
-    ...Object.entries(evaluation.defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]),
-    ...(evaluation.with ?? []).flatMap((name) => ['--with', name]),
-    ...(evaluation.without ?? []).flatMap((name) => ['--without', name]),
+    ...defineArgs(evaluation.defines),
+    ...conditionalArgs(evaluation.with, evaluation.without),
   ]
 }
 

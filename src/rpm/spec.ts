@@ -180,6 +180,26 @@ export function sectionEntriesEnd(lines: readonly string[], section: Section): n
   return at
 }
 
+/** A shell `if …; then` line of a build script; group 2 is its condition. */
+export const SHELL_IF = /^(\s*)if\s+(.*);\s*then\s*$/
+
+/**
+ * The shell `if …; then` line whose block holds `index` (its `fi` comes after), or -1. The search
+ * stops at the section header or shell function that holds the line.
+ */
+export function enclosingShellIf(lines: readonly string[], index: number): number {
+  let depth = 0
+  for (let at = index - 1; at >= 0; at--) {
+    const line = lines[at]!.trim()
+    if (/^fi\b/.test(line)) depth++
+    else if (SHELL_IF.test(line)) {
+      if (depth === 0) return at
+      depth--
+    } else if (SECTION_LINE.test(line) || /^\w+\s*\(\)/.test(line)) return -1
+  }
+  return -1
+}
+
 /** Edits a spec file's lines in place (edit gets the lines and the file's name) and writes it back. */
 export function editSpecFile<T>(spec: string, edit: (lines: string[], name: string) => T): T {
   const lines = readFileSync(spec, 'utf8').split('\n')

@@ -5,9 +5,7 @@ import { InfrastructureError } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import type { Evr } from './evr.js'
-
-const defineArgs = (defines: Record<string, string>): string[] =>
-  Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`])
+import { defineArgs } from './macros.js'
 
 /** Installs the SRPM's spec and sources under dir/SPECS and dir/SOURCES; returns the spec path. */
 export async function unpackSrpm(srpm: string, dir: string, log?: Log): Promise<string> {

@@ -1,21 +1,16 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { keepKvmInModules, packageKvmSeparately } from '../../src/kernel/kvm-package.js'
 import { shellGateHolds, validateKernelSpec } from '../../src/kernel/validate.js'
 import { fixtureTree } from '../support/fixtures.js'
+import { subpackagesFor } from '../support/rpms.js'
 
 function specOf(fixture: string) {
   const tree = fixtureTree(fixture)
   const spec = join(tree, 'SPECS', 'kernel.spec')
   return { tree, spec, sources: join(tree, 'SOURCES'), lines: readFileSync(spec, 'utf8').split('\n') }
 }
-
-const packagesFor = (spec: string, target = 'ppc64le'): string[] =>
-  execFileSync('rpmspec', ['-q', '--target', target, '--qf', '%{name}\\n', spec], { encoding: 'utf8' })
-    .split('\n')
-    .filter(Boolean)
 
 const validate = (spec: string, sources: string, kvmPackage: 'subpackage' | 'modules') =>
   validateKernelSpec(spec, 'kernel.spec', {
@@ -28,8 +23,8 @@ const validate = (spec: string, sources: string, kvmPackage: 'subpackage' | 'mod
 describe('kernel-kvm on the 9.4+ spec (kvm macro defined for realtime only)', () => {
   it('has no kernel-kvm for ppc64le as published, and kernel-rt-kvm for x86_64 realtime', () => {
     const { spec } = specOf('kernel-el9.4')
-    expect(packagesFor(spec)).not.toContain('kernel-kvm')
-    expect(packagesFor(spec, 'x86_64')).not.toContain('kernel-kvm')
+    expect(subpackagesFor(spec)).not.toContain('kernel-kvm')
+    expect(subpackagesFor(spec, 'x86_64')).not.toContain('kernel-kvm')
   })
 
   it('opens the macro, the package and files branches and the $Variant gates to the base kernel on ppc64le', async () => {
@@ -38,10 +33,10 @@ describe('kernel-kvm on the 9.4+ spec (kvm macro defined for realtime only)', ()
       'kernel_kvm_package defined on ppc64le; variant package and files macros: kernel-kvm for the base kernel (2 branch(es)); BuildKernel: 4 $Variant gate(s) opened to the base kernel; mod-kvm.list gains kvm-hv',
     )
     writeFileSync(spec, lines.join('\n'))
-    expect(packagesFor(spec)).toContain('kernel-kvm')
+    expect(subpackagesFor(spec)).toContain('kernel-kvm')
     // Only the base kernel on ppc64le: not the debug variant, not x86_64.
-    expect(packagesFor(spec)).not.toContain('kernel-debug-kvm')
-    expect(packagesFor(spec, 'x86_64')).not.toContain('kernel-kvm')
+    expect(subpackagesFor(spec)).not.toContain('kernel-debug-kvm')
+    expect(subpackagesFor(spec, 'x86_64')).not.toContain('kernel-kvm')
     expect(readFileSync(join(sources, 'mod-kvm.list'), 'utf8')).toBe(
       'kvm-amd\nkvm-intel\nkvm\nkvmgt\nptp_kvm\nkvm-hv\n',
     )
@@ -104,14 +99,14 @@ describe('kernel-kvm on the 9.4+ spec (kvm macro defined for realtime only)', ()
 describe('kernel-kvm on the 9.0–9.3 spec (no kvm macro at all)', () => {
   it('declares the package, its file list and the split beside the internal modules', async () => {
     const { spec, sources, lines } = specOf('kernel-el9.2')
-    expect(packagesFor(spec)).not.toContain('kernel-kvm')
+    expect(subpackagesFor(spec)).not.toContain('kernel-kvm')
     expect(packageKvmSeparately(lines, 'kernel.spec', sources)).toBe(
       'Source86: mod-kvm.list (kvm, kvm-hv); kernel-kvm declared with its file list; BuildKernel splits the kvm modules out for the base kernel',
     )
     writeFileSync(spec, lines.join('\n'))
     expect(readFileSync(join(sources, 'mod-kvm.list'), 'utf8')).toBe('kvm\nkvm-hv\n')
-    expect(packagesFor(spec)).toContain('kernel-kvm')
-    expect(packagesFor(spec, 'x86_64')).not.toContain('kernel-kvm')
+    expect(subpackagesFor(spec)).toContain('kernel-kvm')
+    expect(subpackagesFor(spec, 'x86_64')).not.toContain('kernel-kvm')
     await expect(validate(spec, sources, 'subpackage')).resolves.toMatchObject({
       subpackages: expect.arrayContaining(['kernel-kvm', 'kernel-modules']),
     })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
 import { packSrpm } from '../../src/rpm/srpm.js'
-import { helloSrpm } from '../support/rpms.js'
+import { helloSrpm, subpackagesFor } from '../support/rpms.js'
 import { libvirtFixtureTree, libvirtSrpm, qemuFixtureTree, qemuSrpm } from '../support/qemu-sources.js'
 
 interface Run {
@@ -44,21 +44,7 @@ function specOf(srpm: string, name: string): string {
   return join(dir, `${name}.spec`)
 }
 
-function ppc64leSubpackages(spec: string): string[] {
-  return execFileSync('rpmspec', [
-    '-q',
-    '--target',
-    'ppc64le',
-    '--define',
-    'rhel 9',
-    '--qf',
-    '%{name}\\n',
-    spec,
-  ])
-    .toString()
-    .split('\n')
-    .filter(Boolean)
-}
+const ppc64leSubpackages = (spec: string): string[] => subpackagesFor(spec, 'ppc64le', { rhel: '9' })
 
 describe('patch-qemu', () => {
   it('rebuilds a 9.1+-shaped qemu-kvm and libvirt with KVM on ppc64le, validated and packed by rpmbuild', async () => {

@@ -4,6 +4,20 @@ import { join } from 'node:path'
 import { packSrpm } from '../../src/rpm/srpm.js'
 import { fixtureTree } from './fixtures.js'
 
+/** The package names `rpmspec -q` lists for the spec when built for `target` (ppc64le by default). */
+export function subpackagesFor(
+  spec: string,
+  target = 'ppc64le',
+  defines: Record<string, string> = {},
+): string[] {
+  const args = Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`])
+  return execFileSync('rpmspec', ['-q', '--target', target, ...args, '--qf', '%{name}\\n', spec], {
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean)
+}
+
 /** The hello fixture packed as a stock source RPM, optionally with another release. */
 export async function helloSrpm(release = '3', dist = '.el9_6'): Promise<string> {
   const tree = fixtureTree('hello')

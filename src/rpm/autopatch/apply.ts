@@ -19,6 +19,7 @@ import { exec } from '../../exec/exec.js'
 import { expandGlob, hasGlob } from '../../fs/glob.js'
 import type { Log } from '../../host/host.js'
 import { applyStyle, changelogStart, numberedTags, sections, type TagKind } from '../spec.js'
+import { defineArgs } from '../macros.js'
 import type { Recipe, RecipeAction } from './config.js'
 
 export interface ApplyOptions {
@@ -280,7 +281,7 @@ async function specEvr(tree: Tree, file: TextFile, recipe: Recipe, options: Appl
     '--srpm',
     '--qf',
     '%{EPOCH}|%{VERSION}|%{RELEASE}\\n',
-    ...Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]),
+    ...defineArgs(defines),
     file.path,
   ])
   const [epoch = '(none)', version = '', release = ''] = result.stdout.trim().split('\n')[0]!.split('|')
