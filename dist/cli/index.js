@@ -2072,7 +2072,7 @@ if (process.platform === 'linux') {
 
 /***/ }),
 
-/***/ 3466:
+/***/ 9776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4786,8 +4786,20 @@ function machineSummary(summary, attempts) {
     ]));
 }
 
+;// CONCATENATED MODULE: ./src/rpm/macros.ts
+/** rpm's command-line macro arguments, as rpmbuild, rpmspec and mock all take them. */
+/** `--define 'name value'` for each macro. */
+function defineArgs(defines) {
+    return Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]);
+}
+/** `--with X` / `--without X`: the spec's build conditionals. */
+function conditionalArgs(withs = [], withouts = []) {
+    return [...withs.flatMap((name) => ['--with', name]), ...withouts.flatMap((name) => ['--without', name])];
+}
+
 ;// CONCATENATED MODULE: ./src/rpm/builder.ts
 /** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
+
 
 
 
@@ -4820,14 +4832,11 @@ function requireBuildTools(builder) {
 }
 /** The exact argv of the build: what runs, and what tests and summaries show. */
 function buildCommand(request) {
-    const conditionals = [
-        ...(request.with ?? []).flatMap((name) => ['--with', name]),
-        ...(request.without ?? []).flatMap((name) => ['--without', name]),
-    ];
-    const defines = Object.entries({
+    const conditionals = conditionalArgs(request.with, request.without);
+    const defines = defineArgs({
         ...(request.jobs ? { _smp_build_ncpus: String(request.jobs) } : {}),
         ...request.defines,
-    }).flatMap(([name, value]) => ['--define', `${name} ${value}`]);
+    });
     if (request.builder === 'mock') {
         const ccache = request.ccacheDir
             ? ['--enable-plugin=ccache', `--plugin-option=ccache:dir=${request.ccacheDir}`]
@@ -5122,6 +5131,28 @@ function sectionEntriesEnd(lines, section) {
     }
     return at;
 }
+/** A shell `if …; then` line of a build script; group 2 is its condition. */
+const SHELL_IF = /^(\s*)if\s+(.*);\s*then\s*$/;
+/**
+ * The shell `if …; then` line whose block holds `index` (its `fi` comes after), or -1. The search
+ * stops at the section header or shell function that holds the line.
+ */
+function enclosingShellIf(lines, index) {
+    let depth = 0;
+    for (let at = index - 1; at >= 0; at--) {
+        const line = lines[at].trim();
+        if (/^fi\b/.test(line))
+            depth++;
+        else if (SHELL_IF.test(line)) {
+            if (depth === 0)
+                return at;
+            depth--;
+        }
+        else if (SECTION_LINE.test(line) || /^\w+\s*\(\)/.test(line))
+            return -1;
+    }
+    return -1;
+}
 /** Edits a spec file's lines in place (edit gets the lines and the file's name) and writes it back. */
 function editSpecFile(spec, edit) {
     const lines = (0,external_node_fs_namespaceObject.readFileSync)(spec, 'utf8').split('\n');
@@ -5136,6 +5167,7 @@ function editSpecFile(spec, edit) {
  * on a copy, and the copy replaces the tree only when every action succeeded: a failing action
  * leaves the tree exactly as it was.
  */
+
 
 
 
@@ -5347,7 +5379,7 @@ async function specEvr(tree, file, recipe, options) {
         '--srpm',
         '--qf',
         '%{EPOCH}|%{VERSION}|%{RELEASE}\\n',
-        ...Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]),
+        ...defineArgs(defines),
         file.path,
     ]);
     const [epoch = '(none)', version = '', release = ''] = result.stdout.trim().split('\n')[0].split('|');
@@ -6122,7 +6154,7 @@ function checkReleaseOrder(name, stock, rebuilt) {
 
 
 
-const defineArgs = (defines) => Object.entries(defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]);
+
 /** Installs the SRPM's spec and sources under dir/SPECS and dir/SOURCES; returns the spec path. */
 async function unpackSrpm(srpm, dir, log) {
     const result = await exec([
@@ -6478,13 +6510,13 @@ async function runRebuildStep(ctx, step) {
     }
 }
 /** With build: false, the command each package's build would have run. */
-function skippedBuildSummary(ctx, results) {
+function skippedBuildSummary(summary, results) {
     const skipped = results.filter((result) => result.skippedCommand);
     if (skipped.length === 0)
         return;
-    ctx.summary.paragraph('Build skipped (input build is false): the recipes and checks passed and the source RPM is packed.');
+    summary.paragraph('Build skipped (input build is false): the recipes and checks passed and the source RPM is packed.');
     for (const result of skipped)
-        ctx.summary.code(describeArgv(result.skippedCommand), 'sh');
+        summary.code(describeArgv(result.skippedCommand), 'sh');
 }
 /** One summary row per rebuilt package. */
 function rebuildRow(result) {
@@ -6998,14 +7030,17 @@ const KVM_LIST = 'mod-kvm.list';
 const baseMacroCondition = (argument) => `"%{?${argument}}%{_target_cpu}" == "${KVM_ARCH}"`;
 /** The same in BuildKernel's shell, where the variant is `$Variant` (empty for the base kernel). */
 const BASE_SHELL_TEST = `"\${Variant}%{_target_cpu}" == "${KVM_ARCH}"`;
+/** The same for `[ … ]`, which takes `=`. */
+const BASE_POSIX_TEST = BASE_SHELL_TEST.replace('==', '=');
 const MARK = '# kvm-actions:';
 const DEFINITION = /^%define\s+kernel_kvm_package\(\)/;
+const POST_DEFINITION = /^%define\s+kernel_kvm_post\(\)/;
 const INVOCATION = /%\{expand:%%kernel_kvm_package\b|^\s*%kernel_kvm_package\b/;
 const MACRO_IF = /^%if\b(.*)\\$/;
-const SHELL_IF = /^(\s*)if\s+(.*);\s*then\s*$/;
 function shapeError(spec, what, expected) {
     return new ConfigurationError(`${spec}: cannot ${what}: expected ${expected}. The spec has changed shape; report it, or use the other kvm-package mode`);
 }
+const cannotPackage = (spec, expected) => shapeError(spec, 'make the kernel-kvm subpackage', expected);
 /** Index of the `%else\` / `%endif\` that ends the branch opened at `start` inside a macro body. */
 function macroBranchEnd(lines, start) {
     let depth = 0;
@@ -7049,23 +7084,6 @@ function enclosingMacroIf(lines, index) {
     const last = open.at(-1);
     return last && lines[last.line].trim().endsWith('\\') && !last.inElse ? last.line : -1;
 }
-/** The shell `if …; then` line whose block holds `index` (its matching `fi` comes after). */
-function enclosingShellIf(lines, index) {
-    let depth = 0;
-    for (let at = index - 1; at >= 0; at--) {
-        const line = lines[at].trim();
-        if (/^fi\b/.test(line))
-            depth++;
-        else if (SHELL_IF.test(lines[at])) {
-            if (depth === 0)
-                return at;
-            depth--;
-        }
-        else if (/^%(build|install|prep)\b/.test(line))
-            return -1;
-    }
-    return -1;
-}
 /** `if [[ … ]]; then` / `if [ … ] || [ … ]; then` on `$Variant` gains the base-variant test. */
 function openShellGate(lines, at) {
     const match = SHELL_IF.exec(lines[at]);
@@ -7074,39 +7092,84 @@ function openShellGate(lines, at) {
     const test = match[2].trim();
     const opened = /^\[\[.*\]\]$/.test(test)
         ? `${test.slice(0, -2).trimEnd()} || ${BASE_SHELL_TEST} ]]`
-        : `${test} || [ ${BASE_SHELL_TEST.replace('==', '=')} ]`;
+        : `${test} || [ ${BASE_POSIX_TEST} ]`;
     lines[at] = `${match[1]}if ${opened}; then`;
     return true;
 }
-/** mod-kvm.list names kvm and kvm-hv (EL9 lists the x86 modules; kvm-hv is missing). */
-function completeKvmList(sourcesDir) {
+/** The module names in SOURCES/mod-kvm.list (none when there is no such file). */
+function readKvmList(sourcesDir) {
     const file = (0,external_node_path_namespaceObject.join)(sourcesDir, KVM_LIST);
-    const names = (0,external_node_fs_namespaceObject.existsSync)(file)
+    return (0,external_node_fs_namespaceObject.existsSync)(file)
         ? (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')
             .split('\n')
-            .map((l) => l.trim())
+            .map((line) => line.trim())
+            .filter(Boolean)
         : [];
+}
+/** mod-kvm.list names kvm and kvm-hv (EL9 lists the x86 modules; kvm-hv is missing). */
+function completeKvmList(sourcesDir) {
+    const names = readKvmList(sourcesDir);
     const added = KVM_MODULE_NAMES.filter((name) => !names.includes(name));
-    if (added.length > 0) {
-        const kept = names.filter(Boolean);
-        (0,external_node_fs_namespaceObject.writeFileSync)(file, [...kept, ...added].join('\n') + '\n');
-    }
+    if (added.length > 0)
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.join)(sourcesDir, KVM_LIST), [...names, ...added].join('\n') + '\n');
     return added;
 }
 /** The spec's Source number of mod-kvm.list, if it has one. */
 function kvmListSource(lines) {
     return numberedTags(lines, 'Source').find((tag) => tag.value === KVM_LIST)?.number;
 }
-/** 9.4 and later: every rt-only place of the kvm package opened to the base variant on ppc64le. */
-function openRealtimeKvm(lines, spec) {
-    const details = [];
-    const definition = lines.findIndex((line) => DEFINITION.test(line));
+/** The `%if %{with_realtime}` around a macro definition also holds on ppc64le; false if none did. */
+function openRealtimeGate(lines, definition) {
+    let opened = false;
     for (const gate of enclosingConditionals(lines, definition)) {
         if (gate.keyword !== 'if' || !gate.args.includes('with_realtime') || gate.inElse)
             continue;
         lines[gate.line] = `%if ${gate.args} || "%{_target_cpu}" == "${KVM_ARCH}"`;
-        details.push('kernel_kvm_package defined on ppc64le');
+        opened = true;
     }
+    return opened;
+}
+/**
+ * The conditional lines around the base kernel's `%kernel_variant_package` (no variant): its
+ * packages exist only where these hold, so kernel-kvm's sections must sit inside them too.
+ */
+function basePackageConditions(lines, spec) {
+    const at = lines.findIndex((line) => /^%kernel_variant_package\s*$/.test(line.trim()));
+    if (at === -1)
+        throw cannotPackage(spec, "a '%kernel_variant_package' line for the base kernel");
+    const open = enclosingConditionals(lines, at);
+    if (open.some((c) => c.inElse))
+        throw cannotPackage(spec, "the base kernel's packages outside any %else");
+    return open.map((c) => lines[c.line].trim());
+}
+/** `body` for the base kernel on ppc64le: inside `%ifarch ppc64le` and the given conditions. */
+function forBaseOnPpc64le(conditions, body) {
+    return [`%ifarch ${KVM_ARCH}`, ...conditions, ...body, ...conditions.map(() => '%endif'), '%endif'];
+}
+/**
+ * kernel-kvm runs depmod after install and removal, as the rt kvm packages do, so `modprobe
+ * kvm_hv` finds the modules: through the spec's `%kernel_kvm_post` where it has one (opened like
+ * the package macro), else written out. Placed before the file lists, with the scriptlets.
+ */
+function addKvmScriptlets(lines, spec) {
+    const definition = lines.findIndex((line) => POST_DEFINITION.test(line));
+    let body = ['%post kvm', '/sbin/depmod -a %{KVERREL}', '%postun kvm', '/sbin/depmod -a %{KVERREL}'];
+    if (definition !== -1) {
+        openRealtimeGate(lines, definition);
+        body = ['%kernel_kvm_post'];
+    }
+    const at = lines.findIndex((line) => /^%define\s+kernel_variant_files\b/.test(line));
+    if (at === -1)
+        throw cannotPackage(spec, "a '%define kernel_variant_files' line");
+    lines.splice(at, 0, ...forBaseOnPpc64le(basePackageConditions(lines, spec), body), '');
+    return 'kernel-kvm runs depmod after install and removal';
+}
+/** 9.4 and later: every rt-only place of the kvm package opened to the base variant on ppc64le. */
+function openRealtimeKvm(lines, spec) {
+    const details = [];
+    const definition = lines.findIndex((line) => DEFINITION.test(line));
+    if (openRealtimeGate(lines, definition))
+        details.push('kernel_kvm_package defined on ppc64le');
     // The variant package and files macros: the rt-only branches that declare or list kvm.
     const branches = new Set();
     const packaged = [];
@@ -7119,12 +7182,10 @@ function openRealtimeKvm(lines, spec) {
         else if (/%%files\b.*\bkvm\b/.test(line))
             listed.push(index);
     });
-    if (packaged.length === 0) {
-        throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%{expand:%%kernel_kvm_package …}' line in the variant package macro");
-    }
-    if (listed.length === 0) {
-        throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%{expand:%%files … kvm}' line in the variant files macro");
-    }
+    if (packaged.length === 0)
+        throw cannotPackage(spec, "a '%{expand:%%kernel_kvm_package …}' line in the variant package macro");
+    if (listed.length === 0)
+        throw cannotPackage(spec, "a '%{expand:%%files … kvm}' line in the variant files macro");
     for (const index of [...packaged, ...listed]) {
         const gate = enclosingMacroIf(lines, index);
         if (gate !== -1)
@@ -7139,12 +7200,11 @@ function openRealtimeKvm(lines, spec) {
     // BuildKernel: the split and the file list of mod-kvm.list behind `$Variant` gates.
     const source = kvmListSource(lines);
     if (source === undefined)
-        throw shapeError(spec, 'make the kernel-kvm subpackage', `a 'SourceNN: ${KVM_LIST}' line`);
+        throw cannotPackage(spec, `a 'SourceNN: ${KVM_LIST}' line`);
     const split = new RegExp(`%\\{SOURCE${source}\\}\\s+kvm\\s*$`);
     const users = lines.flatMap((line, index) => (split.test(line) || line.includes(KVM_LIST)) && !/^Source\d*:/i.test(line.trim()) ? [index] : []);
-    if (!users.some((index) => split.test(lines[index]))) {
-        throw shapeError(spec, 'make the kernel-kvm subpackage', `a line that splits the modules of %{SOURCE${source}} into kvm`);
-    }
+    if (!users.some((index) => split.test(lines[index])))
+        throw cannotPackage(spec, `a line that splits the modules of %{SOURCE${source}} into kvm`);
     const gates = new Set(users.map((index) => enclosingShellIf(lines, index)).filter((at) => at !== -1));
     let shell = 0;
     for (const gate of gates)
@@ -7154,17 +7214,27 @@ function openRealtimeKvm(lines, spec) {
         details.push(`BuildKernel: ${shell} $Variant gate(s) opened to the base kernel`);
     return details;
 }
-/** A line matching `anchor`, repeated after itself for mod-kvm.list under the base-variant gate. */
-function twinForKvm(lines, anchor, rewrite, required) {
+/**
+ * A line matching `anchor`, repeated after itself for mod-kvm.list under the base-variant gate;
+ * a missing anchor is an error when `expected` describes it, and skipped otherwise.
+ */
+function twinForKvm(lines, spec, anchor, rewrite, expected) {
     const index = lines.findIndex((line) => anchor.test(line));
     if (index === -1) {
-        if (required)
-            throw shapeError(required.spec, 'make the kernel-kvm subpackage', required.expected);
-        return false;
+        if (expected)
+            throw cannotPackage(spec, expected);
+        return;
     }
     const indent = /^\s*/.exec(lines[index])[0];
-    lines.splice(index + 1, 0, `${indent}if [ ${BASE_SHELL_TEST.replace('==', '=')} ]; then`, `${indent}  ${rewrite(lines[index].trim())}`, `${indent}fi`);
-    return true;
+    lines.splice(index + 1, 0, `${indent}if [ ${BASE_POSIX_TEST} ]; then`, `${indent}  ${rewrite(lines[index].trim())}`, `${indent}fi`);
+}
+/** The condition of a base kernel's `%kernel_variant_files [-k image] <use_vdso> <condition>` line. */
+function baseFilesCondition(line) {
+    const words = /^%kernel_variant_files\s+(.*)$/.exec(line.trim())?.[1]?.split(/\s+/);
+    if (!words)
+        return undefined;
+    const positional = words.filter((word, i) => !word.startsWith('-') && !words[i - 1]?.startsWith('-'));
+    return positional.length === 2 ? positional[1] : undefined;
 }
 /** 9.0 to 9.3: the package, its file list and the split, modelled on the internal modules'. */
 function addBaseKvm(lines, spec, sourcesDir) {
@@ -7175,32 +7245,24 @@ function addBaseKvm(lines, spec, sourcesDir) {
         source = used.has(86) ? Math.max(...used) + 1 : 86;
         const after = tags.at(-1)?.line ?? -1;
         if (after === -1)
-            throw shapeError(spec, 'make the kernel-kvm subpackage', "a 'SourceNN:' line");
+            throw cannotPackage(spec, "a 'SourceNN:' line");
         lines.splice(after + 1, 0, `Source${source}: ${KVM_LIST}`);
     }
     completeKvmList(sourcesDir);
     const internalSplit = /^\s*(%\{SOURCE\d+\})\s+\$RPM_BUILD_ROOT\s+lib\/modules\/\$KernelVer\s+\S+\s+internal\s*$/;
     const splitter = internalSplit.exec(lines.find((line) => internalSplit.test(line)) ?? '')?.[1];
     if (!splitter) {
-        throw shapeError(spec, 'make the kernel-kvm subpackage', "a line '%{SOURCE20} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE84} internal' (the split of the internal modules)");
+        throw cannotPackage(spec, "a line '%{SOURCE20} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE84} internal' (the split of the internal modules)");
     }
-    const required = (expected) => ({ spec, expected });
-    twinForKvm(lines, internalSplit, () => `${splitter} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE${source}} kvm`, undefined);
-    twinForKvm(lines, /^\s*xargs rm -rf < mod-internal\.list\s*$/, () => `xargs rm -rf < ${KVM_LIST}`, required("a line 'xargs rm -rf < mod-internal.list'"));
-    twinForKvm(lines, /mod-internal\.list\s*>>\s*\S*-modules-internal\.list\s*$/, (line) => line.replace('mod-internal.list', KVM_LIST).replace(/-modules-internal\.list\s*$/, '-kvm.list'), required('a line that appends mod-internal.list to the modules-internal file list'));
-    twinForKvm(lines, /^\s*rm -f \$RPM_BUILD_ROOT\/mod-internal\.list\s*$/, () => `rm -f $RPM_BUILD_ROOT/${KVM_LIST}`, undefined);
-    const withUp = lines.some((line) => /^%define\s+with_up\b/.test(line));
-    const gate = (body) => [
-        `%ifarch ${KVM_ARCH}`,
-        ...(withUp ? ['%if %{with_up}'] : []),
-        ...body,
-        ...(withUp ? ['%endif'] : []),
-        '%endif',
-    ];
+    twinForKvm(lines, spec, internalSplit, () => `${splitter} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE${source}} kvm`);
+    twinForKvm(lines, spec, /^\s*xargs rm -rf < mod-internal\.list\s*$/, () => `xargs rm -rf < ${KVM_LIST}`, "a line 'xargs rm -rf < mod-internal.list'");
+    twinForKvm(lines, spec, /mod-internal\.list\s*>>\s*\S*-modules-internal\.list\s*$/, (line) => line.replace('mod-internal.list', KVM_LIST).replace(/-modules-internal\.list\s*$/, '-kvm.list'), 'a line that appends mod-internal.list to the modules-internal file list');
+    twinForKvm(lines, spec, /^\s*rm -f \$RPM_BUILD_ROOT\/mod-internal\.list\s*$/, () => `rm -f $RPM_BUILD_ROOT/${KVM_LIST}`);
+    const conditions = basePackageConditions(lines, spec);
     const prep = lines.findIndex((line) => /^%prep\b/.test(line));
     if (prep === -1)
-        throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%prep' line");
-    lines.splice(prep, 0, `${MARK} kernel-kvm for the base kernel on ${KVM_ARCH}; this spec has no kvm package macro`, ...gate([
+        throw cannotPackage(spec, "a '%prep' line");
+    lines.splice(prep, 0, `${MARK} kernel-kvm for the base kernel on ${KVM_ARCH}; this spec has no kvm package macro`, ...forBaseOnPpc64le(conditions, [
         '%package kvm',
         'Summary: KVM modules for package kernel',
         'Requires: kernel-core = %{version}-%{release}',
@@ -7208,11 +7270,12 @@ function addBaseKvm(lines, spec, sourcesDir) {
         '%description kvm',
         'The KVM modules (kvm, kvm-hv) of the kernel package, for guests under KVM-HV.',
     ]), '');
-    const variantFiles = lines.map((line, index) => (/^%kernel_variant_files\b/.test(line) ? index : -1));
-    const lastFiles = Math.max(...variantFiles);
-    if (lastFiles === -1)
-        throw shapeError(spec, 'make the kernel-kvm subpackage', "a '%kernel_variant_files' line");
-    lines.splice(lastFiles + 1, 0, ...gate(['%files -f kernel-kvm.list kvm', '%dir /lib/modules/%{KVERREL}/kvm']));
+    // The base kernel's files exist where its `%kernel_variant_files … <condition>` line says.
+    const baseFiles = lines.findIndex((line) => baseFilesCondition(line) !== undefined);
+    if (baseFiles === -1)
+        throw cannotPackage(spec, "a '%kernel_variant_files <use_vdso> <condition>' line for the base kernel");
+    const lastFiles = lines.findLastIndex((line) => /^%kernel_variant_files\b/.test(line));
+    lines.splice(lastFiles + 1, 0, ...forBaseOnPpc64le([...conditions, `%if ${baseFilesCondition(lines[baseFiles])}`], ['%files -f kernel-kvm.list kvm', '%dir /lib/modules/%{KVERREL}/kvm']));
     return [
         `Source${source}: ${KVM_LIST} (kvm, kvm-hv)`,
         'kernel-kvm declared with its file list',
@@ -7222,15 +7285,18 @@ function addBaseKvm(lines, spec, sourcesDir) {
 /** kernel-kvm for the base kernel on ppc64le, holding kvm.ko and kvm-hv.ko. */
 function packageKvmSeparately(lines, spec, sourcesDir) {
     if (lines.some((line) => DEFINITION.test(line))) {
-        const added = completeKvmList(sourcesDir);
         const details = openRealtimeKvm(lines, spec);
+        // Scriptlets only where this edit made the package: a spec that has it keeps its own.
+        if (details.length > 0)
+            details.push(addKvmScriptlets(lines, spec));
+        const added = completeKvmList(sourcesDir);
         if (added.length > 0)
             details.push(`${KVM_LIST} gains ${added.join(', ')}`);
         return details.length > 0
             ? details.join('; ')
             : 'kernel-kvm already built for the base kernel by the spec';
     }
-    return addBaseKvm(lines, spec, sourcesDir).join('; ');
+    return [...addBaseKvm(lines, spec, sourcesDir), addKvmScriptlets(lines, spec)].join('; ');
 }
 /**
  * kvm.ko and kvm-hv.ko stay in the base kernel's module packages. The EL9 spec splits kvm out for
@@ -7258,13 +7324,13 @@ function keepKvmInModules(lines, spec) {
 
 
 
+
 function rpmspecArgs(evaluation) {
     return [
         '--target',
         evaluation.target,
-        ...Object.entries(evaluation.defines).flatMap(([name, value]) => ['--define', `${name} ${value}`]),
-        ...(evaluation.with ?? []).flatMap((name) => ['--with', name]),
-        ...(evaluation.without ?? []).flatMap((name) => ['--without', name]),
+        ...defineArgs(evaluation.defines),
+        ...conditionalArgs(evaluation.with, evaluation.without),
     ];
 }
 function describe(args) {
@@ -7323,7 +7389,6 @@ async function expandSpec(spec, specName, evaluation, expandedFile) {
 
 
 
-
 /** A quoted or bare shell word with $Variant / ${Variant} replaced by the variant's name. */
 function word(text, variant) {
     return text.replace(/^"(.*)"$/, '$1').replace(/\$\{Variant\}|\$Variant\b/g, variant);
@@ -7347,7 +7412,7 @@ function evaluate(term, variant) {
  * variant; undefined when it is not made of string tests joined by || and &&.
  */
 function shellGateHolds(line, variant) {
-    const condition = /^\s*if\s+(.*);\s*then\s*$/.exec(line)?.[1];
+    const condition = SHELL_IF.exec(line)?.[2];
     if (!condition)
         return undefined;
     // Brackets and the operators between them: `[[ a || b ]]` and `[ a ] || [ b ]` read alike.
@@ -7367,23 +7432,6 @@ function shellGateHolds(line, variant) {
     }
     return result;
 }
-/** The shell `if` line whose block holds `index`, in expanded spec text. */
-function gateOf(lines, index) {
-    let depth = 0;
-    for (let at = index - 1; at >= 0; at--) {
-        const line = lines[at].trim();
-        if (/^fi\b/.test(line))
-            depth++;
-        else if (/^if\s.*;\s*then$/.test(line)) {
-            if (depth === 0)
-                return lines[at];
-            depth--;
-        }
-        else if (/^\w+\s*\(\)\s*$|^\w+\s*\(\)\s*\{/.test(line))
-            return undefined;
-    }
-    return undefined;
-}
 async function validateKernelSpec(spec, specName, options) {
     const expandedFile = (0,external_node_path_namespaceObject.join)(options.resultsDir, `${specName.replace(/\.spec$/, '')}-ppc64le-expanded.spec`);
     const expanded = await expandSpec(spec, specName, {
@@ -7394,23 +7442,23 @@ async function validateKernelSpec(spec, specName, options) {
     const { lines, subpackages } = expanded;
     const problems = [];
     const kvmFiles = sections(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm');
-    const listFile = (0,external_node_path_namespaceObject.join)(options.sourcesDir, 'mod-kvm.list');
-    const listed = (0,external_node_fs_namespaceObject.existsSync)(listFile)
-        ? (0,external_node_fs_namespaceObject.readFileSync)(listFile, 'utf8')
-            .split('\n')
-            .map((l) => l.trim())
-        : [];
+    const listed = readKvmList(options.sourcesDir);
     // Lines that split mod-kvm.list's modules into kvm, and the gates they sit behind, for the base kernel.
     const splits = lines.flatMap((line, index) => (/mod-kvm\.list\s+kvm\s*$/.test(line) ? [index] : []));
     const forBase = splits.filter((index) => {
-        const gate = gateOf(lines, index);
-        return gate === undefined || shellGateHolds(gate, '') === true;
+        const gate = enclosingShellIf(lines, index);
+        return gate === -1 || shellGateHolds(lines[gate], '') === true;
     });
     if (options.kvmPackage === 'subpackage') {
         if (!subpackages.includes('kernel-kvm'))
             problems.push('it builds no kernel-kvm package');
         if (kvmFiles.length === 0)
             problems.push('it has no %files section for kernel-kvm');
+        const depmod = sections(lines).some((s) => s.name === 'post' &&
+            s.subpackage === 'kvm' &&
+            lines.slice(s.header + 1, s.end).some((l) => /\bdepmod\b/.test(l)));
+        if (!depmod)
+            problems.push('kernel-kvm runs no depmod in %post');
         const missing = KVM_MODULE_NAMES.filter((name) => !listed.includes(name));
         if (missing.length > 0)
             problems.push(`mod-kvm.list does not name ${missing.join(', ')}`);
@@ -7709,7 +7757,7 @@ const buildKernel = defineAction({
             summary.paragraph(validation.summary);
         if (!kernel) {
             summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
-            skippedBuildSummary(ctx, [result]);
+            skippedBuildSummary(summary, [result]);
             return;
         }
         summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
@@ -8527,7 +8575,7 @@ const patchQemu = defineAction({
                 : `#${e.index} ${e.type} ${e.target}: ${e.detail}`)
                 .join('\n'));
         }
-        skippedBuildSummary(ctx, all);
+        skippedBuildSummary(summary, all);
         const devices = reports['qemu-kvm']?.devices;
         if (devices)
             deviceDiff(summary, devices);
@@ -10185,7 +10233,7 @@ async function runCli(args, io = defaultIo) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3466);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9776);
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2));
 

@@ -31,6 +31,7 @@ const BASE_POSIX_TEST = BASE_SHELL_TEST.replace('==', '=')
 const MARK = '# kvm-actions:'
 
 const DEFINITION = /^%define\s+kernel_kvm_package\(\)/
+const POST_DEFINITION = /^%define\s+kernel_kvm_post\(\)/
 const INVOCATION = /%\{expand:%%kernel_kvm_package\b|^\s*%kernel_kvm_package\b/
 const MACRO_IF = /^%if\b(.*)\\$/
 
@@ -119,15 +120,57 @@ function kvmListSource(lines: readonly string[]): number | undefined {
   return numberedTags(lines, 'Source').find((tag) => tag.value === KVM_LIST)?.number
 }
 
+/** The `%if %{with_realtime}` around a macro definition also holds on ppc64le; false if none did. */
+function openRealtimeGate(lines: string[], definition: number): boolean {
+  let opened = false
+  for (const gate of enclosingConditionals(lines, definition)) {
+    if (gate.keyword !== 'if' || !gate.args.includes('with_realtime') || gate.inElse) continue
+    lines[gate.line] = `%if ${gate.args} || "%{_target_cpu}" == "${KVM_ARCH}"`
+    opened = true
+  }
+  return opened
+}
+
+/**
+ * The conditional lines around the base kernel's `%kernel_variant_package` (no variant): its
+ * packages exist only where these hold, so kernel-kvm's sections must sit inside them too.
+ */
+function basePackageConditions(lines: readonly string[], spec: string): string[] {
+  const at = lines.findIndex((line) => /^%kernel_variant_package\s*$/.test(line.trim()))
+  if (at === -1) throw cannotPackage(spec, "a '%kernel_variant_package' line for the base kernel")
+  const open = enclosingConditionals(lines, at)
+  if (open.some((c) => c.inElse)) throw cannotPackage(spec, "the base kernel's packages outside any %else")
+  return open.map((c) => lines[c.line]!.trim())
+}
+
+/** `body` for the base kernel on ppc64le: inside `%ifarch ppc64le` and the given conditions. */
+function forBaseOnPpc64le(conditions: readonly string[], body: readonly string[]): string[] {
+  return [`%ifarch ${KVM_ARCH}`, ...conditions, ...body, ...conditions.map(() => '%endif'), '%endif']
+}
+
+/**
+ * kernel-kvm runs depmod after install and removal, as the rt kvm packages do, so `modprobe
+ * kvm_hv` finds the modules: through the spec's `%kernel_kvm_post` where it has one (opened like
+ * the package macro), else written out. Placed before the file lists, with the scriptlets.
+ */
+function addKvmScriptlets(lines: string[], spec: string): string {
+  const definition = lines.findIndex((line) => POST_DEFINITION.test(line))
+  let body = ['%post kvm', '/sbin/depmod -a %{KVERREL}', '%postun kvm', '/sbin/depmod -a %{KVERREL}']
+  if (definition !== -1) {
+    openRealtimeGate(lines, definition)
+    body = ['%kernel_kvm_post']
+  }
+  const at = lines.findIndex((line) => /^%define\s+kernel_variant_files\b/.test(line))
+  if (at === -1) throw cannotPackage(spec, "a '%define kernel_variant_files' line")
+  lines.splice(at, 0, ...forBaseOnPpc64le(basePackageConditions(lines, spec), body), '')
+  return 'kernel-kvm runs depmod after install and removal'
+}
+
 /** 9.4 and later: every rt-only place of the kvm package opened to the base variant on ppc64le. */
 function openRealtimeKvm(lines: string[], spec: string): string[] {
   const details: string[] = []
   const definition = lines.findIndex((line) => DEFINITION.test(line))
-  for (const gate of enclosingConditionals(lines, definition)) {
-    if (gate.keyword !== 'if' || !gate.args.includes('with_realtime') || gate.inElse) continue
-    lines[gate.line] = `%if ${gate.args} || "%{_target_cpu}" == "${KVM_ARCH}"`
-    details.push('kernel_kvm_package defined on ppc64le')
-  }
+  if (openRealtimeGate(lines, definition)) details.push('kernel_kvm_package defined on ppc64le')
 
   // The variant package and files macros: the rt-only branches that declare or list kvm.
   const branches = new Set<number>()
@@ -193,6 +236,14 @@ function twinForKvm(
   )
 }
 
+/** The condition of a base kernel's `%kernel_variant_files [-k image] <use_vdso> <condition>` line. */
+function baseFilesCondition(line: string): string | undefined {
+  const words = /^%kernel_variant_files\s+(.*)$/.exec(line.trim())?.[1]?.split(/\s+/)
+  if (!words) return undefined
+  const positional = words.filter((word, i) => !word.startsWith('-') && !words[i - 1]?.startsWith('-'))
+  return positional.length === 2 ? positional[1] : undefined
+}
+
 /** 9.0 to 9.3: the package, its file list and the split, modelled on the internal modules'. */
 function addBaseKvm(lines: string[], spec: string, sourcesDir: string): string[] {
   let source = kvmListSource(lines)
@@ -241,21 +292,14 @@ function addBaseKvm(lines: string[], spec: string, sourcesDir: string): string[]
     () => `rm -f $RPM_BUILD_ROOT/${KVM_LIST}`,
   )
 
-  const withUp = lines.some((line) => /^%define\s+with_up\b/.test(line))
-  const gate = (body: string[]) => [
-    `%ifarch ${KVM_ARCH}`,
-    ...(withUp ? ['%if %{with_up}'] : []),
-    ...body,
-    ...(withUp ? ['%endif'] : []),
-    '%endif',
-  ]
+  const conditions = basePackageConditions(lines, spec)
   const prep = lines.findIndex((line) => /^%prep\b/.test(line))
   if (prep === -1) throw cannotPackage(spec, "a '%prep' line")
   lines.splice(
     prep,
     0,
     `${MARK} kernel-kvm for the base kernel on ${KVM_ARCH}; this spec has no kvm package macro`,
-    ...gate([
+    ...forBaseOnPpc64le(conditions, [
       '%package kvm',
       'Summary: KVM modules for package kernel',
       'Requires: kernel-core = %{version}-%{release}',
@@ -265,12 +309,18 @@ function addBaseKvm(lines: string[], spec: string, sourcesDir: string): string[]
     ]),
     '',
   )
+  // The base kernel's files exist where its `%kernel_variant_files … <condition>` line says.
+  const baseFiles = lines.findIndex((line) => baseFilesCondition(line) !== undefined)
+  if (baseFiles === -1)
+    throw cannotPackage(spec, "a '%kernel_variant_files <use_vdso> <condition>' line for the base kernel")
   const lastFiles = lines.findLastIndex((line) => /^%kernel_variant_files\b/.test(line))
-  if (lastFiles === -1) throw cannotPackage(spec, "a '%kernel_variant_files' line")
   lines.splice(
     lastFiles + 1,
     0,
-    ...gate(['%files -f kernel-kvm.list kvm', '%dir /lib/modules/%{KVERREL}/kvm']),
+    ...forBaseOnPpc64le(
+      [...conditions, `%if ${baseFilesCondition(lines[baseFiles]!)}`],
+      ['%files -f kernel-kvm.list kvm', '%dir /lib/modules/%{KVERREL}/kvm'],
+    ),
   )
   return [
     `Source${source}: ${KVM_LIST} (kvm, kvm-hv)`,
@@ -282,14 +332,16 @@ function addBaseKvm(lines: string[], spec: string, sourcesDir: string): string[]
 /** kernel-kvm for the base kernel on ppc64le, holding kvm.ko and kvm-hv.ko. */
 export function packageKvmSeparately(lines: string[], spec: string, sourcesDir: string): string {
   if (lines.some((line) => DEFINITION.test(line))) {
-    const added = completeKvmList(sourcesDir)
     const details = openRealtimeKvm(lines, spec)
+    // Scriptlets only where this edit made the package: a spec that has it keeps its own.
+    if (details.length > 0) details.push(addKvmScriptlets(lines, spec))
+    const added = completeKvmList(sourcesDir)
     if (added.length > 0) details.push(`${KVM_LIST} gains ${added.join(', ')}`)
     return details.length > 0
       ? details.join('; ')
       : 'kernel-kvm already built for the base kernel by the spec'
   }
-  return addBaseKvm(lines, spec, sourcesDir).join('; ')
+  return [...addBaseKvm(lines, spec, sourcesDir), addKvmScriptlets(lines, spec)].join('; ')
 }
 
 /**

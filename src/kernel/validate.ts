@@ -98,6 +98,13 @@ export async function validateKernelSpec(
   if (options.kvmPackage === 'subpackage') {
     if (!subpackages.includes('kernel-kvm')) problems.push('it builds no kernel-kvm package')
     if (kvmFiles.length === 0) problems.push('it has no %files section for kernel-kvm')
+    const depmod = sections(lines).some(
+      (s) =>
+        s.name === 'post' &&
+        s.subpackage === 'kvm' &&
+        lines.slice(s.header + 1, s.end).some((l) => /\bdepmod\b/.test(l)),
+    )
+    if (!depmod) problems.push('kernel-kvm runs no depmod in %post')
     const missing = KVM_MODULE_NAMES.filter((name) => !listed.includes(name))
     if (missing.length > 0) problems.push(`mod-kvm.list does not name ${missing.join(', ')}`)
     if (forBase.length === 0)

@@ -71,6 +71,13 @@ describe('build-kernel on both EL9 spec shapes', () => {
       expect(ownersOf(rpms, 'kvm.ko')).toEqual(owners)
       expect(ownersOf(rpms, 'kvm-hv.ko')).toEqual(owners)
       expect(rpms.some((rpm) => /\/kernel-kvm-/.test(rpm))).toBe(mode === 'subpackage')
+      const kvm = rpms.find((rpm) => /\/kernel-kvm-/.test(rpm))
+      if (kvm) {
+        // Installed on a host, it registers its modules with depmod, as the rt kvm packages do.
+        const scripts = execFileSync('rpm', ['-qp', '--nosignature', '--scripts', kvm], { encoding: 'utf8' })
+        expect(scripts).toMatch(/^postinstall scriptlet .*:\n\/sbin\/depmod -a 5\.14\.0-/m)
+        expect(scripts).toMatch(/^postuninstall scriptlet .*:\n\/sbin\/depmod -a 5\.14\.0-/m)
+      }
       expect(run.out).toContain('Validated before the build: rpmspec --target ppc64le')
     },
     120_000,

@@ -30,7 +30,7 @@ describe('kernel-kvm on the 9.4+ spec (kvm macro defined for realtime only)', ()
   it('opens the macro, the package and files branches and the $Variant gates to the base kernel on ppc64le', async () => {
     const { spec, sources, lines } = specOf('kernel-el9.4')
     expect(packageKvmSeparately(lines, 'kernel.spec', sources)).toBe(
-      'kernel_kvm_package defined on ppc64le; variant package and files macros: kernel-kvm for the base kernel (2 branch(es)); BuildKernel: 4 $Variant gate(s) opened to the base kernel; mod-kvm.list gains kvm-hv',
+      'kernel_kvm_package defined on ppc64le; variant package and files macros: kernel-kvm for the base kernel (2 branch(es)); BuildKernel: 4 $Variant gate(s) opened to the base kernel; kernel-kvm runs depmod after install and removal; mod-kvm.list gains kvm-hv',
     )
     writeFileSync(spec, lines.join('\n'))
     expect(subpackagesFor(spec)).toContain('kernel-kvm')
@@ -44,8 +44,11 @@ describe('kernel-kvm on the 9.4+ spec (kvm macro defined for realtime only)', ()
     expect(validation.summary).toMatch(
       /^Validated before the build: rpmspec --target ppc64le --define 'dist \.el9_6' --define 'buildid \.kvm1' .*--with baseonly --without debug parses the spec \(\d+ packages\); kernel-kvm is built and the base kernel moves kvm and kvm-hv into it\.$/,
     )
-    // The expanded spec is kept in a file, not printed.
-    expect(readFileSync(validation.expandedFile, 'utf8')).toContain('%files -f kernel-kvm.list kvm')
+    // The expanded spec is kept in a file, not printed: the folder and depmod, as for rt.
+    const expanded = readFileSync(validation.expandedFile, 'utf8')
+    expect(expanded).toMatch(/^%files kvm\n\/lib\/modules\/5\.14\.0-570\.12\.1\.kvm1\.el9_6\.ppc64le\/kvm$/m)
+    expect(expanded).toMatch(/^%post kvm\n\/sbin\/depmod -a 5\.14\.0-570\.12\.1\.kvm1\.el9_6\.ppc64le$/m)
+    expect(expanded).toMatch(/^%postun kvm\n\/sbin\/depmod -a 5\.14\.0-570\.12\.1\.kvm1\.el9_6\.ppc64le$/m)
   })
 
   it('leaves the spec alone for modules, and validation agrees nothing splits kvm out of the base kernel', async () => {
@@ -59,7 +62,7 @@ describe('kernel-kvm on the 9.4+ spec (kvm macro defined for realtime only)', ()
       summary: expect.stringContaining('no kernel-kvm for the base kernel'),
     })
     await expect(validate(spec, sources, 'subpackage')).rejects.toThrow(
-      'does not package the KVM modules as kvm-package: subpackage asks: it builds no kernel-kvm package; it has no %files section for kernel-kvm; mod-kvm.list does not name kvm-hv; the base kernel’s build does not split the modules of mod-kvm.list into kernel-kvm.',
+      'does not package the KVM modules as kvm-package: subpackage asks: it builds no kernel-kvm package; it has no %files section for kernel-kvm; kernel-kvm runs no depmod in %post; mod-kvm.list does not name kvm-hv; the base kernel’s build does not split the modules of mod-kvm.list into kernel-kvm.',
     )
   })
 
@@ -101,7 +104,7 @@ describe('kernel-kvm on the 9.0–9.3 spec (no kvm macro at all)', () => {
     const { spec, sources, lines } = specOf('kernel-el9.2')
     expect(subpackagesFor(spec)).not.toContain('kernel-kvm')
     expect(packageKvmSeparately(lines, 'kernel.spec', sources)).toBe(
-      'Source86: mod-kvm.list (kvm, kvm-hv); kernel-kvm declared with its file list; BuildKernel splits the kvm modules out for the base kernel',
+      'Source86: mod-kvm.list (kvm, kvm-hv); kernel-kvm declared with its file list; BuildKernel splits the kvm modules out for the base kernel; kernel-kvm runs depmod after install and removal',
     )
     writeFileSync(spec, lines.join('\n'))
     expect(readFileSync(join(sources, 'mod-kvm.list'), 'utf8')).toBe('kvm\nkvm-hv\n')
