@@ -5404,7 +5404,7 @@ function insertTag(file, kind, number, name, marker) {
     const after = own.at(-1)?.line ?? any.at(-1)?.line ?? release;
     file.lines.splice(after + 1, 0, ...(marker ? ['', `# AlmaLinux ${kind}`, entry] : [entry]));
 }
-function addFiles(tree, spec, action, recipe, options, added) {
+function addFiles(tree, spec, action, recipe, options, reused) {
     const from = (0,external_node_path_namespaceObject.join)(options.filesDir, action.name);
     if (!(0,external_node_fs_namespaceObject.existsSync)(from))
         fail(action, (0,external_node_path_namespaceObject.relative)(tree.root, tree.spec), `file '${action.name}' is not in ${options.filesDir}`);
@@ -5416,7 +5416,7 @@ function addFiles(tree, spec, action, recipe, options, added) {
     const number = action.number === 'Latest' ? Math.max(-1, ...existing.map((tag) => tag.number)) + 1 : action.number;
     // AlmaLinux recipes add a number whose old line a later action deletes: judged after the recipe.
     if (existing.some((tag) => tag.number === number))
-        added.push({ kind, number, action });
+        reused.push({ kind, number, action });
     const marker = action.insertMarker ?? recipe.parameters.insertMarker;
     insertTag(spec, kind, number, action.name, marker);
     if (kind === 'Source')

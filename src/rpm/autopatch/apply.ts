@@ -324,7 +324,7 @@ function addFiles(
   action: Extract<RecipeAction, { type: 'add_files' }> & { index: number },
   recipe: Recipe,
   options: ApplyOptions,
-  added: ReusedNumber[],
+  reused: ReusedNumber[],
 ): string {
   const from = join(options.filesDir, action.name)
   if (!existsSync(from))
@@ -336,7 +336,7 @@ function addFiles(
   const number =
     action.number === 'Latest' ? Math.max(-1, ...existing.map((tag) => tag.number)) + 1 : action.number
   // AlmaLinux recipes add a number whose old line a later action deletes: judged after the recipe.
-  if (existing.some((tag) => tag.number === number)) added.push({ kind, number, action })
+  if (existing.some((tag) => tag.number === number)) reused.push({ kind, number, action })
   const marker = action.insertMarker ?? recipe.parameters.insertMarker
   insertTag(spec, kind, number, action.name, marker)
   if (kind === 'Source') return `Source${number}: ${action.name}`
