@@ -7,17 +7,21 @@ set -euo pipefail
 
 debian_packages=(
   qemu-system-ppc qemu-utils
-  rpm rpm2cpio createrepo-c dnf
+  rpm rpm2cpio createrepo-c dnf dnf-plugins-core
+  # the workflows' run steps (release notes, API calls)
+  jq curl
   gnupg cpio xorriso genisoimage
   openssh-client openssh-server
   patch git file binutils zstd xz-utils
   # Kconfig assertions: the kernel's own olddefconfig for ARCH=powerpc
   make bison flex bc gcc gcc-powerpc64le-linux-gnu linux-source
+  # rpmbuild --target ppc64le strips with the cross binutils
+  binutils-powerpc64le-linux-gnu
   libvirt-daemon-system libvirt-clients
 )
 dnf_packages=(
   qemu-system-ppc-core qemu-img
-  rpm-build rpm-sign createrepo_c dnf dnf-plugins-core mock
+  rpm-build rpm-sign createrepo_c dnf dnf-plugins-core mock jq curl
   gnupg2 cpio xorriso genisoimage
   openssh-clients openssh-server
   patch git file binutils zstd xz

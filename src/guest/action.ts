@@ -214,10 +214,10 @@ export const bootTestGuest = defineAction({
     })
     const nested = inputs.scenario === 'nested'
     const image = inputs.scenario === 'image'
-    const kernelRpms = collectRpms(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms')
+    const kernelRpms = await collectRpms(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms')
     const unpackedKernel =
       kernelRpms.length > 0 ? await kernelFromRpms(kernelRpms, join(work, 'kernel-root'), ctx.log) : undefined
-    const qemuRpms = collectRpms(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms')
+    const qemuRpms = await collectRpms(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms')
     const unpackedQemu =
       qemuRpms.length > 0 ? await qemuFromRpms(qemuRpms, join(work, 'qemu-root'), ctx.log) : undefined
     const kernel = unpackedKernel?.kernel ?? inputs.kernel ?? ''

@@ -117,3 +117,15 @@ export function cliHost(options: CliHostOptions): CliHost {
     fail: (headline) => err(mask(`${headline}\n`)),
   }
 }
+
+/**
+ * Toolkit libraries (@actions/glob) log through core.debug, which writes `::debug::` runner
+ * commands to stdout; a terminal has no runner to read them, so the command line drops them.
+ */
+export function dropRunnerDebugLines(stream: NodeJS.WriteStream = process.stdout): void {
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean
+  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+    typeof chunk === 'string' && chunk.startsWith('::debug::')
+      ? true
+      : write(chunk, ...rest)) as typeof stream.write
+}

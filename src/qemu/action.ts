@@ -206,6 +206,8 @@ export const patchQemu = defineAction({
         release: { kind: 'suffix', value: inputs.releaseSuffix },
         builder: inputs.builder,
         mockConfig: inputs.mockConfig,
+        // The hypervisor stack is for POWER whatever builds it: rpmbuild on another host cross-targets.
+        target: 'ppc64le',
         timeoutMs: inputs.buildTimeout,
         ccache: inputs.ccache,
         resultsDir: inputs.resultsDir,

@@ -4,10 +4,13 @@ import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
-import { ConfigurationError, defineAction, input } from '../action/index.js'
+import { ConfigurationError, defineAction, input, TestFailure } from '../action/index.js'
+import type { PhaseContext } from '../action/definition.js'
 import { requireTools } from '../exec/tools.js'
 import { collectRpms, rpmSetInput } from '../rpm/collect.js'
+import type { DnfRepo } from './dnf-check.js'
 import { GpgHome } from './gpg.js'
+import { checkInterference } from './interference.js'
 import { defaultCacheDir } from '../host/paths.js'
 import { channelFiles, publish, rollback } from './publish.js'
 import { parseSshTarget, RemoteRepository, SshSession } from './ssh.js'
@@ -99,6 +102,12 @@ export const publishRepo = defineAction({
       description: 'Stage and verify everything, switch nothing.',
       default: 'false',
     }),
+    'base-urls': input.list({
+      description:
+        'The distribution repositories the packages must not interfere with (such as AlmaLinux 9 BaseOS and AppStream for ppc64le): before the switch, every package must be new or sort above the base and below its next stock update, add no name from a source the base lacks, and resolve all dependencies with the base. A failure blocks the stable channel and warns on others. Empty: no check.',
+      item: /^(https?|file):\/\/\S+$/,
+      itemAccepted: 'http(s):// or file:// URLs of folders holding repodata/',
+    }),
   },
   outputs: {
     added: 'JSON list of the NEVRAs added.',
@@ -107,6 +116,7 @@ export const publishRepo = defineAction({
     'repomd-revision': 'JSON object: folder (arch or Source) to the revision of its repomd.xml.',
     'repo-path': 'The channel’s live path.',
     'repo-file': 'The .repo file hosts use, as text.',
+    interference: 'JSON: checked (base-urls set), ok, and the problems the non-interference check found.',
   },
   async main(ctx) {
     const { inputs, setOutput, summary, workspace, state, log } = ctx
@@ -175,7 +185,7 @@ export const publishRepo = defineAction({
             inputs.name,
             inputs.packages,
           )
-        : collectRpms(inputs.rpms ?? [], workspace)
+        : await collectRpms(inputs.rpms ?? [], workspace)
       if (!inputs.promoteFrom && rpms.length === 0) {
         throw new ConfigurationError(
           "Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list",
@@ -199,9 +209,35 @@ export const publishRepo = defineAction({
           publicKey: await gpg.exportPublicKey(),
           dryRun: inputs.dryRun,
           log,
+          ...(inputs.baseUrls.length > 0
+            ? {
+                beforeSwitch: async (folders) => {
+                  const problems = await checkAgainstBase(
+                    folders,
+                    inputs.baseUrls,
+                    `${inputs.name}-release`,
+                    ctx,
+                  )
+                  setOutput('interference', { checked: true, ok: problems.length === 0, problems })
+                  if (problems.length === 0) return
+                  if (inputs.channel === STABLE) {
+                    throw new TestFailure(
+                      `The packages would interfere with the base repositories, so nothing was published to ${STABLE}: ${problems.join('; ')}`,
+                    )
+                  }
+                  ctx.annotate('warning', `Published to ${inputs.channel} although: ${problems.join('; ')}`)
+                },
+              }
+            : {}),
         })
         if (repository && !result.dryRun) {
           await repository.publishState(inputs.releasever, inputs.channel, result.state, previous)
+        }
+        if (result.differing.length > 0) {
+          ctx.annotate(
+            'warning',
+            `Already published with other content, so the published build stays: ${result.differing.join(', ')}. Raise the release (buildid or release-suffix) to ship a changed build.`,
+          )
         }
         setOutput('added', result.added)
         setOutput('kept', result.kept)
@@ -239,6 +275,40 @@ export const publishRepo = defineAction({
     await postCleanUp(ctx)
   },
 })
+
+const STABLE = 'stable'
+
+/** The non-interference check of each arch folder, as a summary table; returns the problems. */
+async function checkAgainstBase(
+  folders: { arch: string; repo: DnfRepo }[],
+  baseUrls: string[],
+  releaseName: string,
+  ctx: Pick<PhaseContext, 'summary' | 'log'>,
+): Promise<string[]> {
+  const problems: string[] = []
+  for (const { arch, repo } of folders) {
+    const report = await checkInterference({ published: repo, baseUrls, arch, releaseName, log: ctx.log })
+    ctx.summary
+      .heading(`Non-interference with the base repositories (${arch})`, 3)
+      .table(
+        ['Package', 'Published', 'Base', 'Verdict'],
+        report.rows.map((row) => [
+          row.package,
+          row.published,
+          row.base,
+          `${row.ok ? '✅' : '❌'} ${row.verdict}`,
+        ]),
+      )
+      .paragraph(
+        report.unresolved.length === 0
+          ? 'dnf repoclosure: published and base together resolve every dependency.'
+          : `dnf repoclosure: ${report.unresolved.length} unresolved dependencies.`,
+      )
+    if (report.unresolved.length > 0) ctx.summary.list(report.unresolved)
+    problems.push(...report.problems)
+  }
+  return problems
+}
 
 function readdirSafe(dir: string): string[] {
   try {

@@ -14,7 +14,8 @@ export interface DnfRepo {
   id: string
   /** file:// or http(s):// URL of the package folder (holding repodata/). */
   baseUrl: string
-  gpgKeyUrl: string
+  /** With a key, dnf checks package and metadata signatures. */
+  gpgKeyUrl?: string
 }
 
 /** Stops the gpg-agent of every GnuPG home dnf made under root (keyrings for repo_gpgcheck). */
@@ -29,8 +30,15 @@ export async function stopAgentsUnder(root: string): Promise<void> {
 
 const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}'
 
-/** NEVRAs (epoch always written) that dnf sees in the repositories, after a strict makecache. */
-export async function dnfVisibleNevras(repos: DnfRepo[], arch: string, log?: Log): Promise<string[]> {
+/**
+ * Runs fn with dnf set up in a throwaway installroot over repos (gpgcheck and repo_gpgcheck for
+ * those with a key; the others are read only for their versions and dependencies).
+ */
+async function withDnf<T>(
+  repos: DnfRepo[],
+  arch: string,
+  fn: (common: string[], env: Record<string, string>) => Promise<T>,
+): Promise<T> {
   const root = mkdtempSync(join(scratchDir(), 'kvm-actions-dnf-'))
   try {
     const reposDir = join(root, 'repos.d')
@@ -44,9 +52,9 @@ export async function dnfVisibleNevras(repos: DnfRepo[], arch: string, log?: Log
             `name=${r.id}`,
             `baseurl=${r.baseUrl}`,
             'enabled=1',
-            'gpgcheck=1',
-            'repo_gpgcheck=1',
-            `gpgkey=${r.gpgKeyUrl}`,
+            ...(r.gpgKeyUrl
+              ? ['gpgcheck=1', 'repo_gpgcheck=1', `gpgkey=${r.gpgKeyUrl}`]
+              : ['gpgcheck=0', 'repo_gpgcheck=0']),
             'skip_if_unavailable=False',
             '',
           ].join('\n'),
@@ -66,27 +74,93 @@ export async function dnfVisibleNevras(repos: DnfRepo[], arch: string, log?: Log
       arch,
       '--assumeyes',
       '--quiet',
+      // Debian's dnf-plugins-core enables the `local` plugin, whose own repository would be read too.
+      '--disableplugin',
+      'local',
     ]
     // gpg's agent for dnf's own keyrings lives under the installroot; stop it before removing it.
     const env = { GNUPGHOME: join(root, 'gnupg') }
     mkdirSync(env.GNUPGHOME, { mode: 0o700 })
     try {
-      // repoquery loads (and so verifies) the metadata itself: one dnf run does both.
-      const query = await exec(['dnf', ...common, 'repoquery', '--queryformat', `${QUERY_FORMAT}\\n`], {
-        env,
-        allowFailure: true,
-        ...(log ? { log, group: 'dnf repoquery (gpgcheck, repo_gpgcheck)' } : {}),
-      })
-      if (query.exitCode !== 0) {
-        throw new TestFailure(
-          `dnf refuses the staged repository: ${(query.stderr || query.stdout).trim().split('\n').slice(-3).join(' ')}`,
-        )
-      }
-      return [...new Set(query.stdout.split('\n').filter(Boolean))].sort()
+      return await fn(common, env)
     } finally {
       await stopAgentsUnder(root)
     }
   } finally {
     rmSync(root, { recursive: true, force: true })
   }
+}
+
+function dnfError(result: { stdout: string; stderr: string }): string {
+  return (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')
+}
+
+/** NEVRAs (epoch always written) that dnf sees in the repositories, after a strict makecache. */
+export async function dnfVisibleNevras(repos: DnfRepo[], arch: string, log?: Log): Promise<string[]> {
+  return withDnf(repos, arch, async (common, env) => {
+    // repoquery loads (and so verifies) the metadata itself: one dnf run does both.
+    const query = await exec(['dnf', ...common, 'repoquery', '--queryformat', `${QUERY_FORMAT}\\n`], {
+      env,
+      allowFailure: true,
+      ...(log ? { log, group: 'dnf repoquery (gpgcheck, repo_gpgcheck)' } : {}),
+    })
+    if (query.exitCode !== 0) throw new TestFailure(`dnf refuses the staged repository: ${dnfError(query)}`)
+    return [...new Set(query.stdout.split('\n').filter(Boolean))].sort()
+  })
+}
+
+/** One line per package in the named repositories, in dnf's queryformat. */
+export async function dnfQuery(
+  repos: DnfRepo[],
+  arch: string,
+  queryFormat: string,
+  repoIds: string[],
+): Promise<string[]> {
+  return withDnf(repos, arch, async (common, env) => {
+    const query = await exec(
+      [
+        'dnf',
+        ...common,
+        'repoquery',
+        ...repoIds.flatMap((id) => ['--repo', id]),
+        '--queryformat',
+        `${queryFormat}\\n`,
+      ],
+      { env, allowFailure: true },
+    )
+    if (query.exitCode !== 0)
+      throw new TestFailure(`dnf cannot read ${repoIds.join(', ')}: ${dnfError(query)}`)
+    return [...new Set(query.stdout.split('\n').filter(Boolean))].sort()
+  })
+}
+
+/** dnf repoclosure: the dependencies of the checked repositories' packages that no repository resolves. */
+export async function dnfUnresolved(
+  repos: DnfRepo[],
+  arch: string,
+  check: string[],
+  log?: Log,
+): Promise<string[]> {
+  return withDnf(repos, arch, async (common, env) => {
+    const closure = await exec(
+      [
+        'dnf',
+        ...common.filter((arg) => arg !== '--quiet'),
+        'repoclosure',
+        ...check.flatMap((id) => ['--check', id]),
+      ],
+      { env, allowFailure: true, ...(log ? { log, group: 'dnf repoclosure' } : {}) },
+    )
+    if (closure.exitCode === 0) return []
+    // "package: NEVRA from REPO" then "  unresolved deps:" then one indented dependency per line.
+    const unresolved: string[] = []
+    let current = ''
+    for (const line of closure.stdout.split('\n')) {
+      const pkg = /^package: (\S+) from /.exec(line)
+      if (pkg) current = pkg[1]!
+      else if (/^ {4}\S/.test(line) && current) unresolved.push(`${current} needs ${line.trim()}`)
+    }
+    if (unresolved.length === 0) throw new TestFailure(`dnf repoclosure failed: ${dnfError(closure)}`)
+    return unresolved
+  })
 }

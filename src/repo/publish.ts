@@ -19,7 +19,7 @@ import { ConfigurationError, TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { compareEvr } from '../rpm/evr.js'
-import { dnfVisibleNevras } from './dnf-check.js'
+import { type DnfRepo, dnfVisibleNevras } from './dnf-check.js'
 import type { GpgHome } from './gpg.js'
 import { buildReleaseRpm, createRepo, releaseContentHash, repoFile, repoId } from './metadata.js'
 import { decompress, parsePrimary, type RepoPackage } from './primary.js'
@@ -42,6 +42,11 @@ export interface PublishOptions {
   publicKey: string
   dryRun: boolean
   log: Log
+  /**
+   * A last check of the staged tree, after dnf accepted it and before anything is switched:
+   * throwing publishes nothing. It gets each arch folder as dnf reads it (with its key).
+   */
+  beforeSwitch?: (folders: { arch: string; repo: DnfRepo }[]) => Promise<void>
 }
 
 export interface PublishResult {
@@ -53,6 +58,8 @@ export interface PublishResult {
   state: string
   repoFile: string
   dryRun: boolean
+  /** NEVRAs given again with other content: the published build stayed. */
+  differing: string[]
 }
 
 interface Header {
@@ -182,6 +189,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       const newHeaders = await headers(incoming)
       const added: Header[] = []
       const unchanged: string[] = []
+      const differing: string[] = []
       for (const header of newHeaders) {
         for (const folder of folderFor(header.arch, options.arches)) {
           const already = existing
@@ -190,11 +198,9 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
           const destination = join(state, folder, basename(header.file))
           if (already) {
             const [old] = await headers([join(state, folder, basename(new URL(already.url).pathname))])
-            if (old!.digest !== header.digest) {
-              throw new ConfigurationError(
-                `${nevra(header)} is already published with different content; raise its release to publish a rebuild`,
-              )
-            }
+            // A forced rebuild of an unchanged source: hosts may have the published build, and
+            // dnf would never replace it with another of the same NEVRA, so the published one stays.
+            if (old!.digest !== header.digest) differing.push(nevra(header))
             unchanged.push(nevra(header))
             continue
           }
@@ -288,6 +294,12 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         }
       }
 
+      await options.beforeSwitch?.(
+        options.arches.map((arch) => ({
+          arch,
+          repo: { id: repoId(options), baseUrl: pathToFileURL(join(state, arch)).href, gpgKeyUrl: keyUrl },
+        })),
+      )
       // A run with nothing to sign still proves the key works, so a bad secret shows today.
       await options.gpg?.verifyPassphrase()
       const result: PublishResult = {
@@ -299,6 +311,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         state,
         repoFile: repo,
         dryRun: options.dryRun,
+        differing: [...new Set(differing)],
       }
       result.kept.push(...unchanged.filter((n) => !result.kept.includes(n)))
       if (options.dryRun) {

@@ -7,7 +7,7 @@ import { describeArgv, exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { rpmsBelow } from './collect.js'
 import { conditionalArgs, defineArgs } from './macros.js'
-import { requireTools } from '../exec/tools.js'
+import { findOnPath, requireTools } from '../exec/tools.js'
 
 export const BUILDERS = ['mock', 'rpmbuild'] as const
 export type Builder = (typeof BUILDERS)[number]
@@ -54,6 +54,35 @@ export interface BuildRequest {
   bindMounts?: string[]
   /** rpmbuild: the target architecture (`--target`); mock's config decides it for mock. */
   target?: string
+}
+
+const GNU_TRIPLETS: Record<string, string> = {
+  ppc64le: 'powerpc64le-linux-gnu',
+  x86_64: 'x86_64-linux-gnu',
+  aarch64: 'aarch64-linux-gnu',
+  s390x: 's390x-linux-gnu',
+}
+const NODE_ARCHES: Record<string, string> = {
+  x64: 'x86_64',
+  ppc64: 'ppc64le',
+  arm64: 'aarch64',
+  s390x: 's390x',
+}
+
+/**
+ * rpmbuild --target on another architecture: rpm's post-install steps strip and read the built
+ * binaries, which the host's own binutils cannot parse; the cross binutils can, when installed.
+ */
+export function crossBinutils(
+  target: string | undefined,
+  hostArch = NODE_ARCHES[process.arch],
+  path?: string,
+): Record<string, string> {
+  const triplet = target && target !== hostArch ? GNU_TRIPLETS[target] : undefined
+  if (!triplet) return {}
+  const strip = findOnPath(`${triplet}-strip`, path)
+  const objdump = findOnPath(`${triplet}-objdump`, path)
+  return strip && objdump ? { __strip: strip, __objdump: objdump } : {}
 }
 
 /** The exact argv of the build: what runs, and what tests and summaries show. */

@@ -1,6 +1,6 @@
 /**
  * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
- * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?` per path segment).
+ * or lines/commas of files, directories (every .rpm below) and globs (`*`, `?`, `**`).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -9,7 +9,7 @@ import { custom, InvalidValue } from '../action/inputs.js'
 import { expandGlob, hasGlob } from '../fs/glob.js'
 
 export const RPM_SET_FORM =
-  'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm), one per line or separated by commas'
+  'a JSON list of RPM paths, or RPM files, directories and globs (such as out/*.rpm or out/**/rpms/*.rpm), one per line or separated by commas'
 
 export function parseRpmPatterns(raw: string): string[] {
   if (raw.startsWith('[')) {
@@ -49,11 +49,15 @@ export function rpmsBelow(dir: string): string[] {
 }
 
 /** Absolute, de-duplicated, sorted paths; a pattern that matches nothing is an error naming it. */
-export function collectRpms(patterns: string[], workspace: string, inputName = 'rpms'): string[] {
+export async function collectRpms(
+  patterns: string[],
+  workspace: string,
+  inputName = 'rpms',
+): Promise<string[]> {
   const found = new Set<string>()
   for (const pattern of patterns) {
     const full = resolve(workspace, pattern)
-    const matches = hasGlob(pattern) ? expandGlob(full) : existsSync(full) ? [full] : []
+    const matches = hasGlob(pattern) ? await expandGlob(full) : existsSync(full) ? [full] : []
     const rpms = matches.flatMap((match) => (statSync(match).isDirectory() ? rpmsBelow(match) : [match]))
     const notRpm = rpms.find((file) => !file.endsWith('.rpm'))
     if (notRpm)

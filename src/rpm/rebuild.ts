@@ -12,7 +12,7 @@ import { findOnPath } from '../exec/tools.js'
 import { type AppliedEdit, applyRecipe, recipeDate } from './autopatch/apply.js'
 import { loadRecipe, type Recipe } from './autopatch/config.js'
 import { avoidanceKey } from './avoid.js'
-import { type Builder, buildCommand, runBuild } from './builder.js'
+import { type Builder, buildCommand, crossBinutils, runBuild } from './builder.js'
 import { fetchSrpm } from './fetch.js'
 import { queryPackageFile } from './query.js'
 import { rpmsBelow } from './collect.js'
@@ -144,6 +144,7 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
     dist,
     rhel: /\.el(\d+)/.exec(dist)?.[1] ?? '9',
     ...(options.release.kind === 'buildid' ? { buildid: options.release.value } : {}),
+    ...(options.builder === 'rpmbuild' ? crossBinutils(options.target) : {}),
     ...options.defines,
   }
   const rpmDir = join(options.resultsDir, 'rpms')

@@ -96,7 +96,7 @@ describe('build-kernel', () => {
       'source-nvr': 'kernel-5.14.0-570.12.1.el9_6',
       nvr: 'kernel-5.14.0-570.12.1.kvm1.el9_6',
       kverrel: `5.14.0-570.12.1.kvm1.el9_6.${arch}`,
-      vmlinux: `/lib/modules/5.14.0-570.12.1.kvm1.el9_6.${arch}/vmlinux`,
+      vmlinux: `/lib/modules/5.14.0-570.12.1.kvm1.el9_6.${arch}/vmlinuz`,
       'cache-hit': 'false',
     })
     const rpms = JSON.parse(first.outputs.rpms!) as string[]

@@ -1,11 +1,11 @@
 /** publish-repo as users run it, with faults injected at every stage: the live tree never changes on failure. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
-import { stopAgentsUnder } from '../../src/repo/dnf-check.js'
+import { hostSeesRepository } from '../support/dnf-host.js'
 import { treeDigest } from '../support/fixtures.js'
 import { makeSigningKey } from '../support/keys.js'
 import { helloRpms, helloSrpm } from '../support/rpms.js'
@@ -64,32 +64,9 @@ function shims(programs: Record<string, string>): Record<string, string> {
   return { PATH: `${dir}:${process.env.PATH}` }
 }
 
-/** What a host sees: dnf in a clean installroot, gpgcheck and repo_gpgcheck on, installing the -release RPM. */
+/** What a host sees: the .repo file its -release package installs. */
 async function hostInstallsRelease(target: string, channel: string): Promise<string> {
-  const installroot = mkdtempSync(join(scratch, 'host-'))
-  const live = join(target, '9', channel)
-  const reposDir = join(installroot, 'repos')
-  mkdirSync(reposDir)
-  writeFileSync(
-    join(reposDir, 'kvm.repo'),
-    `[kvm]\nname=kvm\nbaseurl=file://${live}/ppc64le/\ngpgcheck=1\nrepo_gpgcheck=1\ngpgkey=file://${live}/RPM-GPG-KEY-kvm-power\nskip_if_unavailable=False\n`,
-  )
-  const args = [
-    '--installroot',
-    join(installroot, 'root'),
-    '--setopt',
-    `reposdir=${reposDir}`,
-    '--releasever',
-    '9',
-    '--forcearch',
-    'ppc64le',
-    '-y',
-    '-q',
-  ]
-  execFileSync('dnf', [...args, 'install', 'kvm-power-release'], { stdio: 'pipe' })
-  const repoFile = readFileSync(join(installroot, 'root', 'etc', 'yum.repos.d', 'kvm-power.repo'), 'utf8')
-  await stopAgentsUnder(installroot)
-  return repoFile
+  return (await hostSeesRepository(target, channel, scratch)).repoFile
 }
 
 describe('publish-repo', () => {

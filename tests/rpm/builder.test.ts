@@ -1,5 +1,8 @@
 import { kernelBuildSwitches } from '../../src/kernel/action.js'
-import { buildCommand } from '../../src/rpm/builder.js'
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildCommand, crossBinutils } from '../../src/rpm/builder.js'
 
 describe('buildCommand', () => {
   it('mounts a folder the build reads (a signing key) into the mock chroot at the same path', () => {
@@ -110,6 +113,25 @@ describe('the kernel build command lines', () => {
       '--rebuild',
       srpm,
     ])
+  })
+
+  it('gives rpmbuild the cross strip and objdump for another architecture, and nothing for its own', () => {
+    const bin = mkdtempSync(join(tmpdir(), 'cross-'))
+    for (const tool of ['powerpc64le-linux-gnu-strip', 'powerpc64le-linux-gnu-objdump']) {
+      writeFileSync(join(bin, tool), '#!/bin/sh\n')
+      chmodSync(join(bin, tool), 0o755)
+    }
+    try {
+      expect(crossBinutils('ppc64le', 'x86_64', bin)).toEqual({
+        __strip: join(bin, 'powerpc64le-linux-gnu-strip'),
+        __objdump: join(bin, 'powerpc64le-linux-gnu-objdump'),
+      })
+      expect(crossBinutils('ppc64le', 'ppc64le', bin)).toEqual({})
+      expect(crossBinutils('ppc64le', 'x86_64', tmpdir())).toEqual({})
+      expect(crossBinutils(undefined, 'x86_64', bin)).toEqual({})
+    } finally {
+      rmSync(bin, { recursive: true, force: true })
+    }
   })
 
   it('runs the fast validation build with rpmbuild for ppc64le: base variant only, no debug, no kABI check', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError } from '../../src/action/errors.js'
@@ -16,25 +16,49 @@ for (const file of [
   mkdirSync(join(workspace, file, '..'), { recursive: true })
   writeFileSync(join(workspace, file), '')
 }
+afterAll(() => rmSync(workspace, { recursive: true, force: true }))
 
 describe('collectRpms', () => {
-  it('expands directories (recursively) and globs, de-duplicated and sorted', () => {
+  it('expands directories (recursively) and globs, de-duplicated and sorted', async () => {
     expect(
-      collectRpms(['out/kernel-core-*.rpm', 'out'], workspace).map((f) => f.slice(workspace.length + 1)),
+      (await collectRpms(['out/kernel-core-*.rpm', 'out'], workspace)).map((f) =>
+        f.slice(workspace.length + 1),
+      ),
     ).toEqual([
       'out/kernel-core-1.ppc64le.rpm',
       'out/kernel-modules-1.ppc64le.rpm',
       'out/sub/kernel-1.src.rpm',
     ])
-    expect(collectRpms(['out/*/*.src.rpm'], workspace)).toEqual([join(workspace, 'out/sub/kernel-1.src.rpm')])
+    expect(await collectRpms(['out/*/*.src.rpm'], workspace)).toEqual([
+      join(workspace, 'out/sub/kernel-1.src.rpm'),
+    ])
   })
 
-  it('names an entry that matches nothing', () => {
-    expect(() => collectRpms(['out/*.deb'], workspace)).toThrow(ConfigurationError)
-    expect(() => collectRpms(['missing.rpm'], workspace)).toThrow(
+  it('matches ** across any number of folders, as the pipeline passes packages/**/rpms/*.rpm', async () => {
+    for (const file of [
+      'packages/build-kernel/kernel/rpms/kernel-core-2.ppc64le.rpm',
+      'packages/patch-qemu/qemu-kvm/rpms/qemu-kvm-9.ppc64le.rpm',
+    ]) {
+      mkdirSync(join(workspace, file, '..'), { recursive: true })
+      writeFileSync(join(workspace, file), '')
+    }
+    expect(
+      (await collectRpms(['packages/**/rpms/*.rpm'], workspace)).map((f) => f.slice(workspace.length + 1)),
+    ).toEqual([
+      'packages/build-kernel/kernel/rpms/kernel-core-2.ppc64le.rpm',
+      'packages/patch-qemu/qemu-kvm/rpms/qemu-kvm-9.ppc64le.rpm',
+    ])
+    await expect(collectRpms(['packages/*/rpms/*.rpm'], workspace)).rejects.toThrow(
+      "Input 'rpms' entry 'packages/*/rpms/*.rpm' matches no RPM",
+    )
+  })
+
+  it('names an entry that matches nothing', async () => {
+    await expect(collectRpms(['out/*.deb'], workspace)).rejects.toThrow(ConfigurationError)
+    await expect(collectRpms(['missing.rpm'], workspace)).rejects.toThrow(
       "Input 'rpms' entry 'missing.rpm' matches no RPM",
     )
-    expect(() => collectRpms(['out/build.log'], workspace)).toThrow('which is not an .rpm file')
+    await expect(collectRpms(['out/build.log'], workspace)).rejects.toThrow('which is not an .rpm file')
   })
 
   it('reads the JSON list the build actions output', () => {

@@ -99,11 +99,11 @@ function treeOf(root: string): Tree {
 }
 
 /** `spec`, or a path or glob relative to the tree, then to SOURCES/. */
-function resolveTargets(tree: Tree, target: string, allowGlob: boolean): string[] {
+async function resolveTargets(tree: Tree, target: string, allowGlob: boolean): Promise<string[]> {
   if (target === 'spec') return [tree.spec]
   if (hasGlob(target) && !allowGlob) return []
   for (const base of [tree.root, tree.sources]) {
-    const matches = (hasGlob(target) ? expandGlob(target, base) : [join(base, target)]).filter(
+    const matches = (hasGlob(target) ? await expandGlob(target, base) : [join(base, target)]).filter(
       (file) => existsSync(file) && statSync(file).isFile(),
     )
     if (matches.length > 0) return matches
@@ -425,7 +425,7 @@ async function applyOne(
   switch (action.type) {
     case 'replace':
     case 'delete_line': {
-      const files = resolveTargets(tree, action.target, action.type === 'replace')
+      const files = await resolveTargets(tree, action.target, action.type === 'replace')
       if (files.length === 0) fail(action, action.target, 'no such file in the package')
       const details: string[] = []
       for (const path of files) {

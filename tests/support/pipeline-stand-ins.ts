@@ -1,0 +1,264 @@
+/**
+ * The world the workflows run against, made locally: AlmaLinux's source repositories (file://
+ * repos holding the kernel, qemu-kvm and libvirt source RPMs of the project's fixtures), its
+ * binary repositories (stock builds of the same sources: every subpackage name, the stock EVR,
+ * and the packages their dependencies need), and a kernel whose image and KVM modules are
+ * Debian's ppc64le build, so the boot tests boot what the pipeline built.
+ */
+import { execFileSync } from 'node:child_process'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { packSrpm } from '../../src/rpm/srpm.js'
+import { makeSigningKey } from './keys.js'
+import { type FakeGitHub, startFakeGitHub } from './workflow-runner/github-api.js'
+import { type RunnerOptions, WorkflowRunner } from './workflow-runner/runner.js'
+import { fixtureTree } from './fixtures.js'
+import { GUEST_KERNEL, GUEST_KERNELS } from './guest.js'
+import { libvirtFixtureTree, qemuFixtureTree } from './qemu-sources.js'
+import { subpackagesFor } from './rpms.js'
+
+const KVER = GUEST_KERNEL.split('vmlinux-')[1]!
+const KVM_MODULES = join(GUEST_KERNELS, 'modules', KVER, 'kernel', 'arch', 'powerpc', 'kvm')
+
+export interface StockSource {
+  name: string
+  epoch?: string
+  version: string
+  release: string
+  /** The binary packages the stock build makes. */
+  packages: string[]
+}
+
+function specField(spec: string, field: string): string {
+  return execFileSync(
+    'rpmspec',
+    ['-q', '--srpm', '--target', 'ppc64le', '--define', 'dist .el9', '--qf', `%{${field}}`, spec],
+    {
+      encoding: 'utf8',
+    },
+  )
+}
+
+/**
+ * The kernel-el9.4 fixture as an upstream release: pkgrelease set, and its "compile" step taking
+ * Debian's ppc64le vmlinux and KVM modules from an extra source (kvm-hv.ko cut short when broken).
+ */
+export async function kernelSrpm(
+  scratch: string,
+  pkgrelease: string,
+  options: { brokenKvmHv?: boolean } = {},
+): Promise<{ srpm: string; stock: StockSource }> {
+  const tree = fixtureTree('kernel-el9.4')
+  const spec = join(tree, 'SPECS', 'kernel.spec')
+  const payload = mkdtempSync(join(scratch, 'debian-kernel-'))
+  copyFileSync(GUEST_KERNEL, join(payload, 'vmlinux'))
+  copyFileSync(join(KVM_MODULES, 'kvm.ko'), join(payload, 'kvm.ko'))
+  const kvmHv = readFileSync(join(KVM_MODULES, 'kvm-hv.ko'))
+  writeFileSync(join(payload, 'kvm-hv.ko'), options.brokenKvmHv ? kvmHv.subarray(0, 4096) : kvmHv)
+  execFileSync('tar', ['-cf', join(tree, 'SOURCES', 'debian-ppc64le-kernel.tar'), '-C', payload, '.'])
+  rmSync(payload, { recursive: true, force: true })
+  let text = readFileSync(spec, 'utf8')
+  const replace = (from: string | RegExp, to: string) => {
+    if (!(typeof from === 'string' ? text.includes(from) : from.test(text)))
+      throw new Error(`the kernel fixture has changed: ${String(from)} not found`)
+    text = text.replace(from, to)
+  }
+  replace(/^%define pkgrelease .*$/m, `%define pkgrelease ${pkgrelease}`)
+  replace(/^(Source3001: .*)$/m, '$1\nSource3100: debian-ppc64le-kernel.tar')
+  replace(
+    "  printf '%s image for %s\\n' %{kernel_image} $Config > $Modules/vmlinuz",
+    '  tar -xOf %{SOURCE3100} ./vmlinux > $Modules/vmlinuz',
+  )
+  replace(
+    /&& echo kvm > \$Modules\/kernel\/arch\/powerpc\/kvm\/kvm\.ko/,
+    '&& tar -xOf %{SOURCE3100} ./kvm.ko > $Modules/kernel/arch/powerpc/kvm/kvm.ko',
+  )
+  replace(
+    /&& echo kvm-hv > \$Modules\/kernel\/arch\/powerpc\/kvm\/kvm-hv\.ko/,
+    '&& tar -xOf %{SOURCE3100} ./kvm-hv.ko > $Modules/kernel/arch/powerpc/kvm/kvm-hv.ko',
+  )
+  writeFileSync(spec, text)
+  const srpm = await packSrpm(tree, spec, { dist: '.el9', _source_payload: 'w1.gzdio' })
+  const stock = {
+    name: 'kernel',
+    version: specField(spec, 'VERSION'),
+    release: specField(spec, 'RELEASE'),
+    packages: subpackagesFor(spec, 'ppc64le', { dist: '.el9' }),
+  }
+  return { srpm, stock }
+}
+
+export async function qemuKvmSrpm(): Promise<{ srpm: string; stock: StockSource }> {
+  const { tree, spec } = qemuFixtureTree('qemu-kvm-9', { usbInput: true })
+  const srpm = await packSrpm(tree, spec, { dist: '.el9' })
+  return {
+    srpm,
+    stock: {
+      name: 'qemu-kvm',
+      epoch: specField(spec, 'EPOCH'),
+      version: specField(spec, 'VERSION'),
+      release: specField(spec, 'RELEASE'),
+      packages: subpackagesFor(spec, 'ppc64le', { dist: '.el9' }),
+    },
+  }
+}
+
+export async function libvirtSrpm(): Promise<{ srpm: string; stock: StockSource }> {
+  const { tree, spec } = libvirtFixtureTree()
+  const srpm = await packSrpm(tree, spec, { dist: '.el9' })
+  return {
+    srpm,
+    stock: {
+      name: 'libvirt',
+      version: specField(spec, 'VERSION'),
+      release: specField(spec, 'RELEASE'),
+      packages: subpackagesFor(spec, 'ppc64le', { dist: '.el9' }),
+    },
+  }
+}
+
+/** Copies files into a repository folder (Packages/) and (re)writes its metadata. */
+export function addToRepo(dir: string, files: string[]): void {
+  mkdirSync(join(dir, 'Packages'), { recursive: true })
+  for (const file of files) copyFileSync(file, join(dir, 'Packages', file.split('/').at(-1)!))
+  execFileSync('createrepo_c', ['-q', '--update', dir])
+}
+
+/**
+ * The stock binary packages of a source, as the distribution ships them: one package per
+ * subpackage name, the source's name in each header, no files; `provides` are capabilities of
+ * the main package (such as a shell for scriptlets).
+ */
+export function stockRpms(scratch: string, source: StockSource, provides: string[] = []): string[] {
+  const dir = mkdtempSync(join(scratch, `stock-${source.name}-`))
+  const spec = join(dir, `${source.name}.spec`)
+  const lines = [
+    `Name: ${source.name}`,
+    ...(source.epoch ? [`Epoch: ${source.epoch}`] : []),
+    `Version: ${source.version}`,
+    `Release: ${source.release}`,
+    'Summary: stock build stand-in',
+    'License: GPL-2.0-only',
+    ...provides.map((capability) => `Provides: ${capability}`),
+    '%description',
+    'Stand-in for the distribution build.',
+  ]
+  for (const name of source.packages) {
+    if (name === source.name) lines.push('%files')
+    else
+      lines.push(
+        `%package -n ${name}`,
+        `Summary: ${name}`,
+        `%description -n ${name}`,
+        `Stock ${name}.`,
+        `%files -n ${name}`,
+      )
+  }
+  writeFileSync(spec, `${lines.join('\n')}\n`)
+  execFileSync(
+    'rpmbuild',
+    ['-bb', '--target', 'ppc64le', '--define', `_topdir ${dir}`, '--define', '_binary_payload w.ufdio', spec],
+    { stdio: 'ignore' },
+  )
+  const rpms = join(dir, 'RPMS', 'ppc64le')
+  return readdirSync(rpms).map((name) => join(rpms, name))
+}
+
+export const REPOSITORY = 'kvm-power/kvm-power-actions'
+export const PASSPHRASE = 'pipeline test passphrase'
+const ROOT = join(import.meta.dirname, '..', '..')
+/** Capabilities the published packages need from the distribution (scriptlets run /bin/sh). */
+const SYSTEM = ['/bin/sh', '/bin/bash', 'kmod', 'coreutils']
+
+/** Everything a workflow run needs, made in one scratch folder; close() removes it. */
+export interface PipelineWorld {
+  scratch: string
+  /** Upstream source repositories, the stock base repository, and the publish target. */
+  dirs: { baseos: string; appstream: string; base: string; target: string }
+  github: FakeGitHub
+  key: string
+  runner: WorkflowRunner
+  /** An upstream kernel release: its source RPM upstream, its stock build in the base. Returns its EVR. */
+  releaseKernel(pkgrelease: string, options?: { brokenKvmHv?: boolean }): Promise<string>
+  close(): Promise<void>
+}
+
+export async function createPipelineWorld(
+  environment: string,
+  extra: Partial<RunnerOptions> = {},
+): Promise<PipelineWorld> {
+  const scratch = mkdtempSync(join(tmpdir(), 'pipeline-world-'))
+  const dirs = { baseos: '', appstream: '', base: '', target: '' }
+  for (const name of Object.keys(dirs) as (keyof typeof dirs)[]) {
+    dirs[name] = join(scratch, name)
+    mkdirSync(dirs[name])
+  }
+  const github = await startFakeGitHub(REPOSITORY)
+  const key = makeSigningKey('KVM pipeline test', PASSPHRASE)
+  const releaseKernel = async (pkgrelease: string, options: { brokenKvmHv?: boolean } = {}) => {
+    const kernel = await kernelSrpm(scratch, pkgrelease, options)
+    addToRepo(dirs.baseos, [kernel.srpm])
+    addToRepo(dirs.base, stockRpms(scratch, kernel.stock))
+    return `${kernel.stock.version}-${kernel.stock.release}`
+  }
+  await releaseKernel('570.12.1')
+  const qemu = await qemuKvmSrpm()
+  const libvirt = await libvirtSrpm()
+  addToRepo(dirs.appstream, [qemu.srpm, libvirt.srpm])
+  addToRepo(dirs.base, [
+    ...stockRpms(scratch, qemu.stock),
+    ...stockRpms(scratch, libvirt.stock),
+    ...stockRpms(
+      scratch,
+      { name: 'base-system', version: '1', release: '1.el9', packages: ['base-system'] },
+      SYSTEM,
+    ),
+  ])
+  const sha = execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()
+  const runner = new WorkflowRunner({
+    repository: { name: REPOSITORY, dir: ROOT, sha },
+    runners: [
+      { name: 'hosted', labels: ['ubuntu-24.04'] },
+      { name: 'power9', labels: ['self-hosted', 'linux', 'ppc64', 'power9'] },
+      { name: 'power10', labels: ['self-hosted', 'linux', 'ppc64', 'power10'] },
+      { name: 'publisher', labels: ['self-hosted', 'linux', 'publish'] },
+    ],
+    github: { url: github.url, token: github.token },
+    workDir: join(scratch, 'runner'),
+    vars: {
+      KVM_PUBLISHED_URL: `file://${dirs.target}/9/testing/ppc64le`,
+      KVM_REPO_TARGET: dirs.target,
+      KVM_BASE_URLS: `file://${dirs.base}`,
+      KVM_BUILDER: 'rpmbuild',
+      KVM_KERNEL_SOURCE_URL: `file://${dirs.baseos}`,
+      KVM_QEMU_SOURCE_URL: `file://${dirs.appstream}`,
+      KVM_BOOT_ACCEL: 'tcg',
+    },
+    environments: {
+      [environment]: { secrets: { KVM_SIGNING_KEY: key, KVM_SIGNING_PASSPHRASE: PASSPHRASE } },
+    },
+    ...(process.env.WORKFLOW_LOG ? { log: (line: string) => process.stdout.write(`${line}\n`) } : {}),
+    ...extra,
+  })
+  return {
+    scratch,
+    dirs,
+    github,
+    key,
+    runner,
+    releaseKernel,
+    async close() {
+      await github.close()
+      rmSync(scratch, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * Local equivalents of the marketplace actions the workflows use, with their semantics:
+ * checkout (a copy of the repository at the requested path), upload-artifact and
+ * download-artifact (named folders shared by the whole run, if-no-files-found honoured, a name
+ * uploaded once), and cache (exact and prefix keys, saved after a successful job).
+ */
+import * as glob from '@actions/glob'
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { WorkflowSyntaxError } from './expressions.js'
+
+export const MARKETPLACE_ACTIONS = {
+  'actions/checkout': ['repository', 'ref', 'path', 'persist-credentials', 'fetch-depth', 'token', 'clean'],
+  'actions/upload-artifact': [
+    'name',
+    'path',
+    'if-no-files-found',
+    'retention-days',
+    'compression-level',
+    'overwrite',
+    'include-hidden-files',
+  ],
+  'actions/download-artifact': [
+    'name',
+    'pattern',
+    'path',
+    'merge-multiple',
+    'github-token',
+    'repository',
+    'run-id',
+  ],
+  'actions/cache': [
+    'path',
+    'key',
+    'restore-keys',
+    'enableCrossOsArchive',
+    'fail-on-cache-miss',
+    'lookup-only',
+  ],
+} as const
+export type MarketplaceAction = keyof typeof MARKETPLACE_ACTIONS
+
+export function marketplaceAction(uses: string): MarketplaceAction | undefined {
+  const name = uses.split('@')[0]!
+  return name in MARKETPLACE_ACTIONS ? (name as MarketplaceAction) : undefined
+}
+
+/** What a stand-in needs from the job it runs in. */
+export interface StandInContext {
+  workspace: string
+  inputs: Record<string, string>
+  repository: { name: string; dir: string; sha: string }
+  artifactsDir: string
+  cacheDir: string
+  setOutput(name: string, value: string): void
+  warning(message: string): void
+  info(message: string): void
+  /** Registers work for the end of the job (the post phase), run only when the job succeeded. */
+  onJobSuccess(fn: () => Promise<void>): void
+}
+
+export class StepFailure extends Error {}
+
+function inside(workspace: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(workspace, path)
+}
+
+function lines(value: string | undefined): string[] {
+  return (value ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+}
+
+/** The tracked and untracked-but-not-ignored files of the local repository, as checkout sees them. */
+function checkout(ctx: StandInContext): void {
+  const { repository } = ctx.inputs
+  const ref = ctx.inputs.ref ?? ''
+  if (repository && repository !== ctx.repository.name)
+    throw new WorkflowSyntaxError(
+      `checkout: repository ${repository} is not available to the local runner (it has ${ctx.repository.name})`,
+    )
+  if (ref && ref !== ctx.repository.sha)
+    throw new WorkflowSyntaxError(
+      `checkout: ref ${ref} is not available to the local runner (it has ${ctx.repository.sha})`,
+    )
+  const dest = inside(ctx.workspace, ctx.inputs.path || '.')
+  mkdirSync(dest, { recursive: true })
+  const files = execFileSync(
+    'git',
+    ['-C', ctx.repository.dir, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
+  )
+    .split('\0')
+    .filter(Boolean)
+  for (const file of files) {
+    const from = join(ctx.repository.dir, file)
+    if (!existsSync(from)) continue // deleted in the working tree
+    mkdirSync(dirname(join(dest, file)), { recursive: true })
+    cpSync(from, join(dest, file), { preserveTimestamps: true })
+  }
+  ctx.info(`checked out ${ctx.repository.name}@${ctx.repository.sha} (${files.length} files) to ${dest}`)
+}
+
+/** The deepest folder holding every search path: upload-artifact's root. */
+function commonRoot(paths: string[]): string {
+  const split = paths.map((path) => path.split(sep))
+  const common: string[] = []
+  for (let i = 0; split.every((parts) => i < parts.length && parts[i] === split[0]![i]); i++)
+    common.push(split[0]![i]!)
+  return common.join(sep) || sep
+}
+
+async function upload(ctx: StandInContext): Promise<void> {
+  const name = ctx.inputs.name || 'artifact'
+  const patterns = lines(ctx.inputs.path).map((line) =>
+    line.startsWith('!') ? `!${inside(ctx.workspace, line.slice(1))}` : inside(ctx.workspace, line),
+  )
+  if (patterns.length === 0) throw new StepFailure('upload-artifact: input path is required')
+  const globber = await glob.create(patterns.join('\n'), {
+    implicitDescendants: true,
+    matchDirectories: false,
+  })
+  const files = (await globber.glob()).filter((file) => statSync(file).isFile())
+  const searchPaths = globber.getSearchPaths()
+  const root =
+    searchPaths.length === 1 && existsSync(searchPaths[0]!) && statSync(searchPaths[0]!).isDirectory()
+      ? searchPaths[0]!
+      : commonRoot(
+          searchPaths.map((path) =>
+            existsSync(path) && statSync(path).isDirectory() ? path : dirname(path),
+          ),
+        )
+  if (files.length === 0) {
+    const mode = ctx.inputs['if-no-files-found'] || 'warn'
+    const message = `No files were found with the provided path: ${lines(ctx.inputs.path).join(', ')}. No artifacts will be uploaded.`
+    if (mode === 'error') throw new StepFailure(message)
+    if (mode === 'warn') ctx.warning(message)
+    else if (mode !== 'ignore')
+      throw new WorkflowSyntaxError(
+        `upload-artifact: if-no-files-found must be warn, error or ignore, not ${mode}`,
+      )
+    return
+  }
+  const dest = join(ctx.artifactsDir, name)
+  if (existsSync(dest)) {
+    if (ctx.inputs.overwrite !== 'true')
+      throw new StepFailure(
+        `Failed to CreateArtifact: an artifact with this name already exists on the workflow run: ${name}`,
+      )
+  }
+  for (const file of files) {
+    const target = join(dest, relative(root, file))
+    mkdirSync(dirname(target), { recursive: true })
+    cpSync(file, target)
+  }
+  ctx.setOutput('artifact-id', name)
+  ctx.info(`uploaded ${files.length} file(s) as artifact ${name}`)
+}
+
+/** Matches artifact names against a download-artifact pattern (minimatch-style * and ?). */
+function nameMatcher(pattern: string): RegExp {
+  return new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  )
+}
+
+function download(ctx: StandInContext): void {
+  const dest = inside(ctx.workspace, ctx.inputs.path || '.')
+  const available = existsSync(ctx.artifactsDir) ? readdirSync(ctx.artifactsDir).sort() : []
+  if (ctx.inputs.name) {
+    if (!available.includes(ctx.inputs.name))
+      throw new StepFailure(`Unable to download artifact(s): Artifact not found for name: ${ctx.inputs.name}`)
+    cpSync(join(ctx.artifactsDir, ctx.inputs.name), dest, { recursive: true })
+    ctx.info(`downloaded artifact ${ctx.inputs.name} to ${dest}`)
+    return
+  }
+  const matcher = nameMatcher(ctx.inputs.pattern || '*')
+  const chosen = available.filter((name) => matcher.test(name))
+  if (chosen.length === 0) ctx.warning(`No artifacts found matching ${ctx.inputs.pattern || '*'}`)
+  for (const name of chosen) {
+    const target = ctx.inputs['merge-multiple'] === 'true' ? dest : join(dest, name)
+    cpSync(join(ctx.artifactsDir, name), target, { recursive: true })
+  }
+  ctx.info(`downloaded ${chosen.length} artifact(s) to ${dest}`)
+}
+
+function cacheEntry(ctx: StandInContext, key: string): string {
+  return join(ctx.cacheDir, encodeURIComponent(key))
+}
+
+/** Each cached path is kept under the entry by its position in the path list. */
+function cache(ctx: StandInContext): void {
+  const paths = lines(ctx.inputs.path).map((path) => inside(ctx.workspace, path))
+  const key = ctx.inputs.key
+  if (!key || paths.length === 0) throw new StepFailure('cache: inputs path and key are required')
+  const entries = existsSync(ctx.cacheDir)
+    ? readdirSync(ctx.cacheDir).map(decodeURIComponent).sort().reverse()
+    : []
+  const hit = entries.includes(key)
+    ? key
+    : lines(ctx.inputs['restore-keys'])
+        .map((prefix) => entries.find((entry) => entry.startsWith(prefix)))
+        .find(Boolean)
+  if (hit) {
+    paths.forEach((path, i) => {
+      const saved = join(cacheEntry(ctx, hit), String(i))
+      if (existsSync(saved)) cpSync(saved, path, { recursive: true })
+    })
+    ctx.info(`cache restored from key: ${hit}`)
+  } else if (ctx.inputs['fail-on-cache-miss'] === 'true') {
+    throw new StepFailure(
+      `Failed to restore cache entry. Exiting as fail-on-cache-miss is set. Input key: ${key}`,
+    )
+  }
+  ctx.setOutput('cache-hit', String(hit === key))
+  if (hit === key) return
+  ctx.onJobSuccess(async () => {
+    paths.forEach((path, i) => {
+      if (existsSync(path)) cpSync(path, join(cacheEntry(ctx, key), String(i)), { recursive: true })
+    })
+  })
+}
+
+export async function runMarketplaceAction(action: MarketplaceAction, ctx: StandInContext): Promise<void> {
+  switch (action) {
+    case 'actions/checkout':
+      return checkout(ctx)
+    case 'actions/upload-artifact':
+      return upload(ctx)
+    case 'actions/download-artifact':
+      return download(ctx)
+    case 'actions/cache':
+      return cache(ctx)
+  }
+}

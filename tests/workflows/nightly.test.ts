@@ -1,0 +1,144 @@
+/**
+ * nightly.yml and the reusable pipeline, run end to end through the local workflow runner against
+ * local stand-ins: file:// upstream source repositories, a stock base repository, builds with
+ * rpmbuild, the boot-test matrix under emulation, a signed publish checked by dnf, and failure
+ * issues through the in-memory GitHub API. The runs follow each other as nights do.
+ */
+import { readlinkSync } from 'node:fs'
+import { join } from 'node:path'
+import { hostSeesRepository } from '../support/dnf-host.js'
+import { createPipelineWorld, type PipelineWorld } from '../support/pipeline-stand-ins.js'
+import { failures, type WorkflowRun } from '../support/workflow-runner/runner.js'
+
+let world: PipelineWorld
+beforeAll(async () => {
+  world = await createPipelineWorld('publish')
+}, 300_000)
+afterAll(async () => world.close())
+
+const nightly = () =>
+  world.runner.run('.github/workflows/nightly.yml', { name: 'schedule', payload: { schedule: '17 2 * * *' } })
+const results = (run: WorkflowRun) => Object.fromEntries(run.jobs.map((job) => [job.path, job.result]))
+const live = () => readlinkSync(join(world.dirs.target, '9', 'testing'))
+const MATRIX = ['power9, kernel', 'power9, nested', 'power10, kernel', 'power10, nested']
+
+describe('nightly.yml through the local runner', () => {
+  it('checks upstream, builds, boot-tests on POWER9 and POWER10, publishes, and a host installs from it', async () => {
+    const run = await nightly()
+    expect({ result: run.result, jobs: results(run), failures: failures(run) }).toEqual({
+      result: 'success',
+      jobs: {
+        'pipeline/upstream': 'success',
+        'pipeline/build': 'success',
+        ...Object.fromEntries(MATRIX.map((cell) => [`pipeline/boot-test (${cell})`, 'success'])),
+        'pipeline/publish': 'success',
+        pipeline: 'success',
+      },
+      failures: [],
+    })
+    expect(run.dangling).toEqual([])
+    expect(world.github.unknown).toEqual([])
+    expect(world.github.issues).toEqual([])
+
+    // Runner labels: builds and boots on the POWER runners, publishing on its own runner.
+    const runnerOf = (path: string) => run.jobs.find((job) => job.path === path)!.runner
+    expect(runnerOf('pipeline/upstream')).toBe('hosted')
+    expect(runnerOf('pipeline/build')).toBe('power9')
+    expect(runnerOf('pipeline/boot-test (power10, nested)')).toBe('power10')
+    expect(runnerOf('pipeline/publish')).toBe('publisher')
+
+    // The signing secrets reach the publish step only, through the publish environment.
+    const withKey = run.jobs.flatMap((job) =>
+      job.steps
+        .filter((step) => step.secrets.length > 0)
+        .map((step) => `${job.path}: ${step.name} (${step.phase})`),
+    )
+    expect(withKey).toEqual([
+      'pipeline/publish: ./.kvm-actions/actions/publish-repo (main)',
+      'pipeline/publish: Post ./.kvm-actions/actions/publish-repo (post)',
+    ])
+    const gate = run.timeline.findIndex(
+      (entry) => entry.kind === 'environment-approved' && entry.job === 'pipeline/publish',
+    )
+    expect(run.timeline[gate]!.detail).toBe('publish')
+    expect(gate).toBeLessThan(
+      run.timeline.findIndex((e) => e.kind === 'job-started' && e.job === 'pipeline/publish'),
+    )
+
+    // The non-interference table: the rebuilds sit between the stock build and its next update.
+    const publish = run.jobs.find((job) => job.path === 'pipeline/publish')!
+    expect(publish.summary).toContain('Non-interference with the base repositories (ppc64le)')
+    expect(publish.summary).toMatch(
+      /\| kernel-kvm\.ppc64le \| 5\.14\.0-570\.12\.1\.kvm1\.el9 \| — \| ✅ new subpackage of kernel \|/,
+    )
+    expect(publish.summary).toMatch(
+      /\| kernel-core\.ppc64le \| 5\.14\.0-570\.12\.1\.kvm1\.el9 \| 5\.14\.0-570\.12\.1\.el9 \| ✅ above the base, below 5\.14\.0-570\.12\.2\.el9 \|/,
+    )
+    expect(publish.summary).toContain(
+      'dnf repoclosure: published and base together resolve every dependency.',
+    )
+
+    const host = await hostSeesRepository(world.dirs.target, 'testing', world.scratch)
+    expect(host.installed).toContain('kvm-power-release')
+    expect(host.visible).toEqual(
+      expect.arrayContaining([
+        'kernel-kvm-0:5.14.0-570.12.1.kvm1.el9.ppc64le',
+        'kernel-core-0:5.14.0-570.12.1.kvm1.el9.ppc64le',
+        'qemu-kvm-core-17:9.1.0-15.el9.kvm1.ppc64le',
+        'libvirt-daemon-kvm-0:10.10.0-7.el9.kvm1.ppc64le',
+      ]),
+    )
+  }, 900_000)
+
+  it('ends after check-upstream when upstream has nothing new', async () => {
+    const before = live()
+    const run = await nightly()
+    expect({ result: run.result, jobs: results(run) }).toEqual({
+      result: 'success',
+      jobs: {
+        'pipeline/upstream': 'success',
+        'pipeline/build': 'skipped',
+        'pipeline/boot-test': 'skipped',
+        'pipeline/publish': 'skipped',
+        pipeline: 'success',
+      },
+    })
+    expect(live()).toBe(before)
+  }, 300_000)
+
+  it('publishes nothing when a boot test fails and opens an issue, which the next passing night closes', async () => {
+    const before = live()
+    await world.releaseKernel('570.13.1', { brokenKvmHv: true })
+    const failed = await nightly()
+    expect({ result: failed.result, jobs: results(failed) }).toEqual({
+      result: 'failure',
+      jobs: {
+        'pipeline/upstream': 'success',
+        'pipeline/build': 'success',
+        'pipeline/boot-test (power9, kernel)': 'success',
+        'pipeline/boot-test (power9, nested)': 'failure',
+        'pipeline/boot-test (power10, kernel)': 'success',
+        'pipeline/boot-test (power10, nested)': 'failure',
+        'pipeline/publish': 'skipped',
+        pipeline: 'failure',
+      },
+    })
+    expect(live()).toBe(before)
+    const open = world.github.issues.filter((issue) => issue.state === 'open').map((issue) => issue.title)
+    expect(open.sort()).toEqual([
+      'kvm-actions: boot-test-guest power10 nested is failing',
+      'kvm-actions: boot-test-guest power9 nested is failing',
+    ])
+
+    await world.releaseKernel('570.14.1')
+    const passed = await nightly()
+    expect({ result: passed.result, failures: failures(passed) }).toEqual({ result: 'success', failures: [] })
+    expect(world.github.issues.map((issue) => `${issue.title}: ${issue.state}`).sort()).toEqual([
+      'kvm-actions: boot-test-guest power10 nested is failing: closed',
+      'kvm-actions: boot-test-guest power9 nested is failing: closed',
+    ])
+    const host = await hostSeesRepository(world.dirs.target, 'testing', world.scratch)
+    expect(host.visible).toEqual(expect.arrayContaining(['kernel-core-0:5.14.0-570.14.1.kvm1.el9.ppc64le']))
+    expect(host.visible.filter((nevra) => nevra.startsWith('kernel-core-0:5.14.0-570.13.1'))).toEqual([])
+  }, 900_000)
+})
