@@ -93,16 +93,18 @@ function action(target, rpms, expectAdded) {
       '--input',
       `rpms=${rpms}`,
       '--input',
-      `signing-key=${key.secret}`,
-      '--input',
-      `passphrase=${PASSPHRASE}`,
-      '--input',
       'retention=5',
     ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
-      env: { ...process.env, KVM_ACTIONS_CACHE: join(scratch, 'cache') },
+      // Secrets through the environment, as the runner passes inputs: never on a command line.
+      env: {
+        ...process.env,
+        KVM_ACTIONS_CACHE: join(scratch, 'cache'),
+        'INPUT_SIGNING-KEY': key.secret,
+        INPUT_PASSPHRASE: PASSPHRASE,
+      },
     },
   )
   if (!out.includes(expectAdded)) throw new Error(`publish-repo did not add ${expectAdded}:\n${out}`)

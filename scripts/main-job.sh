@@ -38,8 +38,8 @@ step() {
 output() { sed -n "s/^$1=//p" "$scratch/out.txt" | tail -1; }
 skip() { names+=("$1"); verdicts+=("not run: $2"); seconds+=(-); artifacts+=(-); failed=1; }
 
-# A kernel source RPM shaped like EL9's (the project's kernel-el9.4 tree) and the distribution's
-# kernel source for Kconfig.
+# A kernel source RPM shaped like EL9's (the project's kernel-el9.4 tree, packed here and so
+# unsigned: upstream-keys=none, which the summary flags) and the distribution's kernel source for Kconfig.
 tree="$scratch/kernel"
 cp -r tests/fixtures/kernel-el9.4 "$tree"
 rpmbuild -bs --define "_topdir $tree" --define 'dist .el9' "$tree/SPECS/kernel.spec" >/dev/null
@@ -50,7 +50,8 @@ guest_kernel=${KVM_ACTIONS_GUEST_KERNEL:-$(ls /var/cache/kvm-actions/guest-kerne
 rpms=''
 if step 'build-kernel: KVM profile and Kconfig checks (build skipped)' "$results/build-kernel" \
   build-kernel --input srpm="$srpm" --input kernel-source="$kernel_source" --input build=false \
-  --input builder=rpmbuild --input results-dir="$results/build-kernel"; then
+  --input builder=rpmbuild --input results-dir="$results/build-kernel" \
+  --input upstream-keys=none; then
   rpms=$(output rpms | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).join("\n"))')
 fi
 
@@ -65,10 +66,13 @@ if [ -n "$rpms" ]; then
   mkdir -m 700 "$scratch/gnupg"
   printf 'Key-Type: RSA\nKey-Length: 2048\nKey-Usage: sign\nName-Real: kvm-actions main job\nName-Email: main-job@localhost\nExpire-Date: 1d\nPassphrase: %s\n%%commit\n' "$passphrase" >"$scratch/key-params"
   GNUPGHOME="$scratch/gnupg" gpg --batch --quiet --gen-key "$scratch/key-params"
-  key=$(GNUPGHOME="$scratch/gnupg" gpg --batch --pinentry-mode loopback --passphrase "$passphrase" --armor --export-secret-keys)
+  # Secrets go through files (0600, in the scratch folder), never through the command line.
+  (umask 077 && GNUPGHOME="$scratch/gnupg" gpg --batch --pinentry-mode loopback --passphrase-fd 0 \
+    --armor --export-secret-keys >"$scratch/signing-key.asc" <<<"$passphrase" &&
+    printf '%s' "$passphrase" >"$scratch/passphrase")
   step 'publish-repo: signed local repository, checked by dnf' "$results/repo" \
     publish-repo --input target="$results/repo" --input rpms="$rpms" --input channel=testing \
-    --input signing-key="$key" --input passphrase="$passphrase"
+    --input-file signing-key="$scratch/signing-key.asc" --input-file passphrase="$scratch/passphrase"
 else
   skip 'publish-repo: signed local repository, checked by dnf' 'build-kernel produced no RPMs'
 fi

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../src/cli/main.js'
 import { fixtureTree, treeDigest, writeTree } from './support/fixtures.js'
-import { GUEST_KERNEL } from './support/guest.js'
+import { guestKernel } from './support/guest.js'
 
 const root = join(import.meta.dirname, '..')
 
@@ -52,7 +52,7 @@ describe('kvm-actions (in process)', () => {
       '--input',
       'accel=tcg',
       '--input',
-      `kernel=${GUEST_KERNEL}`,
+      `kernel=${guestKernel()}`,
       '--input',
       'checks=uname: uname -m',
     ])
@@ -85,7 +85,7 @@ describe('kvm-actions (in process)', () => {
       '--input',
       'accel=kvm',
       '--input',
-      `kernel=${GUEST_KERNEL}`,
+      `kernel=${guestKernel()}`,
     ])
     expect(run.code).toBe(1)
     expect(run.err).toMatch(
@@ -105,13 +105,19 @@ describe('the bundles, as the runner and a user run them', () => {
 
   function runBundle(file: string, inputs: Record<string, string>) {
     const dir = mkdtempSync(join(tmpdir(), 'bundle-'))
-    const env: Record<string, string> = { PATH: process.env.PATH!, HOME: dir, GITHUB_WORKSPACE: dir }
+    // RUNNER_TEMP as on a runner: the main phase alone leaves its work folder there.
+    const env: Record<string, string> = {
+      PATH: process.env.PATH!,
+      HOME: dir,
+      GITHUB_WORKSPACE: dir,
+      RUNNER_TEMP: dir,
+    }
     for (const name of ['GITHUB_STEP_SUMMARY', 'GITHUB_OUTPUT', 'GITHUB_STATE']) {
       env[name] = join(dir, name.toLowerCase())
       writeFileSync(env[name], '')
     }
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name}`] = value
-    const result = spawnSync('node', [join(root, file)], { env, encoding: 'utf8' })
+    const result = spawnSync('node', [join(root, file)], { env, cwd: dir, encoding: 'utf8' })
     return {
       ...result,
       summary: readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8'),
@@ -180,7 +186,7 @@ describe('the bundles, as the runner and a user run them', () => {
       ACTION: 'boot-test-guest',
       SCENARIO: 'kernel',
       ACCEL: 'tcg',
-      KERNEL: GUEST_KERNEL,
+      KERNEL: guestKernel(),
     })
     expect(ok.status).toBe(0)
     expect(ok.summary).toContain('Boot-test guest: passed')

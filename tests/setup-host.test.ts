@@ -24,6 +24,9 @@ describe('setup-host.sh', () => {
       'gpg',
       'cpio',
       'xorriso',
+      'jq',
+      'curl',
+      'powerpc64le-linux-gnu-strip',
     ]) {
       expect({ tool, found: spawnSync('sh', ['-c', 'command -v "$0"', tool]).status === 0 }).toEqual({
         tool,

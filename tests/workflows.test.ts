@@ -120,6 +120,13 @@ describe('the hardening check', () => {
       'fork pull requests',
     ],
     [
+      'an expression inside a run script',
+      workflow(
+        `  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo "\${{ github.event.issue.title }}"\n`,
+      ),
+      'inside run:',
+    ],
+    [
       'a guard that does not guard',
       workflow(`  a:\n    runs-on: self-hosted\n    if: github.repository == 'x/y'\n    steps: []\n`),
       'fork pull requests',

@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6270);
-/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1226);
+/* harmony import */ var _guest_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7070);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_guest_action_js__WEBPACK_IMPORTED_MODULE_1__/* .bootTestGuest */ .F);
@@ -39555,7 +39555,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1226:
+/***/ 7070:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39701,14 +39701,39 @@ var errors = __nccwpck_require__(8055);
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/environment.ts
+/**
+ * The environment every child process gets, decided here and nowhere else: the variables tools
+ * need to run (paths, locale, temporary folder, proxies), plus what the caller passes for that
+ * tool. Never the runner's INPUT_* variables (they hold the signing key and passphrase), its
+ * ACTIONS_* tokens, GITHUB_TOKEN or anything else: builds run upstream scripts and specs.
+ */
+const PASSED = /^(PATH|HOME|USER|LOGNAME|SHELL|TERM|TZ|LANG|LANGUAGE|LC_[A-Z]+|TMPDIR|XDG_[A-Z_]+|SOURCE_DATE_EPOCH|https?_proxy|no_proxy|HTTPS?_PROXY|NO_PROXY)$/;
+function childEnvironment(extra = {}, parent = process.env) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent))
+        if (value !== undefined && PASSED.test(name))
+            env[name] = value;
+    for (const [name, value] of Object.entries(extra)) {
+        if (value === undefined)
+            delete env[name];
+        else
+            env[name] = value;
+    }
+    return env;
+}
+
 ;// CONCATENATED MODULE: ./src/exec/exec.ts
 /**
  * The one way the suite starts programs. Node's spawn is used directly rather than @actions/exec
  * because a timeout must kill the whole process group (qemu, rpmbuild and mock all fork), which
  * needs the child started as a group leader.
  *
- * Commands are argv arrays: nothing is ever passed through a shell.
+ * Commands are argv arrays; the only shell is an explicit `bash -c` with a fixed script and its
+ * values as positional arguments (pipes: SSH tar streams, rpm2cpio | cpio, decompression).
+ * Every child gets childEnvironment().
  */
+
 
 
 
@@ -39816,7 +39841,7 @@ function spawnAndWait(argv, options) {
     return new Promise((resolvePromise, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
             cwd: options.cwd,
-            env: { ...process.env, ...options.env },
+            env: childEnvironment(options.env),
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             // Own process group, so a timeout or cancellation can stop everything the program forked.
             detached: true,
@@ -100090,6 +100115,7 @@ function phaseContext(host, summary, annotator, signal) {
         host: host.kind,
         annotate: (kind, message, properties) => annotator.annotate(kind, message, properties),
         setSecret: (value) => host.setSecret(value),
+        rawInput: (name) => host.getInput(name),
         state: {
             save: (name, value) => host.saveState(name, JSON.stringify(value)),
             get: (name) => {

@@ -39543,8 +39543,8 @@ function parseInputs(specs, read, ctx) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9829);
-/* harmony import */ var _upstream_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8049);
+/* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(474);
+/* harmony import */ var _upstream_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4089);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_upstream_action_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUpstream */ .k);
@@ -39554,7 +39554,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9829:
+/***/ 474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46667,8 +46667,8 @@ class AbortError extends Error {
     }
 }
 //# sourceMappingURL=AbortError.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:process"
@@ -46680,7 +46680,7 @@ const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(i
 
 
 function log(message, ...args) {
-    external_node_process_namespaceObject.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_namespaceObject.EOL}`);
+    external_node_process_namespaceObject.stderr.write(`${external_node_util_.format(message, ...args)}${external_node_os_.EOL}`);
 }
 //# sourceMappingURL=log.js.map
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/env.js
@@ -50276,7 +50276,7 @@ function userAgentPlatform_getHeaderName() {
  */
 async function util_userAgentPlatform_setPlatformSpecificData(map) {
     if (external_node_process_namespaceObject && external_node_process_namespaceObject.versions) {
-        const osInfo = `${external_node_os_namespaceObject.type()} ${external_node_os_namespaceObject.release()}; ${external_node_os_namespaceObject.arch()}`;
+        const osInfo = `${external_node_os_.type()} ${external_node_os_.release()}; ${external_node_os_.arch()}`;
         const versions = external_node_process_namespaceObject.versions;
         if (versions.bun) {
             map.set("Bun", `${versions.bun} (${osInfo})`);
@@ -104589,6 +104589,7 @@ function phaseContext(host, summary, annotator, signal) {
         host: host.kind,
         annotate: (kind, message, properties) => annotator.annotate(kind, message, properties),
         setSecret: (value) => host.setSecret(value),
+        rawInput: (name) => host.getInput(name),
         state: {
             save: (name, value) => host.saveState(name, JSON.stringify(value)),
             get: (name) => {
@@ -104870,7 +104871,7 @@ async function runOnGitHub(action) {
 
 /***/ }),
 
-/***/ 8049:
+/***/ 4089:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -104910,6 +104911,8 @@ var errors = __nccwpck_require__(8055);
 
 
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -104918,14 +104921,39 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/exec/environment.ts
+/**
+ * The environment every child process gets, decided here and nowhere else: the variables tools
+ * need to run (paths, locale, temporary folder, proxies), plus what the caller passes for that
+ * tool. Never the runner's INPUT_* variables (they hold the signing key and passphrase), its
+ * ACTIONS_* tokens, GITHUB_TOKEN or anything else: builds run upstream scripts and specs.
+ */
+const PASSED = /^(PATH|HOME|USER|LOGNAME|SHELL|TERM|TZ|LANG|LANGUAGE|LC_[A-Z]+|TMPDIR|XDG_[A-Z_]+|SOURCE_DATE_EPOCH|https?_proxy|no_proxy|HTTPS?_PROXY|NO_PROXY)$/;
+function childEnvironment(extra = {}, parent = process.env) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent))
+        if (value !== undefined && PASSED.test(name))
+            env[name] = value;
+    for (const [name, value] of Object.entries(extra)) {
+        if (value === undefined)
+            delete env[name];
+        else
+            env[name] = value;
+    }
+    return env;
+}
+
 ;// CONCATENATED MODULE: ./src/exec/exec.ts
 /**
  * The one way the suite starts programs. Node's spawn is used directly rather than @actions/exec
  * because a timeout must kill the whole process group (qemu, rpmbuild and mock all fork), which
  * needs the child started as a group leader.
  *
- * Commands are argv arrays: nothing is ever passed through a shell.
+ * Commands are argv arrays; the only shell is an explicit `bash -c` with a fixed script and its
+ * values as positional arguments (pipes: SSH tar streams, rpm2cpio | cpio, decompression).
+ * Every child gets childEnvironment().
  */
+
 
 
 
@@ -105003,7 +105031,7 @@ function killGroup(pid, signal) {
         // already gone
     }
 }
-async function exec(argv, options = {}) {
+async function exec_exec(argv, options = {}) {
     const run = () => spawnAndWait(argv, options);
     const result = options.log && options.group ? await options.log.group(options.group, run) : await run();
     const ok = (options.okExitCodes ?? [0]).includes(result.exitCode ?? -1) && !result.timedOut;
@@ -105033,7 +105061,7 @@ function spawnAndWait(argv, options) {
     return new Promise((resolvePromise, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
             cwd: options.cwd,
-            env: { ...process.env, ...options.env },
+            env: childEnvironment(options.env),
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             // Own process group, so a timeout or cancellation can stop everything the program forked.
             detached: true,
@@ -105198,6 +105226,7 @@ function parseRepomd(xml, source = 'repomd.xml') {
 
 
 
+
 const attribute = (tag, name) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 const primary_unescape = (text) => text
     .replace(/&lt;/g, '<')
@@ -105205,7 +105234,15 @@ const primary_unescape = (text) => text
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
-function parsePrimary(xml, baseUrl) {
+/** Whether url lies inside the repository at baseUrl (a location href may not leave it). */
+function insideRepository(url, baseUrl) {
+    const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+    const target = new URL(url);
+    return (target.origin === base.origin &&
+        target.protocol === base.protocol &&
+        target.pathname.startsWith(base.pathname));
+}
+function parsePrimary(xml, baseUrl, source = 'primary.xml') {
     return [...xml.matchAll(/<package\s+type="rpm"\s*>([\s\S]*?)<\/package>/g)].map(([, body]) => {
         const text = (tag) => primary_unescape(new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body)?.[1] ?? '');
         const version = /<version\s[^>]*>/.exec(body)?.[0] ?? '';
@@ -105214,13 +105251,17 @@ function parsePrimary(xml, baseUrl) {
         const href = primary_unescape(attribute(location, 'href') ?? '');
         const sourceRpm = /<rpm:sourcerpm>([^<]+)<\/rpm:sourcerpm>/.exec(body)?.[1];
         const base = attribute(location, 'xml:base');
+        const url = joinUrl(base ?? baseUrl, href);
+        if (!insideRepository(url, baseUrl)) {
+            throw new errors/* InfrastructureError */.EN(`${source} places ${text('name')} at ${base ? `${base} ` : ''}${href}, outside the repository ${baseUrl}; refusing the metadata`);
+        }
         return {
             name: text('name'),
             arch: text('arch'),
             epoch: Number(attribute(version, 'epoch') ?? 0),
             version: attribute(version, 'ver') ?? '',
             release: attribute(version, 'rel') ?? '',
-            url: joinUrl(base ?? baseUrl, href),
+            url,
             ...(checksum
                 ? { checksum: { type: attribute(checksum[1], 'type') ?? 'sha256', value: checksum[2].trim() } }
                 : {}),
@@ -105235,18 +105276,29 @@ async function decompress(data, name) {
     const tool = name.endsWith('.xz') ? 'xz' : name.endsWith('.zst') ? 'zstd' : undefined;
     if (!tool)
         return data.toString('utf8');
-    const result = await exec([tool, '-dc'], { input: data, captureLimitBytes: 2 ** 31 - 1 });
+    const result = await exec_exec([tool, '-dc'], { input: data, captureLimitBytes: 2 ** 31 - 1 });
     return result.stdout;
 }
 /** Every package in the repository at baseUrl (the folder that holds repodata/). */
 async function readRepository(baseUrl, options = {}) {
     const repomdUrl = joinUrl(baseUrl, 'repodata/repomd.xml');
-    const repomd = parseRepomd((await readUrl(repomdUrl, options)).toString('utf8'), repomdUrl);
+    const repomdData = await readUrl(repomdUrl, options);
+    await options.checkRepomd?.(repomdData, repomdUrl);
+    const repomd = parseRepomd(repomdData.toString('utf8'), repomdUrl);
     const primary = repomd.entries.find((entry) => entry.type === 'primary');
     if (!primary)
         throw new errors/* InfrastructureError */.EN(`${repomdUrl} has no primary metadata`);
     const primaryUrl = joinUrl(baseUrl, primary.href);
-    return parsePrimary(await decompress(await readUrl(primaryUrl, options), primary.href), baseUrl);
+    const data = await readUrl(primaryUrl, options);
+    // The chain of trust runs repomd.xml → primary → each package's checksum → its signature.
+    if (!primary.checksum)
+        throw new errors/* InfrastructureError */.EN(`${repomdUrl} gives no checksum for ${primary.href}`);
+    const algorithm = primary.checksum.type === 'sha' ? 'sha1' : primary.checksum.type;
+    const actual = (0,external_node_crypto_.createHash)(algorithm).update(data).digest('hex');
+    if (actual !== primary.checksum.value.toLowerCase()) {
+        throw new errors/* InfrastructureError */.EN(`${primary.href} does not match repomd.xml: ${algorithm} ${actual}, repomd.xml says ${primary.checksum.value}`);
+    }
+    return parsePrimary(await decompress(data, primary.href), baseUrl, primary.href);
 }
 
 ;// CONCATENATED MODULE: ./src/rpm/evr.ts
@@ -105427,8 +105479,335 @@ function comparePackages(names, upstream, published, force) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/exec/process.ts
+/** Whether a process still runs (signal 0 tests it without touching it). */
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/host/paths.ts
+/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners). */
+
+
+function defaultCacheDir() {
+    return (process.env.KVM_ACTIONS_CACHE ||
+        join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'kvm-actions'));
+}
+/** Scratch space: the runner's own temp folder when there is one (cleaned per job), else the system's. */
+function paths_scratchDir() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
+}
+
+;// CONCATENATED MODULE: ./src/action/cleanup.ts
+/**
+ * Things a main phase leaves for the post phase to remove: temporary folders and processes
+ * (qemu, gpg-agent). Recorded in the action state the moment they are created, so the post phase
+ * can clean up even after main was killed with SIGKILL.
+ */
+
+
+
+
+const DIRS = 'cleanup-dirs';
+const PIDS = 'cleanup-pids';
+function createWorkDir(state, prefix) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(paths_scratchDir(), `kvm-actions-${prefix}-`));
+    state.save(DIRS, [...(state.get(DIRS) ?? []), dir]);
+    return dir;
+}
+function trackProcess(state, pid) {
+    state.save(PIDS, [...(state.get(PIDS) ?? []), pid]);
+}
+/** Process ids in the *.pid files directly inside dir. */
+function pidFiles(dir) {
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return [];
+    return (0,external_node_fs_.readdirSync)(dir)
+        .filter((name) => name.endsWith('.pid'))
+        .map((name) => Number((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'utf8').trim()))
+        .filter((pid) => Number.isInteger(pid) && pid > 1);
+}
+/** Kills recorded process groups and removes recorded folders; returns what it did. */
+async function cleanUp(state, graceMs = 3000) {
+    const killed = [];
+    // Pidfiles in the recorded folders (qemu -pidfile) name processes started after the last state save.
+    const fromFiles = (state.get(DIRS) ?? []).flatMap((dir) => pidFiles(dir));
+    for (const pid of new Set([...(state.get(PIDS) ?? []), ...fromFiles])) {
+        if (!isAlive(pid))
+            continue;
+        killed.push(pid);
+        for (const target of [-pid, pid]) {
+            try {
+                process.kill(target, 'SIGTERM');
+            }
+            catch {
+                // not a group leader, or gone
+            }
+        }
+    }
+    const deadline = Date.now() + graceMs;
+    while (killed.some(isAlive) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+    for (const pid of killed.filter(isAlive)) {
+        for (const target of [-pid, pid]) {
+            try {
+                process.kill(target, 'SIGKILL');
+            }
+            catch {
+                // gone
+            }
+        }
+    }
+    const removed = state.get(DIRS) ?? [];
+    for (const dir of removed)
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    state.save(PIDS, []);
+    state.save(DIRS, []);
+    return { killed, removed };
+}
+/** The post phase of every action that leaves things behind: clean up and say what was done. */
+async function postCleanUp({ state, log }) {
+    const { killed, removed } = await cleanUp(state);
+    log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`);
+}
+
+;// CONCATENATED MODULE: ./src/rpm/signature.ts
+/**
+ * Who signed an RPM. `rpm -K` exits 0 for an unsigned package, so the check reads what rpm says,
+ * with only the trusted keys in a private rpm database, and compares the header signature's key
+ * id with theirs.
+ */
+
+
+
+
+/** What rpm says of each package's signature, checked against the trusted keys. */
+async function signature_checkSignatures(files, keys) {
+    if (files.length === 0)
+        return [];
+    const ids = keys.map((key) => key.keyId.toLowerCase());
+    const dbpath = mkdtempSync(join(scratchDir(), 'kvm-actions-rpmdb-'));
+    try {
+        for (const key of keys)
+            await exec(['rpm', '--dbpath', dbpath, '--import', key.file]);
+        const checks = [];
+        for (let start = 0; start < files.length; start += 200) {
+            const batch = files.slice(start, start + 200);
+            const headers = await exec([
+                'rpm',
+                '-qp',
+                '--nosignature',
+                '--nodigest',
+                '--qf',
+                '%{RSAHEADER:pgpsig}|%{SIGPGP:pgpsig}\\n',
+                ...batch,
+            ]);
+            const verified = await exec(['rpm', '--dbpath', dbpath, '-Kv', ...batch], { allowFailure: true });
+            const lines = headers.stdout.trim().split('\n');
+            batch.forEach((file, i) => {
+                const signature = lines[i].split('|').find((part) => part !== '(none)');
+                const signer = signature && /key id ([0-9a-f]+)/i.exec(signature)?.[1]?.toLowerCase();
+                const report = sectionFor(verified.stdout, file);
+                let problem;
+                if (!signature)
+                    problem = 'is not signed';
+                else if (!signer || !ids.includes(signer)) {
+                    problem = `is signed by another key (${signer ?? signature}), expected ${ids.join(' or ')}`;
+                }
+                else if (/SHA1\b/.test(signature))
+                    problem = 'is signed with a SHA-1 digest, which EL9 rejects';
+                else if (!/Header V4 (RSA|EdDSA|ECDSA)\/SHA(256|384|512) Signature, key ID [0-9a-f]+: OK/.test(report)) {
+                    problem = `fails signature verification: ${report
+                        .split('\n')
+                        .find((l) => /NOT OK|BAD|NOKEY/.test(l))
+                        ?.trim() ?? 'no valid header signature'}`;
+                }
+                checks.push({ file, ...(signer ? { signer } : {}), ...(problem ? { problem } : {}) });
+            });
+        }
+        return checks;
+    }
+    finally {
+        rmSync(dbpath, { recursive: true, force: true });
+    }
+}
+/** The lines `rpm -Kv` printed for one file (its name line and the indented lines after it). */
+function sectionFor(output, file) {
+    const lines = output.split('\n');
+    const start = lines.findIndex((line) => line.startsWith(`${file}:`));
+    if (start === -1)
+        return '';
+    const end = lines.findIndex((line, i) => i > start && !line.startsWith(' ') && !line.startsWith('\t'));
+    return lines.slice(start, end === -1 ? undefined : end).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/rpm/upstream-keys.ts
+/**
+ * The keys upstream source RPMs must be signed with. By default AlmaLinux 9's release key, known
+ * here by its fingerprint and read from the distribution's own copy on EL hosts; other keys come
+ * armored in the input or as files. `none` turns the check off, and only when said explicitly.
+ */
+
+
+
+
+
+
+const ALMALINUX_9 = {
+    name: 'almalinux-9',
+    fingerprint: 'BF18AC2876178908D6E71267D36CB86CB86B3716',
+    file: '/etc/pki/rpm-gpg/RPM-GPG-KEY-AlmaLinux-9',
+};
+const KNOWN = [ALMALINUX_9];
+const UPSTREAM_KEYS_FORM = `'${ALMALINUX_9.name}' (the key's fingerprint checked), armored public keys, paths of key files, or 'none' to skip the check`;
+const ARMORED = /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]*?-----END PGP PUBLIC KEY BLOCK-----/g;
+function parseUpstreamKeys(raw, workspace) {
+    if (raw.trim() === 'none')
+        return { kind: 'none' };
+    const armored = raw.match(ARMORED) ?? [];
+    const rest = raw
+        .replace(ARMORED, '')
+        .split(/[\n,]/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    const entries = armored.map((text) => ({
+        armored: text,
+    }));
+    for (const item of rest) {
+        const known = KNOWN.find((key) => key.name === item);
+        if (known)
+            entries.push({ known });
+        else if (item === 'none')
+            throw new inputs.InvalidValue("'none' cannot be combined with keys");
+        else {
+            const path = (0,external_node_path_.resolve)(workspace, item);
+            if (!(0,external_node_fs_.existsSync)(path))
+                throw new inputs.InvalidValue(`${item} is neither a known key name nor an existing file`);
+            entries.push({ path });
+        }
+    }
+    if (entries.length === 0)
+        throw new inputs.InvalidValue('no key given');
+    return { kind: 'keys', entries };
+}
+function upstreamKeysInput() {
+    return (0,inputs.custom)({
+        description: 'The keys the upstream source RPMs must be signed with: the signature must be by one of them (checked against a private rpm database; an unsigned package fails). The default is AlmaLinux 9’s key from /etc/pki/rpm-gpg on EL hosts, its fingerprint checked; elsewhere give the key. `none` skips the check, with a warning.',
+        default: ALMALINUX_9.name,
+    }, UPSTREAM_KEYS_FORM, (raw, ctx) => parseUpstreamKeys(raw, ctx.workspace));
+}
+/** The fingerprints in an armored key file (gpg reads it without importing anything). */
+async function fingerprints(file, home) {
+    const shown = await exec_exec(['gpg', '--batch', '--with-colons', '--show-keys', file], {
+        env: { GNUPGHOME: home },
+        allowFailure: true,
+    });
+    const primary = [];
+    let expectFpr = false;
+    for (const line of shown.stdout.split('\n')) {
+        const fields = line.split(':');
+        if (fields[0] === 'pub')
+            expectFpr = true;
+        else if (fields[0] === 'fpr' && expectFpr) {
+            primary.push(fields[9].toUpperCase());
+            expectFpr = false;
+        }
+        else if (fields[0] === 'sub')
+            expectFpr = false;
+    }
+    if (shown.exitCode !== 0 || primary.length === 0)
+        throw new errors/* ConfigurationError */.j1(`Input 'upstream-keys' has ${file}, which holds no OpenPGP public key`);
+    return primary;
+}
+/** Key files with their ids, ready for checkSignatures; files and a GnuPG home under workDir. */
+async function resolveUpstreamKeys(spec, workDir) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(workDir, 'upstream-keys-'));
+    const home = (0,external_node_path_.join)(dir, 'gnupg');
+    (0,external_node_fs_.mkdirSync)(home, { mode: 0o700 });
+    const keys = [];
+    try {
+        for (const [index, entry] of spec.entries.entries()) {
+            let file;
+            if ('known' in entry) {
+                if (!(0,external_node_fs_.existsSync)(entry.known.file)) {
+                    throw new errors/* ConfigurationError */.j1(`Input 'upstream-keys' is '${entry.known.name}', but ${entry.known.file} does not exist on this host (EL hosts have it); expected the key armored, a key file, or 'none'`);
+                }
+                file = entry.known.file;
+            }
+            else if ('armored' in entry) {
+                file = (0,external_node_path_.join)(dir, `key-${index}.asc`);
+                (0,external_node_fs_.writeFileSync)(file, entry.armored);
+            }
+            else
+                file = entry.path;
+            const found = await fingerprints(file, home);
+            if ('known' in entry && !found.includes(entry.known.fingerprint)) {
+                throw new errors/* ConfigurationError */.j1(`Input 'upstream-keys': ${file} is not ${entry.known.name}'s key (fingerprint ${entry.known.fingerprint}; the file has ${found.join(', ')})`);
+            }
+            for (const fingerprint of found)
+                keys.push({ file, keyId: fingerprint.slice(-16).toLowerCase() });
+        }
+        return keys;
+    }
+    finally {
+        // The key files stay for rpm's import; only the scratch keyring goes.
+        (0,external_node_fs_.rmSync)(home, { recursive: true, force: true });
+    }
+}
+/** Refuses a source RPM that is not signed by one of the keys, naming it; returns the signer's key id. */
+async function requireUpstreamSignature(srpm, keys, name) {
+    const [check] = await checkSignatures([srpm], keys);
+    if (!check || check.problem || !check.signer) {
+        throw new InfrastructureError(`refusing the upstream source RPM ${name}: it ${check?.problem ?? 'was not checked'}; nothing was built or signed`);
+    }
+    return check.signer;
+}
+const describeKeys = (keys) => [...new Set(keys.map((key) => key.keyId))].join(', ');
+/**
+ * Checks repomd.xml against its detached signature (repomd.xml.asc) with the keys, by gpgv and a
+ * keyring of only those keys. Returns false when the repository publishes no signature.
+ */
+async function verifyRepomdSignature(repomd, signature, keys, workDir, where) {
+    if (!signature)
+        return false;
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(workDir, 'repomd-check-'));
+    try {
+        const home = (0,external_node_path_.join)(dir, 'gnupg');
+        (0,external_node_fs_.mkdirSync)(home, { mode: 0o700 });
+        const keyring = (0,external_node_path_.join)(dir, 'trusted.kbx');
+        for (const file of new Set(keys.map((key) => key.file)))
+            await exec_exec(['gpg', '--batch', '--no-default-keyring', '--keyring', keyring, '--import', file], {
+                env: { GNUPGHOME: home },
+            });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'repomd.xml'), repomd);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'repomd.xml.asc'), signature);
+        const checked = await exec_exec(['gpgv', '--keyring', keyring, (0,external_node_path_.join)(dir, 'repomd.xml.asc'), (0,external_node_path_.join)(dir, 'repomd.xml')], { env: { GNUPGHOME: home }, allowFailure: true });
+        if (checked.exitCode !== 0) {
+            const line = checked.stderr.split('\n').find((l) => /BAD|No public key|Can't check|not/.test(l)) ??
+                checked.stderr.trim();
+            throw new errors/* InfrastructureError */.EN(`${where} does not verify with upstream-keys: ${line.replace(/^gpgv: /, '')}`);
+        }
+        await exec_exec(['gpgconf', '--homedir', home, '--kill', 'all'], { allowFailure: true });
+        return true;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/upstream/action.ts
 /** check-upstream: has AlmaLinux published something the published repository has not rebuilt yet? */
+
+
+
 
 
 
@@ -105457,15 +105836,32 @@ const checkUpstream = defineAction({
             description: 'Report `changed: true` whatever the repositories say.',
             default: 'false',
         }),
+        'upstream-keys': upstreamKeysInput(),
     },
     outputs: {
         changed: 'true when any watched package has an upstream version without a published rebuild (or force is set).',
         packages: 'JSON list, per package: name, upstream (newest NEVR), url, sha256, published (the rebuild of it, or null), changed.',
     },
-    async main({ inputs, setOutput, summary, signal, annotate }) {
+    async main({ inputs, setOutput, summary, signal, annotate, state }) {
+        const keys = inputs.upstreamKeys.kind === 'keys'
+            ? await resolveUpstreamKeys(inputs.upstreamKeys, createWorkDir(state, 'keys'))
+            : undefined;
+        if (!keys)
+            annotate('warning', "upstream-keys is 'none': the upstream metadata signatures were not checked");
+        const unsigned = [];
+        // A repository that signs its metadata must sign it with an upstream key.
+        const checkRepomd = async (repomd, repomdUrl) => {
+            if (!keys)
+                return;
+            const signature = await readUrl(`${repomdUrl}.asc`, { signal, retries: 1 }).catch(() => undefined);
+            if (!(await verifyRepomdSignature(repomd, signature, keys, createWorkDir(state, 'repomd'), repomdUrl)))
+                unsigned.push(repomdUrl);
+        };
         const upstream = [];
         for (const url of inputs.upstreamUrl)
-            upstream.push(...(await readRepository(url, { signal })));
+            upstream.push(...(await readRepository(url, { signal, checkRepomd })));
+        if (unsigned.length > 0)
+            summary.paragraph(`No repomd.xml.asc at ${unsigned.join(', ')}: the metadata is trusted through its checksums, and each source RPM's signature is checked when it is built.`);
         let published = [];
         try {
             published = await readRepository(inputs.publishedUrl, { signal });
@@ -105490,6 +105886,9 @@ const checkUpstream = defineAction({
         ]));
         if (inputs.force)
             summary.paragraph('`force` is set: every package counts as changed.');
+    }, // The key files and signature checks are made in work folders, removed here.
+    async post(ctx) {
+        await postCleanUp(ctx);
     },
 });
 
@@ -105612,6 +106011,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

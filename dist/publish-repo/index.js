@@ -39545,7 +39545,7 @@ function parseInputs(specs, read, ctx) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _host_github_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6270);
-/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1240);
+/* harmony import */ var _repo_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8026);
 
 
 await (0,_host_github_js__WEBPACK_IMPORTED_MODULE_0__/* .runOnGitHub */ ._2)(_repo_action_js__WEBPACK_IMPORTED_MODULE_1__/* .publishRepo */ ._);
@@ -97963,6 +97963,7 @@ function phaseContext(host, summary, annotator, signal) {
         host: host.kind,
         annotate: (kind, message, properties) => annotator.annotate(kind, message, properties),
         setSecret: (value) => host.setSecret(value),
+        rawInput: (name) => host.getInput(name),
         state: {
             save: (name, value) => host.saveState(name, JSON.stringify(value)),
             get: (name) => {
@@ -98244,7 +98245,7 @@ async function runOnGitHub(action) {
 
 /***/ }),
 
-/***/ 1240:
+/***/ 8026:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98517,14 +98518,39 @@ async function collectRpms(patterns, workspace, inputName = 'rpms') {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/exec/environment.ts
+/**
+ * The environment every child process gets, decided here and nowhere else: the variables tools
+ * need to run (paths, locale, temporary folder, proxies), plus what the caller passes for that
+ * tool. Never the runner's INPUT_* variables (they hold the signing key and passphrase), its
+ * ACTIONS_* tokens, GITHUB_TOKEN or anything else: builds run upstream scripts and specs.
+ */
+const PASSED = /^(PATH|HOME|USER|LOGNAME|SHELL|TERM|TZ|LANG|LANGUAGE|LC_[A-Z]+|TMPDIR|XDG_[A-Z_]+|SOURCE_DATE_EPOCH|https?_proxy|no_proxy|HTTPS?_PROXY|NO_PROXY)$/;
+function childEnvironment(extra = {}, parent = process.env) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent))
+        if (value !== undefined && PASSED.test(name))
+            env[name] = value;
+    for (const [name, value] of Object.entries(extra)) {
+        if (value === undefined)
+            delete env[name];
+        else
+            env[name] = value;
+    }
+    return env;
+}
+
 ;// CONCATENATED MODULE: ./src/exec/exec.ts
 /**
  * The one way the suite starts programs. Node's spawn is used directly rather than @actions/exec
  * because a timeout must kill the whole process group (qemu, rpmbuild and mock all fork), which
  * needs the child started as a group leader.
  *
- * Commands are argv arrays: nothing is ever passed through a shell.
+ * Commands are argv arrays; the only shell is an explicit `bash -c` with a fixed script and its
+ * values as positional arguments (pipes: SSH tar streams, rpm2cpio | cpio, decompression).
+ * Every child gets childEnvironment().
  */
+
 
 
 
@@ -98632,7 +98658,7 @@ function spawnAndWait(argv, options) {
     return new Promise((resolvePromise, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(program, args, {
             cwd: options.cwd,
-            env: { ...process.env, ...options.env },
+            env: childEnvironment(options.env),
             stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
             // Own process group, so a timeout or cancellation can stop everything the program forked.
             detached: true,
@@ -98707,6 +98733,154 @@ function spawnAndWait(argv, options) {
             else
                 resolvePromise(result);
         });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/repo/dnf-check.ts
+/**
+ * The real client's verdict on a staged repository: dnf in a throwaway installroot with gpgcheck
+ * and repo_gpgcheck, failing on any metadata or signature problem (dnf exits 0 on a bad repo
+ * signature unless skip_if_unavailable is off), listing every NEVRA it can see.
+ */
+
+
+
+
+
+/** Stops the gpg-agent of every GnuPG home dnf made under root (keyrings for repo_gpgcheck). */
+async function stopAgentsUnder(root) {
+    const homes = (0,external_node_fs_.readdirSync)(root, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /(^|\/)(pubring\.kbx|pubring\.gpg|trustdb\.gpg)$/.test(file))
+        .map((file) => (0,external_node_path_.dirname)((0,external_node_path_.join)(root, file)));
+    for (const home of new Set([(0,external_node_path_.join)(root, 'gnupg'), ...homes])) {
+        await exec(['gpgconf', '--homedir', home, '--kill', 'all'], { allowFailure: true });
+    }
+}
+const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}';
+/**
+ * Runs fn with dnf set up in a throwaway installroot over repos (gpgcheck and repo_gpgcheck for
+ * those with a key; the others are read only for their versions and dependencies).
+ */
+/** The installroots dnf checks use, below the step's scratch folder (for a post step to sweep). */
+const DNF_ROOT_PREFIX = 'kvm-actions-dnf-';
+/** Stops the agents and removes the dnf roots a killed main step left in scratch. */
+async function sweepDnfRoots(scratch) {
+    let swept = 0;
+    for (const name of (0,external_node_fs_.existsSync)(scratch) ? (0,external_node_fs_.readdirSync)(scratch) : []) {
+        if (!name.startsWith(DNF_ROOT_PREFIX))
+            continue;
+        await stopAgentsUnder((0,external_node_path_.join)(scratch, name));
+        (0,external_node_fs_.rmSync)((0,external_node_path_.join)(scratch, name), { recursive: true, force: true });
+        swept++;
+    }
+    return swept;
+}
+async function withDnf(repos, arch, fn) {
+    const root = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), DNF_ROOT_PREFIX));
+    try {
+        const reposDir = (0,external_node_path_.join)(root, 'repos.d');
+        (0,external_node_fs_.mkdirSync)(reposDir);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(reposDir, 'check.repo'), repos
+            .map((r) => [
+            `[${r.id}]`,
+            `name=${r.id}`,
+            `baseurl=${r.baseUrl}`,
+            'enabled=1',
+            ...(r.gpgKeyUrl
+                ? ['gpgcheck=1', 'repo_gpgcheck=1', `gpgkey=${r.gpgKeyUrl}`]
+                : ['gpgcheck=0', 'repo_gpgcheck=0']),
+            'skip_if_unavailable=False',
+            '',
+        ].join('\n'))
+            .join('\n'));
+        const common = [
+            '--installroot',
+            (0,external_node_path_.join)(root, 'installroot'),
+            '--setopt',
+            `reposdir=${reposDir}`,
+            '--setopt',
+            `cachedir=${(0,external_node_path_.join)(root, 'cache')}`,
+            '--releasever',
+            '9',
+            '--forcearch',
+            arch,
+            '--assumeyes',
+            '--quiet',
+            // Debian's dnf-plugins-core enables the `local` plugin, whose own repository would be read too.
+            '--disableplugin',
+            'local',
+        ];
+        // gpg's agent for dnf's own keyrings lives under the installroot; stop it before removing it.
+        const env = { GNUPGHOME: (0,external_node_path_.join)(root, 'gnupg') };
+        (0,external_node_fs_.mkdirSync)(env.GNUPGHOME, { mode: 0o700 });
+        try {
+            return await fn(common, env);
+        }
+        finally {
+            await stopAgentsUnder(root);
+        }
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(root, { recursive: true, force: true });
+    }
+}
+function dnfError(result) {
+    return (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
+}
+/** NEVRAs (epoch always written) that dnf sees in the repositories, after a strict makecache. */
+async function dnfVisibleNevras(repos, arch, log) {
+    return withDnf(repos, arch, async (common, env) => {
+        // repoquery loads (and so verifies) the metadata itself: one dnf run does both.
+        const query = await exec(['dnf', ...common, 'repoquery', '--queryformat', `${QUERY_FORMAT}\\n`], {
+            env,
+            allowFailure: true,
+            ...(log ? { log, group: 'dnf repoquery (gpgcheck, repo_gpgcheck)' } : {}),
+        });
+        if (query.exitCode !== 0)
+            throw new errors/* TestFailure */.p2(`dnf refuses the staged repository: ${dnfError(query)}`);
+        return [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
+    });
+}
+/** One line per package in the named repositories, in dnf's queryformat. */
+async function dnfQuery(repos, arch, queryFormat, repoIds) {
+    return withDnf(repos, arch, async (common, env) => {
+        const query = await exec([
+            'dnf',
+            ...common,
+            'repoquery',
+            ...repoIds.flatMap((id) => ['--repo', id]),
+            '--queryformat',
+            `${queryFormat}\\n`,
+        ], { env, allowFailure: true });
+        if (query.exitCode !== 0)
+            throw new errors/* TestFailure */.p2(`dnf cannot read ${repoIds.join(', ')}: ${dnfError(query)}`);
+        return [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
+    });
+}
+/** dnf repoclosure: the dependencies of the checked repositories' packages that no repository resolves. */
+async function dnfUnresolved(repos, arch, check, log) {
+    return withDnf(repos, arch, async (common, env) => {
+        const closure = await exec([
+            'dnf',
+            ...common.filter((arg) => arg !== '--quiet'),
+            'repoclosure',
+            ...check.flatMap((id) => ['--check', id]),
+        ], { env, allowFailure: true, ...(log ? { log, group: 'dnf repoclosure' } : {}) });
+        if (closure.exitCode === 0)
+            return [];
+        // "package: NEVRA from REPO" then "  unresolved deps:" then one indented dependency per line.
+        const unresolved = [];
+        let current = '';
+        for (const line of closure.stdout.split('\n')) {
+            const pkg = /^package: (\S+) from /.exec(line);
+            if (pkg)
+                current = pkg[1];
+            else if (/^ {4}\S/.test(line) && current)
+                unresolved.push(`${current} needs ${line.trim()}`);
+        }
+        if (unresolved.length === 0)
+            throw new errors/* TestFailure */.p2(`dnf repoclosure failed: ${dnfError(closure)}`);
+        return unresolved;
     });
 }
 
@@ -98920,140 +99094,6 @@ function compareEvr(a, b) {
 }
 function newest(items, evrOf) {
     return items.reduce((best, item) => (best === undefined || compareEvr(evrOf(item), evrOf(best)) > 0 ? item : best), undefined);
-}
-
-;// CONCATENATED MODULE: ./src/repo/dnf-check.ts
-/**
- * The real client's verdict on a staged repository: dnf in a throwaway installroot with gpgcheck
- * and repo_gpgcheck, failing on any metadata or signature problem (dnf exits 0 on a bad repo
- * signature unless skip_if_unavailable is off), listing every NEVRA it can see.
- */
-
-
-
-
-
-/** Stops the gpg-agent of every GnuPG home dnf made under root (keyrings for repo_gpgcheck). */
-async function stopAgentsUnder(root) {
-    const homes = (0,external_node_fs_.readdirSync)(root, { recursive: true, encoding: 'utf8' })
-        .filter((file) => /(^|\/)(pubring\.kbx|pubring\.gpg|trustdb\.gpg)$/.test(file))
-        .map((file) => (0,external_node_path_.dirname)((0,external_node_path_.join)(root, file)));
-    for (const home of new Set([(0,external_node_path_.join)(root, 'gnupg'), ...homes])) {
-        await exec(['gpgconf', '--homedir', home, '--kill', 'all'], { allowFailure: true });
-    }
-}
-const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}';
-/**
- * Runs fn with dnf set up in a throwaway installroot over repos (gpgcheck and repo_gpgcheck for
- * those with a key; the others are read only for their versions and dependencies).
- */
-async function withDnf(repos, arch, fn) {
-    const root = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'kvm-actions-dnf-'));
-    try {
-        const reposDir = (0,external_node_path_.join)(root, 'repos.d');
-        (0,external_node_fs_.mkdirSync)(reposDir);
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(reposDir, 'check.repo'), repos
-            .map((r) => [
-            `[${r.id}]`,
-            `name=${r.id}`,
-            `baseurl=${r.baseUrl}`,
-            'enabled=1',
-            ...(r.gpgKeyUrl
-                ? ['gpgcheck=1', 'repo_gpgcheck=1', `gpgkey=${r.gpgKeyUrl}`]
-                : ['gpgcheck=0', 'repo_gpgcheck=0']),
-            'skip_if_unavailable=False',
-            '',
-        ].join('\n'))
-            .join('\n'));
-        const common = [
-            '--installroot',
-            (0,external_node_path_.join)(root, 'installroot'),
-            '--setopt',
-            `reposdir=${reposDir}`,
-            '--setopt',
-            `cachedir=${(0,external_node_path_.join)(root, 'cache')}`,
-            '--releasever',
-            '9',
-            '--forcearch',
-            arch,
-            '--assumeyes',
-            '--quiet',
-            // Debian's dnf-plugins-core enables the `local` plugin, whose own repository would be read too.
-            '--disableplugin',
-            'local',
-        ];
-        // gpg's agent for dnf's own keyrings lives under the installroot; stop it before removing it.
-        const env = { GNUPGHOME: (0,external_node_path_.join)(root, 'gnupg') };
-        (0,external_node_fs_.mkdirSync)(env.GNUPGHOME, { mode: 0o700 });
-        try {
-            return await fn(common, env);
-        }
-        finally {
-            await stopAgentsUnder(root);
-        }
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(root, { recursive: true, force: true });
-    }
-}
-function dnfError(result) {
-    return (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
-}
-/** NEVRAs (epoch always written) that dnf sees in the repositories, after a strict makecache. */
-async function dnfVisibleNevras(repos, arch, log) {
-    return withDnf(repos, arch, async (common, env) => {
-        // repoquery loads (and so verifies) the metadata itself: one dnf run does both.
-        const query = await exec(['dnf', ...common, 'repoquery', '--queryformat', `${QUERY_FORMAT}\\n`], {
-            env,
-            allowFailure: true,
-            ...(log ? { log, group: 'dnf repoquery (gpgcheck, repo_gpgcheck)' } : {}),
-        });
-        if (query.exitCode !== 0)
-            throw new errors/* TestFailure */.p2(`dnf refuses the staged repository: ${dnfError(query)}`);
-        return [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
-    });
-}
-/** One line per package in the named repositories, in dnf's queryformat. */
-async function dnfQuery(repos, arch, queryFormat, repoIds) {
-    return withDnf(repos, arch, async (common, env) => {
-        const query = await exec([
-            'dnf',
-            ...common,
-            'repoquery',
-            ...repoIds.flatMap((id) => ['--repo', id]),
-            '--queryformat',
-            `${queryFormat}\\n`,
-        ], { env, allowFailure: true });
-        if (query.exitCode !== 0)
-            throw new errors/* TestFailure */.p2(`dnf cannot read ${repoIds.join(', ')}: ${dnfError(query)}`);
-        return [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
-    });
-}
-/** dnf repoclosure: the dependencies of the checked repositories' packages that no repository resolves. */
-async function dnfUnresolved(repos, arch, check, log) {
-    return withDnf(repos, arch, async (common, env) => {
-        const closure = await exec([
-            'dnf',
-            ...common.filter((arg) => arg !== '--quiet'),
-            'repoclosure',
-            ...check.flatMap((id) => ['--check', id]),
-        ], { env, allowFailure: true, ...(log ? { log, group: 'dnf repoclosure' } : {}) });
-        if (closure.exitCode === 0)
-            return [];
-        // "package: NEVRA from REPO" then "  unresolved deps:" then one indented dependency per line.
-        const unresolved = [];
-        let current = '';
-        for (const line of closure.stdout.split('\n')) {
-            const pkg = /^package: (\S+) from /.exec(line);
-            if (pkg)
-                current = pkg[1];
-            else if (/^ {4}\S/.test(line) && current)
-                unresolved.push(`${current} needs ${line.trim()}`);
-        }
-        if (unresolved.length === 0)
-            throw new errors/* TestFailure */.p2(`dnf repoclosure failed: ${dnfError(closure)}`);
-        return unresolved;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/repo/interference.ts
@@ -99318,6 +99358,7 @@ function download_joinUrl(base, relative) {
 
 
 
+
 const attribute = (tag, name) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 const primary_unescape = (text) => text
     .replace(/&lt;/g, '<')
@@ -99325,7 +99366,15 @@ const primary_unescape = (text) => text
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
-function parsePrimary(xml, baseUrl) {
+/** Whether url lies inside the repository at baseUrl (a location href may not leave it). */
+function insideRepository(url, baseUrl) {
+    const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+    const target = new URL(url);
+    return (target.origin === base.origin &&
+        target.protocol === base.protocol &&
+        target.pathname.startsWith(base.pathname));
+}
+function parsePrimary(xml, baseUrl, source = 'primary.xml') {
     return [...xml.matchAll(/<package\s+type="rpm"\s*>([\s\S]*?)<\/package>/g)].map(([, body]) => {
         const text = (tag) => primary_unescape(new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body)?.[1] ?? '');
         const version = /<version\s[^>]*>/.exec(body)?.[0] ?? '';
@@ -99334,13 +99383,17 @@ function parsePrimary(xml, baseUrl) {
         const href = primary_unescape(attribute(location, 'href') ?? '');
         const sourceRpm = /<rpm:sourcerpm>([^<]+)<\/rpm:sourcerpm>/.exec(body)?.[1];
         const base = attribute(location, 'xml:base');
+        const url = download_joinUrl(base ?? baseUrl, href);
+        if (!insideRepository(url, baseUrl)) {
+            throw new errors/* InfrastructureError */.EN(`${source} places ${text('name')} at ${base ? `${base} ` : ''}${href}, outside the repository ${baseUrl}; refusing the metadata`);
+        }
         return {
             name: text('name'),
             arch: text('arch'),
             epoch: Number(attribute(version, 'epoch') ?? 0),
             version: attribute(version, 'ver') ?? '',
             release: attribute(version, 'rel') ?? '',
-            url: download_joinUrl(base ?? baseUrl, href),
+            url,
             ...(checksum
                 ? { checksum: { type: attribute(checksum[1], 'type') ?? 'sha256', value: checksum[2].trim() } }
                 : {}),
@@ -99361,21 +99414,97 @@ async function decompress(data, name) {
 /** Every package in the repository at baseUrl (the folder that holds repodata/). */
 async function readRepository(baseUrl, options = {}) {
     const repomdUrl = joinUrl(baseUrl, 'repodata/repomd.xml');
-    const repomd = parseRepomd((await readUrl(repomdUrl, options)).toString('utf8'), repomdUrl);
+    const repomdData = await readUrl(repomdUrl, options);
+    await options.checkRepomd?.(repomdData, repomdUrl);
+    const repomd = parseRepomd(repomdData.toString('utf8'), repomdUrl);
     const primary = repomd.entries.find((entry) => entry.type === 'primary');
     if (!primary)
         throw new InfrastructureError(`${repomdUrl} has no primary metadata`);
     const primaryUrl = joinUrl(baseUrl, primary.href);
-    return parsePrimary(await decompress(await readUrl(primaryUrl, options), primary.href), baseUrl);
+    const data = await readUrl(primaryUrl, options);
+    // The chain of trust runs repomd.xml → primary → each package's checksum → its signature.
+    if (!primary.checksum)
+        throw new InfrastructureError(`${repomdUrl} gives no checksum for ${primary.href}`);
+    const algorithm = primary.checksum.type === 'sha' ? 'sha1' : primary.checksum.type;
+    const actual = createHash(algorithm).update(data).digest('hex');
+    if (actual !== primary.checksum.value.toLowerCase()) {
+        throw new InfrastructureError(`${primary.href} does not match repomd.xml: ${algorithm} ${actual}, repomd.xml says ${primary.checksum.value}`);
+    }
+    return parsePrimary(await decompress(data, primary.href), baseUrl, primary.href);
+}
+
+;// CONCATENATED MODULE: ./src/rpm/signature.ts
+/**
+ * Who signed an RPM. `rpm -K` exits 0 for an unsigned package, so the check reads what rpm says,
+ * with only the trusted keys in a private rpm database, and compares the header signature's key
+ * id with theirs.
+ */
+
+
+
+
+/** What rpm says of each package's signature, checked against the trusted keys. */
+async function checkSignatures(files, keys) {
+    if (files.length === 0)
+        return [];
+    const ids = keys.map((key) => key.keyId.toLowerCase());
+    const dbpath = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'kvm-actions-rpmdb-'));
+    try {
+        for (const key of keys)
+            await exec(['rpm', '--dbpath', dbpath, '--import', key.file]);
+        const checks = [];
+        for (let start = 0; start < files.length; start += 200) {
+            const batch = files.slice(start, start + 200);
+            const headers = await exec([
+                'rpm',
+                '-qp',
+                '--nosignature',
+                '--nodigest',
+                '--qf',
+                '%{RSAHEADER:pgpsig}|%{SIGPGP:pgpsig}\\n',
+                ...batch,
+            ]);
+            const verified = await exec(['rpm', '--dbpath', dbpath, '-Kv', ...batch], { allowFailure: true });
+            const lines = headers.stdout.trim().split('\n');
+            batch.forEach((file, i) => {
+                const signature = lines[i].split('|').find((part) => part !== '(none)');
+                const signer = signature && /key id ([0-9a-f]+)/i.exec(signature)?.[1]?.toLowerCase();
+                const report = sectionFor(verified.stdout, file);
+                let problem;
+                if (!signature)
+                    problem = 'is not signed';
+                else if (!signer || !ids.includes(signer)) {
+                    problem = `is signed by another key (${signer ?? signature}), expected ${ids.join(' or ')}`;
+                }
+                else if (/SHA1\b/.test(signature))
+                    problem = 'is signed with a SHA-1 digest, which EL9 rejects';
+                else if (!/Header V4 (RSA|EdDSA|ECDSA)\/SHA(256|384|512) Signature, key ID [0-9a-f]+: OK/.test(report)) {
+                    problem = `fails signature verification: ${report
+                        .split('\n')
+                        .find((l) => /NOT OK|BAD|NOKEY/.test(l))
+                        ?.trim() ?? 'no valid header signature'}`;
+                }
+                checks.push({ file, ...(signer ? { signer } : {}), ...(problem ? { problem } : {}) });
+            });
+        }
+        return checks;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dbpath, { recursive: true, force: true });
+    }
+}
+/** The lines `rpm -Kv` printed for one file (its name line and the indented lines after it). */
+function sectionFor(output, file) {
+    const lines = output.split('\n');
+    const start = lines.findIndex((line) => line.startsWith(`${file}:`));
+    if (start === -1)
+        return '';
+    const end = lines.findIndex((line, i) => i > start && !line.startsWith(' ') && !line.startsWith('\t'));
+    return lines.slice(start, end === -1 ? undefined : end).join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/repo/sign.ts
-/**
- * Signing RPMs with rpmsign and proving who signed them. `rpm -K` exits 0 for an unsigned
- * package, so the check reads what it says, with the expected key alone in a private rpm
- * database, and compares the header's key id with the expected one.
- */
-
+/** Signing RPMs with rpmsign, and proving that the publish key signed them (rpm/signature.ts). */
 
 
 
@@ -99404,67 +99533,131 @@ async function signRpms(files, gpg, batch = 200) {
         gpg.signed = true;
     }
 }
-/** What rpm says of each package's signature, checked against one public key and key id. */
-async function checkSignatures(files, publicKeyFile, keyId) {
-    if (files.length === 0)
-        return [];
-    const dbpath = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'kvm-actions-rpmdb-'));
-    try {
-        await exec(['rpm', '--dbpath', dbpath, '--import', publicKeyFile]);
-        const checks = [];
-        for (let start = 0; start < files.length; start += 200) {
-            const batch = files.slice(start, start + 200);
-            const headers = await exec([
-                'rpm',
-                '-qp',
-                '--nosignature',
-                '--nodigest',
-                '--qf',
-                '%{RSAHEADER:pgpsig}|%{SIGPGP:pgpsig}\\n',
-                ...batch,
-            ]);
-            const verified = await exec(['rpm', '--dbpath', dbpath, '-Kv', ...batch], { allowFailure: true });
-            const lines = headers.stdout.trim().split('\n');
-            batch.forEach((file, i) => {
-                const signature = lines[i].split('|').find((part) => part !== '(none)');
-                const report = sectionFor(verified.stdout, file);
-                let problem;
-                if (!signature)
-                    problem = 'is not signed';
-                else if (!signature.toLowerCase().includes(`key id ${keyId}`)) {
-                    problem = `is signed by another key (${/key id ([0-9a-f]+)/i.exec(signature)?.[1] ?? signature}), expected ${keyId}`;
-                }
-                else if (/SHA1\b/.test(signature))
-                    problem = 'is signed with a SHA-1 digest, which EL9 rejects';
-                else if (!/Header V4 RSA\/SHA(256|384|512) Signature, key ID [0-9a-f]+: OK/.test(report)) {
-                    problem = `fails signature verification: ${report
-                        .split('\n')
-                        .find((l) => /NOT OK|BAD|NOKEY/.test(l))
-                        ?.trim() ?? 'no valid header signature'}`;
-                }
-                checks.push({ file, ...(problem ? { problem } : {}) });
-            });
-        }
-        return checks;
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(dbpath, { recursive: true, force: true });
-    }
-}
-/** The lines `rpm -Kv` printed for one file (its name line and the indented lines after it). */
-function sectionFor(output, file) {
-    const lines = output.split('\n');
-    const start = lines.findIndex((line) => line.startsWith(`${file}:`));
-    if (start === -1)
-        return '';
-    const end = lines.findIndex((line, i) => i > start && !line.startsWith(' ') && !line.startsWith('\t'));
-    return lines.slice(start, end === -1 ? undefined : end).join('\n');
-}
 /** Refuses the publish, naming every package that is not signed by the expected key. */
 async function requireSignedBy(files, publicKeyFile, keyId) {
-    const refused = (await checkSignatures(files, publicKeyFile, keyId)).filter((check) => check.problem);
+    const refused = (await checkSignatures(files, [{ file: publicKeyFile, keyId }])).filter((check) => check.problem);
     if (refused.length > 0) {
         throw new errors/* TestFailure */.p2(`refusing to publish: ${refused.map((c) => `${(0,external_node_path_.basename)(c.file)} ${c.problem}`).join('; ')}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fs/lock.ts
+/**
+ * An exclusive lock file that names its owner from the first instant: the owner record (host,
+ * pid, the process's start time) is written to a private file first and then hard-linked to the
+ * lock path, which either succeeds whole or fails because the lock exists. A lock is stale only
+ * when its owner is on this host and is gone (or the pid now belongs to a newer process); a lock
+ * of another host, or one that cannot be read, is never broken.
+ */
+
+
+
+
+
+/** When the process started, in clock ticks since boot; '' when it does not exist. */
+function processStart(pid) {
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // Field 22, counted after the parenthesised command name (which may hold spaces).
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+function currentOwner() {
+    return { host: (0,external_node_os_.hostname)(), pid: process.pid, started: processStart(process.pid) };
+}
+function describeOwner(owner) {
+    return `pid ${owner.pid} on ${owner.host}`;
+}
+function readOwner(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new errors/* InfrastructureError */.EN(`cannot read the lock ${path}: ${error.message}`);
+    }
+    try {
+        const owner = JSON.parse(text);
+        if (typeof owner.host === 'string' && Number.isInteger(owner.pid))
+            return owner;
+    }
+    catch {
+        // fall through: an unreadable owner is never taken over
+    }
+    throw new errors/* InfrastructureError */.EN(`the lock ${path} names no owner; remove it by hand if no publish is running`);
+}
+function isStale(owner) {
+    if (owner.host !== (0,external_node_os_.hostname)())
+        return false;
+    return !isAlive(owner.pid) || (owner.started !== '' && processStart(owner.pid) !== owner.started);
+}
+const same = (a, b) => a.host === b.host && a.pid === b.pid && a.started === b.started;
+/**
+ * Takes the lock at path for `what` (named in the error when another holds it), taking over a
+ * stale one; returns the release function, which removes the lock only while it is still ours.
+ */
+function acquireLock(path, what) {
+    const owner = currentOwner();
+    const draft = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    (0,external_node_fs_.writeFileSync)(draft, JSON.stringify(owner), { flag: 'wx' });
+    try {
+        for (let attempt = 0; attempt < 5; attempt++) {
+            try {
+                (0,external_node_fs_.linkSync)(draft, path);
+                return () => {
+                    const current = readOwnerQuietly(path);
+                    if (current && same(current, owner))
+                        (0,external_node_fs_.rmSync)(path, { force: true });
+                };
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            }
+            const holder = readOwner(path);
+            if (!holder)
+                continue;
+            if (!isStale(holder)) {
+                throw new errors/* InfrastructureError */.EN(`another ${what} (${describeOwner(holder)}) holds the lock ${path}; try again when it ends`);
+            }
+            // Move the stale lock aside, then make sure what moved is the one judged stale.
+            const aside = `${draft}.stale`;
+            try {
+                (0,external_node_fs_.renameSync)(path, aside);
+            }
+            catch {
+                continue;
+            }
+            const moved = readOwnerQuietly(aside);
+            if (moved && !same(moved, holder)) {
+                // Another run took the stale lock over first: give its lock back and stand aside.
+                try {
+                    (0,external_node_fs_.linkSync)(aside, path);
+                }
+                finally {
+                    (0,external_node_fs_.rmSync)(aside, { force: true });
+                }
+                throw new errors/* InfrastructureError */.EN(`another ${what} (${describeOwner(moved)}) holds the lock ${path}; try again when it ends`);
+            }
+            (0,external_node_fs_.rmSync)(aside, { force: true });
+        }
+        throw new errors/* InfrastructureError */.EN(`cannot take the lock ${path}: it keeps changing hands`);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(draft, { force: true });
+    }
+}
+function readOwnerQuietly(path) {
+    try {
+        return readOwner(path);
+    }
+    catch {
+        return undefined;
     }
 }
 
@@ -99472,9 +99665,8 @@ async function requireSignedBy(files, publicKeyFile, keyId) {
 /**
  * The published tree on disk. Each channel is a symlink to a complete state folder; a publish
  * builds a new state beside it (hard links for unchanged packages) and switches the symlink with
- * one rename, keeping the previous state for rollback. A lock folder keeps publishes apart.
+ * one rename, keeping the previous state for rollback. A lock file naming its owner keeps publishes apart.
  */
-
 
 
 
@@ -99503,25 +99695,10 @@ function switchLink(link, target) {
     (0,external_node_fs_.symlinkSync)(target, temporary);
     (0,external_node_fs_.renameSync)(temporary, link);
 }
-/** mkdir is atomic: the first publish takes the lock; a lock whose owner died is taken over. */
-function acquireLock(target) {
-    const lock = (0,external_node_path_.join)(target, '.lock');
+/** The target's publish lock (see fs/lock.ts): one publish at a time, a dead holder's lock taken over. */
+function lockTarget(target) {
     (0,external_node_fs_.mkdirSync)(target, { recursive: true });
-    for (let attempt = 0; attempt < 2; attempt++) {
-        try {
-            (0,external_node_fs_.mkdirSync)(lock);
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(lock, 'pid'), String(process.pid));
-            return () => (0,external_node_fs_.rmSync)(lock, { recursive: true, force: true });
-        }
-        catch {
-            const owner = Number((0,external_node_fs_.existsSync)((0,external_node_path_.join)(lock, 'pid')) ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(lock, 'pid'), 'utf8') : NaN);
-            if (Number.isInteger(owner) && isAlive(owner)) {
-                throw new errors/* InfrastructureError */.EN(`another publish (pid ${owner}) holds the lock on ${target}; try again when it ends`);
-            }
-            (0,external_node_fs_.rmSync)(lock, { recursive: true, force: true });
-        }
-    }
-    throw new errors/* InfrastructureError */.EN(`cannot take the lock ${lock}`);
+    return acquireLock((0,external_node_path_.join)(target, '.publish.lock'), 'publish');
 }
 /** A new, empty state folder for the channel. */
 function newState(paths, releasever, channel) {
@@ -99634,7 +99811,7 @@ async function publish(options) {
     const { log } = options;
     const paths = channelPaths(options.target, options.releasever, options.channel);
     const baseUrl = options.baseUrl ?? (0,external_node_url_.pathToFileURL)(options.target).href;
-    const release = acquireLock(options.target);
+    const release = lockTarget(options.target);
     try {
         pruneStates(paths, options.releasever, options.channel);
         const previous = linkTarget(paths.live);
@@ -99822,7 +99999,7 @@ function keyIdOf(options) {
 /** Swaps the channel back to its previous state (and keeps the current one as the new previous). */
 function rollback(target, releasever, channel) {
     const paths = channelPaths(target, releasever, channel);
-    const release = acquireLock(target);
+    const release = lockTarget(target);
     try {
         const current = linkTarget(paths.live);
         const previous = linkTarget(paths.previous);
@@ -99875,22 +100052,48 @@ async function channelFiles(target, releasever, channel, arches, name, nevras) {
 
 
 
-const SSH_TARGET = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(\/[A-Za-z0-9._/-]*)$/;
+const USER = '[A-Za-z0-9._][A-Za-z0-9._-]*';
+// A host never starts with '-', so it cannot reach ssh as an option.
+const HOST = '[A-Za-z0-9][A-Za-z0-9.-]*';
+const PATH = '\\/[A-Za-z0-9._/-]*';
+const SSH_TARGET = new RegExp(`^(${USER})@(${HOST}):(${PATH})$`);
+const SSH_URL = new RegExp(`^ssh://(${USER})@(${HOST})(?::(\\d{1,5}))?(${PATH})$`);
+/** Anything with a user@, a host: prefix or an ssh:// scheme is meant to be remote. */
+const LOOKS_REMOTE = /^ssh:\/\/|^[^/]*@|^[^/:]+:/;
+const SSH_TARGET_FORM = 'user@host:/absolute/path or ssh://user@host[:port]/absolute/path';
+/**
+ * The SSH target a `target` names, or undefined for a local folder. Something that looks remote
+ * but is malformed is an error, never a local folder of that name.
+ */
 function parseSshTarget(target, port) {
-    const match = SSH_TARGET.exec(target);
-    if (!match)
-        return undefined;
-    return { user: match[1], host: match[2], path: match[3].replace(/(.)\/+$/, '$1'), port };
+    const scp = SSH_TARGET.exec(target);
+    if (scp)
+        return { user: scp[1], host: scp[2], path: trimPath(scp[3]), port };
+    const url = SSH_URL.exec(target);
+    if (url) {
+        const urlPort = url[3] ? Number(url[3]) : port;
+        if (urlPort < 1 || urlPort > 65535)
+            throw new errors/* ConfigurationError */.j1(`Input 'target' has port ${url[3]}; expected 1 to 65535`);
+        return { user: url[1], host: url[2], path: trimPath(url[4]), port: urlPort };
+    }
+    if (LOOKS_REMOTE.test(target)) {
+        throw new errors/* ConfigurationError */.j1(`Input 'target' is '${target}', which looks remote but is not a valid SSH target; expected ${SSH_TARGET_FORM} (a host of letters, digits, dots and hyphens, not starting with '-'), or a local directory path`);
+    }
+    return undefined;
 }
+const trimPath = (path) => path.replace(/(.)\/+$/, '$1');
 /** Quotes one word for the remote POSIX shell: ssh hands the remote side one command string. */
 function shellQuote(word) {
     return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 /** Remote scripts: fixed text, every value a positional argument. */
 const REMOTE = {
+    // mkdir is atomic on the remote side too; the owner line is host:pid:lease-expiry (epoch seconds).
     lock: 'mkdir -p "$1" && mkdir "$1/.lock" 2>/dev/null && printf "%s" "$2" > "$1/.lock/owner" || { cat "$1/.lock/owner" 2>/dev/null; exit 3; }',
-    forceLock: 'rm -rf "$1/.lock" && mkdir "$1/.lock" && printf "%s" "$2" > "$1/.lock/owner"',
-    unlock: 'rm -rf "$1/.lock"',
+    // Takes a lease over only while it still names the holder judged expired ($3).
+    takeOver: '[ "$(cat "$1/.lock/owner" 2>/dev/null)" = "$3" ] || exit 3; printf "%s" "$2" > "$1/.lock/owner.new" && mv "$1/.lock/owner.new" "$1/.lock/owner"',
+    // Releases the lock only while it is still ours.
+    unlock: 'if [ "$(cat "$1/.lock/owner" 2>/dev/null)" = "$2" ]; then rm -rf "$1/.lock"; fi',
     live: 'if [ -L "$1" ]; then readlink -f "$1"; fi',
     stage: 'set -e; mkdir -p "$(dirname "$2")"; rm -rf "$2"; mkdir "$2"; if [ -n "$1" ]; then cp -al "$1/." "$2/"; fi; cd "$2"; xargs -0 -r rm -f --',
     extract: 'set -e; tar --unlink-first -xf - -C "$1"',
@@ -99900,10 +100103,12 @@ const REMOTE = {
 };
 class SshSession {
     target;
+    configDir;
     log;
     options;
     constructor(target, configDir, privateKey, knownHosts, log) {
         this.target = target;
+        this.configDir = configDir;
         this.log = log;
         (0,external_node_fs_.mkdirSync)(configDir, { recursive: true, mode: 0o700 });
         const identity = (0,external_node_path_.join)(configDir, 'id');
@@ -99918,6 +100123,10 @@ class SshSession {
             ...['-i', identity, '-p', String(target.port), '-l', target.user],
         ];
     }
+    /** Removes the private key (and the pinned host keys) as soon as the session's work is done. */
+    dispose() {
+        (0,external_node_fs_.rmSync)(this.configDir, { recursive: true, force: true });
+    }
     command(script, args) {
         return ['sh', '-c', script, 'kvm-actions', ...args].map(shellQuote).join(' ');
     }
@@ -99929,7 +100138,7 @@ class SshSession {
         throw new errors/* InfrastructureError */.EN(`a remote command failed on ${this.target.host}: ${last || `exit code ${result.exitCode}`}`);
     }
     async run(script, args, input, okCodes = [0]) {
-        const result = await exec(['ssh', ...this.options, this.target.host, this.command(script, args)], {
+        const result = await exec(['ssh', ...this.options, '--', this.target.host, this.command(script, args)], {
             allowFailure: true,
             ...(input !== undefined ? { input } : {}),
         });
@@ -99949,6 +100158,7 @@ class SshSession {
             localDir,
             command,
             ...this.options,
+            '--',
             this.target.host,
         ], {
             allowFailure: true,
@@ -99969,6 +100179,7 @@ class SshSession {
             listFile,
             command,
             ...this.options,
+            '--',
             this.target.host,
         ], {
             allowFailure: true,
@@ -99995,26 +100206,40 @@ class RemoteRepository {
     session;
     mirror;
     log;
-    owner = `${(0,external_node_os_.hostname)()}:${process.pid}`;
     constructor(session, mirror, log) {
         this.session = session;
         this.mirror = mirror;
         this.log = log;
     }
-    /** The remote lock; one left by a dead process of this machine is taken over. */
-    async lock() {
+    /**
+     * The remote lock, held as a lease until now + leaseMs: a holder whose lease expired (a killed
+     * run on a runner that is gone) or that died on this machine is taken over, with a warning.
+     * Returns the owner line (for a post step's release) and the release function.
+     */
+    async lock(leaseMs) {
         const root = this.session.target.path;
-        const taken = await this.session.run(REMOTE.lock, [root, this.owner], undefined, [0, 3]);
+        const owner = `${(0,external_node_os_.hostname)()}:${process.pid}:${Math.ceil((Date.now() + leaseMs) / 1000)}`;
+        const taken = await this.session.run(REMOTE.lock, [root, owner], undefined, [0, 3]);
         if (taken.exitCode === 3) {
-            const [host, pid] = taken.stdout.trim().split(':');
+            const holder = taken.stdout.trim();
+            const [host, pid, expires] = holder.split(':');
+            const expired = Number(expires) > 0 && Number(expires) * 1000 < Date.now();
             const dead = host === (0,external_node_os_.hostname)() && Number(pid) > 0 && !isAlive(Number(pid));
-            if (!dead)
-                throw new errors/* InfrastructureError */.EN(`another publish (${taken.stdout.trim()}) holds the lock on ${this.session.target.host}:${root}`);
-            await this.session.run(REMOTE.forceLock, [root, this.owner]);
+            const where = `${this.session.target.host}:${root}`;
+            if (!expired && !dead) {
+                const until = Number(expires) > 0 ? `, lease until ${new Date(Number(expires) * 1000).toISOString()}` : '';
+                throw new errors/* InfrastructureError */.EN(`another publish (pid ${pid} on ${host}${until}) holds the lock on ${where}`);
+            }
+            const takeOver = await this.session.run(REMOTE.takeOver, [root, owner, holder], undefined, [0, 3]);
+            if (takeOver.exitCode === 3)
+                throw new errors/* InfrastructureError */.EN(`another publish took the lock on ${where} over first; try again when it ends`);
+            this.log?.warning(`Took over the lock on ${where} from pid ${pid} on ${host}: ${expired ? 'its lease expired' : 'that process is gone'}.`);
         }
-        return async () => {
-            await this.session.run(REMOTE.unlock, [root]);
-        };
+        return { owner, release: () => this.unlock(owner) };
+    }
+    /** Removes the lock if it still names this owner (a post step after a killed main). */
+    async unlock(owner) {
+        await this.session.run(REMOTE.unlock, [this.session.target.path, owner]);
     }
     /** Makes the local mirror's channel point at a copy of the remote live state (downloaded when it differs). */
     async syncMirror(releasever, channel) {
@@ -100102,6 +100327,7 @@ class RemoteRepository {
 
 
 
+
 const CHANNEL = /^[a-z0-9][a-z0-9_-]*$/;
 const CHANNEL_FORM = 'lower-case letters, digits, - and _, such as testing';
 const publishRepo = defineAction({
@@ -100113,8 +100339,8 @@ const publishRepo = defineAction({
         target: inputs.string({
             description: 'The repository tree: a local directory (created if missing), or user@host:/path over SSH (with ssh-key and ssh-known-hosts).',
             required: true,
-            pattern: /^(?:[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\/[A-Za-z0-9._/-]*|[^@\s][^\s]*)$/,
-            accepted: 'a directory path, or user@host:/absolute/path',
+            pattern: /^\S+$/,
+            accepted: `a directory path, or ${SSH_TARGET_FORM}`,
         }),
         'ssh-key': inputs.string({
             description: 'For an SSH target: the private key to log in with (from a secret).',
@@ -100183,6 +100409,11 @@ const publishRepo = defineAction({
             description: 'Stage and verify everything, switch nothing.',
             default: 'false',
         }),
+        'lock-timeout': inputs.duration({
+            description: 'For an SSH target: the lease on the remote lock. A lock whose lease ran out (a killed run on a runner that is gone) is taken over with a warning; make it longer than any publish.',
+            default: '2h',
+            max: 48 * 3_600_000,
+        }),
         'base-urls': inputs.list({
             description: 'The distribution repositories the packages must not interfere with (such as AlmaLinux 9 BaseOS and AppStream for ppc64le): before the switch, every package must be new or sort above the base and below its next stock update, add no name from a source the base lacks, and resolve all dependencies with the base. A failure blocks the stable channel and warns on others. Empty: no check.',
             item: /^(https?|file):\/\/\S+$/,
@@ -100203,6 +100434,7 @@ const publishRepo = defineAction({
         requireTools(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf']);
         const remote = parseSshTarget(inputs.target, inputs.sshPort);
         let repository;
+        let session;
         let root = (0,external_node_path_.resolve)(workspace, inputs.target);
         if (remote) {
             if (!inputs.sshKey || !inputs.sshKnownHosts) {
@@ -100211,7 +100443,7 @@ const publishRepo = defineAction({
             requireTools(['ssh', 'tar']);
             for (const line of inputs.sshKey.split('\n').filter((l) => l.trim().length >= 8))
                 ctx.setSecret(line);
-            const session = new SshSession(remote, createWorkDir(state, 'ssh'), inputs.sshKey, inputs.sshKnownHosts, log);
+            session = new SshSession(remote, createWorkDir(state, 'ssh'), inputs.sshKey, inputs.sshKnownHosts, log);
             root = (0,external_node_path_.join)(defaultCacheDir(), 'ssh-mirrors', (0,external_node_crypto_.createHash)('sha256')
                 .update(`${remote.user}@${remote.host}:${remote.port}:${remote.path}`)
                 .digest('hex')
@@ -100220,7 +100452,16 @@ const publishRepo = defineAction({
         }
         const shown = remote ? inputs.target : root;
         const live = (0,external_node_path_.join)(shown, inputs.releasever, inputs.channel);
-        const unlock = repository ? await repository.lock() : async () => undefined;
+        let unlock = async () => undefined;
+        if (repository) {
+            const lock = await repository.lock(inputs.lockTimeout);
+            // The post step releases it if main is killed first.
+            state.save(REMOTE_LOCK, lock.owner);
+            unlock = async () => {
+                await lock.release();
+                state.save(REMOTE_LOCK, '');
+            };
+        }
         try {
             if (inputs.rollback) {
                 const { from, to } = repository
@@ -100310,20 +100551,44 @@ const publishRepo = defineAction({
         }
         finally {
             await unlock();
+            session?.dispose();
         }
     },
     async post(ctx) {
         const { state } = ctx;
+        await releaseRemoteLock(ctx);
         // Stop any agent a killed main left in its GnuPG home before the folder goes.
         const home = state.get('gnupg-home');
         if (home) {
             for (const dir of [home, ...readdirSafe(home)])
                 await GpgHome.stopAgents(dir);
         }
+        // And the agents of dnf's verification roots, which a main killed mid-check never stopped.
+        const swept = await sweepDnfRoots(scratchDir());
+        if (swept > 0)
+            ctx.log.info(`Stopped the GnuPG agents of ${swept} dnf check(s) a killed main left behind.`);
         await postCleanUp(ctx);
     },
 });
 const STABLE = 'stable';
+const REMOTE_LOCK = 'remote-lock';
+/** A remote lock main took and did not release (it was killed): released if it is still ours. */
+async function releaseRemoteLock(ctx) {
+    const owner = ctx.state.get(REMOTE_LOCK);
+    if (!owner)
+        return;
+    const target = parseSshTarget(ctx.rawInput('target').trim(), Number(ctx.rawInput('ssh-port').trim() || 22));
+    if (!target)
+        return;
+    const session = new SshSession(target, createWorkDir(ctx.state, 'ssh-post'), ctx.rawInput('ssh-key'), ctx.rawInput('ssh-known-hosts'), ctx.log);
+    try {
+        await new RemoteRepository(session, '', ctx.log).unlock(owner);
+        ctx.log.info(`Released the remote lock main held (${owner}).`);
+    }
+    finally {
+        session.dispose();
+    }
+}
 /** The non-interference check of each arch folder, as a summary table; returns the problems. */
 async function checkAgainstBase(folders, baseUrls, releaseName, ctx) {
     const problems = [];

@@ -27,6 +27,8 @@ export interface PhaseContext {
   signal: AbortSignal
   annotate(kind: AnnotationKind, message: string, properties?: AnnotationProperties): void
   setSecret(value: string): void
+  /** An input's text as given, unparsed: for a post phase, which gets no parsed inputs. */
+  rawInput(name: string): string
   /** Values the post phase needs (pidfiles, temporary directories), saved as JSON. */
   state: { save(name: string, value: unknown): void; get<T>(name: string): T | undefined }
   host: ActionHost['kind']

@@ -29,6 +29,7 @@ function phaseContext(
     host: host.kind,
     annotate: (kind, message, properties) => annotator.annotate(kind, message, properties),
     setSecret: (value) => host.setSecret(value),
+    rawInput: (name) => host.getInput(name),
     state: {
       save: (name, value) => host.saveState(name, JSON.stringify(value)),
       get: <T>(name: string) => {

@@ -6,6 +6,7 @@
  * Outputs are printed as name=value lines after a plain-text summary; the exit code is the
  * action's. The post phase runs after main, as on the runner with post-if: always().
  */
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
 import type { InputSpecs } from '../action/inputs.js'
@@ -19,6 +20,8 @@ export interface CliIo {
   out: (text: string) => void
   err: (text: string) => void
   cwd: string
+  /** Where INPUT_<NAME> variables are read from (default: the process environment). */
+  env?: NodeJS.ProcessEnv
 }
 
 const defaultIo: CliIo = {
@@ -31,7 +34,9 @@ const PHASES = ['main', 'post', 'all'] as const
 
 export function usage(): string {
   return [
-    'Usage: kvm-actions <action> [--input name=value]... [--phase main|post|all] [--workspace DIR] [--state-file FILE]',
+    'Usage: kvm-actions <action> [--input name=value]... [--input-file name=FILE]... [--phase main|post|all] [--workspace DIR] [--state-file FILE]',
+    '       Secrets (keys, passphrases) belong in --input-file or in INPUT_<NAME> variables, which no other',
+    '       process can read from the command line; --input values show in ps.',
     '       kvm-actions autopatch --config FILE --package DIR [--files DIR] [--scripts DIR]',
     '       kvm-actions list',
     '',
@@ -68,7 +73,37 @@ interface Parsed {
   help: boolean
 }
 
-function parseArgs(args: string[]): Parsed {
+function namedValue(flag: string, pair: string): [string, string] {
+  const eq = pair.indexOf('=')
+  if (eq <= 0) {
+    const form = flag === '--input-file' ? 'name=path' : 'name=value'
+    throw new ConfigurationError(`Option ${flag} has value ${JSON.stringify(pair)}; expected ${form}.`)
+  }
+  return [pair.slice(0, eq), pair.slice(eq + 1)]
+}
+
+function readInputFile(name: string, path: string, cwd: string): string {
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8')
+  } catch (error) {
+    throw new ConfigurationError(
+      `Option --input-file ${name}=${path} names a file that cannot be read (${(error as NodeJS.ErrnoException).code}); expected a readable file holding the value.`,
+    )
+  }
+}
+
+/** INPUT_<NAME> as the runner sets them (spaces as _, upper case; hyphens kept, or as _ for shells). */
+function environmentInputs(names: string[], env: NodeJS.ProcessEnv): Record<string, string> {
+  const found: Record<string, string> = {}
+  for (const name of names) {
+    const upper = name.replace(/ /g, '_').toUpperCase()
+    const value = env[`INPUT_${upper}`] ?? env[`INPUT_${upper.replace(/-/g, '_')}`]
+    if (value !== undefined) found[name] = value
+  }
+  return found
+}
+
+function parseArgs(args: string[], cwd: string): Parsed {
   const [action = '', ...rest] = args
   const parsed: Parsed = { action, inputs: {}, phase: 'all', help: false }
   for (let i = 0; i < rest.length; i++) {
@@ -80,11 +115,11 @@ function parseArgs(args: string[]): Parsed {
     }
     if (flag === '--help' || flag === '-h') parsed.help = true
     else if (flag === '--input' || flag === '-i') {
-      const pair = value()
-      const eq = pair.indexOf('=')
-      if (eq <= 0)
-        throw new ConfigurationError(`Option --input has value ${JSON.stringify(pair)}; expected name=value.`)
-      parsed.inputs[pair.slice(0, eq)] = pair.slice(eq + 1)
+      const [name, text] = namedValue('--input', value())
+      parsed.inputs[name] = text
+    } else if (flag === '--input-file') {
+      const [name, path] = namedValue('--input-file', value())
+      parsed.inputs[name] = readInputFile(name, path, cwd)
     } else if (flag === '--phase') {
       const phase = value()
       if (!(PHASES as readonly string[]).includes(phase)) {
@@ -112,12 +147,17 @@ export async function runCli(args: string[], io: CliIo = defaultIo): Promise<num
   }
   let parsed: Parsed
   try {
-    parsed = parseArgs(args)
+    parsed = parseArgs(args, io.cwd)
     const action = findAction(parsed.action)
     if (!action) {
       throw new ConfigurationError(
         `Unknown action ${JSON.stringify(parsed.action)}; expected one of ${ACTIONS.map((a) => a.name).join(', ')}.`,
       )
+    }
+    // Options win over the environment, as a later --input wins over an earlier one.
+    parsed.inputs = {
+      ...environmentInputs(Object.keys(action.inputs), io.env ?? process.env),
+      ...parsed.inputs,
     }
     const unknown = Object.keys(parsed.inputs).filter((name) => !(name in action.inputs))
     if (unknown.length > 0) {

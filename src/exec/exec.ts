@@ -3,12 +3,15 @@
  * because a timeout must kill the whole process group (qemu, rpmbuild and mock all fork), which
  * needs the child started as a group leader.
  *
- * Commands are argv arrays: nothing is ever passed through a shell.
+ * Commands are argv arrays; the only shell is an explicit `bash -c` with a fixed script and its
+ * values as positional arguments (pipes: SSH tar streams, rpm2cpio | cpio, decompression).
+ * Every child gets childEnvironment().
  */
 import { spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import { dirname } from 'node:path'
 import { InfrastructureError } from '../action/errors.js'
+import { childEnvironment } from './environment.js'
 import { formatDuration } from '../action/inputs.js'
 import type { Log } from '../host/host.js'
 
@@ -16,7 +19,7 @@ export type Argv = readonly [program: string, ...args: string[]]
 
 export interface ExecOptions {
   cwd?: string
-  /** Added to (not replacing) the current environment. */
+  /** Variables this tool needs, on top of the scrubbed base (childEnvironment); undefined removes one. */
   env?: Record<string, string | undefined>
   input?: string | Buffer
   /** Kill the process group after this many ms; the result has timedOut set. */
@@ -150,7 +153,7 @@ function spawnAndWait(argv: Argv, options: ExecOptions): Promise<ExecResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(program, args, {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: childEnvironment(options.env),
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       // Own process group, so a timeout or cancellation can stop everything the program forked.
       detached: true,

@@ -160,6 +160,7 @@ export const buildKernel = defineAction({
       result = await runRebuildStep(ctx, {
         package: 'kernel',
         source: inputs.srpm,
+        upstreamKeys: inputs.upstreamKeys,
         repositoryUrl: inputs.repositoryUrl,
         recipes: recipeSources(inputs.autopatch, ctx.workspace, 'autopatch'),
         release: { kind: 'buildid', value: inputs.buildid },

@@ -201,6 +201,8 @@ export const patchQemu = defineAction({
       results[name] = await runRebuildStep(ctx, {
         package: name,
         source: pkg.source,
+        sourceInput: `${name}-srpm`,
+        upstreamKeys: inputs.upstreamKeys,
         repositoryUrl: inputs.repositoryUrl,
         recipes,
         release: { kind: 'suffix', value: inputs.releaseSuffix },

@@ -8,12 +8,12 @@ import { ConfigurationError, defineAction, input, TestFailure } from '../action/
 import type { PhaseContext } from '../action/definition.js'
 import { requireTools } from '../exec/tools.js'
 import { collectRpms, rpmSetInput } from '../rpm/collect.js'
-import type { DnfRepo } from './dnf-check.js'
+import { type DnfRepo, sweepDnfRoots } from './dnf-check.js'
 import { GpgHome } from './gpg.js'
 import { checkInterference } from './interference.js'
-import { defaultCacheDir } from '../host/paths.js'
+import { defaultCacheDir, scratchDir } from '../host/paths.js'
 import { channelFiles, publish, rollback } from './publish.js'
-import { parseSshTarget, RemoteRepository, SshSession } from './ssh.js'
+import { parseSshTarget, RemoteRepository, SSH_TARGET_FORM, SshSession } from './ssh.js'
 import { channelPaths, linkTarget } from './tree.js'
 
 const CHANNEL = /^[a-z0-9][a-z0-9_-]*$/
@@ -29,8 +29,8 @@ export const publishRepo = defineAction({
       description:
         'The repository tree: a local directory (created if missing), or user@host:/path over SSH (with ssh-key and ssh-known-hosts).',
       required: true,
-      pattern: /^(?:[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:\/[A-Za-z0-9._/-]*|[^@\s][^\s]*)$/,
-      accepted: 'a directory path, or user@host:/absolute/path',
+      pattern: /^\S+$/,
+      accepted: `a directory path, or ${SSH_TARGET_FORM}`,
     }),
     'ssh-key': input.string({
       description: 'For an SSH target: the private key to log in with (from a secret).',
@@ -102,6 +102,12 @@ export const publishRepo = defineAction({
       description: 'Stage and verify everything, switch nothing.',
       default: 'false',
     }),
+    'lock-timeout': input.duration({
+      description:
+        'For an SSH target: the lease on the remote lock. A lock whose lease ran out (a killed run on a runner that is gone) is taken over with a warning; make it longer than any publish.',
+      default: '2h',
+      max: 48 * 3_600_000,
+    }),
     'base-urls': input.list({
       description:
         'The distribution repositories the packages must not interfere with (such as AlmaLinux 9 BaseOS and AppStream for ppc64le): before the switch, every package must be new or sort above the base and below its next stock update, add no name from a source the base lacks, and resolve all dependencies with the base. A failure blocks the stable channel and warns on others. Empty: no check.',
@@ -123,6 +129,7 @@ export const publishRepo = defineAction({
     requireTools(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf'])
     const remote = parseSshTarget(inputs.target, inputs.sshPort)
     let repository: RemoteRepository | undefined
+    let session: SshSession | undefined
     let root = resolve(workspace, inputs.target)
     if (remote) {
       if (!inputs.sshKey || !inputs.sshKnownHosts) {
@@ -132,13 +139,7 @@ export const publishRepo = defineAction({
       }
       requireTools(['ssh', 'tar'])
       for (const line of inputs.sshKey.split('\n').filter((l) => l.trim().length >= 8)) ctx.setSecret(line)
-      const session = new SshSession(
-        remote,
-        createWorkDir(state, 'ssh'),
-        inputs.sshKey,
-        inputs.sshKnownHosts,
-        log,
-      )
+      session = new SshSession(remote, createWorkDir(state, 'ssh'), inputs.sshKey, inputs.sshKnownHosts, log)
       root = join(
         defaultCacheDir(),
         'ssh-mirrors',
@@ -151,7 +152,16 @@ export const publishRepo = defineAction({
     }
     const shown = remote ? inputs.target : root
     const live = join(shown, inputs.releasever, inputs.channel)
-    const unlock = repository ? await repository.lock() : async () => undefined
+    let unlock = async (): Promise<void> => undefined
+    if (repository) {
+      const lock = await repository.lock(inputs.lockTimeout)
+      // The post step releases it if main is killed first.
+      state.save(REMOTE_LOCK, lock.owner)
+      unlock = async () => {
+        await lock.release()
+        state.save(REMOTE_LOCK, '')
+      }
+    }
     try {
       if (inputs.rollback) {
         const { from, to } = repository
@@ -263,20 +273,48 @@ export const publishRepo = defineAction({
       }
     } finally {
       await unlock()
+      session?.dispose()
     }
   },
   async post(ctx) {
     const { state } = ctx
+    await releaseRemoteLock(ctx)
     // Stop any agent a killed main left in its GnuPG home before the folder goes.
     const home = state.get<string>('gnupg-home')
     if (home) {
       for (const dir of [home, ...readdirSafe(home)]) await GpgHome.stopAgents(dir)
     }
+    // And the agents of dnf's verification roots, which a main killed mid-check never stopped.
+    const swept = await sweepDnfRoots(scratchDir())
+    if (swept > 0)
+      ctx.log.info(`Stopped the GnuPG agents of ${swept} dnf check(s) a killed main left behind.`)
     await postCleanUp(ctx)
   },
 })
 
 const STABLE = 'stable'
+const REMOTE_LOCK = 'remote-lock'
+
+/** A remote lock main took and did not release (it was killed): released if it is still ours. */
+async function releaseRemoteLock(ctx: PhaseContext): Promise<void> {
+  const owner = ctx.state.get<string>(REMOTE_LOCK)
+  if (!owner) return
+  const target = parseSshTarget(ctx.rawInput('target').trim(), Number(ctx.rawInput('ssh-port').trim() || 22))
+  if (!target) return
+  const session = new SshSession(
+    target,
+    createWorkDir(ctx.state, 'ssh-post'),
+    ctx.rawInput('ssh-key'),
+    ctx.rawInput('ssh-known-hosts'),
+    ctx.log,
+  )
+  try {
+    await new RemoteRepository(session, '', ctx.log).unlock(owner)
+    ctx.log.info(`Released the remote lock main held (${owner}).`)
+  } finally {
+    session.dispose()
+  }
+}
 
 /** The non-interference check of each arch folder, as a summary table; returns the problems. */
 async function checkAgainstBase(

@@ -3,7 +3,7 @@
  * and repo_gpgcheck, failing on any metadata or signature problem (dnf exits 0 on a bad repo
  * signature unless skip_if_unavailable is off), listing every NEVRA it can see.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
@@ -34,12 +34,27 @@ const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}'
  * Runs fn with dnf set up in a throwaway installroot over repos (gpgcheck and repo_gpgcheck for
  * those with a key; the others are read only for their versions and dependencies).
  */
+/** The installroots dnf checks use, below the step's scratch folder (for a post step to sweep). */
+export const DNF_ROOT_PREFIX = 'kvm-actions-dnf-'
+
+/** Stops the agents and removes the dnf roots a killed main step left in scratch. */
+export async function sweepDnfRoots(scratch: string): Promise<number> {
+  let swept = 0
+  for (const name of existsSync(scratch) ? readdirSync(scratch) : []) {
+    if (!name.startsWith(DNF_ROOT_PREFIX)) continue
+    await stopAgentsUnder(join(scratch, name))
+    rmSync(join(scratch, name), { recursive: true, force: true })
+    swept++
+  }
+  return swept
+}
+
 async function withDnf<T>(
   repos: DnfRepo[],
   arch: string,
   fn: (common: string[], env: Record<string, string>) => Promise<T>,
 ): Promise<T> {
-  const root = mkdtempSync(join(scratchDir(), 'kvm-actions-dnf-'))
+  const root = mkdtempSync(join(scratchDir(), DNF_ROOT_PREFIX))
   try {
     const reposDir = join(root, 'repos.d')
     mkdirSync(reposDir)

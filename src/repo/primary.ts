@@ -2,6 +2,7 @@
  * The package list of a dnf repository: repomd.xml's `primary` entry, compressed with gzip, xz
  * or zstd, read into name, EVR, arch, location and checksum per package.
  */
+import { createHash } from 'node:crypto'
 import { gunzipSync } from 'node:zlib'
 import { InfrastructureError } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
@@ -29,7 +30,18 @@ const unescape = (text: string): string =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&')
 
-export function parsePrimary(xml: string, baseUrl: string): RepoPackage[] {
+/** Whether url lies inside the repository at baseUrl (a location href may not leave it). */
+function insideRepository(url: string, baseUrl: string): boolean {
+  const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
+  const target = new URL(url)
+  return (
+    target.origin === base.origin &&
+    target.protocol === base.protocol &&
+    target.pathname.startsWith(base.pathname)
+  )
+}
+
+export function parsePrimary(xml: string, baseUrl: string, source = 'primary.xml'): RepoPackage[] {
   return [...xml.matchAll(/<package\s+type="rpm"\s*>([\s\S]*?)<\/package>/g)].map(([, body]) => {
     const text = (tag: string): string =>
       unescape(new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body!)?.[1] ?? '')
@@ -39,13 +51,19 @@ export function parsePrimary(xml: string, baseUrl: string): RepoPackage[] {
     const href = unescape(attribute(location, 'href') ?? '')
     const sourceRpm = /<rpm:sourcerpm>([^<]+)<\/rpm:sourcerpm>/.exec(body!)?.[1]
     const base = attribute(location, 'xml:base')
+    const url = joinUrl(base ?? baseUrl, href)
+    if (!insideRepository(url, baseUrl)) {
+      throw new InfrastructureError(
+        `${source} places ${text('name')} at ${base ? `${base} ` : ''}${href}, outside the repository ${baseUrl}; refusing the metadata`,
+      )
+    }
     return {
       name: text('name'),
       arch: text('arch'),
       epoch: Number(attribute(version, 'epoch') ?? 0),
       version: attribute(version, 'ver') ?? '',
       release: attribute(version, 'rel') ?? '',
-      url: joinUrl(base ?? baseUrl, href),
+      url,
       ...(checksum
         ? { checksum: { type: attribute(checksum[1]!, 'type') ?? 'sha256', value: checksum[2]!.trim() } }
         : {}),
@@ -64,11 +82,26 @@ export async function decompress(data: Buffer, name: string): Promise<string> {
 }
 
 /** Every package in the repository at baseUrl (the folder that holds repodata/). */
-export async function readRepository(baseUrl: string, options: ReadOptions = {}): Promise<RepoPackage[]> {
+export async function readRepository(
+  baseUrl: string,
+  options: ReadOptions & { checkRepomd?: (repomd: Buffer, repomdUrl: string) => Promise<void> } = {},
+): Promise<RepoPackage[]> {
   const repomdUrl = joinUrl(baseUrl, 'repodata/repomd.xml')
-  const repomd = parseRepomd((await readUrl(repomdUrl, options)).toString('utf8'), repomdUrl)
+  const repomdData = await readUrl(repomdUrl, options)
+  await options.checkRepomd?.(repomdData, repomdUrl)
+  const repomd = parseRepomd(repomdData.toString('utf8'), repomdUrl)
   const primary = repomd.entries.find((entry) => entry.type === 'primary')
   if (!primary) throw new InfrastructureError(`${repomdUrl} has no primary metadata`)
   const primaryUrl = joinUrl(baseUrl, primary.href)
-  return parsePrimary(await decompress(await readUrl(primaryUrl, options), primary.href), baseUrl)
+  const data = await readUrl(primaryUrl, options)
+  // The chain of trust runs repomd.xml → primary → each package's checksum → its signature.
+  if (!primary.checksum) throw new InfrastructureError(`${repomdUrl} gives no checksum for ${primary.href}`)
+  const algorithm = primary.checksum.type === 'sha' ? 'sha1' : primary.checksum.type
+  const actual = createHash(algorithm).update(data).digest('hex')
+  if (actual !== primary.checksum.value.toLowerCase()) {
+    throw new InfrastructureError(
+      `${primary.href} does not match repomd.xml: ${algorithm} ${actual}, repomd.xml says ${primary.checksum.value}`,
+    )
+  }
+  return parsePrimary(await decompress(data, primary.href), baseUrl, primary.href)
 }

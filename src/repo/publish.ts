@@ -25,7 +25,7 @@ import { buildReleaseRpm, createRepo, releaseContentHash, repoFile, repoId } fro
 import { decompress, parsePrimary, type RepoPackage } from './primary.js'
 import { parseRepomd } from './repomd.js'
 import { requireSignedBy, signRpms } from './sign.js'
-import { acquireLock, channelPaths, linkTarget, newState, pruneStates, seedFrom, switchLink } from './tree.js'
+import { channelPaths, linkTarget, lockTarget, newState, pruneStates, seedFrom, switchLink } from './tree.js'
 
 export interface PublishOptions {
   target: string
@@ -135,7 +135,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   const { log } = options
   const paths = channelPaths(options.target, options.releasever, options.channel)
   const baseUrl = options.baseUrl ?? pathToFileURL(options.target).href
-  const release = acquireLock(options.target)
+  const release = lockTarget(options.target)
   try {
     pruneStates(paths, options.releasever, options.channel)
     const previous = linkTarget(paths.live)
@@ -342,7 +342,7 @@ function keyIdOf(options: PublishOptions): string {
 /** Swaps the channel back to its previous state (and keeps the current one as the new previous). */
 export function rollback(target: string, releasever: string, channel: string): { from: string; to: string } {
   const paths = channelPaths(target, releasever, channel)
-  const release = acquireLock(target)
+  const release = lockTarget(target)
   try {
     const current = linkTarget(paths.live)
     const previous = linkTarget(paths.previous)

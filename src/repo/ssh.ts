@@ -18,13 +18,21 @@ import {
 } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, join, relative } from 'node:path'
-import { InfrastructureError, TestFailure } from '../action/errors.js'
+import { ConfigurationError, InfrastructureError, TestFailure } from '../action/errors.js'
 import { exec, type ExecResult } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { channelPaths, linkTarget, switchLink } from './tree.js'
 import { isAlive } from '../exec/process.js'
 
-export const SSH_TARGET = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(\/[A-Za-z0-9._/-]*)$/
+const USER = '[A-Za-z0-9._][A-Za-z0-9._-]*'
+// A host never starts with '-', so it cannot reach ssh as an option.
+const HOST = '[A-Za-z0-9][A-Za-z0-9.-]*'
+const PATH = '\\/[A-Za-z0-9._/-]*'
+export const SSH_TARGET = new RegExp(`^(${USER})@(${HOST}):(${PATH})$`)
+const SSH_URL = new RegExp(`^ssh://(${USER})@(${HOST})(?::(\\d{1,5}))?(${PATH})$`)
+/** Anything with a user@, a host: prefix or an ssh:// scheme is meant to be remote. */
+const LOOKS_REMOTE = /^ssh:\/\/|^[^/]*@|^[^/:]+:/
+export const SSH_TARGET_FORM = 'user@host:/absolute/path or ssh://user@host[:port]/absolute/path'
 
 export interface SshTarget {
   user: string
@@ -33,11 +41,29 @@ export interface SshTarget {
   port: number
 }
 
+/**
+ * The SSH target a `target` names, or undefined for a local folder. Something that looks remote
+ * but is malformed is an error, never a local folder of that name.
+ */
 export function parseSshTarget(target: string, port: number): SshTarget | undefined {
-  const match = SSH_TARGET.exec(target)
-  if (!match) return undefined
-  return { user: match[1]!, host: match[2]!, path: match[3]!.replace(/(.)\/+$/, '$1'), port }
+  const scp = SSH_TARGET.exec(target)
+  if (scp) return { user: scp[1]!, host: scp[2]!, path: trimPath(scp[3]!), port }
+  const url = SSH_URL.exec(target)
+  if (url) {
+    const urlPort = url[3] ? Number(url[3]) : port
+    if (urlPort < 1 || urlPort > 65535)
+      throw new ConfigurationError(`Input 'target' has port ${url[3]}; expected 1 to 65535`)
+    return { user: url[1]!, host: url[2]!, path: trimPath(url[4]!), port: urlPort }
+  }
+  if (LOOKS_REMOTE.test(target)) {
+    throw new ConfigurationError(
+      `Input 'target' is '${target}', which looks remote but is not a valid SSH target; expected ${SSH_TARGET_FORM} (a host of letters, digits, dots and hyphens, not starting with '-'), or a local directory path`,
+    )
+  }
+  return undefined
 }
+
+const trimPath = (path: string): string => path.replace(/(.)\/+$/, '$1')
 
 /** Quotes one word for the remote POSIX shell: ssh hands the remote side one command string. */
 export function shellQuote(word: string): string {
@@ -46,9 +72,13 @@ export function shellQuote(word: string): string {
 
 /** Remote scripts: fixed text, every value a positional argument. */
 const REMOTE = {
+  // mkdir is atomic on the remote side too; the owner line is host:pid:lease-expiry (epoch seconds).
   lock: 'mkdir -p "$1" && mkdir "$1/.lock" 2>/dev/null && printf "%s" "$2" > "$1/.lock/owner" || { cat "$1/.lock/owner" 2>/dev/null; exit 3; }',
-  forceLock: 'rm -rf "$1/.lock" && mkdir "$1/.lock" && printf "%s" "$2" > "$1/.lock/owner"',
-  unlock: 'rm -rf "$1/.lock"',
+  // Takes a lease over only while it still names the holder judged expired ($3).
+  takeOver:
+    '[ "$(cat "$1/.lock/owner" 2>/dev/null)" = "$3" ] || exit 3; printf "%s" "$2" > "$1/.lock/owner.new" && mv "$1/.lock/owner.new" "$1/.lock/owner"',
+  // Releases the lock only while it is still ours.
+  unlock: 'if [ "$(cat "$1/.lock/owner" 2>/dev/null)" = "$2" ]; then rm -rf "$1/.lock"; fi',
   live: 'if [ -L "$1" ]; then readlink -f "$1"; fi',
   stage:
     'set -e; mkdir -p "$(dirname "$2")"; rm -rf "$2"; mkdir "$2"; if [ -n "$1" ]; then cp -al "$1/." "$2/"; fi; cd "$2"; xargs -0 -r rm -f --',
@@ -65,7 +95,7 @@ export class SshSession {
 
   constructor(
     readonly target: SshTarget,
-    configDir: string,
+    private readonly configDir: string,
     privateKey: string,
     knownHosts: string,
     private readonly log?: Log,
@@ -82,6 +112,11 @@ export class SshSession {
       ...['-o', 'GlobalKnownHostsFile=/dev/null', '-o', 'IdentitiesOnly=yes', '-o', 'ConnectTimeout=20'],
       ...['-i', identity, '-p', String(target.port), '-l', target.user],
     ]
+  }
+
+  /** Removes the private key (and the pinned host keys) as soon as the session's work is done. */
+  dispose(): void {
+    rmSync(this.configDir, { recursive: true, force: true })
   }
 
   private command(script: string, args: string[]): string {
@@ -101,7 +136,7 @@ export class SshSession {
   }
 
   async run(script: string, args: string[], input?: string | Buffer, okCodes = [0]): Promise<ExecResult> {
-    const result = await exec(['ssh', ...this.options, this.target.host, this.command(script, args)], {
+    const result = await exec(['ssh', ...this.options, '--', this.target.host, this.command(script, args)], {
       allowFailure: true,
       ...(input !== undefined ? { input } : {}),
     })
@@ -122,6 +157,7 @@ export class SshSession {
         localDir,
         command,
         ...this.options,
+        '--',
         this.target.host,
       ],
       {
@@ -145,6 +181,7 @@ export class SshSession {
         listFile,
         command,
         ...this.options,
+        '--',
         this.target.host,
       ],
       {
@@ -179,30 +216,49 @@ export function remoteChannel(target: SshTarget, releasever: string, channel: st
 }
 
 export class RemoteRepository {
-  private readonly owner = `${hostname()}:${process.pid}`
-
   constructor(
     private readonly session: SshSession,
     private readonly mirror: string,
     private readonly log?: Log,
   ) {}
 
-  /** The remote lock; one left by a dead process of this machine is taken over. */
-  async lock(): Promise<() => Promise<void>> {
+  /**
+   * The remote lock, held as a lease until now + leaseMs: a holder whose lease expired (a killed
+   * run on a runner that is gone) or that died on this machine is taken over, with a warning.
+   * Returns the owner line (for a post step's release) and the release function.
+   */
+  async lock(leaseMs: number): Promise<{ owner: string; release: () => Promise<void> }> {
     const root = this.session.target.path
-    const taken = await this.session.run(REMOTE.lock, [root, this.owner], undefined, [0, 3])
+    const owner = `${hostname()}:${process.pid}:${Math.ceil((Date.now() + leaseMs) / 1000)}`
+    const taken = await this.session.run(REMOTE.lock, [root, owner], undefined, [0, 3])
     if (taken.exitCode === 3) {
-      const [host, pid] = taken.stdout.trim().split(':')
+      const holder = taken.stdout.trim()
+      const [host, pid, expires] = holder.split(':')
+      const expired = Number(expires) > 0 && Number(expires) * 1000 < Date.now()
       const dead = host === hostname() && Number(pid) > 0 && !isAlive(Number(pid))
-      if (!dead)
+      const where = `${this.session.target.host}:${root}`
+      if (!expired && !dead) {
+        const until =
+          Number(expires) > 0 ? `, lease until ${new Date(Number(expires) * 1000).toISOString()}` : ''
         throw new InfrastructureError(
-          `another publish (${taken.stdout.trim()}) holds the lock on ${this.session.target.host}:${root}`,
+          `another publish (pid ${pid} on ${host}${until}) holds the lock on ${where}`,
         )
-      await this.session.run(REMOTE.forceLock, [root, this.owner])
+      }
+      const takeOver = await this.session.run(REMOTE.takeOver, [root, owner, holder], undefined, [0, 3])
+      if (takeOver.exitCode === 3)
+        throw new InfrastructureError(
+          `another publish took the lock on ${where} over first; try again when it ends`,
+        )
+      this.log?.warning(
+        `Took over the lock on ${where} from pid ${pid} on ${host}: ${expired ? 'its lease expired' : 'that process is gone'}.`,
+      )
     }
-    return async () => {
-      await this.session.run(REMOTE.unlock, [root])
-    }
+    return { owner, release: () => this.unlock(owner) }
+  }
+
+  /** Removes the lock if it still names this owner (a post step after a killed main). */
+  async unlock(owner: string): Promise<void> {
+    await this.session.run(REMOTE.unlock, [this.session.target.path, owner])
   }
 
   /** Makes the local mirror's channel point at a copy of the remote live state (downloaded when it differs). */

@@ -1,7 +1,7 @@
 /**
  * The published tree on disk. Each channel is a symlink to a complete state folder; a publish
  * builds a new state beside it (hard links for unchanged packages) and switches the symlink with
- * one rename, keeping the previous state for rollback. A lock folder keeps publishes apart.
+ * one rename, keeping the previous state for rollback. A lock file naming its owner keeps publishes apart.
  */
 import {
   existsSync,
@@ -13,13 +13,10 @@ import {
   rmSync,
   statSync,
   symlinkSync,
-  writeFileSync,
-  readFileSync,
   cpSync,
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { InfrastructureError } from '../action/errors.js'
-import { isAlive } from '../exec/process.js'
+import { acquireLock } from '../fs/lock.js'
 
 export interface ChannelPaths {
   /** The channel's live path: a symlink to its current state. */
@@ -57,26 +54,10 @@ export function switchLink(link: string, target: string): void {
   renameSync(temporary, link)
 }
 
-/** mkdir is atomic: the first publish takes the lock; a lock whose owner died is taken over. */
-export function acquireLock(target: string): () => void {
-  const lock = join(target, '.lock')
+/** The target's publish lock (see fs/lock.ts): one publish at a time, a dead holder's lock taken over. */
+export function lockTarget(target: string): () => void {
   mkdirSync(target, { recursive: true })
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      mkdirSync(lock)
-      writeFileSync(join(lock, 'pid'), String(process.pid))
-      return () => rmSync(lock, { recursive: true, force: true })
-    } catch {
-      const owner = Number(existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : NaN)
-      if (Number.isInteger(owner) && isAlive(owner)) {
-        throw new InfrastructureError(
-          `another publish (pid ${owner}) holds the lock on ${target}; try again when it ends`,
-        )
-      }
-      rmSync(lock, { recursive: true, force: true })
-    }
-  }
-  throw new InfrastructureError(`cannot take the lock ${lock}`)
+  return acquireLock(join(target, '.publish.lock'), 'publish')
 }
 
 /** A new, empty state folder for the channel. */

@@ -58,8 +58,9 @@ async function download(
   const urls: Record<string, string> = existsSync(index) ? JSON.parse(readFileSync(index, 'utf8')) : {}
   const known = expectedSha ?? urls[url]
   const name = basename(new URL(url).pathname) || 'package.src.rpm'
-  if (known && existsSync(join(dir, known, name))) {
-    options.log?.info(`Using cached ${name} (sha256 ${known.slice(0, 12)}…)`)
+  // A cached file is hashed again: the cache folder is not trusted more than the network.
+  if (known && existsSync(join(dir, known, name)) && (await sha256File(join(dir, known, name))) === known) {
+    options.log?.info(`Using cached ${name} (sha256 ${known.slice(0, 12)}…, checked)`)
     return { path: join(dir, known, name), sha256: known, url, cached: true }
   }
   options.log?.info(`Downloading ${url}`)
@@ -106,7 +107,7 @@ export async function fetchSrpm(source: SrpmSource, options: FetchOptions): Prom
     case 'path':
       return { path: source.path, sha256: await sha256File(source.path), cached: false }
     case 'url':
-      return download(source.url, undefined, options)
+      return download(source.url, source.sha256, options)
     case 'latest': {
       const pkg = await findSourcePackage(options.name, options.repositoryUrl, undefined, options.signal)
       if (!pkg)

@@ -14,8 +14,10 @@ import { describeArgv } from '../exec/exec.js'
 import type { Summary } from '../report/summary.js'
 import { BuildFailure } from './builder.js'
 import { rebuildPackage, type RebuildOptions, type RebuildResult, type RecipeSource } from './rebuild.js'
+import { upstreamKeysInput } from './upstream-keys.js'
 
 export const rebuildInputs = {
+  'upstream-keys': upstreamKeysInput(),
   build: boolean({
     description:
       'Run the build. With false the step stops after the recipes, the validation and the source RPM (kept in the results folder), and reports the command the build would run.',
@@ -51,6 +53,11 @@ export function recipeSources(entries: string[], workspace: string, inputName: s
 export type RebuildStep = Omit<RebuildOptions, 'workDir' | 'downloadCacheDir' | 'cache' | 'log' | 'signal'>
 
 export async function runRebuildStep(ctx: PhaseContext, step: RebuildStep): Promise<RebuildResult> {
+  if (step.upstreamKeys?.kind === 'none') {
+    const warning = `upstream-keys is 'none': the source RPM's signature was not checked (${step.package})`
+    ctx.annotate('warning', warning)
+    ctx.summary.paragraph(`⚠️ ${warning}.`)
+  }
   const workDir = createWorkDir(ctx.state, step.package)
   const options: RebuildOptions = {
     ...step,

@@ -18,6 +18,7 @@ import { queryPackageFile } from './query.js'
 import { rpmsBelow } from './collect.js'
 import { checkReleaseOrder, distTag, type ReleaseCheck } from './release.js'
 import type { SrpmSource } from './source.js'
+import { requireUpstreamSignature, resolveUpstreamKeys, type UpstreamKeySpec } from './upstream-keys.js'
 import { packSrpm, specHeader, unpackSrpm } from './srpm.js'
 import { type BuiltRpm, describeRpms, type PackageExpectation, verifyRpms } from './verify.js'
 
@@ -34,6 +35,10 @@ export type ReleaseBump = { kind: 'buildid'; value: string } | { kind: 'suffix';
 export interface RebuildOptions {
   package: string
   source: SrpmSource
+  /** The input that named the source, for messages (default srpm). */
+  sourceInput?: string
+  /** The keys the source RPM must be signed with; none only when said explicitly (undefined: no check). */
+  upstreamKeys?: UpstreamKeySpec
   repositoryUrl: string
   recipes: RecipeSource[]
   release: ReleaseBump
@@ -126,6 +131,12 @@ function copyRpms(files: string[], dir: string): string[] {
 
 export async function rebuildPackage(options: RebuildOptions): Promise<RebuildResult> {
   const { log } = options
+  const keys = options.upstreamKeys
+  if (keys?.kind === 'none' && options.source.kind === 'url' && !options.source.sha256) {
+    throw new ConfigurationError(
+      `Input '${options.sourceInput ?? 'srpm'}' is a URL and upstream-keys is 'none'; expected upstream keys to check its signature, or the file's sha256 as ${options.source.url}#sha256=<64 hex digits>`,
+    )
+  }
   const fetched = await fetchSrpm(options.source, {
     name: options.package,
     repositoryUrl: options.repositoryUrl,
@@ -133,6 +144,11 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
     log,
     ...(options.signal ? { signal: options.signal } : {}),
   })
+  if (keys?.kind === 'keys') {
+    const trusted = await resolveUpstreamKeys(keys, options.workDir)
+    const signer = await requireUpstreamSignature(fetched.path, trusted, basename(fetched.path))
+    log.info(`${basename(fetched.path)}: signed by upstream key ${signer}`)
+  }
   const stock = await queryPackageFile(fetched.path)
   if (stock.name !== options.package || stock.arch !== 'src') {
     throw new ConfigurationError(

@@ -8,21 +8,26 @@ import { custom, InvalidValue, RPM_VERSION } from '../action/inputs.js'
 
 export type SrpmSource =
   | { kind: 'path'; path: string }
-  | { kind: 'url'; url: string }
+  | { kind: 'url'; url: string; sha256?: string }
   | { kind: 'version'; version: string }
   | { kind: 'latest' }
 
 export const SRPM_SOURCE_FORM =
-  "a path to a .src.rpm, an http(s):// or file:// URL, an exact version such as 5.14.0-570.12.1.el9_6, or 'latest'"
+  "a path to a .src.rpm, an http(s):// or file:// URL (with #sha256=<hex> to pin its content), an exact version such as 5.14.0-570.12.1.el9_6, or 'latest'"
 
 export function parseSrpmSource(raw: string, workspace: string): SrpmSource {
   if (raw === 'latest') return { kind: 'latest' }
   if (/^(https?|file):\/\//.test(raw)) {
+    let url: URL
     try {
-      return { kind: 'url', url: new URL(raw).href }
+      url = new URL(raw)
     } catch {
       throw new InvalidValue('not a valid URL')
     }
+    const pin = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)
+    if (url.hash && !pin) throw new InvalidValue('the only fragment a URL takes is #sha256=<64 hex digits>')
+    url.hash = ''
+    return { kind: 'url', url: url.href, ...(pin ? { sha256: pin[1]!.toLowerCase() } : {}) }
   }
   if (raw.endsWith('.rpm')) {
     const path = resolve(workspace, raw)

@@ -2,6 +2,9 @@
 import { defineAction, InfrastructureError, input } from '../action/index.js'
 import { readRepository, type RepoPackage } from '../repo/primary.js'
 import { comparePackages } from './compare.js'
+import { createWorkDir, postCleanUp } from '../action/cleanup.js'
+import { readUrl } from '../net/download.js'
+import { resolveUpstreamKeys, upstreamKeysInput, verifyRepomdSignature } from '../rpm/upstream-keys.js'
 
 export const checkUpstream = defineAction({
   name: 'check-upstream',
@@ -30,6 +33,7 @@ export const checkUpstream = defineAction({
       description: 'Report `changed: true` whatever the repositories say.',
       default: 'false',
     }),
+    'upstream-keys': upstreamKeysInput(),
   },
   outputs: {
     changed:
@@ -37,9 +41,28 @@ export const checkUpstream = defineAction({
     packages:
       'JSON list, per package: name, upstream (newest NEVR), url, sha256, published (the rebuild of it, or null), changed.',
   },
-  async main({ inputs, setOutput, summary, signal, annotate }) {
+  async main({ inputs, setOutput, summary, signal, annotate, state }) {
+    const keys =
+      inputs.upstreamKeys.kind === 'keys'
+        ? await resolveUpstreamKeys(inputs.upstreamKeys, createWorkDir(state, 'keys'))
+        : undefined
+    if (!keys)
+      annotate('warning', "upstream-keys is 'none': the upstream metadata signatures were not checked")
+    const unsigned: string[] = []
+    // A repository that signs its metadata must sign it with an upstream key.
+    const checkRepomd = async (repomd: Buffer, repomdUrl: string) => {
+      if (!keys) return
+      const signature = await readUrl(`${repomdUrl}.asc`, { signal, retries: 1 }).catch(() => undefined)
+      if (!(await verifyRepomdSignature(repomd, signature, keys, createWorkDir(state, 'repomd'), repomdUrl)))
+        unsigned.push(repomdUrl)
+    }
     const upstream: RepoPackage[] = []
-    for (const url of inputs.upstreamUrl) upstream.push(...(await readRepository(url, { signal })))
+    for (const url of inputs.upstreamUrl)
+      upstream.push(...(await readRepository(url, { signal, checkRepomd })))
+    if (unsigned.length > 0)
+      summary.paragraph(
+        `No repomd.xml.asc at ${unsigned.join(', ')}: the metadata is trusted through its checksums, and each source RPM's signature is checked when it is built.`,
+      )
     let published: RepoPackage[] = []
     try {
       published = await readRepository(inputs.publishedUrl, { signal })
@@ -70,5 +93,8 @@ export const checkUpstream = defineAction({
       ]),
     )
     if (inputs.force) summary.paragraph('`force` is set: every package counts as changed.')
+  }, // The key files and signature checks are made in work folders, removed here.
+  async post(ctx) {
+    await postCleanUp(ctx)
   },
 })

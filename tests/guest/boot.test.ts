@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { InfrastructureError, TestFailure } from '../../src/action/errors.js'
 import { bootGuest, type BootOptions, buildInitramfs, type GuestCheck } from '../../src/guest/boot.js'
 import { ConsoleWatcher } from '../../src/guest/console.js'
-import { GUEST_BUSYBOX, GUEST_KERNEL } from '../support/guest.js'
+import { GUEST_BUSYBOX, guestKernel } from '../support/guest.js'
 
 async function boot(checks: GuestCheck[], overrides: Partial<BootOptions> = {}, extraInit = '') {
   const dir = mkdtempSync(join(tmpdir(), 'boot-'))
@@ -14,7 +14,7 @@ async function boot(checks: GuestCheck[], overrides: Partial<BootOptions> = {}, 
     dir,
     run: bootGuest({
       qemu: 'qemu-system-ppc64',
-      kernel: GUEST_KERNEL,
+      kernel: guestKernel(),
       initrd,
       machine: 'pseries,x-vof=on',
       cpu: 'power9',

@@ -2,17 +2,16 @@
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { GUEST_KERNEL, GUEST_KERNELS, runBootTestGuest } from '../support/guest.js'
+import { guestKernel, guestKernelVersion, guestKvmModules, runBootTestGuest } from '../support/guest.js'
 import { standInRpm } from '../support/stand-in-rpms.js'
-
-const kver = basename(GUEST_KERNEL).replace('vmlinux-', '')
-const kvmDir = join(GUEST_KERNELS, 'modules', kver, 'kernel', 'arch', 'powerpc', 'kvm')
 
 /** A folder of RPMs laid out as EL's kernel-core and kernel-kvm, holding Debian's ppc64le kernel and KVM modules. */
 function kernelRpmFolder(): string {
+  const kver = guestKernelVersion()
+  const kvmDir = guestKvmModules()
   const dir = mkdtempSync(join(tmpdir(), 'kernel-rpms-'))
   const rpms = [
-    standInRpm('kernel-core', [{ path: `/lib/modules/${kver}/vmlinuz`, from: GUEST_KERNEL, mode: 0o755 }]),
+    standInRpm('kernel-core', [{ path: `/lib/modules/${kver}/vmlinuz`, from: guestKernel(), mode: 0o755 }]),
     standInRpm('kernel-kvm', [
       { path: `/lib/modules/${kver}/kernel/arch/powerpc/kvm/kvm.ko`, from: join(kvmDir, 'kvm.ko') },
       { path: `/lib/modules/${kver}/kernel/arch/powerpc/kvm/kvm-hv.ko`, from: join(kvmDir, 'kvm-hv.ko') },
@@ -30,7 +29,9 @@ describe('guests from RPMs', () => {
     expect(run.code).toBe(0)
     const command = readFileSync(join(run.dir, 'qemu-command.txt'), 'utf8')
     expect(command).toMatch(
-      new RegExp(`-kernel \\S+/kernel-root/lib/modules/${kver.replace(/\./g, '\\.')}/vmlinuz`),
+      new RegExp(
+        `-kernel \\S+/kernel-root/lib/modules/${guestKernelVersion().replace(/\./g, '\\.')}/vmlinuz`,
+      ),
     )
     const results = JSON.parse(readFileSync(join(run.dir, 'results.json'), 'utf8'))
     expect(results.checks.map((c: { exitCode: number }) => c.exitCode)).toEqual([0, 0, 0])
@@ -44,7 +45,7 @@ describe('guests from RPMs', () => {
     ])
     const run = await boot({
       scenario: 'kernel',
-      kernel: GUEST_KERNEL,
+      kernel: guestKernel(),
       'qemu-rpms': qemu,
       checks: 'ok: true',
     })
@@ -56,7 +57,9 @@ describe('guests from RPMs', () => {
   }, 120_000)
 
   it('names kernel RPMs without a kernel image', async () => {
-    const rpm = standInRpm('kernel-modules', [{ path: `/lib/modules/${kver}/modules.order`, content: '' }])
+    const rpm = standInRpm('kernel-modules', [
+      { path: `/lib/modules/${guestKernelVersion()}/modules.order`, content: '' },
+    ])
     const run = await boot({ scenario: 'kernel', 'kernel-rpms': rpm })
     expect(run.code).toBe(1)
     expect(run.out).toContain(

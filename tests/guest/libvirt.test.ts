@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { domainXml, machineToDomain } from '../../src/guest/libvirt.js'
-import { GUEST_KERNEL, runBootTestGuest } from '../support/guest.js'
+import { guestKernel, runBootTestGuest } from '../support/guest.js'
 import { ensureLibvirtd } from '../support/libvirt.js'
 
 describe('the libvirt domain', () => {
@@ -51,7 +51,7 @@ describe('booting through libvirt for real', () => {
   beforeAll(ensureLibvirtd, 60_000)
 
   const boot = (inputs: Record<string, string>) =>
-    runBootTestGuest({ launcher: 'libvirt', kernel: GUEST_KERNEL, ...inputs })
+    runBootTestGuest({ launcher: 'libvirt', kernel: guestKernel(), ...inputs })
 
   it('boots the guest with nova’s USB input devices and runs the same console checks', async () => {
     const run = await boot({

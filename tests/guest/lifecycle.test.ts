@@ -7,7 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GUEST_KERNEL, waitFor } from '../support/guest.js'
+import { guestKernel, waitFor } from '../support/guest.js'
 
 const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'index.js')
 
@@ -38,7 +38,7 @@ function startGuest(phase: 'all' | 'main') {
       '--input',
       'scenario=kernel',
       '--input',
-      `kernel=${GUEST_KERNEL}`,
+      `kernel=${guestKernel()}`,
       '--input',
       'checks=hang: sleep 600',
     ],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cpuModel, machineOptions, negotiate, suggestedOption } from '../../src/guest/machine.js'
 import type { HostProbe } from '../../src/guest/probe.js'
-import { GUEST_KERNEL, runBootTestGuest } from '../support/guest.js'
+import { guestKernel, runBootTestGuest } from '../support/guest.js'
 
 const host = (generation: string, xive: boolean): HostProbe => ({
   architecture: 'ppc64le',
@@ -89,7 +89,7 @@ describe('negotiation', () => {
 
 describe('negotiation with QEMU for real', () => {
   const boot = (inputs: Record<string, string>) =>
-    runBootTestGuest({ scenario: 'kernel', kernel: GUEST_KERNEL, ...inputs })
+    runBootTestGuest({ scenario: 'kernel', kernel: guestKernel(), ...inputs })
 
   it('boots after QEMU refuses cap-htm=on under TCG and suggests cap-htm=off', async () => {
     const run = await boot({ 'machine-options': 'cap-htm=on', checks: 'ok: true' })

@@ -1,10 +1,10 @@
 /** The matrix a workflow runs: CPU generations and guest sizes, and several guests at once on one runner. */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { GUEST_KERNEL, runBootTestGuest } from '../support/guest.js'
+import { guestKernel, runBootTestGuest } from '../support/guest.js'
 
 async function boot(inputs: Record<string, string>) {
-  const run = await runBootTestGuest({ scenario: 'kernel', kernel: GUEST_KERNEL, ...inputs })
+  const run = await runBootTestGuest({ scenario: 'kernel', kernel: guestKernel(), ...inputs })
   const file = join(run.dir, 'results.json')
   const results = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { checks: [] }) as {
     checks: { name: string; exitCode: number; output: string }[]

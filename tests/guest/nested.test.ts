@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { bootGuest, buildInitramfs } from '../../src/guest/boot.js'
-import { GUEST_BUSYBOX, GUEST_KERNEL, GUEST_KERNELS, runBootTestGuest } from '../support/guest.js'
+import { GUEST_BUSYBOX, guestKernel, GUEST_KERNELS, runBootTestGuest } from '../support/guest.js'
 import { machineOptions } from '../../src/guest/machine.js'
 import {
   GUEST_QEMU_DIR,
@@ -78,8 +78,8 @@ describe('the nested scenario’s parts', () => {
     const modules = await kvmModules(tree, out)
     expect(modules.map((file) => basename(file))).toEqual(['kvm.ko', 'helper.ko', 'kvm-hv.ko'])
     expect(moduleDepends(readFileSync(modules[0]!))).toEqual([])
-    expect(modulesBesideKernel(GUEST_KERNEL)).toBe(
-      join(GUEST_KERNELS, 'modules', basename(GUEST_KERNEL).replace('vmlinux-', '')),
+    expect(modulesBesideKernel(guestKernel())).toBe(
+      join(GUEST_KERNELS, 'modules', basename(guestKernel()).replace('vmlinux-', '')),
     )
   })
 
@@ -95,7 +95,7 @@ describe('nested KVM for real', () => {
   it('boots L1, loads kvm_hv with nested=Y and reaches the L2 marker under KVM inside L1', async () => {
     const { code, out, dir } = await runBootTestGuest({
       scenario: 'nested',
-      kernel: GUEST_KERNEL,
+      kernel: guestKernel(),
       checks: 'kvm-version: cat /sys/module/kvm_hv/parameters/nested',
     })
     expect(out).toContain('L2 guest  ')
@@ -118,8 +118,8 @@ describe('nested KVM for real', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nested-'))
     const payload = await nestedPayload(dir, {
       guestQemuDir: GUEST_QEMU_DIR,
-      modulesDir: modulesBesideKernel(GUEST_KERNEL)!,
-      l2Kernel: GUEST_KERNEL,
+      modulesDir: modulesBesideKernel(guestKernel())!,
+      l2Kernel: guestKernel(),
       busybox: GUEST_BUSYBOX,
       l2MemoryMb: 512,
       l2TimeoutSeconds: 60,
@@ -127,7 +127,7 @@ describe('nested KVM for real', () => {
     const initrd = await buildInitramfs(dir, GUEST_BUSYBOX, payload.checks, '', payload.files)
     const result = await bootGuest({
       qemu: 'qemu-system-ppc64',
-      kernel: GUEST_KERNEL,
+      kernel: guestKernel(),
       initrd,
       machine: 'pseries,x-vof=on', // no cap-nested-hv
       cpu: 'power9',

@@ -178,7 +178,7 @@ describe('publish-repo', () => {
     // createrepo_c that says it started, then blocks until it is killed.
     const env = {
       ...process.env,
-      ...shims({ createrepo_c: `echo started > ${fifo}; exec sleep 600` }),
+      ...shims({ createrepo_c: `echo started > ${fifo}; exec -a stuck-createrepo-${process.pid} sleep 600` }),
       KVM_ACTIONS_CACHE: mkdtempSync(join(tmpdir(), 'c-')),
     }
     const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
@@ -211,9 +211,10 @@ describe('publish-repo', () => {
     )
     expect(post.status).toBe(0)
     expect(post.stdout).toMatch(/removed 1 temporary folder/)
-    spawnSync('pkill', ['-f', `echo started > ${fifo}`])
+    // The stuck createrepo_c ran in a process group of its own, which SIGKILL of main does not reach.
+    spawnSync('pkill', ['-f', `stuck-createrepo-${process.pid}`])
     expect(treeDigest(join(target, '9', 'testing/'))).toEqual(before)
-    expect(existsSync(join(target, '.lock'))).toBe(true) // held by the dead process
+    expect(existsSync(join(target, '.publish.lock'))).toBe(true) // held by the dead process
     const next = await cli(['publish-repo', ...inputsFor(target, { rpms: JSON.stringify(v4) })])
     expect(next.err).toBe('')
     expect(next.code).toBe(0)

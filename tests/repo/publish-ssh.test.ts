@@ -1,5 +1,5 @@
 /** publish-repo over SSH against a real sshd on loopback, host key pinned. */
-import { mkdtempSync, readlinkSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
@@ -27,7 +27,7 @@ afterAll(async () => {
   else process.env.KVM_ACTIONS_CACHE = cacheBefore
 })
 
-async function publishOverSsh(remote: string, inputs: Record<string, string>) {
+async function publishOverSsh(remote: string, inputs: Record<string, string>, extraArgs: string[] = []) {
   const all = {
     target: `${sshd.user}@127.0.0.1:${remote}`,
     'ssh-port': String(sshd.port),
@@ -40,7 +40,7 @@ async function publishOverSsh(remote: string, inputs: Record<string, string>) {
   const out: string[] = []
   const err: string[] = []
   const code = await runCli(
-    ['publish-repo', ...Object.entries(all).flatMap(([n, v]) => ['--input', `${n}=${v}`])],
+    ['publish-repo', ...Object.entries(all).flatMap(([n, v]) => ['--input', `${n}=${v}`]), ...extraArgs],
     {
       out: (t) => out.push(t),
       err: (t) => err.push(t),
@@ -107,5 +107,51 @@ describe('publish-repo over SSH', () => {
     expect(run.err).toBe(
       "Configuration error: Inputs 'ssh-key' and 'ssh-known-hosts' are required for an SSH target; expected the private key and the pinned host key line\n",
     )
+  })
+
+  describe('the remote lock, a lease', () => {
+    const plant = (remote: string, owner: string) => {
+      mkdirSync(join(remote, '.lock'), { recursive: true })
+      writeFileSync(join(remote, '.lock', 'owner'), owner)
+    }
+    const epoch = (offsetMs: number) => Math.round((Date.now() + offsetMs) / 1000)
+
+    it('is taken over, with a warning, once the lease of a killed run has expired', async () => {
+      const remote = mkdtempSync(join(tmpdir(), 'remote-'))
+      plant(remote, `gone-runner:4242:${epoch(-60_000)}`)
+      const run = await publishOverSsh(remote, { rpms: JSON.stringify(v3) })
+      expect(run.code).toBe(0)
+      expect(run.out + run.err).toContain(
+        `Took over the lock on 127.0.0.1:${remote} from pid 4242 on gone-runner: its lease expired.`,
+      )
+      expect(existsSync(join(remote, '.lock'))).toBe(false)
+    }, 120_000)
+
+    it('is respected while the lease runs, naming its holder and expiry', async () => {
+      const remote = mkdtempSync(join(tmpdir(), 'remote-'))
+      const expires = epoch(3_600_000)
+      plant(remote, `busy-runner:4242:${expires}`)
+      const run = await publishOverSsh(remote, { rpms: JSON.stringify(v3) })
+      expect(run.code).toBe(1)
+      expect(run.err).toContain(
+        `Infrastructure error: another publish (pid 4242 on busy-runner, lease until ${new Date(expires * 1000).toISOString()}) holds the lock on 127.0.0.1:${remote}`,
+      )
+      expect(existsSync(join(remote, '9'))).toBe(false)
+    }, 120_000)
+
+    it('is released by the post step when main was killed holding it, and only if it is still its own', async () => {
+      const remote = mkdtempSync(join(tmpdir(), 'remote-'))
+      const stateFile = join(mkdtempSync(join(tmpdir(), 'state-')), 'state.json')
+      const owner = `killed-runner:77:${epoch(3_600_000)}`
+      writeFileSync(stateFile, JSON.stringify({ 'remote-lock': JSON.stringify(owner) }))
+      plant(remote, `someone-else:88:${epoch(3_600_000)}`)
+      expect((await publishOverSsh(remote, {}, ['--phase', 'post', '--state-file', stateFile])).code).toBe(0)
+      expect(existsSync(join(remote, '.lock'))).toBe(true)
+      plant(remote, owner)
+      const post = await publishOverSsh(remote, {}, ['--phase', 'post', '--state-file', stateFile])
+      expect(post.code).toBe(0)
+      expect(post.out).toContain(`Released the remote lock main held (${owner}).`)
+      expect(existsSync(join(remote, '.lock'))).toBe(false)
+    }, 120_000)
   })
 })

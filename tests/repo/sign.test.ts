@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError, TestFailure } from '../../src/action/errors.js'
 import { GpgHome } from '../../src/repo/gpg.js'
-import { checkSignatures, requireSignedBy, signRpms } from '../../src/repo/sign.js'
+import { requireSignedBy, signRpms } from '../../src/repo/sign.js'
+import { checkSignatures } from '../../src/rpm/signature.js'
 import { agentsFor, makeSigningKey } from '../support/keys.js'
 import { helloSrpm } from '../support/rpms.js'
 
@@ -54,8 +55,11 @@ describe('signing and checking RPMs', () => {
       const unsigned = copyOf(rpm)
       await signRpms([signed], ours)
       await signRpms([foreign], theirs)
-      const checks = await checkSignatures([signed, foreign, unsigned], publicKey, ours.keyId)
-      expect(checks[0]).toEqual({ file: signed })
+      const checks = await checkSignatures(
+        [signed, foreign, unsigned],
+        [{ file: publicKey, keyId: ours.keyId }],
+      )
+      expect(checks[0]).toEqual({ file: signed, signer: ours.keyId })
       expect(checks[1]!.problem).toBe(`is signed by another key (${theirs.keyId}), expected ${ours.keyId}`)
       expect(checks[2]!.problem).toBe('is not signed')
       const refusal = requireSignedBy([signed, unsigned], publicKey, ours.keyId)

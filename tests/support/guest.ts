@@ -1,16 +1,30 @@
 /** What the guest tests share: the ppc64le kernel and busybox setup-host.sh fetches, and a CLI run of boot-test-guest. */
-import { mkdtempSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
 
 export const GUEST_KERNELS = '/var/cache/kvm-actions/guest-kernel'
 export const GUEST_BUSYBOX = '/var/cache/kvm-actions/guest-busybox/bin/busybox'
-/** Debian's ppc64le vmlinux-<kver>. */
-export const GUEST_KERNEL = join(
-  GUEST_KERNELS,
-  readdirSync(GUEST_KERNELS).find((name) => name.startsWith('vmlinux-'))!,
-)
+/** Debian's ppc64le vmlinux-<kver>, or a clear error when the host was never set up. */
+export function guestKernel(): string {
+  const found = existsSync(GUEST_KERNELS)
+    ? readdirSync(GUEST_KERNELS).find((name) => name.startsWith('vmlinux-'))
+    : undefined
+  if (!found) {
+    throw new Error(
+      `No ppc64le guest kernel in ${GUEST_KERNELS}: run \`bash scripts/setup-host.sh\` (as root) to set the host up for the tests`,
+    )
+  }
+  return join(GUEST_KERNELS, found)
+}
+
+/** The guest kernel's release (6.1.0-NN-powerpc64le). */
+export const guestKernelVersion = (): string => guestKernel().split('vmlinux-')[1]!
+
+/** The folder holding the guest kernel's kvm.ko and kvm-hv.ko. */
+export const guestKvmModules = (): string =>
+  join(GUEST_KERNELS, 'modules', guestKernelVersion(), 'kernel', 'arch', 'powerpc', 'kvm')
 
 export interface GuestRun {
   code: number

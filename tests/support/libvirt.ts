@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process'
+import { appendFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { waitFor } from './guest.js'
 
 const reachable = (): boolean =>
@@ -13,4 +15,7 @@ export async function ensureLibvirtd(): Promise<void> {
   spawnSync('virtlogd', ['-d'], { stdio: 'ignore' })
   spawnSync('libvirtd', ['-d'], { stdio: 'ignore' })
   await waitFor('libvirtd to come up', reachable, 30_000)
+  // The test run's teardown stops the daemons a test started (their pidfiles, as root).
+  const root = process.env.KVM_ACTIONS_TEST_ROOT
+  if (root) appendFileSync(join(root, 'libvirt-started'), '/run/libvirtd.pid\n/run/virtlogd.pid\n')
 }

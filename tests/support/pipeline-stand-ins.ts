@@ -18,16 +18,15 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { packSrpm } from '../../src/rpm/srpm.js'
+import { GpgHome } from '../../src/repo/gpg.js'
+import { signRpms } from '../../src/repo/sign.js'
 import { makeSigningKey } from './keys.js'
 import { type FakeGitHub, startFakeGitHub } from './workflow-runner/github-api.js'
 import { type RunnerOptions, WorkflowRunner } from './workflow-runner/runner.js'
 import { fixtureTree } from './fixtures.js'
-import { GUEST_KERNEL, GUEST_KERNELS } from './guest.js'
+import { guestKernel, guestKvmModules } from './guest.js'
 import { libvirtFixtureTree, qemuFixtureTree } from './qemu-sources.js'
 import { subpackagesFor } from './rpms.js'
-
-const KVER = GUEST_KERNEL.split('vmlinux-')[1]!
-const KVM_MODULES = join(GUEST_KERNELS, 'modules', KVER, 'kernel', 'arch', 'powerpc', 'kvm')
 
 export interface StockSource {
   name: string
@@ -60,9 +59,9 @@ export async function kernelSrpm(
   const tree = fixtureTree('kernel-el9.4')
   const spec = join(tree, 'SPECS', 'kernel.spec')
   const payload = mkdtempSync(join(scratch, 'debian-kernel-'))
-  copyFileSync(GUEST_KERNEL, join(payload, 'vmlinux'))
-  copyFileSync(join(KVM_MODULES, 'kvm.ko'), join(payload, 'kvm.ko'))
-  const kvmHv = readFileSync(join(KVM_MODULES, 'kvm-hv.ko'))
+  copyFileSync(guestKernel(), join(payload, 'vmlinux'))
+  copyFileSync(join(guestKvmModules(), 'kvm.ko'), join(payload, 'kvm.ko'))
+  const kvmHv = readFileSync(join(guestKvmModules(), 'kvm-hv.ko'))
   writeFileSync(join(payload, 'kvm-hv.ko'), options.brokenKvmHv ? kvmHv.subarray(0, 4096) : kvmHv)
   execFileSync('tar', ['-cf', join(tree, 'SOURCES', 'debian-ppc64le-kernel.tar'), '-C', payload, '.'])
   rmSync(payload, { recursive: true, force: true })
@@ -204,16 +203,27 @@ export async function createPipelineWorld(
   }
   const github = await startFakeGitHub(REPOSITORY)
   const key = makeSigningKey('KVM pipeline test', PASSPHRASE)
+  // Upstream signs its source RPMs with a key of its own, which the pipeline is told to trust.
+  const upstream = await GpgHome.create(
+    makeSigningKey('Upstream Release Key', 'upstream'),
+    'upstream',
+    scratch,
+  )
+  const upstreamPublic = await upstream.exportPublicKey()
+  const signed = async (srpm: string) => {
+    await signRpms([srpm], upstream)
+    return srpm
+  }
   const releaseKernel = async (pkgrelease: string, options: { brokenKvmHv?: boolean } = {}) => {
     const kernel = await kernelSrpm(scratch, pkgrelease, options)
-    addToRepo(dirs.baseos, [kernel.srpm])
+    addToRepo(dirs.baseos, [await signed(kernel.srpm)])
     addToRepo(dirs.base, stockRpms(scratch, kernel.stock))
     return `${kernel.stock.version}-${kernel.stock.release}`
   }
   await releaseKernel('570.12.1')
   const qemu = await qemuKvmSrpm()
   const libvirt = await libvirtSrpm()
-  addToRepo(dirs.appstream, [qemu.srpm, libvirt.srpm])
+  addToRepo(dirs.appstream, [await signed(qemu.srpm), await signed(libvirt.srpm)])
   addToRepo(dirs.base, [
     ...stockRpms(scratch, qemu.stock),
     ...stockRpms(scratch, libvirt.stock),
@@ -242,6 +252,7 @@ export async function createPipelineWorld(
       KVM_KERNEL_SOURCE_URL: `file://${dirs.baseos}`,
       KVM_QEMU_SOURCE_URL: `file://${dirs.appstream}`,
       KVM_BOOT_ACCEL: 'tcg',
+      KVM_UPSTREAM_KEYS: upstreamPublic,
     },
     environments: {
       [environment]: { secrets: { KVM_SIGNING_KEY: key, KVM_SIGNING_PASSPHRASE: PASSPHRASE } },
@@ -258,6 +269,7 @@ export async function createPipelineWorld(
     releaseKernel,
     async close() {
       await github.close()
+      await upstream.close()
       rmSync(scratch, { recursive: true, force: true })
     },
   }

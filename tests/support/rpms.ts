@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { packSrpm } from '../../src/rpm/srpm.js'
@@ -47,9 +48,20 @@ export function makeRepo(dir: string, files: string[], compression: 'gz' | 'xz' 
     const gz = readdirSync(repodata).find((name) => name.endsWith('-primary.xml.gz'))!
     const xml = execFileSync('gzip', ['-dc', join(repodata, gz)])
     const zst = gz.replace(/\.gz$/, '.zst')
-    writeFileSync(join(repodata, zst), execFileSync('zstd', ['-q', '-c'], { input: xml }))
+    const data = execFileSync('zstd', ['-q', '-c'], { input: xml })
+    writeFileSync(join(repodata, zst), data)
     const repomd = join(repodata, 'repomd.xml')
-    writeFileSync(`${repomd}.new`, readFileSync(repomd, 'utf8').replace(`repodata/${gz}`, `repodata/${zst}`))
+    // The entry's checksum is of the compressed file, so it changes with the compression.
+    const gzSum = createHash('sha256')
+      .update(readFileSync(join(repodata, gz)))
+      .digest('hex')
+    const zstSum = createHash('sha256').update(data).digest('hex')
+    writeFileSync(
+      `${repomd}.new`,
+      readFileSync(repomd, 'utf8')
+        .replace(`repodata/${gz}`, `repodata/${zst}`)
+        .replace(`>${gzSum}<`, `>${zstSum}<`),
+    )
     renameSync(`${repomd}.new`, repomd)
   }
   return dir

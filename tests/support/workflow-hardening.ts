@@ -1,8 +1,10 @@
 /**
- * The three rules every workflow of the project keeps:
+ * The rules every workflow of the project keeps:
  *  1. top-level `permissions` grants `contents: read` and nothing writable;
  *  2. every action or reusable workflow from another repository is pinned by a full commit SHA;
- *  3. no job on a self-hosted runner can run for a pull request from a fork.
+ *  3. no job on a self-hosted runner can run for a pull request from a fork;
+ *  4. no `${{ }}` inside a `run:` script: values reach scripts through `env:`, never as script text
+ *     (an issue title or branch name would otherwise run as shell code).
  */
 import { parse } from 'yaml'
 
@@ -19,7 +21,7 @@ type Workflow = {
   permissions?: unknown
   jobs?: Record<string, Job>
 }
-type Job = { 'runs-on'?: unknown; if?: string; uses?: string; steps?: { uses?: string }[] }
+type Job = { 'runs-on'?: unknown; if?: string; uses?: string; steps?: { uses?: string; run?: string }[] }
 
 function triggers(workflow: Workflow): string[] {
   const on = workflow.on ?? workflow.true
@@ -60,6 +62,8 @@ export function checkWorkflow(text: string, file: string): string[] {
     if (job.uses) problems.push(...checkUses(job.uses, `${file} job ${id}`))
     for (const [index, step] of (job.steps ?? []).entries()) {
       if (step.uses) problems.push(...checkUses(step.uses, `${file} job ${id} step ${index + 1}`))
+      if (typeof step.run === 'string' && step.run.includes('${{'))
+        problems.push(`${file} job ${id} step ${index + 1}: \${{ }} inside run:; pass the value through env:`)
     }
     if (
       prTriggered &&

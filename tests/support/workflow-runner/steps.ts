@@ -87,7 +87,7 @@ export function parseKeyValueFile(text: string): Record<string, string> {
 }
 
 function baseEnv(): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'USER', 'LOGNAME']
+  const keep = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TMPDIR', 'USER', 'LOGNAME', 'KVM_ACTIONS_CACHE']
   return Object.fromEntries(keep.flatMap((key) => (process.env[key] ? [[key, process.env[key]!]] : [])))
 }
 

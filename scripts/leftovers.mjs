@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Runs a command (the tests) and fails when it leaves something behind: a process started while
+// it ran that outlives it (a daemon, an agent, a guest: orphans adopted by init), or more than a few MB of new files in the
+// temporary folder. .ci/run wraps `npm run all` in it.
+//
+//   node scripts/leftovers.mjs [--max-tmp-mb N] -- command [args...]
+import { spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const args = process.argv.slice(2)
+const dash = args.indexOf('--')
+if (dash < 0 || dash === args.length - 1) {
+  console.error('usage: node scripts/leftovers.mjs [--max-tmp-mb N] -- command [args...]')
+  process.exit(2)
+}
+const options = args.slice(0, dash)
+const command = args.slice(dash + 1)
+const maxTmpMb = options[0] === '--max-tmp-mb' ? Number(options[1]) : 5
+
+/** pid → { cmdline, ppid } of every process with a command line (kernel threads have none). */
+function processes() {
+  const found = new Map()
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ')
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (cmdline) found.set(Number(name), { cmdline, ppid })
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found
+}
+
+/**
+ * The new processes nobody waits for: orphans adopted by init (a daemon, or a child whose parent
+ * died), and everything they started. Processes of other, still running programs do not count.
+ */
+function orphansSince(before, after) {
+  const fresh = new Map([...after].filter(([pid]) => !before.has(pid) && pid !== process.pid))
+  const orphans = new Set([...fresh].filter(([, info]) => info.ppid === 1).map(([pid]) => pid))
+  for (let grew = true; grew;) {
+    grew = false
+    for (const [pid, info] of fresh) {
+      if (!orphans.has(pid) && orphans.has(info.ppid)) {
+        orphans.add(pid)
+        grew = true
+      }
+    }
+  }
+  return [...orphans].map((pid) => [pid, fresh.get(pid).cmdline])
+}
+
+/** Bytes below path, not following links. */
+function size(path) {
+  let stat
+  try {
+    stat = statSync(path, { throwIfNoEntry: false })
+  } catch {
+    return 0
+  }
+  if (!stat) return 0
+  if (!stat.isDirectory()) return stat.size
+  let total = 0
+  let entries = []
+  try {
+    entries = readdirSync(path)
+  } catch {
+    return 0
+  }
+  for (const entry of entries) {
+    try {
+      const child = join(path, entry)
+      const childStat = statSync(child, { throwIfNoEntry: false })
+      if (childStat?.isSymbolicLink?.()) continue
+      total += size(child)
+    } catch {
+      // unreadable: not counted
+    }
+  }
+  return total
+}
+
+const tmp = tmpdir()
+const before = processes()
+const tmpBefore = new Set(readdirSync(tmp))
+const run = spawnSync(command[0], command.slice(1), { stdio: 'inherit' })
+const status = run.status ?? 1
+
+const problems = []
+const after = processes()
+for (const [pid, cmdline] of orphansSince(before, after))
+  problems.push(`process ${pid} outlived the run: ${cmdline.slice(0, 200)}`)
+const newEntries = readdirSync(tmp)
+  .filter((name) => !tmpBefore.has(name))
+  .map((name) => ({ name, bytes: size(join(tmp, name)) }))
+  .sort((a, b) => b.bytes - a.bytes)
+const totalMb = newEntries.reduce((sum, entry) => sum + entry.bytes, 0) / 1048576
+if (totalMb > maxTmpMb) {
+  problems.push(
+    `${totalMb.toFixed(1)} MB left in ${tmp} (at most ${maxTmpMb} MB): ${newEntries
+      .slice(0, 10)
+      .map((entry) => `${entry.name} (${(entry.bytes / 1048576).toFixed(1)} MB)`)
+      .join(', ')}`,
+  )
+}
+if (problems.length > 0) {
+  console.error(`leftovers: the run left things behind:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  process.exit(status === 0 ? 1 : status)
+}
+console.error(`leftovers: none (${newEntries.length} new entries, ${totalMb.toFixed(1)} MB, in ${tmp})`)
+process.exit(status)
