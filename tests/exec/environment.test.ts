@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { childEnvironment } from '../../src/exec/environment.js'
 import { exec } from '../../src/exec/exec.js'
+import { packSrpm } from '../../src/rpm/srpm.js'
+import { fixtureTree } from '../support/fixtures.js'
+import { debianKernelTarball } from '../support/kernel-source.js'
 import { makeSigningKey } from '../support/keys.js'
 import { qemuSrpm } from '../support/qemu-sources.js'
 import { helloRpms } from '../support/rpms.js'
@@ -84,8 +87,8 @@ describe('the tools an action runs', () => {
     return { dir, log }
   }
 
-  it('rpmsign, createrepo_c, rpmspec and rpmbuild see no input, token or secret', async () => {
-    const shims = recordingShims(['rpmsign', 'createrepo_c', 'rpmspec', 'rpmbuild'])
+  it('rpmsign, createrepo_c, rpmspec, rpmbuild and make see no input, token or secret', async () => {
+    const shims = recordingShims(['rpmsign', 'createrepo_c', 'rpmspec', 'rpmbuild', 'make'])
     const key = makeSigningKey('Env Test', HOSTILE.INPUT_PASSPHRASE)
     const env = {
       ...process.env,
@@ -126,6 +129,25 @@ describe('the tools an action runs', () => {
       code: 0,
       out: '',
     })
+    // make: the kernel's own olddefconfig on a real kernel tree (the Kconfig check; no build).
+    const tree = fixtureTree('kernel-el9.4')
+    const kernel = cli([
+      'build-kernel',
+      '--input',
+      `srpm=${await packSrpm(tree, join(tree, 'SPECS', 'kernel.spec'), { dist: '.el9' })}`,
+      '--input',
+      `kernel-source=${debianKernelTarball()}`,
+      '--input',
+      'build=false',
+      '--input',
+      'builder=rpmbuild',
+      '--input',
+      'upstream-keys=none',
+    ])
+    expect({ code: kernel.status, out: kernel.status === 0 ? '' : kernel.stdout + kernel.stderr }).toEqual({
+      code: 0,
+      out: '',
+    })
     const recorded = readFileSync(shims.log, 'utf8')
     const programs = new Set(
       recorded
@@ -133,7 +155,7 @@ describe('the tools an action runs', () => {
         .filter((line) => line.startsWith('== '))
         .map((line) => line.slice(3)),
     )
-    expect([...programs].sort()).toEqual(['createrepo_c', 'rpmbuild', 'rpmsign', 'rpmspec'])
+    expect([...programs].sort()).toEqual(['createrepo_c', 'make', 'rpmbuild', 'rpmsign', 'rpmspec'])
     for (const [name, value] of Object.entries(HOSTILE)) {
       expect({ name, seen: recorded.includes(`${name}=`) || recorded.includes(value) }).toEqual({
         name,
@@ -141,5 +163,5 @@ describe('the tools an action runs', () => {
       })
     }
     expect(recorded).not.toContain('BEGIN PGP PRIVATE KEY BLOCK')
-  }, 240_000)
+  }, 420_000)
 })

@@ -343,3 +343,37 @@ jobs:
     )
   })
 })
+
+describe('the cache stand-in', () => {
+  it('saves after a successful job and restores by exact key or prefix in a later run', async () => {
+    const CACHE = 'actions/cache@0400d5f644dc74513175e3cd8d07132dd4860809'
+    const file = (key: string) =>
+      workflow(`
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-24.04
+    steps:
+      - id: cache
+        uses: ${CACHE}
+        with:
+          path: built
+          key: ${key}
+          restore-keys: |
+            ccache-
+      - run: |
+          echo "hit=\${{ steps.cache.outputs.cache-hit }}"
+          if [ -f built/artifact ]; then echo "restored: $(cat built/artifact)"; else mkdir -p built && echo fresh > built/artifact; fi
+`)
+    const lines: string[] = []
+    const local = runner({ log: (line) => lines.push(line) })
+    expect((await local.run(file('ccache-1'), { name: 'push' })).result).toBe('success')
+    expect(lines).toContain('[a] hit=false')
+    lines.length = 0
+    expect((await local.run(file('ccache-1'), { name: 'push' })).result).toBe('success')
+    expect(lines).toEqual(expect.arrayContaining(['[a] hit=true', '[a] restored: fresh']))
+    lines.length = 0
+    expect((await local.run(file('ccache-2'), { name: 'push' })).result).toBe('success')
+    expect(lines).toEqual(expect.arrayContaining(['[a] hit=false', '[a] restored: fresh']))
+  })
+})
