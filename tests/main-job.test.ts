@@ -1,15 +1,22 @@
 /** The README's first command, as a user runs it: the emulated pipeline end to end. */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const ROOT = join(import.meta.dirname, '..')
 const made: string[] = []
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+afterAll(() => {
+  made.forEach((dir) => rmSync(dir, { recursive: true, force: true }))
+  // The results folder itself, when these tests made it and nothing else is in it.
+  const parent = join(ROOT, 'kvm-actions-results')
+  if (existsSync(parent) && readdirSync(parent).length === 0) rmSync(parent, { recursive: true })
+})
 
 function mainJob(env: Record<string, string>) {
-  const results = join('kvm-actions-results', `main-job-test-${process.pid}-${Date.now()}`)
+  // results-dir must be inside the workspace (the checkout): removed after the tests.
+  const results = join(ROOT, 'kvm-actions-results', `main-job-test-${process.pid}-${Date.now()}`)
+  made.push(results)
   const run = spawnSync('bash', ['scripts/main-job.sh'], {
     cwd: ROOT,
     env: { ...process.env, KVM_ACTIONS_MAIN_RESULTS: results, ...env },
@@ -17,8 +24,8 @@ function mainJob(env: Record<string, string>) {
   })
   return {
     ...run,
-    summary: readFileSync(join(ROOT, results, 'summary.md'), 'utf8'),
-    results: join(ROOT, results),
+    summary: readFileSync(join(results, 'summary.md'), 'utf8'),
+    results,
   }
 }
 
