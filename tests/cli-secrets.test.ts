@@ -1,10 +1,11 @@
 /** Secrets reach the CLI through files or INPUT_* variables, and never show in a process's command line. */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../src/cli/main.js'
 import { makeSigningKey } from './support/keys.js'
+import { commandLines } from './support/processes.js'
 import { helloRpms } from './support/rpms.js'
 
 const root = join(import.meta.dirname, '..')
@@ -21,19 +22,6 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = []
   const code = await runCli(args, { out: (t) => out.push(t), err: (t) => out.push(t), cwd: scratch, env })
   return { code, out: out.join('') }
-}
-
-/** Every process's argv, read from /proc. */
-function commandLines(): string[] {
-  const lines: string[] = []
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      lines.push(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '))
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return lines
 }
 
 describe('secrets on the command line', () => {

@@ -4,11 +4,12 @@
  * outlives them.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { makeSigningKey } from '../support/keys.js'
+import { processesMentioning } from '../support/processes.js'
 import { helloRpms } from '../support/rpms.js'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -20,20 +21,6 @@ beforeAll(async () => {
   rpms = await helloRpms('3')
 }, 60_000)
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
-
-/** Processes whose command line names dir. */
-function processesUnder(dir: string): string[] {
-  const found: string[] = []
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')
-      if (cmdline.includes(dir)) found.push(`${pid} ${cmdline}`)
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found
-}
 
 it.each([
   ['before signing (reading the headers)', 'rpm'],
@@ -95,10 +82,10 @@ it.each([
         expect(post.stdout).toContain('Stopped the GnuPG agents of 1 dnf check(s) a killed main left behind.')
       // A stopped agent takes a moment to exit: wait for the list to empty (or time out).
       const deadline = Date.now() + 10_000
-      let left = processesUnder(runnerTemp)
+      let left = processesMentioning(runnerTemp)
       while (left.length > 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 100))
-        left = processesUnder(runnerTemp)
+        left = processesMentioning(runnerTemp)
       }
       expect(left).toEqual([])
     } finally {
