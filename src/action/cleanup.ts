@@ -73,5 +73,7 @@ export async function cleanUp(
 /** The post phase of every action that leaves things behind: clean up and say what was done. */
 export async function postCleanUp({ state, log }: Pick<PhaseContext, 'state' | 'log'>): Promise<void> {
   const { killed, removed } = await cleanUp(state)
-  log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`)
+  // Silence when there was nothing to do: the log keeps one line per thing that happened.
+  if (killed.length + removed.length > 0)
+    log.info(`Stopped ${killed.length} process(es), removed ${removed.length} temporary folder(s)`)
 }

@@ -47,3 +47,9 @@ export function failureHeadline(error: unknown): string {
 export function failureKind(error: unknown): FailureKind | 'internal' {
   return error instanceof ActionFailure ? error.kind : 'internal'
 }
+
+/**
+ * Thrown by an input's parse function (in any layer), optionally with a reason; the input
+ * parser adds the input's name, value and accepted form.
+ */
+export class InvalidValue extends Error {}

@@ -7,7 +7,8 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
-import { ConfigurationError } from './errors.js'
+import { ConfigurationError, InvalidValue } from './errors.js'
+import { formatDuration } from '../report/duration.js'
 
 export interface ParseContext {
   /** Base for relative paths, and the boundary for inputs that must stay inside it. */
@@ -39,11 +40,7 @@ export function camelCase(name: string): string {
   return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
 }
 
-/**
- * Thrown by a parse function, optionally with a reason; the parser adds the input's name, value
- * and accepted form.
- */
-export class InvalidValue extends Error {}
+export { InvalidValue } from './errors.js'
 
 interface Common {
   description: string
@@ -130,21 +127,6 @@ export function parseDuration(raw: string): number {
     (total, [, amount, unit]) => total + Number(amount) * DURATION_UNITS[unit as string]!,
     0,
   )
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`
-  if (ms < 60_000) return `${Math.round(ms / 100) / 10}s`
-  const totalSeconds = Math.round(ms / 1000)
-  const parts: [number, string][] = [
-    [Math.floor(totalSeconds / 3600), 'h'],
-    [Math.floor((totalSeconds % 3600) / 60), 'm'],
-    [totalSeconds % 60, 's'],
-  ]
-  return parts
-    .filter(([amount]) => amount > 0)
-    .map(([amount, unit]) => `${amount}${unit}`)
-    .join('')
 }
 
 /** A duration in milliseconds; bounds are given in milliseconds too. Zero is refused unless min is 0. */
@@ -235,16 +217,12 @@ export function url<O extends Common & { protocols?: readonly string[] }>(
   }) as InputDef<Value<O, string>>
 }
 
-/** `[epoch:]version[-release]` as rpm writes it, e.g. 5.14.0-570.12.1.el9_6 or 17:9.1.0-15.el9. */
-export const RPM_VERSION = /^(?:\d+:)?[A-Za-z0-9][A-Za-z0-9._+~^]*(?:-[A-Za-z0-9][A-Za-z0-9._+~^]*)?$/
-
-export function rpmVersion<O extends Common>(options: O): InputDef<Value<O, string>> {
-  const accepted =
-    'an RPM version such as 5.14.0-570.12.1.el9_6 or 17:9.1.0-15.el9 ([epoch:]version[-release], no spaces)'
-  return define(options, accepted, (raw) => {
-    if (!RPM_VERSION.test(raw)) throw new InvalidValue()
-    return raw
-  }) as InputDef<Value<O, string>>
+/** One error for one problem, or a counted list of several. */
+export function configurationErrors(problems: string[]): ConfigurationError {
+  if (problems.length === 1) return new ConfigurationError(problems[0]!)
+  return new ConfigurationError(
+    `${problems.length} problems with the inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  )
 }
 
 /** Quotes a value for an error line without letting it span lines or hide whitespace. */
@@ -253,8 +231,9 @@ function show(raw: string): string {
 }
 
 /**
- * Reads and checks every input. The first bad one ends parsing with a single-line
- * ConfigurationError naming the input, the value and the accepted form.
+ * Reads and checks every input. Every bad one is reported, each on its own line naming the
+ * input, the value and the accepted form, in one ConfigurationError: a workflow author fixes
+ * them all in one go.
  */
 export function parseInputs<S extends InputSpecs>(
   specs: S,
@@ -262,10 +241,12 @@ export function parseInputs<S extends InputSpecs>(
   ctx: ParseContext,
 ): InputValues<S> {
   const values: Record<string, unknown> = {}
+  const problems: string[] = []
   for (const [name, def] of Object.entries(specs)) {
     const raw = read(name).trim() || (def.default ?? '')
     if (raw === '' && def.required) {
-      throw new ConfigurationError(`Input '${name}' is required but was not given; expected ${def.accepted}.`)
+      problems.push(`Input '${name}' is required but was not given; expected ${def.accepted}.`)
+      continue
     }
     try {
       values[camelCase(name)] = def.parse(raw, ctx)
@@ -273,10 +254,9 @@ export function parseInputs<S extends InputSpecs>(
       if (!(error instanceof InvalidValue)) throw error
       const value = def.secret ? '(secret value hidden)' : show(raw)
       const why = error.message ? ` (${error.message})` : ''
-      throw new ConfigurationError(
-        `Input '${name}' has an invalid value ${value}${why}; expected ${def.accepted}.`,
-      )
+      problems.push(`Input '${name}' has an invalid value ${value}${why}; expected ${def.accepted}.`)
     }
   }
+  if (problems.length > 0) throw configurationErrors(problems)
   return values as InputValues<S>
 }

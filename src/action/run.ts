@@ -7,7 +7,7 @@ import { Annotator } from '../report/annotations.js'
 import { Summary } from '../report/summary.js'
 import type { AnyAction, OutputValue, PhaseContext } from './definition.js'
 import { failureHeadline, failureKind } from './errors.js'
-import { parseInputs } from './inputs.js'
+import { configurationErrors, parseInputs } from './inputs.js'
 
 export type Phase = 'main' | 'post'
 
@@ -76,6 +76,8 @@ export async function runAction(action: AnyAction, host: ActionHost, phase: Phas
     } else {
       const declared = new Set(Object.keys(action.outputs))
       const inputs = parseInputs(action.inputs, (name) => host.getInput(name), { workspace: host.workspace })
+      const problems = action.validate?.(inputs) ?? []
+      if (problems.length > 0) throw configurationErrors(problems)
       await action.main({
         ...ctx,
         inputs,
@@ -104,8 +106,9 @@ export async function runAction(action: AnyAction, host: ActionHost, phase: Phas
   const dropped = annotator.droppedNote()
   if (dropped) summary.paragraph(`_${dropped}_`)
   // The failure leads the summary so it is the first thing read.
+  const verdict = headline ? (host.summaryInLog ? 'failed' : headline) : 'passed'
   const report = new Summary().heading(
-    `${RESULT_ICON[outcome]} ${action.title}${phase === 'post' ? ' (cleanup)' : ''}: ${headline ?? 'passed'}`,
+    `${RESULT_ICON[outcome]} ${action.title}${phase === 'post' ? ' (cleanup)' : ''}: ${verdict}`,
   )
   if (phase === 'main' || headline || !summary.isEmpty) await host.writeSummary(report.concat(summary))
   if (component && host.reportOutcome) {

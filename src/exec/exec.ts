@@ -12,7 +12,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import { dirname } from 'node:path'
 import { InfrastructureError } from '../action/errors.js'
 import { childEnvironment } from './environment.js'
-import { formatDuration } from '../action/inputs.js'
+import { formatDuration } from '../report/duration.js'
 import type { Log } from '../host/host.js'
 
 export type Argv = readonly [program: string, ...args: string[]]
@@ -31,6 +31,8 @@ export interface ExecOptions {
   group?: string
   /** Called with every complete output line as it arrives (a guest console parsed live). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
+  /** Called with every raw stdout chunk (a decompressor streamed into a parser). */
+  onStdout?: (chunk: Buffer) => void
   /** Also write stdout and stderr, as they come, to this file. */
   logFile?: string
   /** Exit codes that are not failures (default: just 0). */
@@ -185,7 +187,11 @@ function spawnAndWait(argv: Argv, options: ExecOptions): Promise<ExecResult> {
       file?.write(chunk)
       lines?.push(chunk)
     }
-    child.stdout!.on('data', take(stdout, stdoutLines))
+    const takeStdout = take(stdout, stdoutLines)
+    child.stdout!.on('data', (chunk: Buffer) => {
+      takeStdout(chunk)
+      options.onStdout?.(chunk)
+    })
     child.stderr!.on('data', take(stderr, stderrLines))
     if (options.input !== undefined) child.stdin!.end(options.input)
 

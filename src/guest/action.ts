@@ -1,36 +1,12 @@
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
 import { createWorkDir, postCleanUp, trackProcess } from '../action/cleanup.js'
-import { ConfigurationError, defineAction, InfrastructureError, input, TestFailure } from '../action/index.js'
-import { describeArgv } from '../exec/exec.js'
-import { bootGuest, buildInitramfs, qemuArgv, QemuStartError, READY_MARKER } from './boot.js'
-import { timelineSummary, writeResults } from './results.js'
-import type { Summary } from '../report/summary.js'
-import { requireTools } from '../exec/tools.js'
-import { chooseAccel, probeHost } from './probe.js'
-import { GUEST_QEMU_DIR, modulesBesideKernel, nestedPayload } from './nested.js'
-import { type Attempt, cpuModel, machineOptions, negotiate } from './machine.js'
-import { bootWithLibvirt, domainXml } from './libvirt.js'
-import {
-  bootImage,
-  createOverlay,
-  createSeed,
-  DEFAULT_IMAGE,
-  fetchImage,
-  type ImageBoot,
-  type ImageBootOptions,
-  IMAGE_READY_MARKERS,
-  imageQemuArgv,
-  runSshKey,
-} from './image.js'
+import { defineAction, input, TestFailure } from '../action/index.js'
 import { defaultCacheDir } from '../host/paths.js'
-import { freePort } from '../net/port.js'
-import { collectRpms, rpmSetInput } from '../rpm/collect.js'
-import { kernelFromRpms, qemuFromRpms } from './from-rpms.js'
-
-const NESTED_L2_MEMORY_MB = 512
-const NESTED_L1_MIN_MEMORY_MB = 2048
+import { collectRpms } from '../rpm/collect.js'
+import { rpmSetInput } from '../steps/rpm-inputs.js'
+import { bootTest, type BootTestRequest, checksFailure, validateBootTest } from './boot-test.js'
+import { DEFAULT_IMAGE } from './image.js'
+import { GUEST_QEMU_DIR } from './nested.js'
 
 export const bootTestGuest = defineAction({
   name: 'boot-test-guest',
@@ -179,258 +155,71 @@ export const bootTestGuest = defineAction({
     machine: 'The -M pseries options the guest ran with, after any capability settings QEMU asked for.',
     'results-dir': 'Absolute path of the results folder, ready for upload-artifact.',
   },
+  validate: (inputs) =>
+    validateBootTest({
+      scenario: inputs.scenario,
+      launcher: { name: inputs.launcher, libvirtUri: inputs.libvirtUri },
+      ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
+      kernelRpms: inputs.kernelRpms ?? [],
+    }),
   async main(ctx) {
-    const { inputs, setOutput, summary, annotate, state } = ctx
-    if (inputs.scenario === 'image' && inputs.launcher === 'libvirt') {
-      throw new ConfigurationError(
-        "Input 'launcher' is libvirt, which boots scenarios kernel and nested; expected launcher qemu for scenario image",
-      )
-    }
-    const tools = requireTools([
-      ...(inputs.qemuRpms?.length ? ['rpm2cpio'] : [inputs.qemu]),
-      'cpio',
-      ...(inputs.launcher === 'libvirt' ? ['virsh'] : []),
-      ...(inputs.scenario === 'image' ? ['qemu-img', 'xorriso', 'ssh', 'ssh-keygen'] : []),
-    ])
-    const probe = probeHost()
-    const { accel, reason } = chooseAccel(inputs.accel, probe)
-    if (reason && inputs.accel === 'kvm')
-      throw new InfrastructureError(`accel is kvm but KVM is not usable: ${reason}`)
-    if (reason)
-      annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`)
-    const work = createWorkDir(state, 'guest')
-    mkdirSync(inputs.resultsDir, { recursive: true })
-    writeFileSync(join(inputs.resultsDir, 'probe.json'), JSON.stringify(probe, null, 2) + '\n')
-    setOutput('accel', accel)
-    setOutput('probe', probe)
-    setOutput('results-dir', inputs.resultsDir)
-    const checks = inputs.checks.map((entry) => {
-      const colon = entry.indexOf(':')
-      return {
-        name: entry.slice(0, colon).trim(),
-        command: entry.slice(colon + 1).trim(),
-        timeoutSeconds: Math.ceil(inputs.checkTimeout / 1000),
-      }
-    })
-    const nested = inputs.scenario === 'nested'
-    const image = inputs.scenario === 'image'
-    const kernelRpms = await collectRpms(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms')
-    const unpackedKernel =
-      kernelRpms.length > 0 ? await kernelFromRpms(kernelRpms, join(work, 'kernel-root'), ctx.log) : undefined
-    const qemuRpms = await collectRpms(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms')
-    const unpackedQemu =
-      qemuRpms.length > 0 ? await qemuFromRpms(qemuRpms, join(work, 'qemu-root'), ctx.log) : undefined
-    const kernel = unpackedKernel?.kernel ?? inputs.kernel ?? ''
-    if (!image && !kernel) {
-      throw new ConfigurationError(
-        `Input 'kernel' (or kernel-rpms) is required for scenario ${inputs.scenario}; expected the path of a ppc64le vmlinux`,
-      )
-    }
-    let initrd = ''
-    let imageGuest: Omit<ImageBootOptions, keyof ImageBoot | 'consoleLog' | 'signal'> & {
-      overlay: string
-      seed: string
-      sshPort: number
-    }
-    if (image) {
-      const fetched = await fetchImage({
+    const { inputs, setOutput, state } = ctx
+    const request: BootTestRequest = {
+      scenario: inputs.scenario,
+      launcher: { name: inputs.launcher, libvirtUri: inputs.libvirtUri },
+      ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
+      kernelRpms: await collectRpms(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms'),
+      qemuRpms: await collectRpms(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms'),
+      ...(inputs.modules ? { modulesDir: inputs.modules } : {}),
+      qemu: inputs.qemu,
+      busybox: inputs.busybox,
+      checks: inputs.checks,
+      checkTimeoutMs: inputs.checkTimeout,
+      extraMarkers: inputs.readyMarkers ?? [],
+      machineOptions: inputs.machineOptions,
+      cpu: inputs.cpu,
+      smp: inputs.smp,
+      memoryMb: inputs.memory,
+      accel: inputs.accel,
+      nested: {
+        guestQemuDir: inputs.nestedQemu,
+        ...(inputs.l2Kernel ? { l2Kernel: inputs.l2Kernel } : {}),
+        l2TimeoutMs: inputs.l2Timeout,
+      },
+      image: {
         image: inputs.image,
         ...(inputs.imageChecksum ? { checksum: inputs.imageChecksum } : {}),
-        ...(inputs.imageChecksumKey ? { signingKey: inputs.imageChecksumKey } : {}),
+        ...(inputs.imageChecksumKey ? { checksumKey: inputs.imageChecksumKey } : {}),
+        user: inputs.imageUser,
         cacheDir: defaultCacheDir(),
-        workDir: work,
-        log: ctx.log,
-        signal: ctx.signal,
-      })
-      const overlay = join(work, 'overlay.qcow2')
-      await createOverlay(fetched.path, overlay)
-      const key = await runSshKey(work)
-      const seed = await createSeed(work, {
-        instanceId: basename(work),
-        hostname: 'kvm-actions-guest',
-        user: inputs.imageUser,
-        sshPublicKey: key.publicKey,
-      })
-      imageGuest = {
-        overlay,
-        seed,
-        sshPort: await freePort(),
-        user: inputs.imageUser,
-        privateKey: key.privateKey,
-        checks,
-        bootTimeoutMs: inputs.bootTimeout,
         checkTimeoutMs: inputs.checkTimeout,
-        shutdownTimeoutMs: inputs.shutdownTimeout,
-      }
-      summary.paragraph(
-        `Image ${fetched.path}${fetched.cached ? ' (from the cache)' : ''}, verified; the guest writes to an overlay, SSH on 127.0.0.1:${imageGuest.sshPort}.`,
-      )
-    } else if (nested) {
-      const modulesDir = inputs.modules ?? unpackedKernel?.modulesDir ?? modulesBesideKernel(kernel)
-      if (!modulesDir) {
-        throw new ConfigurationError(
-          `Input 'modules' is required for scenario nested: ${kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`,
-        )
-      }
-      const payload = await nestedPayload(work, {
-        guestQemuDir: inputs.nestedQemu,
-        modulesDir,
-        l2Kernel: inputs.l2Kernel ?? kernel,
-        busybox: inputs.busybox,
-        l2MemoryMb: NESTED_L2_MEMORY_MB,
-        l2TimeoutSeconds: Math.ceil(inputs.l2Timeout / 1000),
-      })
-      initrd = await buildInitramfs(work, inputs.busybox, [...payload.checks, ...checks], '', payload.files)
-    } else {
-      initrd = await buildInitramfs(work, inputs.busybox, checks)
-    }
-    // L1 holds the L2 guest's memory and its own unpacked initramfs (the emulator and L2 kernel).
-    const memoryMb = nested ? Math.max(inputs.memory, NESTED_L1_MIN_MEMORY_MB) : inputs.memory
-    const request = {
-      accel,
-      cpu: inputs.cpu,
-      nested,
-      firmware: image ? ('slof' as const) : ('vof' as const),
-      extra: inputs.machineOptions,
-    }
-    const options = {
-      qemu: unpackedQemu?.qemu ?? inputs.qemu,
-      ...(unpackedQemu ? { firmwareDir: unpackedQemu.firmwareDir } : {}),
-      kernel,
-      initrd,
-      machine: machineOptions(probe, request),
-      cpu: cpuModel(probe, request),
-      memoryMb,
-      smp: inputs.smp,
-      accel,
+      },
       bootTimeoutMs: inputs.bootTimeout,
       shutdownTimeoutMs: inputs.shutdownTimeout,
-      pidFile: join(work, 'qemu.pid'),
-      onStart: (pid: number) => trackProcess(state, pid),
-      consoleLog: join(inputs.resultsDir, 'console.log'),
-      markers: [
-        image ? IMAGE_READY_MARKERS : [new RegExp(`^${READY_MARKER}$`)],
-        inputs.readyMarkers ?? [],
-      ].flat(),
-      log: ctx.log,
-      signal: ctx.signal,
-    } as const
-    // Each attempt writes the command it runs.
-    const commandFile = join(inputs.resultsDir, 'qemu-command.txt')
-    const attempts: Attempt[] = []
-    try {
-      const { result } = await negotiate(
-        options.machine,
-        (machine) => {
-          if (image) {
-            const guest = { ...options, ...imageGuest!, machine }
-            writeFileSync(commandFile, describeArgv(imageQemuArgv(guest)) + '\n')
-            return bootImage(guest)
-          }
-          if (inputs.launcher === 'libvirt') {
-            // libvirt needs the emulator's full path; the domain name is unique per guest.
-            const domain = {
-              ...options,
-              machine,
-              qemu: unpackedQemu?.qemu ?? tools[inputs.qemu]!,
-              name: `kvm-actions-${basename(work)}`,
-              uri: inputs.libvirtUri,
-            }
-            // libvirt runs qemu as its own user: the work folder (initramfs) must be readable to it.
-            chmodSync(work, 0o755)
-            const file = join(inputs.resultsDir, 'domain.xml')
-            writeFileSync(file, domainXml(domain))
-            writeFileSync(
-              commandFile,
-              describeArgv(['virsh', '-c', inputs.libvirtUri, 'create', file]) + '\n',
-            )
-            return bootWithLibvirt(domain, file)
-          }
-          writeFileSync(commandFile, describeArgv(qemuArgv({ ...options, machine })) + '\n')
-          return bootGuest({ ...options, machine })
-        },
-        (error) => (error instanceof QemuStartError ? error.output : undefined),
-        attempts,
-      )
-      setOutput('machine', attempts.at(-1)!.machine)
-      if (result.shutdown === 'killed')
-        annotate(
-          'warning',
-          `The guest did not power off within ${input.formatDuration(inputs.shutdownTimeout)}; it was killed.`,
-        )
-      writeResults(inputs.resultsDir, result)
-      setOutput('checks', result.checks)
-      const failed = result.checks.filter((check) => check.exitCode !== 0)
-      setOutput('result', failed.length > 0 ? 'fail' : 'pass')
-      summary.heading('Boot', 3)
-      timelineSummary(summary, result.timeline)
-      summary.heading('Checks', 3).table(
-        ['Check', 'Exit code', 'Output'],
-        result.checks.map((check) => [
-          check.name,
-          check.exitCode,
-          check.output.trim().split('\n').slice(0, 3).join(' / '),
-        ]),
-      )
-      for (const finding of result.findings) {
-        ctx.annotate(finding.fatal ? 'error' : 'warning', `${finding.kind}: ${finding.line}`, {
-          title: 'guest console',
-          file: options.consoleLog,
-          startLine: finding.lineNumber,
-        })
-      }
-      if (failed.length > 0)
-        throw new TestFailure(
-          `guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`,
-        )
-    } catch (error) {
-      if (!(error instanceof TestFailure)) setOutput('result', 'error')
-      else setOutput('result', 'fail')
-      throw error
-    } finally {
-      if (attempts.length > 1) machineSummary(summary, attempts)
+      resultsDir: inputs.resultsDir,
     }
-    summary
-      .heading('Host', 3)
-      .table(
-        ['Property', 'Value'],
-        [
-          ['Architecture', probe.architecture],
-          ['CPU', probe.cpu ?? 'n/a'],
-          ['Platform', probe.platform],
-          ['/dev/kvm', probe.kvmDevice],
-          [
-            'kvm_hv',
-            probe.kvmHvLoaded
-              ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
-              : 'not loaded',
-          ],
-          ['XIVE', probe.xive === undefined ? 'n/a' : probe.xive ? 'yes' : 'no'],
-          ['SMT', probe.smt === undefined ? 'n/a' : probe.smt ? 'on' : 'off'],
-          [
-            'Hugepages',
-            probe.hugepages ? `${probe.hugepages.total} × ${probe.hugepages.sizeKb} KiB` : 'none',
-          ],
-          ['Scenario', inputs.scenario],
-          ['Launcher', inputs.launcher],
-          ...(nested ? [['L1 memory', `${memoryMb} MiB (L2: ${NESTED_L2_MEMORY_MB} MiB)`]] : []),
-          ['Accelerator', accel + (reason ? ` (${reason})` : '')],
-          ['Boot timeout', input.formatDuration(inputs.bootTimeout)],
-        ],
-      )
+    setOutput('results-dir', inputs.resultsDir)
+    try {
+      const { result, failedChecks } = await bootTest(request, {
+        log: ctx.log,
+        summary: ctx.summary,
+        signal: ctx.signal,
+        annotate: (kind, message, properties) => ctx.annotate(kind, message, properties),
+        workDir: (prefix) => createWorkDir(state, prefix),
+        trackProcess: (pid) => trackProcess(state, pid),
+        onProbe: (probe, accel) => {
+          setOutput('accel', accel)
+          setOutput('probe', probe)
+        },
+        onMachine: (machine) => setOutput('machine', machine),
+      })
+      setOutput('checks', result.checks)
+      setOutput('result', failedChecks.length > 0 ? 'fail' : 'pass')
+      if (failedChecks.length > 0) throw checksFailure(failedChecks)
+    } catch (error) {
+      setOutput('result', error instanceof TestFailure ? 'fail' : 'error')
+      throw error
+    }
   },
   post: postCleanUp,
 })
-
-/** The machine options tried, what QEMU refused and the setting each retry added. */
-function machineSummary(summary: Summary, attempts: Attempt[]): void {
-  summary.heading('Machine options', 3).table(
-    ['Attempt', '-M', 'QEMU said', 'Next try adds'],
-    attempts.map((attempt, index) => [
-      String(index + 1),
-      attempt.machine,
-      attempt.refusal?.split('\n').find((line) => !/warning:/.test(line)) ?? 'started',
-      attempt.fix ?? '',
-    ]),
-  )
-}

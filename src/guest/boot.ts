@@ -7,7 +7,7 @@
 import { chmodSync, copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { InfrastructureError, TestFailure } from '../action/errors.js'
-import { formatDuration } from '../action/inputs.js'
+import { formatDuration } from '../report/duration.js'
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { type ConsoleFinding, ConsoleWatcher } from './console.js'

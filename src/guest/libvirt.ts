@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { InfrastructureError, TestFailure } from '../action/errors.js'
-import { formatDuration } from '../action/inputs.js'
+import { formatDuration } from '../report/duration.js'
 import { exec } from '../exec/exec.js'
 import { type BootOptions, type BootResult, ConsoleSession, QemuStartError } from './boot.js'
 

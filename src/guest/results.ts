@@ -1,7 +1,7 @@
 /** Boot results as files for test reporters (JUnit XML, JSON) and as a summary with a timeline chart. */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { formatDuration } from '../action/inputs.js'
+import { formatDuration } from '../report/duration.js'
 import type { Summary } from '../report/summary.js'
 import type { BootResult } from './boot.js'
 

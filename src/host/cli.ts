@@ -75,6 +75,7 @@ export function cliHost(options: CliHostOptions): CliHost {
 
   return {
     kind: 'cli',
+    summaryInLog: true,
     workspace: options.workspace,
     runInfo: {},
     cache: folderCache(options.cacheDir, options.workspace),

@@ -82,6 +82,7 @@ function githubIssues(token: string): IssueClient {
 export function githubHost(): ActionHost {
   return {
     kind: 'github',
+    summaryInLog: !process.env.GITHUB_STEP_SUMMARY,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     runInfo: runInfo(),
     cache: githubCache,

@@ -40,6 +40,11 @@ export interface ActionHost extends Log {
   readonly workspace: string
   readonly runInfo: RunInfo
   readonly cache: ArtifactCache
+  /**
+   * Whether writeSummary prints into the same log as fail(): then the summary's heading leaves
+   * the failure line to fail(), so it is printed once.
+   */
+  readonly summaryInLog: boolean
   getInput(name: string): string
   setOutput(name: string, value: string): void
   /** Masks the value in every later log line. */

@@ -3,18 +3,16 @@ import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { ConfigurationError, defineAction, input } from '../action/index.js'
 import { postCleanUp } from '../action/cleanup.js'
-import { builderInputs, requireBuildTools } from '../rpm/builder.js'
+import { requireBuildTools } from '../rpm/builder.js'
 import {
-  autopatchInput,
   REBUILD_COLUMNS,
-  rebuildInputs,
   rebuildRow,
   recipeSources,
   runRebuildStep,
   skippedBuildSummary,
-} from '../rpm/rebuild-step.js'
+} from '../steps/rebuild.js'
+import { autopatchInput, builderInputs, rebuildInputs, srpmSourceInput } from '../steps/rpm-inputs.js'
 import type { RebuildResult } from '../rpm/rebuild.js'
-import { srpmSourceInput } from '../rpm/source.js'
 import type { Summary } from '../report/summary.js'
 import { applyKernelOptions, checkKernelRpms, type ConfigFileReport } from './checks.js'
 import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'

@@ -8,18 +8,17 @@ import { ConfigurationError } from '../action/errors.js'
 import { defineAction, input } from '../action/index.js'
 import type { Summary } from '../report/summary.js'
 import { type AppliedEdit, applyRecipe } from '../rpm/autopatch/apply.js'
-import { builderInputs, requireBuildTools } from '../rpm/builder.js'
+import { requireBuildTools } from '../rpm/builder.js'
 import type { RebuildResult } from '../rpm/rebuild.js'
 import {
-  autopatchInput,
   REBUILD_COLUMNS,
-  rebuildInputs,
   rebuildRow,
   recipeSources,
   runRebuildStep,
   skippedBuildSummary,
-} from '../rpm/rebuild-step.js'
-import { type SrpmSource, srpmSourceInput } from '../rpm/source.js'
+} from '../steps/rebuild.js'
+import { autopatchInput, builderInputs, rebuildInputs, srpmSourceInput } from '../steps/rpm-inputs.js'
+import type { SrpmSource } from '../rpm/source.js'
 import type { DevicePlan } from './devices.js'
 import { type BuiltInReport, libvirtRecipe, type PackageHooks, parseAuthor, qemuKvmRecipe } from './recipe.js'
 import { checkBuiltQemu } from './smoke.js'

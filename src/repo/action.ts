@@ -1,20 +1,19 @@
 /** publish-repo: signed, verified, atomic dnf repositories with channels, retention and rollback. */
-import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join } from 'node:path'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
-import { ConfigurationError, defineAction, input, TestFailure } from '../action/index.js'
+import { defineAction, input } from '../action/index.js'
 import type { PhaseContext } from '../action/definition.js'
+import type { InputValues } from '../action/inputs.js'
 import { requireTools } from '../exec/tools.js'
-import { collectRpms, rpmSetInput } from '../rpm/collect.js'
-import { type DnfRepo, sweepDnfRoots } from './dnf-check.js'
+import { collectRpms } from '../rpm/collect.js'
+import { rpmSetInput } from '../steps/rpm-inputs.js'
+import { sweepDnfRoots } from './dnf-check.js'
 import { GpgHome } from './gpg.js'
-import { checkInterference } from './interference.js'
 import { defaultCacheDir, scratchDir } from '../host/paths.js'
-import { channelFiles, publish, rollback } from './publish.js'
-import { parseSshTarget, RemoteRepository, SSH_TARGET_FORM, SshSession } from './ssh.js'
-import { channelPaths, linkTarget } from './tree.js'
+import { type PublishMode, runPublish } from './publish-run.js'
+import { SSH_TARGET_FORM } from './ssh.js'
+import { openTarget, releaseAbandonedLock, type TargetRequest, validateTarget } from './targets/index.js'
 
 const CHANNEL = /^[a-z0-9][a-z0-9_-]*$/
 const CHANNEL_FORM = 'lower-case letters, digits, - and _, such as testing'
@@ -114,171 +113,91 @@ export const publishRepo = defineAction({
       item: /^(https?|file):\/\/\S+$/,
       itemAccepted: 'http(s):// or file:// URLs of folders holding repodata/',
     }),
+    'results-dir': input.path({
+      description:
+        'Where publish.json (every added, kept and pruned NEVRA) is written, ready for upload-artifact.',
+      default: 'kvm-actions-results/publish-repo',
+      insideWorkspace: true,
+    }),
   },
   outputs: {
-    added: 'JSON list of the NEVRAs added.',
-    kept: 'JSON list of the NEVRAs that stay published.',
-    pruned: 'JSON list of the NEVRAs removed by retention.',
+    added: 'JSON list of the NEVRAs added (the first 1,000; all of them in packages-file).',
+    kept: 'JSON list of the NEVRAs that stay published (the first 1,000; all of them in packages-file).',
+    pruned: 'JSON list of the NEVRAs removed by retention (the first 1,000; all of them in packages-file).',
     'repomd-revision': 'JSON object: folder (arch or Source) to the revision of its repomd.xml.',
     'repo-path': 'The channel’s live path.',
     'repo-file': 'The .repo file hosts use, as text.',
     interference: 'JSON: checked (base-urls set), ok, and the problems the non-interference check found.',
+    'packages-file':
+      'Path of publish.json in results-dir: the added, kept, pruned and differing NEVRAs in full (the list outputs stop at 1,000).',
   },
   async main(ctx) {
-    const { inputs, setOutput, summary, workspace, state, log } = ctx
+    const { inputs, setOutput, summary, state } = ctx
+    const request = targetRequest(ctx, inputs)
+    validateTarget(request)
     requireTools(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf'])
-    const remote = parseSshTarget(inputs.target, inputs.sshPort)
-    let repository: RemoteRepository | undefined
-    let session: SshSession | undefined
-    let root = resolve(workspace, inputs.target)
-    if (remote) {
-      if (!inputs.sshKey || !inputs.sshKnownHosts) {
-        throw new ConfigurationError(
-          "Inputs 'ssh-key' and 'ssh-known-hosts' are required for an SSH target; expected the private key and the pinned host key line",
-        )
-      }
-      requireTools(['ssh', 'tar'])
-      for (const line of inputs.sshKey.split('\n').filter((l) => l.trim().length >= 8)) ctx.setSecret(line)
-      session = new SshSession(remote, createWorkDir(state, 'ssh'), inputs.sshKey, inputs.sshKnownHosts, log)
-      root = join(
-        defaultCacheDir(),
-        'ssh-mirrors',
-        createHash('sha256')
-          .update(`${remote.user}@${remote.host}:${remote.port}:${remote.path}`)
-          .digest('hex')
-          .slice(0, 16),
+    const mode: PublishMode = inputs.rollback
+      ? { kind: 'rollback' }
+      : inputs.promoteFrom
+        ? { kind: 'promote', from: inputs.promoteFrom, packages: inputs.packages }
+        : { kind: 'publish', rpms: () => collectRpms(inputs.rpms ?? [], ctx.workspace) }
+    const outcome = await runPublish(
+      {
+        mode,
+        releasever: inputs.releasever,
+        channel: inputs.channel,
+        name: inputs.name,
+        arches: inputs.arches,
+        ...(inputs.baseUrl ? { baseUrl: inputs.baseUrl } : {}),
+        retention: inputs.retention,
+        dryRun: inputs.dryRun,
+        ...(inputs.signingKey ? { signingKey: inputs.signingKey } : {}),
+        ...(inputs.passphrase ? { passphrase: inputs.passphrase } : {}),
+        baseUrls: inputs.baseUrls,
+        resultsDir: inputs.resultsDir,
+      },
+      {
+        target: openTarget(request),
+        log: ctx.log,
+        summary,
+        annotate: (kind, message) => ctx.annotate(kind, message),
+        setSecret: (value) => ctx.setSecret(value),
+        workDir: (prefix) => createWorkDir(state, prefix),
+        remember: (name, value) => state.save(name, value),
+        onInterference: (interference) => setOutput('interference', interference),
+      },
+    )
+    setOutput('repo-path', outcome.live)
+    if (outcome.kind === 'rolled-back') {
+      summary.paragraph(`Rolled ${outcome.live} back from \`${outcome.from}\` to \`${outcome.to}\`.`)
+      return
+    }
+    const { result, listsFile } = outcome
+    setOutput('added', bounded(result.added))
+    setOutput('kept', bounded(result.kept))
+    setOutput('pruned', bounded(result.pruned))
+    setOutput('packages-file', listsFile)
+    setOutput('repomd-revision', result.revisions)
+    setOutput('repo-file', result.repoFile)
+    summary
+      .paragraph(
+        `${result.dryRun ? 'Dry run: nothing switched. ' : ''}${inputs.promoteFrom ? `Promoted from \`${inputs.promoteFrom}\` to` : 'Published to'} \`${outcome.live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`,
       )
-      repository = new RemoteRepository(session, root, log)
-    }
-    const shown = remote ? inputs.target : root
-    const live = join(shown, inputs.releasever, inputs.channel)
-    let unlock = async (): Promise<void> => undefined
-    if (repository) {
-      const lock = await repository.lock(inputs.lockTimeout)
-      // The post step releases it if main is killed first.
-      state.save(REMOTE_LOCK, lock.owner)
-      unlock = async () => {
-        await lock.release()
-        state.save(REMOTE_LOCK, '')
-      }
-    }
-    try {
-      if (inputs.rollback) {
-        const { from, to } = repository
-          ? await repository.rollback(inputs.releasever, inputs.channel)
-          : rollback(root, inputs.releasever, inputs.channel)
-        setOutput('repo-path', live)
-        summary.paragraph(`Rolled ${live} back from \`${from}\` to \`${to}\`.`)
-        return
-      }
-      if (!inputs.signingKey || !inputs.passphrase) {
-        throw new ConfigurationError(
-          "Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets",
-        )
-      }
-      for (const secret of [
-        inputs.passphrase,
-        ...inputs.signingKey.split('\n').filter((line) => line.trim().length >= 8),
-      ]) {
-        ctx.setSecret(secret)
-      }
-      if (repository) {
-        await repository.syncMirror(inputs.releasever, inputs.channel)
-        if (inputs.promoteFrom) await repository.syncMirror(inputs.releasever, inputs.promoteFrom)
-      }
-      const rpms = inputs.promoteFrom
-        ? await channelFiles(
-            root,
-            inputs.releasever,
-            inputs.promoteFrom,
-            inputs.arches,
-            inputs.name,
-            inputs.packages,
-          )
-        : await collectRpms(inputs.rpms ?? [], workspace)
-      if (!inputs.promoteFrom && rpms.length === 0) {
-        throw new ConfigurationError(
-          "Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list",
-        )
-      }
-      const home = createWorkDir(state, 'gnupg')
-      state.save('gnupg-home', home)
-      const gpg = await GpgHome.create(inputs.signingKey, inputs.passphrase, home)
-      try {
-        const previous = linkTarget(channelPaths(root, inputs.releasever, inputs.channel).live)
-        const result = await publish({
-          target: root,
-          releasever: inputs.releasever,
-          channel: inputs.channel,
-          name: inputs.name,
-          baseUrl: inputs.baseUrl ?? (remote ? pathToFileURL(remote.path).href : pathToFileURL(root).href),
-          arches: inputs.arches,
-          rpms,
-          retention: inputs.retention,
-          gpg,
-          publicKey: await gpg.exportPublicKey(),
-          dryRun: inputs.dryRun,
-          log,
-          ...(inputs.baseUrls.length > 0
-            ? {
-                beforeSwitch: async (folders) => {
-                  const problems = await checkAgainstBase(
-                    folders,
-                    inputs.baseUrls,
-                    `${inputs.name}-release`,
-                    ctx,
-                  )
-                  setOutput('interference', { checked: true, ok: problems.length === 0, problems })
-                  if (problems.length === 0) return
-                  if (inputs.channel === STABLE) {
-                    throw new TestFailure(
-                      `The packages would interfere with the base repositories, so nothing was published to ${STABLE}: ${problems.join('; ')}`,
-                    )
-                  }
-                  ctx.annotate('warning', `Published to ${inputs.channel} although: ${problems.join('; ')}`)
-                },
-              }
-            : {}),
-        })
-        if (repository && !result.dryRun) {
-          await repository.publishState(inputs.releasever, inputs.channel, result.state, previous)
-        }
-        if (result.differing.length > 0) {
-          ctx.annotate(
-            'warning',
-            `Already published with other content, so the published build stays: ${result.differing.join(', ')}. Raise the release (buildid or release-suffix) to ship a changed build.`,
-          )
-        }
-        setOutput('added', result.added)
-        setOutput('kept', result.kept)
-        setOutput('pruned', result.pruned)
-        setOutput('repomd-revision', result.revisions)
-        setOutput('repo-path', live)
-        setOutput('repo-file', result.repoFile)
-        summary
-          .paragraph(
-            `${result.dryRun ? 'Dry run: nothing switched. ' : ''}${inputs.promoteFrom ? `Promoted from \`${inputs.promoteFrom}\` to` : 'Published to'} \`${live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`,
-          )
-          .table(
-            ['NEVRA', 'Change'],
-            [
-              ...result.added.map((n) => [n, 'added']),
-              ...result.pruned.map((n) => [n, 'pruned']),
-              ...result.kept.map((n) => [n, 'kept']),
-            ],
-          )
-          .details('.repo file', result.repoFile)
-      } finally {
-        await gpg.close()
-      }
-    } finally {
-      await unlock()
-      session?.dispose()
-    }
+      .table(
+        ['NEVRA', 'Change'],
+        [
+          ...result.added.map((n) => [n, 'added']),
+          ...result.pruned.map((n) => [n, 'pruned']),
+          ...result.kept.map((n) => [n, 'kept']),
+        ],
+        listsFile,
+      )
+      .details('.repo file', result.repoFile)
   },
   async post(ctx) {
     const { state } = ctx
-    await releaseRemoteLock(ctx)
+    const owner = state.get<string>('remote-lock')
+    if (owner) await releaseAbandonedLock(targetRequest(ctx, rawTargetInputs(ctx)), owner)
     // Stop any agent a killed main left in its GnuPG home before the folder goes.
     const home = state.get<string>('gnupg-home')
     if (home) {
@@ -292,60 +211,44 @@ export const publishRepo = defineAction({
   },
 })
 
-const STABLE = 'stable'
-const REMOTE_LOCK = 'remote-lock'
+/** List outputs hold at most this many NEVRAs; packages-file always has them all. */
+export const OUTPUT_LIST_LIMIT = 1000
 
-/** A remote lock main took and did not release (it was killed): released if it is still ours. */
-async function releaseRemoteLock(ctx: PhaseContext): Promise<void> {
-  const owner = ctx.state.get<string>(REMOTE_LOCK)
-  if (!owner) return
-  const target = parseSshTarget(ctx.rawInput('target').trim(), Number(ctx.rawInput('ssh-port').trim() || 22))
-  if (!target) return
-  const session = new SshSession(
-    target,
-    createWorkDir(ctx.state, 'ssh-post'),
-    ctx.rawInput('ssh-key'),
-    ctx.rawInput('ssh-known-hosts'),
-    ctx.log,
-  )
-  try {
-    await new RemoteRepository(session, '', ctx.log).unlock(owner)
-    ctx.log.info(`Released the remote lock main held (${owner}).`)
-  } finally {
-    session.dispose()
+function bounded(nevras: string[]): string[] {
+  return nevras.slice(0, OUTPUT_LIST_LIMIT)
+}
+
+type TargetInputs = Pick<
+  InputValues<typeof publishRepo.inputs>,
+  'target' | 'sshKey' | 'sshKnownHosts' | 'sshPort' | 'lockTimeout'
+>
+
+function targetRequest(ctx: PhaseContext, inputs: TargetInputs): TargetRequest {
+  return {
+    target: inputs.target,
+    workspace: ctx.workspace,
+    cacheDir: defaultCacheDir(),
+    credentials: {
+      ...(inputs.sshKey ? { sshKey: inputs.sshKey } : {}),
+      ...(inputs.sshKnownHosts ? { sshKnownHosts: inputs.sshKnownHosts } : {}),
+      sshPort: inputs.sshPort,
+    },
+    lockTimeoutMs: inputs.lockTimeout,
+    workDir: (prefix) => createWorkDir(ctx.state, prefix),
+    setSecret: (value) => ctx.setSecret(value),
+    log: ctx.log,
   }
 }
 
-/** The non-interference check of each arch folder, as a summary table; returns the problems. */
-async function checkAgainstBase(
-  folders: { arch: string; repo: DnfRepo }[],
-  baseUrls: string[],
-  releaseName: string,
-  ctx: Pick<PhaseContext, 'summary' | 'log'>,
-): Promise<string[]> {
-  const problems: string[] = []
-  for (const { arch, repo } of folders) {
-    const report = await checkInterference({ published: repo, baseUrls, arch, releaseName, log: ctx.log })
-    ctx.summary
-      .heading(`Non-interference with the base repositories (${arch})`, 3)
-      .table(
-        ['Package', 'Published', 'Base', 'Verdict'],
-        report.rows.map((row) => [
-          row.package,
-          row.published,
-          row.base,
-          `${row.ok ? '✅' : '❌'} ${row.verdict}`,
-        ]),
-      )
-      .paragraph(
-        report.unresolved.length === 0
-          ? 'dnf repoclosure: published and base together resolve every dependency.'
-          : `dnf repoclosure: ${report.unresolved.length} unresolved dependencies.`,
-      )
-    if (report.unresolved.length > 0) ctx.summary.list(report.unresolved)
-    problems.push(...report.problems)
+/** The post phase gets no parsed inputs: the target's, as main saw them. */
+function rawTargetInputs(ctx: PhaseContext): TargetInputs {
+  return {
+    target: ctx.rawInput('target').trim(),
+    sshKey: ctx.rawInput('ssh-key') || undefined,
+    sshKnownHosts: ctx.rawInput('ssh-known-hosts') || undefined,
+    sshPort: Number(ctx.rawInput('ssh-port').trim() || 22),
+    lockTimeout: 0,
   }
-  return problems
 }
 
 function readdirSafe(dir: string): string[] {

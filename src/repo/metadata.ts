@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
-import { parseRepomd } from './repomd.js'
+import { parseRepomd } from '../repodata/repomd.js'
 import { readFileSync } from 'node:fs'
 import { scratchDir } from '../host/paths.js'
 

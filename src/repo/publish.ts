@@ -22,8 +22,8 @@ import { compareEvr } from '../rpm/evr.js'
 import { type DnfRepo, dnfVisibleNevras } from './dnf-check.js'
 import type { GpgHome } from './gpg.js'
 import { buildReleaseRpm, createRepo, releaseContentHash, repoFile, repoId } from './metadata.js'
-import { decompress, parsePrimary, type RepoPackage } from './primary.js'
-import { parseRepomd } from './repomd.js'
+import { readPrimary, type RepoPackage } from '../repodata/primary.js'
+import { parseRepomd } from '../repodata/repomd.js'
 import { requireSignedBy, signRpms } from './sign.js'
 import { channelPaths, linkTarget, lockTarget, newState, pruneStates, seedFrom, switchLink } from './tree.js'
 
@@ -116,10 +116,7 @@ async function listed(dir: string): Promise<RepoPackage[]> {
     (e) => e.type === 'primary',
   )
   if (!primary) return []
-  return parsePrimary(
-    await decompress(readFileSync(join(dir, primary.href)), primary.href),
-    pathToFileURL(dir).href + '/',
-  )
+  return readPrimary(readFileSync(join(dir, primary.href)), primary.href, pathToFileURL(dir).href + '/')
 }
 
 function folderFor(arch: string, arches: string[]): string[] {

@@ -4,6 +4,11 @@
  * summary fails its upload) by cutting table rows and long text, and says what it cut.
  */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024
+/**
+ * Rows a table or list shows, whatever the repository size; the rest are counted in a closing
+ * line that points at where the full list is (a results file).
+ */
+export const SUMMARY_ROW_LIMIT = 50
 
 type Cell = string | number | boolean | undefined
 type Block =
@@ -57,12 +62,21 @@ export class Summary {
     this.blocks.push({ type: 'paragraph', text })
     return this
   }
-  list(items: string[]): this {
-    this.blocks.push({ type: 'list', items })
-    return this
+  /** At most SUMMARY_ROW_LIMIT items; `fullList` says where the rest are. */
+  list(items: string[], fullList?: string): this {
+    this.blocks.push({ type: 'list', items: items.slice(0, SUMMARY_ROW_LIMIT) })
+    return this.more(items.length, fullList)
   }
-  table(headers: string[], rows: Cell[][]): this {
-    this.blocks.push({ type: 'table', headers, rows })
+  /** At most SUMMARY_ROW_LIMIT rows; `fullList` says where the rest are. */
+  table(headers: string[], rows: Cell[][], fullList?: string): this {
+    this.blocks.push({ type: 'table', headers, rows: rows.slice(0, SUMMARY_ROW_LIMIT) })
+    return this.more(rows.length, fullList)
+  }
+  private more(total: number, fullList: string | undefined): this {
+    if (total > SUMMARY_ROW_LIMIT)
+      this.paragraph(
+        `_First ${SUMMARY_ROW_LIMIT} of ${total} shown${fullList ? `; all of them are in ${fullList}` : ''}._`,
+      )
     return this
   }
   code(text: string, language = ''): this {

@@ -1,8 +1,8 @@
-/** Builder inputs shared by the actions that rebuild a source RPM (build-kernel, patch-qemu). */
+/** Building a source RPM with mock or rpmbuild: the argv, the timeout, and what a failure means. */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { InfrastructureError, TestFailure } from '../action/errors.js'
-import { duration, formatDuration, oneOf, string } from '../action/inputs.js'
+import { formatDuration } from '../report/duration.js'
 import { describeArgv, exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { rpmsBelow } from './collect.js'
@@ -11,26 +11,6 @@ import { findOnPath, requireTools } from '../exec/tools.js'
 
 export const BUILDERS = ['mock', 'rpmbuild'] as const
 export type Builder = (typeof BUILDERS)[number]
-
-export const builderInputs = {
-  builder: oneOf({
-    description:
-      'How to build: `mock` (clean chroot, needs an EL or POWER host) or `rpmbuild` on the runner itself.',
-    values: BUILDERS,
-    default: 'mock',
-  }),
-  'mock-config': string({
-    description: 'The mock configuration used when builder is mock.',
-    default: 'almalinux-9-ppc64le',
-    pattern: /^[A-Za-z0-9._+-]+$/,
-    accepted: 'a mock configuration name such as almalinux-9-ppc64le',
-  }),
-  'build-timeout': duration({
-    description: 'Stop the build (and everything it started) after this long.',
-    default: '8h',
-    max: 48 * 3_600_000,
-  }),
-}
 
 /** The programs a build with this builder needs, resolved now so a missing one fails early. */
 export function requireBuildTools(builder: Builder): Record<string, string> {

@@ -4,8 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
-import { custom, InvalidValue } from '../action/inputs.js'
+import { ConfigurationError, InvalidValue } from '../action/errors.js'
 import { expandGlob, hasGlob } from '../fs/glob.js'
 
 export const RPM_SET_FORM =
@@ -28,12 +27,6 @@ export function parseRpmPatterns(raw: string): string[] {
     .split(/[\n,]/)
     .map((item) => item.trim())
     .filter(Boolean)
-}
-
-export function rpmSetInput<O extends { description: string; required?: boolean; default?: string }>(
-  options: O,
-) {
-  return custom(options, RPM_SET_FORM, (raw) => parseRpmPatterns(raw))
 }
 
 /** Every .rpm below dir (recursively), sorted; none when dir does not exist. */

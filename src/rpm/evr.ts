@@ -93,3 +93,6 @@ export function newest<T>(items: readonly T[], evrOf: (item: T) => Evr | string)
     undefined,
   )
 }
+
+/** `[epoch:]version[-release]` as rpm writes it, e.g. 5.14.0-570.12.1.el9_6 or 17:9.1.0-15.el9. */
+export const RPM_VERSION = /^(?:\d+:)?[A-Za-z0-9][A-Za-z0-9._+~^]*(?:-[A-Za-z0-9][A-Za-z0-9._+~^]*)?$/

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path'
 import { InfrastructureError } from '../action/errors.js'
 import type { Log } from '../host/host.js'
 import { readUrl } from '../net/download.js'
-import { readRepository, type RepoPackage } from '../repo/primary.js'
+import { readRepository, type RepoPackage } from '../repodata/primary.js'
 import { compareEvr, formatEvr, newest } from './evr.js'
 import type { SrpmSource } from './source.js'
 

@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { custom, InvalidValue, RPM_VERSION } from '../action/inputs.js'
+import { InvalidValue } from '../action/errors.js'
+import { RPM_VERSION } from './evr.js'
 
 export type SrpmSource =
   | { kind: 'path'; path: string }
@@ -36,10 +37,4 @@ export function parseSrpmSource(raw: string, workspace: string): SrpmSource {
   }
   if (RPM_VERSION.test(raw) && raw.includes('-')) return { kind: 'version', version: raw }
   throw new InvalidValue()
-}
-
-export function srpmSourceInput<O extends { description: string; required?: boolean; default?: string }>(
-  options: O,
-) {
-  return custom(options, SRPM_SOURCE_FORM, (raw, ctx) => parseSrpmSource(raw, ctx.workspace))
 }

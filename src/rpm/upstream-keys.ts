@@ -5,8 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { ConfigurationError, InfrastructureError } from '../action/errors.js'
-import { custom, InvalidValue } from '../action/inputs.js'
+import { ConfigurationError, InfrastructureError, InvalidValue } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
 import { checkSignatures, type TrustedKey } from './signature.js'
 
@@ -56,18 +55,6 @@ export function parseUpstreamKeys(raw: string, workspace: string): UpstreamKeySp
   }
   if (entries.length === 0) throw new InvalidValue('no key given')
   return { kind: 'keys', entries }
-}
-
-export function upstreamKeysInput() {
-  return custom(
-    {
-      description:
-        'The keys the upstream source RPMs must be signed with: the signature must be by one of them (checked against a private rpm database; an unsigned package fails). The default is AlmaLinux 9’s key from /etc/pki/rpm-gpg on EL hosts, its fingerprint checked; elsewhere give the key. `none` skips the check, with a warning.',
-      default: ALMALINUX_9.name,
-    },
-    UPSTREAM_KEYS_FORM,
-    (raw, ctx) => parseUpstreamKeys(raw, ctx.workspace),
-  )
 }
 
 /** The fingerprints in an armored key file (gpg reads it without importing anything). */

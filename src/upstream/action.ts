@@ -1,10 +1,11 @@
 /** check-upstream: has AlmaLinux published something the published repository has not rebuilt yet? */
 import { defineAction, InfrastructureError, input } from '../action/index.js'
-import { readRepository, type RepoPackage } from '../repo/primary.js'
+import { readRepository, type RepoPackage } from '../repodata/primary.js'
 import { comparePackages } from './compare.js'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
 import { readUrl } from '../net/download.js'
-import { resolveUpstreamKeys, upstreamKeysInput, verifyRepomdSignature } from '../rpm/upstream-keys.js'
+import { resolveUpstreamKeys, verifyRepomdSignature } from '../rpm/upstream-keys.js'
+import { upstreamKeysInput } from '../steps/rpm-inputs.js'
 
 export const checkUpstream = defineAction({
   name: 'check-upstream',

@@ -6,7 +6,7 @@
  */
 import { compareEvr, formatEvr } from '../rpm/evr.js'
 import { nextStockRelease } from '../rpm/release.js'
-import type { RepoPackage } from '../repo/primary.js'
+import type { RepoPackage } from '../repodata/primary.js'
 
 export interface PackageStatus {
   name: string

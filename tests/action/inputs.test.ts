@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError } from '../../src/action/errors.js'
 import * as input from '../../src/action/inputs.js'
+import { formatDuration } from '../../src/report/duration.js'
+import { rpmVersion } from '../../src/steps/rpm-inputs.js'
 
 const workspace = mkdtempSync(join(tmpdir(), 'inputs-'))
 const ctx = { workspace }
@@ -35,7 +37,7 @@ describe('parseInputs', () => {
   })
 
   it('names a missing required input and its accepted form, on one line', () => {
-    const message = errorOf(input.rpmVersion({ description: 'v', required: true }), '   ', 'kernel-version')
+    const message = errorOf(rpmVersion({ description: 'v', required: true }), '   ', 'kernel-version')
     expect(message).toBe(
       "Input 'kernel-version' is required but was not given; expected an RPM version such as 5.14.0-570.12.1.el9_6 or 17:9.1.0-15.el9 ([epoch:]version[-release], no spaces).",
     )
@@ -136,12 +138,12 @@ describe('input kinds', () => {
   it.each(['5.14.0-570.12.1.el9_6', '17:9.1.0-15.el9', '10.1.0', '1.0~rc1-1', '2.0^git1-3.fc40'])(
     'rpmVersion accepts %s',
     (raw) => {
-      expect(parseOne(input.rpmVersion({ description: 'v', required: true }), raw)).toBe(raw)
+      expect(parseOne(rpmVersion({ description: 'v', required: true }), raw)).toBe(raw)
     },
   )
 
   it.each(['5.14.0 570', '-1', 'x:1.0', '1.0-', '1.0-1-2', ':1'])('rpmVersion refuses %j', (raw) => {
-    expect(errorOf(input.rpmVersion({ description: 'v', required: true }), raw, 'version')).toMatch(
+    expect(errorOf(rpmVersion({ description: 'v', required: true }), raw, 'version')).toMatch(
       /^Input 'version' has an invalid value .*; expected an RPM version such as/,
     )
   })
@@ -149,10 +151,10 @@ describe('input kinds', () => {
 
 describe('durations', () => {
   it('formats durations for people', () => {
-    expect(input.formatDuration(1500)).toBe('1.5s')
-    expect(input.formatDuration(90_000)).toBe('1m30s')
-    expect(input.formatDuration(3_600_000)).toBe('1h')
-    expect(input.formatDuration(5_430_000)).toBe('1h30m30s')
-    expect(input.formatDuration(12)).toBe('12ms')
+    expect(formatDuration(1500)).toBe('1.5s')
+    expect(formatDuration(90_000)).toBe('1m30s')
+    expect(formatDuration(3_600_000)).toBe('1h')
+    expect(formatDuration(5_430_000)).toBe('1h30m30s')
+    expect(formatDuration(12)).toBe('12ms')
   })
 })

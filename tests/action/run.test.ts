@@ -15,6 +15,10 @@ const demo = defineAction({
     'work-items': input.integer({ description: 'How many.', default: '2', min: 1 }),
   },
   outputs: { count: 'How many items.', details: 'JSON details.' },
+  validate: (inputs) =>
+    inputs.mode === 'annotate' && inputs.workItems > 10
+      ? ["Input 'work-items' is more than 10, which mode annotate cannot take; expected at most 10"]
+      : [],
   async main({ inputs, setOutput, summary, state, annotate }) {
     state.save('work', { items: inputs.workItems })
     setOutput('count', inputs.workItems)
@@ -47,12 +51,35 @@ describe('runAction', () => {
     const host = capturedHost({ mode })
     expect(await runAction(demo, host)).toBe(1)
     expect(host.stderr.join('')).toBe(`${headline}\n`)
-    // The summary leads with the failure, and keeps what the action wrote before failing.
-    expect(host.stdout.join('')).toMatch(
-      new RegExp(`^\\n\\S+ Demo: ${headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
-    )
+    // In a terminal the summary leads with the verdict and leaves the failure line to stderr:
+    // the line is printed once. What the action wrote before failing stays.
+    expect(host.stdout.join('')).toMatch(/^\n\S+ Demo: failed\n/)
+    expect(host.stdout.join('')).not.toContain(headline)
     expect(host.stdout.join('')).toContain('did the work')
     expect(host.outputs.count).toBe('2')
+  })
+
+  it('reports every bad input of a run together, each on its own line, before any work', async () => {
+    const host = capturedHost({ mode: 'sideways', 'work-items': '0' })
+    expect(await runAction(demo, host)).toBe(1)
+    const error = host.stderr.join('')
+    expect(error).toMatch(/^Configuration error: 2 problems with the inputs:\n/)
+    expect(error).toContain(`  - Input 'mode' has an invalid value "sideways"`)
+    expect(error).toContain(
+      `  - Input 'work-items' has an invalid value "0"; expected a whole number of at least 1.`,
+    )
+    expect(error.match(/Input 'mode'/g)).toHaveLength(1)
+    expect(host.stdout.join('')).not.toContain('did the work')
+    expect(host.outputs).toEqual({})
+  })
+
+  it('checks between inputs after parsing and before main', async () => {
+    const host = capturedHost({ mode: 'annotate', 'work-items': '11' })
+    expect(await runAction(demo, host)).toBe(1)
+    expect(host.stderr.join('')).toBe(
+      "Configuration error: Input 'work-items' is more than 10, which mode annotate cannot take; expected at most 10\n",
+    )
+    expect(host.stdout.join('')).not.toContain('did the work')
   })
 
   it('fails on bad input before any work, naming the input', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { InfrastructureError } from '../../src/action/errors.js'
 import { joinUrl, readUrl } from '../../src/net/download.js'
-import { parseRepomd } from '../../src/repo/repomd.js'
+import { parseRepomd } from '../../src/repodata/repomd.js'
 
 const REPOMD = `<?xml version="1.0" encoding="UTF-8"?>
 <repomd xmlns="http://linux.duke.edu/metadata/repo" xmlns:rpm="http://linux.duke.edu/metadata/rpm">

@@ -86,6 +86,12 @@ describe('publish-repo', () => {
       'kvm-power-release-0:9-1.noarch',
     ])
     expect(run.out).toContain('baseurl=https://repo.example.org/kvm/$releasever/testing/$basearch/')
+    // The full lists have a file twin in the results folder, whatever the outputs hold.
+    const listsFile = /^packages-file=(.*)$/m.exec(run.out)![1]!
+    expect(listsFile).toMatch(/kvm-actions-results\/publish-repo\/publish\.json$/)
+    const lists = JSON.parse(readFileSync(listsFile, 'utf8')) as Record<string, string[]>
+    expect(lists.added!.sort()).toEqual(added)
+    expect(lists.kept).toEqual([])
     const repoFile = await hostInstallsRelease(target, 'testing')
     expect(repoFile).toContain('[kvm-power-testing]\n')
     expect(repoFile).toContain('repo_gpgcheck=1')

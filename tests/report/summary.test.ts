@@ -1,4 +1,4 @@
-import { Summary } from '../../src/report/summary.js'
+import { Summary, SUMMARY_ROW_LIMIT } from '../../src/report/summary.js'
 
 describe('Summary', () => {
   it('renders every block type as Markdown', () => {
@@ -27,13 +27,29 @@ describe('Summary', () => {
   })
 
   it('stays under the byte limit by cutting table rows, and says so', () => {
-    const rows = Array.from({ length: 50_000 }, (_, i) => [`kernel-module-${i}.ko`, 'present'])
+    // Few rows, each long: the byte limit, not the row limit, is what cuts.
+    const rows = Array.from({ length: 40 }, (_, i) => [`kernel-module-${i}.ko`, 'x'.repeat(40_000)])
     const summary = new Summary().heading('Files').table(['File', 'State'], rows).paragraph('after the table')
     const markdown = summary.toMarkdown()
     expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(1024 * 1024)
     expect(markdown).toMatch(/Summary truncated.*table rows or text lines cut, 1 later section\(s\) omitted/)
     expect(markdown).not.toContain('after the table')
-    expect(markdown).toContain('| kernel-module-0.ko | present |')
+    expect(markdown).toContain(`| kernel-module-0.ko | ${'x'.repeat(40_000)} |`)
+  })
+
+  it('shows at most SUMMARY_ROW_LIMIT rows of a table or list, with the count and where the rest are', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => [`pkg-${i}`, 'kept'])
+    const summary = new Summary()
+      .table(['NEVRA', 'Change'], rows, 'publish.json in the results folder')
+      .list(rows.map(([name]) => name!))
+    const markdown = summary.toMarkdown()
+    expect(markdown).toContain(`| pkg-${SUMMARY_ROW_LIMIT - 1} | kept |`)
+    expect(markdown).not.toContain(`pkg-${SUMMARY_ROW_LIMIT}`)
+    expect(markdown).toContain(
+      `_First ${SUMMARY_ROW_LIMIT} of 10000 shown; all of them are in publish.json in the results folder._`,
+    )
+    expect(markdown).toContain(`_First ${SUMMARY_ROW_LIMIT} of 10000 shown._`)
+    expect(Buffer.byteLength(summary.toText())).toBeLessThan(10_000)
   })
 
   it('honours a small limit with multi-byte text', () => {

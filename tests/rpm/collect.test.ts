@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError } from '../../src/action/errors.js'
 import { parseInputs } from '../../src/action/inputs.js'
-import { collectRpms, rpmSetInput } from '../../src/rpm/collect.js'
+import { collectRpms } from '../../src/rpm/collect.js'
+import { rpmSetInput } from '../../src/steps/rpm-inputs.js'
 import { parseSrpmSource } from '../../src/rpm/source.js'
 
 const workspace = mkdtempSync(join(tmpdir(), 'collect-'))

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url'
 import { readFile } from 'node:fs/promises'
 import { InfrastructureError } from '../../src/action/errors.js'
 import { fetchSrpm, findSourcePackage, sha256File, vaultUrl } from '../../src/rpm/fetch.js'
-import { readRepository } from '../../src/repo/primary.js'
+import { readRepository } from '../../src/repodata/primary.js'
 import { helloSrpm, makeRepo } from '../support/rpms.js'
 
 let srpms: string[]

@@ -1,39 +1,19 @@
 /**
- * The part of build-kernel and patch-qemu that turns their inputs into a rebuild and its
- * report: shared inputs, the rebuild itself, the summary rows, and a failed build's log tail
- * and first error line (as an annotation).
+ * The step glue build-kernel and patch-qemu share: the rebuild run with the runner's scratch
+ * space, caches and log, its summary rows, and a failed build's log tail and first error line
+ * (as an annotation).
  */
 import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createWorkDir } from '../action/cleanup.js'
 import type { PhaseContext } from '../action/definition.js'
 import { ConfigurationError } from '../action/errors.js'
-import { boolean, formatDuration, list } from '../action/inputs.js'
+import { formatDuration } from '../report/duration.js'
 import { defaultCacheDir } from '../host/paths.js'
 import { describeArgv } from '../exec/exec.js'
 import type { Summary } from '../report/summary.js'
-import { BuildFailure } from './builder.js'
-import { rebuildPackage, type RebuildOptions, type RebuildResult, type RecipeSource } from './rebuild.js'
-import { upstreamKeysInput } from './upstream-keys.js'
-
-export const rebuildInputs = {
-  'upstream-keys': upstreamKeysInput(),
-  build: boolean({
-    description:
-      'Run the build. With false the step stops after the recipes, the validation and the source RPM (kept in the results folder), and reports the command the build would run.',
-    default: 'true',
-  }),
-  ccache: boolean({
-    description: 'Compile through ccache and keep its directory in the Actions cache between runs.',
-    default: 'false',
-  }),
-}
-
-export function autopatchInput(description: string) {
-  return list({
-    description: `${description} Each entry is an AlmaLinux autopatch config file, or a folder holding config.yaml (with files/ and scripts/ beside it).`,
-  })
-}
+import { BuildFailure } from '../rpm/builder.js'
+import { rebuildPackage, type RebuildOptions, type RebuildResult, type RecipeSource } from '../rpm/rebuild.js'
 
 /** Config files or folders (config.yaml inside) as recipe sources; a missing one is a configuration error. */
 export function recipeSources(entries: string[], workspace: string, inputName: string): RecipeSource[] {

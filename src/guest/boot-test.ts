@@ -1,0 +1,273 @@
+/**
+ * One boot test: probe the host, choose the accelerator, let the scenario prepare the guest,
+ * boot it through the launcher while negotiating the machine's capabilities, and report the
+ * timeline, checks, findings and host. It takes what it uses as parameters; the action parses
+ * inputs and sets outputs.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { InfrastructureError, TestFailure } from '../action/errors.js'
+import { formatDuration } from '../report/duration.js'
+import { requireTools } from '../exec/tools.js'
+import type { AnnotationKind, AnnotationProperties, Log } from '../host/host.js'
+import type { Summary } from '../report/summary.js'
+import { type BootResult, type GuestCheck, QemuStartError } from './boot.js'
+import { kernelFromRpms, qemuFromRpms } from './from-rpms.js'
+import type { Launcher, LauncherName } from './launchers/launcher.js'
+import { libvirtLauncher } from './launchers/libvirt.js'
+import { qemuLauncher } from './launchers/qemu.js'
+import { type Attempt, cpuModel, machineOptions, negotiate } from './machine.js'
+import { type Accel, chooseAccel, type HostProbe, probeHost } from './probe.js'
+import { timelineSummary, writeResults } from './results.js'
+import { type ScenarioName, SCENARIOS, type ScenarioRequest } from './scenarios/index.js'
+
+export interface BootTestRequest extends Omit<
+  ScenarioRequest,
+  'work' | 'log' | 'signal' | 'summary' | 'checks' | 'kernel'
+> {
+  scenario: ScenarioName
+  launcher: { name: LauncherName; libvirtUri: string }
+  kernel?: string
+  /** build-kernel's RPMs: kernel-core and the modules are unpacked and booted instead of kernel. */
+  kernelRpms: string[]
+  /** patch-qemu's RPMs: unpacked and run from there with their own firmware instead of qemu. */
+  qemuRpms: string[]
+  qemu: string
+  /** `name: command` lines run inside the guest. */
+  checks: string[]
+  checkTimeoutMs: number
+  extraMarkers: RegExp[]
+  machineOptions: string[]
+  cpu: 'power9' | 'power10' | 'host'
+  smp: number
+  accel: 'auto' | Accel
+  resultsDir: string
+}
+
+export interface BootTestDependencies {
+  log: Log
+  summary: Summary
+  signal: AbortSignal
+  annotate(kind: AnnotationKind, message: string, properties?: AnnotationProperties): void
+  /** A private folder the post step removes. */
+  workDir(prefix: string): string
+  /** Records a guest process for the post step. */
+  trackProcess(pid: number): void
+  /** Told what is known as soon as it is known, so outputs exist when the boot then fails. */
+  onProbe(probe: HostProbe, accel: Accel): void
+  onMachine(machine: string): void
+}
+
+export interface BootTestOutcome {
+  result: BootResult
+  /** The checks that did not exit 0: the action fails the step with them. */
+  failedChecks: BootResult['checks']
+}
+
+/** The step's failure for checks that did not pass. */
+export function checksFailure(failed: BootResult['checks']): TestFailure {
+  return new TestFailure(
+    `guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`,
+  )
+}
+
+/** Problems between inputs, before any work (scenario and launcher, scenario and kernel). */
+export function validateBootTest(
+  request: Pick<BootTestRequest, 'scenario' | 'launcher' | 'kernel' | 'kernelRpms'>,
+): string[] {
+  const scenario = SCENARIOS[request.scenario]
+  const problems: string[] = []
+  if (!scenario.launchers.includes(request.launcher.name)) {
+    problems.push(
+      `Input 'launcher' is ${request.launcher.name}, which boots scenarios ${Object.values(SCENARIOS)
+        .filter((s) => s.launchers.includes(request.launcher.name))
+        .map((s) => s.name)
+        .join(' and ')}; expected launcher ${scenario.launchers.join(' or ')} for scenario ${scenario.name}`,
+    )
+  }
+  const kernel = request.kernel ?? (request.kernelRpms.length > 0 ? '(from kernel-rpms)' : undefined)
+  return [...problems, ...scenario.validate(kernel ? { kernel } : {})]
+}
+
+export function parseChecks(lines: string[], timeoutMs: number): GuestCheck[] {
+  return lines.map((entry) => {
+    const colon = entry.indexOf(':')
+    return {
+      name: entry.slice(0, colon).trim(),
+      command: entry.slice(colon + 1).trim(),
+      timeoutSeconds: Math.ceil(timeoutMs / 1000),
+    }
+  })
+}
+
+export async function bootTest(
+  request: BootTestRequest,
+  deps: BootTestDependencies,
+): Promise<BootTestOutcome> {
+  const scenario = SCENARIOS[request.scenario]
+  const usesRpms = request.qemuRpms.length > 0
+  const tools = requireTools([
+    ...(usesRpms ? ['rpm2cpio'] : [request.qemu]),
+    ...scenario.tools,
+    ...(request.launcher.name === 'libvirt' ? ['virsh'] : []),
+  ])
+  const probe = probeHost()
+  const { accel, reason } = chooseAccel(request.accel, probe)
+  if (reason && request.accel === 'kvm')
+    throw new InfrastructureError(`accel is kvm but KVM is not usable: ${reason}`)
+  if (reason)
+    deps.annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`)
+  const work = deps.workDir('guest')
+  mkdirSync(request.resultsDir, { recursive: true })
+  writeFileSync(join(request.resultsDir, 'probe.json'), JSON.stringify(probe, null, 2) + '\n')
+  deps.onProbe(probe, accel)
+
+  const unpackedKernel =
+    request.kernelRpms.length > 0
+      ? await kernelFromRpms(request.kernelRpms, join(work, 'kernel-root'), deps.log)
+      : undefined
+  const unpackedQemu = usesRpms
+    ? await qemuFromRpms(request.qemuRpms, join(work, 'qemu-root'), deps.log)
+    : undefined
+  const kernel = unpackedKernel?.kernel ?? request.kernel
+  const modulesDir = request.modulesDir ?? unpackedKernel?.modulesDir
+  const guest = await scenario.prepare({
+    ...request,
+    ...(kernel ? { kernel } : {}),
+    ...(modulesDir ? { modulesDir } : {}),
+    checks: parseChecks(request.checks, request.checkTimeoutMs),
+    work,
+    log: deps.log,
+    signal: deps.signal,
+    summary: deps.summary,
+  })
+  const qemu = unpackedQemu?.qemu ?? request.qemu
+  const launcher: Launcher =
+    guest.launcher ??
+    (request.launcher.name === 'libvirt'
+      ? libvirtLauncher({
+          uri: request.launcher.libvirtUri,
+          emulator: unpackedQemu?.qemu ?? tools[request.qemu]!,
+          work,
+        })
+      : qemuLauncher(qemu))
+  const machineRequest = {
+    accel,
+    cpu: request.cpu,
+    nested: scenario.nested,
+    firmware: guest.firmware,
+    extra: request.machineOptions,
+  }
+  const options = {
+    qemu,
+    ...(unpackedQemu ? { firmwareDir: unpackedQemu.firmwareDir } : {}),
+    kernel: guest.kernel,
+    initrd: guest.initrd,
+    machine: machineOptions(probe, machineRequest),
+    cpu: cpuModel(probe, machineRequest),
+    memoryMb: guest.memoryMb,
+    smp: request.smp,
+    accel,
+    bootTimeoutMs: request.bootTimeoutMs,
+    shutdownTimeoutMs: request.shutdownTimeoutMs,
+    pidFile: join(work, 'qemu.pid'),
+    onStart: (pid: number) => deps.trackProcess(pid),
+    consoleLog: join(request.resultsDir, 'console.log'),
+    markers: [...guest.markers, ...request.extraMarkers],
+    log: deps.log,
+    signal: deps.signal,
+  }
+
+  const attempts: Attempt[] = []
+  let outcome: BootTestOutcome
+  try {
+    const { result } = await negotiate(
+      options.machine,
+      (machine) => launcher.launch({ ...options, machine }, request.resultsDir),
+      (error) => (error instanceof QemuStartError ? error.output : undefined),
+      attempts,
+    )
+    deps.onMachine(attempts.at(-1)!.machine)
+    outcome = { result, failedChecks: result.checks.filter((check) => check.exitCode !== 0) }
+    report(result, request, deps, options.consoleLog)
+  } finally {
+    if (attempts.length > 1) machineSummary(deps.summary, attempts)
+  }
+  hostSummary(deps.summary, probe, [
+    ['Scenario', scenario.name],
+    ['Launcher', launcher.name],
+    ...guest.details,
+    ['Accelerator', accel + (reason ? ` (${reason})` : '')],
+    ['Boot timeout', formatDuration(request.bootTimeoutMs)],
+  ])
+  return outcome
+}
+
+function report(
+  result: BootResult,
+  request: BootTestRequest,
+  deps: BootTestDependencies,
+  consoleLog: string,
+): void {
+  if (result.shutdown === 'killed')
+    deps.annotate(
+      'warning',
+      `The guest did not power off within ${formatDuration(request.shutdownTimeoutMs)}; it was killed.`,
+    )
+  writeResults(request.resultsDir, result)
+  deps.summary.heading('Boot', 3)
+  timelineSummary(deps.summary, result.timeline)
+  deps.summary.heading('Checks', 3).table(
+    ['Check', 'Exit code', 'Output'],
+    result.checks.map((check) => [
+      check.name,
+      check.exitCode,
+      check.output.trim().split('\n').slice(0, 3).join(' / '),
+    ]),
+    'results.json in the results folder',
+  )
+  for (const finding of result.findings) {
+    deps.annotate(finding.fatal ? 'error' : 'warning', `${finding.kind}: ${finding.line}`, {
+      title: 'guest console',
+      file: consoleLog,
+      startLine: finding.lineNumber,
+    })
+  }
+}
+
+function hostSummary(summary: Summary, probe: HostProbe, run: [string, string][]): void {
+  summary
+    .heading('Host', 3)
+    .table(
+      ['Property', 'Value'],
+      [
+        ['Architecture', probe.architecture],
+        ['CPU', probe.cpu ?? 'n/a'],
+        ['Platform', probe.platform],
+        ['/dev/kvm', probe.kvmDevice],
+        [
+          'kvm_hv',
+          probe.kvmHvLoaded
+            ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
+            : 'not loaded',
+        ],
+        ['XIVE', probe.xive === undefined ? 'n/a' : probe.xive ? 'yes' : 'no'],
+        ['SMT', probe.smt === undefined ? 'n/a' : probe.smt ? 'on' : 'off'],
+        ['Hugepages', probe.hugepages ? `${probe.hugepages.total} × ${probe.hugepages.sizeKb} KiB` : 'none'],
+        ...run,
+      ],
+    )
+}
+
+/** The machine options tried, what QEMU refused and the setting each retry added. */
+function machineSummary(summary: Summary, attempts: Attempt[]): void {
+  summary.heading('Machine options', 3).table(
+    ['Attempt', '-M', 'QEMU said', 'Next try adds'],
+    attempts.map((attempt, index) => [
+      String(index + 1),
+      attempt.machine,
+      attempt.refusal?.split('\n').find((line) => !/warning:/.test(line)) ?? 'started',
+      attempt.fix ?? '',
+    ]),
+  )
+}

@@ -1,0 +1,53 @@
+/**
+ * `nested`: the kernel boots as an L1 hypervisor (cap-nested-hv=on), loads kvm_hv and starts an
+ * L2 guest under KVM; the user's checks then run in L1.
+ */
+import { ConfigurationError } from '../../action/errors.js'
+import { buildInitramfs, READY_MARKER } from '../boot.js'
+import { modulesBesideKernel, nestedPayload } from '../nested.js'
+import { KERNEL_REQUIRED } from './kernel.js'
+import type { Scenario } from './scenario.js'
+
+const L2_MEMORY_MB = 512
+/** L1 holds the L2 guest's memory and its own unpacked initramfs (the emulator and L2 kernel). */
+const L1_MIN_MEMORY_MB = 2048
+
+export const nestedScenario: Scenario = {
+  name: 'nested',
+  nested: true,
+  launchers: ['qemu', 'libvirt'],
+  tools: ['cpio'],
+  validate: ({ kernel }) => (kernel ? [] : [KERNEL_REQUIRED('nested')]),
+  async prepare(request) {
+    const kernel = request.kernel!
+    const modulesDir = request.modulesDir ?? modulesBesideKernel(kernel)
+    if (!modulesDir) {
+      throw new ConfigurationError(
+        `Input 'modules' is required for scenario nested: ${kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`,
+      )
+    }
+    const payload = await nestedPayload(request.work, {
+      guestQemuDir: request.nested.guestQemuDir,
+      modulesDir,
+      l2Kernel: request.nested.l2Kernel ?? kernel,
+      busybox: request.busybox,
+      l2MemoryMb: L2_MEMORY_MB,
+      l2TimeoutSeconds: Math.ceil(request.nested.l2TimeoutMs / 1000),
+    })
+    const memoryMb = Math.max(request.memoryMb, L1_MIN_MEMORY_MB)
+    return {
+      kernel,
+      initrd: await buildInitramfs(
+        request.work,
+        request.busybox,
+        [...payload.checks, ...request.checks],
+        '',
+        payload.files,
+      ),
+      firmware: 'vof',
+      memoryMb,
+      markers: [new RegExp(`^${READY_MARKER}$`)],
+      details: [['L1 memory', `${memoryMb} MiB (L2: ${L2_MEMORY_MB} MiB)`]],
+    }
+  },
+}

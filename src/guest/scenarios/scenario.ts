@@ -1,0 +1,63 @@
+/**
+ * A boot scenario: what is booted and how its readiness and checks are arranged. The boot test
+ * (../boot-test.ts) probes the host, negotiates the machine and reports; a scenario only
+ * prepares the guest. A new scenario is one new file implementing this, listed in index.ts.
+ */
+import type { Log } from '../../host/host.js'
+import type { Summary } from '../../report/summary.js'
+import type { BootOptions, BootResult, GuestCheck } from '../boot.js'
+import type { Launcher, LauncherName } from '../launchers/launcher.js'
+
+/** Everything a scenario may use; each scenario reads the fields it needs. */
+export interface ScenarioRequest {
+  /** The guest kernel (kernel and nested). */
+  kernel?: string
+  /** Its modules folder (nested), when known. */
+  modulesDir?: string
+  busybox: string
+  /** The user's checks: every scenario runs them once, after its own. */
+  checks: GuestCheck[]
+  memoryMb: number
+  nested: { guestQemuDir: string; l2Kernel?: string; l2TimeoutMs: number }
+  image: {
+    image: string
+    checksum?: string
+    checksumKey?: string
+    user: string
+    cacheDir: string
+    checkTimeoutMs: number
+  }
+  bootTimeoutMs: number
+  shutdownTimeoutMs: number
+  /** The private work folder (removed by the post step). */
+  work: string
+  log: Log
+  signal: AbortSignal
+  summary: Summary
+}
+
+export interface PreparedGuest {
+  kernel: string
+  initrd: string
+  firmware: 'vof' | 'slof'
+  memoryMb: number
+  markers: RegExp[]
+  /** Rows for the Host table of the summary. */
+  details: [string, string][]
+  /** A scenario that boots its own way (a disk image with SSH checks) replaces the launcher. */
+  launcher?: Launcher
+}
+
+export interface Scenario {
+  name: string
+  /** Whether L1 runs an L2 guest (cap-nested-hv). */
+  nested: boolean
+  launchers: readonly LauncherName[]
+  /** Programs it runs besides the launcher's. */
+  tools: readonly string[]
+  /** Configuration problems of the request, one line each, before any work. */
+  validate(request: Pick<ScenarioRequest, 'kernel'>): string[]
+  prepare(request: ScenarioRequest): Promise<PreparedGuest>
+}
+
+export type { BootOptions, BootResult }

@@ -1,0 +1,26 @@
+/** The kinds of publish target, tried in order; the local folder is the fallback. */
+import { localTarget } from './local.js'
+import { sshTarget } from './ssh.js'
+import type { RepositoryTarget, TargetKind, TargetRequest } from './target.js'
+
+export type { RepositoryTarget, TargetKind, TargetRequest } from './target.js'
+
+export const TARGET_KINDS: readonly TargetKind[] = [sshTarget, localTarget]
+
+/** Configuration errors of the target and its credentials, before any work. */
+export function validateTarget(request: TargetRequest): void {
+  for (const kind of TARGET_KINDS) kind.validate?.(request)
+}
+
+export function openTarget(request: TargetRequest): RepositoryTarget {
+  for (const kind of TARGET_KINDS) {
+    const target = kind.open(request)
+    if (target) return target
+  }
+  // Unreachable: the local kind accepts any path.
+  throw new Error(`no target kind accepts ${request.target}`)
+}
+
+export async function releaseAbandonedLock(request: TargetRequest, owner: string): Promise<void> {
+  for (const kind of TARGET_KINDS) await kind.releaseAbandonedLock?.(request, owner)
+}
