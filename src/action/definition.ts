@@ -50,7 +50,7 @@ export interface ActionDefinition<I extends InputSpecs = InputSpecs, O extends s
    * Checks between inputs (this one only with that one), run after every input parsed and
    * before main does any work; returns each problem as a line naming the inputs.
    */
-  validate?(inputs: InputValues<I>): string[]
+  validate?(inputs: InputValues<I>, context: { workspace: string }): string[]
   main(ctx: ActionContext<I, O>): Promise<void>
   /** Cleanup that runs after main even when it failed or was killed (post-if: always()). */
   post?(ctx: PhaseContext): Promise<void>

@@ -76,7 +76,7 @@ export async function runAction(action: AnyAction, host: ActionHost, phase: Phas
     } else {
       const declared = new Set(Object.keys(action.outputs))
       const inputs = parseInputs(action.inputs, (name) => host.getInput(name), { workspace: host.workspace })
-      const problems = action.validate?.(inputs) ?? []
+      const problems = action.validate?.(inputs, { workspace: host.workspace }) ?? []
       if (problems.length > 0) throw configurationErrors(problems)
       await action.main({
         ...ctx,

@@ -4,7 +4,8 @@ import { defineAction, input, TestFailure } from '../action/index.js'
 import { defaultCacheDir } from '../host/paths.js'
 import { collectRpms } from '../rpm/collect.js'
 import { rpmSetInput } from '../steps/rpm-inputs.js'
-import { bootTest, type BootTestRequest, checksFailure, validateBootTest } from './boot-test.js'
+import type { BootTestRequest } from './boot-test.js'
+import { validateBootTest } from './validate.js'
 import { DEFAULT_IMAGE } from './image.js'
 import { GUEST_QEMU_DIR } from './nested.js'
 
@@ -199,6 +200,7 @@ export const bootTestGuest = defineAction({
       resultsDir: inputs.resultsDir,
     }
     setOutput('results-dir', inputs.resultsDir)
+    const { bootTest, checksFailure } = await import('./boot-test.js')
     try {
       const { result, failedChecks } = await bootTest(request, {
         log: ctx.log,

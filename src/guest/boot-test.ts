@@ -71,24 +71,6 @@ export function checksFailure(failed: BootResult['checks']): TestFailure {
   )
 }
 
-/** Problems between inputs, before any work (scenario and launcher, scenario and kernel). */
-export function validateBootTest(
-  request: Pick<BootTestRequest, 'scenario' | 'launcher' | 'kernel' | 'kernelRpms'>,
-): string[] {
-  const scenario = SCENARIOS[request.scenario]
-  const problems: string[] = []
-  if (!scenario.launchers.includes(request.launcher.name)) {
-    problems.push(
-      `Input 'launcher' is ${request.launcher.name}, which boots scenarios ${Object.values(SCENARIOS)
-        .filter((s) => s.launchers.includes(request.launcher.name))
-        .map((s) => s.name)
-        .join(' and ')}; expected launcher ${scenario.launchers.join(' or ')} for scenario ${scenario.name}`,
-    )
-  }
-  const kernel = request.kernel ?? (request.kernelRpms.length > 0 ? '(from kernel-rpms)' : undefined)
-  return [...problems, ...scenario.validate(kernel ? { kernel } : {})]
-}
-
 export function parseChecks(lines: string[], timeoutMs: number): GuestCheck[] {
   return lines.map((entry) => {
     const colon = entry.indexOf(':')

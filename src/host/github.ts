@@ -1,19 +1,24 @@
 /** The GitHub Actions runner as an ActionHost: the only module that talks to @actions/core. */
-import * as cache from '@actions/cache'
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import type { AnyAction } from '../action/definition.js'
 import { type Phase, runAction } from '../action/run.js'
 import { type IssueClient, ISSUE_LABEL, syncFailureIssue } from '../report/issues.js'
 import type { Summary } from '../report/summary.js'
 import type { ActionHost, AnnotationKind, AnnotationProperties, ArtifactCache, RunInfo } from './host.js'
 
+// @actions/cache (Azure storage) and @actions/github (Octokit) are most of the bundle's size:
+// they load only when a step uses the cache or reports to an issue, so a step starts quickly.
+const loadCache = () => import('@actions/cache')
+const loadGithub = () => import('@actions/github')
+
 const githubCache: ArtifactCache = {
   async restore(paths, key, restoreKeys) {
+    const cache = await loadCache()
     if (!cache.isFeatureAvailable()) return undefined
     return cache.restoreCache(paths, key, restoreKeys)
   },
   async save(paths, key) {
+    const cache = await loadCache()
     if (!cache.isFeatureAvailable()) return
     try {
       await cache.saveCache(paths, key)
@@ -24,19 +29,22 @@ const githubCache: ArtifactCache = {
   },
 }
 
+/** The run, from the variables the runner sets (what @actions/github's context reads too). */
 function runInfo(): RunInfo {
-  try {
-    const { serverUrl, runId, sha, repo } = github.context
-    const repository = `${repo.owner}/${repo.repo}`
-    return { repository, runUrl: `${serverUrl}/${repository}/actions/runs/${runId}`, sha }
-  } catch {
-    // GITHUB_REPOSITORY unset: a local run with the runner's environment half there.
-    return {}
+  const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId, GITHUB_SHA: sha } = process.env
+  // GITHUB_REPOSITORY unset: a local run with the runner's environment half there.
+  if (!repository || !/^[^/]+\/[^/]+$/.test(repository)) return {}
+  const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
+  return {
+    repository,
+    ...(runId ? { runUrl: `${serverUrl}/${repository}/actions/runs/${runId}` } : {}),
+    ...(sha ? { sha } : {}),
   }
 }
 
 /** The failure-issue calls on the run's own repository, through @actions/github's Octokit. */
-function githubIssues(token: string): IssueClient {
+async function githubIssues(token: string): Promise<IssueClient> {
+  const github = await loadGithub()
   const octokit = github.getOctokit(token)
   const { owner, repo } = github.context.repo
   return {
@@ -107,7 +115,7 @@ export function githubHost(): ActionHost {
     saveState: (name, value) => core.saveState(name, value),
     getState: (name) => core.getState(name),
     fail: (headline) => core.setFailed(headline),
-    reportOutcome: (outcome, token) => syncFailureIssue(githubIssues(token), outcome),
+    reportOutcome: async (outcome, token) => syncFailureIssue(await githubIssues(token), outcome),
   }
 }
 

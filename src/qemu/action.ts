@@ -1,91 +1,13 @@
 /** patch-qemu: qemu-kvm (and libvirt) rebuilt so that ppc64le hosts can run KVM guests. */
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { machine } from 'node:os'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
-import type { PhaseContext } from '../action/definition.js'
-import { ConfigurationError } from '../action/errors.js'
 import { defineAction, input } from '../action/index.js'
-import type { Summary } from '../report/summary.js'
-import { type AppliedEdit, applyRecipe } from '../rpm/autopatch/apply.js'
 import { requireBuildTools } from '../rpm/builder.js'
-import type { RebuildResult } from '../rpm/rebuild.js'
-import {
-  REBUILD_COLUMNS,
-  rebuildRow,
-  recipeSources,
-  runRebuildStep,
-  skippedBuildSummary,
-} from '../steps/rebuild.js'
 import { autopatchInput, builderInputs, rebuildInputs, srpmSourceInput } from '../steps/rpm-inputs.js'
-import type { SrpmSource } from '../rpm/source.js'
-import type { DevicePlan } from './devices.js'
-import { type BuiltInReport, libvirtRecipe, type PackageHooks, parseAuthor, qemuKvmRecipe } from './recipe.js'
-import { checkBuiltQemu } from './smoke.js'
-
-type QemuPackage = 'qemu-kvm' | 'libvirt'
-
-/** A folder of git format-patch files, applied in name order after the built-in edits. */
-function patchSeries(dir: string | undefined, inputName: string): string[] {
-  if (!dir) return []
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new ConfigurationError(`Input '${inputName}' names ${dir}, which is not a folder of .patch files`)
-  }
-  const patches = readdirSync(dir)
-    .filter((name) => name.endsWith('.patch'))
-    .sort()
-  if (patches.length === 0) {
-    throw new ConfigurationError(`Input '${inputName}' names ${dir}, which holds no .patch files`)
-  }
-  return patches
-}
-
-async function addPatchSeries(
-  tree: string,
-  dir: string,
-  patches: string[],
-  ctx: PhaseContext,
-): Promise<AppliedEdit[]> {
-  return applyRecipe(
-    {
-      source: `patch series ${dir}`,
-      parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false },
-      actions: patches.map((name, index) => ({
-        type: 'add_files' as const,
-        fileType: 'patch' as const,
-        name,
-        number: 'Latest' as const,
-        modifySpec: true,
-        noBackup: true,
-        index: index + 1,
-      })),
-    },
-    { packageDir: tree, filesDir: dir, scriptsDir: dir, log: ctx.log },
-  )
-}
-
-function deviceDiff(summary: Summary, devices: DevicePlan): void {
-  const added = devices.after.filter((symbol) => !devices.before.includes(symbol))
-  summary.heading('qemu-kvm ppc64 devices', 3)
-  if (devices.before.length === 0) {
-    summary.paragraph(
-      `The tree had no ppc64-rh-devices.mak; the rebuild adds it with ${added.length} symbols: ${added.join(', ')}.`,
-    )
-  } else if (added.length === 0) {
-    summary.paragraph(`The stock device file already enables all ${devices.before.length} wanted symbols.`)
-  } else {
-    summary.table(
-      ['Symbol', 'Stock', 'Rebuild'],
-      added.map((symbol) => [symbol, 'no', 'yes']),
-    )
-    summary.paragraph(
-      `${devices.before.length} symbols in the stock device file, ${devices.after.length} in the rebuild.`,
-    )
-  }
-  if (devices.unknown.length > 0) {
-    summary.paragraph(`Left out, as this QEMU's Kconfig does not define them: ${devices.unknown.join(', ')}.`)
-  }
-}
+import type { QemuPackage } from './build.js'
+import { patchSeries } from './patch-series.js'
+import { parseAuthor } from './recipe.js'
 
 export const patchQemu = defineAction({
   name: 'patch-qemu',
@@ -168,130 +90,85 @@ export const patchQemu = defineAction({
       'The built /usr/libexec/qemu-kvm unpacked on this runner (ppc64le runners with post-build-check); empty elsewhere.',
     'results-dir': 'Absolute path of the folder with build logs and RPMs.',
   },
+  validate: (inputs, { workspace }) =>
+    (['qemu-kvm', 'libvirt'] as const).flatMap((name) => {
+      const dir = inputs[name === 'qemu-kvm' ? 'qemuKvmPatches' : 'libvirtPatches']
+      try {
+        patchSeries(dir ? resolve(workspace, dir) : undefined, `${name}-patches`)
+        return []
+      } catch (error) {
+        return [(error as Error).message]
+      }
+    }),
   async main(ctx) {
     const { inputs, setOutput, summary } = ctx
     requireBuildTools(inputs.builder)
-    const packages = [...new Set(inputs.packages)] as QemuPackage[]
-    const settings: Record<QemuPackage, { source: SrpmSource; recipes: string[]; patches?: string }> = {
-      'qemu-kvm': {
-        source: inputs.qemuKvmSrpm,
-        recipes: inputs.qemuKvmAutopatch,
-        ...(inputs.qemuKvmPatches ? { patches: inputs.qemuKvmPatches } : {}),
-      },
-      libvirt: {
-        source: inputs.libvirtSrpm,
-        recipes: inputs.libvirtAutopatch,
-        ...(inputs.libvirtPatches ? { patches: inputs.libvirtPatches } : {}),
-      },
-    }
-    const results: Partial<Record<QemuPackage, RebuildResult>> = {}
-    const reports: Partial<Record<QemuPackage, BuiltInReport>> = {}
-    for (const name of packages) {
-      const pkg = settings[name]
-      const recipes = recipeSources(pkg.recipes, ctx.workspace, `${name}-autopatch`)
-      const series = patchSeries(pkg.patches, `${name}-patches`)
-      const options = { author: inputs.changelogAuthor, log: ctx.log }
-      const hooks: PackageHooks | undefined = inputs.builtInRecipe
-        ? name === 'qemu-kvm'
-          ? qemuKvmRecipe(options)
-          : libvirtRecipe(options)
-        : undefined
-      if (hooks) reports[name] = hooks.report
-      results[name] = await runRebuildStep(ctx, {
-        package: name,
-        source: pkg.source,
-        sourceInput: `${name}-srpm`,
+    // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
+    const { REBUILD_COLUMNS, rebuildRow, recipeSources, runRebuildStep, skippedBuildSummary } =
+      await import('../steps/rebuild.js')
+    const { patchQemuPackages, editLines, deviceDiff } = await import('./build.js')
+    const recipes = (entries: string[], name: string) =>
+      recipeSources(entries, ctx.workspace, `${name}-autopatch`)
+    const outcome = await patchQemuPackages(
+      {
+        packages: [...new Set(inputs.packages)] as QemuPackage[],
+        settings: {
+          'qemu-kvm': {
+            source: inputs.qemuKvmSrpm,
+            recipes: recipes(inputs.qemuKvmAutopatch, 'qemu-kvm'),
+            ...(inputs.qemuKvmPatches ? { patches: inputs.qemuKvmPatches } : {}),
+          },
+          libvirt: {
+            source: inputs.libvirtSrpm,
+            recipes: recipes(inputs.libvirtAutopatch, 'libvirt'),
+            ...(inputs.libvirtPatches ? { patches: inputs.libvirtPatches } : {}),
+          },
+        },
         upstreamKeys: inputs.upstreamKeys,
         repositoryUrl: inputs.repositoryUrl,
-        recipes,
-        release: { kind: 'suffix', value: inputs.releaseSuffix },
+        builtInRecipe: inputs.builtInRecipe,
+        releaseSuffix: inputs.releaseSuffix,
+        changelogAuthor: inputs.changelogAuthor,
         builder: inputs.builder,
         mockConfig: inputs.mockConfig,
-        // The hypervisor stack is for POWER whatever builds it: rpmbuild on another host cross-targets.
-        target: 'ppc64le',
-        timeoutMs: inputs.buildTimeout,
+        buildTimeoutMs: inputs.buildTimeout,
         ccache: inputs.ccache,
+        build: inputs.build,
+        postBuildCheck: inputs.postBuildCheck,
         resultsDir: inputs.resultsDir,
-        expectations: [],
-        prepare: async (tree, spec, defines) => [
-          ...((await hooks?.prepare(tree, spec, defines)) ?? []),
-          ...(pkg.patches ? await addPatchSeries(tree, resolve(pkg.patches), series, ctx) : []),
-        ],
-        ...(hooks ? { finish: hooks.finish } : {}),
-        skipBuild: !inputs.build,
-        ...(pkg.patches ? { keyFiles: { [`${name}-patches`]: [resolve(pkg.patches)] } } : {}),
-        keyExtra: {
-          builtInRecipe: inputs.builtInRecipe ? 'ppc64le-1' : false,
-          author: inputs.changelogAuthor,
-          patches: series,
-        },
-      })
-    }
-
-    let qemuPath = ''
-    const core = results['qemu-kvm']?.rpms.find(
-      (rpm) => rpm.name === 'qemu-kvm-core' && rpm.arch === 'ppc64le',
+        hostArch: machine(),
+      },
+      {
+        rebuild: (step) => runRebuildStep(ctx, step),
+        workDir: (p) => createWorkDir(ctx.state, p),
+        log: ctx.log,
+      },
     )
-    if (inputs.postBuildCheck && core && machine() === 'ppc64le') {
-      const check = await checkBuiltQemu(
-        core.path,
-        join(createWorkDir(ctx.state, 'qemu-kvm-check'), 'root'),
-        {
-          log: ctx.log,
-        },
-      )
-      qemuPath = check.binary
-      summary.paragraph(
-        `Post-build check: ${check.binary} lists pseries and reached the firmware banner (${check.banner}).`,
-      )
-    } else if (inputs.postBuildCheck && results['qemu-kvm']) {
-      summary.paragraph(
-        core
-          ? `Post-build check not run: it needs a ppc64le runner, and this one is ${machine()}.`
-          : 'Post-build check not run: no ppc64le qemu-kvm-core was built (the builder targets another architecture).',
-      )
-    }
-
-    const all = Object.values(results)
-    const byPackage = (pick: (result: RebuildResult) => string) =>
-      Object.fromEntries(Object.entries(results).map(([name, result]) => [name, pick(result)]))
-    setOutput(
-      'source-nvrs',
-      byPackage((r) => r.sourceNvr),
-    )
-    setOutput(
-      'nvrs',
-      byPackage((r) => r.builtNvr),
-    )
+    const results = Object.entries(outcome.results)
+    setOutput('source-nvrs', Object.fromEntries(results.map(([name, r]) => [name, r.sourceNvr])))
+    setOutput('nvrs', Object.fromEntries(results.map(([name, r]) => [name, r.builtNvr])))
     setOutput(
       'rpms',
-      all.flatMap((r) => r.rpms.map((rpm) => rpm.path)),
+      results.flatMap(([, r]) => r.rpms.map((rpm) => rpm.path)),
     )
     setOutput(
       'cache-hit',
-      all.every((r) => r.cacheHit),
+      results.every(([, r]) => r.cacheHit),
     )
-    setOutput('qemu-kvm-path', qemuPath)
+    setOutput('qemu-kvm-path', outcome.qemuPath)
     setOutput('results-dir', inputs.resultsDir)
+    if (outcome.postBuildNote) summary.paragraph(outcome.postBuildNote)
     summary.table(
       ['Package', ...REBUILD_COLUMNS],
-      Object.entries(results).map(([name, r]) => [name, ...rebuildRow(r)]),
+      results.map(([name, r]) => [name, ...rebuildRow(r)]),
     )
-    const edits = all.flatMap((r) => r.edits)
-    if (edits.length > 0) {
-      summary.details(
-        'Edits applied',
-        edits
-          .map((e) =>
-            e.type === 'built-in'
-              ? `built-in ${e.target}: ${e.detail}`
-              : `#${e.index} ${e.type} ${e.target}: ${e.detail}`,
-          )
-          .join('\n'),
-      )
-    }
-    skippedBuildSummary(summary, all)
-    const devices = reports['qemu-kvm']?.devices
+    const edits = editLines(outcome)
+    if (edits.length > 0) summary.details('Edits applied', edits.join('\n'))
+    skippedBuildSummary(
+      summary,
+      results.map(([, r]) => r),
+    )
+    const devices = outcome.reports['qemu-kvm']?.devices
     if (devices) deviceDiff(summary, devices)
   },
   post: postCleanUp,

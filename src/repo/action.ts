@@ -6,14 +6,11 @@ import { defineAction, input } from '../action/index.js'
 import type { PhaseContext } from '../action/definition.js'
 import type { InputValues } from '../action/inputs.js'
 import { requireTools } from '../exec/tools.js'
-import { collectRpms } from '../rpm/collect.js'
 import { rpmSetInput } from '../steps/rpm-inputs.js'
-import { sweepDnfRoots } from './dnf-check.js'
-import { GpgHome } from './gpg.js'
 import { defaultCacheDir, scratchDir } from '../host/paths.js'
-import { type PublishMode, runPublish } from './publish-run.js'
+import type { PublishMode } from './publish-run.js'
 import { SSH_TARGET_FORM } from './ssh.js'
-import { openTarget, releaseAbandonedLock, type TargetRequest, validateTarget } from './targets/index.js'
+import type { TargetRequest } from './targets/target.js'
 
 const CHANNEL = /^[a-z0-9][a-z0-9_-]*$/
 const CHANNEL_FORM = 'lower-case letters, digits, - and _, such as testing'
@@ -133,6 +130,8 @@ export const publishRepo = defineAction({
   },
   async main(ctx) {
     const { inputs, setOutput, summary, state } = ctx
+    const { openTarget, validateTarget } = await import('./targets/index.js')
+    const { runPublish } = await import('./publish-run.js')
     const request = targetRequest(ctx, inputs)
     validateTarget(request)
     requireTools(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf'])
@@ -140,7 +139,11 @@ export const publishRepo = defineAction({
       ? { kind: 'rollback' }
       : inputs.promoteFrom
         ? { kind: 'promote', from: inputs.promoteFrom, packages: inputs.packages }
-        : { kind: 'publish', rpms: () => collectRpms(inputs.rpms ?? [], ctx.workspace) }
+        : {
+            kind: 'publish',
+            rpms: async () =>
+              (await import('../rpm/collect.js')).collectRpms(inputs.rpms ?? [], ctx.workspace),
+          }
     const outcome = await runPublish(
       {
         mode,
@@ -197,7 +200,10 @@ export const publishRepo = defineAction({
   async post(ctx) {
     const { state } = ctx
     const owner = state.get<string>('remote-lock')
+    const { releaseAbandonedLock } = await import('./targets/index.js')
     if (owner) await releaseAbandonedLock(targetRequest(ctx, rawTargetInputs(ctx)), owner)
+    const { GpgHome } = await import('./gpg.js')
+    const { sweepDnfRoots } = await import('./dnf-check.js')
     // Stop any agent a killed main left in its GnuPG home before the folder goes.
     const home = state.get<string>('gnupg-home')
     if (home) {

@@ -120,8 +120,11 @@ export interface BuildRun {
 /** The first line of a failed build log worth an annotation: rpmbuild's and mock's error lines. */
 export function firstErrorLine(log: string): string | undefined {
   const lines = log.split('\n')
+  // rpmbuild's closing "RPM build errors:" header can reach the log before the error lines it
+  // sums up (stdout and stderr interleave): it is only the fallback.
   return (
-    lines.find((line) => /^(error|ERROR):\s/.test(line.trim()) || /^RPM build errors:/.test(line)) ??
+    lines.find((line) => /^(error|ERROR):\s/.test(line.trim())) ??
+    lines.find((line) => /^RPM build errors:/.test(line)) ??
     lines.find((line) => /\berror\b/i.test(line) && !/^\+/.test(line))
   )?.trim()
 }

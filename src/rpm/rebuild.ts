@@ -82,6 +82,9 @@ export interface RebuildOptions {
   signal?: AbortSignal
 }
 
+/** What a caller decides about a rebuild; the runner's step adds scratch space, caches and log. */
+export type RebuildStep = Omit<RebuildOptions, 'workDir' | 'downloadCacheDir' | 'cache' | 'log' | 'signal'>
+
 export interface RebuildResult {
   sourceNvr: string
   builtNvr: string

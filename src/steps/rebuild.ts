@@ -13,7 +13,13 @@ import { defaultCacheDir } from '../host/paths.js'
 import { describeArgv } from '../exec/exec.js'
 import type { Summary } from '../report/summary.js'
 import { BuildFailure } from '../rpm/builder.js'
-import { rebuildPackage, type RebuildOptions, type RebuildResult, type RecipeSource } from '../rpm/rebuild.js'
+import {
+  rebuildPackage,
+  type RebuildOptions,
+  type RebuildResult,
+  type RebuildStep,
+  type RecipeSource,
+} from '../rpm/rebuild.js'
 
 /** Config files or folders (config.yaml inside) as recipe sources; a missing one is a configuration error. */
 export function recipeSources(entries: string[], workspace: string, inputName: string): RecipeSource[] {
@@ -28,9 +34,6 @@ export function recipeSources(entries: string[], workspace: string, inputName: s
     return { config }
   })
 }
-
-/** What an action decides about a rebuild; the step adds the runner's scratch space, caches and log. */
-export type RebuildStep = Omit<RebuildOptions, 'workDir' | 'downloadCacheDir' | 'cache' | 'log' | 'signal'>
 
 export async function runRebuildStep(ctx: PhaseContext, step: RebuildStep): Promise<RebuildResult> {
   if (step.upstreamKeys?.kind === 'none') {

@@ -1,10 +1,6 @@
 /** check-upstream: has AlmaLinux published something the published repository has not rebuilt yet? */
-import { defineAction, InfrastructureError, input } from '../action/index.js'
-import { readRepository, type RepoPackage } from '../repodata/primary.js'
-import { comparePackages } from './compare.js'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
-import { readUrl } from '../net/download.js'
-import { resolveUpstreamKeys, verifyRepomdSignature } from '../rpm/upstream-keys.js'
+import { defineAction, input } from '../action/index.js'
 import { upstreamKeysInput } from '../steps/rpm-inputs.js'
 
 export const checkUpstream = defineAction({
@@ -43,47 +39,26 @@ export const checkUpstream = defineAction({
       'JSON list, per package: name, upstream (newest NEVR), url, sha256, published (the rebuild of it, or null), changed.',
   },
   async main({ inputs, setOutput, summary, signal, annotate, state }) {
-    const keys =
-      inputs.upstreamKeys.kind === 'keys'
-        ? await resolveUpstreamKeys(inputs.upstreamKeys, createWorkDir(state, 'keys'))
-        : undefined
-    if (!keys)
-      annotate('warning', "upstream-keys is 'none': the upstream metadata signatures were not checked")
-    const unsigned: string[] = []
-    // A repository that signs its metadata must sign it with an upstream key.
-    const checkRepomd = async (repomd: Buffer, repomdUrl: string) => {
-      if (!keys) return
-      const signature = await readUrl(`${repomdUrl}.asc`, { signal, retries: 1 }).catch(() => undefined)
-      if (!(await verifyRepomdSignature(repomd, signature, keys, createWorkDir(state, 'repomd'), repomdUrl)))
-        unsigned.push(repomdUrl)
-    }
-    const upstream: RepoPackage[] = []
-    for (const url of inputs.upstreamUrl)
-      upstream.push(...(await readRepository(url, { signal, checkRepomd })))
-    if (unsigned.length > 0)
-      summary.paragraph(
-        `No repomd.xml.asc at ${unsigned.join(', ')}: the metadata is trusted through its checksums, and each source RPM's signature is checked when it is built.`,
-      )
-    let published: RepoPackage[] = []
-    try {
-      published = await readRepository(inputs.publishedUrl, { signal })
-    } catch (error) {
-      if (!(error instanceof InfrastructureError)) throw error
-      // A repository not published yet has rebuilt nothing.
-      annotate('warning', `The published repository cannot be read (${error.message}); treating it as empty.`)
-    }
-    const statuses = comparePackages(inputs.packages, upstream, published, inputs.force)
-    for (const status of statuses.filter((s) => s.upstream === null)) {
-      annotate(
-        'warning',
-        `${status.name} is not in the upstream repositories (${inputs.upstreamUrl.join(', ')})`,
-      )
-    }
+    const { checkUpstreamRepositories } = await import('./check.js')
+    const { statuses, unsigned } = await checkUpstreamRepositories(
+      {
+        packages: inputs.packages,
+        upstreamUrls: inputs.upstreamUrl,
+        publishedUrl: inputs.publishedUrl,
+        force: inputs.force,
+        upstreamKeys: inputs.upstreamKeys,
+      },
+      { signal, annotate, workDir: (prefix) => createWorkDir(state, prefix) },
+    )
     setOutput('packages', statuses)
     setOutput(
       'changed',
       statuses.some((s) => s.changed),
     )
+    if (unsigned.length > 0)
+      summary.paragraph(
+        `No repomd.xml.asc at ${unsigned.join(', ')}: the metadata is trusted through its checksums, and each source RPM's signature is checked when it is built.`,
+      )
     summary.table(
       ['Package', 'Upstream', 'Published rebuild', 'Changed'],
       statuses.map((s) => [

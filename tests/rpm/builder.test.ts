@@ -1,4 +1,4 @@
-import { kernelBuildSwitches } from '../../src/kernel/action.js'
+import { kernelBuildSwitches } from '../../src/kernel/build.js'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

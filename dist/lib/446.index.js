@@ -1,0 +1,733 @@
+export const id = 446;
+export const ids = [446];
+export const modules = {
+
+/***/ 7446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bootTest: () => (/* binding */ bootTest),
+  checksFailure: () => (/* binding */ checksFailure)
+});
+
+// UNUSED EXPORTS: parseChecks
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/action/errors.ts
+var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/report/duration.ts
+var duration = __webpack_require__(6132);
+// EXTERNAL MODULE: ./src/exec/tools.ts
+var exec_tools = __webpack_require__(6530);
+// EXTERNAL MODULE: ./src/guest/boot.ts + 1 modules
+var boot = __webpack_require__(5042);
+// EXTERNAL MODULE: ./src/rpm/query.ts
+var query = __webpack_require__(1069);
+;// CONCATENATED MODULE: ./src/guest/from-rpms.ts
+/**
+ * The kernel and the emulator under test straight from their RPMs (build-kernel's and
+ * patch-qemu's outputs): unpacked with rpm2cpio into private folders, never installed, so the
+ * runner's own qemu and kernel stay untouched.
+ */
+
+
+
+
+const KERNEL_PACKAGES = /^kernel(-core|-modules|-modules-core|-modules-extra|-kvm)?$/;
+async function kernelFromRpms(rpms, dir, log) {
+    const chosen = [];
+    for (const rpm of rpms) {
+        const header = await (0,query/* queryPackageFile */.xD)(rpm);
+        if (header.arch !== 'src' && KERNEL_PACKAGES.test(header.name))
+            chosen.push(rpm);
+    }
+    for (const rpm of chosen)
+        await (0,query/* unpackRpm */.mK)(rpm, dir, log);
+    const modules = (0,external_node_path_.join)(dir, 'lib', 'modules');
+    const kverrel = (0,external_node_fs_.existsSync)(modules) ? (0,external_node_fs_.readdirSync)(modules).sort().at(-1) : undefined;
+    const candidates = kverrel
+        ? [
+            (0,external_node_path_.join)(modules, kverrel, 'vmlinuz'),
+            (0,external_node_path_.join)(dir, 'boot', `vmlinux-${kverrel}`),
+            (0,external_node_path_.join)(dir, 'boot', `vmlinuz-${kverrel}`),
+        ]
+        : [];
+    const kernel = candidates.find((file) => (0,external_node_fs_.existsSync)(file));
+    if (!kverrel || !kernel) {
+        throw new errors/* ConfigurationError */.j1(`Input 'kernel-rpms' holds no kernel image (${chosen.length} kernel package(s) unpacked); expected kernel-core with /lib/modules/<kver>/vmlinuz`);
+    }
+    return { kernel, modulesDir: (0,external_node_path_.join)(modules, kverrel), kverrel };
+}
+async function qemuFromRpms(rpms, dir, log) {
+    for (const rpm of rpms.filter((file) => !file.endsWith('.src.rpm')))
+        await (0,query/* unpackRpm */.mK)(rpm, dir, log);
+    const qemu = (0,external_node_path_.join)(dir, 'usr', 'libexec', 'qemu-kvm');
+    if (!(0,external_node_fs_.existsSync)(qemu)) {
+        throw new errors/* ConfigurationError */.j1("Input 'qemu-rpms' holds no /usr/libexec/qemu-kvm; expected patch-qemu's qemu-kvm-core RPM among them");
+    }
+    return { qemu, firmwareDir: (0,external_node_path_.join)(dir, 'usr', 'share', 'qemu-kvm') };
+}
+
+// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
+var exec = __webpack_require__(4524);
+;// CONCATENATED MODULE: ./src/guest/libvirt.ts
+/**
+ * The libvirt launcher: the guest defined as a libvirt domain the way OpenStack nova defines
+ * ppc64 guests (pseries, virtio network, USB keyboard, mouse and tablet on an XHCI controller,
+ * the capability levels and nested-hv as <features>), started with virsh, its console written to
+ * a file that is parsed live exactly as with the qemu launcher.
+ */
+
+
+
+
+
+const xml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');
+/** pseries capabilities libvirt models as <features>: option → element. */
+const STATE_FEATURES = {
+    'cap-nested-hv': 'nested-hv',
+    'cap-htm': 'htm',
+    'cap-ccf-assist': 'ccf-assist',
+};
+const VALUE_FEATURES = { 'cap-cfpc': 'cfpc', 'cap-sbbc': 'sbbc', 'cap-ibs': 'ibs' };
+/** Splits the machine string into the domain type, libvirt features and raw -machine options. */
+function machineToDomain(machine) {
+    const [, ...options] = machine.split(',');
+    let type = 'qemu';
+    const features = [];
+    const raw = [];
+    for (const option of options) {
+        const [key = '', value = ''] = option.split('=');
+        if (key === 'accel')
+            type = value === 'kvm' ? 'kvm' : 'qemu';
+        else if (key === 'kvm-type')
+            continue; // libvirt picks HV for a kvm domain
+        else if (STATE_FEATURES[key])
+            features.push(`<${STATE_FEATURES[key]} state='${value === 'on' ? 'on' : 'off'}'/>`);
+        else if (VALUE_FEATURES[key])
+            features.push(`<${VALUE_FEATURES[key]} value='${xml(value)}'/>`);
+        else
+            raw.push(option);
+    }
+    return { type, features, raw };
+}
+function domainXml(options) {
+    const { type, features, raw } = machineToDomain(options.machine);
+    const cpu = options.cpu === 'host'
+        ? "<cpu mode='host-passthrough'/>"
+        : `<cpu mode='custom' match='exact' check='none'><model fallback='forbid'>${xml(options.cpu.toUpperCase())}</model></cpu>`;
+    return [
+        `<domain type='${type}' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>`,
+        `  <name>${xml(options.name)}</name>`,
+        `  <memory unit='MiB'>${options.memoryMb}</memory>`,
+        `  <vcpu>${options.smp}</vcpu>`,
+        '  <os>',
+        "    <type arch='ppc64le' machine='pseries'>hvm</type>",
+        `    <kernel>${xml(options.kernel)}</kernel>`,
+        `    <initrd>${xml(options.initrd)}</initrd>`,
+        `    <cmdline>${xml(options.append ?? 'console=hvc0 panic=-1')}</cmdline>`,
+        '  </os>',
+        features.length > 0
+            ? `  <features>\n${features.map((f) => `    ${f}`).join('\n')}\n  </features>`
+            : '  <features/>',
+        `  ${cpu}`,
+        '  <on_poweroff>destroy</on_poweroff>',
+        '  <on_reboot>destroy</on_reboot>',
+        '  <on_crash>destroy</on_crash>',
+        '  <devices>',
+        `    <emulator>${xml(options.qemu)}</emulator>`,
+        // As nova: USB input devices on an XHCI controller, virtio network (no option ROM: none on ppc64).
+        "    <controller type='usb' model='qemu-xhci'/>",
+        "    <input type='keyboard' bus='usb'/>",
+        "    <input type='mouse' bus='usb'/>",
+        "    <input type='tablet' bus='usb'/>",
+        "    <interface type='user'><model type='virtio'/><rom enabled='no'/></interface>",
+        `    <serial type='file'><source path='${xml(options.consoleLog)}'/><target type='spapr-vio-serial' port='0'/></serial>`,
+        `    <console type='file'><source path='${xml(options.consoleLog)}'/><target type='serial' port='0'/></console>`,
+        "    <memballoon model='none'/>",
+        '  </devices>',
+        ...(raw.length > 0
+            ? [
+                '  <qemu:commandline>',
+                "    <qemu:arg value='-machine'/>",
+                `    <qemu:arg value='${xml(raw.join(','))}'/>`,
+                '  </qemu:commandline>',
+            ]
+            : []),
+        '</domain>',
+        '',
+    ].join('\n');
+}
+function virsh(uri, ...args) {
+    return (0,exec/* exec */.m0)(['virsh', '-c', uri, ...args], { allowFailure: true });
+}
+/** Whether the domain still exists (a transient domain disappears when it stops). */
+async function running(uri, name) {
+    const state = await virsh(uri, 'domstate', name);
+    return state.exitCode === 0 && !/shut off|crashed/.test(state.stdout);
+}
+/** qemu's pid as libvirt records it, for the post step. */
+function libvirtQemuPid(name) {
+    const file = `/run/libvirt/qemu/${name}.pid`;
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const pid = Number((0,external_node_fs_.readFileSync)(file, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 1 ? pid : undefined;
+}
+/** Boots through libvirt: virsh create, the console file followed until the guest is gone. */
+async function bootWithLibvirt(options, domainFile) {
+    const { uri, name } = options;
+    let stopped = false;
+    const stop = () => {
+        stopped = true;
+    };
+    const session = new boot/* ConsoleSession */.Aq(options, stop);
+    const create = await virsh(uri, 'create', domainFile);
+    if (create.exitCode !== 0) {
+        const said = (create.stderr || create.stdout).trim();
+        // virsh says "Failed to create domain" first and why after it.
+        const why = said.split('\n').find((line) => line.trim() && !/Failed to create domain/.test(line)) ?? said;
+        throw new boot/* QemuStartError */.t$(`virsh could not start the guest: ${why.replace(/^error:\s*/, '')}`, said);
+    }
+    const pid = libvirtQemuPid(name);
+    if (pid)
+        options.onStart?.(pid);
+    const deadline = Date.now() + options.bootTimeoutMs;
+    let offset = 0;
+    let partial = '';
+    const drain = () => {
+        if (!(0,external_node_fs_.existsSync)(options.consoleLog))
+            return;
+        const size = (0,external_node_fs_.statSync)(options.consoleLog).size;
+        if (size <= offset)
+            return;
+        const fd = (0,external_node_fs_.openSync)(options.consoleLog, 'r');
+        const buffer = Buffer.alloc(size - offset);
+        (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, offset);
+        (0,external_node_fs_.closeSync)(fd);
+        offset = size;
+        const lines = (partial + buffer.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines)
+            session.feed(line);
+    };
+    let timedOut = false;
+    for (;;) {
+        drain();
+        if (stopped || options.signal?.aborted)
+            break;
+        if (Date.now() > deadline) {
+            timedOut = true;
+            break;
+        }
+        if (!(await running(uri, name)))
+            break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (await running(uri, name))
+        await virsh(uri, 'destroy', name);
+    drain();
+    if (partial)
+        session.feed(partial);
+    if (options.signal?.aborted)
+        throw new errors/* InfrastructureError */.EN('cancelled: the guest was stopped');
+    return session.finish(['virsh', '-c', uri, 'create', domainFile], () => timedOut
+        ? new errors/* TestFailure */.p2(`guest did not reach its ready marker within ${(0,duration/* formatDuration */.a)(options.bootTimeoutMs)}`)
+        : new errors/* TestFailure */.p2('guest stopped before its ready marker'));
+}
+
+;// CONCATENATED MODULE: ./src/guest/launchers/libvirt.ts
+/** The guest as a transient libvirt domain, defined the way OpenStack nova does on ppc64le. */
+
+
+
+
+function libvirtLauncher({ uri, emulator, work }) {
+    return {
+        name: 'libvirt',
+        tools: ['virsh'],
+        async launch(options, resultsDir) {
+            const domain = { ...options, qemu: emulator, name: `kvm-actions-${(0,external_node_path_.basename)(work)}`, uri };
+            // libvirt runs qemu as its own user: the work folder (initramfs) must be readable to it.
+            (0,external_node_fs_.chmodSync)(work, 0o755);
+            const file = (0,external_node_path_.join)(resultsDir, 'domain.xml');
+            (0,external_node_fs_.writeFileSync)(file, domainXml(domain));
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(resultsDir, 'qemu-command.txt'), (0,exec/* describeArgv */.wI)(['virsh', '-c', uri, 'create', file]) + '\n');
+            return bootWithLibvirt(domain, file);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/guest/launchers/qemu.ts
+/** The guest as a qemu-system-ppc64 process on the serial console. */
+
+
+
+
+function qemuLauncher(qemu) {
+    return {
+        name: 'qemu',
+        tools: [qemu],
+        async launch(options, resultsDir) {
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(resultsDir, 'qemu-command.txt'), (0,exec/* describeArgv */.wI)((0,boot/* qemuArgv */.dX)(options)) + '\n');
+            return (0,boot/* bootGuest */.jq)(options);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/guest/machine.ts
+/** pseries,key=value,… from the probe and the request. */
+function machineOptions(probe, request) {
+    let machine = 'pseries';
+    if (request.accel === 'kvm')
+        machine = withOption(machine, 'accel=kvm');
+    if (request.accel === 'kvm')
+        machine = withOption(machine, 'kvm-type=HV');
+    // Direct kernel boot: VOF instead of SLOF saves seconds per boot.
+    if (request.firmware !== 'slof')
+        machine = withOption(machine, 'x-vof=on');
+    // A host without XIVE (POWER8, or XIVE off) can only give the guest XICS.
+    if (request.accel === 'kvm' && probe.xive === false)
+        machine = withOption(machine, 'ic-mode=xics');
+    // An older guest generation on a newer host: the host CPU in compatibility mode.
+    const host = probe.generation?.toLowerCase();
+    if (request.accel === 'kvm' && host && request.cpu !== 'host' && request.cpu !== host)
+        machine = withOption(machine, `max-cpu-compat=${request.cpu}`);
+    if (request.nested)
+        machine = withOption(machine, 'cap-nested-hv=on');
+    for (const option of request.extra)
+        machine = withOption(machine, option);
+    return machine;
+}
+/** Sets key=value in a machine string, replacing an earlier value of the same key. */
+function withOption(machine, option) {
+    const [type, ...options] = machine.split(',');
+    const key = option.split('=')[0];
+    return [type, ...options.filter((existing) => existing.split('=')[0] !== key), option].join(',');
+}
+/** The -cpu of a request: under KVM with an older generation, the host CPU in compat mode. */
+function cpuModel(probe, request) {
+    if (request.accel !== 'kvm')
+        return request.cpu === 'host' ? 'power9' : request.cpu;
+    const host = probe.generation?.toLowerCase();
+    return request.cpu === 'host' || (host && request.cpu !== host) ? 'host' : request.cpu;
+}
+const SUGGESTION = /try appending -machine ([a-z0-9-]+=[a-z0-9]+)/i;
+const IRQCHIP = /kernel_irqchip requested but unavailable|IRQ_XIVE capability must be present/i;
+/** The setting QEMU's refusal suggests, if it suggests one. */
+function suggestedOption(output) {
+    const suggestion = SUGGESTION.exec(output)?.[1];
+    if (suggestion)
+        return suggestion.toLowerCase();
+    if (IRQCHIP.test(output))
+        return 'kernel-irqchip=off';
+    return undefined;
+}
+/**
+ * Runs `start` with the machine, and again with each setting QEMU suggests, at most `limit`
+ * times; a refusal without a suggestion, or a suggestion already tried, ends it.
+ */
+async function negotiate(machine, start, refusalOf, attempts = [], limit = 5) {
+    let current = machine;
+    for (;;) {
+        try {
+            const result = await start(current);
+            attempts.push({ machine: current });
+            return { result, attempts };
+        }
+        catch (error) {
+            const refusal = refusalOf(error);
+            const fix = refusal ? suggestedOption(refusal) : undefined;
+            const next = fix ? withOption(current, fix) : undefined;
+            attempts.push({ machine: current, ...(refusal ? { refusal } : {}), ...(fix ? { fix } : {}) });
+            if (!next || next === current || attempts.length >= limit || attempts.some((a) => a.machine === next))
+                throw error;
+            current = next;
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/guest/probe.ts
+/**
+ * What the host offers for running POWER guests: CPU generation, platform, a usable /dev/kvm,
+ * kvm_hv and its nested parameter. Read from files under a root folder so tests can give a fake
+ * POWER host; the parsing is pure.
+ */
+
+
+
+/** Parses the ppc64 /proc/cpuinfo keys (`cpu`, `platform`, `machine`, `MMU`). */
+function parseCpuInfo(text) {
+    const field = (key) => new RegExp(`^${key}\\s*:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim();
+    const cpu = field('cpu');
+    const generation = cpu ? /^(POWER\d+)/i.exec(cpu)?.[1]?.toUpperCase() : undefined;
+    return {
+        ...(cpu ? { cpu } : {}),
+        ...(generation ? { generation } : {}),
+        ...(field('platform') ? { platform: field('platform') } : {}),
+        ...(field('machine') ? { machine: field('machine') } : {}),
+        ...(field('MMU') ? { mmu: field('MMU') } : {}),
+    };
+}
+function classifyPlatform(architecture, info) {
+    if (!architecture.startsWith('ppc64'))
+        return 'not-power';
+    if (info.platform === 'PowerNV')
+        return 'powernv';
+    if (info.machine && /emulated by qemu/i.test(info.machine))
+        return 'emulated';
+    return 'pseries-lpar';
+}
+function read(root, file) {
+    try {
+        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function probeHost(root = '/', architecture = (0,external_node_os_.machine)()) {
+    const info = parseCpuInfo(read(root, 'proc/cpuinfo') ?? '');
+    const kvm = (0,external_node_path_.join)(root, 'dev/kvm');
+    let kvmDevice = 'absent';
+    if ((0,external_node_fs_.existsSync)(kvm)) {
+        try {
+            (0,external_node_fs_.accessSync)(kvm, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
+            kvmDevice = 'usable';
+        }
+        catch {
+            kvmDevice = 'no-permission';
+        }
+    }
+    const nested = read(root, 'sys/module/kvm_hv/parameters/nested')?.trim();
+    const interrupts = read(root, 'proc/interrupts');
+    const smt = read(root, 'sys/devices/system/cpu/smt/active')?.trim();
+    const meminfo = read(root, 'proc/meminfo') ?? '';
+    const hugeTotal = /^HugePages_Total:\s+(\d+)/m.exec(meminfo)?.[1];
+    const hugeSize = /^Hugepagesize:\s+(\d+) kB/m.exec(meminfo)?.[1];
+    const power = architecture.startsWith('ppc64');
+    return {
+        architecture,
+        ...(info.cpu ? { cpu: info.cpu } : {}),
+        ...(info.generation ? { generation: info.generation } : {}),
+        platform: classifyPlatform(architecture, info),
+        ...(info.mmu ? { mmu: info.mmu } : {}),
+        kvmDevice,
+        kvmHvLoaded: (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, 'sys/module/kvm_hv')),
+        ...(nested !== undefined ? { nested: nested === 'Y' || nested === '1' } : {}),
+        ...(power && interrupts !== undefined ? { xive: /\bXIVE/.test(interrupts) } : {}),
+        ...(smt !== undefined ? { smt: smt === '1' } : {}),
+        ...(hugeTotal && hugeSize ? { hugepages: { total: Number(hugeTotal), sizeKb: Number(hugeSize) } } : {}),
+    };
+}
+/**
+ * auto: KVM when this is POWER with a usable /dev/kvm and kvm_hv loaded, else emulation with a
+ * reason. /dev/kvm alone is not trusted: it exists even when kvm_hv failed to load.
+ */
+function chooseAccel(requested, probe) {
+    const unusable = probe.platform === 'not-power'
+        ? `this host is ${probe.architecture}, not POWER`
+        : probe.kvmDevice === 'absent'
+            ? '/dev/kvm does not exist'
+            : probe.kvmDevice === 'no-permission'
+                ? '/dev/kvm is not readable and writable by this user'
+                : !probe.kvmHvLoaded
+                    ? 'the kvm_hv module is not loaded'
+                    : undefined;
+    if (requested === 'tcg')
+        return { accel: 'tcg' };
+    if (!unusable)
+        return { accel: 'kvm' };
+    return { accel: requested === 'kvm' ? 'kvm' : 'tcg', reason: unusable };
+}
+
+;// CONCATENATED MODULE: ./src/guest/results.ts
+/** Boot results as files for test reporters (JUnit XML, JSON) and as a summary with a timeline chart. */
+
+
+
+const results_xml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+function writeResults(dir, result) {
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'results.json'), JSON.stringify(result, null, 2) + '\n');
+    const failures = result.checks.filter((c) => c.exitCode !== 0).length;
+    const cases = result.checks.map((check) => [
+        `  <testcase classname="boot-test-guest" name="${results_xml(check.name)}">`,
+        ...(check.exitCode !== 0
+            ? [`    <failure message="exit code ${check.exitCode}">${results_xml(check.output)}</failure>`]
+            : []),
+        `    <system-out>${results_xml(check.output)}</system-out>`,
+        '  </testcase>',
+    ].join('\n'));
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'junit.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="boot-test-guest" tests="${result.checks.length}" failures="${failures}" time="${(result.timeline.end / 1000).toFixed(3)}">\n${cases.join('\n')}\n</testsuite>\n`);
+}
+/** The boot phases as a table and one mermaid gantt chart. */
+function timelineSummary(summary, timeline) {
+    const phases = [
+        ['firmware', 0, timeline.kernel],
+        ['kernel', timeline.kernel ?? 0, timeline.userspace],
+        ['userspace', timeline.userspace ?? 0, timeline.ready],
+        ['L2 guest', timeline.l2Start ?? 0, timeline.l2Start !== undefined ? timeline.l2Ready : undefined],
+    ];
+    const known = phases.filter(([, , end]) => end !== undefined);
+    summary.table(['Phase', 'Start', 'Duration'], known.map(([name, start, end]) => [name, (0,duration/* formatDuration */.a)(start), (0,duration/* formatDuration */.a)(end - start)]));
+    summary.mermaid([
+        'gantt',
+        '  title Boot timeline (ms)',
+        '  dateFormat x',
+        '  axisFormat %S.%L s',
+        ...known.map(([name, start, end]) => `  ${name} : ${Math.round(start)}, ${Math.round(end)}`),
+    ].join('\n'));
+}
+
+// EXTERNAL MODULE: ./src/guest/scenarios/index.ts + 4 modules
+var scenarios = __webpack_require__(8383);
+;// CONCATENATED MODULE: ./src/guest/boot-test.ts
+/**
+ * One boot test: probe the host, choose the accelerator, let the scenario prepare the guest,
+ * boot it through the launcher while negotiating the machine's capabilities, and report the
+ * timeline, checks, findings and host. It takes what it uses as parameters; the action parses
+ * inputs and sets outputs.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The step's failure for checks that did not pass. */
+function checksFailure(failed) {
+    return new errors/* TestFailure */.p2(`guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`);
+}
+function parseChecks(lines, timeoutMs) {
+    return lines.map((entry) => {
+        const colon = entry.indexOf(':');
+        return {
+            name: entry.slice(0, colon).trim(),
+            command: entry.slice(colon + 1).trim(),
+            timeoutSeconds: Math.ceil(timeoutMs / 1000),
+        };
+    });
+}
+async function bootTest(request, deps) {
+    const scenario = scenarios/* SCENARIOS */.U[request.scenario];
+    const usesRpms = request.qemuRpms.length > 0;
+    const tools = (0,exec_tools/* requireTools */.P)([
+        ...(usesRpms ? ['rpm2cpio'] : [request.qemu]),
+        ...scenario.tools,
+        ...(request.launcher.name === 'libvirt' ? ['virsh'] : []),
+    ]);
+    const probe = probeHost();
+    const { accel, reason } = chooseAccel(request.accel, probe);
+    if (reason && request.accel === 'kvm')
+        throw new errors/* InfrastructureError */.EN(`accel is kvm but KVM is not usable: ${reason}`);
+    if (reason)
+        deps.annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`);
+    const work = deps.workDir('guest');
+    (0,external_node_fs_.mkdirSync)(request.resultsDir, { recursive: true });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(request.resultsDir, 'probe.json'), JSON.stringify(probe, null, 2) + '\n');
+    deps.onProbe(probe, accel);
+    const unpackedKernel = request.kernelRpms.length > 0
+        ? await kernelFromRpms(request.kernelRpms, (0,external_node_path_.join)(work, 'kernel-root'), deps.log)
+        : undefined;
+    const unpackedQemu = usesRpms
+        ? await qemuFromRpms(request.qemuRpms, (0,external_node_path_.join)(work, 'qemu-root'), deps.log)
+        : undefined;
+    const kernel = unpackedKernel?.kernel ?? request.kernel;
+    const modulesDir = request.modulesDir ?? unpackedKernel?.modulesDir;
+    const guest = await scenario.prepare({
+        ...request,
+        ...(kernel ? { kernel } : {}),
+        ...(modulesDir ? { modulesDir } : {}),
+        checks: parseChecks(request.checks, request.checkTimeoutMs),
+        work,
+        log: deps.log,
+        signal: deps.signal,
+        summary: deps.summary,
+    });
+    const qemu = unpackedQemu?.qemu ?? request.qemu;
+    const launcher = guest.launcher ??
+        (request.launcher.name === 'libvirt'
+            ? libvirtLauncher({
+                uri: request.launcher.libvirtUri,
+                emulator: unpackedQemu?.qemu ?? tools[request.qemu],
+                work,
+            })
+            : qemuLauncher(qemu));
+    const machineRequest = {
+        accel,
+        cpu: request.cpu,
+        nested: scenario.nested,
+        firmware: guest.firmware,
+        extra: request.machineOptions,
+    };
+    const options = {
+        qemu,
+        ...(unpackedQemu ? { firmwareDir: unpackedQemu.firmwareDir } : {}),
+        kernel: guest.kernel,
+        initrd: guest.initrd,
+        machine: machineOptions(probe, machineRequest),
+        cpu: cpuModel(probe, machineRequest),
+        memoryMb: guest.memoryMb,
+        smp: request.smp,
+        accel,
+        bootTimeoutMs: request.bootTimeoutMs,
+        shutdownTimeoutMs: request.shutdownTimeoutMs,
+        pidFile: (0,external_node_path_.join)(work, 'qemu.pid'),
+        onStart: (pid) => deps.trackProcess(pid),
+        consoleLog: (0,external_node_path_.join)(request.resultsDir, 'console.log'),
+        markers: [...guest.markers, ...request.extraMarkers],
+        log: deps.log,
+        signal: deps.signal,
+    };
+    const attempts = [];
+    let outcome;
+    try {
+        const { result } = await negotiate(options.machine, (machine) => launcher.launch({ ...options, machine }, request.resultsDir), (error) => (error instanceof boot/* QemuStartError */.t$ ? error.output : undefined), attempts);
+        deps.onMachine(attempts.at(-1).machine);
+        outcome = { result, failedChecks: result.checks.filter((check) => check.exitCode !== 0) };
+        report(result, request, deps, options.consoleLog);
+    }
+    finally {
+        if (attempts.length > 1)
+            machineSummary(deps.summary, attempts);
+    }
+    hostSummary(deps.summary, probe, [
+        ['Scenario', scenario.name],
+        ['Launcher', launcher.name],
+        ...guest.details,
+        ['Accelerator', accel + (reason ? ` (${reason})` : '')],
+        ['Boot timeout', (0,duration/* formatDuration */.a)(request.bootTimeoutMs)],
+    ]);
+    return outcome;
+}
+function report(result, request, deps, consoleLog) {
+    if (result.shutdown === 'killed')
+        deps.annotate('warning', `The guest did not power off within ${(0,duration/* formatDuration */.a)(request.shutdownTimeoutMs)}; it was killed.`);
+    writeResults(request.resultsDir, result);
+    deps.summary.heading('Boot', 3);
+    timelineSummary(deps.summary, result.timeline);
+    deps.summary.heading('Checks', 3).table(['Check', 'Exit code', 'Output'], result.checks.map((check) => [
+        check.name,
+        check.exitCode,
+        check.output.trim().split('\n').slice(0, 3).join(' / '),
+    ]), 'results.json in the results folder');
+    for (const finding of result.findings) {
+        deps.annotate(finding.fatal ? 'error' : 'warning', `${finding.kind}: ${finding.line}`, {
+            title: 'guest console',
+            file: consoleLog,
+            startLine: finding.lineNumber,
+        });
+    }
+}
+function hostSummary(summary, probe, run) {
+    summary
+        .heading('Host', 3)
+        .table(['Property', 'Value'], [
+        ['Architecture', probe.architecture],
+        ['CPU', probe.cpu ?? 'n/a'],
+        ['Platform', probe.platform],
+        ['/dev/kvm', probe.kvmDevice],
+        [
+            'kvm_hv',
+            probe.kvmHvLoaded
+                ? `loaded${probe.nested !== undefined ? `, nested=${probe.nested}` : ''}`
+                : 'not loaded',
+        ],
+        ['XIVE', probe.xive === undefined ? 'n/a' : probe.xive ? 'yes' : 'no'],
+        ['SMT', probe.smt === undefined ? 'n/a' : probe.smt ? 'on' : 'off'],
+        ['Hugepages', probe.hugepages ? `${probe.hugepages.total} × ${probe.hugepages.sizeKb} KiB` : 'none'],
+        ...run,
+    ]);
+}
+/** The machine options tried, what QEMU refused and the setting each retry added. */
+function machineSummary(summary, attempts) {
+    summary.heading('Machine options', 3).table(['Attempt', '-M', 'QEMU said', 'Next try adds'], attempts.map((attempt, index) => [
+        String(index + 1),
+        attempt.machine,
+        attempt.refusal?.split('\n').find((line) => !/warning:/.test(line)) ?? 'started',
+        attempt.fix ?? '',
+    ]));
+}
+
+
+/***/ }),
+
+/***/ 1069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MA: () => (/* binding */ listPackageFiles),
+/* harmony export */   Oi: () => (/* binding */ extractPackageFile),
+/* harmony export */   mK: () => (/* binding */ unpackRpm),
+/* harmony export */   xD: () => (/* binding */ queryPackageFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4524);
+/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
+
+
+const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
+async function queryPackageFile(file) {
+    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
+    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+        .trim()
+        .split('\t');
+    return {
+        name,
+        ...(epoch !== '0' ? { epoch } : {}),
+        version,
+        release,
+        arch: isSource === '1' ? 'src' : arch,
+        nvr: `${name}-${version}-${release}`,
+    };
+}
+/** The files a package contains. */
+async function listPackageFiles(file) {
+    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
+    return stdout.split('\n').filter(Boolean);
+}
+/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
+async function extractPackageFile(file, path) {
+    // The script is fixed; the package and the path reach it as positional arguments only.
+    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
+        'extract',
+        file,
+        path,
+    ]);
+    return stdout;
+}
+/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
+async function unpackRpm(rpm, dir, log) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+    // The script is fixed; the package path reaches it as a positional argument only.
+    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
+        'unpack',
+        rpm,
+    ], { cwd: dir, ...(log ? { log } : {}) });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1264 @@
+export const id = 799;
+export const ids = [799];
+export const modules = {
+
+/***/ 2180:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildKernelPackage: () => (/* binding */ buildKernelPackage),
+  kernelBuildNotes: () => (/* binding */ kernelBuildNotes)
+});
+
+// UNUSED EXPORTS: kernelBuildSwitches
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts
+var apply = __webpack_require__(7545);
+// EXTERNAL MODULE: ./src/rpm/spec.ts
+var rpm_spec = __webpack_require__(7258);
+// EXTERNAL MODULE: ./src/action/errors.ts
+var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/rpm/query.ts
+var query = __webpack_require__(1069);
+;// CONCATENATED MODULE: ./src/kernel/config.ts
+/**
+ * Kernel config files as the kernel SRPM keeps them (SOURCES/kernel-<arch>[-debug]-rhel.config):
+ * reading, setting options in the form the spec's config processing accepts, and asserting the
+ * result. `n` stands for "# CONFIG_X is not set".
+ */
+
+
+
+/** The KVM-HV profile for ppc64le, as RHEL-derived trees with KVM on set it (domain notes, section 2). */
+const KVM_PROFILE = [
+    { name: 'KVM_BOOK3S_64', value: 'm' },
+    { name: 'KVM_BOOK3S_64_HV', value: 'm' },
+    { name: 'KVM_BOOK3S_64_PR', value: 'n' },
+    { name: 'KVM_XICS', value: 'y' },
+    { name: 'KVM_BOOK3S_HV_EXIT_TIMING', value: 'n' },
+    { name: 'KVM_BOOK3S_HV_P8_TIMING', value: 'n' },
+    { name: 'KVM_BOOK3S_HV_P9_TIMING', value: 'n' },
+    // Kconfig's own advice ("if unsure, say Y"); older trees lack the option.
+    { name: 'KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND', value: 'y', onlyIfKnown: true },
+];
+/** One entry per option, later entries (fragments) overriding earlier ones (the profile). */
+function mergeOptions(options) {
+    const byName = new Map();
+    for (const option of options) {
+        byName.delete(option.name);
+        byName.set(option.name, option);
+    }
+    return [...byName.values()];
+}
+const SET = /^CONFIG_([A-Za-z0-9_]+)=(.*)$/;
+const UNSET = /^# CONFIG_([A-Za-z0-9_]+) is not set$/;
+function formatOption(option) {
+    return option.value === 'n' ? `# CONFIG_${option.name} is not set` : `CONFIG_${option.name}=${option.value}`;
+}
+function parseLine(line) {
+    const set = SET.exec(line.trim());
+    if (set)
+        return { name: set[1], value: set[2] };
+    const unset = UNSET.exec(line.trim());
+    return unset ? { name: unset[1], value: 'n' } : undefined;
+}
+/** name → value for every option the config mentions (the last mention wins, as Kconfig reads it). */
+function readConfig(text) {
+    const values = new Map();
+    for (const line of text.split('\n')) {
+        const option = parseLine(line);
+        if (option)
+            values.set(option.name, option.value);
+    }
+    return values;
+}
+/** A fragment file: `CONFIG_X=y` and `# CONFIG_X is not set` lines; other comments and blanks ignored. */
+function parseFragment(text, source) {
+    return text.split('\n').flatMap((line, index) => {
+        const trimmed = line.trim();
+        const option = parseLine(trimmed);
+        if (option)
+            return [option];
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return [];
+        throw new errors/* ConfigurationError */.j1(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
+    });
+}
+/**
+ * Sets each option in place (its first mention rewritten, any others removed) or appends it, so
+ * every option appears exactly once. Options marked onlyIfKnown are set only if known(name).
+ */
+function applyOptions(text, options, known = () => false) {
+    const lines = text.replace(/\n$/, '').split('\n');
+    const current = readConfig(text);
+    const changes = [];
+    for (const option of options) {
+        if (option.onlyIfKnown && !current.has(option.name) && !known(option.name))
+            continue;
+        const wanted = formatOption(option);
+        const mentions = lines.flatMap((line, index) => (parseLine(line)?.name === option.name ? [index] : []));
+        if (mentions.length === 0)
+            lines.push(wanted);
+        else {
+            lines[mentions[0]] = wanted;
+            for (const index of mentions.slice(1).reverse())
+                lines.splice(index, 1);
+        }
+        const from = current.get(option.name);
+        changes.push({ name: option.name, ...(from !== undefined ? { from } : {}), to: option.value });
+    }
+    return { text: lines.join('\n') + '\n', changes };
+}
+/** Each problem names the file: an option missing, repeated, or with another value. */
+function assertOptions(text, options, file) {
+    const lines = text.split('\n').map(parseLine);
+    return options.flatMap((option) => {
+        const mentions = lines.filter((line) => line?.name === option.name);
+        if (option.onlyIfKnown && mentions.length === 0)
+            return [];
+        if (mentions.length !== 1)
+            return [`${file}: CONFIG_${option.name} appears ${mentions.length} times, expected once`];
+        return mentions[0].value === option.value
+            ? []
+            : [`${file}: ${formatOption(mentions[0])} where ${formatOption(option)} was asked for`];
+    });
+}
+/** Every ppc64le config of the SRPM (base, debug, and any other variant). */
+function ppc64leConfigs(sourcesDir) {
+    return (0,external_node_fs_.readdirSync)(sourcesDir)
+        .filter((name) => /^kernel-.*ppc64le.*\.config$/.test(name))
+        .sort()
+        .map((name) => (0,external_node_path_.join)(sourcesDir, name));
+}
+
+;// CONCATENATED MODULE: ./src/kernel/checks.ts
+/**
+ * What build-kernel checks of its own work: the KVM options in every ppc64le config before the
+ * build, and after it the KVM modules and the packaged /boot/config of the built KVERREL.
+ */
+
+
+
+
+
+/** Sets the options in every ppc64le config under SOURCES and asserts each appears once with its value. */
+function applyKernelOptions(sourcesDir, options, known) {
+    const configs = ppc64leConfigs(sourcesDir);
+    if (configs.length === 0)
+        throw new errors/* ConfigurationError */.j1(`the source RPM has no ppc64le kernel configs in ${sourcesDir}`);
+    const reports = configs.map((config) => {
+        const { text, changes } = applyOptions((0,external_node_fs_.readFileSync)(config, 'utf8'), options, known);
+        (0,external_node_fs_.writeFileSync)(config, text);
+        return { file: (0,external_node_path_.basename)(config), changes };
+    });
+    const problems = configs.flatMap((config) => assertOptions((0,external_node_fs_.readFileSync)(config, 'utf8'), options, (0,external_node_path_.basename)(config)));
+    if (problems.length > 0)
+        throw new errors/* ConfigurationError */.j1(`kernel config assertion failed: ${problems.join('; ')}`);
+    return reports;
+}
+const KVM_MODULES = ['kvm.ko', 'kvm-hv.ko'];
+const checks_escape = (text) => text.replace(/[.+]/g, '\\$&');
+async function checkKernelRpms(rpms, options, kvm, kvmPackage = 'subpackage') {
+    const core = rpms.find((rpm) => rpm.name === 'kernel-core') ??
+        rpms.find((rpm) => rpm.name === 'kernel' && rpm.arch !== 'src');
+    if (!core)
+        throw new errors/* TestFailure */.p2(`no kernel-core package was built (built: ${rpms.map((r) => r.nevra).join(', ')})`);
+    const kverrel = `${core.version}-${core.release}.${core.arch}`;
+    const coreFiles = await (0,query/* listPackageFiles */.MA)(core.path);
+    const problems = [];
+    const vmlinux = coreFiles.find((file) => new RegExp(`^/lib/modules/${checks_escape(kverrel)}/vmlinu[xz]$`).test(file)) ??
+        coreFiles.find((file) => new RegExp(`^/boot/vmlinu[xz]-${checks_escape(kverrel)}$`).test(file));
+    if (!vmlinux)
+        problems.push(`${core.nevra} has no kernel image for ${kverrel}`);
+    const kvmModules = [];
+    if (kvm) {
+        const binaries = rpms.filter((rpm) => rpm.arch !== 'src' && rpm.name.startsWith('kernel'));
+        const lists = await Promise.all(binaries.map(async (rpm) => ({ rpm, files: await (0,query/* listPackageFiles */.MA)(rpm.path) })));
+        for (const module of KVM_MODULES) {
+            // Anywhere below the release's module folder: kernel/arch/powerpc/kvm/, or kvm/ after the split.
+            const pattern = new RegExp(`^/lib/modules/${checks_escape(kverrel)}/.*/${checks_escape(module)}(\\.(xz|gz|zst))?$`);
+            const owners = lists.filter(({ files }) => files.some((file) => pattern.test(file)));
+            const names = owners.map((owner) => owner.rpm.name);
+            for (const name of names)
+                kvmModules.push({ module, package: name });
+            if (owners.length === 0)
+                problems.push(`no package contains /lib/modules/${kverrel}/…/${module}*`);
+            else if (owners.length > 1)
+                problems.push(`${module} is in ${names.length} packages: ${names.join(', ')}`);
+            else if (kvmPackage === 'subpackage' && names[0] !== 'kernel-kvm')
+                problems.push(`${module} is in ${names[0]}, not kernel-kvm (kvm-package: subpackage)`);
+            else if (kvmPackage === 'modules' && names[0].endsWith('-kvm'))
+                problems.push(`${module} is in ${names[0]} (kvm-package: modules)`);
+        }
+    }
+    // EL9 packages the config in the module folder; /boot/config-* is a %ghost there.
+    const configPath = [`/lib/modules/${kverrel}/config`, `/boot/config-${kverrel}`].find((path) => coreFiles.includes(path));
+    if (!configPath)
+        problems.push(`${core.nevra} has no /lib/modules/${kverrel}/config`);
+    else {
+        const packaged = readConfig(await (0,query/* extractPackageFile */.Oi)(core.path, configPath));
+        for (const option of options) {
+            const value = packaged.get(option.name);
+            if (option.onlyIfKnown && value === undefined)
+                continue;
+            if ((value ?? 'n') !== option.value) {
+                problems.push(`${configPath} has CONFIG_${option.name}=${value ?? '(unset)'}, expected ${option.value}`);
+            }
+        }
+    }
+    if (problems.length > 0)
+        throw new errors/* TestFailure */.p2(`the built kernel is not what was asked for: ${problems.join('; ')}`);
+    return { nvr: `kernel-${core.version}-${core.release}`, kverrel, vmlinux: vmlinux, kvmModules };
+}
+
+// EXTERNAL MODULE: ./src/host/paths.ts
+var paths = __webpack_require__(5514);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
+var exec = __webpack_require__(4524);
+// EXTERNAL MODULE: ./node_modules/proper-lockfile/index.js
+var proper_lockfile = __webpack_require__(3648);
+var proper_lockfile_default = /*#__PURE__*/__webpack_require__.n(proper_lockfile);
+;// CONCATENATED MODULE: ./src/fs/install-once.ts
+/**
+ * A folder in a cache shared by every run on the host (several runner services on one POWER box
+ * are common): made once, by whichever run gets there first, and never seen half-made. The maker
+ * writes into a temporary folder beside the target and renames it into place, all under a lock
+ * (proper-lockfile: an mkdir lock with a heartbeat, taken over when its holder died).
+ */
+
+
+
+/** Returns target, made by `make(tempDir)` unless a complete one is there already. */
+async function installOnce(target, make, options) {
+    if ((0,external_node_fs_.existsSync)(target) && options.ready(target))
+        return target;
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
+    const waitMs = options.waitMs ?? 15 * 60_000;
+    const release = await proper_lockfile_default().lock(target, {
+        realpath: false,
+        stale: 30_000,
+        update: 5_000,
+        retries: { retries: Math.ceil(waitMs / 1_000), factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
+    });
+    try {
+        // Another run may have made it while this one waited for the lock.
+        if ((0,external_node_fs_.existsSync)(target) && options.ready(target))
+            return target;
+        const partial = `${target}.partial-${process.pid}`;
+        (0,external_node_fs_.rmSync)(partial, { recursive: true, force: true });
+        (0,external_node_fs_.mkdirSync)(partial, { recursive: true });
+        try {
+            await make(partial);
+            (0,external_node_fs_.rmSync)(target, { recursive: true, force: true });
+            (0,external_node_fs_.renameSync)(partial, target);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(partial, { recursive: true, force: true });
+        }
+        return target;
+    }
+    finally {
+        await release();
+    }
+}
+
+// EXTERNAL MODULE: ./src/rpm/avoid.ts + 1 modules
+var avoid = __webpack_require__(6986);
+// EXTERNAL MODULE: ./src/exec/tools.ts
+var tools = __webpack_require__(6530);
+;// CONCATENATED MODULE: ./src/kernel/kconfig.ts
+/**
+ * The kernel's own Kconfig as the judge of a config, before hours of building: run
+ * `make olddefconfig` for ARCH=powerpc on the final config (only the config step, so a cross
+ * toolchain on x86 is enough) and report every requested option that Kconfig changed, with the
+ * dependency or select that forced it.
+ */
+
+
+
+
+
+
+
+
+
+
+/** What olddefconfig needs of a source tree: Kconfig and make files, scripts/, arch/powerpc, include/. */
+const CONFIG_STEP_PATHS = [
+    '*/Kconfig*',
+    '*/Makefile*',
+    '*/Kbuild*',
+    '*/scripts/*',
+    '*/arch/powerpc/*',
+    '*/include/*',
+];
+function isKernelTree(dir) {
+    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'Makefile')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'arch', 'powerpc', 'kvm', 'Kconfig'));
+}
+/**
+ * A kernel source folder, or a tarball (linux-*.tar.xz as the SRPM ships it) unpacked once into
+ * cacheDir, keyed by the tarball's name and size, with only the files the config step reads.
+ */
+async function prepareKernelSource(source, cacheDir, log) {
+    if ((0,external_node_fs_.statSync)(source).isDirectory()) {
+        if (!isKernelTree(source))
+            throw new errors/* InfrastructureError */.EN(`${source} is not a kernel source tree (no arch/powerpc/kvm/Kconfig)`);
+        return source;
+    }
+    const id = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${source}:${(0,external_node_fs_.statSync)(source).size}:${(0,external_node_fs_.statSync)(source).mtimeMs}`)
+        .digest('hex')
+        .slice(0, 16);
+    const target = (0,external_node_path_.join)(cacheDir, 'kernel-source', id);
+    const treeIn = (dir) => (0,external_node_fs_.existsSync)(dir)
+        ? (0,external_node_fs_.readdirSync)(dir)
+            .map((name) => (0,external_node_path_.join)(dir, name))
+            .find(isKernelTree)
+        : undefined;
+    await installOnce(target, async (dir) => {
+        await (0,exec/* exec */.m0)(['tar', '-xf', source, '-C', dir, '--wildcards', ...CONFIG_STEP_PATHS], {
+            ...(log ? { log, group: `Unpack the Kconfig files of ${source}` } : {}),
+        });
+    }, { ready: (dir) => treeIn(dir) !== undefined });
+    const unpacked = treeIn(target);
+    if (!unpacked)
+        throw new errors/* InfrastructureError */.EN(`${source} holds no kernel source tree with arch/powerpc/kvm/Kconfig`);
+    return unpacked;
+}
+/** What of a kernel source decides the Kconfig check: a tarball's bytes, or a tree's Kconfig files. */
+function kernelSourceDigest(source) {
+    return (0,avoid/* digestTree */.h)(source, /^Kconfig/);
+}
+/** make's arguments for a powerpc config step on this host: native on ppc64le, else the cross toolchain. */
+function powerpcMakeArgs() {
+    if ((0,external_node_os_.arch)() === 'ppc64')
+        return ['ARCH=powerpc'];
+    const cross = 'powerpc64le-linux-gnu-';
+    if (!(0,tools/* findOnPath */.a)(`${cross}gcc`)) {
+        throw new errors/* InfrastructureError */.EN(`the Kconfig check needs ${cross}gcc on this ${(0,external_node_os_.arch)()} host (only the config step runs); run scripts/setup-host.sh`);
+    }
+    return ['ARCH=powerpc', `CROSS_COMPILE=${cross}`];
+}
+/** Runs `make <target>` in an output folder of its own and returns the resulting .config. */
+async function runConfigTarget(sourceDir, target, config, log) {
+    const out = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kconfig-out-'));
+    try {
+        if (config !== undefined)
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(out, '.config'), config);
+        await (0,exec/* exec */.m0)(['make', '-s', '-C', sourceDir, `O=${out}`, ...powerpcMakeArgs(), target], {
+            ...(log ? { log, group: `make ${target}` } : {}),
+        });
+        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(out, '.config'), 'utf8');
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(out, { recursive: true, force: true });
+    }
+}
+/** config/menuconfig blocks of every Kconfig file: each symbol's `depends on` and who selects it. */
+function kconfigIndex(sourceDir) {
+    const index = new Map();
+    const entry = (name) => {
+        if (!index.has(name))
+            index.set(name, { depends: [], selectedBy: [] });
+        return index.get(name);
+    };
+    const files = (0,external_node_fs_.readdirSync)(sourceDir, { recursive: true, encoding: 'utf8' }).filter((file) => /(^|\/)Kconfig[^/]*$/.test(file));
+    for (const file of files) {
+        let current;
+        for (const raw of (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, file), 'utf8').split('\n')) {
+            const line = raw.trim();
+            const block = /^(?:menu)?config\s+([A-Za-z0-9_]+)/.exec(line);
+            if (block) {
+                current = block[1];
+                entry(current);
+                continue;
+            }
+            if (/^(menu|endmenu|choice|endchoice|if|endif|source|comment)\b/.test(line))
+                current = undefined;
+            if (!current)
+                continue;
+            const depends = /^depends on\s+(.+)$/.exec(line);
+            if (depends)
+                entry(current).depends.push(depends[1].trim());
+            const select = /^select\s+([A-Za-z0-9_]+)/.exec(line);
+            if (select)
+                entry(select[1]).selectedBy.push(current);
+        }
+    }
+    return index;
+}
+const isOn = (value) => value === 'y' || value === 'm';
+/** Why Kconfig changed a requested value, from the symbol's dependencies and selectors. */
+function explain(option, final, values, index) {
+    const symbol = index.get(option.name);
+    if (!symbol)
+        return `CONFIG_${option.name} does not exist in this kernel tree`;
+    if (option.value === 'm' && final === 'y' && !isOn(values.get('MODULES'))) {
+        return 'CONFIG_MODULES is off, so a module request becomes built-in';
+    }
+    if (isOn(option.value) && !isOn(final)) {
+        const unmet = symbol.depends
+            .flatMap((expression) => [...expression.matchAll(/!?[A-Z][A-Z0-9_]+/g)].map((m) => m[0]))
+            .filter((name) => (name.startsWith('!') ? isOn(values.get(name.slice(1))) : !isOn(values.get(name))));
+        const deps = symbol.depends.join(' && ');
+        return unmet.length > 0
+            ? `depends on ${deps}; not met: ${[...new Set(unmet)].map((n) => (n.startsWith('!') ? `${n.slice(1)} is set` : `${n} is off`)).join(', ')}`
+            : `depends on ${deps || '(nothing listed)'}; a menu or if block around it is off`;
+    }
+    if (!isOn(option.value) && isOn(final)) {
+        const selectors = symbol.selectedBy.filter((name) => isOn(values.get(name)));
+        return selectors.length > 0
+            ? `selected by ${selectors.join(', ')}`
+            : 'forced on by its default or a select';
+    }
+    return `Kconfig allows only ${final} here`;
+}
+/** olddefconfig on the config text, then each requested option compared with what Kconfig kept. */
+async function checkWithKconfig(sourceDir, configText, options, index, log) {
+    const values = readConfig(await runConfigTarget(sourceDir, 'olddefconfig', configText, log));
+    return options.flatMap((option) => {
+        if (option.onlyIfKnown && !index.has(option.name))
+            return [];
+        const final = values.get(option.name) ?? 'n';
+        const kept = final === option.value;
+        return [
+            {
+                name: option.name,
+                requested: option.value,
+                final,
+                kept,
+                ...(kept ? {} : { reason: explain(option, final, values, index) }),
+            },
+        ];
+    });
+}
+function describeFinding(file, finding) {
+    return `${file}: ${formatOption({ name: finding.name, value: finding.requested })} became ${formatOption({ name: finding.name, value: finding.final })} (${finding.reason})`;
+}
+
+;// CONCATENATED MODULE: ./src/kernel/kconfig-step.ts
+/**
+ * The Kconfig check as build-kernel runs it on the unpacked SRPM: the kernel tree comes from the
+ * kernel-source input or the SRPM's own linux-*.tar.xz; every ppc64le config is checked, and any
+ * requested option that Kconfig would change fails the step before the build starts.
+ */
+
+
+
+
+
+/** The kernel tarball the SRPM ships (linux-<version>-<release>.tar.xz), if any. */
+function srpmKernelTarball(sourcesDir) {
+    const name = (0,external_node_fs_.readdirSync)(sourcesDir).find((file) => /^linux-.*\.tar\.(xz|gz|bz2)$/.test(file));
+    return name ? (0,external_node_path_.join)(sourcesDir, name) : undefined;
+}
+/** Adds each config's Kconfig findings to its report; throws a TestFailure naming every dropped option. */
+async function kconfigCheck(source, configs, reports, options, log) {
+    const tree = await prepareKernelSource(source, (0,paths/* defaultCacheDir */.$)(), log);
+    const index = kconfigIndex(tree);
+    const dropped = [];
+    for (const config of configs) {
+        const findings = await checkWithKconfig(tree, (0,external_node_fs_.readFileSync)(config, 'utf8'), options, index, log);
+        const report = reports.find((r) => r.file === (0,external_node_path_.basename)(config));
+        if (report)
+            report.kconfig = findings;
+        dropped.push(...findings.filter((f) => !f.kept).map((f) => describeFinding((0,external_node_path_.basename)(config), f)));
+    }
+    if (dropped.length > 0) {
+        throw new errors/* TestFailure */.p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.join('; ')}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/kernel/kvm-package.ts
+/**
+ * Where kvm.ko and kvm-hv.ko are packaged. AlmaLinux ships them in a `kernel-kvm` subpackage;
+ * `modules` keeps them in the base kernel's module packages.
+ *
+ * The EL9 spec has two shapes. From 9.4 on, `%define kernel_kvm_package()` exists inside
+ * `%if %{with_realtime}`, the variant package and files macros call it and list the kvm
+ * modules for rt variants only, and BuildKernel moves the modules of mod-kvm.list out with the
+ * split script behind shell `$Variant` gates for rt. On ppc64le (no realtime) none of that runs,
+ * so each of those places is opened to the base variant on ppc64le. The 9.0 to 9.3 specs have no
+ * kvm macro at all: there the package, its file list and the split are added beside the spec's
+ * own split of the internal modules.
+ */
+
+
+
+
+/** The architecture whose base kernel gets kernel-kvm, and the modules it must hold. */
+const KVM_ARCH = 'ppc64le';
+const KVM_MODULE_NAMES = ['kvm', 'kvm-hv'];
+const KVM_LIST = 'mod-kvm.list';
+/** True for the base variant on ppc64le: rpm's `%{?N}` is empty for the base kernel. */
+const baseMacroCondition = (argument) => `"%{?${argument}}%{_target_cpu}" == "${KVM_ARCH}"`;
+/** The same in BuildKernel's shell, where the variant is `$Variant` (empty for the base kernel). */
+const BASE_SHELL_TEST = `"\${Variant}%{_target_cpu}" == "${KVM_ARCH}"`;
+/** The same for `[ … ]`, which takes `=`. */
+const BASE_POSIX_TEST = BASE_SHELL_TEST.replace('==', '=');
+const MARK = '# kvm-actions:';
+const DEFINITION = /^%define\s+kernel_kvm_package\(\)/;
+const POST_DEFINITION = /^%define\s+kernel_kvm_post\(\)/;
+const INVOCATION = /%\{expand:%%kernel_kvm_package\b|^\s*%kernel_kvm_package\b/;
+const MACRO_IF = /^%if\b(.*)\\$/;
+function shapeError(spec, what, expected) {
+    return new errors/* ConfigurationError */.j1(`${spec}: cannot ${what}: expected ${expected}. The spec has changed shape; report it, or use the other kvm-package mode`);
+}
+const cannotPackage = (spec, expected) => shapeError(spec, 'make the kernel-kvm subpackage', expected);
+/** Index of the `%else\` / `%endif\` that ends the branch opened at `start` inside a macro body. */
+function macroBranchEnd(lines, start) {
+    let depth = 0;
+    let elseAt;
+    for (let index = start + 1; index < lines.length; index++) {
+        const line = lines[index].trim();
+        if (!line.endsWith('\\') && !/^%\{nil\}/.test(line))
+            break;
+        if (/^%if\w*\b/.test(line))
+            depth++;
+        else if (/^%else\b/.test(line) && depth === 0)
+            elseAt ??= index;
+        else if (/^%endif\b/.test(line)) {
+            if (depth === 0)
+                return { ...(elseAt !== undefined ? { else: elseAt } : {}), endif: index };
+            depth--;
+        }
+    }
+    return { endif: -1 };
+}
+/**
+ * Opens a realtime-only branch of a macro body (`%if "%{N}" == "rt" || …\`) to the base variant on
+ * ppc64le: the branch's lines are repeated after its `%endif\` under the base condition, so the
+ * `%else` branch (the unified kernel image) is left as it is.
+ */
+function openMacroBranch(lines, at) {
+    const condition = MACRO_IF.exec(lines[at].trim())?.[1] ?? '';
+    const argument = /"%\{\??(\d)\}"\s*==\s*"rt"/.exec(condition)?.[1];
+    if (!argument)
+        return false;
+    const { else: elseAt, endif } = macroBranchEnd(lines, at);
+    if (endif === -1)
+        return false;
+    const body = lines.slice(at + 1, elseAt ?? endif);
+    lines.splice(endif + 1, 0, `%if ${baseMacroCondition(argument)}\\`, ...body, '%endif\\');
+    return true;
+}
+/** The `%if…\` in a macro body that encloses `index` most closely. */
+function enclosingMacroIf(lines, index) {
+    const open = (0,rpm_spec/* enclosingConditionals */.cx)(lines, index).filter((c) => c.keyword === 'if');
+    const last = open.at(-1);
+    return last && lines[last.line].trim().endsWith('\\') && !last.inElse ? last.line : -1;
+}
+/** `if [[ … ]]; then` / `if [ … ] || [ … ]; then` on `$Variant` gains the base-variant test. */
+function openShellGate(lines, at) {
+    const match = rpm_spec/* SHELL_IF */.dU.exec(lines[at]);
+    if (!match || !/\$\{?Variant\}?/.test(match[2]) || lines[at].includes('%{_target_cpu}'))
+        return false;
+    const test = match[2].trim();
+    const opened = /^\[\[.*\]\]$/.test(test)
+        ? `${test.slice(0, -2).trimEnd()} || ${BASE_SHELL_TEST} ]]`
+        : `${test} || [ ${BASE_POSIX_TEST} ]`;
+    lines[at] = `${match[1]}if ${opened}; then`;
+    return true;
+}
+/** The module names in SOURCES/mod-kvm.list (none when there is no such file). */
+function readKvmList(sourcesDir) {
+    const file = (0,external_node_path_.join)(sourcesDir, KVM_LIST);
+    return (0,external_node_fs_.existsSync)(file)
+        ? (0,external_node_fs_.readFileSync)(file, 'utf8')
+            .split('\n')
+            .map((line) => line.trim())
+            .filter(Boolean)
+        : [];
+}
+/** mod-kvm.list names kvm and kvm-hv (EL9 lists the x86 modules; kvm-hv is missing). */
+function completeKvmList(sourcesDir) {
+    const names = readKvmList(sourcesDir);
+    const added = KVM_MODULE_NAMES.filter((name) => !names.includes(name));
+    if (added.length > 0)
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(sourcesDir, KVM_LIST), [...names, ...added].join('\n') + '\n');
+    return added;
+}
+/** The spec's Source number of mod-kvm.list, if it has one. */
+function kvmListSource(lines) {
+    return (0,rpm_spec/* numberedTags */.I7)(lines, 'Source').find((tag) => tag.value === KVM_LIST)?.number;
+}
+/** The `%if %{with_realtime}` around a macro definition also holds on ppc64le; false if none did. */
+function openRealtimeGate(lines, definition) {
+    let opened = false;
+    for (const gate of (0,rpm_spec/* enclosingConditionals */.cx)(lines, definition)) {
+        if (gate.keyword !== 'if' || !gate.args.includes('with_realtime') || gate.inElse)
+            continue;
+        lines[gate.line] = `%if ${gate.args} || "%{_target_cpu}" == "${KVM_ARCH}"`;
+        opened = true;
+    }
+    return opened;
+}
+/**
+ * The conditional lines around the base kernel's `%kernel_variant_package` (no variant): its
+ * packages exist only where these hold, so kernel-kvm's sections must sit inside them too.
+ */
+function basePackageConditions(lines, spec) {
+    const at = lines.findIndex((line) => /^%kernel_variant_package\s*$/.test(line.trim()));
+    if (at === -1)
+        throw cannotPackage(spec, "a '%kernel_variant_package' line for the base kernel");
+    const open = (0,rpm_spec/* enclosingConditionals */.cx)(lines, at);
+    if (open.some((c) => c.inElse))
+        throw cannotPackage(spec, "the base kernel's packages outside any %else");
+    return open.map((c) => lines[c.line].trim());
+}
+/** `body` for the base kernel on ppc64le: inside `%ifarch ppc64le` and the given conditions. */
+function forBaseOnPpc64le(conditions, body) {
+    return [`%ifarch ${KVM_ARCH}`, ...conditions, ...body, ...conditions.map(() => '%endif'), '%endif'];
+}
+/**
+ * kernel-kvm runs depmod after install and removal, as the rt kvm packages do, so `modprobe
+ * kvm_hv` finds the modules: through the spec's `%kernel_kvm_post` where it has one (opened like
+ * the package macro), else written out. Placed before the file lists, with the scriptlets.
+ */
+function addKvmScriptlets(lines, spec) {
+    const definition = lines.findIndex((line) => POST_DEFINITION.test(line));
+    let body = ['%post kvm', '/sbin/depmod -a %{KVERREL}', '%postun kvm', '/sbin/depmod -a %{KVERREL}'];
+    if (definition !== -1) {
+        openRealtimeGate(lines, definition);
+        body = ['%kernel_kvm_post'];
+    }
+    const at = lines.findIndex((line) => /^%define\s+kernel_variant_files\b/.test(line));
+    if (at === -1)
+        throw cannotPackage(spec, "a '%define kernel_variant_files' line");
+    lines.splice(at, 0, ...forBaseOnPpc64le(basePackageConditions(lines, spec), body), '');
+    return 'kernel-kvm runs depmod after install and removal';
+}
+/** 9.4 and later: every rt-only place of the kvm package opened to the base variant on ppc64le. */
+function openRealtimeKvm(lines, spec) {
+    const details = [];
+    const definition = lines.findIndex((line) => DEFINITION.test(line));
+    if (openRealtimeGate(lines, definition))
+        details.push('kernel_kvm_package defined on ppc64le');
+    // The variant package and files macros: the rt-only branches that declare or list kvm.
+    const branches = new Set();
+    const packaged = [];
+    const listed = [];
+    lines.forEach((line, index) => {
+        if (!line.trimEnd().endsWith('\\'))
+            return;
+        if (INVOCATION.test(line) && !DEFINITION.test(line))
+            packaged.push(index);
+        else if (/%%files\b.*\bkvm\b/.test(line))
+            listed.push(index);
+    });
+    if (packaged.length === 0)
+        throw cannotPackage(spec, "a '%{expand:%%kernel_kvm_package …}' line in the variant package macro");
+    if (listed.length === 0)
+        throw cannotPackage(spec, "a '%{expand:%%files … kvm}' line in the variant files macro");
+    for (const index of [...packaged, ...listed]) {
+        const gate = enclosingMacroIf(lines, index);
+        if (gate !== -1)
+            branches.add(gate);
+    }
+    let opened = 0;
+    for (const gate of [...branches].sort((a, b) => b - a))
+        if (openMacroBranch(lines, gate))
+            opened++;
+    if (opened > 0)
+        details.push(`variant package and files macros: kernel-kvm for the base kernel (${opened} branch(es))`);
+    // BuildKernel: the split and the file list of mod-kvm.list behind `$Variant` gates.
+    const source = kvmListSource(lines);
+    if (source === undefined)
+        throw cannotPackage(spec, `a 'SourceNN: ${KVM_LIST}' line`);
+    const split = new RegExp(`%\\{SOURCE${source}\\}\\s+kvm\\s*$`);
+    const users = lines.flatMap((line, index) => (split.test(line) || line.includes(KVM_LIST)) && !/^Source\d*:/i.test(line.trim()) ? [index] : []);
+    if (!users.some((index) => split.test(lines[index])))
+        throw cannotPackage(spec, `a line that splits the modules of %{SOURCE${source}} into kvm`);
+    const gates = new Set(users.map((index) => (0,rpm_spec/* enclosingShellIf */.qh)(lines, index)).filter((at) => at !== -1));
+    let shell = 0;
+    for (const gate of gates)
+        if (openShellGate(lines, gate))
+            shell++;
+    if (shell > 0)
+        details.push(`BuildKernel: ${shell} $Variant gate(s) opened to the base kernel`);
+    return details;
+}
+/**
+ * A line matching `anchor`, repeated after itself for mod-kvm.list under the base-variant gate;
+ * a missing anchor is an error when `expected` describes it, and skipped otherwise.
+ */
+function twinForKvm(lines, spec, anchor, rewrite, expected) {
+    const index = lines.findIndex((line) => anchor.test(line));
+    if (index === -1) {
+        if (expected)
+            throw cannotPackage(spec, expected);
+        return;
+    }
+    const indent = /^\s*/.exec(lines[index])[0];
+    lines.splice(index + 1, 0, `${indent}if [ ${BASE_POSIX_TEST} ]; then`, `${indent}  ${rewrite(lines[index].trim())}`, `${indent}fi`);
+}
+/** The condition of a base kernel's `%kernel_variant_files [-k image] <use_vdso> <condition>` line. */
+function baseFilesCondition(line) {
+    const words = /^%kernel_variant_files\s+(.*)$/.exec(line.trim())?.[1]?.split(/\s+/);
+    if (!words)
+        return undefined;
+    const positional = words.filter((word, i) => !word.startsWith('-') && !words[i - 1]?.startsWith('-'));
+    return positional.length === 2 ? positional[1] : undefined;
+}
+/** 9.0 to 9.3: the package, its file list and the split, modelled on the internal modules'. */
+function addBaseKvm(lines, spec, sourcesDir) {
+    let source = kvmListSource(lines);
+    if (source === undefined) {
+        const tags = (0,rpm_spec/* numberedTags */.I7)(lines, 'Source');
+        const used = new Set(tags.map((tag) => tag.number));
+        source = used.has(86) ? Math.max(...used) + 1 : 86;
+        const after = tags.at(-1)?.line ?? -1;
+        if (after === -1)
+            throw cannotPackage(spec, "a 'SourceNN:' line");
+        lines.splice(after + 1, 0, `Source${source}: ${KVM_LIST}`);
+    }
+    completeKvmList(sourcesDir);
+    const internalSplit = /^\s*(%\{SOURCE\d+\})\s+\$RPM_BUILD_ROOT\s+lib\/modules\/\$KernelVer\s+\S+\s+internal\s*$/;
+    const splitter = internalSplit.exec(lines.find((line) => internalSplit.test(line)) ?? '')?.[1];
+    if (!splitter) {
+        throw cannotPackage(spec, "a line '%{SOURCE20} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE84} internal' (the split of the internal modules)");
+    }
+    twinForKvm(lines, spec, internalSplit, () => `${splitter} $RPM_BUILD_ROOT lib/modules/$KernelVer %{SOURCE${source}} kvm`);
+    twinForKvm(lines, spec, /^\s*xargs rm -rf < mod-internal\.list\s*$/, () => `xargs rm -rf < ${KVM_LIST}`, "a line 'xargs rm -rf < mod-internal.list'");
+    twinForKvm(lines, spec, /mod-internal\.list\s*>>\s*\S*-modules-internal\.list\s*$/, (line) => line.replace('mod-internal.list', KVM_LIST).replace(/-modules-internal\.list\s*$/, '-kvm.list'), 'a line that appends mod-internal.list to the modules-internal file list');
+    twinForKvm(lines, spec, /^\s*rm -f \$RPM_BUILD_ROOT\/mod-internal\.list\s*$/, () => `rm -f $RPM_BUILD_ROOT/${KVM_LIST}`);
+    const conditions = basePackageConditions(lines, spec);
+    const prep = lines.findIndex((line) => /^%prep\b/.test(line));
+    if (prep === -1)
+        throw cannotPackage(spec, "a '%prep' line");
+    lines.splice(prep, 0, `${MARK} kernel-kvm for the base kernel on ${KVM_ARCH}; this spec has no kvm package macro`, ...forBaseOnPpc64le(conditions, [
+        '%package kvm',
+        'Summary: KVM modules for package kernel',
+        'Requires: kernel-core = %{version}-%{release}',
+        'Provides: installonlypkg(kernel-module)',
+        '%description kvm',
+        'The KVM modules (kvm, kvm-hv) of the kernel package, for guests under KVM-HV.',
+    ]), '');
+    // The base kernel's files exist where its `%kernel_variant_files … <condition>` line says.
+    const baseFiles = lines.findIndex((line) => baseFilesCondition(line) !== undefined);
+    if (baseFiles === -1)
+        throw cannotPackage(spec, "a '%kernel_variant_files <use_vdso> <condition>' line for the base kernel");
+    const lastFiles = lines.findLastIndex((line) => /^%kernel_variant_files\b/.test(line));
+    lines.splice(lastFiles + 1, 0, ...forBaseOnPpc64le([...conditions, `%if ${baseFilesCondition(lines[baseFiles])}`], ['%files -f kernel-kvm.list kvm', '%dir /lib/modules/%{KVERREL}/kvm']));
+    return [
+        `Source${source}: ${KVM_LIST} (kvm, kvm-hv)`,
+        'kernel-kvm declared with its file list',
+        'BuildKernel splits the kvm modules out for the base kernel',
+    ];
+}
+/** kernel-kvm for the base kernel on ppc64le, holding kvm.ko and kvm-hv.ko. */
+function packageKvmSeparately(lines, spec, sourcesDir) {
+    if (lines.some((line) => DEFINITION.test(line))) {
+        const details = openRealtimeKvm(lines, spec);
+        // Scriptlets only where this edit made the package: a spec that has it keeps its own.
+        if (details.length > 0)
+            details.push(addKvmScriptlets(lines, spec));
+        const added = completeKvmList(sourcesDir);
+        if (added.length > 0)
+            details.push(`${KVM_LIST} gains ${added.join(', ')}`);
+        return details.length > 0
+            ? details.join('; ')
+            : 'kernel-kvm already built for the base kernel by the spec';
+    }
+    return [...addBaseKvm(lines, spec, sourcesDir), addKvmScriptlets(lines, spec)].join('; ');
+}
+/**
+ * kvm.ko and kvm-hv.ko stay in the base kernel's module packages. The EL9 spec splits kvm out for
+ * rt only, so nothing changes; a spec whose kvm package already takes them from the base kernel
+ * cannot be turned back and is refused.
+ */
+function keepKvmInModules(lines, spec) {
+    const files = (0,rpm_spec/* sections */.V0)(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm');
+    if (files.length > 0 || lines.some((line) => line.includes(BASE_SHELL_TEST) || line.startsWith(MARK))) {
+        throw shapeError(spec, 'keep the KVM modules in the kernel modules', 'no kvm package for the base kernel, but the spec already has one');
+    }
+    return lines.some((line) => DEFINITION.test(line))
+        ? 'kvm.ko and kvm-hv.ko stay in the base kernel’s modules (the spec splits kvm out for rt only)'
+        : 'kvm.ko and kvm-hv.ko stay in the base kernel’s modules (the spec has no kvm package)';
+}
+
+;// CONCATENATED MODULE: ./src/kernel/signing.ts
+/**
+ * Module signing of the rebuilt kernel. ppc64le is a secure-boot architecture, so the EL9 spec
+ * signs the kernel and its modules by default; a rebuild either turns that off, or signs with
+ * keys the maintainer provides. The key never enters the source RPM: the spec gets one line that
+ * copies it from a path given at build time, after each `make mrproper` (which deletes
+ * certs/signing_key.pem, the key the kernel build and the spec's signing steps use).
+ */
+
+
+
+
+/** The rpm macro that carries the key's path into the build. */
+const SIGNING_KEY_MACRO = 'kvm_actions_signing_key';
+const SIGN_SWITCH = /^(\s*%(?:global|define)\s+sign(?:kernel|modules)\s+)1\s*$/;
+/** `%global signkernel 1` / `%global signmodules 1` become 0. */
+function disableSigning(lines, spec) {
+    const switched = [];
+    lines.forEach((line, index) => {
+        const match = SIGN_SWITCH.exec(line);
+        if (match) {
+            lines[index] = `${match[1]}0`;
+            switched.push(index + 1);
+        }
+    });
+    if (switched.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`${spec}: cannot turn module signing off: expected '%global signmodules 1' (or signkernel). The spec has changed shape; use module-signing: auto or keys`);
+    }
+    return `signing off (line ${switched.join(', ')})`;
+}
+/** After every `make … mrproper` in %prep and %build: the provided key as certs/signing_key.pem. */
+function useSigningKey(lines, spec) {
+    const copy = `%{?${SIGNING_KEY_MACRO}:cp %{${SIGNING_KEY_MACRO}} certs/signing_key.pem}`;
+    const at = [];
+    for (const section of (0,rpm_spec/* sections */.V0)(lines).filter((s) => s.name === 'prep' || s.name === 'build')) {
+        for (let index = section.header + 1; index < section.end; index++) {
+            const line = lines[index];
+            // A make command (make, %{make}, %{__make}) whose target is mrproper; not a function definition.
+            if (/^\s*(?:make|%\{?_{0,2}make\}?)(?!\s*\()\s[^#]*\bmrproper\b/.test(line))
+                at.push(index);
+        }
+    }
+    if (at.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`${spec}: cannot sign with the given key: expected a 'make … mrproper' line in %build, after which the key is put in place. The spec has changed shape; use module-signing: auto or off`);
+    }
+    for (const index of [...at].reverse()) {
+        const indent = /^\s*/.exec(lines[index])[0];
+        lines.splice(index + 1, 0, `${indent}${copy}`);
+    }
+    return `the given key after ${at.length} mrproper line(s)`;
+}
+/**
+ * The SHA-256 fingerprint of the certificate in a signing key file, which must hold the private
+ * key and the certificate (PEM), as the kernel's certs/signing_key.pem does.
+ */
+async function signingKeyFingerprint(file) {
+    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    if (!/-----BEGIN (RSA |EC )?PRIVATE KEY-----/.test(text) || !text.includes('-----BEGIN CERTIFICATE-----')) {
+        throw new errors/* ConfigurationError */.j1(`Input 'module-signing-key' names ${file}, which is not a PEM file with both a private key and its certificate (the form of certs/signing_key.pem)`);
+    }
+    const result = await (0,exec/* exec */.m0)(['openssl', 'x509', '-in', file, '-noout', '-fingerprint', '-sha256'], {
+        allowFailure: true,
+    });
+    const fingerprint = /=([0-9A-F:]+)\s*$/.exec(result.stdout.trim())?.[1];
+    if (result.exitCode !== 0 || !fingerprint) {
+        throw new errors/* ConfigurationError */.j1(`Input 'module-signing-key' names ${file}, whose certificate openssl cannot read`);
+    }
+    return fingerprint;
+}
+
+// EXTERNAL MODULE: ./src/rpm/spec-check.ts
+var spec_check = __webpack_require__(8707);
+;// CONCATENATED MODULE: ./src/kernel/validate.ts
+/**
+ * The kernel spec checked as rpm will build it for ppc64le, before any build: it must parse with
+ * the rebuild's dist, buildid and build switches, and its packages must put kvm.ko and kvm-hv.ko
+ * where the kvm-package mode says, for the base variant. This is what catches an edit that looks
+ * right as text but leaves `%files kvm` without its package, or kernel-kvm without modules.
+ */
+
+
+
+
+
+/** A quoted or bare shell word with $Variant / ${Variant} replaced by the variant's name. */
+function word(text, variant) {
+    return text.replace(/^"(.*)"$/, '$1').replace(/\$\{Variant\}|\$Variant\b/g, variant);
+}
+function parseTerm(text) {
+    const compare = /^("[^"]*"|\S+)\s*(==|=|!=)\s*("[^"]*"|\S+)$/.exec(text.trim());
+    if (compare)
+        return { kind: 'compare', left: compare[1], right: compare[3], equal: compare[2] !== '!=' };
+    const test = /^-(z|n)\s+("[^"]*"|\S+)$/.exec(text.trim());
+    if (test)
+        return { kind: 'empty', word: test[2], empty: test[1] === 'z' };
+    return undefined;
+}
+function evaluate(term, variant) {
+    if (term.kind === 'compare')
+        return (word(term.left, variant) === word(term.right, variant)) === term.equal;
+    return (word(term.word, variant) === '') === term.empty;
+}
+/**
+ * Whether a BuildKernel gate `if [[ A || B ]]; then` / `if [ A ] || [ B ]; then` holds for a
+ * variant; undefined when it is not made of string tests joined by || and &&.
+ */
+function shellGateHolds(line, variant) {
+    const condition = rpm_spec/* SHELL_IF */.dU.exec(line)?.[2];
+    if (!condition)
+        return undefined;
+    // Brackets and the operators between them: `[[ a || b ]]` and `[ a ] || [ b ]` read alike.
+    const flat = condition.replace(/\[\[|\]\]|\[|\]/g, ' ').trim();
+    let result;
+    let pending;
+    for (const part of flat.split(/\s*(\|\||&&)\s*/)) {
+        if (part === '||' || part === '&&') {
+            pending = part;
+            continue;
+        }
+        const term = parseTerm(part);
+        if (!term)
+            return undefined;
+        const value = evaluate(term, variant);
+        result = result === undefined ? value : pending === '&&' ? result && value : result || value;
+    }
+    return result;
+}
+async function validateKernelSpec(spec, specName, options) {
+    const expandedFile = (0,external_node_path_.join)(options.resultsDir, `${specName.replace(/\.spec$/, '')}-ppc64le-expanded.spec`);
+    const expanded = await (0,spec_check/* expandSpec */.W)(spec, specName, {
+        ...options.evaluation,
+        target: KVM_ARCH,
+        defines: { ...options.evaluation.defines, _sourcedir: options.sourcesDir },
+    }, expandedFile);
+    const { lines, subpackages } = expanded;
+    const problems = [];
+    const kvmFiles = (0,rpm_spec/* sections */.V0)(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm');
+    const listed = readKvmList(options.sourcesDir);
+    // Lines that split mod-kvm.list's modules into kvm, and the gates they sit behind, for the base kernel.
+    const splits = lines.flatMap((line, index) => (/mod-kvm\.list\s+kvm\s*$/.test(line) ? [index] : []));
+    const forBase = splits.filter((index) => {
+        const gate = (0,rpm_spec/* enclosingShellIf */.qh)(lines, index);
+        return gate === -1 || shellGateHolds(lines[gate], '') === true;
+    });
+    if (options.kvmPackage === 'subpackage') {
+        if (!subpackages.includes('kernel-kvm'))
+            problems.push('it builds no kernel-kvm package');
+        if (kvmFiles.length === 0)
+            problems.push('it has no %files section for kernel-kvm');
+        const depmod = (0,rpm_spec/* sections */.V0)(lines).some((s) => s.name === 'post' &&
+            s.subpackage === 'kvm' &&
+            lines.slice(s.header + 1, s.end).some((l) => /\bdepmod\b/.test(l)));
+        if (!depmod)
+            problems.push('kernel-kvm runs no depmod in %post');
+        const missing = KVM_MODULE_NAMES.filter((name) => !listed.includes(name));
+        if (missing.length > 0)
+            problems.push(`mod-kvm.list does not name ${missing.join(', ')}`);
+        if (forBase.length === 0)
+            problems.push('the base kernel’s build does not split the modules of mod-kvm.list into kernel-kvm');
+    }
+    else {
+        if (subpackages.includes('kernel-kvm') || kvmFiles.length > 0)
+            problems.push('it still builds kernel-kvm for the base kernel');
+        if (forBase.length > 0)
+            problems.push('the base kernel’s build still splits the modules of mod-kvm.list out');
+    }
+    if (problems.length > 0) {
+        throw new errors/* ConfigurationError */.j1(`${specName} for ${KVM_ARCH} (rpmspec ${expanded.described}) does not package the KVM modules as kvm-package: ${options.kvmPackage} asks: ${problems.join('; ')}. The expanded spec is in ${expandedFile}`);
+    }
+    const where = options.kvmPackage === 'subpackage'
+        ? `kernel-kvm is built and the base kernel moves ${KVM_MODULE_NAMES.join(' and ')} into it`
+        : 'no kernel-kvm for the base kernel, whose modules keep kvm and kvm-hv';
+    return {
+        summary: `Validated before the build: rpmspec ${expanded.described} parses the spec (${subpackages.length} packages); ${where}.`,
+        subpackages,
+        expandedFile,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/kernel/build.ts
+/**
+ * One kernel rebuild with the KVM profile: the config options merged from the profile and the
+ * fragments, the spec's KVM packaging and module-signing edits, the Kconfig check, the spec
+ * validation, and the checks of the built RPMs. The rebuild itself (cache, scratch space, log)
+ * comes in as a parameter, so the action only parses inputs and reports.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
+ * (base variant only, no debug kernel or debuginfo, no kABI check); `full` is the release build.
+ */
+function kernelBuildSwitches(profile) {
+    return profile === 'fast'
+        ? { with: ['baseonly'], without: ['debug', 'debuginfo', 'kabichk'] }
+        : { with: [], without: [] };
+}
+async function buildKernelPackage(request, deps) {
+    const options = mergeOptions([
+        ...(request.kvmProfile ? KVM_PROFILE : []),
+        ...request.fragments.flatMap(({ path, name }) => parseFragment((0,external_node_fs_.readFileSync)(path, 'utf8'), name)),
+    ]);
+    const signingKey = request.moduleSigningKey
+        ? { path: request.moduleSigningKey, fingerprint: await signingKeyFingerprint(request.moduleSigningKey) }
+        : undefined;
+    let configReport = [];
+    let validation;
+    let result;
+    const switches = kernelBuildSwitches(request.buildProfile);
+    try {
+        result = await deps.rebuild({
+            package: 'kernel',
+            source: request.source,
+            upstreamKeys: request.upstreamKeys,
+            repositoryUrl: request.repositoryUrl,
+            recipes: request.recipes,
+            release: { kind: 'buildid', value: request.buildid },
+            builder: request.builder,
+            mockConfig: request.mockConfig,
+            ...switches,
+            target: KVM_ARCH,
+            timeoutMs: request.buildTimeoutMs,
+            ccache: request.ccache,
+            resultsDir: request.resultsDir,
+            expectations: [],
+            ...(signingKey
+                ? { defines: { [SIGNING_KEY_MACRO]: signingKey.path }, bindMounts: [(0,external_node_path_.dirname)(signingKey.path)] }
+                : {}),
+            prepare: async (tree, spec) => {
+                const sources = (0,external_node_path_.join)(tree, 'SOURCES');
+                const builtIn = [
+                    ...kvmPackageEdit(spec, sources, request.kvmPackage),
+                    ...signingEdit(spec, request.moduleSigning),
+                ];
+                const kernelSource = request.kernelSource ?? srpmKernelTarball(sources);
+                configReport = applyKernelOptions(sources, options);
+                if (!request.kconfigCheck)
+                    return builtIn;
+                if (!kernelSource) {
+                    deps.annotate('warning', 'Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.');
+                    return builtIn;
+                }
+                await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, deps.log);
+                return builtIn;
+            },
+            finish: async (tree, spec, defines, resultsDir) => {
+                validation = await validateKernelSpec(spec, (0,external_node_path_.basename)(spec), {
+                    sourcesDir: (0,external_node_path_.join)(tree, 'SOURCES'),
+                    evaluation: { defines, ...switches },
+                    kvmPackage: request.kvmPackage,
+                    resultsDir,
+                });
+                deps.log.info(validation.summary);
+            },
+            keyFiles: { 'config-fragments': request.fragments.map(({ path }) => path) },
+            keyExtra: {
+                options,
+                // The tree the Kconfig check reads (the SRPM's own tarball is covered by its checksum).
+                kernelSource: request.kconfigCheck && request.kernelSource ? kernelSourceDigest(request.kernelSource) : undefined,
+                kvmPackage: request.kvmPackage,
+                moduleSigning: request.moduleSigning,
+                signingKey: signingKey?.fingerprint,
+            },
+            skipBuild: !request.build,
+        });
+    }
+    finally {
+        // Written whether or not the build ran: a Kconfig failure is explained by this table.
+        writeConfigTable(deps.summary, configReport);
+    }
+    const kernel = result.skippedCommand
+        ? undefined
+        : await checkKernelRpms(result.rpms, options, request.kvmProfile, request.kvmPackage);
+    return {
+        result,
+        ...(kernel ? { kernel } : {}),
+        configReport,
+        ...(signingKey ? { signingCertificate: signingKey.fingerprint } : {}),
+        ...(validation ? { validation } : {}),
+    };
+}
+/** The summary lines of a kernel build after the rebuild table. */
+function kernelBuildNotes(outcome) {
+    const { result, kernel, signingCertificate } = outcome;
+    if (!kernel)
+        return [];
+    const builtIn = result.edits.filter((edit) => edit.type === 'built-in');
+    return [
+        ...(builtIn.length > 0 ? [builtIn.map((edit) => `${edit.target}: ${edit.detail}`).join('; ')] : []),
+        ...(signingCertificate ? [`Modules signed with the certificate SHA-256 ${signingCertificate}.`] : []),
+        ...(result.cacheHit
+            ? ['The build was restored from the cache: no config changes were made in this run.']
+            : []),
+        ...(kernel.kvmModules.length > 0
+            ? [
+                `KVM modules for ${kernel.kverrel}: ${kernel.kvmModules.map((m) => `${m.module} in ${m.package}`).join(', ')}.`,
+            ]
+            : []),
+    ];
+}
+/** The spec edit of a kvm-package mode, as a built-in edit for the summary. */
+function kvmPackageEdit(spec, sources, mode) {
+    const detail = (0,rpm_spec/* editSpecFile */.cF)(spec, (lines, name) => mode === 'subpackage' ? packageKvmSeparately(lines, name, sources) : keepKvmInModules(lines, name));
+    return [(0,apply/* builtInEdit */.O_)(spec, 'KVM modules', detail)];
+}
+/** The spec edit of a module-signing mode, as a built-in edit for the summary. */
+function signingEdit(spec, mode) {
+    if (mode === 'auto')
+        return [];
+    const detail = (0,rpm_spec/* editSpecFile */.cF)(spec, (lines, name) => mode === 'off' ? disableSigning(lines, name) : useSigningKey(lines, name));
+    return [(0,apply/* builtInEdit */.O_)(spec, 'module signing', detail)];
+}
+function writeConfigTable(summary, configReport) {
+    if (configReport.length === 0)
+        return;
+    summary.heading('Config changes', 3).table(['File', 'Option', 'Stock', 'New', 'Kept by Kconfig'], configReport.flatMap(({ file, changes, kconfig }) => changes.map((change) => {
+        const finding = kconfig?.find((f) => f.name === change.name);
+        return [
+            file,
+            `CONFIG_${change.name}`,
+            change.from === undefined ? '(absent)' : formatOption({ name: change.name, value: change.from }),
+            formatOption({ name: change.name, value: change.to }),
+            finding ? (finding.kept ? 'yes' : `no: ${finding.reason}`) : 'not checked',
+        ];
+    })));
+}
+
+
+/***/ }),
+
+/***/ 6986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ avoidanceKey),
+  h: () => (/* binding */ digestTree)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/version.ts
+/** The suite's version; part of every build-avoidance key (a test keeps it equal to package.json's). */
+const SUITE_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/rpm/avoid.ts
+/**
+ * Build avoidance: a key from everything that decides a build's output. Same key, same RPMs,
+ * so a cached result can stand in for hours of building.
+ */
+
+
+
+
+/**
+ * sha256 over every file below dir (path and content), in a stable order; with `only`, over the
+ * files whose name matches (a kernel tree's Kconfig files rather than all of its 80,000 files).
+ */
+function digestTree(dir, only) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return hash.update('(none)').digest('hex');
+    const files = (0,external_node_fs_.statSync)(dir).isFile()
+        ? [dir]
+        : (0,external_node_fs_.readdirSync)(dir, { recursive: true, encoding: 'utf8' })
+            .filter((file) => !only || only.test((0,external_node_path_.basename)(file)))
+            .map((file) => (0,external_node_path_.join)(dir, file))
+            .filter((file) => (0,external_node_fs_.statSync)(file).isFile())
+            .sort();
+    for (const file of files) {
+        hash
+            .update((0,external_node_path_.relative)(dir, file) || '.')
+            .update('\0')
+            .update((0,external_node_fs_.readFileSync)(file))
+            .update('\0');
+    }
+    return hash.digest('hex');
+}
+function avoidanceKey(inputs) {
+    const canonical = JSON.stringify({
+        suite: SUITE_VERSION,
+        package: inputs.package,
+        srpm: inputs.srpmSha256,
+        recipes: inputs.recipes.map((path) => digestTree(path)),
+        files: Object.fromEntries(Object.entries(inputs.files ?? {})
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([name, paths]) => [name, paths.map((path) => digestTree(path))])),
+        builder: inputs.builder,
+        extra: Object.fromEntries(Object.entries(inputs.extra ?? {}).sort(([a], [b]) => a.localeCompare(b))),
+    });
+    return `kvm-actions-${inputs.package}-${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 40)}`;
+}
+
+
+/***/ }),
+
+/***/ 1069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MA: () => (/* binding */ listPackageFiles),
+/* harmony export */   Oi: () => (/* binding */ extractPackageFile),
+/* harmony export */   mK: () => (/* binding */ unpackRpm),
+/* harmony export */   xD: () => (/* binding */ queryPackageFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4524);
+/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
+
+
+const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
+async function queryPackageFile(file) {
+    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
+    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+        .trim()
+        .split('\t');
+    return {
+        name,
+        ...(epoch !== '0' ? { epoch } : {}),
+        version,
+        release,
+        arch: isSource === '1' ? 'src' : arch,
+        nvr: `${name}-${version}-${release}`,
+    };
+}
+/** The files a package contains. */
+async function listPackageFiles(file) {
+    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
+    return stdout.split('\n').filter(Boolean);
+}
+/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
+async function extractPackageFile(file, path) {
+    // The script is fixed; the package and the path reach it as positional arguments only.
+    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
+        'extract',
+        file,
+        path,
+    ]);
+    return stdout;
+}
+/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
+async function unpackRpm(rpm, dir, log) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+    // The script is fixed; the package path reaches it as a positional argument only.
+    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
+        'unpack',
+        rpm,
+    ], { cwd: dir, ...(log ? { log } : {}) });
+}
+
+
+/***/ })
+
+};

@@ -1,4 +1,0 @@
-import { runOnGitHub } from '../host/github.js'
-import { bootTestGuest } from '../guest/action.js'
-
-await runOnGitHub(bootTestGuest)

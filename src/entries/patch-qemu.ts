@@ -1,4 +1,0 @@
-import { runOnGitHub } from '../host/github.js'
-import { patchQemu } from '../qemu/action.js'
-
-await runOnGitHub(patchQemu)

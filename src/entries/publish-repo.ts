@@ -1,4 +1,0 @@
-import { runOnGitHub } from '../host/github.js'
-import { publishRepo } from '../repo/action.js'
-
-await runOnGitHub(publishRepo)

@@ -1,0 +1,229 @@
+/**
+ * One kernel rebuild with the KVM profile: the config options merged from the profile and the
+ * fragments, the spec's KVM packaging and module-signing edits, the Kconfig check, the spec
+ * validation, and the checks of the built RPMs. The rebuild itself (cache, scratch space, log)
+ * comes in as a parameter, so the action only parses inputs and reports.
+ */
+import { readFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import type { AnnotationKind, Log } from '../host/host.js'
+import type { Summary } from '../report/summary.js'
+import type { AppliedEdit } from '../rpm/autopatch/apply.js'
+import { builtInEdit } from '../rpm/autopatch/apply.js'
+import type { Builder } from '../rpm/builder.js'
+import type { RebuildResult, RebuildStep, RecipeSource } from '../rpm/rebuild.js'
+import type { SrpmSource } from '../rpm/source.js'
+import { editSpecFile } from '../rpm/spec.js'
+import type { UpstreamKeySpec } from '../rpm/upstream-keys.js'
+import {
+  applyKernelOptions,
+  checkKernelRpms,
+  type ConfigFileReport,
+  type KernelBuildReport,
+} from './checks.js'
+import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'
+import { kconfigCheck, srpmKernelTarball } from './kconfig-step.js'
+import { kernelSourceDigest } from './kconfig.js'
+import { keepKvmInModules, KVM_ARCH, type KvmPackage, packageKvmSeparately } from './kvm-package.js'
+import {
+  disableSigning,
+  type ModuleSigning,
+  SIGNING_KEY_MACRO,
+  signingKeyFingerprint,
+  useSigningKey,
+} from './signing.js'
+import { type KernelSpecValidation, validateKernelSpec } from './validate.js'
+
+/**
+ * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
+ * (base variant only, no debug kernel or debuginfo, no kABI check); `full` is the release build.
+ */
+export function kernelBuildSwitches(profile: 'fast' | 'full'): { with: string[]; without: string[] } {
+  return profile === 'fast'
+    ? { with: ['baseonly'], without: ['debug', 'debuginfo', 'kabichk'] }
+    : { with: [], without: [] }
+}
+
+export interface KernelBuildRequest {
+  source: SrpmSource
+  upstreamKeys: UpstreamKeySpec
+  repositoryUrl: string
+  recipes: RecipeSource[]
+  kvmProfile: boolean
+  /** Config fragment files (absolute) with the names they were given by. */
+  fragments: { path: string; name: string }[]
+  kernelSource?: string
+  kconfigCheck: boolean
+  buildid: string
+  buildProfile: 'fast' | 'full'
+  kvmPackage: KvmPackage
+  moduleSigning: ModuleSigning
+  moduleSigningKey?: string
+  builder: Builder
+  mockConfig: string
+  buildTimeoutMs: number
+  ccache: boolean
+  build: boolean
+  resultsDir: string
+}
+
+export interface KernelBuildDependencies {
+  rebuild(step: RebuildStep): Promise<RebuildResult>
+  annotate(kind: AnnotationKind, message: string): void
+  log: Log
+  summary: Summary
+}
+
+export interface KernelBuildOutcome {
+  result: RebuildResult
+  /** The checked kernel RPMs; undefined when the build did not run (build: false). */
+  kernel?: KernelBuildReport
+  configReport: ConfigFileReport[]
+  signingCertificate?: string
+  validation?: KernelSpecValidation
+}
+
+export async function buildKernelPackage(
+  request: KernelBuildRequest,
+  deps: KernelBuildDependencies,
+): Promise<KernelBuildOutcome> {
+  const options = mergeOptions([
+    ...(request.kvmProfile ? KVM_PROFILE : []),
+    ...request.fragments.flatMap(({ path, name }) => parseFragment(readFileSync(path, 'utf8'), name)),
+  ])
+  const signingKey = request.moduleSigningKey
+    ? { path: request.moduleSigningKey, fingerprint: await signingKeyFingerprint(request.moduleSigningKey) }
+    : undefined
+  let configReport: ConfigFileReport[] = []
+  let validation: KernelSpecValidation | undefined
+  let result: RebuildResult
+  const switches = kernelBuildSwitches(request.buildProfile)
+  try {
+    result = await deps.rebuild({
+      package: 'kernel',
+      source: request.source,
+      upstreamKeys: request.upstreamKeys,
+      repositoryUrl: request.repositoryUrl,
+      recipes: request.recipes,
+      release: { kind: 'buildid', value: request.buildid },
+      builder: request.builder,
+      mockConfig: request.mockConfig,
+      ...switches,
+      target: KVM_ARCH,
+      timeoutMs: request.buildTimeoutMs,
+      ccache: request.ccache,
+      resultsDir: request.resultsDir,
+      expectations: [],
+      ...(signingKey
+        ? { defines: { [SIGNING_KEY_MACRO]: signingKey.path }, bindMounts: [dirname(signingKey.path)] }
+        : {}),
+      prepare: async (tree, spec) => {
+        const sources = join(tree, 'SOURCES')
+        const builtIn = [
+          ...kvmPackageEdit(spec, sources, request.kvmPackage),
+          ...signingEdit(spec, request.moduleSigning),
+        ]
+        const kernelSource = request.kernelSource ?? srpmKernelTarball(sources)
+        configReport = applyKernelOptions(sources, options)
+        if (!request.kconfigCheck) return builtIn
+        if (!kernelSource) {
+          deps.annotate(
+            'warning',
+            'Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.',
+          )
+          return builtIn
+        }
+        await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, deps.log)
+        return builtIn
+      },
+      finish: async (tree, spec, defines, resultsDir) => {
+        validation = await validateKernelSpec(spec, basename(spec), {
+          sourcesDir: join(tree, 'SOURCES'),
+          evaluation: { defines, ...switches },
+          kvmPackage: request.kvmPackage,
+          resultsDir,
+        })
+        deps.log.info(validation.summary)
+      },
+      keyFiles: { 'config-fragments': request.fragments.map(({ path }) => path) },
+      keyExtra: {
+        options,
+        // The tree the Kconfig check reads (the SRPM's own tarball is covered by its checksum).
+        kernelSource:
+          request.kconfigCheck && request.kernelSource ? kernelSourceDigest(request.kernelSource) : undefined,
+        kvmPackage: request.kvmPackage,
+        moduleSigning: request.moduleSigning,
+        signingKey: signingKey?.fingerprint,
+      },
+      skipBuild: !request.build,
+    })
+  } finally {
+    // Written whether or not the build ran: a Kconfig failure is explained by this table.
+    writeConfigTable(deps.summary, configReport)
+  }
+  const kernel = result.skippedCommand
+    ? undefined
+    : await checkKernelRpms(result.rpms, options, request.kvmProfile, request.kvmPackage)
+  return {
+    result,
+    ...(kernel ? { kernel } : {}),
+    configReport,
+    ...(signingKey ? { signingCertificate: signingKey.fingerprint } : {}),
+    ...(validation ? { validation } : {}),
+  }
+}
+
+/** The summary lines of a kernel build after the rebuild table. */
+export function kernelBuildNotes(outcome: KernelBuildOutcome): string[] {
+  const { result, kernel, signingCertificate } = outcome
+  if (!kernel) return []
+  const builtIn = result.edits.filter((edit) => edit.type === 'built-in')
+  return [
+    ...(builtIn.length > 0 ? [builtIn.map((edit) => `${edit.target}: ${edit.detail}`).join('; ')] : []),
+    ...(signingCertificate ? [`Modules signed with the certificate SHA-256 ${signingCertificate}.`] : []),
+    ...(result.cacheHit
+      ? ['The build was restored from the cache: no config changes were made in this run.']
+      : []),
+    ...(kernel.kvmModules.length > 0
+      ? [
+          `KVM modules for ${kernel.kverrel}: ${kernel.kvmModules.map((m) => `${m.module} in ${m.package}`).join(', ')}.`,
+        ]
+      : []),
+  ]
+}
+
+/** The spec edit of a kvm-package mode, as a built-in edit for the summary. */
+function kvmPackageEdit(spec: string, sources: string, mode: KvmPackage): AppliedEdit[] {
+  const detail = editSpecFile(spec, (lines, name) =>
+    mode === 'subpackage' ? packageKvmSeparately(lines, name, sources) : keepKvmInModules(lines, name),
+  )
+  return [builtInEdit(spec, 'KVM modules', detail)]
+}
+
+/** The spec edit of a module-signing mode, as a built-in edit for the summary. */
+function signingEdit(spec: string, mode: ModuleSigning): AppliedEdit[] {
+  if (mode === 'auto') return []
+  const detail = editSpecFile(spec, (lines, name) =>
+    mode === 'off' ? disableSigning(lines, name) : useSigningKey(lines, name),
+  )
+  return [builtInEdit(spec, 'module signing', detail)]
+}
+
+function writeConfigTable(summary: Summary, configReport: ConfigFileReport[]): void {
+  if (configReport.length === 0) return
+  summary.heading('Config changes', 3).table(
+    ['File', 'Option', 'Stock', 'New', 'Kept by Kconfig'],
+    configReport.flatMap(({ file, changes, kconfig }) =>
+      changes.map((change) => {
+        const finding = kconfig?.find((f) => f.name === change.name)
+        return [
+          file,
+          `CONFIG_${change.name}`,
+          change.from === undefined ? '(absent)' : formatOption({ name: change.name, value: change.from }),
+          formatOption({ name: change.name, value: change.to }),
+          finding ? (finding.kept ? 'yes' : `no: ${finding.reason}`) : 'not checked',
+        ]
+      }),
+    ),
+  )
+}
