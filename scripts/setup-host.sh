@@ -53,7 +53,7 @@ if command -v apt-get >/dev/null 2>&1; then
   if [ ${#need[@]} -eq 0 ]; then
     log "nothing to install: all ${#debian_packages[@]} packages present"
   else
-    # A foreign-arch index mid-sync makes apt-get update exit 100 (domain.md section 7):
+    # A foreign-arch index mid-sync on the mirror makes apt-get update exit 100:
     # tolerate it, then check that what we need resolves.
     apt-get update -qq || log "apt-get update reported errors; checking the packages resolve anyway"
     for p in "${need[@]}"; do

@@ -1,4 +1,6 @@
-/** Secrets reach the CLI through files or INPUT_* variables, and never show in a process's command line. */
+/**
+ * @needs-system-tools
+ * Secrets reach the CLI through files or INPUT_* variables, and never show in a process's command line. */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

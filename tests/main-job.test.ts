@@ -1,4 +1,6 @@
-/** The README's first command, as a user runs it: the emulated pipeline end to end. */
+/**
+ * @needs-system-tools
+ * The README's first command, as a user runs it: the emulated pipeline end to end. */
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

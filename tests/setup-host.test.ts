@@ -1,4 +1,6 @@
-/** scripts/setup-host.sh is idempotent: a second run (CI has already run it) installs nothing. */
+/**
+ * @needs-system-tools
+ * scripts/setup-host.sh is idempotent: a second run (CI has already run it) installs nothing. */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 

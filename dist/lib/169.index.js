@@ -116,10 +116,10 @@ async function checkInterference(options) {
     return { rows, unresolved, problems };
 }
 
-// EXTERNAL MODULE: ./src/repo/publish.ts + 2 modules
-var publish = __webpack_require__(6517);
-// EXTERNAL MODULE: ./src/repo/tree.ts + 1 modules
-var tree = __webpack_require__(1429);
+// EXTERNAL MODULE: ./src/repo/publish.ts + 3 modules
+var publish = __webpack_require__(9949);
+// EXTERNAL MODULE: ./src/repo/tree.ts
+var tree = __webpack_require__(2990);
 ;// CONCATENATED MODULE: ./src/repo/publish-run.ts
 /**
  * One publish-repo run against a target: lock it, then roll back, promote or publish (sign,

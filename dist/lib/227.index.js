@@ -41,7 +41,7 @@ function toPackage({ children }, baseUrl, source) {
     const sourceRpm = text('rpm:sourcerpm');
     const href = location.href ?? '';
     const base = location['xml:base'];
-    const url = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .w)(base ?? baseUrl, href);
+    const url = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(base ?? baseUrl, href);
     if (!insideRepository(url, baseUrl)) {
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${source} places ${text('name')} at ${base ? `${base} ` : ''}${href}, outside the repository ${baseUrl}; refusing the metadata`);
     }
@@ -73,15 +73,15 @@ async function readPrimary(data, name, baseUrl, source = name) {
 }
 /** Every package in the repository at baseUrl (the folder that holds repodata/). */
 async function readRepository(baseUrl, options = {}) {
-    const repomdUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .w)(baseUrl, 'repodata/repomd.xml');
-    const repomdData = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .d)(repomdUrl, options);
+    const repomdUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(baseUrl, 'repodata/repomd.xml');
+    const repomdData = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .wo)(repomdUrl, options);
     await options.checkRepomd?.(repomdData, repomdUrl);
     const repomd = (0,_repomd_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepomd */ .p)(repomdData.toString('utf8'), repomdUrl);
     const primary = repomd.entries.find((entry) => entry.type === 'primary');
     if (!primary)
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} has no primary metadata`);
-    const primaryUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .w)(baseUrl, primary.href);
-    const data = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .d)(primaryUrl, options);
+    const primaryUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(baseUrl, primary.href);
+    const data = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .wo)(primaryUrl, options);
     // The chain of trust runs repomd.xml → primary → each package's checksum → its signature.
     if (!primary.checksum)
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} gives no checksum for ${primary.href}`);
@@ -411,7 +411,7 @@ async function checkUpstreamRepositories(request, deps) {
     const checkRepomd = async (repomd, repomdUrl) => {
         if (!keys)
             return;
-        const signature = await (0,download/* readUrl */.d)(`${repomdUrl}.asc`, { signal, retries: 1 }).catch(() => undefined);
+        const signature = await (0,download/* readUrl */.wo)(`${repomdUrl}.asc`, { signal, retries: 1 }).catch(() => undefined);
         if (!(await (0,upstream_keys/* verifyRepomdSignature */.hk)(repomd, signature, keys, deps.workDir('repomd'), repomdUrl)))
             unsigned.push(repomdUrl);
     };

@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ./src/repo/publish.ts + 2 modules
-var publish = __webpack_require__(6517);
+// EXTERNAL MODULE: ./src/repo/publish.ts + 3 modules
+var publish = __webpack_require__(9949);
 ;// CONCATENATED MODULE: ./src/repo/targets/local.ts
 /** A repository tree in a local folder (or a mounted share): the target is the working tree. */
 

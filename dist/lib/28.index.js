@@ -41,7 +41,7 @@ function toPackage({ children }, baseUrl, source) {
     const sourceRpm = text('rpm:sourcerpm');
     const href = location.href ?? '';
     const base = location['xml:base'];
-    const url = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .w)(base ?? baseUrl, href);
+    const url = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(base ?? baseUrl, href);
     if (!insideRepository(url, baseUrl)) {
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${source} places ${text('name')} at ${base ? `${base} ` : ''}${href}, outside the repository ${baseUrl}; refusing the metadata`);
     }
@@ -73,15 +73,15 @@ async function readPrimary(data, name, baseUrl, source = name) {
 }
 /** Every package in the repository at baseUrl (the folder that holds repodata/). */
 async function readRepository(baseUrl, options = {}) {
-    const repomdUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .w)(baseUrl, 'repodata/repomd.xml');
-    const repomdData = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .d)(repomdUrl, options);
+    const repomdUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(baseUrl, 'repodata/repomd.xml');
+    const repomdData = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .wo)(repomdUrl, options);
     await options.checkRepomd?.(repomdData, repomdUrl);
     const repomd = (0,_repomd_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepomd */ .p)(repomdData.toString('utf8'), repomdUrl);
     const primary = repomd.entries.find((entry) => entry.type === 'primary');
     if (!primary)
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} has no primary metadata`);
-    const primaryUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .w)(baseUrl, primary.href);
-    const data = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .d)(primaryUrl, options);
+    const primaryUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(baseUrl, primary.href);
+    const data = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .wo)(primaryUrl, options);
     // The chain of trust runs repomd.xml → primary → each package's checksum → its signature.
     if (!primary.checksum)
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} gives no checksum for ${primary.href}`);
@@ -343,45 +343,71 @@ function avoidanceKey(inputs) {
 
 /***/ }),
 
-/***/ 1069:
+/***/ 7584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MA: () => (/* binding */ listPackageFiles),
-/* harmony export */   Oi: () => (/* binding */ extractPackageFile),
-/* harmony export */   mK: () => (/* binding */ unpackRpm),
-/* harmony export */   xD: () => (/* binding */ queryPackageFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4524);
-/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Oi: () => (/* binding */ extractPackageFile),
+  MA: () => (/* binding */ listPackageFiles),
+  xD: () => (/* binding */ queryPackageFile),
+  mK: () => (/* binding */ unpackRpm)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
+var exec = __webpack_require__(4524);
+// EXTERNAL MODULE: ./src/exec/tool.ts
+var tool = __webpack_require__(1683);
+;// CONCATENATED MODULE: ./src/rpm/rpm.ts
+/** The rpm program reading package files: every answer is rpm's own, never a parse of ours. */
 
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
+/** Reading a header needs neither its signature nor its digests checked (signature.ts does that). */
+const QUERY_FILE = ['-qp', '--nosignature', '--nodigest'];
+class Rpm extends tool/* Tool */.N {
+    constructor() {
+        super('rpm');
+    }
+    async header(file) {
+        const { stdout } = await this.run([...QUERY_FILE, '--qf', FIELDS, file]);
+        const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+            .trim()
+            .split('\t');
+        return {
+            name,
+            ...(epoch !== '0' ? { epoch } : {}),
+            version,
+            release,
+            arch: isSource === '1' ? 'src' : arch,
+            nvr: `${name}-${version}-${release}`,
+        };
+    }
+    /** The files a package contains. */
+    async files(file) {
+        const { stdout } = await this.run([...QUERY_FILE, '--list', file]);
+        return stdout.split('\n').filter(Boolean);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rpm/query.ts
+/** Reading RPM files: headers and file lists through Rpm, contents through rpm2cpio and cpio. */
+
+
+
 async function queryPackageFile(file) {
-    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
-    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
-        .trim()
-        .split('\t');
-    return {
-        name,
-        ...(epoch !== '0' ? { epoch } : {}),
-        version,
-        release,
-        arch: isSource === '1' ? 'src' : arch,
-        nvr: `${name}-${version}-${release}`,
-    };
+    return new Rpm().header(file);
 }
 /** The files a package contains. */
 async function listPackageFiles(file) {
-    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
-    return stdout.split('\n').filter(Boolean);
+    return new Rpm().files(file);
 }
 /** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
 async function extractPackageFile(file, path) {
     // The script is fixed; the package and the path reach it as positional arguments only.
-    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)([
+    const { stdout } = await (0,exec/* exec */.m0)([
         'bash',
         '-c',
         'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
@@ -393,9 +419,9 @@ async function extractPackageFile(file, path) {
 }
 /** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
 async function unpackRpm(rpm, dir, log) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     // The script is fixed; the package path reaches it as a positional argument only.
-    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)([
+    await (0,exec/* exec */.m0)([
         'bash',
         '-c',
         'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
@@ -455,7 +481,7 @@ function checkReleaseOrder(name, stock, rebuilt) {
 
 /***/ }),
 
-/***/ 2028:
+/***/ 9647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -544,7 +570,7 @@ async function fetch_download(url, expectedSha, options) {
         return { path: (0,external_node_path_.join)(dir, known, name), sha256: known, url, cached: true };
     }
     options.log?.info(`Downloading ${url}`);
-    const data = await (0,download/* readUrl */.d)(url, options.signal ? { signal: options.signal } : {});
+    const data = await (0,download/* readUrl */.wo)(url, options.signal ? { signal: options.signal } : {});
     const sha256 = (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
     if (expectedSha && sha256 !== expectedSha) {
         throw new errors/* InfrastructureError */.EN(`download of ${url} is corrupt: sha256 ${sha256}, the repository says ${expectedSha}`);
@@ -595,8 +621,8 @@ async function fetchSrpm(source, options) {
     }
 }
 
-// EXTERNAL MODULE: ./src/rpm/query.ts
-var query = __webpack_require__(1069);
+// EXTERNAL MODULE: ./src/rpm/query.ts + 1 modules
+var query = __webpack_require__(7584);
 // EXTERNAL MODULE: ./src/rpm/collect.ts
 var collect = __webpack_require__(7859);
 // EXTERNAL MODULE: ./src/rpm/release.ts

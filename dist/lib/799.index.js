@@ -24,8 +24,8 @@ var apply = __webpack_require__(7545);
 var rpm_spec = __webpack_require__(7258);
 // EXTERNAL MODULE: ./src/action/errors.ts
 var errors = __webpack_require__(8055);
-// EXTERNAL MODULE: ./src/rpm/query.ts
-var query = __webpack_require__(1069);
+// EXTERNAL MODULE: ./src/rpm/query.ts + 1 modules
+var query = __webpack_require__(7584);
 ;// CONCATENATED MODULE: ./src/kernel/config.ts
 /**
  * Kernel config files as the kernel SRPM keeps them (SOURCES/kernel-<arch>[-debug]-rhel.config):
@@ -35,7 +35,7 @@ var query = __webpack_require__(1069);
 
 
 
-/** The KVM-HV profile for ppc64le, as RHEL-derived trees with KVM on set it (domain notes, section 2). */
+/** The KVM-HV profile for ppc64le, as RHEL-derived trees that ship KVM on POWER set it (HV on, PR off). */
 const KVM_PROFILE = [
     { name: 'KVM_BOOK3S_64', value: 'm' },
     { name: 'KVM_BOOK3S_64_HV', value: 'm' },
@@ -225,15 +225,14 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
-// EXTERNAL MODULE: ./node_modules/proper-lockfile/index.js
-var proper_lockfile = __webpack_require__(3648);
-var proper_lockfile_default = /*#__PURE__*/__webpack_require__.n(proper_lockfile);
+// EXTERNAL MODULE: ./src/fs/lock.ts
+var lock = __webpack_require__(2088);
 ;// CONCATENATED MODULE: ./src/fs/install-once.ts
 /**
  * A folder in a cache shared by every run on the host (several runner services on one POWER box
  * are common): made once, by whichever run gets there first, and never seen half-made. The maker
- * writes into a temporary folder beside the target and renames it into place, all under a lock
- * (proper-lockfile: an mkdir lock with a heartbeat, taken over when its holder died).
+ * writes into a temporary folder beside the target and renames it into place, all under the
+ * suite's one lock (fs/lock.ts: it names its owner, and is taken over when that owner died).
  */
 
 
@@ -244,12 +243,7 @@ async function installOnce(target, make, options) {
         return target;
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
     const waitMs = options.waitMs ?? 15 * 60_000;
-    const release = await proper_lockfile_default().lock(target, {
-        realpath: false,
-        stale: 30_000,
-        update: 5_000,
-        retries: { retries: Math.ceil(waitMs / 1_000), factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
-    });
+    const release = await (0,lock/* acquireLockWaiting */.hd)(`${target}.lock`, 'run filling this cache', waitMs);
     try {
         // Another run may have made it while this one waited for the lock.
         if ((0,external_node_fs_.existsSync)(target) && options.ready(target))
@@ -268,7 +262,7 @@ async function installOnce(target, make, options) {
         return target;
     }
     finally {
-        await release();
+        release();
     }
 }
 
@@ -1197,45 +1191,71 @@ function avoidanceKey(inputs) {
 
 /***/ }),
 
-/***/ 1069:
+/***/ 7584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MA: () => (/* binding */ listPackageFiles),
-/* harmony export */   Oi: () => (/* binding */ extractPackageFile),
-/* harmony export */   mK: () => (/* binding */ unpackRpm),
-/* harmony export */   xD: () => (/* binding */ queryPackageFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4524);
-/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Oi: () => (/* binding */ extractPackageFile),
+  MA: () => (/* binding */ listPackageFiles),
+  xD: () => (/* binding */ queryPackageFile),
+  mK: () => (/* binding */ unpackRpm)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
+var exec = __webpack_require__(4524);
+// EXTERNAL MODULE: ./src/exec/tool.ts
+var tool = __webpack_require__(1683);
+;// CONCATENATED MODULE: ./src/rpm/rpm.ts
+/** The rpm program reading package files: every answer is rpm's own, never a parse of ours. */
 
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
+/** Reading a header needs neither its signature nor its digests checked (signature.ts does that). */
+const QUERY_FILE = ['-qp', '--nosignature', '--nodigest'];
+class Rpm extends tool/* Tool */.N {
+    constructor() {
+        super('rpm');
+    }
+    async header(file) {
+        const { stdout } = await this.run([...QUERY_FILE, '--qf', FIELDS, file]);
+        const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+            .trim()
+            .split('\t');
+        return {
+            name,
+            ...(epoch !== '0' ? { epoch } : {}),
+            version,
+            release,
+            arch: isSource === '1' ? 'src' : arch,
+            nvr: `${name}-${version}-${release}`,
+        };
+    }
+    /** The files a package contains. */
+    async files(file) {
+        const { stdout } = await this.run([...QUERY_FILE, '--list', file]);
+        return stdout.split('\n').filter(Boolean);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rpm/query.ts
+/** Reading RPM files: headers and file lists through Rpm, contents through rpm2cpio and cpio. */
+
+
+
 async function queryPackageFile(file) {
-    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
-    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
-        .trim()
-        .split('\t');
-    return {
-        name,
-        ...(epoch !== '0' ? { epoch } : {}),
-        version,
-        release,
-        arch: isSource === '1' ? 'src' : arch,
-        nvr: `${name}-${version}-${release}`,
-    };
+    return new Rpm().header(file);
 }
 /** The files a package contains. */
 async function listPackageFiles(file) {
-    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
-    return stdout.split('\n').filter(Boolean);
+    return new Rpm().files(file);
 }
 /** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
 async function extractPackageFile(file, path) {
     // The script is fixed; the package and the path reach it as positional arguments only.
-    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)([
+    const { stdout } = await (0,exec/* exec */.m0)([
         'bash',
         '-c',
         'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
@@ -1247,9 +1267,9 @@ async function extractPackageFile(file, path) {
 }
 /** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
 async function unpackRpm(rpm, dir, log) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     // The script is fixed; the package path reaches it as a positional argument only.
-    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)([
+    await (0,exec/* exec */.m0)([
         'bash',
         '-c',
         'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',

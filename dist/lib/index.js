@@ -28567,8 +28567,10 @@ var duration = __nccwpck_require__(6132);
  * because a timeout must kill the whole process group (qemu, rpmbuild and mock all fork), which
  * needs the child started as a group leader.
  *
- * Commands are argv arrays; the only shell is an explicit `bash -c` with a fixed script and its
- * values as positional arguments (pipes: SSH tar streams, rpm2cpio | cpio, decompression).
+ * Commands are argv arrays. A shell runs only where one is the point: an explicit `bash -c` with
+ * a fixed script and its values as positional arguments (pipes: SSH tar streams, rpm2cpio | cpio,
+ * module decompression), the remote `sh -c` of an SSH target (same rule), and the scripts of an
+ * autopatch recipe, which are the user's own.
  * Every child gets childEnvironment().
  */
 
@@ -28784,6 +28786,60 @@ function isAlive(pid) {
 
 /***/ }),
 
+/***/ 1683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ Tool)
+/* harmony export */ });
+/* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4524);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6530);
+/**
+ * One external program, as a small class: where it is, its version, the argv it is run with and
+ * what its failures mean. Each program the suite drives has its own subclass beside the code that
+ * uses it (Rpmbuild, Mock, Rpm, Createrepo, Qemu, Virsh, Ssh; GpgHome for gpg).
+ */
+
+
+class Tool {
+    program;
+    constructor(program) {
+        this.program = program;
+    }
+    /** The program's path; a missing one is an InfrastructureError that names the setup script. */
+    locate() {
+        return (0,_tools_js__WEBPACK_IMPORTED_MODULE_1__/* .requireTools */ .P)([this.program])[this.program];
+    }
+    /** The arguments that make the program print its version. */
+    versionArgs = ['--version'];
+    /** The first line the program prints about its version (for summaries and bug reports). */
+    async version() {
+        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .exec */ .m0)([this.locate(), ...this.versionArgs], {
+            allowFailure: true,
+            captureLimitBytes: 64 * 1024,
+        });
+        return ((result.stdout + result.stderr)
+            .split('\n')
+            .find((line) => line.trim())
+            ?.trim() ?? '');
+    }
+    /** The error a failed run is: by default the command and its last output line. */
+    failure(result) {
+        return new _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandFailedError */ .ju(result);
+    }
+    /** Runs the program with args; a failure (exit code not ok, timeout) is thrown as failure() says. */
+    async run(args, options = {}) {
+        const result = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .exec */ .m0)([this.program, ...args], { ...options, allowFailure: true });
+        const ok = (options.okExitCodes ?? [0]).includes(result.exitCode ?? -1) && !result.timedOut;
+        if (!ok && !options.allowFailure)
+            throw this.failure(result);
+        return result;
+    }
+}
+
+
+/***/ }),
+
 /***/ 6530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28867,6 +28923,165 @@ async function expandGlob(pattern, base = '.') {
 
 /***/ }),
 
+/***/ 2088:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IZ: () => (/* binding */ acquireLock),
+/* harmony export */   hd: () => (/* binding */ acquireLockWaiting)
+/* harmony export */ });
+/* unused harmony exports processStart, currentOwner, describeOwner, isStale, LockHeldError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8055);
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6868);
+/**
+ * An exclusive lock file that names its owner from the first instant: the owner record (host,
+ * pid, the process's start time) is written to a private file first and then hard-linked to the
+ * lock path, which either succeeds whole or fails because the lock exists. A lock is stale only
+ * when its owner is on this host and is gone (or the pid now belongs to a newer process); a lock
+ * of another host, or one that cannot be read, is never broken.
+ */
+
+
+
+
+
+/** When the process started, in clock ticks since boot; '' when it does not exist. */
+function processStart(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // Field 22, counted after the parenthesised command name (which may hold spaces).
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+function currentOwner() {
+    return { host: (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)(), pid: process.pid, started: processStart(process.pid) };
+}
+function describeOwner(owner) {
+    return `pid ${owner.pid} on ${owner.host}`;
+}
+function readOwner(path) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`cannot read the lock ${path}: ${error.message}`);
+    }
+    try {
+        const owner = JSON.parse(text);
+        if (typeof owner.host === 'string' && Number.isInteger(owner.pid))
+            return owner;
+    }
+    catch {
+        // fall through: an unreadable owner is never taken over
+    }
+    throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`the lock ${path} names no owner; remove it by hand if no publish is running`);
+}
+function isStale(owner) {
+    if (owner.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)())
+        return false;
+    return !(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._)(owner.pid) || (owner.started !== '' && processStart(owner.pid) !== owner.started);
+}
+/** The lock is held by a live owner: waiting may help, unlike the other lock errors. */
+class LockHeldError extends _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN {
+    name = 'LockHeldError';
+}
+const same = (a, b) => a.host === b.host && a.pid === b.pid && a.started === b.started;
+/**
+ * Takes the lock at path for `what` (named in the error when another holds it), taking over a
+ * stale one; returns the release function, which removes the lock only while it is still ours.
+ */
+function acquireLock(path, what) {
+    const owner = currentOwner();
+    const draft = `${path}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(draft, JSON.stringify(owner), { flag: 'wx' });
+    try {
+        for (let attempt = 0; attempt < 5; attempt++) {
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.linkSync)(draft, path);
+                return () => {
+                    const current = readOwnerQuietly(path);
+                    if (current && same(current, owner))
+                        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(path, { force: true });
+                };
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            }
+            const holder = readOwner(path);
+            if (!holder)
+                continue;
+            if (!isStale(holder)) {
+                throw new LockHeldError(`another ${what} (${describeOwner(holder)}) holds the lock ${path}; try again when it ends`);
+            }
+            // Move the stale lock aside, then make sure what moved is the one judged stale.
+            const aside = `${draft}.stale`;
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(path, aside);
+            }
+            catch {
+                continue;
+            }
+            const moved = readOwnerQuietly(aside);
+            if (moved && !same(moved, holder)) {
+                // Another run took the stale lock over first: give its lock back and stand aside.
+                try {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.linkSync)(aside, path);
+                }
+                finally {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(aside, { force: true });
+                }
+                throw new LockHeldError(`another ${what} (${describeOwner(moved)}) holds the lock ${path}; try again when it ends`);
+            }
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(aside, { force: true });
+        }
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`cannot take the lock ${path}: it keeps changing hands`);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(draft, { force: true });
+    }
+}
+function readOwnerQuietly(path) {
+    try {
+        return readOwner(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * acquireLock, waiting up to waitMs (checking once a second) while a live owner holds it: for
+ * work that another run on the host finishes for both (a shared cache being filled).
+ */
+async function acquireLockWaiting(path, what, waitMs) {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+        try {
+            return acquireLock(path, what);
+        }
+        catch (error) {
+            if (!(error instanceof LockHeldError) || Date.now() >= deadline)
+                throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, Math.max(0, deadline - Date.now()))));
+    }
+}
+
+
+/***/ }),
+
 /***/ 5042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28875,11 +29090,10 @@ async function expandGlob(pattern, base = '.') {
 __nccwpck_require__.d(__webpack_exports__, {
   Aq: () => (/* binding */ ConsoleSession),
   Yr: () => (/* binding */ L2_PREFIX),
-  t$: () => (/* binding */ QemuStartError),
+  t$: () => (/* reexport */ qemu/* QemuStartError */.t),
   BT: () => (/* binding */ READY_MARKER),
   jq: () => (/* binding */ bootGuest),
   yY: () => (/* binding */ buildInitramfs),
-  C1: () => (/* binding */ guestQemuArgs),
   dX: () => (/* binding */ qemuArgv),
   r7: () => (/* binding */ shellWord)
 });
@@ -28892,10 +29106,12 @@ var external_node_path_ = __nccwpck_require__(6760);
 var errors = __nccwpck_require__(8055);
 // EXTERNAL MODULE: ./src/report/duration.ts
 var duration = __nccwpck_require__(6132);
+// EXTERNAL MODULE: ./src/guest/qemu.ts
+var qemu = __nccwpck_require__(4922);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __nccwpck_require__(4524);
 ;// CONCATENATED MODULE: ./src/guest/console.ts
-/** Kernel, firmware and QEMU messages worth detecting (LAVA/kola style; domain notes, section 6). */
+/** Kernel, firmware and QEMU messages worth detecting, as LAVA and kola classify boot logs. */
 const CONSOLE_PATTERNS = [
     { kind: 'kernel panic', fatal: true, pattern: /Kernel panic - not syncing/ },
     { kind: 'oops', fatal: true, pattern: /\bOops: / },
@@ -28959,6 +29175,8 @@ class ConsoleWatcher {
 
 
 
+
+
 const READY_MARKER = 'KVM-ACTIONS-READY';
 /** In the nested scenario, L1 relays L2's console lines with this prefix. */
 const L2_PREFIX = 'L2| ';
@@ -29010,47 +29228,8 @@ async function buildInitramfs(dir, busybox, checks, extraInit = '', files = [], 
     await (0,exec/* exec */.m0)(['sync', image]);
     return image;
 }
-/** QEMU exited before the guest ran; `output` is what it said (the capability refusals). */
-class QemuStartError extends errors/* InfrastructureError */.EN {
-    output;
-    constructor(message, output) {
-        super(message);
-        this.output = output;
-    }
-}
-/** What every guest's command line starts with: the machine, its size, and the console on stdio. */
-function guestQemuArgs(options) {
-    return [
-        options.qemu,
-        ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
-        '-M',
-        options.machine,
-        '-cpu',
-        options.cpu,
-        '-m',
-        String(options.memoryMb),
-        '-smp',
-        String(options.smp),
-        '-accel',
-        options.accel,
-        '-nographic',
-        '-no-reboot',
-        '-nodefaults',
-        '-serial',
-        'stdio',
-    ];
-}
 function qemuArgv(options) {
-    return [
-        ...guestQemuArgs(options),
-        '-kernel',
-        options.kernel,
-        '-initrd',
-        options.initrd,
-        '-append',
-        options.append ?? 'console=hvc0 panic=-1',
-        ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
-    ];
+    return new qemu/* Qemu */.R(options.qemu).directBootArgv(options);
 }
 /**
  * One guest's console, line by line, whatever runs the guest (qemu or libvirt): the timeline,
@@ -29154,11 +29333,7 @@ async function bootGuest(options) {
         throw new errors/* InfrastructureError */.EN('cancelled: the guest was stopped');
     return session.finish(argv, () => {
         if (!session.sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
-            const said = (result.stderr + result.stdout).trim().split('\n');
-            const why = session.watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
-                said.find((l) => /: (?!warning:)/.test(l)) ??
-                said.at(-1);
-            return new QemuStartError(`${options.qemu} could not start the guest: ${why}`, said.join('\n'));
+            return new qemu/* Qemu */.R(options.qemu).startFailure(result.stderr + result.stdout, session.watcher.findings.find((f) => f.kind === 'QEMU error')?.line);
         }
         return new errors/* TestFailure */.p2(result.timedOut
             ? `guest did not reach its ready marker within ${(0,duration/* formatDuration */.a)(options.bootTimeoutMs)}`
@@ -29193,18 +29368,16 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/action/errors.ts
 var errors = __nccwpck_require__(8055);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __nccwpck_require__(4524);
 // EXTERNAL MODULE: ./src/net/download.ts + 1 modules
 var download = __nccwpck_require__(8588);
+// EXTERNAL MODULE: ./src/guest/qemu.ts
+var qemu = __nccwpck_require__(4922);
 // EXTERNAL MODULE: ./src/guest/boot.ts + 1 modules
 var boot = __nccwpck_require__(5042);
 ;// CONCATENATED MODULE: ./src/guest/image.ts
@@ -29214,7 +29387,6 @@ var boot = __nccwpck_require__(5042);
  * cached base never changes, with a cloud-init NoCloud seed (volume label cidata) that carries
  * an SSH key made for this run; the checks then run over SSH through a forwarded port.
  */
-
 
 
 
@@ -29280,19 +29452,6 @@ async function verifyChecksumSignature(checksumFile, signatureFile, armoredKey, 
         await (0,exec/* exec */.m0)(['gpgconf', '--kill', 'all'], { env, allowFailure: true });
     }
 }
-async function downloadFile(url, target, signal) {
-    const partial = `${target}.part`;
-    if (url.startsWith('file://')) {
-        await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)((0,external_node_url_.fileURLToPath)(url)), (0,external_node_fs_.createWriteStream)(partial));
-    }
-    else {
-        const response = await fetch(url, signal ? { signal } : {});
-        if (!response.ok || !response.body)
-            throw new errors/* InfrastructureError */.EN(`download of ${url} failed: HTTP ${response.status}`);
-        await (0,promises_namespaceObject.pipeline)(external_node_stream_.Readable.fromWeb(response.body), (0,external_node_fs_.createWriteStream)(partial));
-    }
-    (0,external_node_fs_.renameSync)(partial, target);
-}
 /** The base image, verified, from the cache or freshly downloaded (atomically into the cache). */
 async function fetchImage(request) {
     const isUrl = /^(https?|file):\/\//.test(request.image);
@@ -29304,14 +29463,14 @@ async function fetchImage(request) {
         return { path: request.image, sha256OrSha512: await hashFile(request.image, 'sha256'), cached: false };
     }
     const checksumText = /^(https?|file):\/\//.test(checksumLocation)
-        ? (await (0,download/* readUrl */.d)(checksumLocation, request.signal ? { signal: request.signal } : {})).toString('utf8')
+        ? (await (0,download/* readUrl */.wo)(checksumLocation, request.signal ? { signal: request.signal } : {})).toString('utf8')
         : (0,external_node_fs_.readFileSync)(checksumLocation, 'utf8');
     if (request.signingKey) {
         const checksumFile = (0,external_node_path_.join)(request.workDir, 'CHECKSUM');
         const signatureFile = `${checksumFile}.asc`;
         (0,external_node_fs_.writeFileSync)(checksumFile, checksumText);
         const signature = /^(https?|file):\/\//.test(checksumLocation)
-            ? await (0,download/* readUrl */.d)(`${checksumLocation}.asc`)
+            ? await (0,download/* readUrl */.wo)(`${checksumLocation}.asc`)
             : (0,external_node_fs_.readFileSync)(`${checksumLocation}.asc`);
         (0,external_node_fs_.writeFileSync)(signatureFile, signature);
         await verifyChecksumSignature(checksumFile, signatureFile, request.signingKey, request.workDir);
@@ -29331,7 +29490,7 @@ async function fetchImage(request) {
         return { path: cached, sha256OrSha512: entry.hash, cached: true };
     }
     const fresh = (0,external_node_path_.join)(dir, `.${entry.hash}-${process.pid}-${name}`);
-    await downloadFile(request.image, fresh, request.signal);
+    await (0,download/* downloadFile */.PE)(request.image, fresh);
     const actual = await hashFile(fresh, entry.algorithm);
     if (actual !== entry.hash) {
         (0,external_node_fs_.rmSync)(fresh, { force: true });
@@ -29387,7 +29546,7 @@ async function runSshKey(dir) {
 /** The qemu command of an image guest: SLOF boots the disk; virtio disk and network; the seed on vSCSI. */
 function imageQemuArgv(options) {
     return [
-        ...(0,boot/* guestQemuArgs */.C1)(options),
+        ...new qemu/* Qemu */.R(options.qemu).machineArgv(options),
         '-drive',
         `file=${options.overlay},if=none,id=disk0,format=qcow2`,
         '-device',
@@ -29508,8 +29667,7 @@ async function bootImage(options) {
         throw new errors/* InfrastructureError */.EN('cancelled: the guest was stopped');
     return session.finish(argv, () => {
         if (!session.sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
-            const said = (result.stderr + result.stdout).trim().split('\n');
-            return new boot/* QemuStartError */.t$(`${options.qemu} could not start the guest: ${said.find((l) => /: (?!warning:)/.test(l)) ?? said.at(-1)}`, said.join('\n'));
+            return new qemu/* Qemu */.R(options.qemu).startFailure(result.stderr + result.stdout);
         }
         return new errors/* TestFailure */.p2('the image guest did not reach cloud-init’s final line or a login prompt in time');
     });
@@ -29696,6 +29854,83 @@ function modulesBesideKernel(kernel) {
     const kver = /^vmlinu[xz]-(.+)$/.exec((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(kernel))?.[1];
     const dir = kver ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(kernel), 'modules', kver) : undefined;
     return dir && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) ? dir : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ Qemu),
+/* harmony export */   t: () => (/* binding */ QemuStartError)
+/* harmony export */ });
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
+/* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1683);
+/**
+ * qemu-system-ppc64: the command line of a guest, and what an early exit means (QEMU refused
+ * the machine or a capability before the guest ran: the negotiation in machine.ts retries).
+ */
+
+
+/** QEMU exited before the guest ran; `output` is what it said (the capability refusals). */
+class QemuStartError extends _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN {
+    output;
+    constructor(message, output) {
+        super(message);
+        this.output = output;
+    }
+}
+class Qemu extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .Tool */ .N {
+    /** program: a name on PATH or the path of an unpacked qemu-kvm's emulator. */
+    constructor(program = 'qemu-system-ppc64') {
+        super(program);
+    }
+    /** What every guest's command line starts with: the machine, its size, and the console on stdio. */
+    machineArgv(options) {
+        return [
+            this.program,
+            ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
+            '-M',
+            options.machine,
+            '-cpu',
+            options.cpu,
+            '-m',
+            String(options.memoryMb),
+            '-smp',
+            String(options.smp),
+            '-accel',
+            options.accel,
+            '-nographic',
+            '-no-reboot',
+            '-nodefaults',
+            '-serial',
+            'stdio',
+        ];
+    }
+    /** A kernel and initramfs booted directly (no firmware boot menu), powering off on panic. */
+    directBootArgv(options) {
+        return [
+            ...this.machineArgv(options),
+            '-kernel',
+            options.kernel,
+            '-initrd',
+            options.initrd,
+            '-append',
+            options.append ?? 'console=hvc0 panic=-1',
+            ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
+        ];
+    }
+    /**
+     * QEMU's early exit as a QemuStartError: the line that says why (the console classifier's
+     * QEMU error when it caught one, else the first `program: message` line, else the last).
+     */
+    startFailure(output, classified) {
+        const said = output.trim().split('\n');
+        const why = classified ?? said.find((l) => /: (?!warning:)/.test(l)) ?? said.at(-1);
+        return new QemuStartError(`${this.program} could not start the guest: ${why}`, said.join('\n'));
+    }
 }
 
 
@@ -29919,8 +30154,9 @@ function scratchDir() {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  w: () => (/* binding */ joinUrl),
-  d: () => (/* binding */ readUrl)
+  PE: () => (/* binding */ downloadFile),
+  we: () => (/* binding */ joinUrl),
+  wo: () => (/* binding */ readUrl)
 });
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -29930,10 +30166,15 @@ var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./src/action/errors.ts
 var errors = __nccwpck_require__(8055);
 ;// CONCATENATED MODULE: ./src/net/download.ts
-/** Reading URLs (http, https, file) with retries and backoff for the transient failures mirrors have. */
+/**
+ * Reading URLs (http, https, file) through the toolkit's HTTP client (@actions/http-client: the
+ * runner's proxy settings, keep-alive), with retries and backoff for the transient failures
+ * mirrors have; large files go to disk through @actions/tool-cache. Both load on first use.
+ */
 
 
 
+const USER_AGENT = 'kvm-power-actions';
 async function readUrl(url, options = {}) {
     if (url.startsWith('file://')) {
         try {
@@ -29943,28 +30184,68 @@ async function readUrl(url, options = {}) {
             throw new errors/* InfrastructureError */.EN(`cannot read ${url}: ${error.message}`);
         }
     }
+    const { HttpClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+    // Retries are ours (with backoff and the abort signal); the client makes one attempt each.
+    const client = new HttpClient(USER_AGENT, [], { allowRetries: false, socketTimeout: 120_000 });
     const retries = options.retries ?? 3;
-    const fetchImpl = options.fetchImpl ?? fetch;
     let lastError = '';
-    for (let attempt = 0; attempt <= retries; attempt++) {
-        if (attempt > 0)
-            await delay((options.backoffMs ?? 1000) * 2 ** (attempt - 1), options.signal);
-        try {
-            const response = await fetchImpl(url, options.signal ? { signal: options.signal } : {});
-            if (response.ok)
-                return Buffer.from(await response.arrayBuffer());
-            lastError = `HTTP ${response.status}`;
-            // A client error other than throttling will not change on retry.
-            if (response.status >= 400 && response.status < 500 && response.status !== 429)
-                break;
-        }
-        catch (error) {
-            if (options.signal?.aborted)
-                throw error;
-            lastError = error.message;
+    try {
+        for (let attempt = 0; attempt <= retries; attempt++) {
+            if (attempt > 0)
+                await delay((options.backoffMs ?? 1000) * 2 ** (attempt - 1), options.signal);
+            options.signal?.throwIfAborted();
+            try {
+                const response = await abortable(client.get(url), options.signal, () => client.dispose());
+                const status = response.message.statusCode ?? 0;
+                const body = await response.readBodyBuffer();
+                if (status >= 200 && status < 300)
+                    return body;
+                lastError = `HTTP ${status}`;
+                // A client error other than throttling will not change on retry.
+                if (status >= 400 && status < 500 && status !== 429)
+                    break;
+            }
+            catch (error) {
+                if (options.signal?.aborted)
+                    throw error;
+                lastError = error.message;
+            }
         }
     }
+    finally {
+        client.dispose();
+    }
     throw new errors/* InfrastructureError */.EN(`download of ${url} failed: ${lastError}`);
+}
+/** Downloads url (http(s) or file) to target: into `${target}.part` first, renamed when complete. */
+async function downloadFile(url, target) {
+    const partial = `${target}.part`;
+    await (0,promises_namespaceObject.rm)(partial, { force: true });
+    try {
+        if (url.startsWith('file://'))
+            await (0,promises_namespaceObject.copyFile)((0,external_node_url_.fileURLToPath)(url), partial);
+        else {
+            const toolCache = await Promise.all(/* import() */[__nccwpck_require__.e(88), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9805));
+            await toolCache.downloadTool(url, partial);
+        }
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(partial, { force: true });
+        throw new errors/* InfrastructureError */.EN(`download of ${url} failed: ${error.message}`);
+    }
+    await (0,promises_namespaceObject.rename)(partial, target);
+}
+function abortable(work, signal, onAbort) {
+    if (!signal)
+        return work;
+    return new Promise((resolve, reject) => {
+        const abort = () => {
+            onAbort();
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
 }
 function delay(ms, signal) {
     return new Promise((resolve, reject) => {
@@ -30050,7 +30331,7 @@ var exec = __nccwpck_require__(4524);
 
 
 const DEVICE_FILE = 'configs/devices/ppc64-softmmu/ppc64-rh-devices.mak';
-/** The device list RHEL used for ppc64 (domain notes, section 3). */
+/** The device list RHEL's qemu-kvm used for ppc64 (configs/devices/ppc64-softmmu in its dist-git). */
 const RHEL_PPC64_DEVICES = [
     'PSERIES',
     'XICS',
@@ -30536,8 +30817,9 @@ function parseAuthor(text) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8055);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4524);
-/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1429);
-/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6868);
+/* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1683);
+/* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2990);
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6868);
 /**
  * A repository tree on another machine, reached over SSH with a pinned host key. The heavy work
  * (signing, createrepo_c, dnf verification) runs on a local mirror of the remote tree; the remote
@@ -30545,6 +30827,7 @@ function parseAuthor(text) {
  * live one (hard links for what did not change), its checksums compared with the local ones,
  * and the channel switched with one remote rename.
  */
+
 
 
 
@@ -30602,12 +30885,18 @@ const REMOTE = {
     switch: 'set -e; mkdir -p "$(dirname "$2")"; ln -sfn "$1" "$2.switch"; mv -T "$2.switch" "$2"; if [ -n "$3" ]; then ln -sfn "$3" "$4.switch"; mv -T "$4.switch" "$4"; fi',
     prune: 'set -e; cd "$1" 2>/dev/null || exit 0; for d in "$2"*; do [ -d "$d" ] || continue; case "$PWD/$d" in "$3"|"$4") ;; *) rm -rf "$d";; esac; done',
 };
-class SshSession {
+/**
+ * ssh to one pinned host with one key: the options every call uses, remote scripts as fixed text
+ * with positional arguments, tar streams both ways, and what a failure means (exit code 255 is
+ * ssh's own: the connection; anything else is the remote command's).
+ */
+class SshSession extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_6__/* .Tool */ .N {
     target;
     configDir;
     log;
     options;
     constructor(target, configDir, privateKey, knownHosts, log) {
+        super('ssh');
         this.target = target;
         this.configDir = configDir;
         this.log = log;
@@ -30631,21 +30920,20 @@ class SshSession {
     command(script, args) {
         return ['sh', '-c', script, 'kvm-actions', ...args].map(shellQuote).join(' ');
     }
-    failed(result) {
+    versionArgs = ['-V'];
+    failure(result) {
         const last = result.stderr.trim().split('\n').at(-1);
         if (result.exitCode === 255) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`ssh to ${this.target.user}@${this.target.host}:${this.target.port} failed: ${last}`);
+            return new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`ssh to ${this.target.user}@${this.target.host}:${this.target.port} failed: ${last}`);
         }
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`a remote command failed on ${this.target.host}: ${last || `exit code ${result.exitCode}`}`);
+        return new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`a remote command failed on ${this.target.host}: ${last || `exit code ${result.exitCode}`}`);
     }
-    async run(script, args, input, okCodes = [0]) {
-        const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .exec */ .m0)(['ssh', ...this.options, '--', this.target.host, this.command(script, args)], {
-            allowFailure: true,
+    /** Runs a fixed remote script with its values as positional arguments. */
+    async remote(script, args, input, okCodes = [0]) {
+        return this.run([...this.options, '--', this.target.host, this.command(script, args)], {
+            okExitCodes: okCodes,
             ...(input !== undefined ? { input } : {}),
         });
-        if (!okCodes.includes(result.exitCode ?? -1))
-            this.failed(result);
-        return result;
     }
     /** Remote folder → local folder, as a tar stream. */
     async download(remoteDir, localDir) {
@@ -30666,7 +30954,7 @@ class SshSession {
             ...(this.log ? { log: this.log, group: `Mirror ${this.target.host}:${remoteDir}` } : {}),
         });
         if (result.exitCode !== 0)
-            this.failed(result);
+            throw this.failure(result);
     }
     /** Local files (relative to localDir, listed in a NUL-separated file) → remote folder. */
     async upload(localDir, listFile, remoteDir) {
@@ -30687,7 +30975,7 @@ class SshSession {
             ...(this.log ? { log: this.log, group: `Upload to ${this.target.host}:${remoteDir}` } : {}),
         });
         if (result.exitCode !== 0)
-            this.failed(result);
+            throw this.failure(result);
     }
 }
 function files(dir) {
@@ -30700,7 +30988,7 @@ function sha256(file) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file)).digest('hex');
 }
 function remoteChannel(target, releasever, channel) {
-    const paths = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .channelPaths */ .S2)(target.path, releasever, channel);
+    const paths = (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .channelPaths */ .S2)(target.path, releasever, channel);
     return { live: paths.live, states: paths.states, previous: paths.previous };
 }
 class RemoteRepository {
@@ -30720,18 +31008,18 @@ class RemoteRepository {
     async lock(leaseMs) {
         const root = this.session.target.path;
         const owner = `${(0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)()}:${process.pid}:${Math.ceil((Date.now() + leaseMs) / 1000)}`;
-        const taken = await this.session.run(REMOTE.lock, [root, owner], undefined, [0, 3]);
+        const taken = await this.session.remote(REMOTE.lock, [root, owner], undefined, [0, 3]);
         if (taken.exitCode === 3) {
             const holder = taken.stdout.trim();
             const [host, pid, expires] = holder.split(':');
             const expired = Number(expires) > 0 && Number(expires) * 1000 < Date.now();
-            const dead = host === (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)() && Number(pid) > 0 && !(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_7__/* .isAlive */ ._)(Number(pid));
+            const dead = host === (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)() && Number(pid) > 0 && !(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_8__/* .isAlive */ ._)(Number(pid));
             const where = `${this.session.target.host}:${root}`;
             if (!expired && !dead) {
                 const until = Number(expires) > 0 ? `, lease until ${new Date(Number(expires) * 1000).toISOString()}` : '';
                 throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`another publish (pid ${pid} on ${host}${until}) holds the lock on ${where}`);
             }
-            const takeOver = await this.session.run(REMOTE.takeOver, [root, owner, holder], undefined, [0, 3]);
+            const takeOver = await this.session.remote(REMOTE.takeOver, [root, owner, holder], undefined, [0, 3]);
             if (takeOver.exitCode === 3)
                 throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`another publish took the lock on ${where} over first; try again when it ends`);
             this.log?.warning(`Took over the lock on ${where} from pid ${pid} on ${host}: ${expired ? 'its lease expired' : 'that process is gone'}.`);
@@ -30740,24 +31028,24 @@ class RemoteRepository {
     }
     /** Removes the lock if it still names this owner (a post step after a killed main). */
     async unlock(owner) {
-        await this.session.run(REMOTE.unlock, [this.session.target.path, owner]);
+        await this.session.remote(REMOTE.unlock, [this.session.target.path, owner]);
     }
     /** Makes the local mirror's channel point at a copy of the remote live state (downloaded when it differs). */
     async syncMirror(releasever, channel) {
         const remote = remoteChannel(this.session.target, releasever, channel);
-        const live = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim();
-        const local = (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .channelPaths */ .S2)(this.mirror, releasever, channel);
+        const live = (await this.session.remote(REMOTE.live, [remote.live])).stdout.trim();
+        const local = (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .channelPaths */ .S2)(this.mirror, releasever, channel);
         if (!live) {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(local.live, { force: true });
             return;
         }
         const name = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(live);
         const copy = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(local.states, name);
-        if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .linkTarget */ .Cm)(local.live) === copy && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(copy))
+        if ((0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .linkTarget */ .Cm)(local.live) === copy && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(copy))
             return;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(copy, { recursive: true, force: true });
         await this.session.download(live, copy);
-        (0,_tree_js__WEBPACK_IMPORTED_MODULE_6__/* .switchLink */ .$x)(local.live, copy);
+        (0,_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .switchLink */ .$x)(local.live, copy);
     }
     /**
      * Uploads the local state (built from previousLocal) as a remote staging folder, checks every
@@ -30765,7 +31053,7 @@ class RemoteRepository {
      */
     async publishState(releasever, channel, state, previousLocal) {
         const remote = remoteChannel(this.session.target, releasever, channel);
-        const remoteLive = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim();
+        const remoteLive = (await this.session.remote(REMOTE.live, [remote.live])).stdout.trim();
         const staging = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(remote.states, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(state));
         const wanted = files(state);
         // A file is unchanged when the new state hard-links the previous one's.
@@ -30775,7 +31063,7 @@ class RemoteRepository {
             : []);
         const previousFiles = previousLocal ? files(previousLocal) : [];
         const remove = previousFiles.filter((file) => !unchanged.has(file));
-        await this.session.run(REMOTE.stage, [remoteLive, staging], remove.map((f) => `${f}\0`).join(''));
+        await this.session.remote(REMOTE.stage, [remoteLive, staging], remove.map((f) => `${f}\0`).join(''));
         const listFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.mirror, `.upload-${process.pid}`);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(listFile, wanted
             .filter((file) => !unchanged.has(file))
@@ -30787,7 +31075,7 @@ class RemoteRepository {
         finally {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(listFile, { force: true });
         }
-        const sums = new Map((await this.session.run(REMOTE.sums, [staging])).stdout
+        const sums = new Map((await this.session.remote(REMOTE.sums, [staging])).stdout
             .trim()
             .split('\n')
             .filter(Boolean)
@@ -30797,17 +31085,17 @@ class RemoteRepository {
         if (wrong.length > 0 || extra.length > 0) {
             throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .TestFailure */ .p2(`the remote staging copy differs from the verified one: ${[...wrong.map((f) => `${f} differs`), ...extra.map((f) => `${f} is extra`)].join(', ')}`);
         }
-        await this.session.run(REMOTE.switch, [staging, remote.live, remoteLive, remote.previous]);
+        await this.session.remote(REMOTE.switch, [staging, remote.live, remoteLive, remote.previous]);
         this.log?.info(`Published ${this.session.target.host}:${remote.live} -> ${staging}`);
-        await this.session.run(REMOTE.prune, [remote.states, `${releasever}-${channel}-`, staging, remoteLive]);
+        await this.session.remote(REMOTE.prune, [remote.states, `${releasever}-${channel}-`, staging, remoteLive]);
     }
     async rollback(releasever, channel) {
         const remote = remoteChannel(this.session.target, releasever, channel);
-        const current = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim();
-        const previous = (await this.session.run(REMOTE.live, [remote.previous])).stdout.trim();
+        const current = (await this.session.remote(REMOTE.live, [remote.live])).stdout.trim();
+        const previous = (await this.session.remote(REMOTE.live, [remote.previous])).stdout.trim();
         if (!current || !previous)
             throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`${this.session.target.host}:${remote.live} has no previous state to roll back to`);
-        await this.session.run(REMOTE.switch, [previous, remote.live, current, remote.previous]);
+        await this.session.remote(REMOTE.switch, [previous, remote.live, current, remote.previous]);
         return { from: current, to: previous };
     }
 }
@@ -30815,154 +31103,23 @@ class RemoteRepository {
 
 /***/ }),
 
-/***/ 1429:
+/***/ 2990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  S2: () => (/* binding */ channelPaths),
-  Cm: () => (/* binding */ linkTarget),
-  Nd: () => (/* binding */ lockTarget),
-  om: () => (/* binding */ newState),
-  lm: () => (/* binding */ pruneStates),
-  wX: () => (/* binding */ seedFrom),
-  $x: () => (/* binding */ switchLink)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
-// EXTERNAL MODULE: ./src/exec/process.ts
-var exec_process = __nccwpck_require__(6868);
-;// CONCATENATED MODULE: ./src/fs/lock.ts
-/**
- * An exclusive lock file that names its owner from the first instant: the owner record (host,
- * pid, the process's start time) is written to a private file first and then hard-linked to the
- * lock path, which either succeeds whole or fails because the lock exists. A lock is stale only
- * when its owner is on this host and is gone (or the pid now belongs to a newer process); a lock
- * of another host, or one that cannot be read, is never broken.
- */
-
-
-
-
-
-/** When the process started, in clock ticks since boot; '' when it does not exist. */
-function processStart(pid) {
-    try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        // Field 22, counted after the parenthesised command name (which may hold spaces).
-        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
-    }
-    catch {
-        return '';
-    }
-}
-function currentOwner() {
-    return { host: (0,external_node_os_.hostname)(), pid: process.pid, started: processStart(process.pid) };
-}
-function describeOwner(owner) {
-    return `pid ${owner.pid} on ${owner.host}`;
-}
-function readOwner(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new errors/* InfrastructureError */.EN(`cannot read the lock ${path}: ${error.message}`);
-    }
-    try {
-        const owner = JSON.parse(text);
-        if (typeof owner.host === 'string' && Number.isInteger(owner.pid))
-            return owner;
-    }
-    catch {
-        // fall through: an unreadable owner is never taken over
-    }
-    throw new errors/* InfrastructureError */.EN(`the lock ${path} names no owner; remove it by hand if no publish is running`);
-}
-function isStale(owner) {
-    if (owner.host !== (0,external_node_os_.hostname)())
-        return false;
-    return !(0,exec_process/* isAlive */._)(owner.pid) || (owner.started !== '' && processStart(owner.pid) !== owner.started);
-}
-const same = (a, b) => a.host === b.host && a.pid === b.pid && a.started === b.started;
-/**
- * Takes the lock at path for `what` (named in the error when another holds it), taking over a
- * stale one; returns the release function, which removes the lock only while it is still ours.
- */
-function acquireLock(path, what) {
-    const owner = currentOwner();
-    const draft = `${path}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-    (0,external_node_fs_.writeFileSync)(draft, JSON.stringify(owner), { flag: 'wx' });
-    try {
-        for (let attempt = 0; attempt < 5; attempt++) {
-            try {
-                (0,external_node_fs_.linkSync)(draft, path);
-                return () => {
-                    const current = readOwnerQuietly(path);
-                    if (current && same(current, owner))
-                        (0,external_node_fs_.rmSync)(path, { force: true });
-                };
-            }
-            catch (error) {
-                if (error.code !== 'EEXIST')
-                    throw error;
-            }
-            const holder = readOwner(path);
-            if (!holder)
-                continue;
-            if (!isStale(holder)) {
-                throw new errors/* InfrastructureError */.EN(`another ${what} (${describeOwner(holder)}) holds the lock ${path}; try again when it ends`);
-            }
-            // Move the stale lock aside, then make sure what moved is the one judged stale.
-            const aside = `${draft}.stale`;
-            try {
-                (0,external_node_fs_.renameSync)(path, aside);
-            }
-            catch {
-                continue;
-            }
-            const moved = readOwnerQuietly(aside);
-            if (moved && !same(moved, holder)) {
-                // Another run took the stale lock over first: give its lock back and stand aside.
-                try {
-                    (0,external_node_fs_.linkSync)(aside, path);
-                }
-                finally {
-                    (0,external_node_fs_.rmSync)(aside, { force: true });
-                }
-                throw new errors/* InfrastructureError */.EN(`another ${what} (${describeOwner(moved)}) holds the lock ${path}; try again when it ends`);
-            }
-            (0,external_node_fs_.rmSync)(aside, { force: true });
-        }
-        throw new errors/* InfrastructureError */.EN(`cannot take the lock ${path}: it keeps changing hands`);
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(draft, { force: true });
-    }
-}
-function readOwnerQuietly(path) {
-    try {
-        return readOwner(path);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/repo/tree.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ switchLink),
+/* harmony export */   Cm: () => (/* binding */ linkTarget),
+/* harmony export */   Nd: () => (/* binding */ lockTarget),
+/* harmony export */   S2: () => (/* binding */ channelPaths),
+/* harmony export */   lm: () => (/* binding */ pruneStates),
+/* harmony export */   om: () => (/* binding */ newState),
+/* harmony export */   wX: () => (/* binding */ seedFrom)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _fs_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2088);
 /**
  * The published tree on disk. Each channel is a symlink to a complete state folder; a publish
  * builds a new state beside it (hard links for unchanged packages) and switches the symlink with
@@ -30972,17 +31129,17 @@ function readOwnerQuietly(path) {
 
 
 function channelPaths(target, releasever, channel) {
-    const states = (0,external_node_path_.join)(target, '.states');
+    const states = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(target, '.states');
     return {
-        live: (0,external_node_path_.join)(target, releasever, channel),
+        live: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(target, releasever, channel),
         states,
-        previous: (0,external_node_path_.join)(states, `${releasever}-${channel}.previous`),
+        previous: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(states, `${releasever}-${channel}.previous`),
     };
 }
 /** The state folder a link points at, or undefined. */
 function linkTarget(link) {
     try {
-        return (0,external_node_path_.resolve)((0,external_node_path_.dirname)(link), (0,external_node_fs_.readlinkSync)(link));
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(link), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(link));
     }
     catch {
         return undefined;
@@ -30990,50 +31147,50 @@ function linkTarget(link) {
 }
 /** Points link at target atomically: a new link beside it, renamed over it. */
 function switchLink(link, target) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(link), { recursive: true });
     const temporary = `${link}.switch-${process.pid}`;
-    (0,external_node_fs_.rmSync)(temporary, { force: true });
-    (0,external_node_fs_.symlinkSync)(target, temporary);
-    (0,external_node_fs_.renameSync)(temporary, link);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temporary, { force: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)(target, temporary);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temporary, link);
 }
 /** The target's publish lock (see fs/lock.ts): one publish at a time, a dead holder's lock taken over. */
 function lockTarget(target) {
-    (0,external_node_fs_.mkdirSync)(target, { recursive: true });
-    return acquireLock((0,external_node_path_.join)(target, '.publish.lock'), 'publish');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(target, { recursive: true });
+    return (0,_fs_lock_js__WEBPACK_IMPORTED_MODULE_2__/* .acquireLock */ .IZ)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(target, '.publish.lock'), 'publish');
 }
 /** A new, empty state folder for the channel. */
 function newState(paths, releasever, channel) {
-    const dir = (0,external_node_path_.join)(paths.states, `${releasever}-${channel}-${Date.now()}-${process.pid}`);
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(paths.states, `${releasever}-${channel}-${Date.now()}-${process.pid}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
     return dir;
 }
 /** The previous state's package folder in the new state: RPMs hard-linked, metadata copied for --update. */
 function seedFrom(previous, state, folder) {
-    const from = previous ? (0,external_node_path_.join)(previous, folder) : undefined;
-    const to = (0,external_node_path_.join)(state, folder);
-    (0,external_node_fs_.mkdirSync)(to, { recursive: true });
-    if (!from || !(0,external_node_fs_.existsSync)(from))
+    const from = previous ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(previous, folder) : undefined;
+    const to = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(state, folder);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(to, { recursive: true });
+    if (!from || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(from))
         return;
-    for (const name of (0,external_node_fs_.readdirSync)(from)) {
+    for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(from)) {
         if (name.endsWith('.rpm'))
-            (0,external_node_fs_.linkSync)((0,external_node_path_.join)(from, name), (0,external_node_path_.join)(to, name));
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(from, name), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(to, name));
     }
-    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(from, 'repodata')))
-        (0,external_node_fs_.cpSync)((0,external_node_path_.join)(from, 'repodata'), (0,external_node_path_.join)(to, 'repodata'), { recursive: true });
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(from, 'repodata')))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(from, 'repodata'), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(to, 'repodata'), { recursive: true });
 }
 /** Removes state folders that neither the live link nor the previous link uses (killed publishes, old states). */
 function pruneStates(paths, releasever, channel) {
-    if (!(0,external_node_fs_.existsSync)(paths.states))
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(paths.states))
         return [];
     const keep = new Set([linkTarget(paths.live), linkTarget(paths.previous)].filter(Boolean));
     const prefix = `${releasever}-${channel}-`;
     const removed = [];
-    for (const name of (0,external_node_fs_.readdirSync)(paths.states)) {
-        const dir = (0,external_node_path_.join)(paths.states, name);
-        if (!name.startsWith(prefix) || keep.has(dir) || !(0,external_node_fs_.statSync)(dir).isDirectory())
+    for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(paths.states)) {
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(paths.states, name);
+        if (!name.startsWith(prefix) || keep.has(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory())
             continue;
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        removed.push((0,external_node_path_.basename)(dir));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        removed.push((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(dir));
     }
     return removed;
 }
@@ -31737,7 +31894,7 @@ function loadRecipe(file) {
 /* harmony export */   nR: () => (/* binding */ crossBinutils),
 /* harmony export */   rV: () => (/* binding */ BUILDERS)
 /* harmony export */ });
-/* unused harmony exports firstErrorLine, MissingBuildDependencies, missingBuildDependencies */
+/* unused harmony exports PackageBuilder, Rpmbuild, Mock, builderFor, firstErrorLine, MissingBuildDependencies, missingBuildDependencies */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -31745,10 +31902,12 @@ function loadRecipe(file) {
 /* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
 /* harmony import */ var _report_duration_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6132);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4524);
-/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7859);
-/* harmony import */ var _macros_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9892);
-/* harmony import */ var _exec_tools_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6530);
+/* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1683);
+/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7859);
+/* harmony import */ var _macros_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9892);
+/* harmony import */ var _exec_tools_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6530);
 /** Building a source RPM with mock or rpmbuild: the argv, the timeout, and what a failure means. */
+
 
 
 
@@ -31760,7 +31919,7 @@ function loadRecipe(file) {
 const BUILDERS = ['mock', 'rpmbuild'];
 /** The programs a build with this builder needs, resolved now so a missing one fails early. */
 function requireBuildTools(builder) {
-    return (0,_exec_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .requireTools */ .P)(builder === 'mock' ? ['rpm', 'mock'] : ['rpm', 'rpmbuild', 'rpmspec']);
+    return (0,_exec_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .requireTools */ .P)(builderFor(builder).requires);
 }
 const GNU_TRIPLETS = {
     ppc64le: 'powerpc64le-linux-gnu',
@@ -31782,18 +31941,73 @@ function crossBinutils(target, hostArch = NODE_ARCHES[process.arch], path) {
     const triplet = target && target !== hostArch ? GNU_TRIPLETS[target] : undefined;
     if (!triplet)
         return {};
-    const strip = (0,_exec_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .findOnPath */ .a)(`${triplet}-strip`, path);
-    const objdump = (0,_exec_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .findOnPath */ .a)(`${triplet}-objdump`, path);
+    const strip = (0,_exec_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .findOnPath */ .a)(`${triplet}-strip`, path);
+    const objdump = (0,_exec_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .findOnPath */ .a)(`${triplet}-objdump`, path);
     return strip && objdump ? { __strip: strip, __objdump: objdump } : {};
 }
-/** The exact argv of the build: what runs, and what tests and summaries show. */
-function buildCommand(request) {
-    const conditionals = (0,_macros_js__WEBPACK_IMPORTED_MODULE_6__/* .conditionalArgs */ .M)(request.with, request.without);
-    const defines = (0,_macros_js__WEBPACK_IMPORTED_MODULE_6__/* .defineArgs */ .P)({
-        ...(request.jobs ? { _smp_build_ncpus: String(request.jobs) } : {}),
-        ...request.defines,
-    });
-    if (request.builder === 'mock') {
+/**
+ * A program that rebuilds a source RPM: its argv, where its RPMs land, and which missing build
+ * dependencies its log names (rpmbuild and mock say it differently).
+ */
+class PackageBuilder extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_4__/* .Tool */ .N {
+    /** A failed build: its missing dependencies (the host's fault) or a BuildFailure with the log's gist. */
+    buildFailure(result, log, logFile) {
+        const missing = this.missingDependencies(log);
+        if (missing.length > 0)
+            return new MissingBuildDependencies(missing, logFile);
+        const how = result.timedOut
+            ? `timed out after ${(0,_report_duration_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(result.durationMs)}`
+            : `failed (exit code ${result.exitCode})`;
+        const errorLine = firstErrorLine(log);
+        return new BuildFailure(`${this.program} ${how}${errorLine ? `: ${errorLine}` : ''}`, logFile, log.split('\n').slice(-40).join('\n'), errorLine);
+    }
+}
+class Rpmbuild extends PackageBuilder {
+    requires = ['rpm', 'rpmbuild', 'rpmspec'];
+    constructor() {
+        super('rpmbuild');
+    }
+    rebuildArgv(request) {
+        return [
+            this.program,
+            '--define',
+            `_topdir ${request.resultDir}`,
+            // EL specs are written for bash as /bin/sh (pushd, [[ ]]); Debian's /bin/sh is dash.
+            '--define',
+            '_buildshell /bin/bash',
+            ...(request.target ? ['--target', request.target] : []),
+            ...(0,_macros_js__WEBPACK_IMPORTED_MODULE_8__/* .conditionalArgs */ .M)(request.with, request.without),
+            ...commonDefines(request),
+            '--rebuild',
+            request.srpm,
+        ];
+    }
+    /** rpmbuild lists them after `error: Failed build dependencies:`. */
+    missingDependencies(log) {
+        const lines = log.split('\n');
+        const start = lines.findIndex((line) => /error: Failed build dependencies:/.test(line));
+        const missing = [];
+        if (start !== -1) {
+            for (const line of lines.slice(start + 1)) {
+                const match = /^\s+(.+?) is needed by \S+/.exec(line);
+                if (!match)
+                    break;
+                missing.push(match[1].trim());
+            }
+        }
+        return missing;
+    }
+    /** rpmbuild writes under _topdir/RPMS and SRPMS. */
+    builtRpms(resultDir) {
+        return [...(0,_collect_js__WEBPACK_IMPORTED_MODULE_5__.rpmsBelow)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(resultDir, 'RPMS')), ...(0,_collect_js__WEBPACK_IMPORTED_MODULE_5__.rpmsBelow)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(resultDir, 'SRPMS'))];
+    }
+}
+class Mock extends PackageBuilder {
+    requires = ['rpm', 'mock'];
+    constructor() {
+        super('mock');
+    }
+    rebuildArgv(request) {
         const ccache = request.ccacheDir
             ? ['--enable-plugin=ccache', `--plugin-option=ccache:dir=${request.ccacheDir}`]
             : [];
@@ -31804,32 +32018,40 @@ function buildCommand(request) {
             ]
             : [];
         return [
-            'mock',
+            this.program,
             '-r',
             request.mockConfig,
             '--resultdir',
             request.resultDir,
             ...ccache,
             ...mounts,
-            ...conditionals,
-            ...defines,
+            ...(0,_macros_js__WEBPACK_IMPORTED_MODULE_8__/* .conditionalArgs */ .M)(request.with, request.without),
+            ...commonDefines(request),
             '--rebuild',
             request.srpm,
         ];
     }
-    return [
-        'rpmbuild',
-        '--define',
-        `_topdir ${request.resultDir}`,
-        // EL specs are written for bash as /bin/sh (pushd, [[ ]]); Debian's /bin/sh is dash.
-        '--define',
-        '_buildshell /bin/bash',
-        ...(request.target ? ['--target', request.target] : []),
-        ...conditionals,
-        ...defines,
-        '--rebuild',
-        request.srpm,
-    ];
+    /** mock says `No matching package to install: 'x'`. */
+    missingDependencies(log) {
+        return [...log.matchAll(/No matching package to install: '([^']+)'/g)].map((match) => match[1]);
+    }
+    /** mock writes into its result dir. */
+    builtRpms(resultDir) {
+        return (0,_collect_js__WEBPACK_IMPORTED_MODULE_5__.rpmsBelow)(resultDir);
+    }
+}
+function builderFor(builder) {
+    return builder === 'mock' ? new Mock() : new Rpmbuild();
+}
+function commonDefines(request) {
+    return (0,_macros_js__WEBPACK_IMPORTED_MODULE_8__/* .defineArgs */ .P)({
+        ...(request.jobs ? { _smp_build_ncpus: String(request.jobs) } : {}),
+        ...request.defines,
+    });
+}
+/** The exact argv of the build: what runs, and what tests and summaries show. */
+function buildCommand(request) {
+    return builderFor(request.builder).rebuildArgv(request);
 }
 /** The first line of a failed build log worth an annotation: rpmbuild's and mock's error lines. */
 function firstErrorLine(log) {
@@ -31855,22 +32077,9 @@ class MissingBuildDependencies extends _action_errors_js__WEBPACK_IMPORTED_MODUL
         this.logFile = logFile;
     }
 }
-/** The missing BuildRequires a failed build's log names, if that is why it failed. */
+/** The missing BuildRequires a failed build's log names (rpmbuild's or mock's wording). */
 function missingBuildDependencies(log) {
-    const lines = log.split('\n');
-    const start = lines.findIndex((line) => /error: Failed build dependencies:/.test(line));
-    const missing = [];
-    if (start !== -1) {
-        for (const line of lines.slice(start + 1)) {
-            const match = /^\s+(.+?) is needed by \S+/.exec(line);
-            if (!match)
-                break;
-            missing.push(match[1].trim());
-        }
-    }
-    for (const match of log.matchAll(/No matching package to install: '([^']+)'/g))
-        missing.push(match[1]);
-    return [...new Set(missing)];
+    return [...new Set([...new Rpmbuild().missingDependencies(log), ...new Mock().missingDependencies(log)])];
 }
 class BuildFailure extends _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2 {
     logFile;
@@ -31889,7 +32098,8 @@ class BuildFailure extends _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .Tes
  * failing build becomes a BuildFailure carrying the log's tail and first error line.
  */
 async function runBuild(request, options) {
-    const argv = buildCommand(request);
+    const builder = builderFor(request.builder);
+    const argv = builder.rebuildArgv(request);
     const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(argv, {
         logFile: options.logFile,
         allowFailure: true,
@@ -31902,21 +32112,13 @@ async function runBuild(request, options) {
         const log = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(options.logFile)
             ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(options.logFile, 'utf8')
             : result.stdout + result.stderr;
-        const missing = missingBuildDependencies(log);
-        if (missing.length > 0)
-            throw new MissingBuildDependencies(missing, options.logFile);
-        const tail = log.split('\n').slice(-40).join('\n');
-        const how = result.timedOut
-            ? `timed out after ${(0,_report_duration_js__WEBPACK_IMPORTED_MODULE_7__/* .formatDuration */ .a)(result.durationMs)}`
-            : `failed (exit code ${result.exitCode})`;
-        const errorLine = firstErrorLine(log);
-        throw new BuildFailure(`${argv[0]} ${how}${errorLine ? `: ${errorLine}` : ''}`, options.logFile, tail, errorLine);
+        throw builder.buildFailure(result, log, options.logFile);
     }
-    // rpmbuild writes under _topdir/RPMS and SRPMS; mock writes into its result dir.
-    const rpms = request.builder === 'rpmbuild'
-        ? [...(0,_collect_js__WEBPACK_IMPORTED_MODULE_4__.rpmsBelow)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(request.resultDir, 'RPMS')), ...(0,_collect_js__WEBPACK_IMPORTED_MODULE_4__.rpmsBelow)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(request.resultDir, 'SRPMS'))]
-        : (0,_collect_js__WEBPACK_IMPORTED_MODULE_4__.rpmsBelow)(request.resultDir);
-    return { rpms, logFile: options.logFile, durationMs: result.durationMs };
+    return {
+        rpms: builder.builtRpms(request.resultDir),
+        logFile: options.logFile,
+        durationMs: result.durationMs,
+    };
 }
 
 
@@ -32697,10 +32899,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 9140:
+/***/ 5317:
 /***/ ((module) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
@@ -42153,8 +42355,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var lib_exec = __nccwpck_require__(7187);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
+var lib_exec = __nccwpck_require__(5260);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -42541,7 +42743,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 7187:
+/***/ 5260:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42558,8 +42760,8 @@ var external_string_decoder_ = __nccwpck_require__(3193);
 var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -42953,7 +43155,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -43330,7 +43532,7 @@ class PersonalAccessTokenCredentialHandler {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient),
+  HttpClient: () => (/* binding */ HttpClient),
   Kg: () => (/* binding */ HttpClientError),
   Hv: () => (/* binding */ HttpCodes)
 });
@@ -44142,14 +44344,22 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ lstat),
 /* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   Cy: () => (/* binding */ readdir),
 /* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
 /* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   YN: () => (/* binding */ symlink),
+/* harmony export */   dJ: () => (/* binding */ stat),
+/* harmony export */   h_: () => (/* binding */ readlink),
+/* harmony export */   k6: () => (/* binding */ chmod),
+/* harmony export */   m3: () => (/* binding */ copyFile),
 /* harmony export */   rm: () => (/* binding */ rm),
 /* harmony export */   t2: () => (/* binding */ exists),
-/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath),
+/* harmony export */   y1: () => (/* binding */ unlink)
 /* harmony export */ });
-/* unused harmony exports chmod, copyFile, lstat, open, readdir, rename, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* unused harmony exports open, rename, rmdir, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
 /* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -44179,7 +44389,7 @@ const IS_WINDOWS = process.platform === 'win32';
  */
 function readlink(fsPath) {
     return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
+        const result = yield fs__WEBPACK_IMPORTED_MODULE_0__.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
         if (IS_WINDOWS && !result.endsWith('\\')) {
@@ -44340,9 +44550,10 @@ function getCmdPath() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K7: () => (/* binding */ which),
 /* harmony export */   U$: () => (/* binding */ mkdirP),
-/* harmony export */   Yz: () => (/* binding */ rmRF)
+/* harmony export */   Yz: () => (/* binding */ rmRF),
+/* harmony export */   cp: () => (/* binding */ cp)
 /* harmony export */ });
-/* unused harmony exports cp, mv, findInPath */
+/* unused harmony exports mv, findInPath */
 /* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
 /* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
 /* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
@@ -44369,19 +44580,19 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 function cp(source_1, dest_1) {
     return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        const destStat = (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(dest)) ? yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(dest) : null;
         // Dest is an existing file, but not forcing
         if (destStat && destStat.isFile() && !force) {
             return;
         }
         // If dest is an existing directory, should copy inside.
         const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
+            ? path__WEBPACK_IMPORTED_MODULE_1__.join(dest, path__WEBPACK_IMPORTED_MODULE_1__.basename(source))
             : dest;
-        if (!(yield ioUtil.exists(source))) {
+        if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(source))) {
             throw new Error(`no such file or directory: ${source}`);
         }
-        const sourceStat = yield ioUtil.stat(source);
+        const sourceStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(source);
         if (sourceStat.isDirectory()) {
             if (!recursive) {
                 throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
@@ -44391,7 +44602,7 @@ function cp(source_1, dest_1) {
             }
         }
         else {
-            if (path.relative(source, newDest) === '') {
+            if (path__WEBPACK_IMPORTED_MODULE_1__.relative(source, newDest) === '') {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
@@ -44573,11 +44784,11 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
             return;
         currentDepth++;
         yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
+        const files = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readdir */ .Cy(sourceDir);
         for (const fileName of files) {
             const srcFile = `${sourceDir}/${fileName}`;
             const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
+            const srcFileStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile);
             if (srcFileStat.isDirectory()) {
                 // Recurse
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
@@ -44587,32 +44798,32 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
             }
         }
         // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destDir, (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(sourceDir)).mode);
     });
 }
 // Buffered file copy
 function copyFile(srcFile, destFile, force) {
     return __awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+        if ((yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
+                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(destFile);
+                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
             }
             catch (e) {
                 // Try to override file permission
                 if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
+                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destFile, '0666');
+                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
                 }
                 // other errors = it doesn't exist, no work to do
             }
             // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+            const symlinkFull = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readlink */ .h_(srcFile);
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .symlink */ .YN(symlinkFull, destFile, _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 ? 'junction' : null);
         }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
+        else if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(destFile)) || force) {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .copyFile */ .m3(srcFile, destFile);
         }
     });
 }
@@ -45720,7 +45931,7 @@ const bootTestGuest = defineAction({
             resultsDir: inputs.resultsDir,
         };
         setOutput('results-dir', inputs.resultsDir);
-        const { bootTest, checksFailure } = await __nccwpck_require__.e(/* import() */ 446).then(__nccwpck_require__.bind(__nccwpck_require__, 7446));
+        const { bootTest, checksFailure } = await __nccwpck_require__.e(/* import() */ 64).then(__nccwpck_require__.bind(__nccwpck_require__, 4064));
         try {
             const { result, failedChecks } = await bootTest(request, {
                 log: ctx.log,
@@ -45844,8 +46055,8 @@ const buildKernel = defineAction({
         const { inputs, setOutput, summary } = ctx;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-        const { REBUILD_COLUMNS, rebuildRow, recipeSources, runRebuildStep, skippedBuildSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2028));
-        const { buildKernelPackage, kernelBuildNotes } = await Promise.all(/* import() */[__nccwpck_require__.e(648), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2180));
+        const { REBUILD_COLUMNS, rebuildRow, recipeSources, runRebuildStep, skippedBuildSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9647));
+        const { buildKernelPackage, kernelBuildNotes } = await __nccwpck_require__.e(/* import() */ 799).then(__nccwpck_require__.bind(__nccwpck_require__, 2180));
         const outcome = await buildKernelPackage({
             source: inputs.srpm,
             upstreamKeys: inputs.upstreamKeys,
@@ -45993,7 +46204,7 @@ const patchQemu = defineAction({
         const { inputs, setOutput, summary } = ctx;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-        const { REBUILD_COLUMNS, rebuildRow, recipeSources, runRebuildStep, skippedBuildSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2028));
+        const { REBUILD_COLUMNS, rebuildRow, recipeSources, runRebuildStep, skippedBuildSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(28)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9647));
         const { patchQemuPackages, editLines, deviceDiff } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.bind(__nccwpck_require__, 8752));
         const recipes = (entries, name) => recipeSources(entries, ctx.workspace, `${name}-autopatch`);
         const outcome = await patchQemuPackages({
@@ -46172,8 +46383,8 @@ const publishRepo = defineAction({
     },
     async main(ctx) {
         const { inputs, setOutput, summary, state } = ctx;
-        const { openTarget, validateTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(517), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1245));
-        const { runPublish } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(517), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2169));
+        const { openTarget, validateTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(949), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1245));
+        const { runPublish } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(949), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2169));
         const request = targetRequest(ctx, inputs);
         validateTarget(request);
         (0,tools/* requireTools */.P)(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf']);
@@ -46232,7 +46443,7 @@ const publishRepo = defineAction({
     async post(ctx) {
         const { state } = ctx;
         const owner = state.get('remote-lock');
-        const { releaseAbandonedLock } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(517), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1245));
+        const { releaseAbandonedLock } = await Promise.all(/* import() */[__nccwpck_require__.e(800), __nccwpck_require__.e(949), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1245));
         if (owner)
             await releaseAbandonedLock(targetRequest(ctx, rawTargetInputs(ctx)), owner);
         const { GpgHome } = await __nccwpck_require__.e(/* import() */ 552).then(__nccwpck_require__.bind(__nccwpck_require__, 552));
@@ -46784,7 +46995,7 @@ async function syncFailureIssue(client, outcome) {
 
 // @actions/cache (Azure storage) and @actions/github (Octokit) are most of the bundle's size:
 // they load only when a step uses the cache or reports to an issue, so a step starts quickly.
-const loadCache = () => Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9312));
+const loadCache = () => Promise.all(/* import() */[__nccwpck_require__.e(377), __nccwpck_require__.e(88), __nccwpck_require__.e(312)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9312));
 const loadGithub = () => __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
 const githubCache = {
     async restore(paths, key, restoreKeys) {

@@ -3,29 +3,16 @@
  * main and optional post phases. The phases receive everything they use in an ActionContext, so
  * they run the same under the GitHub runner, the CLI and the tests.
  */
-import type {
-  ActionHost,
-  AnnotationKind,
-  AnnotationProperties,
-  ArtifactCache,
-  Log,
-  RunInfo,
-} from '../host/host.js'
-import type { Summary } from '../report/summary.js'
+import type { ActionHost, ArtifactCache, Reporter, RunInfo } from '../host/host.js'
 import type { InputSpecs, InputValues } from './inputs.js'
 import { REPORTING_INPUTS } from './reporting.js'
 
 export type OutputValue = string | number | boolean | object
 
-export interface PhaseContext {
-  log: Log
-  summary: Summary
+export interface PhaseContext extends Reporter {
   workspace: string
   runInfo: RunInfo
   cache: ArtifactCache
-  /** Aborted on SIGINT/SIGTERM: stop guests and builds within seconds. */
-  signal: AbortSignal
-  annotate(kind: AnnotationKind, message: string, properties?: AnnotationProperties): void
   setSecret(value: string): void
   /** An input's text as given, unparsed: for a post phase, which gets no parsed inputs. */
   rawInput(name: string): string

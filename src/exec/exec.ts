@@ -3,8 +3,10 @@
  * because a timeout must kill the whole process group (qemu, rpmbuild and mock all fork), which
  * needs the child started as a group leader.
  *
- * Commands are argv arrays; the only shell is an explicit `bash -c` with a fixed script and its
- * values as positional arguments (pipes: SSH tar streams, rpm2cpio | cpio, decompression).
+ * Commands are argv arrays. A shell runs only where one is the point: an explicit `bash -c` with
+ * a fixed script and its values as positional arguments (pipes: SSH tar streams, rpm2cpio | cpio,
+ * module decompression), the remote `sh -c` of an SSH target (same rule), and the scripts of an
+ * autopatch recipe, which are the user's own.
  * Every child gets childEnvironment().
  */
 import { spawn } from 'node:child_process'

@@ -1,12 +1,12 @@
 /**
  * A folder in a cache shared by every run on the host (several runner services on one POWER box
  * are common): made once, by whichever run gets there first, and never seen half-made. The maker
- * writes into a temporary folder beside the target and renames it into place, all under a lock
- * (proper-lockfile: an mkdir lock with a heartbeat, taken over when its holder died).
+ * writes into a temporary folder beside the target and renames it into place, all under the
+ * suite's one lock (fs/lock.ts: it names its owner, and is taken over when that owner died).
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
-import lockfile from 'proper-lockfile'
+import { acquireLockWaiting } from './lock.js'
 
 export interface InstallOnceOptions {
   /** Whether a folder already at the target is complete (a check of its content). */
@@ -24,12 +24,7 @@ export async function installOnce(
   if (existsSync(target) && options.ready(target)) return target
   mkdirSync(dirname(target), { recursive: true })
   const waitMs = options.waitMs ?? 15 * 60_000
-  const release = await lockfile.lock(target, {
-    realpath: false,
-    stale: 30_000,
-    update: 5_000,
-    retries: { retries: Math.ceil(waitMs / 1_000), factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
-  })
+  const release = await acquireLockWaiting(`${target}.lock`, 'run filling this cache', waitMs)
   try {
     // Another run may have made it while this one waited for the lock.
     if (existsSync(target) && options.ready(target)) return target
@@ -45,6 +40,6 @@ export async function installOnce(
     }
     return target
   } finally {
-    await release()
+    release()
   }
 }

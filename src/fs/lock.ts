@@ -59,6 +59,11 @@ export function isStale(owner: LockOwner): boolean {
   return !isAlive(owner.pid) || (owner.started !== '' && processStart(owner.pid) !== owner.started)
 }
 
+/** The lock is held by a live owner: waiting may help, unlike the other lock errors. */
+export class LockHeldError extends InfrastructureError {
+  override name = 'LockHeldError'
+}
+
 const same = (a: LockOwner, b: LockOwner): boolean =>
   a.host === b.host && a.pid === b.pid && a.started === b.started
 
@@ -84,7 +89,7 @@ export function acquireLock(path: string, what: string): () => void {
       const holder = readOwner(path)
       if (!holder) continue
       if (!isStale(holder)) {
-        throw new InfrastructureError(
+        throw new LockHeldError(
           `another ${what} (${describeOwner(holder)}) holds the lock ${path}; try again when it ends`,
         )
       }
@@ -103,7 +108,7 @@ export function acquireLock(path: string, what: string): () => void {
         } finally {
           rmSync(aside, { force: true })
         }
-        throw new InfrastructureError(
+        throw new LockHeldError(
           `another ${what} (${describeOwner(moved)}) holds the lock ${path}; try again when it ends`,
         )
       }
@@ -120,5 +125,21 @@ function readOwnerQuietly(path: string): LockOwner | undefined {
     return readOwner(path)
   } catch {
     return undefined
+  }
+}
+
+/**
+ * acquireLock, waiting up to waitMs (checking once a second) while a live owner holds it: for
+ * work that another run on the host finishes for both (a shared cache being filled).
+ */
+export async function acquireLockWaiting(path: string, what: string, waitMs: number): Promise<() => void> {
+  const deadline = Date.now() + waitMs
+  for (;;) {
+    try {
+      return acquireLock(path, what)
+    } catch (error) {
+      if (!(error instanceof LockHeldError) || Date.now() >= deadline) throw error
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, Math.max(0, deadline - Date.now()))))
   }
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { InfrastructureError, TestFailure } from '../action/errors.js'
 import { formatDuration } from '../report/duration.js'
 import { requireTools } from '../exec/tools.js'
-import type { AnnotationKind, AnnotationProperties, Log } from '../host/host.js'
+import type { Reporter } from '../host/host.js'
 import type { Summary } from '../report/summary.js'
 import { type BootResult, type GuestCheck, QemuStartError } from './boot.js'
 import { kernelFromRpms, qemuFromRpms } from './from-rpms.js'
@@ -44,11 +44,7 @@ export interface BootTestRequest extends Omit<
   resultsDir: string
 }
 
-export interface BootTestDependencies {
-  log: Log
-  summary: Summary
-  signal: AbortSignal
-  annotate(kind: AnnotationKind, message: string, properties?: AnnotationProperties): void
+export interface BootTestDependencies extends Reporter {
   /** A private folder the post step removes. */
   workDir(prefix: string): string
   /** Records a guest process for the post step. */

@@ -8,6 +8,9 @@ import { chmodSync, copyFileSync, mkdirSync, statSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path'
 import { InfrastructureError, TestFailure } from '../action/errors.js'
 import { formatDuration } from '../report/duration.js'
+import { Qemu } from './qemu.js'
+
+export { QemuStartError } from './qemu.js'
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { type ConsoleFinding, ConsoleWatcher } from './console.js'
@@ -92,16 +95,6 @@ export async function buildInitramfs(
   return image
 }
 
-/** QEMU exited before the guest ran; `output` is what it said (the capability refusals). */
-export class QemuStartError extends InfrastructureError {
-  constructor(
-    message: string,
-    readonly output: string,
-  ) {
-    super(message)
-  }
-}
-
 export interface BootOptions {
   qemu: string
   kernel: string
@@ -131,9 +124,9 @@ export interface BootResult {
   argv: string[]
   checks: CheckResult[]
   findings: ConsoleFinding[]
-  /** ms from start to: first kernel line, userspace, ready marker. */
   /** clean: the guest powered itself off; killed: it did not within the shutdown timeout. */
   shutdown: 'clean' | 'killed'
+  /** ms from start to: first kernel line, userspace, ready marker. */
   timeline: {
     kernel?: number
     userspace?: number
@@ -145,42 +138,8 @@ export interface BootResult {
   }
 }
 
-/** What every guest's command line starts with: the machine, its size, and the console on stdio. */
-export function guestQemuArgs(
-  options: Pick<BootOptions, 'qemu' | 'firmwareDir' | 'machine' | 'cpu' | 'memoryMb' | 'smp' | 'accel'>,
-): string[] {
-  return [
-    options.qemu,
-    ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
-    '-M',
-    options.machine,
-    '-cpu',
-    options.cpu,
-    '-m',
-    String(options.memoryMb),
-    '-smp',
-    String(options.smp),
-    '-accel',
-    options.accel,
-    '-nographic',
-    '-no-reboot',
-    '-nodefaults',
-    '-serial',
-    'stdio',
-  ]
-}
-
 export function qemuArgv(options: BootOptions): string[] {
-  return [
-    ...guestQemuArgs(options),
-    '-kernel',
-    options.kernel,
-    '-initrd',
-    options.initrd,
-    '-append',
-    options.append ?? 'console=hvc0 panic=-1',
-    ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
-  ]
+  return new Qemu(options.qemu).directBootArgv(options)
 }
 
 /**
@@ -282,12 +241,10 @@ export async function bootGuest(options: BootOptions): Promise<BootResult> {
   if (options.signal?.aborted) throw new InfrastructureError('cancelled: the guest was stopped')
   return session.finish(argv, () => {
     if (!session.sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
-      const said = (result.stderr + result.stdout).trim().split('\n')
-      const why =
-        session.watcher.findings.find((f) => f.kind === 'QEMU error')?.line ??
-        said.find((l) => /: (?!warning:)/.test(l)) ??
-        said.at(-1)
-      return new QemuStartError(`${options.qemu} could not start the guest: ${why}`, said.join('\n'))
+      return new Qemu(options.qemu).startFailure(
+        result.stderr + result.stdout,
+        session.watcher.findings.find((f) => f.kind === 'QEMU error')?.line,
+      )
     }
     return new TestFailure(
       result.timedOut

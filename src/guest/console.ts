@@ -16,7 +16,7 @@ interface Pattern {
   pattern: RegExp
 }
 
-/** Kernel, firmware and QEMU messages worth detecting (LAVA/kola style; domain notes, section 6). */
+/** Kernel, firmware and QEMU messages worth detecting, as LAVA and kola classify boot logs. */
 export const CONSOLE_PATTERNS: readonly Pattern[] = [
   { kind: 'kernel panic', fatal: true, pattern: /Kernel panic - not syncing/ },
   { kind: 'oops', fatal: true, pattern: /\bOops: / },

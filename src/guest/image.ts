@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto'
 import {
   createReadStream,
-  createWriteStream,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -16,21 +15,13 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { basename, join } from 'node:path'
-import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { fileURLToPath } from 'node:url'
 import { ConfigurationError, InfrastructureError, TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
-import { readUrl } from '../net/download.js'
-import {
-  type BootResult,
-  type CheckResult,
-  ConsoleSession,
-  type GuestCheck,
-  guestQemuArgs,
-  QemuStartError,
-} from './boot.js'
+import { downloadFile, readUrl } from '../net/download.js'
+import { Qemu } from './qemu.js'
+import { type BootResult, type CheckResult, ConsoleSession, type GuestCheck } from './boot.js'
 
 export const DEFAULT_IMAGE =
   'https://repo.almalinux.org/almalinux/9/cloud/ppc64le/images/AlmaLinux-9-GenericCloud-latest.ppc64le.qcow2'
@@ -111,19 +102,6 @@ export async function verifyChecksumSignature(
   }
 }
 
-async function downloadFile(url: string, target: string, signal?: AbortSignal): Promise<void> {
-  const partial = `${target}.part`
-  if (url.startsWith('file://')) {
-    await pipeline(createReadStream(fileURLToPath(url)), createWriteStream(partial))
-  } else {
-    const response = await fetch(url, signal ? { signal } : {})
-    if (!response.ok || !response.body)
-      throw new InfrastructureError(`download of ${url} failed: HTTP ${response.status}`)
-    await pipeline(Readable.fromWeb(response.body as never), createWriteStream(partial))
-  }
-  renameSync(partial, target)
-}
-
 export interface ImageRequest {
   /** URL (http(s)://, file://) or a local path. */
   image: string
@@ -183,7 +161,7 @@ export async function fetchImage(request: ImageRequest): Promise<FetchedImage> {
     return { path: cached, sha256OrSha512: entry.hash, cached: true }
   }
   const fresh = join(dir, `.${entry.hash}-${process.pid}-${name}`)
-  await downloadFile(request.image, fresh, request.signal)
+  await downloadFile(request.image, fresh)
   const actual = await hashFile(fresh, entry.algorithm)
   if (actual !== entry.hash) {
     rmSync(fresh, { force: true })
@@ -272,7 +250,7 @@ export interface ImageBoot {
 /** The qemu command of an image guest: SLOF boots the disk; virtio disk and network; the seed on vSCSI. */
 export function imageQemuArgv(options: ImageBoot): string[] {
   return [
-    ...guestQemuArgs(options),
+    ...new Qemu(options.qemu).machineArgv(options),
     '-drive',
     `file=${options.overlay},if=none,id=disk0,format=qcow2`,
     '-device',
@@ -425,11 +403,7 @@ export async function bootImage(options: ImageBootOptions): Promise<BootResult> 
   if (options.signal?.aborted) throw new InfrastructureError('cancelled: the guest was stopped')
   return session.finish(argv, () => {
     if (!session.sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
-      const said = (result.stderr + result.stdout).trim().split('\n')
-      return new QemuStartError(
-        `${options.qemu} could not start the guest: ${said.find((l) => /: (?!warning:)/.test(l)) ?? said.at(-1)}`,
-        said.join('\n'),
-      )
+      return new Qemu(options.qemu).startFailure(result.stderr + result.stdout)
     }
     return new TestFailure('the image guest did not reach cloud-init’s final line or a login prompt in time')
   })

@@ -7,8 +7,8 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import { InfrastructureError, TestFailure } from '../action/errors.js'
 import { formatDuration } from '../report/duration.js'
-import { exec } from '../exec/exec.js'
-import { type BootOptions, type BootResult, ConsoleSession, QemuStartError } from './boot.js'
+import { type BootOptions, type BootResult, ConsoleSession } from './boot.js'
+import { Virsh } from './virsh.js'
 
 export interface LibvirtOptions extends BootOptions {
   /** The domain name: unique per guest, recorded for the post step. */
@@ -99,16 +99,7 @@ export function domainXml(options: LibvirtOptions): string {
   ].join('\n')
 }
 
-function virsh(uri: string, ...args: string[]) {
-  return exec(['virsh', '-c', uri, ...args], { allowFailure: true })
-}
-
 /** Whether the domain still exists (a transient domain disappears when it stops). */
-async function running(uri: string, name: string): Promise<boolean> {
-  const state = await virsh(uri, 'domstate', name)
-  return state.exitCode === 0 && !/shut off|crashed/.test(state.stdout)
-}
-
 /** qemu's pid as libvirt records it, for the post step. */
 function libvirtQemuPid(name: string): number | undefined {
   const file = `/run/libvirt/qemu/${name}.pid`
@@ -125,13 +116,8 @@ export async function bootWithLibvirt(options: LibvirtOptions, domainFile: strin
     stopped = true
   }
   const session = new ConsoleSession(options, stop)
-  const create = await virsh(uri, 'create', domainFile)
-  if (create.exitCode !== 0) {
-    const said = (create.stderr || create.stdout).trim()
-    // virsh says "Failed to create domain" first and why after it.
-    const why = said.split('\n').find((line) => line.trim() && !/Failed to create domain/.test(line)) ?? said
-    throw new QemuStartError(`virsh could not start the guest: ${why.replace(/^error:\s*/, '')}`, said)
-  }
+  const virsh = new Virsh(uri)
+  await virsh.create(domainFile)
   const pid = libvirtQemuPid(name)
   if (pid) options.onStart?.(pid)
   const deadline = Date.now() + options.bootTimeoutMs
@@ -158,14 +144,14 @@ export async function bootWithLibvirt(options: LibvirtOptions, domainFile: strin
       timedOut = true
       break
     }
-    if (!(await running(uri, name))) break
+    if (!(await virsh.running(name))) break
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  if (await running(uri, name)) await virsh(uri, 'destroy', name)
+  if (await virsh.running(name)) await virsh.destroy(name)
   drain()
   if (partial) session.feed(partial)
   if (options.signal?.aborted) throw new InfrastructureError('cancelled: the guest was stopped')
-  return session.finish(['virsh', '-c', uri, 'create', domainFile], () =>
+  return session.finish(virsh.argv('create', domainFile), () =>
     timedOut
       ? new TestFailure(
           `guest did not reach its ready marker within ${formatDuration(options.bootTimeoutMs)}`,

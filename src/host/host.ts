@@ -29,6 +29,19 @@ export interface ArtifactCache {
   save(paths: string[], key: string): Promise<void>
 }
 
+/**
+ * What a library function reports through and is stopped by: the log, the step summary,
+ * annotations and the cancellation signal. A phase context is one; library functions take it
+ * (or the part they use) as a parameter.
+ */
+export interface Reporter {
+  log: Log
+  summary: Summary
+  /** Aborted on SIGINT/SIGTERM: stop guests and builds within seconds. */
+  signal: AbortSignal
+  annotate(kind: AnnotationKind, message: string, properties?: AnnotationProperties): void
+}
+
 export interface RunInfo {
   repository?: string
   runUrl?: string

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import type { AnnotationKind, Log } from '../host/host.js'
+import type { Reporter } from '../host/host.js'
 import type { Summary } from '../report/summary.js'
 import type { AppliedEdit } from '../rpm/autopatch/apply.js'
 import { builtInEdit } from '../rpm/autopatch/apply.js'
@@ -67,11 +67,8 @@ export interface KernelBuildRequest {
   resultsDir: string
 }
 
-export interface KernelBuildDependencies {
+export interface KernelBuildDependencies extends Pick<Reporter, 'annotate' | 'log' | 'summary'> {
   rebuild(step: RebuildStep): Promise<RebuildResult>
-  annotate(kind: AnnotationKind, message: string): void
-  log: Log
-  summary: Summary
 }
 
 export interface KernelBuildOutcome {

@@ -16,7 +16,7 @@ export interface ConfigOption {
   onlyIfKnown?: boolean
 }
 
-/** The KVM-HV profile for ppc64le, as RHEL-derived trees with KVM on set it (domain notes, section 2). */
+/** The KVM-HV profile for ppc64le, as RHEL-derived trees that ship KVM on POWER set it (HV on, PR off). */
 export const KVM_PROFILE: readonly ConfigOption[] = [
   { name: 'KVM_BOOK3S_64', value: 'm' },
   { name: 'KVM_BOOK3S_64_HV', value: 'm' },

@@ -10,7 +10,7 @@ import { exec } from '../exec/exec.js'
 
 export const DEVICE_FILE = 'configs/devices/ppc64-softmmu/ppc64-rh-devices.mak'
 
-/** The device list RHEL used for ppc64 (domain notes, section 3). */
+/** The device list RHEL's qemu-kvm used for ppc64 (configs/devices/ppc64-softmmu in its dist-git). */
 export const RHEL_PPC64_DEVICES = [
   'PSERIES',
   'XICS',

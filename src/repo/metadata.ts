@@ -1,27 +1,15 @@
 /** Repository metadata and the files hosts need to use it: repodata, the .repo file, the -release RPM. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
-import { parseRepomd } from '../repodata/repomd.js'
-import { readFileSync } from 'node:fs'
+import { Createrepo } from './createrepo.js'
 import { scratchDir } from '../host/paths.js'
 
 /** createrepo_c over one package folder: incremental when metadata exists. Returns the repomd revision. */
 export async function createRepo(dir: string, log?: Log): Promise<string> {
-  const incremental = existsSync(join(dir, 'repodata', 'repomd.xml'))
-  await exec(
-    ['createrepo_c', '--quiet', ...(incremental ? ['--update'] : []), '--general-compress-type', 'gz', dir],
-    {
-      ...(log ? { log, group: `createrepo_c ${incremental ? '--update ' : ''}${dir}` } : {}),
-    },
-  )
-  const repomd = parseRepomd(
-    readFileSync(join(dir, 'repodata', 'repomd.xml'), 'utf8'),
-    join(dir, 'repodata', 'repomd.xml'),
-  )
-  return repomd.revision ?? ''
+  return new Createrepo().update(dir, log)
 }
 
 export interface RepoFileOptions {

@@ -7,8 +7,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigurationError, TestFailure } from '../action/errors.js'
-import type { AnnotationKind, Log } from '../host/host.js'
-import type { Summary } from '../report/summary.js'
+import type { Reporter } from '../host/host.js'
 import { type DnfRepo } from './dnf-check.js'
 import { GpgHome } from './gpg.js'
 import { checkInterference } from './interference.js'
@@ -39,11 +38,8 @@ export interface PublishRequest {
   resultsDir: string
 }
 
-export interface PublishDependencies {
+export interface PublishDependencies extends Pick<Reporter, 'log' | 'summary' | 'annotate'> {
   target: RepositoryTarget
-  log: Log
-  summary: Summary
-  annotate(kind: AnnotationKind, message: string): void
   setSecret(value: string): void
   /** A private folder the post step removes. */
   workDir(prefix: string): string

@@ -20,6 +20,7 @@ import { hostname } from 'node:os'
 import { basename, join, relative } from 'node:path'
 import { ConfigurationError, InfrastructureError, TestFailure } from '../action/errors.js'
 import { exec, type ExecResult } from '../exec/exec.js'
+import { Tool } from '../exec/tool.js'
 import type { Log } from '../host/host.js'
 import { channelPaths, linkTarget, switchLink } from './tree.js'
 import { isAlive } from '../exec/process.js'
@@ -90,7 +91,12 @@ const REMOTE = {
     'set -e; cd "$1" 2>/dev/null || exit 0; for d in "$2"*; do [ -d "$d" ] || continue; case "$PWD/$d" in "$3"|"$4") ;; *) rm -rf "$d";; esac; done',
 }
 
-export class SshSession {
+/**
+ * ssh to one pinned host with one key: the options every call uses, remote scripts as fixed text
+ * with positional arguments, tar streams both ways, and what a failure means (exit code 255 is
+ * ssh's own: the connection; anything else is the remote command's).
+ */
+export class SshSession extends Tool {
   private readonly options: string[]
 
   constructor(
@@ -100,6 +106,7 @@ export class SshSession {
     knownHosts: string,
     private readonly log?: Log,
   ) {
+    super('ssh')
     mkdirSync(configDir, { recursive: true, mode: 0o700 })
     const identity = join(configDir, 'id')
     writeFileSync(identity, privateKey.endsWith('\n') ? privateKey : `${privateKey}\n`, { mode: 0o600 })
@@ -123,25 +130,26 @@ export class SshSession {
     return ['sh', '-c', script, 'kvm-actions', ...args].map(shellQuote).join(' ')
   }
 
-  private failed(result: ExecResult): never {
+  protected override readonly versionArgs = ['-V']
+
+  override failure(result: ExecResult): Error {
     const last = result.stderr.trim().split('\n').at(-1)
     if (result.exitCode === 255) {
-      throw new InfrastructureError(
+      return new InfrastructureError(
         `ssh to ${this.target.user}@${this.target.host}:${this.target.port} failed: ${last}`,
       )
     }
-    throw new InfrastructureError(
+    return new InfrastructureError(
       `a remote command failed on ${this.target.host}: ${last || `exit code ${result.exitCode}`}`,
     )
   }
 
-  async run(script: string, args: string[], input?: string | Buffer, okCodes = [0]): Promise<ExecResult> {
-    const result = await exec(['ssh', ...this.options, '--', this.target.host, this.command(script, args)], {
-      allowFailure: true,
+  /** Runs a fixed remote script with its values as positional arguments. */
+  async remote(script: string, args: string[], input?: string | Buffer, okCodes = [0]): Promise<ExecResult> {
+    return this.run([...this.options, '--', this.target.host, this.command(script, args)], {
+      okExitCodes: okCodes,
       ...(input !== undefined ? { input } : {}),
     })
-    if (!okCodes.includes(result.exitCode ?? -1)) this.failed(result)
-    return result
   }
 
   /** Remote folder → local folder, as a tar stream. */
@@ -165,7 +173,7 @@ export class SshSession {
         ...(this.log ? { log: this.log, group: `Mirror ${this.target.host}:${remoteDir}` } : {}),
       },
     )
-    if (result.exitCode !== 0) this.failed(result)
+    if (result.exitCode !== 0) throw this.failure(result)
   }
 
   /** Local files (relative to localDir, listed in a NUL-separated file) → remote folder. */
@@ -189,7 +197,7 @@ export class SshSession {
         ...(this.log ? { log: this.log, group: `Upload to ${this.target.host}:${remoteDir}` } : {}),
       },
     )
-    if (result.exitCode !== 0) this.failed(result)
+    if (result.exitCode !== 0) throw this.failure(result)
   }
 }
 
@@ -230,7 +238,7 @@ export class RemoteRepository {
   async lock(leaseMs: number): Promise<{ owner: string; release: () => Promise<void> }> {
     const root = this.session.target.path
     const owner = `${hostname()}:${process.pid}:${Math.ceil((Date.now() + leaseMs) / 1000)}`
-    const taken = await this.session.run(REMOTE.lock, [root, owner], undefined, [0, 3])
+    const taken = await this.session.remote(REMOTE.lock, [root, owner], undefined, [0, 3])
     if (taken.exitCode === 3) {
       const holder = taken.stdout.trim()
       const [host, pid, expires] = holder.split(':')
@@ -244,7 +252,7 @@ export class RemoteRepository {
           `another publish (pid ${pid} on ${host}${until}) holds the lock on ${where}`,
         )
       }
-      const takeOver = await this.session.run(REMOTE.takeOver, [root, owner, holder], undefined, [0, 3])
+      const takeOver = await this.session.remote(REMOTE.takeOver, [root, owner, holder], undefined, [0, 3])
       if (takeOver.exitCode === 3)
         throw new InfrastructureError(
           `another publish took the lock on ${where} over first; try again when it ends`,
@@ -258,13 +266,13 @@ export class RemoteRepository {
 
   /** Removes the lock if it still names this owner (a post step after a killed main). */
   async unlock(owner: string): Promise<void> {
-    await this.session.run(REMOTE.unlock, [this.session.target.path, owner])
+    await this.session.remote(REMOTE.unlock, [this.session.target.path, owner])
   }
 
   /** Makes the local mirror's channel point at a copy of the remote live state (downloaded when it differs). */
   async syncMirror(releasever: string, channel: string): Promise<void> {
     const remote = remoteChannel(this.session.target, releasever, channel)
-    const live = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim()
+    const live = (await this.session.remote(REMOTE.live, [remote.live])).stdout.trim()
     const local = channelPaths(this.mirror, releasever, channel)
     if (!live) {
       rmSync(local.live, { force: true })
@@ -289,7 +297,7 @@ export class RemoteRepository {
     previousLocal: string | undefined,
   ): Promise<void> {
     const remote = remoteChannel(this.session.target, releasever, channel)
-    const remoteLive = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim()
+    const remoteLive = (await this.session.remote(REMOTE.live, [remote.live])).stdout.trim()
     const staging = join(remote.states, basename(state))
     const wanted = files(state)
     // A file is unchanged when the new state hard-links the previous one's.
@@ -304,7 +312,7 @@ export class RemoteRepository {
     )
     const previousFiles = previousLocal ? files(previousLocal) : []
     const remove = previousFiles.filter((file) => !unchanged.has(file))
-    await this.session.run(REMOTE.stage, [remoteLive, staging], remove.map((f) => `${f}\0`).join(''))
+    await this.session.remote(REMOTE.stage, [remoteLive, staging], remove.map((f) => `${f}\0`).join(''))
     const listFile = join(this.mirror, `.upload-${process.pid}`)
     writeFileSync(
       listFile,
@@ -319,7 +327,7 @@ export class RemoteRepository {
       rmSync(listFile, { force: true })
     }
     const sums = new Map(
-      (await this.session.run(REMOTE.sums, [staging])).stdout
+      (await this.session.remote(REMOTE.sums, [staging])).stdout
         .trim()
         .split('\n')
         .filter(Boolean)
@@ -332,20 +340,20 @@ export class RemoteRepository {
         `the remote staging copy differs from the verified one: ${[...wrong.map((f) => `${f} differs`), ...extra.map((f) => `${f} is extra`)].join(', ')}`,
       )
     }
-    await this.session.run(REMOTE.switch, [staging, remote.live, remoteLive, remote.previous])
+    await this.session.remote(REMOTE.switch, [staging, remote.live, remoteLive, remote.previous])
     this.log?.info(`Published ${this.session.target.host}:${remote.live} -> ${staging}`)
-    await this.session.run(REMOTE.prune, [remote.states, `${releasever}-${channel}-`, staging, remoteLive])
+    await this.session.remote(REMOTE.prune, [remote.states, `${releasever}-${channel}-`, staging, remoteLive])
   }
 
   async rollback(releasever: string, channel: string): Promise<{ from: string; to: string }> {
     const remote = remoteChannel(this.session.target, releasever, channel)
-    const current = (await this.session.run(REMOTE.live, [remote.live])).stdout.trim()
-    const previous = (await this.session.run(REMOTE.live, [remote.previous])).stdout.trim()
+    const current = (await this.session.remote(REMOTE.live, [remote.live])).stdout.trim()
+    const previous = (await this.session.remote(REMOTE.live, [remote.previous])).stdout.trim()
     if (!current || !previous)
       throw new InfrastructureError(
         `${this.session.target.host}:${remote.live} has no previous state to roll back to`,
       )
-    await this.session.run(REMOTE.switch, [previous, remote.live, current, remote.previous])
+    await this.session.remote(REMOTE.switch, [previous, remote.live, current, remote.previous])
     return { from: current, to: previous }
   }
 }

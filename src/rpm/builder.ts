@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { InfrastructureError, TestFailure } from '../action/errors.js'
 import { formatDuration } from '../report/duration.js'
-import { describeArgv, exec } from '../exec/exec.js'
+import { describeArgv, exec, type ExecResult } from '../exec/exec.js'
+import { Tool } from '../exec/tool.js'
 import type { Log } from '../host/host.js'
 import { rpmsBelow } from './collect.js'
 import { conditionalArgs, defineArgs } from './macros.js'
@@ -14,7 +15,7 @@ export type Builder = (typeof BUILDERS)[number]
 
 /** The programs a build with this builder needs, resolved now so a missing one fails early. */
 export function requireBuildTools(builder: Builder): Record<string, string> {
-  return requireTools(builder === 'mock' ? ['rpm', 'mock'] : ['rpm', 'rpmbuild', 'rpmspec'])
+  return requireTools(builderFor(builder).requires)
 }
 
 export interface BuildRequest {
@@ -65,14 +66,81 @@ export function crossBinutils(
   return strip && objdump ? { __strip: strip, __objdump: objdump } : {}
 }
 
-/** The exact argv of the build: what runs, and what tests and summaries show. */
-export function buildCommand(request: BuildRequest): string[] {
-  const conditionals = conditionalArgs(request.with, request.without)
-  const defines = defineArgs({
-    ...(request.jobs ? { _smp_build_ncpus: String(request.jobs) } : {}),
-    ...request.defines,
-  })
-  if (request.builder === 'mock') {
+/**
+ * A program that rebuilds a source RPM: its argv, where its RPMs land, and which missing build
+ * dependencies its log names (rpmbuild and mock say it differently).
+ */
+export abstract class PackageBuilder extends Tool {
+  abstract rebuildArgv(request: BuildRequest): string[]
+  /** The missing BuildRequires a failed build's log names. */
+  abstract missingDependencies(log: string): string[]
+  abstract builtRpms(resultDir: string): string[]
+  /** Everything a build with this builder runs, resolved now so a missing one fails early. */
+  abstract readonly requires: readonly string[]
+
+  /** A failed build: its missing dependencies (the host's fault) or a BuildFailure with the log's gist. */
+  buildFailure(result: ExecResult, log: string, logFile: string): Error {
+    const missing = this.missingDependencies(log)
+    if (missing.length > 0) return new MissingBuildDependencies(missing, logFile)
+    const how = result.timedOut
+      ? `timed out after ${formatDuration(result.durationMs)}`
+      : `failed (exit code ${result.exitCode})`
+    const errorLine = firstErrorLine(log)
+    return new BuildFailure(
+      `${this.program} ${how}${errorLine ? `: ${errorLine}` : ''}`,
+      logFile,
+      log.split('\n').slice(-40).join('\n'),
+      errorLine,
+    )
+  }
+}
+
+export class Rpmbuild extends PackageBuilder {
+  readonly requires = ['rpm', 'rpmbuild', 'rpmspec']
+  constructor() {
+    super('rpmbuild')
+  }
+  rebuildArgv(request: BuildRequest): string[] {
+    return [
+      this.program,
+      '--define',
+      `_topdir ${request.resultDir}`,
+      // EL specs are written for bash as /bin/sh (pushd, [[ ]]); Debian's /bin/sh is dash.
+      '--define',
+      '_buildshell /bin/bash',
+      ...(request.target ? ['--target', request.target] : []),
+      ...conditionalArgs(request.with, request.without),
+      ...commonDefines(request),
+      '--rebuild',
+      request.srpm,
+    ]
+  }
+  /** rpmbuild lists them after `error: Failed build dependencies:`. */
+  missingDependencies(log: string): string[] {
+    const lines = log.split('\n')
+    const start = lines.findIndex((line) => /error: Failed build dependencies:/.test(line))
+    const missing: string[] = []
+    if (start !== -1) {
+      for (const line of lines.slice(start + 1)) {
+        const match = /^\s+(.+?) is needed by \S+/.exec(line)
+        if (!match) break
+        missing.push(match[1]!.trim())
+      }
+    }
+    return missing
+  }
+  /** rpmbuild writes under _topdir/RPMS and SRPMS. */
+  builtRpms(resultDir: string): string[] {
+    return [...rpmsBelow(join(resultDir, 'RPMS')), ...rpmsBelow(join(resultDir, 'SRPMS'))]
+  }
+}
+
+export class Mock extends PackageBuilder {
+  readonly requires = ['rpm', 'mock']
+  constructor() {
+    super('mock')
+  }
+  rebuildArgv(request: BuildRequest): string[] {
     const ccache = request.ccacheDir
       ? ['--enable-plugin=ccache', `--plugin-option=ccache:dir=${request.ccacheDir}`]
       : []
@@ -83,32 +151,43 @@ export function buildCommand(request: BuildRequest): string[] {
         ]
       : []
     return [
-      'mock',
+      this.program,
       '-r',
       request.mockConfig,
       '--resultdir',
       request.resultDir,
       ...ccache,
       ...mounts,
-      ...conditionals,
-      ...defines,
+      ...conditionalArgs(request.with, request.without),
+      ...commonDefines(request),
       '--rebuild',
       request.srpm,
     ]
   }
-  return [
-    'rpmbuild',
-    '--define',
-    `_topdir ${request.resultDir}`,
-    // EL specs are written for bash as /bin/sh (pushd, [[ ]]); Debian's /bin/sh is dash.
-    '--define',
-    '_buildshell /bin/bash',
-    ...(request.target ? ['--target', request.target] : []),
-    ...conditionals,
-    ...defines,
-    '--rebuild',
-    request.srpm,
-  ]
+  /** mock says `No matching package to install: 'x'`. */
+  missingDependencies(log: string): string[] {
+    return [...log.matchAll(/No matching package to install: '([^']+)'/g)].map((match) => match[1]!)
+  }
+  /** mock writes into its result dir. */
+  builtRpms(resultDir: string): string[] {
+    return rpmsBelow(resultDir)
+  }
+}
+
+export function builderFor(builder: Builder): PackageBuilder {
+  return builder === 'mock' ? new Mock() : new Rpmbuild()
+}
+
+function commonDefines(request: BuildRequest): string[] {
+  return defineArgs({
+    ...(request.jobs ? { _smp_build_ncpus: String(request.jobs) } : {}),
+    ...request.defines,
+  })
+}
+
+/** The exact argv of the build: what runs, and what tests and summaries show. */
+export function buildCommand(request: BuildRequest): string[] {
+  return builderFor(request.builder).rebuildArgv(request)
 }
 
 export interface BuildRun {
@@ -146,20 +225,9 @@ export class MissingBuildDependencies extends InfrastructureError {
   }
 }
 
-/** The missing BuildRequires a failed build's log names, if that is why it failed. */
+/** The missing BuildRequires a failed build's log names (rpmbuild's or mock's wording). */
 export function missingBuildDependencies(log: string): string[] {
-  const lines = log.split('\n')
-  const start = lines.findIndex((line) => /error: Failed build dependencies:/.test(line))
-  const missing: string[] = []
-  if (start !== -1) {
-    for (const line of lines.slice(start + 1)) {
-      const match = /^\s+(.+?) is needed by \S+/.exec(line)
-      if (!match) break
-      missing.push(match[1]!.trim())
-    }
-  }
-  for (const match of log.matchAll(/No matching package to install: '([^']+)'/g)) missing.push(match[1]!)
-  return [...new Set(missing)]
+  return [...new Set([...new Rpmbuild().missingDependencies(log), ...new Mock().missingDependencies(log)])]
 }
 
 export class BuildFailure extends TestFailure {
@@ -188,7 +256,8 @@ export async function runBuild(
     env?: Record<string, string>
   },
 ): Promise<BuildRun> {
-  const argv = buildCommand(request)
+  const builder = builderFor(request.builder)
+  const argv = builder.rebuildArgv(request)
   const result = await exec(argv as [string, ...string[]], {
     logFile: options.logFile,
     allowFailure: true,
@@ -201,24 +270,11 @@ export async function runBuild(
     const log = existsSync(options.logFile)
       ? readFileSync(options.logFile, 'utf8')
       : result.stdout + result.stderr
-    const missing = missingBuildDependencies(log)
-    if (missing.length > 0) throw new MissingBuildDependencies(missing, options.logFile)
-    const tail = log.split('\n').slice(-40).join('\n')
-    const how = result.timedOut
-      ? `timed out after ${formatDuration(result.durationMs)}`
-      : `failed (exit code ${result.exitCode})`
-    const errorLine = firstErrorLine(log)
-    throw new BuildFailure(
-      `${argv[0]} ${how}${errorLine ? `: ${errorLine}` : ''}`,
-      options.logFile,
-      tail,
-      errorLine,
-    )
+    throw builder.buildFailure(result, log, options.logFile)
   }
-  // rpmbuild writes under _topdir/RPMS and SRPMS; mock writes into its result dir.
-  const rpms =
-    request.builder === 'rpmbuild'
-      ? [...rpmsBelow(join(request.resultDir, 'RPMS')), ...rpmsBelow(join(request.resultDir, 'SRPMS'))]
-      : rpmsBelow(request.resultDir)
-  return { rpms, logFile: options.logFile, durationMs: result.durationMs }
+  return {
+    rpms: builder.builtRpms(request.resultDir),
+    logFile: options.logFile,
+    durationMs: result.durationMs,
+  }
 }

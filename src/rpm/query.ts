@@ -1,39 +1,18 @@
-/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
+/** Reading RPM files: headers and file lists through Rpm, contents through rpm2cpio and cpio. */
 import { mkdirSync } from 'node:fs'
 import type { Log } from '../host/host.js'
 import { exec } from '../exec/exec.js'
+import { type PackageHeader, Rpm } from './rpm.js'
 
-export interface PackageHeader {
-  name: string
-  epoch?: string
-  version: string
-  release: string
-  arch: string
-  /** name-version-release, without epoch or arch */
-  nvr: string
-}
-
-const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n'
+export type { PackageHeader } from './rpm.js'
 
 export async function queryPackageFile(file: string): Promise<PackageHeader> {
-  const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file])
-  const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
-    .trim()
-    .split('\t')
-  return {
-    name,
-    ...(epoch !== '0' ? { epoch } : {}),
-    version,
-    release,
-    arch: isSource === '1' ? 'src' : arch,
-    nvr: `${name}-${version}-${release}`,
-  }
+  return new Rpm().header(file)
 }
 
 /** The files a package contains. */
 export async function listPackageFiles(file: string): Promise<string[]> {
-  const { stdout } = await exec(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file])
-  return stdout.split('\n').filter(Boolean)
+  return new Rpm().files(file)
 }
 
 /** One file's content from a package, without installing it (rpm2cpio piped into cpio). */

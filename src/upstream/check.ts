@@ -4,7 +4,7 @@
  * upstream has something not rebuilt yet.
  */
 import { InfrastructureError } from '../action/errors.js'
-import type { AnnotationKind } from '../host/host.js'
+import type { Reporter } from '../host/host.js'
 import { readUrl } from '../net/download.js'
 import { readRepository, type RepoPackage } from '../repodata/primary.js'
 import { resolveUpstreamKeys, type UpstreamKeySpec, verifyRepomdSignature } from '../rpm/upstream-keys.js'
@@ -18,9 +18,7 @@ export interface UpstreamCheckRequest {
   upstreamKeys: UpstreamKeySpec
 }
 
-export interface UpstreamCheckDependencies {
-  signal: AbortSignal
-  annotate(kind: AnnotationKind, message: string): void
+export interface UpstreamCheckDependencies extends Pick<Reporter, 'signal' | 'annotate'> {
   /** A private folder the post step removes. */
   workDir(prefix: string): string
 }

@@ -1,4 +1,6 @@
-/** No child process sees the runner's inputs, tokens or secrets: unit rules, then real tools behind recording shims. */
+/**
+ * @needs-system-tools
+ * No child process sees the runner's inputs, tokens or secrets: unit rules, then real tools behind recording shims. */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,4 +1,6 @@
-/** Real boots of Debian's ppc64le kernel under qemu-system-ppc64 (TCG, VOF), with a busybox initramfs. */
+/**
+ * @needs-system-tools
+ * Real boots of Debian's ppc64le kernel under qemu-system-ppc64 (TCG, VOF), with a busybox initramfs. */
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,4 +1,6 @@
-/** Booting build-kernel's and patch-qemu's outputs straight from their RPMs, unpacked, not installed. */
+/**
+ * @needs-system-tools
+ * Booting build-kernel's and patch-qemu's outputs straight from their RPMs, unpacked, not installed. */
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'

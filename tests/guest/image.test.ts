@@ -1,4 +1,6 @@
 /**
+ * @needs-system-tools
+ *
  * The image scenario: fetch, checksum (GNU, BSD, signed), cache, overlay and cloud-init seed with
  * the real tools; the boot itself through a stand-in qemu (no cloud image can be downloaded here)
  * that serves SSH on the forwarded port with the key from the real seed.

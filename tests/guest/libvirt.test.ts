@@ -1,4 +1,6 @@
-/** The libvirt launcher: the nova-shaped domain, and real boots through libvirtd and virsh. */
+/**
+ * @needs-system-tools
+ * The libvirt launcher: the nova-shaped domain, and real boots through libvirtd and virsh. */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { domainXml, machineToDomain } from '../../src/guest/libvirt.js'

@@ -1,4 +1,6 @@
 /**
+ * @needs-system-tools
+ *
  * No qemu process or temporary file survives a job: the CLI bundle (what the runner runs) is
  * cancelled with SIGTERM, or killed with SIGKILL and followed by its post phase, while a guest
  * is running; qemu processes and scratch folders are counted before and after.

@@ -1,4 +1,6 @@
-/** The machine options: derived from the probe, then negotiated with QEMU's own refusals. */
+/**
+ * @needs-system-tools
+ * The machine options: derived from the probe, then negotiated with QEMU's own refusals. */
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

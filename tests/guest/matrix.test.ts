@@ -1,4 +1,6 @@
-/** The matrix a workflow runs: CPU generations and guest sizes, and several guests at once on one runner. */
+/**
+ * @needs-system-tools
+ * The matrix a workflow runs: CPU generations and guest sizes, and several guests at once on one runner. */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { guestKernel, runBootTestGuest } from '../support/guest.js'

@@ -1,4 +1,6 @@
 /**
+ * @needs-system-tools
+ *
  * The nested scenario for real: Debian's ppc64le kernel boots as L1 under TCG with
  * cap-nested-hv=on, loads kvm_hv, and runs an L2 guest with KVM using Debian's ppc64el
  * qemu-system-ppc64 that setup-host.sh unpacks.

@@ -1,4 +1,6 @@
-/** build-kernel end to end through the CLI, with a kernel-shaped fixture that rpmbuild builds for real. */
+/**
+ * @needs-system-tools
+ * build-kernel end to end through the CLI, with a kernel-shaped fixture that rpmbuild builds for real. */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,4 +1,6 @@
-/** The Kconfig check against a real kernel tree: Debian's linux-source, with its powerpc Kconfig. */
+/**
+ * @needs-system-tools
+ * The Kconfig check against a real kernel tree: Debian's linux-source, with its powerpc Kconfig. */
 import { applyOptions, KVM_PROFILE } from '../../src/kernel/config.js'
 import {
   checkWithKconfig,

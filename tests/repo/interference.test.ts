@@ -1,4 +1,6 @@
-/** The non-interference rules, and publish-repo applying them against a stand-in base repository. */
+/**
+ * @needs-system-tools
+ * The non-interference rules, and publish-repo applying them against a stand-in base repository. */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

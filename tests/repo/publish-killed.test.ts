@@ -1,4 +1,6 @@
 /**
+ * @needs-system-tools
+ *
  * A publish killed at several moments (before, during and after signing, during dnf's
  * verification), then its post step: no process whose home is under the step's scratch folder
  * outlives them.

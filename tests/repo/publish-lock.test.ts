@@ -1,4 +1,6 @@
-/** Two publishes to one local target at once: one switches, the other stops clearly, the tree stays consistent. */
+/**
+ * @needs-system-tools
+ * Two publishes to one local target at once: one switches, the other stops clearly, the tree stays consistent. */
 import { execFileSync, spawn } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'

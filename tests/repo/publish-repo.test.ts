@@ -1,4 +1,6 @@
-/** publish-repo as users run it, with faults injected at every stage: the live tree never changes on failure. */
+/**
+ * @needs-system-tools
+ * publish-repo as users run it, with faults injected at every stage: the live tree never changes on failure. */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { open } from 'node:fs/promises'

@@ -1,4 +1,6 @@
-/** publish-repo over SSH against a real sshd on loopback, host key pinned. */
+/**
+ * @needs-system-tools
+ * publish-repo over SSH against a real sshd on loopback, host key pinned. */
 import { existsSync, mkdirSync, mkdtempSync, readlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

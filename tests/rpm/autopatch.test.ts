@@ -1,3 +1,4 @@
+// @needs-system-tools
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { ConfigurationError } from '../../src/action/errors.js'

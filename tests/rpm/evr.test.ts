@@ -1,4 +1,6 @@
-/** Our EVR comparison against rpm's own, on pairs chosen to hit every rule of rpmvercmp. */
+/**
+ * @needs-system-tools
+ * Our EVR comparison against rpm's own, on pairs chosen to hit every rule of rpmvercmp. */
 import { execFileSync } from 'node:child_process'
 import { compareEvr, formatEvr, newest, parseEvr, rpmvercmp } from '../../src/rpm/evr.js'
 

@@ -1,3 +1,4 @@
+// @needs-system-tools
 import { mkdtempSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'

@@ -1,4 +1,6 @@
-/** The rebuild engine end to end with real rpm tools: fetch, recipe, release, rpmbuild, verify, avoid. */
+/**
+ * @needs-system-tools
+ * The rebuild engine end to end with real rpm tools: fetch, recipe, release, rpmbuild, verify, avoid. */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,4 +1,6 @@
 /**
+ * @needs-system-tools
+ *
  * Nothing from upstream is trusted unchecked: the source RPM's signature must be by one of the
  * upstream keys, repository metadata must match its checksums, and a package may not be placed
  * outside its repository. Each refusal names the package or file, and nothing is built or signed.

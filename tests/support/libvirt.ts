@@ -8,7 +8,7 @@ const reachable = (): boolean =>
 
 /**
  * libvirtd and virtlogd, started by hand when nothing runs them (no systemd in CI containers),
- * as domain.md section 7 describes; waits until virsh reaches the daemon.
+ * as works in this emulated-host setup; waits until virsh reaches the daemon.
  */
 export async function ensureLibvirtd(): Promise<void> {
   if (reachable()) return

@@ -1,4 +1,6 @@
-/** check-upstream against repositories made in the test with createrepo_c. */
+/**
+ * @needs-system-tools
+ * check-upstream against repositories made in the test with createrepo_c. */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -1,4 +1,6 @@
 /**
+ * @needs-system-tools
+ *
  * nightly.yml and the reusable pipeline, run end to end through the local workflow runner against
  * local stand-ins: file:// upstream source repositories, a stock base repository, builds with
  * rpmbuild, the boot-test matrix under emulation, a signed publish checked by dnf, and failure

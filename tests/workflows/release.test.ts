@@ -1,4 +1,6 @@
 /**
+ * @needs-system-tools
+ *
  * release.yml through the local runner: the pipeline from pinned versions, publishing to stable
  * only after the `release` environment's gate, then a GitHub release (in-memory API) whose body
  * lists the rebuilt NEVRs and the boot-test results.

@@ -1,4 +1,6 @@
-/** The local workflow runner itself, on small workflows written here, against this repository. */
+/**
+ * @needs-system-tools
+ * The local workflow runner itself, on small workflows written here, against this repository. */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -1,5 +1,5 @@
-export const id = 517;
-export const ids = [517,552,913];
+export const id = 949;
+export const ids = [949,552,913];
 export const modules = {
 
 /***/ 8294:
@@ -309,7 +309,7 @@ class GpgHome {
 
 /***/ }),
 
-/***/ 6517:
+/***/ 9949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -338,8 +338,34 @@ var evr = __webpack_require__(7626);
 var dnf_check = __webpack_require__(8294);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/exec/tool.ts
+var tool = __webpack_require__(1683);
 // EXTERNAL MODULE: ./src/repodata/repomd.ts
 var repodata_repomd = __webpack_require__(3331);
+;// CONCATENATED MODULE: ./src/repo/createrepo.ts
+/** createrepo_c: a package folder's repodata, made or brought up to date. */
+
+
+
+
+class Createrepo extends tool/* Tool */.N {
+    constructor() {
+        super('createrepo_c');
+    }
+    /** The argv for dir: incremental (--update) when its metadata exists; gzip, as dnf reads everywhere. */
+    argv(dir) {
+        const incremental = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'repodata', 'repomd.xml'));
+        return ['--quiet', ...(incremental ? ['--update'] : []), '--general-compress-type', 'gz', dir];
+    }
+    /** Writes dir's repodata; returns the new repomd.xml revision. */
+    async update(dir, log) {
+        const args = this.argv(dir);
+        await this.run(args, log ? { log, group: `${this.program} ${args.slice(1).join(' ')}` } : {});
+        const repomd = (0,external_node_path_.join)(dir, 'repodata', 'repomd.xml');
+        return (0,repodata_repomd/* parseRepomd */.p)((0,external_node_fs_.readFileSync)(repomd, 'utf8'), repomd).revision ?? '';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/repo/metadata.ts
 /** Repository metadata and the files hosts need to use it: repodata, the .repo file, the -release RPM. */
 
@@ -348,15 +374,9 @@ var repodata_repomd = __webpack_require__(3331);
 
 
 
-
 /** createrepo_c over one package folder: incremental when metadata exists. Returns the repomd revision. */
 async function createRepo(dir, log) {
-    const incremental = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'repodata', 'repomd.xml'));
-    await (0,exec/* exec */.m0)(['createrepo_c', '--quiet', ...(incremental ? ['--update'] : []), '--general-compress-type', 'gz', dir], {
-        ...(log ? { log, group: `createrepo_c ${incremental ? '--update ' : ''}${dir}` } : {}),
-    });
-    const repomd = (0,repodata_repomd/* parseRepomd */.p)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'repodata', 'repomd.xml'), 'utf8'), (0,external_node_path_.join)(dir, 'repodata', 'repomd.xml'));
-    return repomd.revision ?? '';
+    return new Createrepo().update(dir, log);
 }
 function repoId(options) {
     return `${options.name}-${options.channel}`;
@@ -468,8 +488,8 @@ async function requireSignedBy(files, publicKeyFile, keyId) {
     }
 }
 
-// EXTERNAL MODULE: ./src/repo/tree.ts + 1 modules
-var tree = __webpack_require__(1429);
+// EXTERNAL MODULE: ./src/repo/tree.ts
+var tree = __webpack_require__(2990);
 ;// CONCATENATED MODULE: ./src/repo/publish.ts
 /**
  * Publishing to a local repository tree: sign, stage a complete new state beside the live one,
@@ -811,7 +831,7 @@ function toPackage({ children }, baseUrl, source) {
     const sourceRpm = text('rpm:sourcerpm');
     const href = location.href ?? '';
     const base = location['xml:base'];
-    const url = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .w)(base ?? baseUrl, href);
+    const url = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(base ?? baseUrl, href);
     if (!insideRepository(url, baseUrl)) {
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${source} places ${text('name')} at ${base ? `${base} ` : ''}${href}, outside the repository ${baseUrl}; refusing the metadata`);
     }
@@ -843,15 +863,15 @@ async function readPrimary(data, name, baseUrl, source = name) {
 }
 /** Every package in the repository at baseUrl (the folder that holds repodata/). */
 async function readRepository(baseUrl, options = {}) {
-    const repomdUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .w)(baseUrl, 'repodata/repomd.xml');
-    const repomdData = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .d)(repomdUrl, options);
+    const repomdUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(baseUrl, 'repodata/repomd.xml');
+    const repomdData = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .wo)(repomdUrl, options);
     await options.checkRepomd?.(repomdData, repomdUrl);
     const repomd = (0,_repomd_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepomd */ .p)(repomdData.toString('utf8'), repomdUrl);
     const primary = repomd.entries.find((entry) => entry.type === 'primary');
     if (!primary)
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} has no primary metadata`);
-    const primaryUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .w)(baseUrl, primary.href);
-    const data = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .d)(primaryUrl, options);
+    const primaryUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(baseUrl, primary.href);
+    const data = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .wo)(primaryUrl, options);
     // The chain of trust runs repomd.xml → primary → each package's checksum → its signature.
     if (!primary.checksum)
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} gives no checksum for ${primary.href}`);

@@ -1,8 +1,8 @@
-export const id = 446;
-export const ids = [446];
+export const id = 64;
+export const ids = [64];
 export const modules = {
 
-/***/ 7446:
+/***/ 4064:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -26,8 +26,8 @@ var duration = __webpack_require__(6132);
 var exec_tools = __webpack_require__(6530);
 // EXTERNAL MODULE: ./src/guest/boot.ts + 1 modules
 var boot = __webpack_require__(5042);
-// EXTERNAL MODULE: ./src/rpm/query.ts
-var query = __webpack_require__(1069);
+// EXTERNAL MODULE: ./src/rpm/query.ts + 1 modules
+var query = __webpack_require__(7584);
 ;// CONCATENATED MODULE: ./src/guest/from-rpms.ts
 /**
  * The kernel and the emulator under test straight from their RPMs (build-kernel's and
@@ -75,6 +75,48 @@ async function qemuFromRpms(rpms, dir, log) {
 
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
+// EXTERNAL MODULE: ./src/exec/tool.ts
+var tool = __webpack_require__(1683);
+// EXTERNAL MODULE: ./src/guest/qemu.ts
+var qemu = __webpack_require__(4922);
+;// CONCATENATED MODULE: ./src/guest/virsh.ts
+/** virsh against one libvirt connection: creating, watching and destroying transient domains. */
+
+
+
+class Virsh extends tool/* Tool */.N {
+    uri;
+    constructor(uri) {
+        super('virsh');
+        this.uri = uri;
+    }
+    /** The argv of a virsh command on this connection (what the results folder records). */
+    argv(...args) {
+        return [this.program, '-c', this.uri, ...args];
+    }
+    /** Starts a transient domain from its XML; a refusal is a QemuStartError with virsh's reason. */
+    async create(domainFile) {
+        await this.run(['-c', this.uri, 'create', domainFile]);
+    }
+    /** Whether the domain is there and neither shut off nor crashed. */
+    async running(name) {
+        const state = await this.run(['-c', this.uri, 'domstate', name], { allowFailure: true });
+        return state.exitCode === 0 && !/shut off|crashed/.test(state.stdout);
+    }
+    async destroy(name) {
+        await this.run(['-c', this.uri, 'destroy', name], { allowFailure: true });
+    }
+    failure(result) {
+        const said = (result.stderr || result.stdout).trim();
+        if (result.argv.includes('create')) {
+            // virsh says "Failed to create domain" first and why after it.
+            const why = said.split('\n').find((line) => line.trim() && !/Failed to create domain/.test(line)) ?? said;
+            return new qemu/* QemuStartError */.t(`virsh could not start the guest: ${why.replace(/^error:\s*/, '')}`, said);
+        }
+        return new errors/* InfrastructureError */.EN(`virsh -c ${this.uri} ${result.argv.slice(3).join(' ')} failed: ${said}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/guest/libvirt.ts
 /**
  * The libvirt launcher: the guest defined as a libvirt domain the way OpenStack nova defines
@@ -163,14 +205,7 @@ function domainXml(options) {
         '',
     ].join('\n');
 }
-function virsh(uri, ...args) {
-    return (0,exec/* exec */.m0)(['virsh', '-c', uri, ...args], { allowFailure: true });
-}
 /** Whether the domain still exists (a transient domain disappears when it stops). */
-async function running(uri, name) {
-    const state = await virsh(uri, 'domstate', name);
-    return state.exitCode === 0 && !/shut off|crashed/.test(state.stdout);
-}
 /** qemu's pid as libvirt records it, for the post step. */
 function libvirtQemuPid(name) {
     const file = `/run/libvirt/qemu/${name}.pid`;
@@ -187,13 +222,8 @@ async function bootWithLibvirt(options, domainFile) {
         stopped = true;
     };
     const session = new boot/* ConsoleSession */.Aq(options, stop);
-    const create = await virsh(uri, 'create', domainFile);
-    if (create.exitCode !== 0) {
-        const said = (create.stderr || create.stdout).trim();
-        // virsh says "Failed to create domain" first and why after it.
-        const why = said.split('\n').find((line) => line.trim() && !/Failed to create domain/.test(line)) ?? said;
-        throw new boot/* QemuStartError */.t$(`virsh could not start the guest: ${why.replace(/^error:\s*/, '')}`, said);
-    }
+    const virsh = new Virsh(uri);
+    await virsh.create(domainFile);
     const pid = libvirtQemuPid(name);
     if (pid)
         options.onStart?.(pid);
@@ -225,18 +255,18 @@ async function bootWithLibvirt(options, domainFile) {
             timedOut = true;
             break;
         }
-        if (!(await running(uri, name)))
+        if (!(await virsh.running(name)))
             break;
         await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    if (await running(uri, name))
-        await virsh(uri, 'destroy', name);
+    if (await virsh.running(name))
+        await virsh.destroy(name);
     drain();
     if (partial)
         session.feed(partial);
     if (options.signal?.aborted)
         throw new errors/* InfrastructureError */.EN('cancelled: the guest was stopped');
-    return session.finish(['virsh', '-c', uri, 'create', domainFile], () => timedOut
+    return session.finish(virsh.argv('create', domainFile), () => timedOut
         ? new errors/* TestFailure */.p2(`guest did not reach its ready marker within ${(0,duration/* formatDuration */.a)(options.bootTimeoutMs)}`)
         : new errors/* TestFailure */.p2('guest stopped before its ready marker'));
 }
@@ -666,45 +696,71 @@ function machineSummary(summary, attempts) {
 
 /***/ }),
 
-/***/ 1069:
+/***/ 7584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MA: () => (/* binding */ listPackageFiles),
-/* harmony export */   Oi: () => (/* binding */ extractPackageFile),
-/* harmony export */   mK: () => (/* binding */ unpackRpm),
-/* harmony export */   xD: () => (/* binding */ queryPackageFile)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4524);
-/** Reading RPM headers with the rpm program itself, so every answer is rpm's own. */
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Oi: () => (/* binding */ extractPackageFile),
+  MA: () => (/* binding */ listPackageFiles),
+  xD: () => (/* binding */ queryPackageFile),
+  mK: () => (/* binding */ unpackRpm)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
+var exec = __webpack_require__(4524);
+// EXTERNAL MODULE: ./src/exec/tool.ts
+var tool = __webpack_require__(1683);
+;// CONCATENATED MODULE: ./src/rpm/rpm.ts
+/** The rpm program reading package files: every answer is rpm's own, never a parse of ours. */
 
 const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
+/** Reading a header needs neither its signature nor its digests checked (signature.ts does that). */
+const QUERY_FILE = ['-qp', '--nosignature', '--nodigest'];
+class Rpm extends tool/* Tool */.N {
+    constructor() {
+        super('rpm');
+    }
+    async header(file) {
+        const { stdout } = await this.run([...QUERY_FILE, '--qf', FIELDS, file]);
+        const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+            .trim()
+            .split('\t');
+        return {
+            name,
+            ...(epoch !== '0' ? { epoch } : {}),
+            version,
+            release,
+            arch: isSource === '1' ? 'src' : arch,
+            nvr: `${name}-${version}-${release}`,
+        };
+    }
+    /** The files a package contains. */
+    async files(file) {
+        const { stdout } = await this.run([...QUERY_FILE, '--list', file]);
+        return stdout.split('\n').filter(Boolean);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rpm/query.ts
+/** Reading RPM files: headers and file lists through Rpm, contents through rpm2cpio and cpio. */
+
+
+
 async function queryPackageFile(file) {
-    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)(['rpm', '-qp', '--nosignature', '--nodigest', '--qf', FIELDS, file]);
-    const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
-        .trim()
-        .split('\t');
-    return {
-        name,
-        ...(epoch !== '0' ? { epoch } : {}),
-        version,
-        release,
-        arch: isSource === '1' ? 'src' : arch,
-        nvr: `${name}-${version}-${release}`,
-    };
+    return new Rpm().header(file);
 }
 /** The files a package contains. */
 async function listPackageFiles(file) {
-    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)(['rpm', '-qp', '--nosignature', '--nodigest', '--list', file]);
-    return stdout.split('\n').filter(Boolean);
+    return new Rpm().files(file);
 }
 /** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
 async function extractPackageFile(file, path) {
     // The script is fixed; the package and the path reach it as positional arguments only.
-    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)([
+    const { stdout } = await (0,exec/* exec */.m0)([
         'bash',
         '-c',
         'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
@@ -716,9 +772,9 @@ async function extractPackageFile(file, path) {
 }
 /** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
 async function unpackRpm(rpm, dir, log) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     // The script is fixed; the package path reaches it as a positional argument only.
-    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_1__/* .exec */ .m0)([
+    await (0,exec/* exec */.m0)([
         'bash',
         '-c',
         'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',

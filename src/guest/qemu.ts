@@ -1,0 +1,86 @@
+/**
+ * qemu-system-ppc64: the command line of a guest, and what an early exit means (QEMU refused
+ * the machine or a capability before the guest ran: the negotiation in machine.ts retries).
+ */
+import { InfrastructureError } from '../action/errors.js'
+import { Tool } from '../exec/tool.js'
+
+/** QEMU exited before the guest ran; `output` is what it said (the capability refusals). */
+export class QemuStartError extends InfrastructureError {
+  constructor(
+    message: string,
+    readonly output: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface QemuMachine {
+  firmwareDir?: string
+  machine: string
+  cpu: string
+  memoryMb: number
+  smp: number
+  accel: 'kvm' | 'tcg'
+}
+
+export interface QemuDirectBoot extends QemuMachine {
+  kernel: string
+  initrd: string
+  append?: string
+  pidFile?: string
+}
+
+export class Qemu extends Tool {
+  /** program: a name on PATH or the path of an unpacked qemu-kvm's emulator. */
+  constructor(program = 'qemu-system-ppc64') {
+    super(program)
+  }
+
+  /** What every guest's command line starts with: the machine, its size, and the console on stdio. */
+  machineArgv(options: QemuMachine): string[] {
+    return [
+      this.program,
+      ...(options.firmwareDir ? ['-L', options.firmwareDir] : []),
+      '-M',
+      options.machine,
+      '-cpu',
+      options.cpu,
+      '-m',
+      String(options.memoryMb),
+      '-smp',
+      String(options.smp),
+      '-accel',
+      options.accel,
+      '-nographic',
+      '-no-reboot',
+      '-nodefaults',
+      '-serial',
+      'stdio',
+    ]
+  }
+
+  /** A kernel and initramfs booted directly (no firmware boot menu), powering off on panic. */
+  directBootArgv(options: QemuDirectBoot): string[] {
+    return [
+      ...this.machineArgv(options),
+      '-kernel',
+      options.kernel,
+      '-initrd',
+      options.initrd,
+      '-append',
+      options.append ?? 'console=hvc0 panic=-1',
+      ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
+    ]
+  }
+
+  /**
+   * QEMU's early exit as a QemuStartError: the line that says why (the console classifier's
+   * QEMU error when it caught one, else the first `program: message` line, else the last).
+   */
+  startFailure(output: string, classified?: string): QemuStartError {
+    const said = output.trim().split('\n')
+    const why = classified ?? said.find((l) => /: (?!warning:)/.test(l)) ?? said.at(-1)
+    return new QemuStartError(`${this.program} could not start the guest: ${why}`, said.join('\n'))
+  }
+}
