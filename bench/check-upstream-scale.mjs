@@ -5,13 +5,14 @@
 // size. The primary is read as a stream, so memory grows with the package list, not with the
 // XML: the 60,000 ÷ 6,000 growth must be no worse than linear (at most 10×, both for time and
 // for the memory above a bare node process, measured in the same run).
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { Buffer } from 'node:buffer'
 
 const root = join(import.meta.dirname, '..')
 const sizes = (process.env.BENCH_SIZES ?? '6000,60000').split(',').map(Number)
