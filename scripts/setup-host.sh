@@ -18,6 +18,8 @@ debian_packages=(
   # rpmbuild --target ppc64le strips with the cross binutils
   binutils-powerpc64le-linux-gnu
   libvirt-daemon-system libvirt-clients
+  # the landing page, rendered in a real browser; virt-xml-validate's schemas use xmllint
+  chromium libxml2-utils
 )
 dnf_packages=(
   qemu-system-ppc-core qemu-img
@@ -27,6 +29,8 @@ dnf_packages=(
   patch git file binutils zstd xz
   make bison flex bc gcc
   libvirt-daemon libvirt-client
+  # chromium comes from EPEL on EL hosts
+  chromium libxml2
 )
 
 log() { printf 'setup-host: %s\n' "$*"; }

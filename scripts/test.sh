@@ -18,4 +18,6 @@ if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 24 ]; then
 fi
 echo "test: node $(node --version), npm $(npm --version)"
 npm ci --no-audit --no-fund
+# Files a run keeps for people to look at (the landing page's screenshots): kept, not leftovers.
+export KVM_TEST_ARTIFACTS="${KVM_TEST_ARTIFACTS:-$PWD/test-artifacts}"
 node scripts/leftovers.mjs -- npm run all

@@ -1,6 +1,6 @@
 /** publish-repo: signed, verified, atomic dnf repositories with channels, retention and rollback. */
 import { readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
 import { defineAction, input } from '../action/index.js'
 import type { PhaseContext } from '../action/definition.js'
@@ -8,6 +8,7 @@ import type { InputValues } from '../action/inputs.js'
 import { requireTools } from '../exec/tools.js'
 import { rpmSetInput } from '../steps/rpm-inputs.js'
 import { defaultCacheDir, scratchDir } from '../host/paths.js'
+import { readBootTestReports } from './landing-page.js'
 import type { PublishMode } from './publish-run.js'
 import { SSH_TARGET_FORM } from './ssh.js'
 import type { TargetRequest } from './targets/target.js'
@@ -110,6 +111,14 @@ export const publishRepo = defineAction({
       item: /^(https?|file):\/\/\S+$/,
       itemAccepted: 'http(s):// or file:// URLs of folders holding repodata/',
     }),
+    'guide-url': input.url({
+      description:
+        'The user guide the landing page links to; by default docs/user-guide.md of the actions’ own repository at the ref the workflow uses.',
+    }),
+    'boot-results': input.list({
+      description:
+        'boot-test-guest results (results.json files, or the results folders holding them) the landing page reports, labelled by their folder names.',
+    }),
     'results-dir': input.path({
       description:
         'Where publish.json (every added, kept and pruned NEVRA) is written, ready for upload-artifact.',
@@ -158,6 +167,10 @@ export const publishRepo = defineAction({
         ...(inputs.passphrase ? { passphrase: inputs.passphrase } : {}),
         baseUrls: inputs.baseUrls,
         resultsDir: inputs.resultsDir,
+        landingPage: {
+          guideUrl: inputs.guideUrl ?? defaultGuideUrl(),
+          bootTests: readBootTestReports(inputs.bootResults.map((path) => resolve(ctx.workspace, path))),
+        },
       },
       {
         target: openTarget(request),
@@ -216,6 +229,16 @@ export const publishRepo = defineAction({
     await postCleanUp(ctx)
   },
 })
+
+/** docs/user-guide.md where the running actions come from (the runner names their repository and ref). */
+function defaultGuideUrl(): string {
+  const server = process.env.GITHUB_SERVER_URL || 'https://github.com'
+  const repository = process.env.GITHUB_ACTION_REPOSITORY || process.env.GITHUB_REPOSITORY
+  const ref = process.env.GITHUB_ACTION_REF || process.env.GITHUB_SHA || 'main'
+  return repository
+    ? `${server}/${repository}/blob/${ref}/docs/user-guide.md`
+    : 'https://github.com/search?q=kvm-power-actions+user-guide'
+}
 
 /** List outputs hold at most this many NEVRAs; packages-file always has them all. */
 export const OUTPUT_LIST_LIMIT = 1000

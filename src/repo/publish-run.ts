@@ -11,6 +11,7 @@ import type { Reporter } from '../host/host.js'
 import { type DnfRepo } from './dnf-check.js'
 import { GpgHome } from './gpg.js'
 import { checkInterference } from './interference.js'
+import type { LandingPageRequest } from './landing-page.js'
 import { channelFiles, publish, type PublishResult } from './publish.js'
 import type { RepositoryTarget } from './targets/index.js'
 import { channelPaths, linkTarget } from './tree.js'
@@ -36,6 +37,8 @@ export interface PublishRequest {
   baseUrls: string[]
   /** Where publish.json (the full package lists) is written. */
   resultsDir: string
+  /** The landing page's link to the user guide, and the boot tests it reports. */
+  landingPage: Pick<LandingPageRequest, 'guideUrl' | 'bootTests'>
 }
 
 export interface PublishDependencies extends Pick<Reporter, 'log' | 'summary' | 'annotate'> {
@@ -148,6 +151,7 @@ async function publishSigned(
       publicKey: await gpg.exportPublicKey(),
       dryRun: request.dryRun,
       log: deps.log,
+      landingPage: request.landingPage,
       ...(request.baseUrls.length > 0
         ? {
             beforeSwitch: async (folders) => {

@@ -24,6 +24,7 @@ import type { GpgHome } from './gpg.js'
 import { buildReleaseRpm, createRepo, releaseContentHash, repoFile, repoId } from './metadata.js'
 import { readPrimary, type RepoPackage } from '../repodata/primary.js'
 import { parseRepomd } from '../repodata/repomd.js'
+import { type LandingPageRequest, writeLandingPage } from './landing-page.js'
 import { requireSignedBy, signRpms } from './sign.js'
 import { channelPaths, linkTarget, lockTarget, newState, pruneStates, seedFrom, switchLink } from './tree.js'
 
@@ -47,6 +48,8 @@ export interface PublishOptions {
    * throwing publishes nothing. It gets each arch folder as dnf reads it (with its key).
    */
   beforeSwitch?: (folders: { arch: string; repo: DnfRepo }[]) => Promise<void>
+  /** The landing page's own parts (the rest comes from the state); none: no page is written. */
+  landingPage?: Pick<LandingPageRequest, 'guideUrl' | 'bootTests'>
 }
 
 export interface PublishResult {
@@ -299,6 +302,17 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       )
       // A run with nothing to sign still proves the key works, so a bad secret shows today.
       await options.gpg?.verifyPassphrase()
+      // The page describes this state and lives in it, so it switches in with the packages.
+      if (options.landingPage)
+        await writeLandingPage(state, {
+          ...options.landingPage,
+          name: options.name,
+          channel: options.channel,
+          releasever: options.releasever,
+          baseUrl,
+          folders,
+          fingerprint: options.gpg?.fingerprint ?? '',
+        })
       const result: PublishResult = {
         added: [...new Set(added.map(nevra))],
         kept: [...new Set(kept)],

@@ -18,6 +18,9 @@ export interface RepoPackage extends Evr {
   checksum?: { type: string; value: string }
   /** The source RPM a binary package was built from (file name), when the metadata says. */
   sourceRpm?: string
+  /** The package file's size in bytes and its build time (seconds since 1970), when given. */
+  size?: number
+  buildTime?: number
 }
 
 /** Whether url lies inside the repository at baseUrl (a location href may not leave it). */
@@ -37,6 +40,8 @@ function toPackage({ children }: XmlRecord, baseUrl: string, source: string): Re
   const location = children.get('location')?.attributes ?? {}
   const checksum = children.get('checksum')
   const sourceRpm = text('rpm:sourcerpm')
+  const size = Number(children.get('size')?.attributes.package)
+  const buildTime = Number(children.get('time')?.attributes.build)
   const href = location.href ?? ''
   const base = location['xml:base']
   const url = joinUrl(base ?? baseUrl, href)
@@ -56,6 +61,8 @@ function toPackage({ children }: XmlRecord, baseUrl: string, source: string): Re
       ? { checksum: { type: checksum.attributes.type ?? 'sha256', value: checksum.text.trim() } }
       : {}),
     ...(sourceRpm ? { sourceRpm } : {}),
+    ...(Number.isFinite(size) && size > 0 ? { size } : {}),
+    ...(Number.isFinite(buildTime) && buildTime > 0 ? { buildTime } : {}),
   }
 }
 

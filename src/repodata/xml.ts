@@ -16,6 +16,8 @@ export interface XmlRecord {
   text: string
   /** Descendant element name → its attributes and text (the first of each name, at any depth). */
   children: Map<string, { attributes: Record<string, string>; text: string }>
+  /** Every descendant of the names the reader was asked to keep all of (changelog entries). */
+  lists: Map<string, { attributes: Record<string, string>; text: string }[]>
 }
 
 type Open = { name: string; attributes: Record<string, string>; text: string }
@@ -37,6 +39,8 @@ export class RecordReader {
     recordTags: readonly string[],
     private readonly onRecord: (record: XmlRecord) => void,
     private readonly source: string,
+    /** Descendant names whose every occurrence is kept, not just the first. */
+    private readonly keepAll: readonly string[] = [],
   ) {
     this.recordTags = new Set(recordTags)
     this.parser.on('opentag', (tag: SaxesTagPlain) => {
@@ -44,7 +48,7 @@ export class RecordReader {
       const element = { name: tag.name, attributes: { ...tag.attributes }, text: '' }
       if (this.current) this.open.push(element)
       else if (this.recordTags.has(tag.name)) {
-        this.current = { ...element, children: new Map() }
+        this.current = { ...element, children: new Map(), lists: new Map() }
         this.open.push(this.current)
       }
     })
@@ -57,6 +61,8 @@ export class RecordReader {
       if (!element) return
       if (this.open.length > 0) {
         if (!this.current!.children.has(element.name)) this.current!.children.set(element.name, element)
+        if (this.keepAll.includes(element.name))
+          this.current!.lists.set(element.name, [...(this.current!.lists.get(element.name) ?? []), element])
         return
       }
       const record = this.current!

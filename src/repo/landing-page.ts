@@ -1,0 +1,297 @@
+/**
+ * The channel's landing page, written into each new state (so it switches in with the packages):
+ * index.html (no external assets) and the same as README.md. How to enable the repository, the
+ * key fingerprint, every package with its size, build date and source, the newest changelog
+ * entry of each rebuilt source package, the latest boot-test results when given, and a link to
+ * the user guide. Everything is read from the state's own repodata.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { ConfigurationError } from '../action/errors.js'
+import { readChangelogs } from '../repodata/other.js'
+import { readPrimary, type RepoPackage } from '../repodata/primary.js'
+import { parseRepomd } from '../repodata/repomd.js'
+import { pathToFileURL } from 'node:url'
+
+export interface BootTestReport {
+  /** Where it ran, such as "POWER9, nested" (the results folder's name when not said). */
+  label: string
+  checks: { name: string; exitCode: number }[]
+  /** ms from start to the ready marker (and to the L2 guest's, nested). */
+  readyMs?: number
+  l2ReadyMs?: number
+}
+
+export interface LandingPageRequest {
+  name: string
+  channel: string
+  releasever: string
+  /** The URL hosts use for the tree (the .repo file's base). */
+  baseUrl: string
+  /** The folders that hold packages: the arches, then Source. */
+  folders: string[]
+  fingerprint: string
+  guideUrl: string
+  bootTests: BootTestReport[]
+}
+
+interface PackageRow {
+  folder: string
+  nevra: string
+  file: string
+  size?: number
+  buildTime?: number
+  source: string
+}
+
+interface ChangelogRow {
+  source: string
+  author: string
+  date: number
+  text: string
+}
+
+export interface LandingPage {
+  html: string
+  markdown: string
+  packages: number
+}
+
+const nevraOf = (p: RepoPackage): string => `${p.name}-${p.epoch}:${p.version}-${p.release}.${p.arch}`
+
+async function folderMetadata(dir: string): Promise<{ packages: RepoPackage[]; changelogs: ChangelogRow[] }> {
+  const repomdFile = join(dir, 'repodata', 'repomd.xml')
+  if (!existsSync(repomdFile)) return { packages: [], changelogs: [] }
+  const repomd = parseRepomd(readFileSync(repomdFile, 'utf8'), repomdFile)
+  const entry = (type: string) => repomd.entries.find((e) => e.type === type)
+  const primary = entry('primary')
+  const packages = primary
+    ? await readPrimary(readFileSync(join(dir, primary.href)), primary.href, pathToFileURL(dir).href + '/')
+    : []
+  const other = entry('other')
+  const changelogs: ChangelogRow[] = []
+  if (other) {
+    for (const pkg of await readChangelogs(readFileSync(join(dir, other.href)), other.href)) {
+      const newest = pkg.entries[0]
+      if (newest && pkg.arch === 'src')
+        changelogs.push({ source: `${pkg.name}-${pkg.version}-${pkg.release}`, ...newest })
+    }
+  }
+  return { packages, changelogs }
+}
+
+export async function landingPage(state: string, request: LandingPageRequest): Promise<LandingPage> {
+  const rows: PackageRow[] = []
+  const changelogs: ChangelogRow[] = []
+  for (const folder of request.folders) {
+    const { packages, changelogs: entries } = await folderMetadata(join(state, folder))
+    for (const pkg of packages) {
+      const file = decodeURIComponent(new URL(pkg.url).pathname.split('/').pop() ?? '')
+      rows.push({
+        folder,
+        nevra: nevraOf(pkg),
+        file,
+        ...(pkg.size ? { size: pkg.size } : {}),
+        ...(pkg.buildTime ? { buildTime: pkg.buildTime } : {}),
+        source: pkg.arch === 'src' ? '(source)' : (pkg.sourceRpm?.replace(/\.src\.rpm$/, '') ?? ''),
+      })
+    }
+    changelogs.push(...entries)
+  }
+  rows.sort((a, b) => a.folder.localeCompare(b.folder) || a.nevra.localeCompare(b.nevra))
+  const release = rows.find(
+    (row) => row.folder !== 'Source' && row.nevra.startsWith(`${request.name}-release-`),
+  )
+  const channelUrl = `${request.baseUrl.replace(/\/+$/, '')}/${request.releasever}/${request.channel}`
+  const releaseUrl = release ? `${channelUrl}/${release.folder}/${release.file}` : undefined
+  const model = { request, rows, changelogs, channelUrl, releaseUrl }
+  return { html: renderHtml(model), markdown: renderMarkdown(model), packages: rows.length }
+}
+
+/** Writes index.html and README.md into the state folder. */
+export async function writeLandingPage(state: string, request: LandingPageRequest): Promise<LandingPage> {
+  const page = await landingPage(state, request)
+  writeFileSync(join(state, 'index.html'), page.html)
+  writeFileSync(join(state, 'README.md'), page.markdown)
+  return page
+}
+
+type Model = {
+  request: LandingPageRequest
+  rows: PackageRow[]
+  changelogs: ChangelogRow[]
+  channelUrl: string
+  releaseUrl: string | undefined
+}
+
+const html = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const size = (bytes?: number): string =>
+  bytes === undefined
+    ? ''
+    : bytes >= 1024 * 1024
+      ? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+      : `${Math.ceil(bytes / 1024)} KiB`
+const day = (seconds?: number): string => (seconds ? new Date(seconds * 1000).toISOString().slice(0, 10) : '')
+const fingerprintGroups = (fpr: string): string => fpr.replace(/(.{4})/g, '$1 ').trim()
+
+function enableCommands({ request, releaseUrl, channelUrl }: Model): string {
+  return releaseUrl
+    ? `sudo dnf install ${releaseUrl}`
+    : `sudo curl -o /etc/yum.repos.d/${request.name}.repo ${channelUrl}/${request.name}.repo`
+}
+
+function bootTestLine(test: BootTestReport): string {
+  const failed = test.checks.filter((check) => check.exitCode !== 0)
+  const timing = [
+    test.readyMs !== undefined ? `ready in ${(test.readyMs / 1000).toFixed(1)} s` : '',
+    test.l2ReadyMs !== undefined ? `L2 ready in ${(test.l2ReadyMs / 1000).toFixed(1)} s` : '',
+  ].filter(Boolean)
+  return `${failed.length === 0 ? 'pass' : `FAIL (${failed.map((c) => c.name).join(', ')})`}: ${test.checks.length} checks${timing.length ? `, ${timing.join(', ')}` : ''}`
+}
+
+function renderHtml(model: Model): string {
+  const { request, rows, changelogs } = model
+  const title = `${request.name} ${request.channel} — KVM on POWER for AlmaLinux ${request.releasever}`
+  const table = (headers: string[], body: string[][], id: string) =>
+    `<table id="${id}"><thead><tr>${headers.map((h) => `<th>${html(h)}</th>`).join('')}</tr></thead><tbody>\n${body
+      .map((cells) => `<tr>${cells.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`)
+      .join('\n')}\n</tbody></table>`
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${html(title)}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1b1f24; }
+code, pre, #fingerprint { font-family: ui-monospace, monospace; }
+pre { background: #f3f4f6; padding: .75rem; overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .9rem; }
+th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; }
+th { background: #f6f8fa; }
+.fail { color: #b00020; } .pass { color: #116329; }
+</style>
+</head>
+<body>
+<h1>${html(title)}</h1>
+<p>The KVM hypervisor stack (kernel with KVM-HV, qemu-kvm, libvirt) rebuilt for IBM POWER9 and POWER10 (ppc64le), signed and checked with dnf. Channel <strong id="channel">${html(request.channel)}</strong>; ${rows.length} packages.</p>
+<h2>Enable the repository</h2>
+<pre id="enable">${html(enableCommands(model))}</pre>
+<p>Compare the key dnf asks you to import with this fingerprint:</p>
+<p id="fingerprint">${html(fingerprintGroups(request.fingerprint))}</p>
+<p>Then install the hypervisor and reboot into the new kernel: the <a id="guide" href="${html(request.guideUrl)}">user guide</a> walks through every step, host tuning and a first guest.</p>
+<h2>Latest boot tests</h2>
+${
+  request.bootTests.length === 0
+    ? '<p id="boot-tests">No boot-test results were passed to this publish.</p>'
+    : `<ul id="boot-tests">${request.bootTests
+        .map((test) => {
+          const line = bootTestLine(test)
+          return `<li class="${line.startsWith('pass') ? 'pass' : 'fail'}"><strong>${html(test.label)}</strong>: ${html(line)}</li>`
+        })
+        .join('\n')}</ul>`
+}
+<h2>Packages</h2>
+${table(
+  ['Folder', 'NEVRA', 'Size', 'Built', 'Source'],
+  rows.map((row) => [row.folder, row.nevra, size(row.size), day(row.buildTime), row.source]),
+  'packages',
+)}
+<h2>Changes in the rebuilt packages</h2>
+${
+  changelogs.length === 0
+    ? '<p id="changelog">No changelog entries.</p>'
+    : `<div id="changelog">${changelogs
+        .map(
+          (entry) =>
+            `<h3>${html(entry.source)}</h3>\n<p>${html(day(entry.date))} ${html(entry.author)}</p>\n<pre>${html(entry.text)}</pre>`,
+        )
+        .join('\n')}</div>`
+}
+</body>
+</html>
+`
+}
+
+function renderMarkdown(model: Model): string {
+  const { request, rows, changelogs } = model
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  return [
+    `# ${request.name} ${request.channel}: KVM on POWER for AlmaLinux ${request.releasever}`,
+    '',
+    `The KVM hypervisor stack rebuilt for IBM POWER9 and POWER10 (ppc64le), signed and checked with dnf. ${rows.length} packages.`,
+    '',
+    '## Enable the repository',
+    '',
+    '```sh',
+    enableCommands(model),
+    '```',
+    '',
+    `Key fingerprint: \`${fingerprintGroups(request.fingerprint)}\``,
+    '',
+    `The [user guide](${request.guideUrl}) walks through every step, host tuning and a first guest.`,
+    '',
+    '## Latest boot tests',
+    '',
+    ...(request.bootTests.length === 0
+      ? ['No boot-test results were passed to this publish.']
+      : request.bootTests.map((test) => `- **${test.label}**: ${bootTestLine(test)}`)),
+    '',
+    '## Packages',
+    '',
+    '| Folder | NEVRA | Size | Built | Source |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (row) =>
+        `| ${cell(row.folder)} | ${cell(row.nevra)} | ${size(row.size)} | ${day(row.buildTime)} | ${cell(row.source)} |`,
+    ),
+    '',
+    '## Changes in the rebuilt packages',
+    '',
+    ...changelogs.flatMap((entry) => [
+      `### ${entry.source}`,
+      '',
+      `${day(entry.date)} ${entry.author}`,
+      '',
+      '```',
+      entry.text,
+      '```',
+      '',
+    ]),
+    '',
+  ].join('\n')
+}
+
+/**
+ * boot-test-guest's results.json files (or the results folders holding them) as the page's
+ * boot-test lines, labelled by their folder's name; a file that is not such a result is an error
+ * naming it.
+ */
+export function readBootTestReports(files: string[]): BootTestReport[] {
+  return files.map((given) => {
+    const file = existsSync(join(given, 'results.json')) ? join(given, 'results.json') : given
+    let parsed: {
+      checks?: { name: string; exitCode: number }[]
+      timeline?: { ready?: number; l2Ready?: number }
+    }
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'))
+    } catch (error) {
+      throw new ConfigurationError(
+        `Input 'boot-results' names ${given}, which is not a boot-test-guest results.json (${(error as Error).message})`,
+      )
+    }
+    if (!Array.isArray(parsed.checks))
+      throw new ConfigurationError(
+        `Input 'boot-results' names ${given}, which is not a boot-test-guest results.json (it has no checks)`,
+      )
+    const folder = dirname(file)
+    return {
+      label: basename(folder === '.' ? file : folder),
+      checks: parsed.checks.map(({ name, exitCode }) => ({ name, exitCode })),
+      ...(parsed.timeline?.ready !== undefined ? { readyMs: parsed.timeline.ready } : {}),
+      ...(parsed.timeline?.l2Ready !== undefined ? { l2ReadyMs: parsed.timeline.l2Ready } : {}),
+    }
+  })
+}

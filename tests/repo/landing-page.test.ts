@@ -1,0 +1,162 @@
+/**
+ * @needs-system-tools rpmbuild, gpg, createrepo_c, dnf, chromium
+ *
+ * publish-repo's landing page, rendered in a real browser (Debian's headless Chromium driven by
+ * puppeteer-core) and asserted through the DOM; a screenshot is kept in KVM_TEST_ARTIFACTS.
+ */
+/// <reference lib="dom" />
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import puppeteer, { type Browser } from 'puppeteer-core'
+import { runCli } from '../../src/cli/main.js'
+import { makeSigningKey } from '../support/keys.js'
+import { helloRpms, helloSrpm } from '../support/rpms.js'
+
+const PASSPHRASE = 'landing page'
+const artifacts = process.env.KVM_TEST_ARTIFACTS ?? mkdtempSync(join(tmpdir(), 'artifacts-'))
+let key: string
+let fingerprint: string
+let browser: Browser
+
+beforeAll(async () => {
+  key = makeSigningKey('KVM Landing', PASSPHRASE)
+  const home = mkdtempSync(join(tmpdir(), 'fpr-'))
+  execFileSync('gpg', ['--batch', '--import'], {
+    input: key,
+    env: { ...process.env, GNUPGHOME: home },
+    stdio: ['pipe', 'ignore', 'ignore'],
+  })
+  fingerprint = /^fpr:(?:[^:]*:){8}([0-9A-F]{40}):/m.exec(
+    execFileSync('gpg', ['--batch', '--with-colons', '--list-secret-keys'], {
+      env: { ...process.env, GNUPGHOME: home },
+      encoding: 'utf8',
+    }),
+  )![1]!
+  execFileSync('gpgconf', ['--kill', 'all'], { env: { ...process.env, GNUPGHOME: home } })
+  browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    // Root in CI: Chromium's sandbox needs user namespaces a container may not give.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  })
+}, 120_000)
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function publish(target: string, rpms: string[], extra: Record<string, string> = {}) {
+  const out: string[] = []
+  const err: string[] = []
+  const inputs = {
+    target,
+    rpms: JSON.stringify(rpms),
+    'signing-key': key,
+    passphrase: PASSPHRASE,
+    'base-url': 'https://kvm.example.org/almalinux',
+    'guide-url': 'https://example.org/docs/user-guide.md',
+    ...extra,
+  }
+  const code = await runCli(
+    ['publish-repo', ...Object.entries(inputs).flatMap(([name, value]) => ['--input', `${name}=${value}`])],
+    { out: (t) => out.push(t), err: (t) => err.push(t), cwd: mkdtempSync(join(tmpdir(), 'ws-')) },
+  )
+  expect({ code, err: err.join('') }).toEqual({ code: 0, err: '' })
+  return out.join('')
+}
+
+/** What the browser shows: read from the DOM after the page loaded. */
+async function render(file: string, screenshot?: string) {
+  const page = await browser.newPage()
+  try {
+    const requests: string[] = []
+    page.on('request', (request) => requests.push(request.url()))
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
+    const seen = await page.evaluate(() => ({
+      title: document.title,
+      rows: [...document.querySelectorAll('#packages tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      ),
+      fingerprint: document.querySelector('#fingerprint')?.textContent ?? '',
+      enable: document.querySelector('#enable')?.textContent ?? '',
+      guide: document.querySelector<HTMLAnchorElement>('a#guide')?.href ?? '',
+      bootTests: [...document.querySelectorAll('#boot-tests li')].map((li) => li.textContent ?? ''),
+      changelog: [...document.querySelectorAll('#changelog h3')].map((h) => h.textContent ?? ''),
+      external: [...document.querySelectorAll('script[src], link[href], img[src], iframe')].length,
+    }))
+    if (screenshot) {
+      mkdirSync(artifacts, { recursive: true })
+      await page.screenshot({ path: join(artifacts, screenshot) as `${string}.png`, fullPage: true })
+    }
+    return { ...seen, requests }
+  } finally {
+    await page.close()
+  }
+}
+
+describe('the landing page', () => {
+  it('shows how to enable the repository, the key, every package, the boot tests and the changelog', async () => {
+    const target = mkdtempSync(join(tmpdir(), 'landing-'))
+    const results = join(mkdtempSync(join(tmpdir(), 'boot-')), 'power9-nested')
+    mkdirSync(results)
+    writeFileSync(
+      join(results, 'results.json'),
+      JSON.stringify({
+        checks: [
+          { name: 'kvm_hv loads', exitCode: 0, output: 'nested=Y' },
+          { name: 'L2 guest under KVM', exitCode: 0, output: '' },
+        ],
+        timeline: { ready: 12_400, l2Ready: 11_900, end: 13_000 },
+      }),
+    )
+    const v3 = [...(await helloRpms('3')), await helloSrpm('3', '.el9')]
+    await publish(target, v3, { 'boot-results': results })
+    const live = join(target, '9', 'testing')
+    const page = await render(join(live, 'index.html'), 'landing-page.png')
+
+    expect(page.title).toBe('kvm-power testing — KVM on POWER for AlmaLinux 9')
+    expect(page.rows.map((row) => `${row[0]} ${row[1]}`).sort()).toEqual([
+      'Source kvm-hello-0:1.2.0-3.el9.src',
+      'ppc64le kvm-hello-0:1.2.0-3.el9.noarch',
+      'ppc64le kvm-hello-extras-0:1.2.0-3.el9.noarch',
+      'ppc64le kvm-power-release-0:9-1.noarch',
+    ])
+    const hello = page.rows.find((row) => row[1] === 'kvm-hello-0:1.2.0-3.el9.noarch')!
+    expect(hello[2]).toMatch(/^\d+ KiB$/)
+    expect(hello[3]).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(hello[4]).toBe('kvm-hello-1.2.0-3.el9')
+    expect(page.fingerprint.replace(/\s/g, '')).toBe(fingerprint)
+    expect(page.enable).toBe(
+      'sudo dnf install https://kvm.example.org/almalinux/9/testing/ppc64le/kvm-power-release-9-1.noarch.rpm',
+    )
+    expect(page.guide).toBe('https://example.org/docs/user-guide.md')
+    expect(page.bootTests).toEqual(['power9-nested: pass: 2 checks, ready in 12.4 s, L2 ready in 11.9 s'])
+    expect(page.changelog).toEqual(['kvm-hello-1.2.0-3.el9'])
+    // No external assets: the only request is the page itself.
+    expect(page.external).toBe(0)
+    expect(page.requests).toEqual([pathToFileURL(resolve(live, 'index.html')).href])
+    const markdown = readFileSync(join(live, 'README.md'), 'utf8')
+    expect(markdown).toContain('| ppc64le | kvm-hello-0:1.2.0-3.el9.noarch |')
+    expect(markdown).toContain(`Key fingerprint: \``)
+  }, 300_000)
+
+  it('is switched in with the packages: a republish updates the live page and leaves the old state’s page as it was', async () => {
+    const target = mkdtempSync(join(tmpdir(), 'landing-'))
+    await publish(target, [...(await helloRpms('3')), await helloSrpm('3', '.el9')])
+    const live = join(target, '9', 'testing')
+    const first = readlinkSync(live)
+    const before = readFileSync(join(first, 'index.html'), 'utf8')
+    await publish(target, await helloRpms('4'))
+    const second = readlinkSync(live)
+    expect(second).not.toBe(first)
+    const page = await render(join(live, 'index.html'), 'landing-page-republished.png')
+    const nevras = page.rows.map((row) => row[1])
+    expect(nevras).toContain('kvm-hello-0:1.2.0-4.el9.noarch')
+    expect(nevras).toContain('kvm-hello-0:1.2.0-3.el9.noarch') // retention keeps 3 EVRs
+    // The previous state, still there for rollback, kept its own page.
+    expect(readFileSync(join(first, 'index.html'), 'utf8')).toBe(before)
+    expect(before).not.toContain('1.2.0-4')
+  }, 300_000)
+})
