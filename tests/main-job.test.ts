@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { runGuide } from './support/user-guide.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const made: string[] = []
@@ -32,6 +34,26 @@ function mainJob(env: Record<string, string>) {
 }
 
 describe('the main job', () => {
+  it('publishes the repository the user guide enables: every runnable command of docs/user-guide.md passes, and a broken one fails', async () => {
+    const run = mainJob({})
+    expect(run.status).toBe(0)
+    const guide = readFileSync(join(ROOT, 'docs', 'user-guide.md'), 'utf8')
+    const environment = { repositoryUrl: pathToFileURL(join(run.results, 'repo')).href, channel: 'testing' }
+    const results = await runGuide(guide, environment)
+    const failed = results.filter((result) => !result.ok)
+    expect(
+      failed.map(({ block, output }) => `line ${block.line} (${block.kind}): ${output.slice(-600)}`),
+    ).toEqual([])
+    expect(new Set(results.map((result) => result.block.kind))).toEqual(
+      new Set(['dnf', 'shell', 'qemu', 'libvirt-domain']),
+    )
+    // The check can fail: a misspelt package name in a copy of the guide is caught, by line.
+    const broken = guide.replace('kvm-power-release-9-1.noarch.rpm', 'kvm-power-relase-9-1.noarch.rpm')
+    const line = guide.split('\n').findIndex((l) => l.includes('kvm-power-release-9-1.noarch.rpm'))
+    const again = await runGuide(broken, environment)
+    expect(again.filter((result) => !result.ok).map((result) => result.block.line)).toContain(line)
+  }, 600_000)
+
   it('runs build-kernel checks, the nested boot and a dnf-checked publish, and says so in one summary', () => {
     const run = mainJob({})
     expect(run.status).toBe(0)

@@ -201,6 +201,7 @@ async function publishSigned(request, mode, deps, live) {
             publicKey: await gpg.exportPublicKey(),
             dryRun: request.dryRun,
             log: deps.log,
+            landingPage: request.landingPage,
             ...(request.baseUrls.length > 0
                 ? {
                     beforeSwitch: async (folders) => {

@@ -446,6 +446,8 @@ install -D -m 0644 %{SOURCE1} %{buildroot}%{_sysconfdir}/pki/rpm-gpg/RPM-GPG-KEY
 
 // EXTERNAL MODULE: ./src/repodata/primary.ts
 var repodata_primary = __webpack_require__(5058);
+// EXTERNAL MODULE: ./src/repo/landing-page.ts + 1 modules
+var landing_page = __webpack_require__(7742);
 // EXTERNAL MODULE: ./src/repo/gpg.ts
 var repo_gpg = __webpack_require__(552);
 // EXTERNAL MODULE: ./src/rpm/signature.ts
@@ -496,6 +498,7 @@ var tree = __webpack_require__(2990);
  * verify it with rpm and dnf, then switch the channel to it in one rename. Until that rename the
  * live tree is untouched, whatever fails and whenever the process dies.
  */
+
 
 
 
@@ -709,6 +712,17 @@ async function publish(options) {
             })));
             // A run with nothing to sign still proves the key works, so a bad secret shows today.
             await options.gpg?.verifyPassphrase();
+            // The page describes this state and lives in it, so it switches in with the packages.
+            if (options.landingPage)
+                await (0,landing_page/* writeLandingPage */.iA)(state, {
+                    ...options.landingPage,
+                    name: options.name,
+                    channel: options.channel,
+                    releasever: options.releasever,
+                    baseUrl,
+                    folders,
+                    fingerprint: options.gpg?.fingerprint ?? '',
+                });
             const result = {
                 added: [...new Set(added.map(nevra))],
                 kept: [...new Set(kept)],
@@ -787,276 +801,6 @@ async function channelFiles(target, releasever, channel, arches, name, nevras) {
     if (missing.length > 0)
         throw new errors/* ConfigurationError */.j1(`channel ${channel} does not have ${missing.join(', ')}`);
     return [...files.values()];
-}
-
-
-/***/ }),
-
-/***/ 5058:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ readRepository),
-/* harmony export */   r: () => (/* binding */ readPrimary)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8055);
-/* harmony import */ var _net_download_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8588);
-/* harmony import */ var _repomd_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3331);
-/* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6881);
-/**
- * The package list of a dnf repository: repomd.xml's `primary` entry, compressed with gzip, xz
- * or zstd, read into name, EVR, arch, location, checksum and source RPM per package. Used by
- * check-upstream, the source RPM fetch and publish-repo alike.
- */
-
-
-
-
-
-/** Whether url lies inside the repository at baseUrl (a location href may not leave it). */
-function insideRepository(url, baseUrl) {
-    const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-    const target = new URL(url);
-    return (target.origin === base.origin &&
-        target.protocol === base.protocol &&
-        target.pathname.startsWith(base.pathname));
-}
-function toPackage({ children }, baseUrl, source) {
-    const text = (tag) => children.get(tag)?.text.trim() ?? '';
-    const version = children.get('version')?.attributes ?? {};
-    const location = children.get('location')?.attributes ?? {};
-    const checksum = children.get('checksum');
-    const sourceRpm = text('rpm:sourcerpm');
-    const href = location.href ?? '';
-    const base = location['xml:base'];
-    const url = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(base ?? baseUrl, href);
-    if (!insideRepository(url, baseUrl)) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${source} places ${text('name')} at ${base ? `${base} ` : ''}${href}, outside the repository ${baseUrl}; refusing the metadata`);
-    }
-    return {
-        name: text('name'),
-        arch: text('arch'),
-        epoch: Number(version.epoch ?? 0),
-        version: version.ver ?? '',
-        release: version.rel ?? '',
-        url,
-        ...(checksum
-            ? { checksum: { type: checksum.attributes.type ?? 'sha256', value: checksum.text.trim() } }
-            : {}),
-        ...(sourceRpm ? { sourceRpm } : {}),
-    };
-}
-/**
- * Reads primary metadata (compressed by its file name's suffix) as a stream: memory stays at
- * the size of the package list, not of the XML.
- */
-async function readPrimary(data, name, baseUrl, source = name) {
-    const packages = [];
-    const reader = new _xml_js__WEBPACK_IMPORTED_MODULE_4__/* .RecordReader */ .J(['package'], (record) => {
-        if (record.attributes.type === 'rpm')
-            packages.push(toPackage(record, baseUrl, source));
-    }, source);
-    await (0,_xml_js__WEBPACK_IMPORTED_MODULE_4__/* .streamInto */ .v)(data, name, reader);
-    return packages;
-}
-/** Every package in the repository at baseUrl (the folder that holds repodata/). */
-async function readRepository(baseUrl, options = {}) {
-    const repomdUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(baseUrl, 'repodata/repomd.xml');
-    const repomdData = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .wo)(repomdUrl, options);
-    await options.checkRepomd?.(repomdData, repomdUrl);
-    const repomd = (0,_repomd_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepomd */ .p)(repomdData.toString('utf8'), repomdUrl);
-    const primary = repomd.entries.find((entry) => entry.type === 'primary');
-    if (!primary)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} has no primary metadata`);
-    const primaryUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(baseUrl, primary.href);
-    const data = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .wo)(primaryUrl, options);
-    // The chain of trust runs repomd.xml → primary → each package's checksum → its signature.
-    if (!primary.checksum)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} gives no checksum for ${primary.href}`);
-    const algorithm = primary.checksum.type === 'sha' ? 'sha1' : primary.checksum.type;
-    const actual = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(data).digest('hex');
-    if (actual !== primary.checksum.value.toLowerCase()) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${primary.href} does not match repomd.xml: ${algorithm} ${actual}, repomd.xml says ${primary.checksum.value}`);
-    }
-    return readPrimary(data, primary.href, baseUrl);
-}
-
-
-/***/ }),
-
-/***/ 3331:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ parseRepomd)
-/* harmony export */ });
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8055);
-/* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6881);
-/** repodata/repomd.xml: the index of a dnf repository's metadata files. */
-
-
-function parseRepomd(xml, source = 'repomd.xml') {
-    const entries = [];
-    let revision;
-    const reader = new _xml_js__WEBPACK_IMPORTED_MODULE_1__/* .RecordReader */ .J(['revision', 'data'], ({ name, attributes, text, children }) => {
-        if (name === 'revision') {
-            revision = text.trim();
-            return;
-        }
-        const type = attributes.type ?? '';
-        const href = children.get('location')?.attributes.href;
-        if (!href)
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN(`${source}: the ${type} entry has no location`);
-        const checksum = children.get('checksum');
-        entries.push({
-            type,
-            href,
-            ...(checksum
-                ? { checksum: { type: checksum.attributes.type ?? 'sha256', value: checksum.text.trim() } }
-                : {}),
-        });
-    }, source);
-    reader.write(xml);
-    reader.close();
-    if (reader.rootName !== 'repomd')
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN(`${source} is not a repomd.xml document`);
-    return { ...(revision !== undefined ? { revision } : {}), entries };
-}
-
-
-/***/ }),
-
-/***/ 6881:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ RecordReader),
-/* harmony export */   v: () => (/* binding */ streamInto)
-/* harmony export */ });
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6193);
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var saxes__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9800);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8055);
-/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4524);
-/**
- * Repository metadata read as a stream with saxes: AlmaLinux's AppStream primary.xml is tens of
- * MB uncompressed, so it is never held as one string; each element is handed over as it closes.
- */
-
-
-
-
-
-/**
- * Feeds text chunks to saxes and calls onRecord for every element named in recordTags (not
- * nested in another record). Namespaced names keep their prefix (rpm:sourcerpm), as the
- * metadata writes them.
- */
-class RecordReader {
-    onRecord;
-    source;
-    parser = new saxes__WEBPACK_IMPORTED_MODULE_2__/* .SaxesParser */ .wT({ xmlns: false });
-    recordTags;
-    /** Elements open inside the current record, the record first. */
-    open = [];
-    current;
-    rootName;
-    constructor(recordTags, onRecord, source) {
-        this.onRecord = onRecord;
-        this.source = source;
-        this.recordTags = new Set(recordTags);
-        this.parser.on('opentag', (tag) => {
-            this.rootName ??= tag.name;
-            const element = { name: tag.name, attributes: { ...tag.attributes }, text: '' };
-            if (this.current)
-                this.open.push(element);
-            else if (this.recordTags.has(tag.name)) {
-                this.current = { ...element, children: new Map() };
-                this.open.push(this.current);
-            }
-        });
-        this.parser.on('text', (text) => {
-            const innermost = this.open.at(-1);
-            if (innermost)
-                innermost.text += text;
-        });
-        this.parser.on('closetag', () => {
-            const element = this.open.pop();
-            if (!element)
-                return;
-            if (this.open.length > 0) {
-                if (!this.current.children.has(element.name))
-                    this.current.children.set(element.name, element);
-                return;
-            }
-            const record = this.current;
-            this.current = undefined;
-            this.onRecord(record);
-        });
-        this.parser.on('error', (error) => {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`${this.source} is not well-formed XML: ${error.message}`);
-        });
-    }
-    write(text) {
-        this.parser.write(text);
-    }
-    close() {
-        this.parser.close();
-    }
-}
-/**
- * Streams data, decompressed by its file name (.gz in-process, .xz and .zst through the xz
- * and zstd tools), into reader in chunks.
- */
-async function streamInto(data, name, reader) {
-    const decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_0__.StringDecoder('utf8');
-    const feed = (chunk) => reader.write(decoder.write(chunk));
-    if (name.endsWith('.gz')) {
-        await new Promise((resolve, reject) => {
-            const gunzip = (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.createGunzip)();
-            gunzip.on('data', (chunk) => {
-                try {
-                    feed(chunk);
-                }
-                catch (error) {
-                    gunzip.destroy(error);
-                }
-            });
-            gunzip.on('error', (error) => reject(error instanceof _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN
-                ? error
-                : new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`${name} cannot be decompressed: ${error.message}`)));
-            gunzip.on('end', resolve);
-            gunzip.end(data);
-        });
-    }
-    else if (name.endsWith('.xz') || name.endsWith('.zst')) {
-        let failure;
-        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)([name.endsWith('.xz') ? 'xz' : 'zstd', '-dc'], {
-            input: data,
-            captureLimitBytes: 64 * 1024,
-            onStdout: (chunk) => {
-                if (failure)
-                    return;
-                try {
-                    feed(chunk);
-                }
-                catch (error) {
-                    failure = error;
-                }
-            },
-        });
-        if (failure)
-            throw failure;
-    }
-    else {
-        feed(data);
-    }
-    reader.write(decoder.end());
-    reader.close();
 }
 
 

@@ -169,7 +169,7 @@ export const publishRepo = defineAction({
         resultsDir: inputs.resultsDir,
         landingPage: {
           guideUrl: inputs.guideUrl ?? defaultGuideUrl(),
-          bootTests: readBootTestReports(inputs.bootResults.map((path) => resolve(ctx.workspace, path))),
+          bootTests: readBootTestReports(await expandPaths(inputs.bootResults, ctx.workspace)),
         },
       },
       {
@@ -229,6 +229,15 @@ export const publishRepo = defineAction({
     await postCleanUp(ctx)
   },
 })
+
+/** Paths and globs, resolved against the workspace; a glob may match nothing (no boot tests ran). */
+async function expandPaths(entries: string[], workspace: string): Promise<string[]> {
+  const { expandGlob, hasGlob } = await import('../fs/glob.js')
+  const paths: string[] = []
+  for (const entry of entries)
+    paths.push(...(hasGlob(entry) ? await expandGlob(entry, workspace) : [resolve(workspace, entry)]))
+  return paths
+}
 
 /** docs/user-guide.md where the running actions come from (the runner names their repository and ref). */
 function defaultGuideUrl(): string {

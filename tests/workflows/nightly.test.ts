@@ -6,7 +6,7 @@
  * rpmbuild, the boot-test matrix under emulation, a signed publish checked by dnf, and failure
  * issues through the in-memory GitHub API. The runs follow each other as nights do.
  */
-import { readlinkSync } from 'node:fs'
+import { readFileSync, readlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { hostSeesRepository } from '../support/dnf-host.js'
 import { createPipelineWorld, type PipelineWorld } from '../support/pipeline-stand-ins.js'
@@ -90,6 +90,12 @@ describe('nightly.yml through the local runner', () => {
         'libvirt-daemon-kvm-0:10.10.0-7.el9.kvm1.ppc64le',
       ]),
     )
+    // The landing page switched in with the packages reports the night's four boot tests.
+    const page = readFileSync(join(live(), 'index.html'), 'utf8')
+    for (const cpu of ['power9', 'power10'])
+      for (const scenario of ['kernel', 'nested'])
+        expect(page).toMatch(new RegExp(`<strong>boot-test-${cpu}-${scenario}</strong>: pass: \\d+ checks`))
+    expect(page).toContain('kernel-kvm-0:5.14.0-570.12.1.kvm1.el9.ppc64le')
   }, 900_000)
 
   it('ends after check-upstream when upstream has nothing new', async () => {
