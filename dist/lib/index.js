@@ -30922,6 +30922,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   m0: () => (/* binding */ exec)
 });
 
+// UNUSED EXPORTS: describeArgvBriefly
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs"
@@ -30982,7 +30984,7 @@ class CommandFailedError extends errors/* InfrastructureError */.EN {
                 ? `was killed by ${result.signal}`
                 : `exited with code ${result.exitCode}`;
         const lastLine = lastNonEmptyLine(result.stderr) ?? lastNonEmptyLine(result.stdout);
-        super(`${describeArgv(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`);
+        super(`${describeArgvBriefly(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`);
         this.result = result;
     }
 }
@@ -30996,6 +30998,12 @@ function lastNonEmptyLine(text) {
 /** For messages only: argv shown readably, quoting words that have spaces or quotes. */
 function describeArgv(argv) {
     return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+/** An error line's argv: a command given hundreds of files (rpmsign) names the first few and counts the rest. */
+function describeArgvBriefly(argv, limit = 12) {
+    if (argv.length <= limit)
+        return describeArgv(argv);
+    return `${describeArgv(argv.slice(0, limit))} … (${argv.length - limit} more arguments)`;
 }
 const DEFAULT_CAPTURE = 16 * 1024 * 1024;
 /** Keeps the last `limit` bytes so the error line of a long build survives. */

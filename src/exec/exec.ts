@@ -67,7 +67,7 @@ export class CommandFailedError extends InfrastructureError {
         ? `was killed by ${result.signal}`
         : `exited with code ${result.exitCode}`
     const lastLine = lastNonEmptyLine(result.stderr) ?? lastNonEmptyLine(result.stdout)
-    super(`${describeArgv(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`)
+    super(`${describeArgvBriefly(result.argv)} ${how}${lastLine ? `: ${lastLine}` : ''}`)
   }
 }
 
@@ -82,6 +82,12 @@ function lastNonEmptyLine(text: string): string | undefined {
 /** For messages only: argv shown readably, quoting words that have spaces or quotes. */
 export function describeArgv(argv: readonly string[]): string {
   return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`)).join(' ')
+}
+
+/** An error line's argv: a command given hundreds of files (rpmsign) names the first few and counts the rest. */
+export function describeArgvBriefly(argv: readonly string[], limit = 12): string {
+  if (argv.length <= limit) return describeArgv(argv)
+  return `${describeArgv(argv.slice(0, limit))} … (${argv.length - limit} more arguments)`
 }
 
 const DEFAULT_CAPTURE = 16 * 1024 * 1024

@@ -124,3 +124,16 @@ describe('tools', () => {
     )
   })
 })
+
+describe('a failed command with many arguments', () => {
+  it('names the first few and counts the rest, so the error line stays one short line', async () => {
+    const files = Array.from({ length: 500 }, (_, i) => `/tmp/some/folder/package-${i}.rpm`)
+    const failure = await exec(['false', ...files]).catch((error: Error) => error)
+    expect(failure).toBeInstanceOf(CommandFailedError)
+    const message = (failure as Error).message
+    expect(message).toContain('false /tmp/some/folder/package-0.rpm')
+    expect(message).toContain('(489 more arguments) exited with code 1')
+    expect(message).not.toContain('package-499.rpm')
+    expect(message.length).toBeLessThan(600)
+  })
+})
