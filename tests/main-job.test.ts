@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { launchBrowser, renderLandingPage } from './support/browser.js'
 import { runGuide } from './support/user-guide.js'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -52,6 +53,33 @@ describe('the main job', () => {
     const line = guide.split('\n').findIndex((l) => l.includes('kvm-power-release-9-1.noarch.rpm'))
     const again = await runGuide(broken, environment)
     expect(again.filter((result) => !result.ok).map((result) => result.block.line)).toContain(line)
+
+    // The repository's landing page, as a browser shows it.
+    const live = join(run.results, 'repo', '9', 'testing')
+    const keyFingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(
+      spawnSync('gpg', ['--batch', '--with-colons', '--show-keys', join(live, 'RPM-GPG-KEY-kvm-power')], {
+        encoding: 'utf8',
+      }).stdout,
+    )![1]!
+    const browser = await launchBrowser()
+    try {
+      const page = await renderLandingPage(browser, join(live, 'index.html'), 'main-job-landing-page.png')
+      expect(page.fingerprint.replace(/\s/g, '')).toBe(keyFingerprint)
+      const rows = page.rows.map((row) => `${row[0]} ${row[1]}`)
+      expect(rows).toHaveLength(2)
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^Source kernel-0:5\.14\.0-[0-9.]+\.kvm1\.el9\.src$/),
+          'ppc64le kvm-power-release-0:9-1.noarch',
+        ]),
+      )
+      expect(page.enable).toMatch(
+        /^sudo dnf install file:\/\/.*\/9\/testing\/ppc64le\/kvm-power-release-9-1\.noarch\.rpm$/,
+      )
+      expect(page.changelog[0]).toMatch(/^kernel-5\.14\.0-/)
+    } finally {
+      await browser.close()
+    }
   }, 600_000)
 
   it('runs build-kernel checks, the nested boot and a dnf-checked publish, and says so in one summary', () => {

@@ -217,12 +217,12 @@ function checkReleaseOrder(name, stock, rebuilt) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  REBUILD_COLUMNS: () => (/* binding */ REBUILD_COLUMNS),
-  rebuildRow: () => (/* binding */ rebuildRow),
+  rebuildSummary: () => (/* binding */ rebuildSummary),
   recipeSources: () => (/* binding */ recipeSources),
-  runRebuildStep: () => (/* binding */ runRebuildStep),
-  skippedBuildSummary: () => (/* binding */ skippedBuildSummary)
+  runRebuildStep: () => (/* binding */ runRebuildStep)
 });
+
+// UNUSED EXPORTS: REBUILD_COLUMNS, rebuildRow, skippedBuildSummary
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -743,6 +743,12 @@ function rebuildRow(result) {
     ];
 }
 const REBUILD_COLUMNS = ['Source', 'Built', 'Cache hit', 'Build time', 'RPMs'];
+/** The rebuild table (one row per package, named when there are several) and any skipped build's command. */
+function rebuildSummary(summary, results) {
+    const named = results.length > 1 || results.some(([name]) => name !== 'kernel');
+    summary.table(named ? ['Package', ...REBUILD_COLUMNS] : REBUILD_COLUMNS, results.map(([name, result]) => (named ? [name, ...rebuildRow(result)] : rebuildRow(result))));
+    skippedBuildSummary(summary, results.map(([, result]) => result));
+}
 
 
 /***/ })

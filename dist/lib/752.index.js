@@ -8,10 +8,11 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  deviceDiff: () => (/* binding */ deviceDiff),
-  editLines: () => (/* binding */ editLines),
-  patchQemuPackages: () => (/* binding */ patchQemuPackages)
+  patchQemuPackages: () => (/* binding */ patchQemuPackages),
+  qemuBuildNotes: () => (/* binding */ qemuBuildNotes)
 });
+
+// UNUSED EXPORTS: deviceDiff, editLines
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -207,6 +208,17 @@ function editLines(outcome) {
         .map((e) => e.type === 'built-in'
         ? `built-in ${e.target}: ${e.detail}`
         : `#${e.index} ${e.type} ${e.target}: ${e.detail}`);
+}
+/** The post-build check, the edits and the device list changes, after the rebuild table. */
+function qemuBuildNotes(summary, outcome) {
+    if (outcome.postBuildNote)
+        summary.paragraph(outcome.postBuildNote);
+    const edits = editLines(outcome);
+    if (edits.length > 0)
+        summary.details('Edits applied', edits.join('\n'));
+    const devices = outcome.reports['qemu-kvm']?.devices;
+    if (devices)
+        deviceDiff(summary, devices);
 }
 /** What the built-in recipe changed in qemu-kvm's ppc64 device list. */
 function deviceDiff(summary, devices) {

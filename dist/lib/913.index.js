@@ -1,5 +1,5 @@
 export const id = 913;
-export const ids = [913];
+export const ids = [913,552];
 export const modules = {
 
 /***/ 8294:
@@ -18,7 +18,8 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4524);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5514);
+/* harmony import */ var _gpg_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(552);
+/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5514);
 /**
  * The real client's verdict on a staged repository: dnf in a throwaway installroot with gpgcheck
  * and repo_gpgcheck, failing on any metadata or signature problem (dnf exits 0 on a bad repo
@@ -29,14 +30,14 @@ export const modules = {
 
 
 
+
 /** Stops the gpg-agent of every GnuPG home dnf made under root (keyrings for repo_gpgcheck). */
 async function stopAgentsUnder(root) {
     const homes = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(root, { recursive: true, encoding: 'utf8' })
         .filter((file) => /(^|\/)(pubring\.kbx|pubring\.gpg|trustdb\.gpg)$/.test(file))
         .map((file) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, file)));
-    for (const home of new Set([(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'gnupg'), ...homes])) {
-        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--homedir', home, '--kill', 'all'], { allowFailure: true });
-    }
+    for (const home of new Set([(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'gnupg'), ...homes]))
+        await _gpg_js__WEBPACK_IMPORTED_MODULE_4__.GpgHome.stopAgents(home);
 }
 const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}';
 /**
@@ -58,7 +59,7 @@ async function sweepDnfRoots(scratch) {
     return swept;
 }
 async function withDnf(repos, arch, fn) {
-    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_host_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .scratchDir */ .G)(), DNF_ROOT_PREFIX));
+    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_host_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), DNF_ROOT_PREFIX));
     try {
         const reposDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'repos.d');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(reposDir);
@@ -113,14 +114,17 @@ function dnfError(result) {
 async function dnfVisibleNevras(repos, arch, log) {
     return withDnf(repos, arch, async (common, env) => {
         // repoquery loads (and so verifies) the metadata itself: one dnf run does both.
+        // Captured, not streamed: the log gets a count, whatever the repository's size.
         const query = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['dnf', ...common, 'repoquery', '--queryformat', `${QUERY_FORMAT}\\n`], {
             env,
             allowFailure: true,
-            ...(log ? { log, group: 'dnf repoquery (gpgcheck, repo_gpgcheck)' } : {}),
+            captureLimitBytes: 2 ** 30,
         });
         if (query.exitCode !== 0)
             throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`dnf refuses the staged repository: ${dnfError(query)}`);
-        return [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
+        const nevras = [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
+        log?.info(`dnf repoquery (gpgcheck, repo_gpgcheck): ${nevras.length} packages visible in ${arch}`);
+        return nevras;
     });
 }
 /** One line per package in the named repositories, in dnf's queryformat. */
@@ -164,6 +168,155 @@ async function dnfUnresolved(repos, arch, check, log) {
             throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`dnf repoclosure failed: ${dnfError(closure)}`);
         return unresolved;
     });
+}
+
+
+/***/ }),
+
+/***/ 552:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GpgHome: () => (/* binding */ GpgHome)
+/* harmony export */ });
+/* unused harmony export AGENT_S2K_COUNT */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4524);
+/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5514);
+/**
+ * A private GnuPG home for one publish: the signing key imported from its armored text, the
+ * passphrase in a file only the runner user can read (never argv, never the log), and every
+ * gpg-agent it started stopped when it closes.
+ */
+
+
+
+
+
+/** The smallest iteration count gpg-agent accepts for protecting keys it holds. */
+const AGENT_S2K_COUNT = 65536;
+class GpgHome {
+    dir;
+    fingerprint;
+    passphraseFile;
+    constructor(dir, fingerprint, passphraseFile) {
+        this.dir = dir;
+        this.fingerprint = fingerprint;
+        this.passphraseFile = passphraseFile;
+    }
+    /** Whether a signature has been made (and so the passphrase proven). */
+    signed = false;
+    /** The 16-hex-digit key id rpm prints in signatures. */
+    get keyId() {
+        return this.fingerprint.slice(-16).toLowerCase();
+    }
+    get env() {
+        return { GNUPGHOME: this.dir };
+    }
+    /** Loopback pinentry with the passphrase file: gpg never asks, and the passphrase is never on argv. */
+    get passphraseArgs() {
+        return ['--batch', '--pinentry-mode', 'loopback', '--passphrase-file', this.passphraseFile];
+    }
+    /**
+     * Imports the key into a new home under parent. Bad key text is a configuration error; a wrong
+     * passphrase shows at the first signature (see signingFailure), which comes before anything
+     * is switched: a separate probe would cost one more key unlock on every publish.
+     */
+    static async create(armoredKey, passphrase, parent = (0,_host_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .scratchDir */ .G)()) {
+        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(parent, 'kvm-actions-gnupg-'));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, 0o700);
+        // gpg-agent re-protects the imported key with its own KDF and re-runs it for every
+        // signature (0.36 s each by default). The home is private (0700) and deleted after the
+        // publish, so the lowest count costs seconds of weaker at-rest protection, not an hour of
+        // signing for 10,000 RPMs.
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'gpg-agent.conf'), `s2k-count ${AGENT_S2K_COUNT}\n`, { mode: 0o600 });
+        const passphraseFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '.passphrase');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(passphraseFile, passphrase, { mode: 0o600 });
+        const env = { GNUPGHOME: dir };
+        const imported = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpg', '--batch', '--import'], {
+            input: armoredKey,
+            env,
+            allowFailure: true,
+        });
+        const listing = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpg', '--batch', '--with-colons', '--list-secret-keys'], {
+            env,
+            allowFailure: true,
+        });
+        const fingerprint = /^fpr:(?:[^:]*:){8}([0-9A-F]{40}):/m.exec(listing.stdout)?.[1];
+        if (imported.exitCode !== 0 || !fingerprint) {
+            await GpgHome.stopAgents(dir);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
+        }
+        const home = new GpgHome(dir, fingerprint, passphraseFile);
+        return home;
+    }
+    /** A gpg or rpmsign failure caused by the passphrase becomes the configuration error it is. */
+    static signingFailure(error) {
+        const text = error instanceof _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .CommandFailedError */ .ju ? error.result.stderr + error.result.stdout : '';
+        if (/bad passphrase|no passphrase given|passphrase check failed/i.test(text)) {
+            return new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
+        }
+        return error;
+    }
+    /** Proves the passphrase with a throwaway signature, for a run that had nothing else to sign. */
+    async verifyPassphrase() {
+        if (this.signed)
+            return;
+        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpg', ...this.passphraseArgs, '-u', this.fingerprint, '--detach-sign', '--output', '-'], {
+            input: 'passphrase check',
+            env: this.env,
+        }).catch((error) => {
+            throw GpgHome.signingFailure(error);
+        });
+        this.signed = true;
+    }
+    async exportPublicKey() {
+        return (await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpg', '--batch', '--armor', '--export', this.fingerprint], { env: this.env })).stdout;
+    }
+    /** A detached, armored signature of file at file.asc (repomd.xml.asc for repo_gpgcheck). */
+    async detachSign(file) {
+        const signature = `${file}.asc`;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(signature, { force: true });
+        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)([
+            'gpg',
+            ...this.passphraseArgs,
+            '--digest-algo',
+            'SHA256',
+            '-u',
+            this.fingerprint,
+            '--armor',
+            '--detach-sign',
+            '--output',
+            signature,
+            file,
+        ], { env: this.env }).catch((error) => {
+            throw GpgHome.signingFailure(error);
+        });
+        this.signed = true;
+        return signature;
+    }
+    static async stopAgents(dir) {
+        // Asking where the agent's socket is costs milliseconds; `--kill all` costs a quarter of a
+        // second per folder (it asks every component), so it runs only where an agent listens.
+        const socket = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--list-dirs', 'agent-socket'], {
+            env: { GNUPGHOME: dir },
+            allowFailure: true,
+        });
+        const path = socket.stdout.trim();
+        if (socket.exitCode === 0 && path && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+            return;
+        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--kill', 'all'], { env: { GNUPGHOME: dir }, allowFailure: true });
+    }
+    /** Stops this home's gpg-agent and deletes the home, key and passphrase file with it. */
+    async close() {
+        await GpgHome.stopAgents(this.dir);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(this.dir, { recursive: true, force: true });
+    }
 }
 
 

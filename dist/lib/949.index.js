@@ -18,7 +18,8 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4524);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5514);
+/* harmony import */ var _gpg_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(552);
+/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5514);
 /**
  * The real client's verdict on a staged repository: dnf in a throwaway installroot with gpgcheck
  * and repo_gpgcheck, failing on any metadata or signature problem (dnf exits 0 on a bad repo
@@ -29,14 +30,14 @@ export const modules = {
 
 
 
+
 /** Stops the gpg-agent of every GnuPG home dnf made under root (keyrings for repo_gpgcheck). */
 async function stopAgentsUnder(root) {
     const homes = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(root, { recursive: true, encoding: 'utf8' })
         .filter((file) => /(^|\/)(pubring\.kbx|pubring\.gpg|trustdb\.gpg)$/.test(file))
         .map((file) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, file)));
-    for (const home of new Set([(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'gnupg'), ...homes])) {
-        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--homedir', home, '--kill', 'all'], { allowFailure: true });
-    }
+    for (const home of new Set([(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'gnupg'), ...homes]))
+        await _gpg_js__WEBPACK_IMPORTED_MODULE_4__.GpgHome.stopAgents(home);
 }
 const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}';
 /**
@@ -58,7 +59,7 @@ async function sweepDnfRoots(scratch) {
     return swept;
 }
 async function withDnf(repos, arch, fn) {
-    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_host_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .scratchDir */ .G)(), DNF_ROOT_PREFIX));
+    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_host_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), DNF_ROOT_PREFIX));
     try {
         const reposDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'repos.d');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(reposDir);
@@ -113,14 +114,17 @@ function dnfError(result) {
 async function dnfVisibleNevras(repos, arch, log) {
     return withDnf(repos, arch, async (common, env) => {
         // repoquery loads (and so verifies) the metadata itself: one dnf run does both.
+        // Captured, not streamed: the log gets a count, whatever the repository's size.
         const query = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['dnf', ...common, 'repoquery', '--queryformat', `${QUERY_FORMAT}\\n`], {
             env,
             allowFailure: true,
-            ...(log ? { log, group: 'dnf repoquery (gpgcheck, repo_gpgcheck)' } : {}),
+            captureLimitBytes: 2 ** 30,
         });
         if (query.exitCode !== 0)
             throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`dnf refuses the staged repository: ${dnfError(query)}`);
-        return [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
+        const nevras = [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
+        log?.info(`dnf repoquery (gpgcheck, repo_gpgcheck): ${nevras.length} packages visible in ${arch}`);
+        return nevras;
     });
 }
 /** One line per package in the named repositories, in dnf's queryformat. */
@@ -297,6 +301,15 @@ class GpgHome {
         return signature;
     }
     static async stopAgents(dir) {
+        // Asking where the agent's socket is costs milliseconds; `--kill all` costs a quarter of a
+        // second per folder (it asks every component), so it runs only where an agent listens.
+        const socket = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--list-dirs', 'agent-socket'], {
+            env: { GNUPGHOME: dir },
+            allowFailure: true,
+        });
+        const path = socket.stdout.trim();
+        if (socket.exitCode === 0 && path && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+            return;
         await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--kill', 'all'], { env: { GNUPGHOME: dir }, allowFailure: true });
     }
     /** Stops this home's gpg-agent and deletes the home, key and passphrase file with it. */
@@ -312,12 +325,14 @@ class GpgHome {
 /***/ 9949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  xJ: () => (/* binding */ channelFiles),
-  mk: () => (/* binding */ publish),
-  dU: () => (/* binding */ rollback)
+  channelFiles: () => (/* binding */ channelFiles),
+  publish: () => (/* binding */ publish),
+  rollback: () => (/* binding */ rollback)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -486,7 +501,10 @@ async function signRpms(files, gpg, batch = 200) {
 async function requireSignedBy(files, publicKeyFile, keyId) {
     const refused = (await (0,signature/* checkSignatures */.a)(files, [{ file: publicKeyFile, keyId }])).filter((check) => check.problem);
     if (refused.length > 0) {
-        throw new errors/* TestFailure */.p2(`refusing to publish: ${refused.map((c) => `${(0,external_node_path_.basename)(c.file)} ${c.problem}`).join('; ')}`);
+        // One line whatever the count: the first ten, then how many more.
+        const shown = refused.slice(0, 10).map((c) => `${(0,external_node_path_.basename)(c.file)} ${c.problem}`);
+        const more = refused.length > shown.length ? `; and ${refused.length - shown.length} more` : '';
+        throw new errors/* TestFailure */.p2(`refusing to publish: ${shown.join('; ')}${more}`);
     }
 }
 

@@ -33772,6 +33772,160 @@ class RemoteRepository {
 
 /***/ }),
 
+/***/ 1245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  openTarget: () => (/* binding */ openTarget),
+  releaseAbandonedLock: () => (/* binding */ releaseAbandonedLock),
+  K: () => (/* binding */ targetProblems)
+});
+
+// UNUSED EXPORTS: TARGET_KINDS
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/repo/targets/local.ts
+/** A repository tree in a local folder (or a mounted share): the target is the working tree. */
+
+
+const localTarget = {
+    form: 'a directory path',
+    open(request) {
+        const root = (0,external_node_path_.resolve)(request.workspace, request.target);
+        return {
+            root,
+            shown: root,
+            defaultBaseUrl: (0,external_node_url_.pathToFileURL)(root).href,
+            // publish() and rollback() take the tree's own lock (tree.ts) around every change.
+            lock: async () => ({ release: async () => undefined }),
+            stage: async () => undefined,
+            // publish() switched the link in root already: root is the live tree.
+            switch: async () => undefined,
+            rollback: async (releasever, channel) => (await __nccwpck_require__.e(/* import() */ 949).then(__nccwpck_require__.bind(__nccwpck_require__, 9949))).rollback(root, releasever, channel),
+            dispose: () => undefined,
+        };
+    },
+};
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/action/errors.ts
+var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/exec/tools.ts
+var tools = __nccwpck_require__(6530);
+// EXTERNAL MODULE: ./src/repo/ssh.ts
+var repo_ssh = __nccwpck_require__(3730);
+;// CONCATENATED MODULE: ./src/repo/targets/ssh.ts
+/**
+ * A repository tree on another machine over SSH: publish() works on a local mirror (in the
+ * tool's cache), the remote side is locked with a lease, receives only the changed files and
+ * switches with one rename (see ../ssh.ts for the remote protocol).
+ */
+
+
+
+
+
+
+function remoteOf(request) {
+    return (0,repo_ssh/* parseSshTarget */.vW)(request.target, request.credentials.sshPort);
+}
+function credentials(request) {
+    const { sshKey, sshKnownHosts } = request.credentials;
+    if (!sshKey || !sshKnownHosts) {
+        throw new errors/* ConfigurationError */.j1("Inputs 'ssh-key' and 'ssh-known-hosts' are required for an SSH target; expected the private key and the pinned host key line");
+    }
+    return { key: sshKey, knownHosts: sshKnownHosts };
+}
+function session(request, remote, folder) {
+    const { key, knownHosts } = credentials(request);
+    for (const line of key.split('\n').filter((l) => l.trim().length >= 8))
+        request.setSecret(line);
+    return new repo_ssh/* SshSession */.vM(remote, request.workDir(folder), key, knownHosts, request.log);
+}
+const sshTarget = {
+    form: repo_ssh/* SSH_TARGET_FORM */._F,
+    problems(request) {
+        try {
+            if (remoteOf(request))
+                credentials(request);
+            return [];
+        }
+        catch (error) {
+            return [error.message];
+        }
+    },
+    open(request) {
+        const remote = remoteOf(request);
+        if (!remote)
+            return undefined;
+        (0,tools/* requireTools */.P)(['ssh', 'tar']);
+        const ssh = session(request, remote, 'ssh');
+        const root = (0,external_node_path_.join)(request.cacheDir, 'ssh-mirrors', (0,external_node_crypto_.createHash)('sha256')
+            .update(`${remote.user}@${remote.host}:${remote.port}:${remote.path}`)
+            .digest('hex')
+            .slice(0, 16));
+        const repository = new repo_ssh/* RemoteRepository */.NT(ssh, root, request.log);
+        return {
+            root,
+            shown: request.target,
+            defaultBaseUrl: (0,external_node_url_.pathToFileURL)(remote.path).href,
+            lock: () => repository.lock(request.lockTimeoutMs),
+            async stage(releasever, channels) {
+                for (const channel of channels)
+                    await repository.syncMirror(releasever, channel);
+            },
+            switch: (releasever, channel, state, previous) => repository.publishState(releasever, channel, state, previous),
+            rollback: (releasever, channel) => repository.rollback(releasever, channel),
+            dispose: () => ssh.dispose(),
+        };
+    },
+    async releaseAbandonedLock(request, owner) {
+        const remote = remoteOf(request);
+        if (!remote)
+            return;
+        const ssh = session(request, remote, 'ssh-post');
+        try {
+            await new repo_ssh/* RemoteRepository */.NT(ssh, '', request.log).unlock(owner);
+            request.log.info(`Released the remote lock main held (${owner}).`);
+        }
+        finally {
+            ssh.dispose();
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/repo/targets/index.ts
+/** The kinds of publish target, tried in order; the local folder is the fallback. */
+
+
+const TARGET_KINDS = [sshTarget, localTarget];
+/** Configuration problems of the target and its credentials, one line each, before any work. */
+function targetProblems(request) {
+    return TARGET_KINDS.flatMap((kind) => kind.problems?.(request) ?? []);
+}
+function openTarget(request) {
+    for (const kind of TARGET_KINDS) {
+        const target = kind.open(request);
+        if (target)
+            return target;
+    }
+    // Unreachable: the local kind accepts any path.
+    throw new Error(`no target kind accepts ${request.target}`);
+}
+async function releaseAbandonedLock(request, owner) {
+    for (const kind of TARGET_KINDS)
+        await kind.releaseAbandonedLock?.(request, owner);
+}
+
+
+/***/ }),
+
 /***/ 2990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49004,7 +49158,7 @@ const buildKernel = defineAction({
         const { inputs, setOutput, summary } = ctx;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-        const { REBUILD_COLUMNS, rebuildRow, recipeSources, runRebuildStep, skippedBuildSummary } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 9647));
+        const { rebuildSummary, recipeSources, runRebuildStep } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 9647));
         const { buildKernelPackage, kernelBuildNotes } = await __nccwpck_require__.e(/* import() */ 799).then(__nccwpck_require__.bind(__nccwpck_require__, 2180));
         const outcome = await buildKernelPackage({
             source: inputs.srpm,
@@ -49040,9 +49194,7 @@ const buildKernel = defineAction({
         setOutput('module-signing-cert', outcome.signingCertificate ?? '');
         if (outcome.validation)
             summary.paragraph(outcome.validation.summary);
-        summary.table(REBUILD_COLUMNS, [rebuildRow(result)]);
-        if (!kernel)
-            skippedBuildSummary(summary, [result]);
+        rebuildSummary(summary, [['kernel', result]]);
         for (const note of kernelBuildNotes(outcome))
             summary.paragraph(note);
     },
@@ -49153,8 +49305,8 @@ const patchQemu = defineAction({
         const { inputs, setOutput, summary } = ctx;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-        const { REBUILD_COLUMNS, rebuildRow, recipeSources, runRebuildStep, skippedBuildSummary } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 9647));
-        const { patchQemuPackages, editLines, deviceDiff } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.bind(__nccwpck_require__, 8752));
+        const { rebuildSummary, recipeSources, runRebuildStep } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 9647));
+        const { patchQemuPackages, qemuBuildNotes } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.bind(__nccwpck_require__, 8752));
         const recipes = (entries, name) => recipeSources(entries, ctx.workspace, `${name}-autopatch`);
         const outcome = await patchQemuPackages({
             packages: [...new Set(inputs.packages)],
@@ -49195,16 +49347,8 @@ const patchQemu = defineAction({
         setOutput('cache-hit', results.every(([, r]) => r.cacheHit));
         setOutput('qemu-kvm-path', outcome.qemuPath);
         setOutput('results-dir', inputs.resultsDir);
-        if (outcome.postBuildNote)
-            summary.paragraph(outcome.postBuildNote);
-        summary.table(['Package', ...REBUILD_COLUMNS], results.map(([name, r]) => [name, ...rebuildRow(r)]));
-        const edits = editLines(outcome);
-        if (edits.length > 0)
-            summary.details('Edits applied', edits.join('\n'));
-        skippedBuildSummary(summary, results.map(([, r]) => r));
-        const devices = outcome.reports['qemu-kvm']?.devices;
-        if (devices)
-            deviceDiff(summary, devices);
+        rebuildSummary(summary, results);
+        qemuBuildNotes(summary, outcome);
     },
     post: cleanup/* postCleanUp */.ZO,
 });
@@ -49215,8 +49359,11 @@ var tools = __nccwpck_require__(6530);
 var landing_page = __nccwpck_require__(7742);
 // EXTERNAL MODULE: ./src/repo/ssh.ts
 var ssh = __nccwpck_require__(3730);
+// EXTERNAL MODULE: ./src/repo/targets/index.ts + 2 modules
+var targets = __nccwpck_require__(1245);
 ;// CONCATENATED MODULE: ./src/repo/action.ts
 /** publish-repo: signed, verified, atomic dnf repositories with channels, retention and rollback. */
+
 
 
 
@@ -49339,21 +49486,39 @@ const publishRepo = defineAction({
         interference: 'JSON: checked (base-urls set), ok, and the problems the non-interference check found.',
         'packages-file': 'Path of publish.json in results-dir: the added, kept, pruned and differing NEVRAs in full (the list outputs stop at 1,000).',
     },
+    validate: (inputs) => [
+        ...(0,targets/* targetProblems */.K)({
+            target: inputs.target,
+            credentials: targetCredentials({
+                sshKey: inputs.sshKey,
+                sshKnownHosts: inputs.sshKnownHosts,
+                sshPort: inputs.sshPort,
+            }),
+        }),
+        ...(!inputs.rollback && (!inputs.signingKey || !inputs.passphrase)
+            ? [
+                "Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets",
+            ]
+            : []),
+    ],
     async main(ctx) {
         const { inputs, setOutput, summary, state } = ctx;
-        const { openTarget, validateTarget } = await Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1245));
-        const { runPublish } = await Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2169));
-        const request = targetRequest(ctx, inputs);
-        validateTarget(request);
+        const { openTarget } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1245));
+        const { runPublish } = await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 2169));
+        const request = targetRequest(ctx, {
+            target: inputs.target,
+            sshKey: inputs.sshKey,
+            sshKnownHosts: inputs.sshKnownHosts,
+            sshPort: inputs.sshPort,
+            lockTimeout: inputs.lockTimeout,
+        });
         (0,tools/* requireTools */.P)(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf']);
+        const rpms = async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7859))).collectRpms(inputs.rpms ?? [], ctx.workspace);
         const mode = inputs.rollback
             ? { kind: 'rollback' }
             : inputs.promoteFrom
                 ? { kind: 'promote', from: inputs.promoteFrom, packages: inputs.packages }
-                : {
-                    kind: 'publish',
-                    rpms: async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7859))).collectRpms(inputs.rpms ?? [], ctx.workspace),
-                };
+                : { kind: 'publish', rpms };
         const outcome = await runPublish({
             mode,
             releasever: inputs.releasever,
@@ -49393,19 +49558,12 @@ const publishRepo = defineAction({
         setOutput('packages-file', listsFile);
         setOutput('repomd-revision', result.revisions);
         setOutput('repo-file', result.repoFile);
-        summary
-            .paragraph(`${result.dryRun ? 'Dry run: nothing switched. ' : ''}${inputs.promoteFrom ? `Promoted from \`${inputs.promoteFrom}\` to` : 'Published to'} \`${outcome.live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`)
-            .table(['NEVRA', 'Change'], [
-            ...result.added.map((n) => [n, 'added']),
-            ...result.pruned.map((n) => [n, 'pruned']),
-            ...result.kept.map((n) => [n, 'kept']),
-        ], listsFile)
-            .details('.repo file', result.repoFile);
+        publishSummary(summary, outcome, inputs.promoteFrom);
     },
     async post(ctx) {
         const { state } = ctx;
         const owner = state.get('remote-lock');
-        const { releaseAbandonedLock } = await Promise.all(/* import() */[__nccwpck_require__.e(949), __nccwpck_require__.e(245)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1245));
+        const { releaseAbandonedLock } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1245));
         if (owner)
             await releaseAbandonedLock(targetRequest(ctx, rawTargetInputs(ctx)), owner);
         const { GpgHome } = await __nccwpck_require__.e(/* import() */ 552).then(__nccwpck_require__.bind(__nccwpck_require__, 552));
@@ -49440,21 +49598,35 @@ function defaultGuideUrl() {
         ? `${server}/${repository}/blob/${ref}/docs/user-guide.md`
         : 'https://github.com/search?q=kvm-power-actions+user-guide';
 }
+/** What was published, as a summary: counts, the first rows of the changes, the .repo file. */
+function publishSummary(summary, { live, result, listsFile }, promoteFrom) {
+    summary
+        .paragraph(`${result.dryRun ? 'Dry run: nothing switched. ' : ''}${promoteFrom ? `Promoted from \`${promoteFrom}\` to` : 'Published to'} \`${live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`)
+        .table(['NEVRA', 'Change'], [
+        ...result.added.map((n) => [n, 'added']),
+        ...result.pruned.map((n) => [n, 'pruned']),
+        ...result.kept.map((n) => [n, 'kept']),
+    ], listsFile)
+        .details('.repo file', result.repoFile);
+}
 /** List outputs hold at most this many NEVRAs; packages-file always has them all. */
 const OUTPUT_LIST_LIMIT = 1000;
 function bounded(nevras) {
     return nevras.slice(0, OUTPUT_LIST_LIMIT);
+}
+function targetCredentials(inputs) {
+    return {
+        ...(inputs.sshKey ? { sshKey: inputs.sshKey } : {}),
+        ...(inputs.sshKnownHosts ? { sshKnownHosts: inputs.sshKnownHosts } : {}),
+        sshPort: inputs.sshPort,
+    };
 }
 function targetRequest(ctx, inputs) {
     return {
         target: inputs.target,
         workspace: ctx.workspace,
         cacheDir: (0,paths/* defaultCacheDir */.$)(),
-        credentials: {
-            ...(inputs.sshKey ? { sshKey: inputs.sshKey } : {}),
-            ...(inputs.sshKnownHosts ? { sshKnownHosts: inputs.sshKnownHosts } : {}),
-            sshPort: inputs.sshPort,
-        },
+        credentials: targetCredentials(inputs),
         lockTimeoutMs: inputs.lockTimeout,
         workDir: (prefix) => (0,cleanup/* createWorkDir */.Xk)(ctx.state, prefix),
         setSecret: (value) => ctx.setSecret(value),

@@ -109,8 +109,7 @@ export const buildKernel = defineAction({
     const { inputs, setOutput, summary } = ctx
     requireBuildTools(inputs.builder)
     // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-    const { REBUILD_COLUMNS, rebuildRow, recipeSources, runRebuildStep, skippedBuildSummary } =
-      await import('../steps/rebuild.js')
+    const { rebuildSummary, recipeSources, runRebuildStep } = await import('../steps/rebuild.js')
     const { buildKernelPackage, kernelBuildNotes } = await import('./build.js')
     const outcome = await buildKernelPackage(
       {
@@ -151,8 +150,7 @@ export const buildKernel = defineAction({
     setOutput('results-dir', inputs.resultsDir)
     setOutput('module-signing-cert', outcome.signingCertificate ?? '')
     if (outcome.validation) summary.paragraph(outcome.validation.summary)
-    summary.table(REBUILD_COLUMNS, [rebuildRow(result)])
-    if (!kernel) skippedBuildSummary(summary, [result])
+    rebuildSummary(summary, [['kernel', result]])
     for (const note of kernelBuildNotes(outcome)) summary.paragraph(note)
   },
   post: postCleanUp,

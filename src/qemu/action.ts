@@ -104,9 +104,8 @@ export const patchQemu = defineAction({
     const { inputs, setOutput, summary } = ctx
     requireBuildTools(inputs.builder)
     // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-    const { REBUILD_COLUMNS, rebuildRow, recipeSources, runRebuildStep, skippedBuildSummary } =
-      await import('../steps/rebuild.js')
-    const { patchQemuPackages, editLines, deviceDiff } = await import('./build.js')
+    const { rebuildSummary, recipeSources, runRebuildStep } = await import('../steps/rebuild.js')
+    const { patchQemuPackages, qemuBuildNotes } = await import('./build.js')
     const recipes = (entries: string[], name: string) =>
       recipeSources(entries, ctx.workspace, `${name}-autopatch`)
     const outcome = await patchQemuPackages(
@@ -157,19 +156,8 @@ export const patchQemu = defineAction({
     )
     setOutput('qemu-kvm-path', outcome.qemuPath)
     setOutput('results-dir', inputs.resultsDir)
-    if (outcome.postBuildNote) summary.paragraph(outcome.postBuildNote)
-    summary.table(
-      ['Package', ...REBUILD_COLUMNS],
-      results.map(([name, r]) => [name, ...rebuildRow(r)]),
-    )
-    const edits = editLines(outcome)
-    if (edits.length > 0) summary.details('Edits applied', edits.join('\n'))
-    skippedBuildSummary(
-      summary,
-      results.map(([, r]) => r),
-    )
-    const devices = outcome.reports['qemu-kvm']?.devices
-    if (devices) deviceDiff(summary, devices)
+    rebuildSummary(summary, results)
+    qemuBuildNotes(summary, outcome)
   },
   post: postCleanUp,
 })

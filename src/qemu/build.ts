@@ -169,6 +169,15 @@ export function editLines(outcome: QemuBuildOutcome): string[] {
     )
 }
 
+/** The post-build check, the edits and the device list changes, after the rebuild table. */
+export function qemuBuildNotes(summary: Summary, outcome: QemuBuildOutcome): void {
+  if (outcome.postBuildNote) summary.paragraph(outcome.postBuildNote)
+  const edits = editLines(outcome)
+  if (edits.length > 0) summary.details('Edits applied', edits.join('\n'))
+  const devices = outcome.reports['qemu-kvm']?.devices
+  if (devices) deviceDiff(summary, devices)
+}
+
 /** What the built-in recipe changed in qemu-kvm's ppc64 device list. */
 export function deviceDiff(summary: Summary, devices: DevicePlan): void {
   const added = devices.after.filter((symbol) => !devices.before.includes(symbol))

@@ -4,13 +4,14 @@ import { join, resolve } from 'node:path'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
 import { defineAction, input } from '../action/index.js'
 import type { PhaseContext } from '../action/definition.js'
-import type { InputValues } from '../action/inputs.js'
 import { requireTools } from '../exec/tools.js'
 import { rpmSetInput } from '../steps/rpm-inputs.js'
 import { defaultCacheDir, scratchDir } from '../host/paths.js'
 import { readBootTestReports } from './landing-page.js'
-import type { PublishMode } from './publish-run.js'
+import type { PublishMode, PublishOutcome } from './publish-run.js'
+import type { Summary } from '../report/summary.js'
 import { SSH_TARGET_FORM } from './ssh.js'
+import { targetProblems } from './targets/index.js'
 import type { TargetRequest } from './targets/target.js'
 
 const CHANNEL = /^[a-z0-9][a-z0-9_-]*$/
@@ -137,22 +138,39 @@ export const publishRepo = defineAction({
     'packages-file':
       'Path of publish.json in results-dir: the added, kept, pruned and differing NEVRAs in full (the list outputs stop at 1,000).',
   },
+  validate: (inputs): string[] => [
+    ...targetProblems({
+      target: inputs.target,
+      credentials: targetCredentials({
+        sshKey: inputs.sshKey,
+        sshKnownHosts: inputs.sshKnownHosts,
+        sshPort: inputs.sshPort,
+      }),
+    }),
+    ...(!inputs.rollback && (!inputs.signingKey || !inputs.passphrase)
+      ? [
+          "Inputs 'signing-key' and 'passphrase' are required to publish or promote; expected the key and passphrase from secrets",
+        ]
+      : []),
+  ],
   async main(ctx) {
     const { inputs, setOutput, summary, state } = ctx
-    const { openTarget, validateTarget } = await import('./targets/index.js')
+    const { openTarget } = await import('./targets/index.js')
     const { runPublish } = await import('./publish-run.js')
-    const request = targetRequest(ctx, inputs)
-    validateTarget(request)
+    const request = targetRequest(ctx, {
+      target: inputs.target,
+      sshKey: inputs.sshKey,
+      sshKnownHosts: inputs.sshKnownHosts,
+      sshPort: inputs.sshPort,
+      lockTimeout: inputs.lockTimeout,
+    })
     requireTools(['rpm', 'rpmsign', 'rpmbuild', 'gpg', 'gpgconf', 'createrepo_c', 'dnf'])
+    const rpms = async () => (await import('../rpm/collect.js')).collectRpms(inputs.rpms ?? [], ctx.workspace)
     const mode: PublishMode = inputs.rollback
       ? { kind: 'rollback' }
       : inputs.promoteFrom
         ? { kind: 'promote', from: inputs.promoteFrom, packages: inputs.packages }
-        : {
-            kind: 'publish',
-            rpms: async () =>
-              (await import('../rpm/collect.js')).collectRpms(inputs.rpms ?? [], ctx.workspace),
-          }
+        : { kind: 'publish', rpms }
     const outcome = await runPublish(
       {
         mode,
@@ -195,20 +213,7 @@ export const publishRepo = defineAction({
     setOutput('packages-file', listsFile)
     setOutput('repomd-revision', result.revisions)
     setOutput('repo-file', result.repoFile)
-    summary
-      .paragraph(
-        `${result.dryRun ? 'Dry run: nothing switched. ' : ''}${inputs.promoteFrom ? `Promoted from \`${inputs.promoteFrom}\` to` : 'Published to'} \`${outcome.live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`,
-      )
-      .table(
-        ['NEVRA', 'Change'],
-        [
-          ...result.added.map((n) => [n, 'added']),
-          ...result.pruned.map((n) => [n, 'pruned']),
-          ...result.kept.map((n) => [n, 'kept']),
-        ],
-        listsFile,
-      )
-      .details('.repo file', result.repoFile)
+    publishSummary(summary, outcome, inputs.promoteFrom)
   },
   async post(ctx) {
     const { state } = ctx
@@ -249,6 +254,28 @@ function defaultGuideUrl(): string {
     : 'https://github.com/search?q=kvm-power-actions+user-guide'
 }
 
+/** What was published, as a summary: counts, the first rows of the changes, the .repo file. */
+function publishSummary(
+  summary: Summary,
+  { live, result, listsFile }: Extract<PublishOutcome, { kind: 'published' }>,
+  promoteFrom: string | undefined,
+): void {
+  summary
+    .paragraph(
+      `${result.dryRun ? 'Dry run: nothing switched. ' : ''}${promoteFrom ? `Promoted from \`${promoteFrom}\` to` : 'Published to'} \`${live}\`: ${result.added.length} added, ${result.kept.length} kept, ${result.pruned.length} pruned.`,
+    )
+    .table(
+      ['NEVRA', 'Change'],
+      [
+        ...result.added.map((n) => [n, 'added']),
+        ...result.pruned.map((n) => [n, 'pruned']),
+        ...result.kept.map((n) => [n, 'kept']),
+      ],
+      listsFile,
+    )
+    .details('.repo file', result.repoFile)
+}
+
 /** List outputs hold at most this many NEVRAs; packages-file always has them all. */
 export const OUTPUT_LIST_LIMIT = 1000
 
@@ -256,21 +283,31 @@ function bounded(nevras: string[]): string[] {
   return nevras.slice(0, OUTPUT_LIST_LIMIT)
 }
 
-type TargetInputs = Pick<
-  InputValues<typeof publishRepo.inputs>,
-  'target' | 'sshKey' | 'sshKnownHosts' | 'sshPort' | 'lockTimeout'
->
+/** The inputs that name the target (written out: the definition's own type refers to this). */
+interface TargetInputs {
+  target: string
+  sshKey?: string | undefined
+  sshKnownHosts?: string | undefined
+  sshPort: number
+  lockTimeout: number
+}
+
+function targetCredentials(
+  inputs: Omit<TargetInputs, 'target' | 'lockTimeout'>,
+): TargetRequest['credentials'] {
+  return {
+    ...(inputs.sshKey ? { sshKey: inputs.sshKey } : {}),
+    ...(inputs.sshKnownHosts ? { sshKnownHosts: inputs.sshKnownHosts } : {}),
+    sshPort: inputs.sshPort,
+  }
+}
 
 function targetRequest(ctx: PhaseContext, inputs: TargetInputs): TargetRequest {
   return {
     target: inputs.target,
     workspace: ctx.workspace,
     cacheDir: defaultCacheDir(),
-    credentials: {
-      ...(inputs.sshKey ? { sshKey: inputs.sshKey } : {}),
-      ...(inputs.sshKnownHosts ? { sshKnownHosts: inputs.sshKnownHosts } : {}),
-      sshPort: inputs.sshPort,
-    },
+    credentials: targetCredentials(inputs),
     lockTimeoutMs: inputs.lockTimeout,
     workDir: (prefix) => createWorkDir(ctx.state, prefix),
     setSecret: (value) => ctx.setSecret(value),

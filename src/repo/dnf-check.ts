@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { dirname, join } from 'node:path'
 import { TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
+import { GpgHome } from './gpg.js'
 import type { Log } from '../host/host.js'
 import { scratchDir } from '../host/paths.js'
 
@@ -23,9 +24,7 @@ export async function stopAgentsUnder(root: string): Promise<void> {
   const homes = readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((file) => /(^|\/)(pubring\.kbx|pubring\.gpg|trustdb\.gpg)$/.test(file))
     .map((file) => dirname(join(root, file)))
-  for (const home of new Set([join(root, 'gnupg'), ...homes])) {
-    await exec(['gpgconf', '--homedir', home, '--kill', 'all'], { allowFailure: true })
-  }
+  for (const home of new Set([join(root, 'gnupg'), ...homes])) await GpgHome.stopAgents(home)
 }
 
 const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}'
@@ -114,13 +113,16 @@ function dnfError(result: { stdout: string; stderr: string }): string {
 export async function dnfVisibleNevras(repos: DnfRepo[], arch: string, log?: Log): Promise<string[]> {
   return withDnf(repos, arch, async (common, env) => {
     // repoquery loads (and so verifies) the metadata itself: one dnf run does both.
+    // Captured, not streamed: the log gets a count, whatever the repository's size.
     const query = await exec(['dnf', ...common, 'repoquery', '--queryformat', `${QUERY_FORMAT}\\n`], {
       env,
       allowFailure: true,
-      ...(log ? { log, group: 'dnf repoquery (gpgcheck, repo_gpgcheck)' } : {}),
+      captureLimitBytes: 2 ** 30,
     })
     if (query.exitCode !== 0) throw new TestFailure(`dnf refuses the staged repository: ${dnfError(query)}`)
-    return [...new Set(query.stdout.split('\n').filter(Boolean))].sort()
+    const nevras = [...new Set(query.stdout.split('\n').filter(Boolean))].sort()
+    log?.info(`dnf repoquery (gpgcheck, repo_gpgcheck): ${nevras.length} packages visible in ${arch}`)
+    return nevras
   })
 }
 

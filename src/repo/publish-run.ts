@@ -173,7 +173,7 @@ async function publishSigned(
     if (result.differing.length > 0) {
       deps.annotate(
         'warning',
-        `Already published with other content, so the published build stays: ${result.differing.join(', ')}. Raise the release (buildid or release-suffix) to ship a changed build.`,
+        `Already published with other content, so the published build stays: ${result.differing.slice(0, 10).join(', ')}${result.differing.length > 10 ? ` and ${result.differing.length - 10} more (all in publish.json)` : ''}. Raise the release (buildid or release-suffix) to ship a changed build.`,
       )
     }
     mkdirSync(request.resultsDir, { recursive: true })

@@ -38,8 +38,9 @@ export async function requireSignedBy(files: string[], publicKeyFile: string, ke
     (check) => check.problem,
   )
   if (refused.length > 0) {
-    throw new TestFailure(
-      `refusing to publish: ${refused.map((c) => `${basename(c.file)} ${c.problem}`).join('; ')}`,
-    )
+    // One line whatever the count: the first ten, then how many more.
+    const shown = refused.slice(0, 10).map((c) => `${basename(c.file)} ${c.problem}`)
+    const more = refused.length > shown.length ? `; and ${refused.length - shown.length} more` : ''
+    throw new TestFailure(`refusing to publish: ${shown.join('; ')}${more}`)
   }
 }

@@ -86,3 +86,16 @@ export function rebuildRow(result: RebuildResult): string[] {
   ]
 }
 export const REBUILD_COLUMNS = ['Source', 'Built', 'Cache hit', 'Build time', 'RPMs']
+
+/** The rebuild table (one row per package, named when there are several) and any skipped build's command. */
+export function rebuildSummary(summary: Summary, results: [string, RebuildResult][]): void {
+  const named = results.length > 1 || results.some(([name]) => name !== 'kernel')
+  summary.table(
+    named ? ['Package', ...REBUILD_COLUMNS] : REBUILD_COLUMNS,
+    results.map(([name, result]) => (named ? [name, ...rebuildRow(result)] : rebuildRow(result))),
+  )
+  skippedBuildSummary(
+    summary,
+    results.map(([, result]) => result),
+  )
+}

@@ -4,19 +4,18 @@
  * publish-repo's landing page, rendered in a real browser (Debian's headless Chromium driven by
  * puppeteer-core) and asserted through the DOM; a screenshot is kept in KVM_TEST_ARTIFACTS.
  */
-/// <reference lib="dom" />
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import puppeteer, { type Browser } from 'puppeteer-core'
+import type { Browser } from 'puppeteer-core'
 import { runCli } from '../../src/cli/main.js'
+import { launchBrowser, renderLandingPage } from '../support/browser.js'
 import { makeSigningKey } from '../support/keys.js'
 import { helloRpms, helloSrpm } from '../support/rpms.js'
 
 const PASSPHRASE = 'landing page'
-const artifacts = process.env.KVM_TEST_ARTIFACTS ?? mkdtempSync(join(tmpdir(), 'artifacts-'))
 let key: string
 let fingerprint: string
 let browser: Browser
@@ -36,12 +35,7 @@ beforeAll(async () => {
     }),
   )![1]!
   execFileSync('gpgconf', ['--kill', 'all'], { env: { ...process.env, GNUPGHOME: home } })
-  browser = await puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    // Root in CI: Chromium's sandbox needs user namespaces a container may not give.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  })
+  browser = await launchBrowser()
 }, 120_000)
 afterAll(async () => {
   await browser?.close()
@@ -67,34 +61,7 @@ async function publish(target: string, rpms: string[], extra: Record<string, str
   return out.join('')
 }
 
-/** What the browser shows: read from the DOM after the page loaded. */
-async function render(file: string, screenshot?: string) {
-  const page = await browser.newPage()
-  try {
-    const requests: string[] = []
-    page.on('request', (request) => requests.push(request.url()))
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' })
-    const seen = await page.evaluate(() => ({
-      title: document.title,
-      rows: [...document.querySelectorAll('#packages tbody tr')].map((tr) =>
-        [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
-      ),
-      fingerprint: document.querySelector('#fingerprint')?.textContent ?? '',
-      enable: document.querySelector('#enable')?.textContent ?? '',
-      guide: document.querySelector<HTMLAnchorElement>('a#guide')?.href ?? '',
-      bootTests: [...document.querySelectorAll('#boot-tests li')].map((li) => li.textContent ?? ''),
-      changelog: [...document.querySelectorAll('#changelog h3')].map((h) => h.textContent ?? ''),
-      external: [...document.querySelectorAll('script[src], link[href], img[src], iframe')].length,
-    }))
-    if (screenshot) {
-      mkdirSync(artifacts, { recursive: true })
-      await page.screenshot({ path: join(artifacts, screenshot) as `${string}.png`, fullPage: true })
-    }
-    return { ...seen, requests }
-  } finally {
-    await page.close()
-  }
-}
+const render = (file: string, screenshot?: string) => renderLandingPage(browser, file, screenshot)
 
 describe('the landing page', () => {
   it('shows how to enable the repository, the key, every package, the boot tests and the changelog', async () => {

@@ -7,9 +7,9 @@ export type { RepositoryTarget, TargetKind, TargetRequest } from './target.js'
 
 export const TARGET_KINDS: readonly TargetKind[] = [sshTarget, localTarget]
 
-/** Configuration errors of the target and its credentials, before any work. */
-export function validateTarget(request: TargetRequest): void {
-  for (const kind of TARGET_KINDS) kind.validate?.(request)
+/** Configuration problems of the target and its credentials, one line each, before any work. */
+export function targetProblems(request: Pick<TargetRequest, 'target' | 'credentials'>): string[] {
+  return TARGET_KINDS.flatMap((kind) => kind.problems?.(request) ?? [])
 }
 
 export function openTarget(request: TargetRequest): RepositoryTarget {

@@ -1,7 +1,6 @@
 /** A repository tree in a local folder (or a mounted share): the target is the working tree. */
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { rollback } from '../publish.js'
 import type { RepositoryTarget, TargetKind } from './target.js'
 
 export const localTarget: TargetKind = {
@@ -17,7 +16,8 @@ export const localTarget: TargetKind = {
       stage: async () => undefined,
       // publish() switched the link in root already: root is the live tree.
       switch: async () => undefined,
-      rollback: async (releasever, channel) => rollback(root, releasever, channel),
+      rollback: async (releasever, channel) =>
+        (await import('../publish.js')).rollback(root, releasever, channel),
       dispose: () => undefined,
     }
   },

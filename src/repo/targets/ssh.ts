@@ -11,11 +11,11 @@ import { requireTools } from '../../exec/tools.js'
 import { parseSshTarget, RemoteRepository, SSH_TARGET_FORM, SshSession, type SshTarget } from '../ssh.js'
 import type { RepositoryTarget, TargetKind, TargetRequest } from './target.js'
 
-function remoteOf(request: TargetRequest): SshTarget | undefined {
+function remoteOf(request: Pick<TargetRequest, 'target' | 'credentials'>): SshTarget | undefined {
   return parseSshTarget(request.target, request.credentials.sshPort)
 }
 
-function credentials(request: TargetRequest): { key: string; knownHosts: string } {
+function credentials(request: Pick<TargetRequest, 'credentials'>): { key: string; knownHosts: string } {
   const { sshKey, sshKnownHosts } = request.credentials
   if (!sshKey || !sshKnownHosts) {
     throw new ConfigurationError(
@@ -33,8 +33,13 @@ function session(request: TargetRequest, remote: SshTarget, folder: string): Ssh
 
 export const sshTarget: TargetKind = {
   form: SSH_TARGET_FORM,
-  validate(request) {
-    if (remoteOf(request)) credentials(request)
+  problems(request) {
+    try {
+      if (remoteOf(request)) credentials(request)
+      return []
+    } catch (error) {
+      return [(error as Error).message]
+    }
   },
   open(request): RepositoryTarget | undefined {
     const remote = remoteOf(request)

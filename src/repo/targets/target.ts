@@ -45,8 +45,8 @@ export interface TargetKind {
   form: string
   /** Undefined when target is not of this kind; throws when it is but is malformed. */
   open(request: TargetRequest): RepositoryTarget | undefined
-  /** Checks the credentials before any work starts (configuration errors only). */
-  validate?(request: TargetRequest): void
+  /** Configuration problems of the target text and its credentials, one line each, before any work. */
+  problems?(request: Pick<TargetRequest, 'target' | 'credentials'>): string[]
   /** Post phase: releases a lock a killed main held (owner as lock() returned it). */
   releaseAbandonedLock?(request: TargetRequest, owner: string): Promise<void>
 }
