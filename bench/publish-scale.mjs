@@ -185,14 +185,15 @@ function byHand(live) {
       ],
       { stdio: 'ignore' },
     )
+    // A runner must not keep the agents a publish started (the action stops its own too).
+    execFileSync('bash', [
+      '-c',
+      'for d in $(find "$1" -name pubring.kbx -printf "%h\\n"); do gpgconf --homedir "$d" --kill gpg-agent; done',
+      'x',
+      dnfRoot,
+    ])
+    execFileSync('gpgconf', ['--kill', 'gpg-agent'], { env })
   })
-  execFileSync('bash', [
-    '-c',
-    'for d in $(find "$1" -name pubring.kbx -printf "%h\\n"); do gpgconf --homedir "$d" --kill all; done',
-    'x',
-    dnfRoot,
-  ])
-  execFileSync('gpgconf', ['--kill', 'all'], { env })
   rmSync(repo, { recursive: true, force: true })
   return seconds
 }

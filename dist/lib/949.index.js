@@ -301,16 +301,23 @@ class GpgHome {
         return signature;
     }
     static async stopAgents(dir) {
-        // Asking where the agent's socket is costs milliseconds; `--kill all` costs a quarter of a
-        // second per folder (it asks every component), so it runs only where an agent listens.
-        const socket = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--list-dirs', 'agent-socket'], {
-            env: { GNUPGHOME: dir },
-            allowFailure: true,
-        });
-        const path = socket.stdout.trim();
-        if (socket.exitCode === 0 && path && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+        // Only the daemons whose socket exists are asked to stop: `gpgconf --kill all` asks every
+        // component in turn and costs a quarter of a second per home, even an empty one.
+        const env = { GNUPGHOME: dir };
+        const listed = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--list-dirs'], { env, allowFailure: true });
+        if (listed.exitCode !== 0) {
+            await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--kill', 'all'], { env, allowFailure: true });
             return;
-        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--kill', 'all'], { env: { GNUPGHOME: dir }, allowFailure: true });
+        }
+        for (const [component, socket] of [
+            ['gpg-agent', 'agent-socket'],
+            ['dirmngr', 'dirmngr-socket'],
+            ['keyboxd', 'keyboxd-socket'],
+        ]) {
+            const path = new RegExp(`^${socket}:(.*)$`, 'm').exec(listed.stdout)?.[1];
+            if (path && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(decodeURIComponent(path)))
+                await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--kill', component], { env, allowFailure: true });
+        }
     }
     /** Stops this home's gpg-agent and deletes the home, key and passphrase file with it. */
     async close() {
