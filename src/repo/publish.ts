@@ -224,6 +224,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       const pruned: string[] = []
       const prunedIn = new Set<string>()
       const kept: string[] = []
+      const addedSet = new Set<unknown>(added)
       for (const folder of folders) {
         const present = [
           ...existing.get(folder)!.map((p) => ({
@@ -244,7 +245,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
             prunedIn.add(folder)
           }
           for (const pkg of versions.slice(0, options.retention)) {
-            if (!added.includes(pkg as Header)) kept.push(nevra(pkg))
+            if (!addedSet.has(pkg as Header)) kept.push(nevra(pkg))
           }
         }
       }
@@ -285,8 +286,11 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
           folder,
           log,
         )
-        const missing = expected.filter((n) => !visible.includes(n))
-        const extra = visible.filter((n) => !expected.includes(n))
+        // Sets: at 10,000 packages, array look-ups here cost seconds.
+        const seen = new Set(visible)
+        const wanted = new Set(expected)
+        const missing = expected.filter((n) => !seen.has(n))
+        const extra = visible.filter((n) => !wanted.has(n))
         if (missing.length > 0 || extra.length > 0) {
           throw new TestFailure(
             `dnf sees another ${folder} repository than was staged: missing ${missing.join(', ') || 'none'}; unexpected ${extra.join(', ') || 'none'}`,
@@ -324,7 +328,8 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         dryRun: options.dryRun,
         differing: [...new Set(differing)],
       }
-      result.kept.push(...unchanged.filter((n) => !result.kept.includes(n)))
+      const keptSet = new Set(result.kept)
+      result.kept.push(...unchanged.filter((n) => !keptSet.has(n)))
       if (options.dryRun) {
         rmSync(state, { recursive: true, force: true })
         return result
