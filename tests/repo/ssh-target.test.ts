@@ -48,8 +48,10 @@ describe('publish-repo with a malformed SSH target', () => {
           { out: (t) => out.push(t), err: (t) => out.push(t), cwd: workspace },
         )
         expect(code).toBe(1)
+        // Reported with the run's other input problems (here: no signing secrets), before any work.
+        expect(out.join('')).toMatch(/Configuration error: 2 problems with the inputs:\n/)
         expect(out.join('')).toContain(
-          `Configuration error: Input 'target' is '${target}', which looks remote but is not a valid SSH target; expected user@host:/absolute/path or ssh://user@host[:port]/absolute/path`,
+          `  - Input 'target' is '${target}', which looks remote but is not a valid SSH target; expected user@host:/absolute/path or ssh://user@host[:port]/absolute/path`,
         )
         // Only the CLI's own state and results folders: no repository tree.
         expect(
