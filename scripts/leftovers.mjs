@@ -19,16 +19,20 @@ const options = args.slice(0, dash)
 const command = args.slice(dash + 1)
 const maxTmpMb = options[0] === '--max-tmp-mb' ? Number(options[1]) : 5
 
-/** pid → { cmdline, ppid } of every process with a command line (kernel threads have none). */
+/** pid → { cmdline, ppid } of every process but kernel threads (kthreadd, pid 2, and its children). */
 function processes() {
   const found = new Map()
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue
     try {
-      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ')
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (cmdline) found.set(Number(name), { cmdline, ppid })
+      if (name === '2' || ppid === 2) continue
+      // A process in the middle of execve has no command line for an instant: its name stands in.
+      const cmdline =
+        readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ') ||
+        `[${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))}]`
+      found.set(Number(name), { cmdline, ppid })
     } catch {
       // gone meanwhile
     }
@@ -36,13 +40,23 @@ function processes() {
   return found
 }
 
+/** This process's ancestors: one of them may be a child subreaper that adopts the run's orphans. */
+function ancestors(all) {
+  const found = new Set()
+  for (let pid = all.get(process.pid)?.ppid; pid && pid > 1 && !found.has(pid); pid = all.get(pid)?.ppid)
+    found.add(pid)
+  return found
+}
+
 /**
- * The new processes nobody waits for: orphans adopted by init (a daemon, or a child whose parent
- * died), and everything they started. Processes of other, still running programs do not count.
+ * The new processes nobody waits for: orphans adopted by init or by a subreaper among this
+ * process's ancestors (a daemon, or a child whose parent died), and everything they started.
+ * Processes of other, still running programs do not count.
  */
 function orphansSince(before, after) {
   const fresh = new Map([...after].filter(([pid]) => !before.has(pid) && pid !== process.pid))
-  const orphans = new Set([...fresh].filter(([, info]) => info.ppid === 1).map(([pid]) => pid))
+  const adopters = new Set([1, ...ancestors(after)])
+  const orphans = new Set([...fresh].filter(([, info]) => adopters.has(info.ppid)).map(([pid]) => pid))
   for (let grew = true; grew;) {
     grew = false
     for (const [pid, info] of fresh) {
@@ -93,8 +107,16 @@ const status = run.status ?? 1
 
 const problems = []
 const after = processes()
-for (const [pid, cmdline] of orphansSince(before, after))
+for (const [pid, seen] of orphansSince(before, after)) {
+  // Read again: one caught in the middle of execve has its real command line by now.
+  let cmdline = seen
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ') || seen
+  } catch {
+    // gone since
+  }
   problems.push(`process ${pid} outlived the run: ${cmdline.slice(0, 200)}`)
+}
 const newEntries = readdirSync(tmp)
   .filter((name) => !tmpBefore.has(name))
   .map((name) => ({ name, bytes: size(join(tmp, name)) }))

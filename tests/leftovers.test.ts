@@ -27,7 +27,10 @@ describe('scripts/leftovers.mjs', () => {
 
   it('fails a run that leaves a process running, naming it', () => {
     const marker = `leftover-marker-${process.pid}`
-    const run = check(`setsid bash -c 'exec -a ${marker} sleep 300' </dev/null >/dev/null 2>&1 &`)
+    // The run ends once the daemon has its name, so the check below can name it.
+    const run = check(
+      `setsid bash -c 'exec -a ${marker} sleep 300' </dev/null >/dev/null 2>&1 & until pgrep -f '^${marker}' >/dev/null; do :; done`,
+    )
     const pid = new RegExp(`process (\\d+) outlived the run: .*${marker}`).exec(run.stderr)?.[1]
     try {
       expect(run.status).toBe(1)
