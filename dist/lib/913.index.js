@@ -18,6 +18,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4524);
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6868);
 /* harmony import */ var _gpg_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(552);
 /* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5514);
 /**
@@ -25,6 +26,7 @@ export const modules = {
  * and repo_gpgcheck, failing on any metadata or signature problem (dnf exits 0 on a bad repo
  * signature unless skip_if_unavailable is off), listing every NEVRA it can see.
  */
+
 
 
 
@@ -46,11 +48,18 @@ const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}';
  */
 /** The installroots dnf checks use, below the step's scratch folder (for a post step to sweep). */
 const DNF_ROOT_PREFIX = 'kvm-actions-dnf-';
-/** Stops the agents and removes the dnf roots a killed main step left in scratch. */
+/**
+ * Stops the agents and removes the dnf roots a killed main step left in scratch. A root is named
+ * after the process that made it, and one whose process still runs (another publish on the same
+ * host, mid-check) is left alone.
+ */
 async function sweepDnfRoots(scratch) {
     let swept = 0;
     for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(scratch) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(scratch) : []) {
         if (!name.startsWith(DNF_ROOT_PREFIX))
+            continue;
+        const owner = Number(/^(\d+)-/.exec(name.slice(DNF_ROOT_PREFIX.length))?.[1]);
+        if (Number.isInteger(owner) && owner > 1 && (0,_exec_process_js__WEBPACK_IMPORTED_MODULE_6__/* .isAlive */ ._)(owner))
             continue;
         await stopAgentsUnder((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(scratch, name));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(scratch, name), { recursive: true, force: true });
@@ -59,7 +68,7 @@ async function sweepDnfRoots(scratch) {
     return swept;
 }
 async function withDnf(repos, arch, fn) {
-    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_host_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), DNF_ROOT_PREFIX));
+    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_host_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), `${DNF_ROOT_PREFIX}${process.pid}-`));
     try {
         const reposDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'repos.d');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(reposDir);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { dirname, join } from 'node:path'
 import { TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
+import { isAlive } from '../exec/process.js'
 import { GpgHome } from './gpg.js'
 import type { Log } from '../host/host.js'
 import { scratchDir } from '../host/paths.js'
@@ -36,11 +37,17 @@ const QUERY_FORMAT = '%{name}-%{epoch}:%{version}-%{release}.%{arch}'
 /** The installroots dnf checks use, below the step's scratch folder (for a post step to sweep). */
 export const DNF_ROOT_PREFIX = 'kvm-actions-dnf-'
 
-/** Stops the agents and removes the dnf roots a killed main step left in scratch. */
+/**
+ * Stops the agents and removes the dnf roots a killed main step left in scratch. A root is named
+ * after the process that made it, and one whose process still runs (another publish on the same
+ * host, mid-check) is left alone.
+ */
 export async function sweepDnfRoots(scratch: string): Promise<number> {
   let swept = 0
   for (const name of existsSync(scratch) ? readdirSync(scratch) : []) {
     if (!name.startsWith(DNF_ROOT_PREFIX)) continue
+    const owner = Number(/^(\d+)-/.exec(name.slice(DNF_ROOT_PREFIX.length))?.[1])
+    if (Number.isInteger(owner) && owner > 1 && isAlive(owner)) continue
     await stopAgentsUnder(join(scratch, name))
     rmSync(join(scratch, name), { recursive: true, force: true })
     swept++
@@ -53,7 +60,7 @@ async function withDnf<T>(
   arch: string,
   fn: (common: string[], env: Record<string, string>) => Promise<T>,
 ): Promise<T> {
-  const root = mkdtempSync(join(scratchDir(), DNF_ROOT_PREFIX))
+  const root = mkdtempSync(join(scratchDir(), `${DNF_ROOT_PREFIX}${process.pid}-`))
   try {
     const reposDir = join(root, 'repos.d')
     mkdirSync(reposDir)
