@@ -17,6 +17,8 @@ import { Buffer } from 'node:buffer'
 const root = join(import.meta.dirname, '..')
 const sizes = (process.env.BENCH_SIZES ?? '6000,60000').split(',').map(Number)
 const scratch = mkdtempSync(join(tmpdir(), 'bench-check-upstream-'))
+// However the run ends (a failed check throws), the generated repositories go.
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
 
 function packageXml(i) {
   const name = i === 0 ? 'kernel' : i === 1 ? 'qemu-kvm' : i === 2 ? 'libvirt' : `pkg${i}`
@@ -118,4 +120,3 @@ if (results[small] && results[large] && large > small) {
     `${large} ÷ ${small} (${factor}× the packages): time ${time.toFixed(2)}×, memory above bare node ${memory.toFixed(2)}× (target: both <= ${factor})`,
   )
 }
-rmSync(scratch, { recursive: true, force: true })

@@ -8,7 +8,7 @@
 // of each size is timed too, and the signing rate of the GnuPG home with gpg-agent's default
 // key protection against the one publish-repo uses (s2k-count 65536), signing the same RPMs by
 // hand in this run. The by-hand baseline's home uses the same setting, so the ratio stays honest.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +16,16 @@ import { join } from 'node:path'
 const root = join(import.meta.dirname, '..')
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)
 const scratch = mkdtempSync(join(tmpdir(), 'bench-publish-'))
+// However the run ends (a failed step throws), no agent and no scratch folder stay behind.
+process.on('exit', () => {
+  spawnSync('bash', [
+    '-c',
+    'for d in $(find "$1" -name pubring.kbx -printf "%h\\n"); do gpgconf --homedir "$d" --kill all; done',
+    'x',
+    scratch,
+  ])
+  rmSync(scratch, { recursive: true, force: true })
+})
 const PASSPHRASE = 'bench passphrase'
 
 function time(fn) {
@@ -273,5 +283,3 @@ if (results[1000] && results[10000]) {
     `10,000 vs 1,000 RPMs: action ${(results[10000].act / results[1000].act).toFixed(2)}x, by hand ${(results[10000].hand / results[1000].hand).toFixed(2)}x`,
   )
 }
-execFileSync('gpgconf', ['--kill', 'all'], { env: key.env })
-rmSync(scratch, { recursive: true, force: true })

@@ -19,15 +19,17 @@ const options = args.slice(0, dash)
 const command = args.slice(dash + 1)
 const maxTmpMb = options[0] === '--max-tmp-mb' ? Number(options[1]) : 5
 
-/** pid → { cmdline, ppid } of every process but kernel threads (kthreadd, pid 2, and its children). */
+/** pid → { cmdline, ppid } of every live process but kernel threads (kthreadd, pid 2, and its children). */
 function processes() {
   const found = new Map()
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      if (name === '2' || ppid === 2) continue
+      const [state, ppidText] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      const ppid = Number(ppidText)
+      // Kernel threads, and zombies: dead already, only waiting for init to reap them.
+      if (name === '2' || ppid === 2 || state === 'Z' || state === 'X') continue
       // A process in the middle of execve has no command line for an instant: its name stands in.
       const cmdline =
         readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0+$/, '').replace(/\0/g, ' ') ||
