@@ -13,8 +13,8 @@ debian_packages=(
   gnupg cpio xorriso genisoimage
   openssh-client openssh-server
   patch git file binutils zstd xz-utils
-  # Kconfig assertions: the kernel's own olddefconfig for ARCH=powerpc
-  make bison flex bc gcc gcc-powerpc64le-linux-gnu linux-source
+  # Kconfig assertions and build-kernel's hypervisor build (cross-compiled, through ccache)
+  make bison flex bc gcc gcc-powerpc64le-linux-gnu linux-source libssl-dev libelf-dev kmod ccache
   # rpmbuild --target ppc64le strips with the cross binutils
   binutils-powerpc64le-linux-gnu
   libvirt-daemon-system libvirt-clients
@@ -27,7 +27,7 @@ dnf_packages=(
   gnupg2 cpio xorriso genisoimage
   openssh-clients openssh-server
   patch git file binutils zstd xz
-  make bison flex bc gcc
+  make bison flex bc gcc openssl-devel elfutils-libelf-devel kmod ccache
   libvirt-daemon libvirt-client
   # chromium comes from EPEL on EL hosts
   chromium libxml2
@@ -79,14 +79,16 @@ if command -v apt-get >/dev/null 2>&1; then
     log "installed ppc64le busybox into /var/cache/kvm-actions/guest-busybox"
   fi
   # The ppc64le guest kernel: newest linux-image-*-powerpc64le for ppc64el.
-  if ! ls /var/cache/kvm-actions/guest-kernel/vmlinux-* >/dev/null 2>&1; then
+  # Its config too: the hypervisor build test starts from it (with KVM switched off).
+  if ! ls /var/cache/kvm-actions/guest-kernel/config-* >/dev/null 2>&1; then
     candidates=$(apt-cache search --names-only '^linux-image-[0-9.]+-[0-9]+-powerpc64le$')
     kpkg=$(awk '{print $1}' <<<"$candidates" | sort -V | tail -1)
     [ -n "$kpkg" ] || { log "no linux-image-*-powerpc64le package found for ppc64el"; exit 1; }
     tmp=$(mktemp -d)
     (cd "$tmp" && apt-get download -qq "$kpkg:ppc64el" && dpkg-deb -x ./*.deb root)
+    rm -rf /var/cache/kvm-actions/guest-kernel
     mkdir -p /var/cache/kvm-actions/guest-kernel
-    cp -a "$tmp"/root/boot/vmlinux-* /var/cache/kvm-actions/guest-kernel/
+    cp -a "$tmp"/root/boot/vmlinux-* "$tmp"/root/boot/config-* /var/cache/kvm-actions/guest-kernel/
     cp -a "$tmp"/root/lib/modules /var/cache/kvm-actions/guest-kernel/
     rm -rf "$tmp"
     log "installed guest kernel $kpkg into /var/cache/kvm-actions/guest-kernel"

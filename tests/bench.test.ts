@@ -65,6 +65,12 @@ describe('benchmarks at smoke size', () => {
     const out = bench('boot-overhead.mjs', { BENCH_ROUNDS: '1' })
     expect(out).toMatch(new RegExp(`^kernel: .*ratio ${number} \\(target <= 1\\.05\\)`, 'm'))
     expect(out).toMatch(new RegExp(`^nested: .*ratio ${number}`, 'm'))
+    expect(out).toMatch(
+      new RegExp(
+        `^nested-minimal: .*minimal nested boot by hand ${number} s: ratio ${number} \\(target <= 1\\.3`,
+        'm',
+      ),
+    )
     expect(out).toMatch(new RegExp(`^parallel: two guests at once ${number} s`, 'm'))
   }, 600_000)
 })

@@ -72,6 +72,13 @@ async function qemuFromRpms(rpms, dir, log) {
     }
     return { qemu, firmwareDir: (0,external_node_path_.join)(dir, 'usr', 'share', 'qemu-kvm') };
 }
+/** patch-qemu's ppc64le qemu-kvm for the L2 guest inside L1: unpacked, with the NVR that holds it. */
+async function candidateL2Qemu(rpms, dir, log) {
+    const unpacked = await qemuFromRpms(rpms, dir, log);
+    const headers = await Promise.all(rpms.filter((file) => !file.endsWith('.src.rpm')).map((file) => (0,query/* queryPackageFile */.xD)(file)));
+    const holder = headers.find((header) => /^qemu-kvm(-core)?$/.test(header.name)) ?? headers[0];
+    return { root: dir, binary: unpacked.qemu, firmwareDir: unpacked.firmwareDir, nvr: holder.nvr };
+}
 
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
@@ -576,6 +583,9 @@ async function bootTest(request, deps) {
     const unpackedQemu = usesRpms
         ? await qemuFromRpms(request.qemuRpms, (0,external_node_path_.join)(work, 'qemu-root'), deps.log)
         : undefined;
+    const candidateQemu = request.l2QemuRpms.length > 0
+        ? await candidateL2Qemu(request.l2QemuRpms, (0,external_node_path_.join)(work, 'l2-qemu-root'), deps.log)
+        : undefined;
     const kernel = unpackedKernel?.kernel ?? request.kernel;
     const modulesDir = request.modulesDir ?? unpackedKernel?.modulesDir;
     const guest = await scenario.prepare({
@@ -583,6 +593,7 @@ async function bootTest(request, deps) {
         ...(kernel ? { kernel } : {}),
         ...(modulesDir ? { modulesDir } : {}),
         checks: parseChecks(request.checks, request.checkTimeoutMs),
+        nested: { ...request.nested, ...(candidateQemu ? { candidateQemu } : {}) },
         work,
         log: deps.log,
         signal: deps.signal,

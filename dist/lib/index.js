@@ -31532,6 +31532,13 @@ const CONSOLE_PATTERNS = [
     { kind: 'SLOF error', fatal: true, pattern: /\bE340[0-9]: / },
     { kind: 'CAS negotiation failure', fatal: true, pattern: /Couldn't negotiate a suitable PVR during CAS/ },
     // QEMU's own errors end QEMU itself; warnings (such as TCG lacking a capability) are only reported.
+    // The firmware client interface's exit (prom_init giving up, such as a kernel built without
+    // PPC_OF_BOOT_TRAMPOLINE under VOF): QEMU pauses the guest, which would never print again.
+    {
+        kind: 'guest stopped',
+        fatal: true,
+        pattern: /^(qemu-system-\S+|qemu-kvm): Stopped as the VM requested "exit"/,
+    },
     { kind: 'QEMU error', fatal: false, pattern: /^(qemu-system-\S+|qemu-kvm): (?!warning:)/ },
 ];
 class ConsoleWatcher {
@@ -32082,22 +32089,27 @@ async function bootImage(options) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NY: () => (/* binding */ modulesBesideKernel),
+/* harmony export */   gi: () => (/* binding */ describeL2Qemu),
 /* harmony export */   kX: () => (/* binding */ nestedPayload),
+/* harmony export */   qx: () => (/* binding */ describeL1Kernel),
 /* harmony export */   yu: () => (/* binding */ GUEST_QEMU_DIR)
 /* harmony export */ });
-/* unused harmony exports findModule, moduleDepends, kvmModules, l2Command, nestedChecks */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
-/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4524);
-/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5042);
+/* unused harmony exports findModule, kernelConfigBeside, moduleDepends, kvmModules, libraryClosure, l2Command, nestedChecks */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8055);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4524);
+/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5042);
 /**
  * The hypervisor-under-test scenario: the candidate kernel boots as L1 on a machine with
  * cap-nested-hv=on, loads kvm_hv, and starts an L2 guest with KVM. /dev/kvm appearing proves
  * nothing (it appears even when kvm_hv fails to load); only an L2 that reaches its marker does.
  */
+
 
 
 
@@ -32115,16 +32127,16 @@ const MODULE_SUFFIXES = ['.ko', '.ko.xz', '.ko.zst', '.ko.gz'];
 /** The file of module `name` below `dir` (kvm-hv and kvm_hv name the same module). */
 function findModule(dir, name) {
     const wanted = new Set(MODULE_SUFFIXES.flatMap((suffix) => [name, name.replace(/_/g, '-')].map((n) => n + suffix)));
-    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { recursive: true, withFileTypes: true })) {
+    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir, { recursive: true, withFileTypes: true })) {
         if (entry.isFile() && wanted.has(entry.name))
-            return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(entry.parentPath, entry.name);
+            return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(entry.parentPath, entry.name);
     }
     return undefined;
 }
 /** A module as busybox insmod takes it: uncompressed. */
 async function plainModule(file, outDir) {
-    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file).replace(/\.ko(\.\w+)?$/, '.ko');
-    const out = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(outDir, name);
+    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(file).replace(/\.ko(\.\w+)?$/, '.ko');
+    const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, name);
     const tool = file.endsWith('.xz')
         ? 'xz'
         : file.endsWith('.zst')
@@ -32135,29 +32147,66 @@ async function plainModule(file, outDir) {
     if (!tool)
         return file;
     // The decompressor's output goes to a file named here; the module path is an argument.
-    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['bash', '-c', '"$1" -dc -- "$2" > "$3"', 'decompress', tool, file, out]);
+    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['bash', '-c', '"$1" -dc -- "$2" > "$3"', 'decompress', tool, file, out]);
     return out;
+}
+/** Whether modules.builtin (written by modules_install) lists the module as built into the kernel. */
+function builtIn(modulesDir, name) {
+    const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, 'modules.builtin');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(list))
+        return false;
+    const file = `${name.replace(/_/g, '-')}.ko`;
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(list, 'utf8')
+        .split('\n')
+        .some((line) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(line) === file || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(line) === file.replace(/-/g, '_'));
+}
+/**
+ * The kernel's config where the layouts keep it: /lib/modules/<kver>/config (RPM), or
+ * config-<kver> beside the image or above lib/modules (Debian's /boot, build-kernel's hypervisor build).
+ */
+function kernelConfigBeside(modulesDir, kernel) {
+    const kver = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(modulesDir);
+    const candidates = [
+        (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, 'config'),
+        ...(kernel ? [(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(kernel), `config-${kver}`)] : []),
+        (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, '..', '..', '..', '..', `config-${kver}`),
+    ];
+    return candidates.find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file));
 }
 /** The `depends=` entry of a module's modinfo section. */
 function moduleDepends(content) {
     const match = /(?:^|\0)depends=([^\0]*)\0/.exec(content.toString('latin1'));
     return match?.[1] ? match[1].split(',').filter(Boolean) : [];
 }
+/** The kernel is not a hypervisor: the test's verdict on it, with its config line when found. */
+function kvmHvMissing(modulesDir) {
+    const config = kernelConfigBeside(modulesDir);
+    const text = config ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(config, 'utf8') : '';
+    // HV's own line, or the option it depends on when Kconfig left HV out altogether.
+    const setting = ['KVM_BOOK3S_64_HV', 'KVM_BOOK3S_64']
+        .map((name) => new RegExp(`^(# )?CONFIG_${name}[= ].*$`, 'm').exec(text)?.[0])
+        .find(Boolean);
+    return new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`kvm_hv is missing: the L1 kernel's modules (${modulesDir}) have no kvm-hv.ko, so it cannot host a KVM guest${setting ? ` (its config has ${setting})` : ''}; build it with CONFIG_KVM_BOOK3S_64_HV=m, as build-kernel's KVM profile sets it`);
+}
 /** kvm and kvm_hv with what they depend on, in load order, uncompressed into outDir. */
 async function kvmModules(modulesDir, outDir) {
+    if (!findModule(modulesDir, 'kvm_hv') && !builtIn(modulesDir, 'kvm_hv'))
+        throw kvmHvMissing(modulesDir);
     const ordered = [];
     const visit = async (name, chain) => {
         const key = name.replace(/-/g, '_');
-        if (ordered.some((file) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file).replace(/\.ko$/, '').replace(/-/g, '_') === key))
+        if (ordered.some((file) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(file).replace(/\.ko$/, '').replace(/-/g, '_') === key))
             return;
         if (chain.includes(key))
             return;
         const file = findModule(modulesDir, name);
         if (!file) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${modulesDir} has no ${name}.ko: expected the candidate kernel's modules (kernel/arch/powerpc/kvm/kvm.ko and kvm-hv.ko) for the nested scenario`);
+            if (builtIn(modulesDir, name))
+                return;
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`${modulesDir} has kvm-hv but not ${name}.ko, which it needs: the candidate kernel's modules are incomplete`);
         }
         const plain = await plainModule(file, outDir);
-        for (const dependency of moduleDepends((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(plain)))
+        for (const dependency of moduleDepends((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(plain)))
             await visit(dependency, [...chain, key]);
         ordered.push(plain);
     };
@@ -32165,22 +32214,70 @@ async function kvmModules(modulesDir, outDir) {
     await visit('kvm_hv', []);
     return ordered;
 }
-function guestQemuFiles(dir) {
-    const qemu = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'bin', 'qemu-system-ppc64');
-    const libs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'lib');
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(qemu) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(libs, 'ld64.so.2'))) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`${dir} has no ppc64le qemu-system-ppc64 with its libraries (bin/, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's into ${GUEST_QEMU_DIR}`);
+/** The NEEDED entries of an ELF file (readelf reads any architecture's). */
+async function neededLibraries(file) {
+    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['readelf', '-d', file]);
+    return [...stdout.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((match) => match[1]);
+}
+/**
+ * The shared libraries a binary needs, recursively, each from the first folder that has it;
+ * every library no folder has is named in one error.
+ */
+async function libraryClosure(binary, dirs) {
+    const found = new Map();
+    const missing = new Set();
+    const queue = [binary];
+    while (queue.length > 0) {
+        for (const name of await neededLibraries(queue.shift())) {
+            if (found.has(name) || missing.has(name))
+                continue;
+            const path = dirs.map((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name)).find((candidate) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate));
+            if (!path)
+                missing.add(name);
+            else {
+                found.set(name, path);
+                queue.push(path);
+            }
+        }
+    }
+    if (missing.size > 0) {
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(binary)} needs ${[...missing].sort().join(', ')}, found in none of ${dirs.join(', ')}; expected its dependencies' RPMs in l2-qemu-rpms, or those libraries in nested-qemu's lib/`);
+    }
+    return found;
+}
+/** The emulator that runs L2 inside L1, with its loader, libraries and firmware. */
+async function l2QemuFiles(guestQemuDir, candidate) {
+    const debianQemu = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(guestQemuDir, 'bin', 'qemu-system-ppc64');
+    const debianLibs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(guestQemuDir, 'lib');
+    if (!candidate && (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(debianQemu) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(debianLibs, 'ld64.so.2')))) {
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`${guestQemuDir} has no ppc64le qemu-system-ppc64 with its libraries (bin/, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's into ${GUEST_QEMU_DIR}`);
+    }
+    const binary = candidate?.binary ?? debianQemu;
+    const libraryDirs = [
+        ...(candidate ? ['lib64', 'usr/lib64'].map((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(candidate.root, dir)) : []),
+        debianLibs,
+    ];
+    const loader = libraryDirs.map((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'ld64.so.2')).find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file));
+    if (!loader)
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`no ppc64le loader (ld64.so.2) in ${libraryDirs.join(', ')}`);
+    const libraries = await libraryClosure(binary, libraryDirs);
+    libraries.delete('ld64.so.2');
+    // The candidate's own firmware first; VOF from the guest QEMU folder where the RPMs lack it.
+    const firmware = new Map();
+    for (const dir of [...(candidate ? [candidate.firmwareDir] : []), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(guestQemuDir, 'share')]) {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir))
+            continue;
+        for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir))
+            if (!firmware.has(name))
+                firmware.set(name, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
     }
     return [
-        { source: qemu, target: L1_QEMU },
-        { source: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(libs, 'ld64.so.2'), target: '/lib64/ld64.so.2' },
-        ...(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(libs)
-            .filter((name) => name !== 'ld64.so.2')
-            .map((name) => ({ source: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(libs, name), target: `${L1_LIBS}/${name}` })),
-        ...(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'share')).map((name) => ({
-            source: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'share', name),
-            target: `${L1_FIRMWARE}/${name}`,
-        })),
+        { source: binary, target: L1_QEMU },
+        { source: loader, target: '/lib64/ld64.so.2' },
+        ...[...libraries].map(([name, source]) => ({ source, target: `${L1_LIBS}/${name}` })),
+        ...[...firmware]
+            .filter(([, source]) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(source).isFile())
+            .map(([name, source]) => ({ source, target: `${L1_FIRMWARE}/${name}` })),
     ];
 }
 /** The L2 command inside L1: the guest's emulator run through its own loader and libraries. */
@@ -32220,7 +32317,7 @@ function nestedChecks(options, modules) {
         {
             name: 'kvm_hv loads',
             command: [
-                ...modules.map((module) => `insmod ${L1_MODULES}/${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(module)}`),
+                ...modules.map((module) => `insmod ${L1_MODULES}/${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(module)}`),
                 `echo "nested=$(cat ${nested})"`,
                 `grep -qx Y ${nested}`,
             ].join(' && '),
@@ -32230,31 +32327,49 @@ function nestedChecks(options, modules) {
             name: 'L2 guest under KVM',
             // L2's console is prefixed so that its marker and results never pass for L1's own.
             // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline).
-            command: `${l2Command(options).map(_boot_js__WEBPACK_IMPORTED_MODULE_4__/* .shellWord */ .r7).join(' ')} 2>&1 | awk '{ sub(/\r$/, ""); print "${_boot_js__WEBPACK_IMPORTED_MODULE_4__/* .L2_PREFIX */ .Yr}" $0; fflush() }' | tee /tmp/l2.log; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_4__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_4__/* .READY_MARKER */ .BT}' /tmp/l2.log`,
+            command: `${l2Command(options).map(_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r7).join(' ')} 2>&1 | awk '{ sub(/\r$/, ""); print "${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; fflush() }' | tee /tmp/l2.log; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' /tmp/l2.log`,
         },
     ];
 }
 /** Files and checks of the L1 initramfs, with the L2 initramfs built beside it. */
 async function nestedPayload(work, options) {
-    const moduleDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(work, 'modules');
-    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['mkdir', '-p', moduleDir]);
+    const moduleDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(work, 'modules');
+    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['mkdir', '-p', moduleDir]);
     const modules = await kvmModules(options.modulesDir, moduleDir);
-    const l2Initrd = await (0,_boot_js__WEBPACK_IMPORTED_MODULE_4__/* .buildInitramfs */ .yY)(work, options.busybox, [], '', [], 'l2-initramfs');
+    const l2Initrd = await (0,_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .buildInitramfs */ .yY)(work, options.busybox, [], '', [], 'l2-initramfs');
     return {
         files: [
-            ...guestQemuFiles(options.guestQemuDir),
-            ...modules.map((module) => ({ source: module, target: `${L1_MODULES}/${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(module)}` })),
+            ...(await l2QemuFiles(options.guestQemuDir, options.candidateQemu)),
+            ...modules.map((module) => ({ source: module, target: `${L1_MODULES}/${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(module)}` })),
             { source: options.l2Kernel, target: `${L2_DIR}/vmlinux` },
             { source: l2Initrd, target: `${L2_DIR}/initramfs.cpio` },
         ],
         checks: nestedChecks(options, modules),
     };
 }
+/** Which kernel L1 is: its release, image, and the hash of its config when the config is found. */
+function describeL1Kernel(kernel, modulesDir) {
+    const config = kernelConfigBeside(modulesDir, kernel);
+    const hash = config
+        ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(config)).digest('hex').slice(0, 16)
+        : undefined;
+    return `${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(modulesDir)} (${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(kernel)}), ${hash ? `config sha256 ${hash}…` : 'config not found'}`;
+}
+/** Which QEMU runs L2: the candidate's NVR, or the version string the guest QEMU's binary carries. */
+function describeL2Qemu(guestQemuDir, candidate) {
+    if (candidate)
+        return `${candidate.nvr} (the candidate, from l2-qemu-rpms)`;
+    const binary = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(guestQemuDir, 'bin', 'qemu-system-ppc64');
+    const version = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(binary)
+        ? /QEMU emulator version ([^\0\n]+)/.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(binary).toString('latin1'))?.[1]
+        : undefined;
+    return `qemu-system-ppc64 ${version ?? '(version not found)'} from ${guestQemuDir}`;
+}
 /** The modules folder that setup-host.sh unpacks beside a Debian vmlinux-<kver>, if there is one. */
 function modulesBesideKernel(kernel) {
-    const kver = /^vmlinu[xz]-(.+)$/.exec((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(kernel))?.[1];
-    const dir = kver ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(kernel), 'modules', kver) : undefined;
-    return dir && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) ? dir : undefined;
+    const kver = /^vmlinu[xz]-(.+)$/.exec((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(kernel))?.[1];
+    const dir = kver ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(kernel), 'modules', kver) : undefined;
+    return dir && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir) ? dir : undefined;
 }
 
 
@@ -32491,6 +32606,7 @@ const nestedScenario = {
         }
         const payload = await (0,nested/* nestedPayload */.kX)(request.work, {
             guestQemuDir: request.nested.guestQemuDir,
+            ...(request.nested.candidateQemu ? { candidateQemu: request.nested.candidateQemu } : {}),
             modulesDir,
             l2Kernel: request.nested.l2Kernel ?? kernel,
             busybox: request.busybox,
@@ -32504,7 +32620,11 @@ const nestedScenario = {
             firmware: 'vof',
             memoryMb,
             markers: [new RegExp(`^${boot/* READY_MARKER */.BT}$`)],
-            details: [['L1 memory', `${memoryMb} MiB (L2: ${L2_MEMORY_MB} MiB)`]],
+            details: [
+                ['L1 kernel', (0,nested/* describeL1Kernel */.qx)(kernel, modulesDir)],
+                ['L2 QEMU', (0,nested/* describeL2Qemu */.gi)(request.nested.guestQemuDir, request.nested.candidateQemu)],
+                ['L1 memory', `${memoryMb} MiB (L2: ${L2_MEMORY_MB} MiB)`],
+            ],
         };
     },
 };
@@ -34330,6 +34450,196 @@ function formatDuration(ms) {
         .filter(([amount]) => amount > 0)
         .map(([amount, unit]) => `${amount}${unit}`)
         .join('');
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ Summary),
+/* harmony export */   Oc: () => (/* binding */ SUMMARY_ROW_LIMIT)
+/* harmony export */ });
+/* unused harmony export SUMMARY_LIMIT_BYTES */
+/**
+ * A job summary built from a few block types, rendered as Markdown for GitHub and as plain text
+ * for the CLI. Markdown rendering stays under GitHub's 1 MiB step-summary limit (a larger
+ * summary fails its upload) by cutting table rows and long text, and says what it cut.
+ */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * Rows a table or list shows, whatever the repository size; the rest are counted in a closing
+ * line that points at where the full list is (a results file).
+ */
+const SUMMARY_ROW_LIMIT = 50;
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+function cell(value) {
+    if (value === undefined)
+        return '';
+    return String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** The longest prefix of text, cut at a line end, that fits in budget bytes. */
+function cutToBytes(text, budget) {
+    if (bytes(text) <= budget)
+        return text;
+    let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, budget)).toString('utf8');
+    cut = cut.replace(/\uFFFD$/, '');
+    const lineEnd = cut.lastIndexOf('\n');
+    return lineEnd > 0 ? cut.slice(0, lineEnd) : cut;
+}
+class Summary {
+    blocks = [];
+    /** A new summary: this one's blocks, then other's. */
+    concat(other) {
+        const joined = new Summary();
+        joined.blocks.push(...this.blocks, ...other.blocks);
+        return joined;
+    }
+    get isEmpty() {
+        return this.blocks.length === 0;
+    }
+    heading(text, level = 2) {
+        this.blocks.push({ type: 'heading', text, level });
+        return this;
+    }
+    paragraph(text) {
+        this.blocks.push({ type: 'paragraph', text });
+        return this;
+    }
+    /** At most SUMMARY_ROW_LIMIT items; `fullList` says where the rest are. */
+    list(items, fullList) {
+        this.blocks.push({ type: 'list', items: items.slice(0, SUMMARY_ROW_LIMIT) });
+        return this.more(items.length, fullList);
+    }
+    /** At most SUMMARY_ROW_LIMIT rows; `fullList` says where the rest are. */
+    table(headers, rows, fullList) {
+        this.blocks.push({ type: 'table', headers, rows: rows.slice(0, SUMMARY_ROW_LIMIT) });
+        return this.more(rows.length, fullList);
+    }
+    more(total, fullList) {
+        if (total > SUMMARY_ROW_LIMIT)
+            this.paragraph(`_First ${SUMMARY_ROW_LIMIT} of ${total} shown${fullList ? `; all of them are in ${fullList}` : ''}._`);
+        return this;
+    }
+    code(text, language = '') {
+        this.blocks.push({ type: 'code', text, language });
+        return this;
+    }
+    /** A collapsed section holding preformatted text (a log tail, a command line). */
+    details(title, text) {
+        this.blocks.push({ type: 'details', title, text });
+        return this;
+    }
+    /** GitHub allows one chart worth reading per summary; keep it small. */
+    mermaid(text) {
+        this.blocks.push({ type: 'mermaid', text });
+        return this;
+    }
+    /**
+     * Markdown within limitBytes. Blocks are added in order; the block that does not fit is cut
+     * (table rows, text lines) and the rest dropped, with a closing note that says how much.
+     */
+    toMarkdown(limitBytes = SUMMARY_LIMIT_BYTES) {
+        const note = (omitted, cutRows) => `\n> **Summary truncated** to stay under GitHub's ${Math.round(limitBytes / 1024)} KiB limit: ` +
+            `${cutRows ? `${cutRows} table rows or text lines cut, ` : ''}${omitted} later section(s) omitted. ` +
+            'The full report is in the log and the results files.\n';
+        const reserve = bytes(note(this.blocks.length, 9_999_999));
+        let out = '';
+        for (const [index, block] of this.blocks.entries()) {
+            const rendered = renderMarkdown(block);
+            if (bytes(out) + bytes(rendered) <= limitBytes - (index === this.blocks.length - 1 ? 0 : reserve)) {
+                out += rendered;
+                continue;
+            }
+            const budget = limitBytes - reserve - bytes(out);
+            const partial = renderMarkdownCut(block, budget);
+            out += partial.text;
+            return out + note(this.blocks.length - index - 1, partial.cut);
+        }
+        return out;
+    }
+    /** Plain text for a terminal: tables as aligned columns, no HTML. */
+    toText() {
+        return this.blocks.map(renderText).join('\n');
+    }
+}
+function renderMarkdown(block) {
+    return renderMarkdownCut(block, Infinity).text;
+}
+function tableHead(headers) {
+    return `| ${headers.map(cell).join(' | ')} |\n| ${headers.map(() => '---').join(' | ')} |\n`;
+}
+function renderMarkdownCut(block, budget) {
+    switch (block.type) {
+        case 'heading':
+            return { text: `${'#'.repeat(block.level)} ${block.text}\n\n`, cut: 0 };
+        case 'paragraph':
+            return { text: `${cutToBytes(block.text, budget - 2)}\n\n`, cut: 0 };
+        case 'list':
+            return cutLines(block.items.map((item) => `- ${item}\n`), '', '\n', budget);
+        case 'table':
+            return cutLines(block.rows.map((row) => `| ${row.map(cell).join(' | ')} |\n`), tableHead(block.headers), '\n', budget);
+        case 'code':
+            return cutLines(linesOf(block.text), '```' + block.language + '\n', '```\n\n', budget);
+        case 'mermaid':
+            return cutLines(linesOf(block.text), '```mermaid\n', '```\n\n', budget);
+        case 'details':
+            return cutLines(linesOf(escapeHtml(block.text)), `<details><summary>${escapeHtml(block.title)}</summary>\n\n<pre>\n`, '</pre>\n</details>\n\n', budget);
+    }
+}
+function linesOf(text) {
+    return text
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => line + '\n');
+}
+/** head + as many lines as fit + tail; `cut` counts the lines left out. */
+function cutLines(lines, head, tail, budget) {
+    let used = bytes(head) + bytes(tail);
+    let kept = 0;
+    for (const line of lines) {
+        if (used + bytes(line) > budget)
+            break;
+        used += bytes(line);
+        kept++;
+    }
+    if (kept === 0 && used > budget)
+        return { text: '', cut: lines.length };
+    return { text: head + lines.slice(0, kept).join('') + tail, cut: lines.length - kept };
+}
+function renderText(block) {
+    switch (block.type) {
+        case 'heading':
+            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(Math.min(block.text.length, 72))}\n`;
+        case 'paragraph':
+            return `${block.text}\n`;
+        case 'list':
+            return block.items.map((item) => `  - ${item}\n`).join('');
+        case 'table': {
+            const rows = [
+                block.headers,
+                ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value)))),
+            ];
+            const widths = block.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+            const line = (row) => '  ' +
+                row
+                    .map((value, i) => value.padEnd(widths[i] ?? 0))
+                    .join('  ')
+                    .trimEnd() +
+                '\n';
+            return line(rows[0]) + line(widths.map((w) => '-'.repeat(w))) + rows.slice(1).map(line).join('');
+        }
+        case 'code':
+        case 'mermaid':
+            return block.text.replace(/^/gm, '    ').replace(/\n?$/, '\n');
+        case 'details':
+            return `${block.title}:\n${block.text.replace(/^/gm, '    ').replace(/\n?$/, '\n')}`;
+    }
 }
 
 
@@ -48177,186 +48487,8 @@ class Annotator {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-/**
- * A job summary built from a few block types, rendered as Markdown for GitHub and as plain text
- * for the CLI. Markdown rendering stays under GitHub's 1 MiB step-summary limit (a larger
- * summary fails its upload) by cutting table rows and long text, and says what it cut.
- */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024;
-/**
- * Rows a table or list shows, whatever the repository size; the rest are counted in a closing
- * line that points at where the full list is (a results file).
- */
-const SUMMARY_ROW_LIMIT = 50;
-const bytes = (text) => Buffer.byteLength(text, 'utf8');
-function cell(value) {
-    if (value === undefined)
-        return '';
-    return String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** The longest prefix of text, cut at a line end, that fits in budget bytes. */
-function cutToBytes(text, budget) {
-    if (bytes(text) <= budget)
-        return text;
-    let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, budget)).toString('utf8');
-    cut = cut.replace(/\uFFFD$/, '');
-    const lineEnd = cut.lastIndexOf('\n');
-    return lineEnd > 0 ? cut.slice(0, lineEnd) : cut;
-}
-class Summary {
-    blocks = [];
-    /** A new summary: this one's blocks, then other's. */
-    concat(other) {
-        const joined = new Summary();
-        joined.blocks.push(...this.blocks, ...other.blocks);
-        return joined;
-    }
-    get isEmpty() {
-        return this.blocks.length === 0;
-    }
-    heading(text, level = 2) {
-        this.blocks.push({ type: 'heading', text, level });
-        return this;
-    }
-    paragraph(text) {
-        this.blocks.push({ type: 'paragraph', text });
-        return this;
-    }
-    /** At most SUMMARY_ROW_LIMIT items; `fullList` says where the rest are. */
-    list(items, fullList) {
-        this.blocks.push({ type: 'list', items: items.slice(0, SUMMARY_ROW_LIMIT) });
-        return this.more(items.length, fullList);
-    }
-    /** At most SUMMARY_ROW_LIMIT rows; `fullList` says where the rest are. */
-    table(headers, rows, fullList) {
-        this.blocks.push({ type: 'table', headers, rows: rows.slice(0, SUMMARY_ROW_LIMIT) });
-        return this.more(rows.length, fullList);
-    }
-    more(total, fullList) {
-        if (total > SUMMARY_ROW_LIMIT)
-            this.paragraph(`_First ${SUMMARY_ROW_LIMIT} of ${total} shown${fullList ? `; all of them are in ${fullList}` : ''}._`);
-        return this;
-    }
-    code(text, language = '') {
-        this.blocks.push({ type: 'code', text, language });
-        return this;
-    }
-    /** A collapsed section holding preformatted text (a log tail, a command line). */
-    details(title, text) {
-        this.blocks.push({ type: 'details', title, text });
-        return this;
-    }
-    /** GitHub allows one chart worth reading per summary; keep it small. */
-    mermaid(text) {
-        this.blocks.push({ type: 'mermaid', text });
-        return this;
-    }
-    /**
-     * Markdown within limitBytes. Blocks are added in order; the block that does not fit is cut
-     * (table rows, text lines) and the rest dropped, with a closing note that says how much.
-     */
-    toMarkdown(limitBytes = SUMMARY_LIMIT_BYTES) {
-        const note = (omitted, cutRows) => `\n> **Summary truncated** to stay under GitHub's ${Math.round(limitBytes / 1024)} KiB limit: ` +
-            `${cutRows ? `${cutRows} table rows or text lines cut, ` : ''}${omitted} later section(s) omitted. ` +
-            'The full report is in the log and the results files.\n';
-        const reserve = bytes(note(this.blocks.length, 9_999_999));
-        let out = '';
-        for (const [index, block] of this.blocks.entries()) {
-            const rendered = renderMarkdown(block);
-            if (bytes(out) + bytes(rendered) <= limitBytes - (index === this.blocks.length - 1 ? 0 : reserve)) {
-                out += rendered;
-                continue;
-            }
-            const budget = limitBytes - reserve - bytes(out);
-            const partial = renderMarkdownCut(block, budget);
-            out += partial.text;
-            return out + note(this.blocks.length - index - 1, partial.cut);
-        }
-        return out;
-    }
-    /** Plain text for a terminal: tables as aligned columns, no HTML. */
-    toText() {
-        return this.blocks.map(renderText).join('\n');
-    }
-}
-function renderMarkdown(block) {
-    return renderMarkdownCut(block, Infinity).text;
-}
-function tableHead(headers) {
-    return `| ${headers.map(cell).join(' | ')} |\n| ${headers.map(() => '---').join(' | ')} |\n`;
-}
-function renderMarkdownCut(block, budget) {
-    switch (block.type) {
-        case 'heading':
-            return { text: `${'#'.repeat(block.level)} ${block.text}\n\n`, cut: 0 };
-        case 'paragraph':
-            return { text: `${cutToBytes(block.text, budget - 2)}\n\n`, cut: 0 };
-        case 'list':
-            return cutLines(block.items.map((item) => `- ${item}\n`), '', '\n', budget);
-        case 'table':
-            return cutLines(block.rows.map((row) => `| ${row.map(cell).join(' | ')} |\n`), tableHead(block.headers), '\n', budget);
-        case 'code':
-            return cutLines(linesOf(block.text), '```' + block.language + '\n', '```\n\n', budget);
-        case 'mermaid':
-            return cutLines(linesOf(block.text), '```mermaid\n', '```\n\n', budget);
-        case 'details':
-            return cutLines(linesOf(escapeHtml(block.text)), `<details><summary>${escapeHtml(block.title)}</summary>\n\n<pre>\n`, '</pre>\n</details>\n\n', budget);
-    }
-}
-function linesOf(text) {
-    return text
-        .replace(/\n$/, '')
-        .split('\n')
-        .map((line) => line + '\n');
-}
-/** head + as many lines as fit + tail; `cut` counts the lines left out. */
-function cutLines(lines, head, tail, budget) {
-    let used = bytes(head) + bytes(tail);
-    let kept = 0;
-    for (const line of lines) {
-        if (used + bytes(line) > budget)
-            break;
-        used += bytes(line);
-        kept++;
-    }
-    if (kept === 0 && used > budget)
-        return { text: '', cut: lines.length };
-    return { text: head + lines.slice(0, kept).join('') + tail, cut: lines.length - kept };
-}
-function renderText(block) {
-    switch (block.type) {
-        case 'heading':
-            return `${block.text}\n${(block.level <= 2 ? '=' : '-').repeat(Math.min(block.text.length, 72))}\n`;
-        case 'paragraph':
-            return `${block.text}\n`;
-        case 'list':
-            return block.items.map((item) => `  - ${item}\n`).join('');
-        case 'table': {
-            const rows = [
-                block.headers,
-                ...block.rows.map((row) => row.map((value) => (value === undefined ? '' : String(value)))),
-            ];
-            const widths = block.headers.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-            const line = (row) => '  ' +
-                row
-                    .map((value, i) => value.padEnd(widths[i] ?? 0))
-                    .join('  ')
-                    .trimEnd() +
-                '\n';
-            return line(rows[0]) + line(widths.map((w) => '-'.repeat(w))) + rows.slice(1).map(line).join('');
-        }
-        case 'code':
-        case 'mermaid':
-            return block.text.replace(/^/gm, '    ').replace(/\n?$/, '\n');
-        case 'details':
-            return `${block.title}:\n${block.text.replace(/^/gm, '    ').replace(/\n?$/, '\n')}`;
-    }
-}
-
+// EXTERNAL MODULE: ./src/report/summary.ts
+var report_summary = __nccwpck_require__(7994);
 // EXTERNAL MODULE: ./src/report/duration.ts
 var duration = __nccwpck_require__(6132);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -48608,7 +48740,7 @@ function formatOutput(value) {
 }
 /** Returns the exit code (0 or 1); the host has already been told about any failure. */
 async function runAction(action, host, phase = 'main') {
-    const summary = new Summary();
+    const summary = new report_summary/* Summary */.BD();
     const annotator = new Annotator(host);
     const { signal, dispose } = cancellation(host);
     const ctx = phaseContext(host, summary, annotator, signal);
@@ -48657,7 +48789,7 @@ async function runAction(action, host, phase = 'main') {
         summary.paragraph(`_${dropped}_`);
     // The failure leads the summary so it is the first thing read.
     const verdict = headline ? (host.summaryInLog ? 'failed' : headline) : 'passed';
-    const report = new Summary().heading(`${RESULT_ICON[outcome]} ${action.title}${phase === 'post' ? ' (cleanup)' : ''}: ${verdict}`);
+    const report = new report_summary/* Summary */.BD().heading(`${RESULT_ICON[outcome]} ${action.title}${phase === 'post' ? ' (cleanup)' : ''}: ${verdict}`);
     if (phase === 'main' || headline || !summary.isEmpty)
         await host.writeSummary(report.concat(summary));
     if (component && host.reportOutcome) {
@@ -48843,6 +48975,8 @@ function validateBootTest(request) {
             .map((s) => s.name)
             .join(' and ')}; expected launcher ${scenario.launchers.join(' or ')} for scenario ${scenario.name}`);
     }
+    if (request.l2QemuRpms.length > 0 && !scenario.nested)
+        problems.push(`Input 'l2-qemu-rpms' runs the L2 guest of scenario nested; scenario ${scenario.name} has no L2 guest (qemu-rpms runs a candidate QEMU for the guest itself)`);
     const kernel = request.kernel ?? (request.kernelRpms.length > 0 ? '(from kernel-rpms)' : undefined);
     return [...problems, ...scenario.validate(kernel ? { kernel } : {})];
 }
@@ -48880,6 +49014,9 @@ const bootTestGuest = defineAction({
         }),
         'qemu-rpms': rpmSetInput({
             description: 'patch-qemu’s qemu-kvm RPMs (paths, globs or folders), unpacked into a private folder and run from there with their own firmware instead of qemu.',
+        }),
+        'l2-qemu-rpms': rpmSetInput({
+            description: 'nested: patch-qemu’s ppc64le qemu-kvm RPMs (paths, globs or folders), unpacked into L1’s initramfs to run the L2 guest, so the nested test exercises the rebuilt QEMU inside the candidate kernel; the libraries it needs come from these RPMs, then from nested-qemu’s lib/. Without it, nested-qemu’s emulator runs L2.',
         }),
         image: string({
             description: 'image: the disk image, a URL (cached across runs by checksum) or a path; the guest always runs on a qcow2 overlay.',
@@ -48996,6 +49133,7 @@ const bootTestGuest = defineAction({
         launcher: { name: inputs.launcher, libvirtUri: inputs.libvirtUri },
         ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
         kernelRpms: inputs.kernelRpms ?? [],
+        l2QemuRpms: inputs.l2QemuRpms ?? [],
     }),
     async main(ctx) {
         const { inputs, setOutput, state } = ctx;
@@ -49005,6 +49143,7 @@ const bootTestGuest = defineAction({
             ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
             kernelRpms: await (0,collect.collectRpms)(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms'),
             qemuRpms: await (0,collect.collectRpms)(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms'),
+            l2QemuRpms: await (0,collect.collectRpms)(inputs.l2QemuRpms ?? [], ctx.workspace, 'l2-qemu-rpms'),
             ...(inputs.modules ? { modulesDir: inputs.modules } : {}),
             qemu: inputs.qemu,
             busybox: inputs.busybox,
@@ -49076,8 +49215,7 @@ const buildKernel = defineAction({
     description: 'Rebuild the AlmaLinux 9 kernel source RPM with the KVM hypervisor (KVM-HV) enabled for ppc64le.',
     inputs: {
         srpm: srpmSourceInput({
-            description: 'The kernel source RPM: path, URL, exact version, or `latest`.',
-            required: true,
+            description: 'The kernel source RPM: path, URL, exact version, or `latest`. Required, except for build-profile hypervisor with kernel-source and kernel-config.',
         }),
         'repository-url': url({
             description: 'The source repository for `latest` and exact versions (the folder holding repodata/).',
@@ -49091,8 +49229,12 @@ const buildKernel = defineAction({
             description: 'Extra kernel config fragments (files of `CONFIG_X=y` / `# CONFIG_X is not set` lines), applied after the profile.',
         }),
         'kernel-source': bundle_path({
-            description: 'A kernel source tree or tarball for the Kconfig check; by default the SRPM’s own linux-*.tar.xz.',
+            description: 'A kernel source tree or tarball for the Kconfig check and the hypervisor build (an `rpmbuild -bp` tree, or a distribution’s linux source); by default the SRPM’s own linux-*.tar.xz with the patches its %prep applies.',
             mustExist: 'any',
+        }),
+        'kernel-config': bundle_path({
+            description: 'With build-profile hypervisor: the distribution ppc64le config the build starts from; by default the SRPM’s kernel-*ppc64le*.config (not the debug one).',
+            mustExist: 'file',
         }),
         'kconfig-check': inputs_boolean({
             description: 'Run the kernel’s olddefconfig (ARCH=powerpc, config step only) on every changed config and fail before the build if Kconfig would drop a requested option.',
@@ -49106,8 +49248,8 @@ const buildKernel = defineAction({
             accepted: 'a dot followed by letters, digits or underscores, such as .kvm1',
         }),
         'build-profile': oneOf({
-            description: '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases.',
-            values: ['fast', 'full'],
+            description: '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases; `hypervisor`: a smoke build of vmlinux and the modules a KVM host needs only, from the kernel’s tree and config with the profile applied and unneeded modules trimmed (cross-compiled off POWER), in minutes instead of hours, for boot-test-guest’s nested scenario. It makes no RPMs.',
+            values: ['fast', 'full', 'hypervisor'],
             default: 'fast',
         }),
         'kvm-package': oneOf({
@@ -49136,7 +49278,9 @@ const buildKernel = defineAction({
         'source-nvr': 'NVR of the kernel source RPM that was rebuilt.',
         nvr: 'NVR of the rebuilt kernel.',
         kverrel: 'The kernel release string of the build (version-release.arch), as in /lib/modules; empty when build is false.',
-        vmlinux: 'Path of the kernel image inside the kernel-core RPM; empty when build is false.',
+        vmlinux: 'Path of the kernel image inside the kernel-core RPM; with build-profile hypervisor, the built vmlinux file; empty when build is false.',
+        modules: 'With build-profile hypervisor: the built modules folder (lib/modules/<release>), for boot-test-guest’s modules input.',
+        'hypervisor-config': 'With build-profile hypervisor: the config the build used (trimmed), beside config.diff.',
         rpms: 'JSON list of the built RPM paths (binary and source).',
         'rpm-dir': 'Folder holding the built RPMs.',
         'cache-hit': 'true when an identical build was restored from the cache instead of built.',
@@ -49145,6 +49289,16 @@ const buildKernel = defineAction({
         'module-signing-cert': 'With module-signing: keys, the SHA-256 fingerprint of the certificate the modules are signed with.',
     },
     validate: (inputs, { workspace }) => [
+        ...(!inputs.srpm && !(inputs.buildProfile === 'hypervisor' && inputs.kernelSource && inputs.kernelConfig)
+            ? [
+                "Input 'srpm' is required (a path, URL, exact version or latest), unless build-profile is hypervisor and kernel-source and kernel-config are given",
+            ]
+            : []),
+        ...(inputs.kernelConfig && inputs.buildProfile !== 'hypervisor'
+            ? [
+                "Input 'kernel-config' is only used with build-profile hypervisor; the RPM build uses the source RPM's configs",
+            ]
+            : []),
         ...inputs.configFragments
             .filter((file) => !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, file)))
             .map((file) => `Input 'config-fragments' names ${file}, which does not exist; expected files of CONFIG_X=value lines`),
@@ -49156,17 +49310,49 @@ const buildKernel = defineAction({
     ],
     async main(ctx) {
         const { inputs, setOutput, summary } = ctx;
+        const fragments = inputs.configFragments.map((name) => ({ name, path: (0,external_node_path_.resolve)(ctx.workspace, name) }));
+        if (inputs.buildProfile === 'hypervisor') {
+            const { runHypervisorBuild } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(414), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5571));
+            const { hypervisorBuildSummary } = await __nccwpck_require__.e(/* import() */ 628).then(__nccwpck_require__.bind(__nccwpck_require__, 8247));
+            const build = await runHypervisorBuild({
+                ...(inputs.srpm ? { srpm: inputs.srpm } : {}),
+                upstreamKeys: inputs.upstreamKeys,
+                repositoryUrl: inputs.repositoryUrl,
+                ...(inputs.kernelSource ? { kernelSource: inputs.kernelSource } : {}),
+                ...(inputs.kernelConfig ? { kernelConfig: inputs.kernelConfig } : {}),
+                kvmProfile: inputs.kvmProfile,
+                fragments,
+                ccache: inputs.ccache,
+                timeoutMs: inputs.buildTimeout,
+                resultsDir: inputs.resultsDir,
+            }, { log: ctx.log, signal: ctx.signal, cache: ctx.cache, work: (0,cleanup/* createWorkDir */.Xk)(ctx.state, 'hypervisor') });
+            setOutput('source-nvr', build.sourceNvr ?? '');
+            setOutput('nvr', '');
+            setOutput('kverrel', build.kernelRelease);
+            setOutput('vmlinux', build.vmlinux);
+            setOutput('modules', build.modulesDir);
+            setOutput('hypervisor-config', build.config);
+            setOutput('rpms', []);
+            setOutput('rpm-dir', '');
+            setOutput('cache-hit', false);
+            setOutput('config-report', []);
+            setOutput('results-dir', inputs.resultsDir);
+            setOutput('module-signing-cert', '');
+            hypervisorBuildSummary(summary, build);
+            return;
+        }
+        const srpm = inputs.srpm;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-        const { rebuildSummary, recipeSources, runRebuildStep } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 9647));
-        const { buildKernelPackage, kernelBuildNotes } = await __nccwpck_require__.e(/* import() */ 799).then(__nccwpck_require__.bind(__nccwpck_require__, 2180));
+        const { rebuildSummary, recipeSources, runRebuildStep } = await Promise.all(/* import() */[__nccwpck_require__.e(414), __nccwpck_require__.e(543)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
+        const { buildKernelPackage, kernelBuildNotes } = await __nccwpck_require__.e(/* import() */ 879).then(__nccwpck_require__.bind(__nccwpck_require__, 5879));
         const outcome = await buildKernelPackage({
-            source: inputs.srpm,
+            source: srpm,
             upstreamKeys: inputs.upstreamKeys,
             repositoryUrl: inputs.repositoryUrl,
             recipes: recipeSources(inputs.autopatch, ctx.workspace, 'autopatch'),
             kvmProfile: inputs.kvmProfile,
-            fragments: inputs.configFragments.map((name) => ({ name, path: (0,external_node_path_.resolve)(ctx.workspace, name) })),
+            fragments,
             ...(inputs.kernelSource ? { kernelSource: inputs.kernelSource } : {}),
             kconfigCheck: inputs.kconfigCheck,
             buildid: inputs.buildid,
@@ -49192,6 +49378,8 @@ const buildKernel = defineAction({
         setOutput('config-report', outcome.configReport);
         setOutput('results-dir', inputs.resultsDir);
         setOutput('module-signing-cert', outcome.signingCertificate ?? '');
+        setOutput('modules', '');
+        setOutput('hypervisor-config', '');
         if (outcome.validation)
             summary.paragraph(outcome.validation.summary);
         rebuildSummary(summary, [['kernel', result]]);
@@ -49305,7 +49493,7 @@ const patchQemu = defineAction({
         const { inputs, setOutput, summary } = ctx;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-        const { rebuildSummary, recipeSources, runRebuildStep } = await __nccwpck_require__.e(/* import() */ 28).then(__nccwpck_require__.bind(__nccwpck_require__, 9647));
+        const { rebuildSummary, recipeSources, runRebuildStep } = await Promise.all(/* import() */[__nccwpck_require__.e(414), __nccwpck_require__.e(543)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
         const { patchQemuPackages, qemuBuildNotes } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.bind(__nccwpck_require__, 8752));
         const recipes = (entries, name) => recipeSources(entries, ctx.workspace, `${name}-autopatch`);
         const outcome = await patchQemuPackages({

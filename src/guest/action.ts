@@ -33,6 +33,10 @@ export const bootTestGuest = defineAction({
       description:
         'patch-qemu’s qemu-kvm RPMs (paths, globs or folders), unpacked into a private folder and run from there with their own firmware instead of qemu.',
     }),
+    'l2-qemu-rpms': rpmSetInput({
+      description:
+        'nested: patch-qemu’s ppc64le qemu-kvm RPMs (paths, globs or folders), unpacked into L1’s initramfs to run the L2 guest, so the nested test exercises the rebuilt QEMU inside the candidate kernel; the libraries it needs come from these RPMs, then from nested-qemu’s lib/. Without it, nested-qemu’s emulator runs L2.',
+    }),
     image: input.string({
       description:
         'image: the disk image, a URL (cached across runs by checksum) or a path; the guest always runs on a qcow2 overlay.',
@@ -162,6 +166,7 @@ export const bootTestGuest = defineAction({
       launcher: { name: inputs.launcher, libvirtUri: inputs.libvirtUri },
       ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
       kernelRpms: inputs.kernelRpms ?? [],
+      l2QemuRpms: inputs.l2QemuRpms ?? [],
     }),
   async main(ctx) {
     const { inputs, setOutput, state } = ctx
@@ -171,6 +176,7 @@ export const bootTestGuest = defineAction({
       ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
       kernelRpms: await collectRpms(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms'),
       qemuRpms: await collectRpms(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms'),
+      l2QemuRpms: await collectRpms(inputs.l2QemuRpms ?? [], ctx.workspace, 'l2-qemu-rpms'),
       ...(inputs.modules ? { modulesDir: inputs.modules } : {}),
       qemu: inputs.qemu,
       busybox: inputs.busybox,

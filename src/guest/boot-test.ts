@@ -12,7 +12,7 @@ import { requireTools } from '../exec/tools.js'
 import type { Reporter } from '../host/host.js'
 import type { Summary } from '../report/summary.js'
 import { type BootResult, type GuestCheck, QemuStartError } from './boot.js'
-import { kernelFromRpms, qemuFromRpms } from './from-rpms.js'
+import { candidateL2Qemu, kernelFromRpms, qemuFromRpms } from './from-rpms.js'
 import type { Launcher, LauncherName } from './launchers/launcher.js'
 import { libvirtLauncher } from './launchers/libvirt.js'
 import { qemuLauncher } from './launchers/qemu.js'
@@ -32,6 +32,8 @@ export interface BootTestRequest extends Omit<
   kernelRpms: string[]
   /** patch-qemu's RPMs: unpacked and run from there with their own firmware instead of qemu. */
   qemuRpms: string[]
+  /** nested: patch-qemu's ppc64le RPMs, unpacked into L1 to run the L2 guest. */
+  l2QemuRpms: string[]
   qemu: string
   /** `name: command` lines run inside the guest. */
   checks: string[]
@@ -107,6 +109,10 @@ export async function bootTest(
   const unpackedQemu = usesRpms
     ? await qemuFromRpms(request.qemuRpms, join(work, 'qemu-root'), deps.log)
     : undefined
+  const candidateQemu =
+    request.l2QemuRpms.length > 0
+      ? await candidateL2Qemu(request.l2QemuRpms, join(work, 'l2-qemu-root'), deps.log)
+      : undefined
   const kernel = unpackedKernel?.kernel ?? request.kernel
   const modulesDir = request.modulesDir ?? unpackedKernel?.modulesDir
   const guest = await scenario.prepare({
@@ -114,6 +120,7 @@ export async function bootTest(
     ...(kernel ? { kernel } : {}),
     ...(modulesDir ? { modulesDir } : {}),
     checks: parseChecks(request.checks, request.checkTimeoutMs),
+    nested: { ...request.nested, ...(candidateQemu ? { candidateQemu } : {}) },
     work,
     log: deps.log,
     signal: deps.signal,

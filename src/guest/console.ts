@@ -36,6 +36,13 @@ export const CONSOLE_PATTERNS: readonly Pattern[] = [
   { kind: 'SLOF error', fatal: true, pattern: /\bE340[0-9]: / },
   { kind: 'CAS negotiation failure', fatal: true, pattern: /Couldn't negotiate a suitable PVR during CAS/ },
   // QEMU's own errors end QEMU itself; warnings (such as TCG lacking a capability) are only reported.
+  // The firmware client interface's exit (prom_init giving up, such as a kernel built without
+  // PPC_OF_BOOT_TRAMPOLINE under VOF): QEMU pauses the guest, which would never print again.
+  {
+    kind: 'guest stopped',
+    fatal: true,
+    pattern: /^(qemu-system-\S+|qemu-kvm): Stopped as the VM requested "exit"/,
+  },
   { kind: 'QEMU error', fatal: false, pattern: /^(qemu-system-\S+|qemu-kvm): (?!warning:)/ },
 ]
 

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
 import type { Log } from '../host/host.js'
 import { queryPackageFile, unpackRpm } from '../rpm/query.js'
+import type { CandidateQemu } from './nested.js'
 
 const KERNEL_PACKAGES = /^kernel(-core|-modules|-modules-core|-modules-extra|-kvm)?$/
 
@@ -56,4 +57,14 @@ export async function qemuFromRpms(rpms: string[], dir: string, log?: Log): Prom
     )
   }
   return { qemu, firmwareDir: join(dir, 'usr', 'share', 'qemu-kvm') }
+}
+
+/** patch-qemu's ppc64le qemu-kvm for the L2 guest inside L1: unpacked, with the NVR that holds it. */
+export async function candidateL2Qemu(rpms: string[], dir: string, log?: Log): Promise<CandidateQemu> {
+  const unpacked = await qemuFromRpms(rpms, dir, log)
+  const headers = await Promise.all(
+    rpms.filter((file) => !file.endsWith('.src.rpm')).map((file) => queryPackageFile(file)),
+  )
+  const holder = headers.find((header) => /^qemu-kvm(-core)?$/.test(header.name)) ?? headers[0]!
+  return { root: dir, binary: unpacked.qemu, firmwareDir: unpacked.firmwareDir, nvr: holder.nvr }
 }

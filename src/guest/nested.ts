@@ -3,9 +3,10 @@
  * cap-nested-hv=on, loads kvm_hv, and starts an L2 guest with KVM. /dev/kvm appearing proves
  * nothing (it appears even when kvm_hv fails to load); only an L2 that reaches its marker does.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { ConfigurationError, InfrastructureError } from '../action/errors.js'
+import { ConfigurationError, InfrastructureError, TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
 import {
   buildInitramfs,
@@ -29,6 +30,8 @@ const L2_DIR = '/l2'
 export interface NestedOptions {
   /** A folder with bin/qemu-system-ppc64, lib/ (its shared libraries and ld64.so.2), share/vof.bin. */
   guestQemuDir: string
+  /** The candidate qemu-kvm unpacked from its RPMs, run for L2 instead of guestQemuDir's. */
+  candidateQemu?: CandidateQemu
   /** The candidate kernel's modules: a folder (such as /lib/modules/<kver>) below which kvm.ko and kvm-hv.ko are. */
   modulesDir: string
   /** The L2 guest's kernel. */
@@ -68,14 +71,52 @@ async function plainModule(file: string, outDir: string): Promise<string> {
   return out
 }
 
+/** Whether modules.builtin (written by modules_install) lists the module as built into the kernel. */
+function builtIn(modulesDir: string, name: string): boolean {
+  const list = join(modulesDir, 'modules.builtin')
+  if (!existsSync(list)) return false
+  const file = `${name.replace(/_/g, '-')}.ko`
+  return readFileSync(list, 'utf8')
+    .split('\n')
+    .some((line) => basename(line) === file || basename(line) === file.replace(/-/g, '_'))
+}
+
+/**
+ * The kernel's config where the layouts keep it: /lib/modules/<kver>/config (RPM), or
+ * config-<kver> beside the image or above lib/modules (Debian's /boot, build-kernel's hypervisor build).
+ */
+export function kernelConfigBeside(modulesDir: string, kernel?: string): string | undefined {
+  const kver = basename(modulesDir)
+  const candidates = [
+    join(modulesDir, 'config'),
+    ...(kernel ? [join(dirname(kernel), `config-${kver}`)] : []),
+    join(modulesDir, '..', '..', '..', '..', `config-${kver}`),
+  ]
+  return candidates.find((file) => existsSync(file))
+}
+
 /** The `depends=` entry of a module's modinfo section. */
 export function moduleDepends(content: Buffer): string[] {
   const match = /(?:^|\0)depends=([^\0]*)\0/.exec(content.toString('latin1'))
   return match?.[1] ? match[1].split(',').filter(Boolean) : []
 }
 
+/** The kernel is not a hypervisor: the test's verdict on it, with its config line when found. */
+function kvmHvMissing(modulesDir: string): TestFailure {
+  const config = kernelConfigBeside(modulesDir)
+  const text = config ? readFileSync(config, 'utf8') : ''
+  // HV's own line, or the option it depends on when Kconfig left HV out altogether.
+  const setting = ['KVM_BOOK3S_64_HV', 'KVM_BOOK3S_64']
+    .map((name) => new RegExp(`^(# )?CONFIG_${name}[= ].*$`, 'm').exec(text)?.[0])
+    .find(Boolean)
+  return new TestFailure(
+    `kvm_hv is missing: the L1 kernel's modules (${modulesDir}) have no kvm-hv.ko, so it cannot host a KVM guest${setting ? ` (its config has ${setting})` : ''}; build it with CONFIG_KVM_BOOK3S_64_HV=m, as build-kernel's KVM profile sets it`,
+  )
+}
+
 /** kvm and kvm_hv with what they depend on, in load order, uncompressed into outDir. */
 export async function kvmModules(modulesDir: string, outDir: string): Promise<string[]> {
+  if (!findModule(modulesDir, 'kvm_hv') && !builtIn(modulesDir, 'kvm_hv')) throw kvmHvMissing(modulesDir)
   const ordered: string[] = []
   const visit = async (name: string, chain: string[]): Promise<void> => {
     const key = name.replace(/-/g, '_')
@@ -83,8 +124,9 @@ export async function kvmModules(modulesDir: string, outDir: string): Promise<st
     if (chain.includes(key)) return
     const file = findModule(modulesDir, name)
     if (!file) {
-      throw new ConfigurationError(
-        `${modulesDir} has no ${name}.ko: expected the candidate kernel's modules (kernel/arch/powerpc/kvm/kvm.ko and kvm-hv.ko) for the nested scenario`,
+      if (builtIn(modulesDir, name)) return
+      throw new TestFailure(
+        `${modulesDir} has kvm-hv but not ${name}.ko, which it needs: the candidate kernel's modules are incomplete`,
       )
     }
     const plain = await plainModule(file, outDir)
@@ -96,24 +138,79 @@ export async function kvmModules(modulesDir: string, outDir: string): Promise<st
   return ordered
 }
 
-function guestQemuFiles(dir: string): InitramfsFile[] {
-  const qemu = join(dir, 'bin', 'qemu-system-ppc64')
-  const libs = join(dir, 'lib')
-  if (!existsSync(qemu) || !existsSync(join(libs, 'ld64.so.2'))) {
-    throw new InfrastructureError(
-      `${dir} has no ppc64le qemu-system-ppc64 with its libraries (bin/, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's into ${GUEST_QEMU_DIR}`,
+/** patch-qemu's qemu-kvm unpacked from its ppc64le RPMs (/usr/libexec/qemu-kvm). */
+export interface CandidateQemu {
+  root: string
+  binary: string
+  firmwareDir: string
+  /** The NVR of the package holding the binary. */
+  nvr: string
+}
+
+/** The NEEDED entries of an ELF file (readelf reads any architecture's). */
+async function neededLibraries(file: string): Promise<string[]> {
+  const { stdout } = await exec(['readelf', '-d', file])
+  return [...stdout.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((match) => match[1]!)
+}
+
+/**
+ * The shared libraries a binary needs, recursively, each from the first folder that has it;
+ * every library no folder has is named in one error.
+ */
+export async function libraryClosure(binary: string, dirs: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  const missing = new Set<string>()
+  const queue = [binary]
+  while (queue.length > 0) {
+    for (const name of await neededLibraries(queue.shift()!)) {
+      if (found.has(name) || missing.has(name)) continue
+      const path = dirs.map((dir) => join(dir, name)).find((candidate) => existsSync(candidate))
+      if (!path) missing.add(name)
+      else {
+        found.set(name, path)
+        queue.push(path)
+      }
+    }
+  }
+  if (missing.size > 0) {
+    throw new ConfigurationError(
+      `${basename(binary)} needs ${[...missing].sort().join(', ')}, found in none of ${dirs.join(', ')}; expected its dependencies' RPMs in l2-qemu-rpms, or those libraries in nested-qemu's lib/`,
     )
   }
+  return found
+}
+
+/** The emulator that runs L2 inside L1, with its loader, libraries and firmware. */
+async function l2QemuFiles(guestQemuDir: string, candidate?: CandidateQemu): Promise<InitramfsFile[]> {
+  const debianQemu = join(guestQemuDir, 'bin', 'qemu-system-ppc64')
+  const debianLibs = join(guestQemuDir, 'lib')
+  if (!candidate && (!existsSync(debianQemu) || !existsSync(join(debianLibs, 'ld64.so.2')))) {
+    throw new InfrastructureError(
+      `${guestQemuDir} has no ppc64le qemu-system-ppc64 with its libraries (bin/, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's into ${GUEST_QEMU_DIR}`,
+    )
+  }
+  const binary = candidate?.binary ?? debianQemu
+  const libraryDirs = [
+    ...(candidate ? ['lib64', 'usr/lib64'].map((dir) => join(candidate.root, dir)) : []),
+    debianLibs,
+  ]
+  const loader = libraryDirs.map((dir) => join(dir, 'ld64.so.2')).find((file) => existsSync(file))
+  if (!loader) throw new InfrastructureError(`no ppc64le loader (ld64.so.2) in ${libraryDirs.join(', ')}`)
+  const libraries = await libraryClosure(binary, libraryDirs)
+  libraries.delete('ld64.so.2')
+  // The candidate's own firmware first; VOF from the guest QEMU folder where the RPMs lack it.
+  const firmware = new Map<string, string>()
+  for (const dir of [...(candidate ? [candidate.firmwareDir] : []), join(guestQemuDir, 'share')]) {
+    if (!existsSync(dir)) continue
+    for (const name of readdirSync(dir)) if (!firmware.has(name)) firmware.set(name, join(dir, name))
+  }
   return [
-    { source: qemu, target: L1_QEMU },
-    { source: join(libs, 'ld64.so.2'), target: '/lib64/ld64.so.2' },
-    ...readdirSync(libs)
-      .filter((name) => name !== 'ld64.so.2')
-      .map((name) => ({ source: join(libs, name), target: `${L1_LIBS}/${name}` })),
-    ...readdirSync(join(dir, 'share')).map((name) => ({
-      source: join(dir, 'share', name),
-      target: `${L1_FIRMWARE}/${name}`,
-    })),
+    { source: binary, target: L1_QEMU },
+    { source: loader, target: '/lib64/ld64.so.2' },
+    ...[...libraries].map(([name, source]) => ({ source, target: `${L1_LIBS}/${name}` })),
+    ...[...firmware]
+      .filter(([, source]) => statSync(source).isFile())
+      .map(([name, source]) => ({ source, target: `${L1_FIRMWARE}/${name}` })),
   ]
 }
 
@@ -184,13 +281,32 @@ export async function nestedPayload(
   const l2Initrd = await buildInitramfs(work, options.busybox, [], '', [], 'l2-initramfs')
   return {
     files: [
-      ...guestQemuFiles(options.guestQemuDir),
+      ...(await l2QemuFiles(options.guestQemuDir, options.candidateQemu)),
       ...modules.map((module) => ({ source: module, target: `${L1_MODULES}/${basename(module)}` })),
       { source: options.l2Kernel, target: `${L2_DIR}/vmlinux` },
       { source: l2Initrd, target: `${L2_DIR}/initramfs.cpio` },
     ],
     checks: nestedChecks(options, modules),
   }
+}
+
+/** Which kernel L1 is: its release, image, and the hash of its config when the config is found. */
+export function describeL1Kernel(kernel: string, modulesDir: string): string {
+  const config = kernelConfigBeside(modulesDir, kernel)
+  const hash = config
+    ? createHash('sha256').update(readFileSync(config)).digest('hex').slice(0, 16)
+    : undefined
+  return `${basename(modulesDir)} (${basename(kernel)}), ${hash ? `config sha256 ${hash}…` : 'config not found'}`
+}
+
+/** Which QEMU runs L2: the candidate's NVR, or the version string the guest QEMU's binary carries. */
+export function describeL2Qemu(guestQemuDir: string, candidate?: CandidateQemu): string {
+  if (candidate) return `${candidate.nvr} (the candidate, from l2-qemu-rpms)`
+  const binary = join(guestQemuDir, 'bin', 'qemu-system-ppc64')
+  const version = existsSync(binary)
+    ? /QEMU emulator version ([^\0\n]+)/.exec(readFileSync(binary).toString('latin1'))?.[1]
+    : undefined
+  return `qemu-system-ppc64 ${version ?? '(version not found)'} from ${guestQemuDir}`
 }
 
 /** The modules folder that setup-host.sh unpacks beside a Debian vmlinux-<kver>, if there is one. */

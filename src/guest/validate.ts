@@ -4,7 +4,7 @@ import { SCENARIOS } from './scenarios/index.js'
 
 /** Problems between inputs, before any work (scenario and launcher, scenario and kernel). */
 export function validateBootTest(
-  request: Pick<BootTestRequest, 'scenario' | 'launcher' | 'kernel' | 'kernelRpms'>,
+  request: Pick<BootTestRequest, 'scenario' | 'launcher' | 'kernel' | 'kernelRpms' | 'l2QemuRpms'>,
 ): string[] {
   const scenario = SCENARIOS[request.scenario]
   const problems: string[] = []
@@ -16,6 +16,10 @@ export function validateBootTest(
         .join(' and ')}; expected launcher ${scenario.launchers.join(' or ')} for scenario ${scenario.name}`,
     )
   }
+  if (request.l2QemuRpms.length > 0 && !scenario.nested)
+    problems.push(
+      `Input 'l2-qemu-rpms' runs the L2 guest of scenario nested; scenario ${scenario.name} has no L2 guest (qemu-rpms runs a candidate QEMU for the guest itself)`,
+    )
   const kernel = request.kernel ?? (request.kernelRpms.length > 0 ? '(from kernel-rpms)' : undefined)
   return [...problems, ...scenario.validate(kernel ? { kernel } : {})]
 }

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineAction, input } from '../action/index.js'
-import { postCleanUp } from '../action/cleanup.js'
+import { createWorkDir, postCleanUp } from '../action/cleanup.js'
 import { requireBuildTools } from '../rpm/builder.js'
 import { autopatchInput, builderInputs, rebuildInputs, srpmSourceInput } from '../steps/rpm-inputs.js'
 
@@ -13,8 +13,8 @@ export const buildKernel = defineAction({
     'Rebuild the AlmaLinux 9 kernel source RPM with the KVM hypervisor (KVM-HV) enabled for ppc64le.',
   inputs: {
     srpm: srpmSourceInput({
-      description: 'The kernel source RPM: path, URL, exact version, or `latest`.',
-      required: true,
+      description:
+        'The kernel source RPM: path, URL, exact version, or `latest`. Required, except for build-profile hypervisor with kernel-source and kernel-config.',
     }),
     'repository-url': input.url({
       description: 'The source repository for `latest` and exact versions (the folder holding repodata/).',
@@ -31,8 +31,13 @@ export const buildKernel = defineAction({
     }),
     'kernel-source': input.path({
       description:
-        'A kernel source tree or tarball for the Kconfig check; by default the SRPM’s own linux-*.tar.xz.',
+        'A kernel source tree or tarball for the Kconfig check and the hypervisor build (an `rpmbuild -bp` tree, or a distribution’s linux source); by default the SRPM’s own linux-*.tar.xz with the patches its %prep applies.',
       mustExist: 'any',
+    }),
+    'kernel-config': input.path({
+      description:
+        'With build-profile hypervisor: the distribution ppc64le config the build starts from; by default the SRPM’s kernel-*ppc64le*.config (not the debug one).',
+      mustExist: 'file',
     }),
     'kconfig-check': input.boolean({
       description:
@@ -49,8 +54,8 @@ export const buildKernel = defineAction({
     }),
     'build-profile': input.oneOf({
       description:
-        '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases.',
-      values: ['fast', 'full'],
+        '`fast` (base variant only, no debug kernel, no kABI check) for validation; `full` for releases; `hypervisor`: a smoke build of vmlinux and the modules a KVM host needs only, from the kernel’s tree and config with the profile applied and unneeded modules trimmed (cross-compiled off POWER), in minutes instead of hours, for boot-test-guest’s nested scenario. It makes no RPMs.',
+      values: ['fast', 'full', 'hypervisor'],
       default: 'fast',
     }),
     'kvm-package': input.oneOf({
@@ -83,7 +88,12 @@ export const buildKernel = defineAction({
     nvr: 'NVR of the rebuilt kernel.',
     kverrel:
       'The kernel release string of the build (version-release.arch), as in /lib/modules; empty when build is false.',
-    vmlinux: 'Path of the kernel image inside the kernel-core RPM; empty when build is false.',
+    vmlinux:
+      'Path of the kernel image inside the kernel-core RPM; with build-profile hypervisor, the built vmlinux file; empty when build is false.',
+    modules:
+      'With build-profile hypervisor: the built modules folder (lib/modules/<release>), for boot-test-guest’s modules input.',
+    'hypervisor-config':
+      'With build-profile hypervisor: the config the build used (trimmed), beside config.diff.',
     rpms: 'JSON list of the built RPM paths (binary and source).',
     'rpm-dir': 'Folder holding the built RPMs.',
     'cache-hit': 'true when an identical build was restored from the cache instead of built.',
@@ -93,6 +103,16 @@ export const buildKernel = defineAction({
       'With module-signing: keys, the SHA-256 fingerprint of the certificate the modules are signed with.',
   },
   validate: (inputs, { workspace }) => [
+    ...(!inputs.srpm && !(inputs.buildProfile === 'hypervisor' && inputs.kernelSource && inputs.kernelConfig)
+      ? [
+          "Input 'srpm' is required (a path, URL, exact version or latest), unless build-profile is hypervisor and kernel-source and kernel-config are given",
+        ]
+      : []),
+    ...(inputs.kernelConfig && inputs.buildProfile !== 'hypervisor'
+      ? [
+          "Input 'kernel-config' is only used with build-profile hypervisor; the RPM build uses the source RPM's configs",
+        ]
+      : []),
     ...inputs.configFragments
       .filter((file) => !existsSync(resolve(workspace, file)))
       .map(
@@ -107,18 +127,53 @@ export const buildKernel = defineAction({
   ],
   async main(ctx) {
     const { inputs, setOutput, summary } = ctx
+    const fragments = inputs.configFragments.map((name) => ({ name, path: resolve(ctx.workspace, name) }))
+    if (inputs.buildProfile === 'hypervisor') {
+      const { runHypervisorBuild } = await import('./hypervisor-run.js')
+      const { hypervisorBuildSummary } = await import('./hypervisor.js')
+      const build = await runHypervisorBuild(
+        {
+          ...(inputs.srpm ? { srpm: inputs.srpm } : {}),
+          upstreamKeys: inputs.upstreamKeys,
+          repositoryUrl: inputs.repositoryUrl,
+          ...(inputs.kernelSource ? { kernelSource: inputs.kernelSource } : {}),
+          ...(inputs.kernelConfig ? { kernelConfig: inputs.kernelConfig } : {}),
+          kvmProfile: inputs.kvmProfile,
+          fragments,
+          ccache: inputs.ccache,
+          timeoutMs: inputs.buildTimeout,
+          resultsDir: inputs.resultsDir,
+        },
+        { log: ctx.log, signal: ctx.signal, cache: ctx.cache, work: createWorkDir(ctx.state, 'hypervisor') },
+      )
+      setOutput('source-nvr', build.sourceNvr ?? '')
+      setOutput('nvr', '')
+      setOutput('kverrel', build.kernelRelease)
+      setOutput('vmlinux', build.vmlinux)
+      setOutput('modules', build.modulesDir)
+      setOutput('hypervisor-config', build.config)
+      setOutput('rpms', [])
+      setOutput('rpm-dir', '')
+      setOutput('cache-hit', false)
+      setOutput('config-report', [])
+      setOutput('results-dir', inputs.resultsDir)
+      setOutput('module-signing-cert', '')
+      hypervisorBuildSummary(summary, build)
+      return
+    }
+    const srpm = inputs.srpm!
     requireBuildTools(inputs.builder)
     // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
     const { rebuildSummary, recipeSources, runRebuildStep } = await import('../steps/rebuild.js')
     const { buildKernelPackage, kernelBuildNotes } = await import('./build.js')
     const outcome = await buildKernelPackage(
       {
-        source: inputs.srpm,
+        source: srpm,
         upstreamKeys: inputs.upstreamKeys,
         repositoryUrl: inputs.repositoryUrl,
         recipes: recipeSources(inputs.autopatch, ctx.workspace, 'autopatch'),
         kvmProfile: inputs.kvmProfile,
-        fragments: inputs.configFragments.map((name) => ({ name, path: resolve(ctx.workspace, name) })),
+        fragments,
         ...(inputs.kernelSource ? { kernelSource: inputs.kernelSource } : {}),
         kconfigCheck: inputs.kconfigCheck,
         buildid: inputs.buildid,
@@ -149,6 +204,8 @@ export const buildKernel = defineAction({
     setOutput('config-report', outcome.configReport)
     setOutput('results-dir', inputs.resultsDir)
     setOutput('module-signing-cert', outcome.signingCertificate ?? '')
+    setOutput('modules', '')
+    setOutput('hypervisor-config', '')
     if (outcome.validation) summary.paragraph(outcome.validation.summary)
     rebuildSummary(summary, [['kernel', result]])
     for (const note of kernelBuildNotes(outcome)) summary.paragraph(note)

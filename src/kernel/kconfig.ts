@@ -77,7 +77,7 @@ export function powerpcMakeArgs(): string[] {
   const cross = 'powerpc64le-linux-gnu-'
   if (!findOnPath(`${cross}gcc`)) {
     throw new InfrastructureError(
-      `the Kconfig check needs ${cross}gcc on this ${arch()} host (only the config step runs); run scripts/setup-host.sh`,
+      `building for powerpc needs ${cross}gcc on this ${arch()} host; run scripts/setup-host.sh`,
     )
   }
   return ['ARCH=powerpc', `CROSS_COMPILE=${cross}`]
@@ -179,15 +179,12 @@ function explain(
   return `Kconfig allows only ${final} here`
 }
 
-/** olddefconfig on the config text, then each requested option compared with what Kconfig kept. */
-export async function checkWithKconfig(
-  sourceDir: string,
-  configText: string,
+/** Each requested option compared with the value Kconfig left in `values`, with the reason when it differs. */
+export function compareWithKconfig(
   options: readonly ConfigOption[],
+  values: Map<string, string>,
   index: Map<string, Symbol>,
-  log?: Log,
-): Promise<KconfigFinding[]> {
-  const values = readConfig(await runConfigTarget(sourceDir, 'olddefconfig', configText, log))
+): KconfigFinding[] {
   return options.flatMap((option) => {
     if (option.onlyIfKnown && !index.has(option.name)) return []
     const final = values.get(option.name) ?? 'n'
@@ -202,6 +199,18 @@ export async function checkWithKconfig(
       },
     ]
   })
+}
+
+/** olddefconfig on the config text, then each requested option compared with what Kconfig kept. */
+export async function checkWithKconfig(
+  sourceDir: string,
+  configText: string,
+  options: readonly ConfigOption[],
+  index: Map<string, Symbol>,
+  log?: Log,
+): Promise<KconfigFinding[]> {
+  const values = readConfig(await runConfigTarget(sourceDir, 'olddefconfig', configText, log))
+  return compareWithKconfig(options, values, index)
 }
 
 export function describeFinding(file: string, finding: KconfigFinding): string {

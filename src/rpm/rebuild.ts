@@ -13,7 +13,7 @@ import { type AppliedEdit, applyRecipe, recipeDate } from './autopatch/apply.js'
 import { loadRecipe, type Recipe } from './autopatch/config.js'
 import { avoidanceKey } from './avoid.js'
 import { type Builder, buildCommand, crossBinutils, runBuild } from './builder.js'
-import { fetchSrpm } from './fetch.js'
+import { type FetchedSrpm, fetchSrpm } from './fetch.js'
 import { queryPackageFile } from './query.js'
 import { rpmsBelow } from './collect.js'
 import { checkReleaseOrder, distTag, type ReleaseCheck } from './release.js'
@@ -132,7 +132,24 @@ function copyRpms(files: string[], dir: string): string[] {
   })
 }
 
-export async function rebuildPackage(options: RebuildOptions): Promise<RebuildResult> {
+/** What obtaining a source RPM needs: where it comes from, who must have signed it, and where to keep it. */
+export type SourceRpmRequest = Pick<
+  RebuildOptions,
+  | 'package'
+  | 'source'
+  | 'sourceInput'
+  | 'upstreamKeys'
+  | 'repositoryUrl'
+  | 'downloadCacheDir'
+  | 'workDir'
+  | 'log'
+  | 'signal'
+>
+
+/** The source RPM fetched (or found), its upstream signature checked, and its header read. */
+export async function obtainSourceRpm(
+  options: SourceRpmRequest,
+): Promise<{ fetched: FetchedSrpm; stock: Awaited<ReturnType<typeof queryPackageFile>> }> {
   const { log } = options
   const keys = options.upstreamKeys
   if (keys?.kind === 'none' && options.source.kind === 'url' && !options.source.sha256) {
@@ -158,6 +175,12 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
       `${fetched.path} is ${stock.nvr}.${stock.arch}, not a source RPM of ${options.package}`,
     )
   }
+  return { fetched, stock }
+}
+
+export async function rebuildPackage(options: RebuildOptions): Promise<RebuildResult> {
+  const { log } = options
+  const { fetched, stock } = await obtainSourceRpm(options)
   const dist = distTag(stock.release) ?? '.el9'
   const defines: Record<string, string> = {
     dist,
@@ -256,7 +279,8 @@ export async function rebuildPackage(options: RebuildOptions): Promise<RebuildRe
     return { ...built, rpms, skippedCommand: buildCommand({ ...request, srpm: kept! }) }
   }
 
-  const ccacheDir = join(options.workDir, 'ccache')
+  // A fixed place: the Actions cache restores to the path it saved, and self-hosted runners keep it.
+  const ccacheDir = join(options.downloadCacheDir, 'ccache', options.package)
   const ccacheKey = `kvm-actions-ccache-${options.package}${dist}-${cacheKey}`
   const env: Record<string, string> = {}
   if (options.ccache) {

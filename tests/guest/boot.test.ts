@@ -111,6 +111,7 @@ describe('the console classifier', () => {
     ['dracut: Refusing to continue', 'emergency shell', 'fatal'],
     ['E3404: Not a bootable device!', 'SLOF error', 'fatal'],
     ["Couldn't negotiate a suitable PVR during CAS", 'CAS negotiation failure', 'fatal'],
+    ['qemu-system-ppc64: Stopped as the VM requested "exit"', 'guest stopped', 'fatal'],
     [
       'qemu-system-ppc64: Requested safe cache capability level not supported by KVM',
       'QEMU error',

@@ -15,12 +15,18 @@ import { machineOptions } from '../../src/guest/machine.js'
 import {
   GUEST_QEMU_DIR,
   kvmModules,
+  libraryClosure,
   l2Command,
   moduleDepends,
   modulesBesideKernel,
   nestedPayload,
 } from '../../src/guest/nested.js'
 import { writeTree } from '../support/fixtures.js'
+import { ConfigurationError, TestFailure } from '../../src/action/errors.js'
+import { standInRpm } from '../support/stand-in-rpms.js'
+
+const modinfo = (depends: string) =>
+  Buffer.from(`\0license=GPL\0depends=${depends}\0vermagic=6.1\0`, 'latin1')
 
 describe('the nested scenario’s parts', () => {
   it('offers nested KVM-HV to L1 and runs L2 with KVM through L1’s own loader', () => {
@@ -67,8 +73,6 @@ describe('the nested scenario’s parts', () => {
   })
 
   it('finds the modules, decompresses them and loads dependencies first', async () => {
-    const modinfo = (depends: string) =>
-      Buffer.from(`\0license=GPL\0depends=${depends}\0vermagic=6.1\0`, 'latin1')
     const tree = writeTree({}, 'modules-')
     const kvmDir = join(tree, 'kernel/arch/powerpc/kvm')
     execFileSync('mkdir', ['-p', kvmDir, join(tree, 'kernel/lib')])
@@ -85,11 +89,32 @@ describe('the nested scenario’s parts', () => {
     )
   })
 
-  it('names the folder when the kernel’s kvm modules are not in it', async () => {
-    const empty = writeTree({ 'kernel/drivers/virtio.ko': 'x' }, 'modules-')
-    await expect(kvmModules(empty, mkdtempSync(join(tmpdir(), 'plain-')))).rejects.toThrow(
-      `${empty} has no kvm.ko: expected the candidate kernel's modules (kernel/arch/powerpc/kvm/kvm.ko and kvm-hv.ko) for the nested scenario`,
+  it('fails the test, naming the folder and the config, when the kernel has no kvm modules', async () => {
+    const root = writeTree(
+      {
+        'modules/lib/modules/6.1.0-test/kernel/drivers/virtio.ko': 'x',
+        'config-6.1.0-test': '# CONFIG_KVM_BOOK3S_64_HV is not set\n',
+      },
+      'modules-',
     )
+    const modules = join(root, 'modules/lib/modules/6.1.0-test')
+    const failure = kvmModules(modules, mkdtempSync(join(tmpdir(), 'plain-')))
+    await expect(failure).rejects.toBeInstanceOf(TestFailure)
+    await expect(failure).rejects.toThrow(
+      `kvm_hv is missing: the L1 kernel's modules (${modules}) have no kvm-hv.ko, so it cannot host a KVM guest (its config has # CONFIG_KVM_BOOK3S_64_HV is not set); build it with CONFIG_KVM_BOOK3S_64_HV=m, as build-kernel's KVM profile sets it`,
+    )
+  })
+
+  it('takes modules built into the kernel as present', async () => {
+    const modules = writeTree(
+      {
+        'kernel/arch/powerpc/kvm/kvm.ko': modinfo(''),
+        'modules.builtin': 'kernel/arch/powerpc/kvm/kvm-hv.ko\n',
+      },
+      'modules-',
+    )
+    const loaded = await kvmModules(modules, mkdtempSync(join(tmpdir(), 'plain-')))
+    expect(loaded.map((file) => basename(file))).toEqual(['kvm.ko'])
   })
 })
 
@@ -114,7 +139,55 @@ describe('nested KVM for real', () => {
     const command = readFileSync(join(dir, 'qemu-command.txt'), 'utf8')
     expect(command).toContain('pseries,x-vof=on,cap-nested-hv=on')
     expect(command).toContain('-m 2048')
+    expect(out).toMatch(/L2 QEMU \| qemu-system-ppc64 7\.\d+\.\d+ \(Debian [^)]+\) from /)
   }, 180_000)
+
+  it('runs L2 with the candidate qemu-kvm from its RPMs, and says so', async () => {
+    // A stand-in qemu-kvm-core: its /usr/libexec/qemu-kvm is Debian's ppc64el emulator, as the
+    // pipeline's stand-in kernel is Debian's kernel; its libraries come from nested-qemu's lib/.
+    const rpm = standInRpm(
+      'qemu-kvm-core',
+      [
+        {
+          path: '/usr/libexec/qemu-kvm',
+          from: join(GUEST_QEMU_DIR, 'bin', 'qemu-system-ppc64'),
+          mode: 0o755,
+        },
+      ],
+      '9.1.0',
+      '15.el9.kvm1',
+    )
+    const { code, out, dir } = await runBootTestGuest({
+      scenario: 'nested',
+      kernel: guestKernel(),
+      'l2-qemu-rpms': rpm,
+    })
+    expect(code).toBe(0)
+    expect(out).toMatch(/L2 QEMU \| qemu-kvm-core-9\.1\.0-15\.el9\.kvm1 \(the candidate, from l2-qemu-rpms\)/)
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))
+    expect(results.checks[2].output).toContain('L2| KVM-ACTIONS-READY')
+  }, 180_000)
+
+  it('names every library the candidate needs that no folder has', async () => {
+    const lonely = writeTree({}, 'libs-')
+    const failure = libraryClosure(join(GUEST_QEMU_DIR, 'bin', 'qemu-system-ppc64'), [lonely])
+    await expect(failure).rejects.toBeInstanceOf(ConfigurationError)
+    await expect(failure).rejects.toThrow(
+      new RegExp(`qemu-system-ppc64 needs .*libglib-2\\.0\\.so\\.0.*, found in none of ${lonely}`),
+    )
+  })
+
+  it('refuses l2-qemu-rpms outside the nested scenario', async () => {
+    const { code, out } = await runBootTestGuest({
+      scenario: 'kernel',
+      kernel: guestKernel(),
+      'l2-qemu-rpms': 'nothing/',
+    })
+    expect(code).toBe(1)
+    expect(out).toContain(
+      "Input 'l2-qemu-rpms' runs the L2 guest of scenario nested; scenario kernel has no L2 guest",
+    )
+  })
 
   it('does not pass an L1 without nested support: kvm_hv fails, /dev/kvm appears anyway, L2 never starts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nested-'))

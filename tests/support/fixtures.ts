@@ -13,7 +13,7 @@ export function fixtureTree(name: string): string {
 }
 
 /** Writes files (path → content) under a new folder and returns it. */
-export function writeTree(files: Record<string, string>, prefix = 'tree-'): string {
+export function writeTree(files: Record<string, string | Buffer>, prefix = 'tree-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true })

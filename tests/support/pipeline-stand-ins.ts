@@ -85,6 +85,18 @@ export async function kernelSrpm(
     /&& echo kvm-hv > \$Modules\/kernel\/arch\/powerpc\/kvm\/kvm-hv\.ko/,
     '&& tar -xOf %{SOURCE3100} ./kvm-hv.ko > $Modules/kernel/arch/powerpc/kvm/kvm-hv.ko',
   )
+  // The linux tarball and an optional patch that %prep applies, for build-profile hypervisor.
+  const tarball = `linux-5.14.0-${pkgrelease}.tar.xz`
+  standInKernelTree(join(tree, 'SOURCES', tarball), `linux-5.14.0-${pkgrelease}`)
+  writeFileSync(
+    join(tree, 'SOURCES', 'patch-5.14.0-redhat.patch'),
+    '--- /dev/null\n+++ b/localversion-redhat\n@@ -0,0 +1 @@\n+-stand-in\n',
+  )
+  replace(/^(Source20: .*)$/m, `Source0: ${tarball}\nPatch1: patch-5.14.0-redhat.patch\n$1`)
+  replace(
+    /^(%setup -q -c -T -n kernel-%\{rpmversion\}\n)/m,
+    '$1ApplyOptionalPatch() { test -s %{_sourcedir}/$1 && echo "patch $1 is for the hypervisor build"; return 0; }\nApplyOptionalPatch patch-5.14.0-redhat.patch\n',
+  )
   writeFileSync(spec, text)
   const srpm = await packSrpm(tree, spec, { dist: '.el9', _source_payload: 'w1.gzdio' })
   const stock = {
@@ -94,6 +106,52 @@ export async function kernelSrpm(
     packages: subpackagesFor(spec, 'ppc64le', { dist: '.el9' }),
   }
   return { srpm, stock }
+}
+
+/**
+ * A stand-in kernel tree for build-profile hypervisor in the workflow tests: the Kconfig files
+ * the config step reads, and a Makefile with kbuild's targets (olddefconfig, vmlinux, modules,
+ * kernelrelease, modules_install) that yield Debian's prebuilt ppc64le kernel, with kvm.ko and
+ * kvm-hv.ko only when the config asks for them. The real build is tests/kernel/hypervisor-build.
+ */
+function standInKernelTree(tarball: string, top: string): void {
+  const root = mkdtempSync(join(tmpdir(), 'stand-in-linux-'))
+  const dir = join(root, top)
+  mkdirSync(join(dir, 'prebuilt'), { recursive: true })
+  mkdirSync(join(dir, 'arch', 'powerpc', 'kvm'), { recursive: true })
+  copyFileSync(guestKernel(), join(dir, 'prebuilt', 'vmlinux'))
+  for (const module of ['kvm.ko', 'kvm-hv.ko'])
+    copyFileSync(join(guestKvmModules(), module), join(dir, 'prebuilt', module))
+  writeFileSync(
+    join(dir, 'arch', 'powerpc', 'kvm', 'Kconfig'),
+    ['KVM_BOOK3S_64', 'KVM_BOOK3S_64_HV', 'KVM_BOOK3S_64_PR', 'KVM_XICS', 'KVM_BOOK3S_HV_EXIT_TIMING']
+      .concat(['KVM_BOOK3S_HV_P8_TIMING', 'KVM_BOOK3S_HV_P9_TIMING', 'KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND'])
+      .map((name) => `config ${name}\n\ttristate "${name}"\n`)
+      .join('\n'),
+  )
+  const release = guestKernel().split('vmlinux-')[1]!
+  const kvm = '$(INSTALL_MOD_PATH)/lib/modules/$(RELEASE)/kernel/arch/powerpc/kvm'
+  writeFileSync(
+    join(dir, 'Makefile'),
+    [
+      "# Stand-in for kbuild: Debian's prebuilt kernel, its KVM modules only when the config has them.",
+      `RELEASE := ${release}`,
+      'olddefconfig:',
+      '\ttest -f $(O)/.config',
+      'vmlinux:',
+      '\tcp prebuilt/vmlinux $(O)/vmlinux',
+      'modules:',
+      '\ttest -f $(O)/.config',
+      'kernelrelease:',
+      '\t@echo $(RELEASE)',
+      'modules_install:',
+      '\tmkdir -p $(INSTALL_MOD_PATH)/lib/modules/$(RELEASE)',
+      `\tif grep -qx CONFIG_KVM_BOOK3S_64_HV=m $(O)/.config; then mkdir -p ${kvm} && cp prebuilt/kvm.ko prebuilt/kvm-hv.ko ${kvm}/; fi`,
+      '',
+    ].join('\n'),
+  )
+  execFileSync('tar', ['-cJf', tarball, '-C', root, top], { env: { ...process.env, XZ_OPT: '-0 -T0' } })
+  rmSync(root, { recursive: true, force: true })
 }
 
 export async function qemuKvmSrpm(): Promise<{ srpm: string; stock: StockSource }> {

@@ -33,6 +33,7 @@ describe('nightly.yml through the local runner', () => {
         'pipeline/upstream': 'success',
         'pipeline/build': 'success',
         ...Object.fromEntries(MATRIX.map((cell) => [`pipeline/boot-test (${cell})`, 'success'])),
+        'pipeline/hypervisor': 'success',
         'pipeline/publish': 'success',
         pipeline: 'success',
       },
@@ -48,6 +49,24 @@ describe('nightly.yml through the local runner', () => {
     expect(runnerOf('pipeline/build')).toBe('power9')
     expect(runnerOf('pipeline/boot-test (power10, nested)')).toBe('power10')
     expect(runnerOf('pipeline/publish')).toBe('publisher')
+
+    // The candidate kernel as the hypervisor, on a hosted runner: the source RPM's tree (its
+    // %prep patch applied) and config with the profile, built, then booted as the nested L1.
+    const hypervisor = run.jobs.find((job) => job.path === 'pipeline/hypervisor')!
+    expect(hypervisor.runner).toBe('hosted')
+    expect(hypervisor.summary).toContain('A smoke build, not the release: vmlinux and modules of 6.1.0-')
+    expect(hypervisor.summary).toContain('from kernel-5.14.0-570.12.1.el9 with kernel-ppc64le-rhel.config')
+    expect(hypervisor.summary).toMatch(
+      /\| CONFIG_KVM_BOOK3S_64_HV \| # CONFIG_KVM_BOOK3S_64_HV is not set \| CONFIG_KVM_BOOK3S_64_HV=m \|/,
+    )
+    expect(hypervisor.summary).toMatch(
+      /\| L1 kernel \| 6\.1\.0-[^|]+\(vmlinux-6\.1\.0-[^|]+\), config sha256 [0-9a-f]{16}… \|/,
+    )
+    expect(hypervisor.summary).toMatch(/\| L2 QEMU \| qemu-system-ppc64 \d+\.\d+/)
+    const gated = run.timeline.findIndex((e) => e.kind === 'job-started' && e.job === 'pipeline/publish')
+    expect(
+      run.timeline.findIndex((e) => e.kind === 'job-finished' && e.job === 'pipeline/hypervisor'),
+    ).toBeLessThan(gated)
 
     // The signing secrets reach the publish step only, through the publish environment.
     const withKey = run.jobs.flatMap((job) =>
@@ -92,9 +111,14 @@ describe('nightly.yml through the local runner', () => {
     )
     // The landing page switched in with the packages reports the night's four boot tests.
     const page = readFileSync(join(live(), 'index.html'), 'utf8')
-    for (const cpu of ['power9', 'power10'])
-      for (const scenario of ['kernel', 'nested'])
-        expect(page).toMatch(new RegExp(`<strong>boot-test-${cpu}-${scenario}</strong>: pass: \\d+ checks`))
+    for (const name of [
+      'power9-kernel',
+      'power9-nested',
+      'power10-kernel',
+      'power10-nested',
+      'hypervisor-nested',
+    ])
+      expect(page).toMatch(new RegExp(`<strong>boot-test-${name}</strong>: pass: \\d+ checks`))
     expect(page).toContain('kernel-kvm-0:5.14.0-570.12.1.kvm1.el9.ppc64le')
   }, 900_000)
 
@@ -107,6 +131,7 @@ describe('nightly.yml through the local runner', () => {
         'pipeline/upstream': 'success',
         'pipeline/build': 'skipped',
         'pipeline/boot-test': 'skipped',
+        'pipeline/hypervisor': 'skipped',
         'pipeline/publish': 'skipped',
         pipeline: 'success',
       },
@@ -127,6 +152,7 @@ describe('nightly.yml through the local runner', () => {
         'pipeline/boot-test (power9, nested)': 'failure',
         'pipeline/boot-test (power10, kernel)': 'success',
         'pipeline/boot-test (power10, nested)': 'failure',
+        'pipeline/hypervisor': 'success',
         'pipeline/publish': 'skipped',
         pipeline: 'failure',
       },

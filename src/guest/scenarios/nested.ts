@@ -4,7 +4,7 @@
  */
 import { ConfigurationError } from '../../action/errors.js'
 import { buildInitramfs, READY_MARKER } from '../boot.js'
-import { modulesBesideKernel, nestedPayload } from '../nested.js'
+import { describeL1Kernel, describeL2Qemu, modulesBesideKernel, nestedPayload } from '../nested.js'
 import { KERNEL_REQUIRED } from './kernel.js'
 import type { Scenario } from './scenario.js'
 
@@ -28,6 +28,7 @@ export const nestedScenario: Scenario = {
     }
     const payload = await nestedPayload(request.work, {
       guestQemuDir: request.nested.guestQemuDir,
+      ...(request.nested.candidateQemu ? { candidateQemu: request.nested.candidateQemu } : {}),
       modulesDir,
       l2Kernel: request.nested.l2Kernel ?? kernel,
       busybox: request.busybox,
@@ -47,7 +48,11 @@ export const nestedScenario: Scenario = {
       firmware: 'vof',
       memoryMb,
       markers: [new RegExp(`^${READY_MARKER}$`)],
-      details: [['L1 memory', `${memoryMb} MiB (L2: ${L2_MEMORY_MB} MiB)`]],
+      details: [
+        ['L1 kernel', describeL1Kernel(kernel, modulesDir)],
+        ['L2 QEMU', describeL2Qemu(request.nested.guestQemuDir, request.nested.candidateQemu)],
+        ['L1 memory', `${memoryMb} MiB (L2: ${L2_MEMORY_MB} MiB)`],
+      ],
     }
   },
 }

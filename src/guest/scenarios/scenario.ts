@@ -7,6 +7,7 @@ import type { Log } from '../../host/host.js'
 import type { Summary } from '../../report/summary.js'
 import type { BootOptions, BootResult, GuestCheck } from '../boot.js'
 import type { Launcher, LauncherName } from '../launchers/launcher.js'
+import type { CandidateQemu } from '../nested.js'
 
 /** Everything a scenario may use; each scenario reads the fields it needs. */
 export interface ScenarioRequest {
@@ -18,7 +19,7 @@ export interface ScenarioRequest {
   /** The user's checks: every scenario runs them once, after its own. */
   checks: GuestCheck[]
   memoryMb: number
-  nested: { guestQemuDir: string; l2Kernel?: string; l2TimeoutMs: number }
+  nested: { guestQemuDir: string; candidateQemu?: CandidateQemu; l2Kernel?: string; l2TimeoutMs: number }
   image: {
     image: string
     checksum?: string

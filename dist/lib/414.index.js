@@ -1,77 +1,6 @@
-export const id = 28;
-export const ids = [28];
+export const id = 414;
+export const ids = [414];
 export const modules = {
-
-/***/ 6986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ avoidanceKey),
-  h: () => (/* binding */ digestTree)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/version.ts
-/** The suite's version; part of every build-avoidance key (a test keeps it equal to package.json's). */
-const SUITE_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/rpm/avoid.ts
-/**
- * Build avoidance: a key from everything that decides a build's output. Same key, same RPMs,
- * so a cached result can stand in for hours of building.
- */
-
-
-
-
-/**
- * sha256 over every file below dir (path and content), in a stable order; with `only`, over the
- * files whose name matches (a kernel tree's Kconfig files rather than all of its 80,000 files).
- */
-function digestTree(dir, only) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    if (!(0,external_node_fs_.existsSync)(dir))
-        return hash.update('(none)').digest('hex');
-    const files = (0,external_node_fs_.statSync)(dir).isFile()
-        ? [dir]
-        : (0,external_node_fs_.readdirSync)(dir, { recursive: true, encoding: 'utf8' })
-            .filter((file) => !only || only.test((0,external_node_path_.basename)(file)))
-            .map((file) => (0,external_node_path_.join)(dir, file))
-            .filter((file) => (0,external_node_fs_.statSync)(file).isFile())
-            .sort();
-    for (const file of files) {
-        hash
-            .update((0,external_node_path_.relative)(dir, file) || '.')
-            .update('\0')
-            .update((0,external_node_fs_.readFileSync)(file))
-            .update('\0');
-    }
-    return hash.digest('hex');
-}
-function avoidanceKey(inputs) {
-    const canonical = JSON.stringify({
-        suite: SUITE_VERSION,
-        package: inputs.package,
-        srpm: inputs.srpmSha256,
-        recipes: inputs.recipes.map((path) => digestTree(path)),
-        files: Object.fromEntries(Object.entries(inputs.files ?? {})
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([name, paths]) => [name, paths.map((path) => digestTree(path))])),
-        builder: inputs.builder,
-        extra: Object.fromEntries(Object.entries(inputs.extra ?? {}).sort(([a], [b]) => a.localeCompare(b))),
-    });
-    return `kvm-actions-${inputs.package}-${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 40)}`;
-}
-
-
-/***/ }),
 
 /***/ 7584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -163,85 +92,26 @@ async function unpackRpm(rpm, dir, log) {
 
 /***/ }),
 
-/***/ 9388:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hc: () => (/* binding */ distTag),
-/* harmony export */   MP: () => (/* binding */ checkReleaseOrder),
-/* harmony export */   vS: () => (/* binding */ nextStockRelease)
-/* harmony export */ });
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8055);
-/* harmony import */ var _evr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7626);
-/**
- * The rebuilt package must replace the stock one (sort above it) and give way to the next stock
- * update of the same version (sort below it); otherwise hosts keep the wrong kernel or qemu.
- */
-
-
-/** `.el9_6` from `570.12.1.el9_6`, or undefined. */
-function distTag(release) {
-    return /\.el\d+(?:_\d+)?/.exec(release)?.[0];
-}
-/**
- * The smallest plausible next stock release: the last number before the dist tag bumped
- * (570.12.1.el9_6 → 570.12.2.el9_6, 15.el9 → 16.el9).
- */
-function nextStockRelease(release) {
-    const dist = distTag(release);
-    const head = dist ? release.slice(0, release.indexOf(dist)) : release;
-    const tail = dist ? release.slice(release.indexOf(dist)) : '';
-    const bumped = head.replace(/(\d+)(?!.*\d)/, (n) => String(Number(n) + 1));
-    return bumped === head ? `${head}.1${tail}` : `${bumped}${tail}`;
-}
-function checkReleaseOrder(name, stock, rebuilt) {
-    const next = { ...stock, release: nextStockRelease(stock.release ?? '') };
-    const check = { stock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(stock), rebuilt: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(rebuilt), nextStock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(next) };
-    if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, stock) <= 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
-            'use a suffix or buildid that starts with a letter after the dist tag’s (such as .kvm1) or with a digit');
-    }
-    if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, next) >= 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
-            'keep the suffix after the stock release instead of raising the release number');
-    }
-    return check;
-}
-
-
-/***/ }),
-
-/***/ 9647:
+/***/ 9414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  rebuildSummary: () => (/* binding */ rebuildSummary),
-  recipeSources: () => (/* binding */ recipeSources),
-  runRebuildStep: () => (/* binding */ runRebuildStep)
+  QC: () => (/* binding */ obtainSourceRpm),
+  i8: () => (/* binding */ rebuildPackage)
 });
 
-// UNUSED EXPORTS: REBUILD_COLUMNS, rebuildRow, skippedBuildSummary
+// UNUSED EXPORTS: mockConfigFile
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/action/cleanup.ts
-var cleanup = __webpack_require__(6546);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
-// EXTERNAL MODULE: ./src/report/duration.ts
-var duration = __webpack_require__(6132);
-// EXTERNAL MODULE: ./src/host/paths.ts
-var paths = __webpack_require__(5514);
-// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
-var exec = __webpack_require__(4524);
-// EXTERNAL MODULE: ./src/rpm/builder.ts
-var builder = __webpack_require__(9798);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/action/errors.ts
+var errors = __webpack_require__(8055);
 // EXTERNAL MODULE: ./src/exec/tools.ts
 var tools = __webpack_require__(6530);
 // EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts
@@ -250,6 +120,8 @@ var apply = __webpack_require__(7545);
 var config = __webpack_require__(6075);
 // EXTERNAL MODULE: ./src/rpm/avoid.ts + 1 modules
 var avoid = __webpack_require__(6986);
+// EXTERNAL MODULE: ./src/rpm/builder.ts
+var builder = __webpack_require__(9798);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/net/download.ts + 1 modules
@@ -359,63 +231,10 @@ var collect = __webpack_require__(7859);
 var rpm_release = __webpack_require__(9388);
 // EXTERNAL MODULE: ./src/rpm/upstream-keys.ts
 var upstream_keys = __webpack_require__(3213);
-// EXTERNAL MODULE: ./src/rpm/macros.ts
-var macros = __webpack_require__(9892);
-;// CONCATENATED MODULE: ./src/rpm/srpm.ts
-/** Source RPMs to dist-git trees (SPECS/, SOURCES/) and back, without root, with rpm's own tools. */
-
-
-
-
-
-/** Installs the SRPM's spec and sources under dir/SPECS and dir/SOURCES; returns the spec path. */
-async function unpackSrpm(srpm, dir, log) {
-    const result = await (0,exec/* exec */.m0)([
-        'rpm',
-        '-i',
-        '--nodeps',
-        '--nosignature',
-        '--nodigest',
-        ...(0,macros/* defineArgs */.P)({ _topdir: dir }),
-        srpm,
-    ]);
-    // Debian's rpm advises Alien on every -i; anything else rpm says is worth reading.
-    const said = `${result.stdout}${result.stderr}`
-        .split('\n')
-        .filter((line) => line.trim() && !/use Alien instead|should not be used directly/i.test(line));
-    log?.info(`Unpacked ${srpm}`);
-    for (const line of said)
-        log?.info(line);
-    const specs = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, 'SPECS')).filter((name) => name.endsWith('.spec'));
-    if (specs.length !== 1)
-        throw new errors/* InfrastructureError */.EN(`${srpm} holds ${specs.length} spec files, expected one`);
-    return (0,external_node_path_.join)(dir, 'SPECS', specs[0]);
-}
-/** `rpmbuild -bs` of the tree's spec; returns the written SRPM. */
-async function packSrpm(dir, spec, defines = {}, log) {
-    const result = await (0,exec/* exec */.m0)(['rpmbuild', '-bs', ...(0,macros/* defineArgs */.P)({ _topdir: dir, ...defines }), spec], {
-        ...(log ? { log, group: 'Pack the source RPM' } : {}),
-    });
-    const written = /^Wrote:\s+(\S+\.src\.rpm)$/m.exec(result.stdout)?.[1];
-    if (!written)
-        throw new errors/* InfrastructureError */.EN(`rpmbuild -bs ${spec} wrote no source RPM`);
-    return written;
-}
-/** Name and EVR of the source package the spec describes, macros expanded by rpmspec. */
-async function specHeader(spec, defines = {}) {
-    const result = await (0,exec/* exec */.m0)([
-        'rpmspec',
-        '-q',
-        '--srpm',
-        '--qf',
-        '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}\\n',
-        ...(0,macros/* defineArgs */.P)(defines),
-        spec,
-    ]);
-    const [name = '', epoch = '0', version = '', release = ''] = result.stdout.trim().split('\n')[0].split('|');
-    return { name, epoch: Number(epoch), version, release };
-}
-
+// EXTERNAL MODULE: ./src/rpm/srpm.ts
+var rpm_srpm = __webpack_require__(203);
+// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
+var exec = __webpack_require__(4524);
 ;// CONCATENATED MODULE: ./src/rpm/verify.ts
 /** What a build produced, checked against what the caller expects of it. */
 
@@ -522,7 +341,8 @@ function copyRpms(files, dir) {
         return target;
     });
 }
-async function rebuildPackage(options) {
+/** The source RPM fetched (or found), its upstream signature checked, and its header read. */
+async function obtainSourceRpm(options) {
     const { log } = options;
     const keys = options.upstreamKeys;
     if (keys?.kind === 'none' && options.source.kind === 'url' && !options.source.sha256) {
@@ -544,6 +364,11 @@ async function rebuildPackage(options) {
     if (stock.name !== options.package || stock.arch !== 'src') {
         throw new errors/* ConfigurationError */.j1(`${fetched.path} is ${stock.nvr}.${stock.arch}, not a source RPM of ${options.package}`);
     }
+    return { fetched, stock };
+}
+async function rebuildPackage(options) {
+    const { log } = options;
+    const { fetched, stock } = await obtainSourceRpm(options);
     const dist = (0,rpm_release/* distTag */.Hc)(stock.release) ?? '.el9';
     const defines = {
         dist,
@@ -600,7 +425,7 @@ async function rebuildPackage(options) {
     }
     const tree = (0,external_node_path_.join)(options.workDir, 'tree');
     (0,external_node_fs_.rmSync)(tree, { recursive: true, force: true });
-    const spec = await unpackSrpm(fetched.path, tree, log);
+    const spec = await (0,rpm_srpm/* unpackSrpm */.FS)(fetched.path, tree, log);
     const edits = [];
     if (options.prepare)
         edits.push(...((await options.prepare(tree, spec, defines)) ?? []));
@@ -620,9 +445,9 @@ async function rebuildPackage(options) {
     }
     if (options.finish)
         edits.push(...((await options.finish(tree, spec, defines, options.resultsDir)) ?? []));
-    const rebuilt = await specHeader(spec, defines);
+    const rebuilt = await (0,rpm_srpm/* specHeader */.FL)(spec, defines);
     const release = (0,rpm_release/* checkReleaseOrder */.MP)(options.package, { ...stock, epoch: Number(stock.epoch ?? 0) }, rebuilt);
-    const srpm = await packSrpm(tree, spec, defines, log);
+    const srpm = await (0,rpm_srpm/* packSrpm */.wK)(tree, spec, defines, log);
     const built = {
         sourceNvr: stock.nvr,
         builtNvr: `${rebuilt.name}-${rebuilt.version}-${rebuilt.release}`,
@@ -638,7 +463,8 @@ async function rebuildPackage(options) {
         const rpms = await describeRpms([kept]);
         return { ...built, rpms, skippedCommand: (0,builder/* buildCommand */.Oe)({ ...request, srpm: kept }) };
     }
-    const ccacheDir = (0,external_node_path_.join)(options.workDir, 'ccache');
+    // A fixed place: the Actions cache restores to the path it saved, and self-hosted runners keep it.
+    const ccacheDir = (0,external_node_path_.join)(options.downloadCacheDir, 'ccache', options.package);
     const ccacheKey = `kvm-actions-ccache-${options.package}${dist}-${cacheKey}`;
     const env = {};
     if (options.ccache) {
@@ -667,87 +493,124 @@ async function rebuildPackage(options) {
     return { ...built, rpms, logFile: run.logFile, buildMs: run.durationMs };
 }
 
-;// CONCATENATED MODULE: ./src/steps/rebuild.ts
+
+/***/ }),
+
+/***/ 9388:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hc: () => (/* binding */ distTag),
+/* harmony export */   MP: () => (/* binding */ checkReleaseOrder),
+/* harmony export */   vS: () => (/* binding */ nextStockRelease)
+/* harmony export */ });
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8055);
+/* harmony import */ var _evr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7626);
 /**
- * The step glue build-kernel and patch-qemu share: the rebuild run with the runner's scratch
- * space, caches and log, its summary rows, and a failed build's log tail and first error line
- * (as an annotation).
+ * The rebuilt package must replace the stock one (sort above it) and give way to the next stock
+ * update of the same version (sort below it); otherwise hosts keep the wrong kernel or qemu.
  */
 
 
+/** `.el9_6` from `570.12.1.el9_6`, or undefined. */
+function distTag(release) {
+    return /\.el\d+(?:_\d+)?/.exec(release)?.[0];
+}
+/**
+ * The smallest plausible next stock release: the last number before the dist tag bumped
+ * (570.12.1.el9_6 → 570.12.2.el9_6, 15.el9 → 16.el9).
+ */
+function nextStockRelease(release) {
+    const dist = distTag(release);
+    const head = dist ? release.slice(0, release.indexOf(dist)) : release;
+    const tail = dist ? release.slice(release.indexOf(dist)) : '';
+    const bumped = head.replace(/(\d+)(?!.*\d)/, (n) => String(Number(n) + 1));
+    return bumped === head ? `${head}.1${tail}` : `${bumped}${tail}`;
+}
+function checkReleaseOrder(name, stock, rebuilt) {
+    const next = { ...stock, release: nextStockRelease(stock.release ?? '') };
+    const check = { stock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(stock), rebuilt: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(rebuilt), nextStock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(next) };
+    if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, stock) <= 0) {
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
+            'use a suffix or buildid that starts with a letter after the dist tag’s (such as .kvm1) or with a digit');
+    }
+    if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, next) >= 0) {
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
+            'keep the suffix after the stock release instead of raising the release number');
+    }
+    return check;
+}
+
+
+/***/ }),
+
+/***/ 203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FL: () => (/* binding */ specHeader),
+/* harmony export */   FS: () => (/* binding */ unpackSrpm),
+/* harmony export */   wK: () => (/* binding */ packSrpm)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4524);
+/* harmony import */ var _macros_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9892);
+/** Source RPMs to dist-git trees (SPECS/, SOURCES/) and back, without root, with rpm's own tools. */
 
 
 
 
 
-
-
-/** Config files or folders (config.yaml inside) as recipe sources; a missing one is a configuration error. */
-function recipeSources(entries, workspace, inputName) {
-    return entries.map((entry) => {
-        const path = (0,external_node_path_.resolve)(workspace, entry);
-        const config = (0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isDirectory() ? (0,external_node_path_.join)(path, 'config.yaml') : path;
-        if (!(0,external_node_fs_.existsSync)(config)) {
-            throw new errors/* ConfigurationError */.j1(`Input '${inputName}' names ${entry}, which is not an autopatch config file or a folder with config.yaml`);
-        }
-        return { config };
+/** Installs the SRPM's spec and sources under dir/SPECS and dir/SOURCES; returns the spec path. */
+async function unpackSrpm(srpm, dir, log) {
+    const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)([
+        'rpm',
+        '-i',
+        '--nodeps',
+        '--nosignature',
+        '--nodigest',
+        ...(0,_macros_js__WEBPACK_IMPORTED_MODULE_4__/* .defineArgs */ .P)({ _topdir: dir }),
+        srpm,
+    ]);
+    // Debian's rpm advises Alien on every -i; anything else rpm says is worth reading.
+    const said = `${result.stdout}${result.stderr}`
+        .split('\n')
+        .filter((line) => line.trim() && !/use Alien instead|should not be used directly/i.test(line));
+    log?.info(`Unpacked ${srpm}`);
+    for (const line of said)
+        log?.info(line);
+    const specs = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'SPECS')).filter((name) => name.endsWith('.spec'));
+    if (specs.length !== 1)
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`${srpm} holds ${specs.length} spec files, expected one`);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'SPECS', specs[0]);
+}
+/** `rpmbuild -bs` of the tree's spec; returns the written SRPM. */
+async function packSrpm(dir, spec, defines = {}, log) {
+    const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['rpmbuild', '-bs', ...(0,_macros_js__WEBPACK_IMPORTED_MODULE_4__/* .defineArgs */ .P)({ _topdir: dir, ...defines }), spec], {
+        ...(log ? { log, group: 'Pack the source RPM' } : {}),
     });
+    const written = /^Wrote:\s+(\S+\.src\.rpm)$/m.exec(result.stdout)?.[1];
+    if (!written)
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`rpmbuild -bs ${spec} wrote no source RPM`);
+    return written;
 }
-async function runRebuildStep(ctx, step) {
-    if (step.upstreamKeys?.kind === 'none') {
-        const warning = `upstream-keys is 'none': the source RPM's signature was not checked (${step.package})`;
-        ctx.annotate('warning', warning);
-        ctx.summary.paragraph(`⚠️ ${warning}.`);
-    }
-    const workDir = (0,cleanup/* createWorkDir */.Xk)(ctx.state, step.package);
-    const options = {
-        ...step,
-        workDir,
-        resultsDir: (0,external_node_path_.join)(step.resultsDir, step.package),
-        downloadCacheDir: (0,paths/* defaultCacheDir */.$)(),
-        cache: ctx.cache,
-        log: ctx.log,
-        signal: ctx.signal,
-    };
-    try {
-        return await rebuildPackage(options);
-    }
-    catch (error) {
-        if (error instanceof builder/* BuildFailure */.$w) {
-            ctx.annotate('error', error.errorLine ?? error.message, {
-                title: `${step.package} build failed`,
-                file: error.logFile,
-            });
-            ctx.summary.details(`${step.package}: last lines of ${error.logFile}`, error.tail);
-        }
-        throw error;
-    }
-}
-/** With build: false, the command each package's build would have run. */
-function skippedBuildSummary(summary, results) {
-    const skipped = results.filter((result) => result.skippedCommand);
-    if (skipped.length === 0)
-        return;
-    summary.paragraph('Build skipped (input build is false): the recipes and checks passed and the source RPM is packed.');
-    for (const result of skipped)
-        summary.code((0,exec/* describeArgv */.wI)(result.skippedCommand), 'sh');
-}
-/** One summary row per rebuilt package. */
-function rebuildRow(result) {
-    return [
-        result.sourceNvr,
-        result.builtNvr,
-        result.cacheHit ? 'yes (build avoided)' : 'no',
-        result.buildMs !== undefined ? (0,duration/* formatDuration */.a)(result.buildMs) : '—',
-        String(result.rpms.length),
-    ];
-}
-const REBUILD_COLUMNS = ['Source', 'Built', 'Cache hit', 'Build time', 'RPMs'];
-/** The rebuild table (one row per package, named when there are several) and any skipped build's command. */
-function rebuildSummary(summary, results) {
-    const named = results.length > 1 || results.some(([name]) => name !== 'kernel');
-    summary.table(named ? ['Package', ...REBUILD_COLUMNS] : REBUILD_COLUMNS, results.map(([name, result]) => (named ? [name, ...rebuildRow(result)] : rebuildRow(result))));
-    skippedBuildSummary(summary, results.map(([, result]) => result));
+/** Name and EVR of the source package the spec describes, macros expanded by rpmspec. */
+async function specHeader(spec, defines = {}) {
+    const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)([
+        'rpmspec',
+        '-q',
+        '--srpm',
+        '--qf',
+        '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}\\n',
+        ...(0,_macros_js__WEBPACK_IMPORTED_MODULE_4__/* .defineArgs */ .P)(defines),
+        spec,
+    ]);
+    const [name = '', epoch = '0', version = '', release = ''] = result.stdout.trim().split('\n')[0].split('|');
+    return { name, epoch: Number(epoch), version, release };
 }
 
 

@@ -1,0 +1,101 @@
+/**
+ * build-kernel's hypervisor profile end to end: the tree and config from the source RPM (fetched
+ * and its signature checked as for the RPM build) or given directly, the profile and fragments
+ * merged, the build through ccache kept in the Actions cache.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { basename, join } from 'node:path'
+import type { ArtifactCache, Log } from '../host/host.js'
+import { defaultCacheDir } from '../host/paths.js'
+import { obtainSourceRpm } from '../rpm/rebuild.js'
+import type { SrpmSource } from '../rpm/source.js'
+import type { UpstreamKeySpec } from '../rpm/upstream-keys.js'
+import { distTag } from '../rpm/release.js'
+import { KVM_PROFILE, mergeOptions, parseFragment } from './config.js'
+import { buildHypervisorKernel, type HypervisorBuild } from './hypervisor.js'
+import { kernelTree, srpmKernelSource } from './hypervisor-source.js'
+
+export interface HypervisorRunRequest {
+  srpm?: SrpmSource
+  upstreamKeys: UpstreamKeySpec
+  repositoryUrl: string
+  kernelSource?: string
+  kernelConfig?: string
+  kvmProfile: boolean
+  fragments: { path: string; name: string }[]
+  ccache: boolean
+  timeoutMs: number
+  resultsDir: string
+}
+
+export interface HypervisorRunDependencies {
+  log: Log
+  signal: AbortSignal
+  cache: ArtifactCache
+  /** Private scratch folder (removed by the post step). */
+  work: string
+}
+
+export async function runHypervisorBuild(
+  request: HypervisorRunRequest,
+  deps: HypervisorRunDependencies,
+): Promise<HypervisorBuild & { sourceNvr?: string }> {
+  const options = mergeOptions([
+    ...(request.kvmProfile ? KVM_PROFILE : []),
+    ...request.fragments.flatMap(({ path, name }) => parseFragment(readFileSync(path, 'utf8'), name)),
+  ])
+  let tarballOrTree = request.kernelSource
+  let config = request.kernelConfig
+  let patches: string[] = []
+  let sourceNvr: string | undefined
+  let label = request.kernelSource ? basename(request.kernelSource) : ''
+  if (request.srpm && (!tarballOrTree || !config)) {
+    const { fetched, stock } = await obtainSourceRpm({
+      package: 'kernel',
+      source: request.srpm,
+      upstreamKeys: request.upstreamKeys,
+      repositoryUrl: request.repositoryUrl,
+      downloadCacheDir: defaultCacheDir(),
+      workDir: deps.work,
+      log: deps.log,
+      signal: deps.signal,
+    })
+    sourceNvr = stock.nvr
+    const dist = distTag(stock.release) ?? '.el9'
+    const srpm = await srpmKernelSource(fetched.path, join(deps.work, 'srpm'), { dist }, deps.log)
+    if (!tarballOrTree) {
+      tarballOrTree = srpm.tarball
+      patches = srpm.patches
+      label = stock.nvr
+    }
+    config ??= srpm.config
+  }
+  const tree = await kernelTree(tarballOrTree!, join(deps.work, 'source'), patches, deps.log)
+  const configName = basename(config!)
+  // A fixed place (the Actions cache restores to the path it saved; self-hosted runners keep it),
+  // one per distribution config: its objects are what a later night reuses.
+  const ccacheDir = request.ccache ? join(defaultCacheDir(), 'ccache', 'kernel-hypervisor') : undefined
+  const configId = createHash('sha256').update(readFileSync(config!)).digest('hex').slice(0, 12)
+  const ccacheKey = `kvm-actions-ccache-hypervisor-${configName}-${configId}`
+  if (ccacheDir) {
+    await deps.cache.restore([ccacheDir], `${ccacheKey}-${Date.now()}`, [`${ccacheKey}-`])
+    mkdirSync(ccacheDir, { recursive: true })
+  }
+  const build = await buildHypervisorKernel({
+    tree,
+    sourceLabel: label,
+    distributionConfig: { path: config!, name: configName },
+    options,
+    outDir: request.resultsDir,
+    buildDir: join(deps.work, 'build'),
+    ...(ccacheDir ? { ccacheDir } : {}),
+    jobs: cpus().length + 1,
+    timeoutMs: request.timeoutMs,
+    log: deps.log,
+    signal: deps.signal,
+  })
+  if (ccacheDir) await deps.cache.save([ccacheDir], `${ccacheKey}-${Date.now()}`)
+  return { ...build, ...(sourceNvr ? { sourceNvr } : {}) }
+}

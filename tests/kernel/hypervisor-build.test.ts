@@ -1,0 +1,143 @@
+/**
+ * @needs-system-tools
+ *
+ * build-profile: hypervisor for real, then the build booted as the nested L1: Debian's
+ * linux-source with a ppc64le config that has KVM switched off (as RHEL 9's has), the action's
+ * profile turning it back on, cross-compiled here; the built vmlinux boots under emulation,
+ * loads kvm_hv from the built modules and runs an L2 guest under KVM. Without the profile the
+ * same build is no hypervisor, and the nested scenario says so as a test failure.
+ *
+ * The config it starts from: by default the small one in fixtures/hypervisor (a few minutes
+ * on 2 cores, in .ci/run); with KVM_HYPERVISOR_CONFIG=debian, Debian's own ppc64el config
+ * (the hypervisor-build job of ci.yml, much longer).
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { applyOptions, readConfig } from '../../src/kernel/config.js'
+import { prepareKernelSource } from '../../src/kernel/kconfig.js'
+import { runAction } from '../support/actions.js'
+import { FIXTURES } from '../support/fixtures.js'
+import { GUEST_KERNELS, runBootTestGuest } from '../support/guest.js'
+import { debianKernelTarball, KERNEL_SOURCE_CACHE } from '../support/kernel-source.js'
+
+const BUILD_TIMEOUT_MS = 90 * 60_000
+const variant = process.env.KVM_HYPERVISOR_CONFIG === 'debian' ? 'debian' : 'small'
+
+/** The distribution config the build starts from, with KVM off. */
+async function distributionConfig(dir: string): Promise<string> {
+  const file = join(dir, `kernel-ppc64le-${variant}.config`)
+  if (variant === 'debian') {
+    const debian = readdirSync(GUEST_KERNELS).find((name) => name.startsWith('config-'))
+    if (!debian) throw new Error(`no Debian config in ${GUEST_KERNELS}: run scripts/setup-host.sh`)
+    const off = ['KVM_BOOK3S_64', 'KVM_BOOK3S_64_HV', 'KVM_BOOK3S_64_PR'].map((name) => ({
+      name,
+      value: 'n',
+    }))
+    writeFileSync(file, applyOptions(readFileSync(join(GUEST_KERNELS, debian), 'utf8'), off).text)
+    return file
+  }
+  const tree = await prepareKernelSource(debianKernelTarball(), KERNEL_SOURCE_CACHE)
+  const out = mkdtempSync(join(dir, 'allnoconfig-'))
+  execFileSync('make', [
+    '-s',
+    '-C',
+    tree,
+    `O=${out}`,
+    'ARCH=powerpc',
+    'CROSS_COMPILE=powerpc64le-linux-gnu-',
+    `KCONFIG_ALLCONFIG=${join(FIXTURES, 'hypervisor', 'small-ppc64le.fragment')}`,
+    'allnoconfig',
+  ])
+  writeFileSync(file, readFileSync(join(out, '.config')))
+  return file
+}
+
+let config: string
+const cacheBefore = process.env.KVM_ACTIONS_CACHE
+beforeAll(async () => {
+  // The builds' ccache (and the CLI's cache) in a folder of this run: the second build reuses the first's.
+  process.env.KVM_ACTIONS_CACHE = mkdtempSync(join(tmpdir(), 'kvm-cache-'))
+  config = await distributionConfig(mkdtempSync(join(tmpdir(), 'hypervisor-config-')))
+  expect(readConfig(readFileSync(config, 'utf8')).get('KVM_BOOK3S_64') ?? 'n').toBe('n')
+}, 120_000)
+afterAll(() => {
+  if (cacheBefore === undefined) delete process.env.KVM_ACTIONS_CACHE
+  else process.env.KVM_ACTIONS_CACHE = cacheBefore
+})
+
+const build = (inputs: Record<string, string>) =>
+  runAction('build-kernel', {
+    'build-profile': 'hypervisor',
+    'kernel-source': debianKernelTarball(),
+    'kernel-config': config,
+    'build-timeout': '90m',
+    ccache: 'true',
+    ...inputs,
+  })
+
+describe(`the hypervisor build of Debian's linux-source (${variant} config, KVM off)`, () => {
+  it(
+    'turns KVM on with the profile, and the built kernel hosts an L2 guest as the nested L1',
+    async () => {
+      const built = await build({})
+      expect(built.out).not.toMatch(/::error|Error:/)
+      expect(built.code).toBe(0)
+      const { vmlinux, modules } = built.outputs
+      const release = built.outputs.kverrel!
+      expect(vmlinux).toBe(join(built.workspace, 'kvm-actions-results/build-kernel', `vmlinux-${release}`))
+      expect(readdirSync(join(modules!, 'kernel/arch/powerpc/kvm')).sort()).toEqual(['kvm-hv.ko', 'kvm.ko'])
+      const values = readConfig(readFileSync(built.outputs['hypervisor-config']!, 'utf8'))
+      expect(values.get('KVM_BOOK3S_64_HV')).toBe('m')
+      expect(values.get('KVM_BOOK3S_64_PR') ?? 'n').toBe('n')
+      const diff = readFileSync(join(built.workspace, 'kvm-actions-results/build-kernel/config.diff'), 'utf8')
+      expect(diff).toContain('# CONFIG_KVM_BOOK3S_64_HV is not set -> CONFIG_KVM_BOOK3S_64_HV=m')
+      expect(built.out).toContain('A smoke build, not the release')
+      expect(built.out).toMatch(
+        /KVM modules built: kvm-hv\.ko, kvm\.ko|KVM modules built: kvm\.ko, kvm-hv\.ko/,
+      )
+
+      const booted = await runBootTestGuest({
+        scenario: 'nested',
+        kernel: vmlinux!,
+        modules: modules!,
+        cpu: 'power9',
+      })
+      expect(booted.out).not.toMatch(/::error/)
+      expect(booted.code).toBe(0)
+      const console = readFileSync(join(booted.dir, 'console.log'), 'utf8')
+      // L1 is the kernel just built, its kvm_hv from the built modules, nested on.
+      expect(console).toContain(`Linux version ${release}`)
+      expect(console).toContain('nested=Y')
+      const results = JSON.parse(readFileSync(join(booted.dir, 'results.json'), 'utf8'))
+      expect(results.timeline.l2Ready).toBeGreaterThan(results.timeline.l2Start)
+      expect(booted.out).toMatch(new RegExp(`L1 kernel \\| ${release.replace(/[.+]/g, '\\$&')} \\(vmlinux-`))
+      expect(booted.out).toMatch(/L2 QEMU \| qemu-system-ppc64 \d+\.\d+/)
+    },
+    BUILD_TIMEOUT_MS,
+  )
+
+  it(
+    'without the profile builds no hypervisor: the nested scenario fails saying kvm_hv is missing',
+    async () => {
+      const built = await build({ 'kvm-profile': 'false' })
+      expect(built.code).toBe(0)
+      // Compiled through the first build's ccache: most objects do not depend on the KVM options.
+      expect(built.out).toMatch(/ccache [1-9]\d* hits/)
+      const modules = built.outputs.modules!
+      expect(existsSync(join(modules, 'kernel/arch/powerpc/kvm'))).toBe(false)
+      const booted = await runBootTestGuest({
+        scenario: 'nested',
+        kernel: built.outputs.vmlinux!,
+        modules,
+        cpu: 'power9',
+      })
+      expect(booted.code).toBe(1)
+      expect(booted.out).toContain('kvm_hv is missing')
+      expect(booted.out).toMatch(/its config has # CONFIG_KVM_BOOK3S_64(_HV)? is not set/)
+      expect(booted.out).not.toMatch(/timed out|did not reach/i)
+    },
+    BUILD_TIMEOUT_MS,
+  )
+})
