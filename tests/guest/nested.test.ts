@@ -139,7 +139,7 @@ describe('nested KVM for real', () => {
     const command = readFileSync(join(dir, 'qemu-command.txt'), 'utf8')
     expect(command).toContain('pseries,x-vof=on,cap-nested-hv=on')
     expect(command).toContain('-m 2048')
-    expect(out).toMatch(/L2 QEMU \| qemu-system-ppc64 7\.\d+\.\d+ \(Debian [^)]+\) from /)
+    expect(out).toMatch(/L2 QEMU\s+qemu-system-ppc64 7\.\d+\.\d+ \(Debian [^)]+\) from /)
   }, 180_000)
 
   it('runs L2 with the candidate qemu-kvm from its RPMs, and says so', async () => {
@@ -163,7 +163,7 @@ describe('nested KVM for real', () => {
       'l2-qemu-rpms': rpm,
     })
     expect(code).toBe(0)
-    expect(out).toMatch(/L2 QEMU \| qemu-kvm-core-9\.1\.0-15\.el9\.kvm1 \(the candidate, from l2-qemu-rpms\)/)
+    expect(out).toMatch(/L2 QEMU\s+qemu-kvm-core-9\.1\.0-15\.el9\.kvm1 \(the candidate, from l2-qemu-rpms\)/)
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))
     expect(results.checks[2].output).toContain('L2| KVM-ACTIONS-READY')
   }, 180_000)

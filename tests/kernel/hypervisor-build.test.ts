@@ -7,9 +7,12 @@
  * loads kvm_hv from the built modules and runs an L2 guest under KVM. Without the profile the
  * same build is no hypervisor, and the nested scenario says so as a test failure.
  *
- * The config it starts from: by default the small one in fixtures/hypervisor (a few minutes
- * on 2 cores, in .ci/run); with KVM_HYPERVISOR_CONFIG=debian, Debian's own ppc64el config
- * (the hypervisor-build job of ci.yml, much longer).
+ * The config it starts from: by default the small one in fixtures/hypervisor (about 10 minutes
+ * for the build on 2 cores); with KVM_HYPERVISOR_CONFIG=debian, Debian's own ppc64el config.
+ * The case without the profile is a second whole build (ccache cannot help: the KVM options
+ * reach the powerpc headers nearly every file includes), so .ci/run runs the case with the
+ * profile, and ci.yml's hypervisor-build job runs both cases on both configs
+ * (KVM_HYPERVISOR_NEGATIVE=1).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -24,6 +27,7 @@ import { debianKernelTarball, KERNEL_SOURCE_CACHE } from '../support/kernel-sour
 
 const BUILD_TIMEOUT_MS = 90 * 60_000
 const variant = process.env.KVM_HYPERVISOR_CONFIG === 'debian' ? 'debian' : 'small'
+const withoutProfile = process.env.KVM_HYPERVISOR_NEGATIVE === '1'
 
 /** The distribution config the build starts from, with KVM off. */
 async function distributionConfig(dir: string): Promise<string> {
@@ -57,7 +61,7 @@ async function distributionConfig(dir: string): Promise<string> {
 let config: string
 const cacheBefore = process.env.KVM_ACTIONS_CACHE
 beforeAll(async () => {
-  // The builds' ccache (and the CLI's cache) in a folder of this run: the second build reuses the first's.
+  // The builds' ccache (and the CLI's cache) in a folder of this run, removed with it.
   process.env.KVM_ACTIONS_CACHE = mkdtempSync(join(tmpdir(), 'kvm-cache-'))
   config = await distributionConfig(mkdtempSync(join(tmpdir(), 'hypervisor-config-')))
   expect(readConfig(readFileSync(config, 'utf8')).get('KVM_BOOK3S_64') ?? 'n').toBe('n')
@@ -112,19 +116,21 @@ describe(`the hypervisor build of Debian's linux-source (${variant} config, KVM 
       expect(console).toContain('nested=Y')
       const results = JSON.parse(readFileSync(join(booted.dir, 'results.json'), 'utf8'))
       expect(results.timeline.l2Ready).toBeGreaterThan(results.timeline.l2Start)
-      expect(booted.out).toMatch(new RegExp(`L1 kernel \\| ${release.replace(/[.+]/g, '\\$&')} \\(vmlinux-`))
-      expect(booted.out).toMatch(/L2 QEMU \| qemu-system-ppc64 \d+\.\d+/)
+      expect(booted.out).toMatch(new RegExp(`L1 kernel\\s+${release.replace(/[.+]/g, '\\$&')} \\(vmlinux-`))
+      expect(booted.out).toMatch(/L2 QEMU\s+qemu-system-ppc64 \d+\.\d+/)
     },
     BUILD_TIMEOUT_MS,
   )
 
+  // Declared only where it runs (see the header): a skipped test would read as a missing tool.
+  if (!withoutProfile) return
   it(
     'without the profile builds no hypervisor: the nested scenario fails saying kvm_hv is missing',
     async () => {
       const built = await build({ 'kvm-profile': 'false' })
       expect(built.code).toBe(0)
-      // Compiled through the first build's ccache: most objects do not depend on the KVM options.
-      expect(built.out).toMatch(/ccache [1-9]\d* hits/)
+      // Through the first build's ccache, restored from the cache: its statistics are reported.
+      expect(built.out).toMatch(/ccache \d+ hits, [1-9]\d* misses/)
       const modules = built.outputs.modules!
       expect(existsSync(join(modules, 'kernel/arch/powerpc/kvm'))).toBe(false)
       const booted = await runBootTestGuest({

@@ -95,7 +95,7 @@ export async function kernelSrpm(
   replace(/^(Source20: .*)$/m, `Source0: ${tarball}\nPatch1: patch-5.14.0-redhat.patch\n$1`)
   replace(
     /^(%setup -q -c -T -n kernel-%\{rpmversion\}\n)/m,
-    '$1ApplyOptionalPatch() { test -s %{_sourcedir}/$1 && echo "patch $1 is for the hypervisor build"; return 0; }\nApplyOptionalPatch patch-5.14.0-redhat.patch\n',
+    '$1ApplyOptionalPatch() { test -s %{_sourcedir}/$$1 && echo "patch $$1 is for the hypervisor build"; return 0; }\nApplyOptionalPatch patch-5.14.0-redhat.patch\n',
   )
   writeFileSync(spec, text)
   const srpm = await packSrpm(tree, spec, { dist: '.el9', _source_payload: 'w1.gzdio' })
@@ -119,13 +119,19 @@ function standInKernelTree(tarball: string, top: string): void {
   const dir = join(root, top)
   mkdirSync(join(dir, 'prebuilt'), { recursive: true })
   mkdirSync(join(dir, 'arch', 'powerpc', 'kvm'), { recursive: true })
+  // What the RPM build's Kconfig check unpacks from a kernel tarball (it takes only these paths).
+  for (const sub of ['scripts', 'include']) mkdirSync(join(dir, sub), { recursive: true })
+  writeFileSync(join(dir, 'scripts', 'README'), 'stand-in\n')
+  writeFileSync(join(dir, 'include', 'README'), 'stand-in\n')
+  writeFileSync(join(dir, 'Kbuild'), '# stand-in\n')
   copyFileSync(guestKernel(), join(dir, 'prebuilt', 'vmlinux'))
   for (const module of ['kvm.ko', 'kvm-hv.ko'])
     copyFileSync(join(guestKvmModules(), module), join(dir, 'prebuilt', module))
   writeFileSync(
     join(dir, 'arch', 'powerpc', 'kvm', 'Kconfig'),
+    // The 5.14 tree's KVM symbols: KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND came later.
     ['KVM_BOOK3S_64', 'KVM_BOOK3S_64_HV', 'KVM_BOOK3S_64_PR', 'KVM_XICS', 'KVM_BOOK3S_HV_EXIT_TIMING']
-      .concat(['KVM_BOOK3S_HV_P8_TIMING', 'KVM_BOOK3S_HV_P9_TIMING', 'KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND'])
+      .concat(['KVM_BOOK3S_HV_P8_TIMING', 'KVM_BOOK3S_HV_P9_TIMING'])
       .map((name) => `config ${name}\n\ttristate "${name}"\n`)
       .join('\n'),
   )

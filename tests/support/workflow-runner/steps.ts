@@ -193,8 +193,9 @@ export class JobExecution {
     const continueToken = find(raw, 'continue-on-error')
     const continueOnError = continueToken ? truthy(evaluateToken(continueToken, stepContexts)) : false
     const outputs: Record<string, string> = {}
-    const dangling = this.options.state.dangling
-    const before = dangling.length
+    // This step's own references: jobs run concurrently, and another job's output expressions
+    // must not be blamed on this step. They join the run's list when the step is done.
+    const dangling: string[] = []
     try {
       if (run) {
         const script = toText(evaluateToken(run, stepContexts, { dangling }))
@@ -238,10 +239,10 @@ export class JobExecution {
           )
         }
       }
-      if (dangling.length > before)
-        throw new StepFailure(
-          `references what no earlier step produced: ${dangling.slice(before).join(', ')}`,
-        )
+      if (dangling.length > 0) {
+        this.options.state.dangling.push(...dangling)
+        throw new StepFailure(`references what no earlier step produced: ${dangling.join(', ')}`)
+      }
       record.outcome = 'success'
     } catch (error) {
       if (error instanceof WorkflowSyntaxError) throw error
