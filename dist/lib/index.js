@@ -32326,8 +32326,9 @@ function nestedChecks(options, modules) {
         {
             name: 'L2 guest under KVM',
             // L2's console is prefixed so that its marker and results never pass for L1's own.
-            // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline).
-            command: `${l2Command(options).map(_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r7).join(' ')} 2>&1 | awk '{ sub(/\r$/, ""); print "${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; fflush() }' | tee /tmp/l2.log; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' /tmp/l2.log`,
+            // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
+            // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
+            command: `${l2Command(options).map(_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r7).join(' ')} 2>&1 | awk '{ sub(/\r$/, ""); line = "${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > "/tmp/l2.log" }'; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' /tmp/l2.log`,
         },
     ];
 }

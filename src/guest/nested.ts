@@ -264,8 +264,9 @@ export function nestedChecks(
     {
       name: 'L2 guest under KVM',
       // L2's console is prefixed so that its marker and results never pass for L1's own.
-      // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline).
-      command: `${l2Command(options).map(shellWord).join(' ')} 2>&1 | awk '{ sub(/\r$/, ""); print "${L2_PREFIX}" $0; fflush() }' | tee /tmp/l2.log; grep -qx '${L2_PREFIX}${READY_MARKER}' /tmp/l2.log`,
+      // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
+      // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
+      command: `${l2Command(options).map(shellWord).join(' ')} 2>&1 | awk '{ sub(/\r$/, ""); line = "${L2_PREFIX}" $0; print line; fflush(); print line > "/tmp/l2.log" }'; grep -qx '${L2_PREFIX}${READY_MARKER}' /tmp/l2.log`,
     },
   ]
 }
