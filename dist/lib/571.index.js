@@ -171,7 +171,7 @@ async function runHypervisorBuild(request, deps) {
     const ccacheDir = request.ccache ? (0,external_node_path_.join)((0,paths/* defaultCacheDir */.$)(), 'ccache', 'kernel-hypervisor') : undefined;
     const configId = (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(config)).digest('hex').slice(0, 12);
     const ccacheKey = `kvm-actions-ccache-hypervisor-${configName}-${configId}`;
-    if (ccacheDir) {
+    if (ccacheDir && request.build) {
         await deps.cache.restore([ccacheDir], `${ccacheKey}-${Date.now()}`, [`${ccacheKey}-`]);
         (0,external_node_fs_.mkdirSync)(ccacheDir, { recursive: true });
     }
@@ -184,11 +184,12 @@ async function runHypervisorBuild(request, deps) {
         buildDir: (0,external_node_path_.join)(deps.work, 'build'),
         ...(ccacheDir ? { ccacheDir } : {}),
         jobs: (0,external_node_os_.cpus)().length + 1,
+        compile: request.build,
         timeoutMs: request.timeoutMs,
         log: deps.log,
         signal: deps.signal,
     });
-    if (ccacheDir)
+    if (ccacheDir && request.build)
         await deps.cache.save([ccacheDir], `${ccacheKey}-${Date.now()}`);
     return { ...build, ...(sourceNvr ? { sourceNvr } : {}) };
 }

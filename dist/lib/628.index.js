@@ -290,31 +290,13 @@ async function buildHypervisorKernel(request) {
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.map((f) => (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .describeFinding */ .jb)(request.distributionConfig.name, f)).join('; ')}`);
     }
     const lostModules = [...keep].filter((name) => (0,_config_js__WEBPACK_IMPORTED_MODULE_6__/* .readConfig */ .Xg)(distribution).get(name) === 'm' && values.get(name) !== 'm');
-    if (request.ccacheDir)
-        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['ccache', '--zero-stats'], { env });
-    const compiled = await run([`-j${request.jobs}`, 'vmlinux', 'modules'], `make -j${request.jobs} vmlinux modules`, {
-        ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
-    });
-    if (compiled.timedOut)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`the hypervisor build did not finish within ${(0,_report_duration_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(request.timeoutMs ?? 0)} (log: ${logFile})`);
-    const kernelRelease = (await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['make', '-s', ...args, 'kernelrelease'], { env })).stdout.trim();
-    const modulesRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.outDir, 'modules');
-    await run(['modules_install', `INSTALL_MOD_PATH=${modulesRoot}`, 'INSTALL_MOD_STRIP=1'], 'make modules_install');
-    const modulesDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesRoot, 'lib', 'modules', kernelRelease);
-    const vmlinux = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.outDir, `vmlinux-${kernelRelease}`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.copyFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.buildDir, 'vmlinux'), vmlinux);
-    const config = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.outDir, `config-${kernelRelease}`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(config, configText);
     const changes = diffConfigs(distribution, configText);
     const configDiff = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.outDir, 'config.diff');
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(configDiff, formatConfigDiff(request.distributionConfig.name, changes, new Set(trimmed.switchedOff)));
-    const kvmDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, 'kernel', 'arch', 'powerpc', 'kvm');
-    const kvmModules = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(kvmDir)
-        ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(kvmDir).filter((name) => KVM_MODULE_FILES.test(name))
-        : [];
-    return {
-        vmlinux,
-        modulesDir,
+    const kernelRelease = (await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['make', '-s', ...args, 'kernelrelease'], { env })).stdout.trim();
+    const config = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.outDir, `config-${kernelRelease}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(config, configText);
+    const described = {
         kernelRelease,
         config,
         configDiff,
@@ -323,13 +305,45 @@ async function buildHypervisorKernel(request) {
         switchedOff: trimmed.switchedOff,
         requested,
         lostModules,
-        kvmModules,
         sourceLabel: request.sourceLabel,
         configName: request.distributionConfig.name,
-        ...(request.ccacheDir ? { ccache: await ccacheStats(env) } : {}),
         cross: (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .powerpcMakeArgs */ .Cg)().some((arg) => arg.startsWith('CROSS_COMPILE=')),
-        durationMs: Date.now() - started,
         logFile,
+    };
+    const compile = [`-j${request.jobs}`, 'vmlinux', 'modules'];
+    if (!request.compile) {
+        return {
+            ...described,
+            vmlinux: '',
+            modulesDir: '',
+            kvmModules: [],
+            durationMs: Date.now() - started,
+            skippedCommand: ['make', ...args, ...compile],
+        };
+    }
+    if (request.ccacheDir)
+        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['ccache', '--zero-stats'], { env });
+    const compiled = await run([`-j${request.jobs}`, 'vmlinux', 'modules'], `make -j${request.jobs} vmlinux modules`, {
+        ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+    });
+    if (compiled.timedOut)
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`the hypervisor build did not finish within ${(0,_report_duration_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(request.timeoutMs ?? 0)} (log: ${logFile})`);
+    const modulesRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.outDir, 'modules');
+    await run(['modules_install', `INSTALL_MOD_PATH=${modulesRoot}`, 'INSTALL_MOD_STRIP=1'], 'make modules_install');
+    const modulesDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesRoot, 'lib', 'modules', kernelRelease);
+    const vmlinux = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.outDir, `vmlinux-${kernelRelease}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.copyFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.buildDir, 'vmlinux'), vmlinux);
+    const kvmDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, 'kernel', 'arch', 'powerpc', 'kvm');
+    const kvmModules = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(kvmDir)
+        ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(kvmDir).filter((name) => KVM_MODULE_FILES.test(name))
+        : [];
+    return {
+        ...described,
+        vmlinux,
+        modulesDir,
+        kvmModules,
+        ...(request.ccacheDir ? { ccache: await ccacheStats(env) } : {}),
+        durationMs: Date.now() - started,
     };
 }
 /** One line per changed option, saying why: requested, trimmed, or Kconfig's consequence. */
@@ -346,9 +360,16 @@ function formatConfigDiff(name, changes, switchedOff) {
 function hypervisorBuildSummary(summary, build) {
     const compiler = build.cross ? 'cross-compiled for ppc64le' : 'built natively';
     const cache = build.ccache ? `; ccache ${build.ccache.hits} hits, ${build.ccache.misses} misses` : '';
+    summary.heading('Hypervisor build', 3);
+    if (build.skippedCommand) {
+        summary
+            .paragraph(`Build skipped (input build is false): the config of ${build.kernelRelease} from ${build.sourceLabel} with ${build.configName} and the KVM profile was trimmed and checked by Kconfig; the build would run:`)
+            .code((0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .describeArgv */ .wI)(build.skippedCommand), 'sh');
+    }
+    else {
+        summary.paragraph(`A smoke build, not the release: vmlinux and modules of ${build.kernelRelease} from ${build.sourceLabel} with ${build.configName} and the KVM profile, ${compiler} in ${(0,_report_duration_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(build.durationMs)}${cache}. It proves the profile makes a working hypervisor (boot it with boot-test-guest's nested scenario); the RPM build (build-profile fast or full) is what gets published.`);
+    }
     summary
-        .heading('Hypervisor build', 3)
-        .paragraph(`A smoke build, not the release: vmlinux and modules of ${build.kernelRelease} from ${build.sourceLabel} with ${build.configName} and the KVM profile, ${compiler} in ${(0,_report_duration_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(build.durationMs)}${cache}. It proves the profile makes a working hypervisor (boot it with boot-test-guest's nested scenario); the RPM build (build-profile fast or full) is what gets published.`)
         .table(['Requested option', 'Distribution', 'Built'], build.requested.map((finding) => {
         // Unchanged options are not in the diff; an option the distribution lacked counts as not set.
         const change = build.changes.find((c) => c.name === finding.name);
@@ -363,7 +384,7 @@ function hypervisorBuildSummary(summary, build) {
         .split('\n')
         .slice(1, _report_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .SUMMARY_ROW_LIMIT */ .Oc + 1)
         .join('\n'))
-        .paragraph(`Config trimmed for the build: ${build.switchedOff.length} modules switched off (not needed to boot or host a guest), built-in code kept; ${build.changes.length} options differ from ${build.configName} in all (${build.configDiff}). KVM modules built: ${build.kvmModules.join(', ') || 'none'}.${build.lostModules.length > 0 ? ` Dropped with their dependencies: ${build.lostModules.join(', ')}.` : ''}`);
+        .paragraph(`Config trimmed for the build: ${build.switchedOff.length} modules switched off (not needed to boot or host a guest), built-in code kept; ${build.changes.length} options differ from ${build.configName} in all (${build.configDiff}).${build.skippedCommand ? '' : ` KVM modules built: ${build.kvmModules.join(', ') || 'none'}.`}${build.lostModules.length > 0 ? ` Dropped with their dependencies: ${build.lostModules.join(', ')}.` : ''}`);
 }
 
 

@@ -49324,6 +49324,7 @@ const buildKernel = defineAction({
                 kvmProfile: inputs.kvmProfile,
                 fragments,
                 ccache: inputs.ccache,
+                build: inputs.build,
                 timeoutMs: inputs.buildTimeout,
                 resultsDir: inputs.resultsDir,
             }, { log: ctx.log, signal: ctx.signal, cache: ctx.cache, work: (0,cleanup/* createWorkDir */.Xk)(ctx.state, 'hypervisor') });

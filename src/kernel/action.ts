@@ -141,6 +141,7 @@ export const buildKernel = defineAction({
           kvmProfile: inputs.kvmProfile,
           fragments,
           ccache: inputs.ccache,
+          build: inputs.build,
           timeoutMs: inputs.buildTimeout,
           resultsDir: inputs.resultsDir,
         },

@@ -26,6 +26,8 @@ export interface HypervisorRunRequest {
   kvmProfile: boolean
   fragments: { path: string; name: string }[]
   ccache: boolean
+  /** false: prepare and check the config only, and report the make command. */
+  build: boolean
   timeoutMs: number
   resultsDir: string
 }
@@ -79,7 +81,7 @@ export async function runHypervisorBuild(
   const ccacheDir = request.ccache ? join(defaultCacheDir(), 'ccache', 'kernel-hypervisor') : undefined
   const configId = createHash('sha256').update(readFileSync(config!)).digest('hex').slice(0, 12)
   const ccacheKey = `kvm-actions-ccache-hypervisor-${configName}-${configId}`
-  if (ccacheDir) {
+  if (ccacheDir && request.build) {
     await deps.cache.restore([ccacheDir], `${ccacheKey}-${Date.now()}`, [`${ccacheKey}-`])
     mkdirSync(ccacheDir, { recursive: true })
   }
@@ -92,10 +94,11 @@ export async function runHypervisorBuild(
     buildDir: join(deps.work, 'build'),
     ...(ccacheDir ? { ccacheDir } : {}),
     jobs: cpus().length + 1,
+    compile: request.build,
     timeoutMs: request.timeoutMs,
     log: deps.log,
     signal: deps.signal,
   })
-  if (ccacheDir) await deps.cache.save([ccacheDir], `${ccacheKey}-${Date.now()}`)
+  if (ccacheDir && request.build) await deps.cache.save([ccacheDir], `${ccacheKey}-${Date.now()}`)
   return { ...build, ...(sourceNvr ? { sourceNvr } : {}) }
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigurationError, InfrastructureError, TestFailure } from '../action/errors.js'
-import { exec } from '../exec/exec.js'
+import { describeArgv, exec } from '../exec/exec.js'
 import { findOnPath } from '../exec/tools.js'
 import type { Log } from '../host/host.js'
 import { formatDuration } from '../report/duration.js'
@@ -108,12 +108,15 @@ export interface HypervisorBuildRequest {
   /** A ccache folder; the compiler runs through ccache when set. */
   ccacheDir?: string
   jobs: number
+  /** false: prepare and check the config, report the make command, compile nothing. */
+  compile: boolean
   timeoutMs?: number
   log: Log
   signal?: AbortSignal
 }
 
 export interface HypervisorBuild {
+  /** Empty when the compile was skipped (compile: false), as modulesDir. */
   vmlinux: string
   /** lib/modules/<release> of the build, with kvm.ko and kvm-hv.ko when the config has them. */
   modulesDir: string
@@ -135,6 +138,8 @@ export interface HypervisorBuild {
   cross: boolean
   durationMs: number
   logFile: string
+  /** With compile: false, the command that would have built it. */
+  skippedCommand?: string[]
 }
 
 const KVM_MODULE_FILES = /^kvm(-hv|-pr)?\.ko(\.\w+)?$/
@@ -213,6 +218,41 @@ export async function buildHypervisorKernel(request: HypervisorBuildRequest): Pr
     (name) => readConfig(distribution).get(name) === 'm' && values.get(name) !== 'm',
   )
 
+  const changes = diffConfigs(distribution, configText)
+  const configDiff = join(request.outDir, 'config.diff')
+  writeFileSync(
+    configDiff,
+    formatConfigDiff(request.distributionConfig.name, changes, new Set(trimmed.switchedOff)),
+  )
+  const kernelRelease = (await exec(['make', '-s', ...args, 'kernelrelease'], { env })).stdout.trim()
+  const config = join(request.outDir, `config-${kernelRelease}`)
+  writeFileSync(config, configText)
+  const described = {
+    kernelRelease,
+    config,
+    configDiff,
+    configSha256: createHash('sha256').update(configText).digest('hex'),
+    changes,
+    switchedOff: trimmed.switchedOff,
+    requested,
+    lostModules,
+    sourceLabel: request.sourceLabel,
+    configName: request.distributionConfig.name,
+    cross: powerpcMakeArgs().some((arg) => arg.startsWith('CROSS_COMPILE=')),
+    logFile,
+  }
+  const compile = [`-j${request.jobs}`, 'vmlinux', 'modules']
+  if (!request.compile) {
+    return {
+      ...described,
+      vmlinux: '',
+      modulesDir: '',
+      kvmModules: [],
+      durationMs: Date.now() - started,
+      skippedCommand: ['make', ...args, ...compile],
+    }
+  }
+
   if (request.ccacheDir) await exec(['ccache', '--zero-stats'], { env })
   const compiled = await run(
     [`-j${request.jobs}`, 'vmlinux', 'modules'],
@@ -225,46 +265,25 @@ export async function buildHypervisorKernel(request: HypervisorBuildRequest): Pr
     throw new InfrastructureError(
       `the hypervisor build did not finish within ${formatDuration(request.timeoutMs ?? 0)} (log: ${logFile})`,
     )
-  const kernelRelease = (await exec(['make', '-s', ...args, 'kernelrelease'], { env })).stdout.trim()
   const modulesRoot = join(request.outDir, 'modules')
   await run(
     ['modules_install', `INSTALL_MOD_PATH=${modulesRoot}`, 'INSTALL_MOD_STRIP=1'],
     'make modules_install',
   )
   const modulesDir = join(modulesRoot, 'lib', 'modules', kernelRelease)
-
   const vmlinux = join(request.outDir, `vmlinux-${kernelRelease}`)
   copyFileSync(join(request.buildDir, 'vmlinux'), vmlinux)
-  const config = join(request.outDir, `config-${kernelRelease}`)
-  writeFileSync(config, configText)
-  const changes = diffConfigs(distribution, configText)
-  const configDiff = join(request.outDir, 'config.diff')
-  writeFileSync(
-    configDiff,
-    formatConfigDiff(request.distributionConfig.name, changes, new Set(trimmed.switchedOff)),
-  )
   const kvmDir = join(modulesDir, 'kernel', 'arch', 'powerpc', 'kvm')
   const kvmModules = existsSync(kvmDir)
     ? readdirSync(kvmDir).filter((name) => KVM_MODULE_FILES.test(name))
     : []
   return {
+    ...described,
     vmlinux,
     modulesDir,
-    kernelRelease,
-    config,
-    configDiff,
-    configSha256: createHash('sha256').update(configText).digest('hex'),
-    changes,
-    switchedOff: trimmed.switchedOff,
-    requested,
-    lostModules,
     kvmModules,
-    sourceLabel: request.sourceLabel,
-    configName: request.distributionConfig.name,
     ...(request.ccacheDir ? { ccache: await ccacheStats(env) } : {}),
-    cross: powerpcMakeArgs().some((arg) => arg.startsWith('CROSS_COMPILE=')),
     durationMs: Date.now() - started,
-    logFile,
   }
 }
 
@@ -285,11 +304,19 @@ function formatConfigDiff(name: string, changes: ConfigChange[], switchedOff: Re
 export function hypervisorBuildSummary(summary: Summary, build: HypervisorBuild): void {
   const compiler = build.cross ? 'cross-compiled for ppc64le' : 'built natively'
   const cache = build.ccache ? `; ccache ${build.ccache.hits} hits, ${build.ccache.misses} misses` : ''
-  summary
-    .heading('Hypervisor build', 3)
-    .paragraph(
+  summary.heading('Hypervisor build', 3)
+  if (build.skippedCommand) {
+    summary
+      .paragraph(
+        `Build skipped (input build is false): the config of ${build.kernelRelease} from ${build.sourceLabel} with ${build.configName} and the KVM profile was trimmed and checked by Kconfig; the build would run:`,
+      )
+      .code(describeArgv(build.skippedCommand), 'sh')
+  } else {
+    summary.paragraph(
       `A smoke build, not the release: vmlinux and modules of ${build.kernelRelease} from ${build.sourceLabel} with ${build.configName} and the KVM profile, ${compiler} in ${formatDuration(build.durationMs)}${cache}. It proves the profile makes a working hypervisor (boot it with boot-test-guest's nested scenario); the RPM build (build-profile fast or full) is what gets published.`,
     )
+  }
+  summary
     .table(
       ['Requested option', 'Distribution', 'Built'],
       build.requested.map((finding) => {
@@ -311,6 +338,6 @@ export function hypervisorBuildSummary(summary: Summary, build: HypervisorBuild)
         .join('\n'),
     )
     .paragraph(
-      `Config trimmed for the build: ${build.switchedOff.length} modules switched off (not needed to boot or host a guest), built-in code kept; ${build.changes.length} options differ from ${build.configName} in all (${build.configDiff}). KVM modules built: ${build.kvmModules.join(', ') || 'none'}.${build.lostModules.length > 0 ? ` Dropped with their dependencies: ${build.lostModules.join(', ')}.` : ''}`,
+      `Config trimmed for the build: ${build.switchedOff.length} modules switched off (not needed to boot or host a guest), built-in code kept; ${build.changes.length} options differ from ${build.configName} in all (${build.configDiff}).${build.skippedCommand ? '' : ` KVM modules built: ${build.kvmModules.join(', ') || 'none'}.`}${build.lostModules.length > 0 ? ` Dropped with their dependencies: ${build.lostModules.join(', ')}.` : ''}`,
     )
 }

@@ -138,7 +138,8 @@ describe('rebuildPackage', () => {
     const built = await rebuildPackage({ ...run, cache })
     expect(saved).toEqual([
       `${built.cacheKey} rpms`,
-      `kvm-actions-ccache-kvm-hello.el9_6-${built.cacheKey} ccache`,
+      // At a fixed path, <cache>/ccache/<package>: the cache restores to the path it saved.
+      `kvm-actions-ccache-kvm-hello.el9_6-${built.cacheKey} kvm-hello`,
     ])
     // The ccache restore falls back to any earlier ccache of the same package and dist.
     expect(restored[1]).toEqual([
