@@ -30,6 +30,18 @@ const kernel = join(
 )
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 
+// Every folder this run makes goes when it ends, however it ends.
+const made = []
+const scratch = (prefix) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+process.on('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true })
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
+
 function run(argv, options = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], ...options })
@@ -182,7 +194,7 @@ for (const [scenario, marker] of [
   const actionWall = []
   const bareReady = []
   for (let round = 0; round < rounds; round++) {
-    const workspace = mkdtempSync(join(tmpdir(), `bench-boot-${scenario}-`))
+    const workspace = scratch(`bench-boot-${scenario}-`)
     const measured = await action(scenario, workspace)
     actionReady.push(measured.readyMs)
     actionWall.push(measured.wallMs)
@@ -197,9 +209,9 @@ for (const [scenario, marker] of [
   }
   const ratio = median(actionReady) / median(bareReady)
   if (scenario === 'nested') {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-minimal-nested-'))
+    const dir = scratch('bench-minimal-nested-')
     try {
-      const workspace = mkdtempSync(join(tmpdir(), 'bench-boot-minimal-'))
+      const workspace = scratch('bench-boot-minimal-')
       const { command } = await action('nested', workspace)
       const minimal = minimalNestedCommand(command, dir)
       const minimalReady = []
@@ -226,7 +238,7 @@ for (const [scenario, marker] of [
 if (parts.includes('parallel')) {
   // Two guests at once against one alone, each a whole action run in its own workspace.
   const one = async () => {
-    const workspace = mkdtempSync(join(tmpdir(), 'bench-boot-parallel-'))
+    const workspace = scratch('bench-boot-parallel-')
     const started = performance.now()
     await action('kernel', workspace)
     const ms = performance.now() - started
