@@ -39,12 +39,15 @@ var macros = __webpack_require__(9892);
 var rpm_srpm = __webpack_require__(203);
 // EXTERNAL MODULE: ./src/kernel/kconfig-step.ts
 var kconfig_step = __webpack_require__(2125);
+// EXTERNAL MODULE: ./src/kernel/kconfig.ts + 1 modules
+var kconfig = __webpack_require__(3201);
 ;// CONCATENATED MODULE: ./src/kernel/hypervisor-source.ts
 /**
  * The kernel tree and config a hypervisor build starts from: a source RPM's own (its linux
  * tarball with the patches its %prep applies, and its ppc64le config), or a tree or tarball and
  * a config given directly (an `rpmbuild -bp` tree, a distribution's linux-source).
  */
+
 
 
 
@@ -86,12 +89,11 @@ async function srpmKernelSource(srpm, dir, defines, log) {
 }
 /** The folder of an unpacked tarball holding the kernel tree (linux-<version>/ or the top). */
 function treeIn(dir) {
-    const isTree = (path) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(path, 'Makefile')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(path, 'arch', 'powerpc', 'kvm'));
-    if (isTree(dir))
+    if ((0,kconfig/* isKernelTree */.ID)(dir))
         return dir;
     return (0,external_node_fs_.readdirSync)(dir)
         .map((name) => (0,external_node_path_.join)(dir, name))
-        .find((path) => (0,external_node_fs_.statSync)(path).isDirectory() && isTree(path));
+        .find((path) => (0,external_node_fs_.statSync)(path).isDirectory() && (0,kconfig/* isKernelTree */.ID)(path));
 }
 /**
  * A buildable tree: a folder as it is, or a tarball unpacked into dir with the patches applied
@@ -101,14 +103,14 @@ async function kernelTree(source, dir, patches, log) {
     if ((0,external_node_fs_.statSync)(source).isDirectory()) {
         const tree = treeIn(source);
         if (!tree)
-            throw new errors/* ConfigurationError */.j1(`${source} is not a kernel source tree (no Makefile and arch/powerpc/kvm)`);
+            throw new errors/* ConfigurationError */.j1(`${source} is not a kernel source tree (no Makefile and arch/powerpc/kvm/Kconfig)`);
         return tree;
     }
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     await (0,exec/* exec */.m0)(['tar', '-xf', source, '-C', dir], { log, group: `Unpack ${(0,external_node_path_.basename)(source)}` });
     const tree = treeIn(dir);
     if (!tree)
-        throw new errors/* ConfigurationError */.j1(`${source} holds no kernel source tree (no Makefile and arch/powerpc/kvm)`);
+        throw new errors/* ConfigurationError */.j1(`${source} holds no kernel source tree (no Makefile and arch/powerpc/kvm/Kconfig)`);
     for (const patch of patches) {
         if ((0,external_node_fs_.statSync)(patch).size === 0)
             continue;

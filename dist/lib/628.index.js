@@ -251,7 +251,7 @@ async function ccacheStats(env) {
 }
 async function buildHypervisorKernel(request) {
     const { tree, log } = request;
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tree, 'Makefile')) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tree, 'arch', 'powerpc', 'kvm', 'Kconfig')))
+    if (!(0,_kconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .isKernelTree */ .ID)(tree))
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${tree} is not a kernel source tree (no Makefile and arch/powerpc/kvm/Kconfig)`);
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tree, '.config')))
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${tree} has a .config of its own, so it cannot be built into a separate folder; expected a clean tree (make mrproper)`);
@@ -261,6 +261,7 @@ async function buildHypervisorKernel(request) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(request.outDir, { recursive: true });
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(request.buildDir, { recursive: true });
     const distribution = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(request.distributionConfig.path, 'utf8');
+    const distributionValues = (0,_config_js__WEBPACK_IMPORTED_MODULE_6__/* .readConfig */ .Xg)(distribution);
     const index = (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .kconfigIndex */ .wh)(tree);
     const profiled = (0,_config_js__WEBPACK_IMPORTED_MODULE_6__/* .applyOptions */ .V1)(distribution, request.options, (name) => index.has(name)).text;
     const keep = new Set([
@@ -289,7 +290,7 @@ async function buildHypervisorKernel(request) {
     if (dropped.length > 0) {
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.map((f) => (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .describeFinding */ .jb)(request.distributionConfig.name, f)).join('; ')}`);
     }
-    const lostModules = [...keep].filter((name) => (0,_config_js__WEBPACK_IMPORTED_MODULE_6__/* .readConfig */ .Xg)(distribution).get(name) === 'm' && values.get(name) !== 'm');
+    const lostModules = [...keep].filter((name) => distributionValues.get(name) === 'm' && values.get(name) !== 'm');
     const changes = diffConfigs(distribution, configText);
     const configDiff = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.outDir, 'config.diff');
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(configDiff, formatConfigDiff(request.distributionConfig.name, changes, new Set(trimmed.switchedOff)));
@@ -399,6 +400,7 @@ __webpack_require__.d(__webpack_exports__, {
   ss: () => (/* binding */ checkWithKconfig),
   p5: () => (/* binding */ compareWithKconfig),
   jb: () => (/* binding */ describeFinding),
+  ID: () => (/* binding */ isKernelTree),
   wh: () => (/* binding */ kconfigIndex),
   vV: () => (/* binding */ kernelSourceDigest),
   Cg: () => (/* binding */ powerpcMakeArgs),
@@ -492,6 +494,7 @@ const CONFIG_STEP_PATHS = [
     '*/arch/powerpc/*',
     '*/include/*',
 ];
+/** A kernel source tree: its top Makefile and the powerpc KVM Kconfig. */
 function isKernelTree(dir) {
     return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'Makefile')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'arch', 'powerpc', 'kvm', 'Kconfig'));
 }

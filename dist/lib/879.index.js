@@ -950,6 +950,7 @@ __webpack_require__.d(__webpack_exports__, {
   ss: () => (/* binding */ checkWithKconfig),
   p5: () => (/* binding */ compareWithKconfig),
   jb: () => (/* binding */ describeFinding),
+  ID: () => (/* binding */ isKernelTree),
   wh: () => (/* binding */ kconfigIndex),
   vV: () => (/* binding */ kernelSourceDigest),
   Cg: () => (/* binding */ powerpcMakeArgs),
@@ -1043,6 +1044,7 @@ const CONFIG_STEP_PATHS = [
     '*/arch/powerpc/*',
     '*/include/*',
 ];
+/** A kernel source tree: its top Makefile and the powerpc KVM Kconfig. */
 function isKernelTree(dir) {
     return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'Makefile')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'arch', 'powerpc', 'kvm', 'Kconfig'));
 }

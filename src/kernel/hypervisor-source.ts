@@ -12,6 +12,7 @@ import { defineArgs } from '../rpm/macros.js'
 import { unpackSrpm } from '../rpm/srpm.js'
 import { ppc64leConfigs } from './config.js'
 import { srpmKernelTarball } from './kconfig-step.js'
+import { isKernelTree } from './kconfig.js'
 
 export interface SrpmKernelSource {
   tarball: string
@@ -68,12 +69,10 @@ export async function srpmKernelSource(
 
 /** The folder of an unpacked tarball holding the kernel tree (linux-<version>/ or the top). */
 function treeIn(dir: string): string | undefined {
-  const isTree = (path: string) =>
-    existsSync(join(path, 'Makefile')) && existsSync(join(path, 'arch', 'powerpc', 'kvm'))
-  if (isTree(dir)) return dir
+  if (isKernelTree(dir)) return dir
   return readdirSync(dir)
     .map((name) => join(dir, name))
-    .find((path) => statSync(path).isDirectory() && isTree(path))
+    .find((path) => statSync(path).isDirectory() && isKernelTree(path))
 }
 
 /**
@@ -84,14 +83,18 @@ export async function kernelTree(source: string, dir: string, patches: string[],
   if (statSync(source).isDirectory()) {
     const tree = treeIn(source)
     if (!tree)
-      throw new ConfigurationError(`${source} is not a kernel source tree (no Makefile and arch/powerpc/kvm)`)
+      throw new ConfigurationError(
+        `${source} is not a kernel source tree (no Makefile and arch/powerpc/kvm/Kconfig)`,
+      )
     return tree
   }
   mkdirSync(dir, { recursive: true })
   await exec(['tar', '-xf', source, '-C', dir], { log, group: `Unpack ${basename(source)}` })
   const tree = treeIn(dir)
   if (!tree)
-    throw new ConfigurationError(`${source} holds no kernel source tree (no Makefile and arch/powerpc/kvm)`)
+    throw new ConfigurationError(
+      `${source} holds no kernel source tree (no Makefile and arch/powerpc/kvm/Kconfig)`,
+    )
   for (const patch of patches) {
     if (statSync(patch).size === 0) continue
     await exec(['patch', '-p1', '-s', '-d', tree, '-i', patch], { log, group: `Apply ${basename(patch)}` })

@@ -18,6 +18,7 @@ import { applyOptions, type ConfigChange, type ConfigOption, formatOption, readC
 import {
   compareWithKconfig,
   describeFinding,
+  isKernelTree,
   kconfigIndex,
   type KconfigFinding,
   powerpcMakeArgs,
@@ -164,7 +165,7 @@ async function ccacheStats(env: Record<string, string>): Promise<{ hits: number;
 
 export async function buildHypervisorKernel(request: HypervisorBuildRequest): Promise<HypervisorBuild> {
   const { tree, log } = request
-  if (!existsSync(join(tree, 'Makefile')) || !existsSync(join(tree, 'arch', 'powerpc', 'kvm', 'Kconfig')))
+  if (!isKernelTree(tree))
     throw new ConfigurationError(
       `${tree} is not a kernel source tree (no Makefile and arch/powerpc/kvm/Kconfig)`,
     )
@@ -181,6 +182,7 @@ export async function buildHypervisorKernel(request: HypervisorBuildRequest): Pr
   mkdirSync(request.buildDir, { recursive: true })
 
   const distribution = readFileSync(request.distributionConfig.path, 'utf8')
+  const distributionValues = readConfig(distribution)
   const index = kconfigIndex(tree)
   const profiled = applyOptions(distribution, request.options, (name) => index.has(name)).text
   const keep = new Set([
@@ -215,7 +217,7 @@ export async function buildHypervisorKernel(request: HypervisorBuildRequest): Pr
     )
   }
   const lostModules = [...keep].filter(
-    (name) => readConfig(distribution).get(name) === 'm' && values.get(name) !== 'm',
+    (name) => distributionValues.get(name) === 'm' && values.get(name) !== 'm',
   )
 
   const changes = diffConfigs(distribution, configText)

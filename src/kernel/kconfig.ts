@@ -26,7 +26,8 @@ const CONFIG_STEP_PATHS = [
   '*/include/*',
 ]
 
-function isKernelTree(dir: string): boolean {
+/** A kernel source tree: its top Makefile and the powerpc KVM Kconfig. */
+export function isKernelTree(dir: string): boolean {
   return existsSync(join(dir, 'Makefile')) && existsSync(join(dir, 'arch', 'powerpc', 'kvm', 'Kconfig'))
 }
 
