@@ -72,6 +72,7 @@ if [ -n "$rpms" ]; then
     printf '%s' "$passphrase" >"$scratch/passphrase")
   step 'publish-repo: signed local repository, checked by dnf' "$results/repo" \
     publish-repo --input target="$results/repo" --input rpms="$rpms" --input channel=testing \
+    --input results-dir="$results/publish-repo" \
     --input-file signing-key="$scratch/signing-key.asc" --input-file passphrase="$scratch/passphrase"
 else
   skip 'publish-repo: signed local repository, checked by dnf' 'build-kernel produced no RPMs'

@@ -18,6 +18,9 @@ debian_packages=(
   # rpmbuild --target ppc64le strips with the cross binutils
   binutils-powerpc64le-linux-gnu
   libvirt-daemon-system libvirt-clients
+  # the guest workloads (their ppc64el builds go into guest images; the host's copies map
+  # libraries to packages)
+  stress-ng fio
   # the landing page, rendered in a real browser; virt-xml-validate's schemas use xmllint
   chromium libxml2-utils
 )
@@ -29,6 +32,7 @@ dnf_packages=(
   patch git file binutils zstd xz
   make bison flex bc gcc openssl-devel elfutils-libelf-devel kmod ccache
   libvirt-daemon libvirt-client
+  stress-ng fio
   # chromium comes from EPEL on EL hosts
   chromium libxml2
 )
@@ -93,10 +97,17 @@ if command -v apt-get >/dev/null 2>&1; then
     rm -rf "$tmp"
     log "installed guest kernel $kpkg into /var/cache/kvm-actions/guest-kernel"
   fi
-  # The nested scenario runs an L2 guest inside the emulated L1: Debian's ppc64el
-  # qemu-system-ppc64 (dynamic; no static build exists) with every shared library it needs,
-  # found from the ELF NEEDED entries and mapped to packages through the host's own copies.
-  if [ ! -x /var/cache/kvm-actions/guest-qemu/bin/qemu-system-ppc64 ]; then
+  # ppc64el programs for guest initramfs images, each with every shared library it needs: found
+  # from the ELF NEEDED entries and mapped to packages through the host's own copies (the same
+  # package names exist for amd64, which is why the programs are also host packages above).
+  # unpack_with_libraries DEST PACKAGE... -- PROGRAM...: DEST/bin/PROGRAM, DEST/lib/ (+ ld64.so.2).
+  unpack_with_libraries() {
+    local dest=$1 tmp root stage file so lib owner
+    shift
+    local packages=() programs=()
+    while [ "$1" != -- ]; do packages+=("$1"); shift; done
+    shift
+    programs=("$@")
     tmp=$(mktemp -d)
     chmod 755 "$tmp"
     root="$tmp/root"
@@ -104,16 +115,16 @@ if command -v apt-get >/dev/null 2>&1; then
       (cd "$tmp" && apt-get download -qq "$1:ppc64el" 2>/dev/null && dpkg-deb -x ./"$1"_*_ppc64el.deb "$root" && rm -f ./"$1"_*_ppc64el.deb)
     }
     needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
+    # Libraries may sit in a private folder below the multiarch one (ceph/, found through RUNPATH).
     find_lib() {
       local d
       for d in lib/powerpc64le-linux-gnu usr/lib/powerpc64le-linux-gnu; do
-        if [ -e "$root/$d/$1" ]; then echo "$root/$d/$1"; return 0; fi
-      done
-      return 0
+        [ -d "$root/$d" ] && find "$root/$d" -name "$1" \( -type f -o -type l \) -print -quit
+      done | head -1
     }
-    fetch qemu-system-ppc
-    fetch libc6
-    queue=("$root/usr/bin/qemu-system-ppc64")
+    for p in "${packages[@]}" libc6; do fetch "$p"; done
+    local queue=()
+    for p in "${programs[@]}"; do queue+=("$root/usr/bin/$p"); done
     declare -A seen=()
     while [ ${#queue[@]} -gt 0 ]; do
       file=${queue[0]}
@@ -123,7 +134,7 @@ if command -v apt-get >/dev/null 2>&1; then
         seen[$so]=1
         lib=$(find_lib "$so")
         if [ -z "$lib" ]; then
-          owner=$( (dpkg -S "/lib/x86_64-linux-gnu/$so" "/usr/lib/x86_64-linux-gnu/$so" 2>/dev/null || true) | head -1 | cut -d: -f1)
+          owner=$( (dpkg -S "/lib/x86_64-linux-gnu/$so" "/usr/lib/x86_64-linux-gnu/$so" "/usr/lib/x86_64-linux-gnu/*/$so" 2>/dev/null || true) | head -1 | cut -d: -f1)
           [ -n "$owner" ] || { log "no package found for $so, needed by $(basename "$file")"; exit 1; }
           fetch "$owner"
           lib=$(find_lib "$so")
@@ -132,16 +143,26 @@ if command -v apt-get >/dev/null 2>&1; then
         queue+=("$(readlink -f "$lib")")
       done
     done
-    stage=/var/cache/kvm-actions/guest-qemu.new
+    stage="$dest.new"
     rm -rf "$stage"
     mkdir -p "$stage/bin" "$stage/lib" "$stage/share"
-    cp -L "$root/usr/bin/qemu-system-ppc64" "$stage/bin/"
+    for p in "${programs[@]}"; do cp -L "$root/usr/bin/$p" "$stage/bin/"; done
     for so in "${!seen[@]}"; do cp -L "$(find_lib "$so")" "$stage/lib/$so"; done
     cp -L "$root/lib/powerpc64le-linux-gnu/ld64.so.2" "$stage/lib/ld64.so.2"
-    cp /usr/share/qemu/vof.bin "$stage/share/"
-    rm -rf /var/cache/kvm-actions/guest-qemu "$tmp"
-    mv "$stage" /var/cache/kvm-actions/guest-qemu
-    log "installed ppc64le qemu-system-ppc64 and ${#seen[@]} libraries into /var/cache/kvm-actions/guest-qemu"
+    rm -rf "$dest" "$tmp"
+    mv "$stage" "$dest"
+    log "installed ppc64le ${programs[*]} and ${#seen[@]} libraries into $dest"
+  }
+  # The nested scenario runs an L2 guest inside the emulated L1: Debian's ppc64el
+  # qemu-system-ppc64 (dynamic; no static build exists).
+  if [ ! -x /var/cache/kvm-actions/guest-qemu/bin/qemu-system-ppc64 ]; then
+    unpack_with_libraries /var/cache/kvm-actions/guest-qemu qemu-system-ppc -- qemu-system-ppc64
+    mkdir -p /var/cache/kvm-actions/guest-qemu/share
+    cp /usr/share/qemu/vof.bin /var/cache/kvm-actions/guest-qemu/share/
+  fi
+  # The workloads boot-test-guest runs inside guests: stress-ng and fio.
+  if [ ! -x /var/cache/kvm-actions/guest-workloads/bin/fio ]; then
+    unpack_with_libraries /var/cache/kvm-actions/guest-workloads stress-ng fio -- stress-ng fio
   fi
 elif command -v dnf >/dev/null 2>&1; then
   need=()

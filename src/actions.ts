@@ -4,6 +4,7 @@ import { bootTestGuest } from './guest/action.js'
 import { buildKernel } from './kernel/action.js'
 import { patchQemu } from './qemu/action.js'
 import { publishRepo } from './repo/action.js'
+import { trackMetrics } from './trends/action.js'
 import { checkUpstream } from './upstream/action.js'
 
 export const ACTIONS: readonly AnyAction[] = [
@@ -12,6 +13,7 @@ export const ACTIONS: readonly AnyAction[] = [
   patchQemu,
   bootTestGuest,
   publishRepo,
+  trackMetrics,
 ]
 
 export function findAction(name: string): AnyAction | undefined {

@@ -34,10 +34,19 @@ function mainJob(env: Record<string, string>) {
   }
 }
 
+/** The exit code, with the job's last output when it differs: it says which step failed and why. */
+function expectExit(run: { status: number | null; stdout: string; stderr: string }, code: number) {
+  const output = `${run.stdout}${run.stderr}`.slice(-6000)
+  expect({ status: run.status, output: run.status === code ? '' : output }).toEqual({
+    status: code,
+    output: '',
+  })
+}
+
 describe('the main job', () => {
   it('publishes the repository the user guide enables: every runnable command of docs/user-guide.md passes, and a broken one fails', async () => {
     const run = mainJob({})
-    expect(run.status).toBe(0)
+    expectExit(run, 0)
     const guide = readFileSync(join(ROOT, 'docs', 'user-guide.md'), 'utf8')
     const environment = { repositoryUrl: pathToFileURL(join(run.results, 'repo')).href, channel: 'testing' }
     const results = await runGuide(guide, environment)
@@ -84,7 +93,7 @@ describe('the main job', () => {
 
   it('runs build-kernel checks, the nested boot and a dnf-checked publish, and says so in one summary', () => {
     const run = mainJob({})
-    expect(run.status).toBe(0)
+    expectExit(run, 0)
     expect(run.summary).toMatch(
       /\| build-kernel: KVM profile and Kconfig checks \(build skipped\) \| pass \| [\d.]+ \|/,
     )
@@ -99,10 +108,12 @@ describe('the main job', () => {
   }, 240_000)
 
   it('runs every step, then fails naming the step that failed', () => {
-    const bad = join(mkdtempSync(join(tmpdir(), 'bad-kernel-')), 'vmlinux-broken')
+    const badDir = mkdtempSync(join(tmpdir(), 'bad-kernel-'))
+    made.push(badDir)
+    const bad = join(badDir, 'vmlinux-broken')
     copyFileSync('/bin/true', bad)
     const run = mainJob({ KVM_ACTIONS_GUEST_KERNEL: bad })
-    expect(run.status).toBe(1)
+    expectExit(run, 1)
     expect(run.summary).toMatch(/\| boot-test-guest: nested KVM .* \| FAIL \(exit 1\) \|/)
     expect(run.summary).toMatch(/\| publish-repo: signed local repository, checked by dnf \| pass \|/)
     expect(run.stdout).toContain('main job: FAILED')

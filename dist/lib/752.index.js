@@ -19,7 +19,7 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts
 var apply = __webpack_require__(7545);
 // EXTERNAL MODULE: ./src/qemu/recipe.ts + 3 modules
-var recipe = __webpack_require__(1706);
+var recipe = __webpack_require__(9325);
 // EXTERNAL MODULE: ./src/qemu/patch-series.ts
 var patch_series = __webpack_require__(4458);
 // EXTERNAL MODULE: ./src/action/errors.ts

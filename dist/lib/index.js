@@ -31187,6 +31187,20 @@ function isAlive(pid) {
 
 /***/ }),
 
+/***/ 2715:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ shellWord)
+/* harmony export */ });
+/** One word quoted for a POSIX shell: a command line another machine's shell runs (guest init, ssh). */
+function shellWord(word) {
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+
+/***/ }),
+
 /***/ 1683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31491,13 +31505,15 @@ async function acquireLockWaiting(path, what, waitMs) {
 __nccwpck_require__.d(__webpack_exports__, {
   Aq: () => (/* binding */ ConsoleSession),
   Yr: () => (/* binding */ L2_PREFIX),
-  t$: () => (/* reexport */ qemu/* QemuStartError */.t),
+  t$: () => (/* reexport */ qemu/* QemuStartError */.t$),
   BT: () => (/* binding */ READY_MARKER),
   jq: () => (/* binding */ bootGuest),
   yY: () => (/* binding */ buildInitramfs),
   dX: () => (/* binding */ qemuArgv),
-  r7: () => (/* binding */ shellWord)
+  r7: () => (/* reexport */ shell/* shellWord */.r)
 });
+
+// UNUSED EXPORTS: GUEST_VIEW
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -31524,6 +31540,7 @@ const CONSOLE_PATTERNS = [
     },
     { kind: 'soft lockup', fatal: false, pattern: /watchdog: BUG: soft lockup/ },
     { kind: 'kernel warning', fatal: false, pattern: /WARNING: CPU: \d+ PID: \d+ at / },
+    { kind: 'OOM kill', fatal: false, pattern: /Out of memory: Killed process \d+|\boom-kill:/ },
     {
         kind: 'emergency shell',
         fatal: true,
@@ -31570,6 +31587,10 @@ class ConsoleWatcher {
     }
 }
 
+// EXTERNAL MODULE: ./src/guest/workloads.ts
+var workloads = __nccwpck_require__(7446);
+// EXTERNAL MODULE: ./src/exec/shell.ts
+var shell = __nccwpck_require__(2715);
 ;// CONCATENATED MODULE: ./src/guest/boot.ts
 /**
  * Direct kernel boot of a ppc64le guest to a readiness marker: a generated busybox initramfs runs
@@ -31585,17 +31606,24 @@ class ConsoleWatcher {
 
 
 
+
 const READY_MARKER = 'KVM-ACTIONS-READY';
 /** In the nested scenario, L1 relays L2's console lines with this prefix. */
 const L2_PREFIX = 'L2| ';
-function shellWord(word) {
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
+
+
+/** The line by which the guest tells what it runs on: its MMU, threads per core and CPU. */
+const GUEST_VIEW = 'KVM-ACTIONS-GUEST';
+const GUEST_VIEW_LINE = [
+    `echo "${GUEST_VIEW} mmu=$(sed -n 's/^MMU[[:space:]]*: //p' /proc/cpuinfo)`,
+    `threads=$(tr , '\\n' < /sys/devices/system/cpu/cpu0/topology/thread_siblings_list | awk -F- '{ n += ($2 == "" ? 1 : $2 - $1 + 1) } END { print n }')`,
+    `release=$(uname -r) cpu=$(sed -n 's/^cpu[[:space:]]*: //p' /proc/cpuinfo | head -1)"`,
+].join(' ');
 /**
- * An initramfs (newc cpio) with a static busybox whose /init runs the checks and powers off;
- * `files` adds more (the nested scenario's emulator, modules and L2 guest).
+ * An initramfs (newc cpio) with a static busybox whose /init says what the guest runs on, runs
+ * the setup, the checks and what comes after them, and powers off.
  */
-async function buildInitramfs(dir, busybox, checks, extraInit = '', files = [], name = 'initramfs') {
+async function buildInitramfs(dir, busybox, { checks = [], setup = '', after = '', files = [], name = 'initramfs' } = {}) {
     const root = (0,external_node_path_.join)(dir, name);
     for (const sub of ['bin', 'proc', 'sys', 'dev', 'tmp'])
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, sub), { recursive: true });
@@ -31612,13 +31640,15 @@ async function buildInitramfs(dir, busybox, checks, extraInit = '', files = [], 
         '/bin/busybox --install -s /bin',
         'mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev',
         'echo KVM-ACTIONS-USERSPACE',
-        extraInit,
+        GUEST_VIEW_LINE,
+        setup,
         ...checks.flatMap((check) => [
-            `echo ${shellWord(`KVM-ACTIONS-CHECK-BEGIN ${check.name}`)}`,
+            `echo ${(0,shell/* shellWord */.r)(`KVM-ACTIONS-CHECK-BEGIN ${check.name}`)}`,
             check.timeoutSeconds
-                ? `timeout ${check.timeoutSeconds} sh -c ${shellWord(check.command)} 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`
+                ? `timeout ${check.timeoutSeconds} sh -c ${(0,shell/* shellWord */.r)(check.command)} 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`
                 : `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
         ]),
+        after,
         `echo ${READY_MARKER}`,
         'poweroff -f',
     ];
@@ -31637,7 +31667,7 @@ async function buildInitramfs(dir, busybox, checks, extraInit = '', files = [], 
     return image;
 }
 function qemuArgv(options) {
-    return new qemu/* Qemu */.R(options.qemu).directBootArgv(options);
+    return new qemu/* Qemu */.RE(options.qemu).directBootArgv(options);
 }
 /**
  * One guest's console, line by line, whatever runs the guest (qemu or libvirt): the timeline,
@@ -31650,6 +31680,8 @@ class ConsoleSession {
     watcher;
     timeline = { end: 0 };
     checks = [];
+    guestView = {};
+    workloads;
     sawKernel = false;
     killedAtShutdown = false;
     current;
@@ -31659,6 +31691,7 @@ class ConsoleSession {
         this.options = options;
         this.stop = stop;
         this.watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)]);
+        this.workloads = new workloads/* WorkloadCollector */.Nd(options.workloads ?? new Map());
     }
     feed(raw) {
         const line = raw.replace(/\r$/, '');
@@ -31670,11 +31703,14 @@ class ConsoleSession {
         }
         if (line === 'KVM-ACTIONS-USERSPACE')
             timeline.userspace = at;
-        if (line.startsWith(L2_PREFIX)) {
+        const l2 = line.startsWith(L2_PREFIX);
+        if (l2) {
             timeline.l2Start ??= at;
             if (line === `${L2_PREFIX}${READY_MARKER}`)
                 timeline.l2Ready = at;
         }
+        else
+            this.observe(line);
         const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line);
         const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line);
         if (begin)
@@ -31686,7 +31722,9 @@ class ConsoleSession {
         }
         else if (this.current)
             this.current.output += `${line}\n`;
+        const seen = this.watcher.findings.length;
         const verdict = this.watcher.feed(line);
+        this.workloads.feed(l2 ? 'L2' : this.options.nested ? 'L1' : 'guest', l2 ? line.slice(L2_PREFIX.length) : line, this.watcher.findings.slice(seen));
         if (verdict === 'ready' && timeline.ready === undefined) {
             timeline.ready = at;
             if (!this.options.holdShutdown)
@@ -31695,6 +31733,22 @@ class ConsoleSession {
         }
         if (verdict === 'fatal')
             this.stop();
+    }
+    /** The guest's own account of its MMU, threads and CPU, and the kernel's MMU line. */
+    observe(line) {
+        const view = new RegExp(`^${GUEST_VIEW} mmu=(\\S*) threads=(\\d*) release=(\\S*) cpu=(.*)$`).exec(line);
+        if (view) {
+            if (view[1])
+                this.guestView.mmu = view[1].toLowerCase();
+            if (view[2])
+                this.guestView.threadsPerCore = Number(view[2]);
+            if (view[3])
+                this.guestView.release = view[3];
+            if (view[4])
+                this.guestView.cpu = view[4];
+        }
+        if (!this.guestView.mmuLine && /Using radix MMU|Initializing hash mmu|Using hash MMU/i.test(line))
+            this.guestView.mmuLine = line.replace(/^\[[\s\d.]+\]\s*/, '');
     }
     /** From now on the guest has shutdownTimeoutMs to power off before it is killed. */
     startShutdown() {
@@ -31717,6 +31771,8 @@ class ConsoleSession {
         return {
             argv,
             checks: this.checks,
+            workloads: this.workloads.results,
+            guestView: this.guestView,
             findings: this.watcher.findings,
             shutdown: this.killedAtShutdown ? 'killed' : 'clean',
             timeline: this.timeline,
@@ -31741,7 +31797,7 @@ async function bootGuest(options) {
         throw new errors/* InfrastructureError */.EN('cancelled: the guest was stopped');
     return session.finish(argv, () => {
         if (!session.sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
-            return new qemu/* Qemu */.R(options.qemu).startFailure(result.stderr + result.stdout, session.watcher.findings.find((f) => f.kind === 'QEMU error')?.line);
+            return new qemu/* Qemu */.RE(options.qemu).startFailure(result.stderr + result.stdout, session.watcher.findings.find((f) => f.kind === 'QEMU error')?.line);
         }
         return new errors/* TestFailure */.p2(result.timedOut
             ? `guest did not reach its ready marker within ${(0,duration/* formatDuration */.a)(options.bootTimeoutMs)}`
@@ -31954,7 +32010,7 @@ async function runSshKey(dir) {
 /** The qemu command of an image guest: SLOF boots the disk; virtio disk and network; the seed on vSCSI. */
 function imageQemuArgv(options) {
     return [
-        ...new qemu/* Qemu */.R(options.qemu).machineArgv(options),
+        ...new qemu/* Qemu */.RE(options.qemu).machineArgv(options),
         '-drive',
         `file=${options.overlay},if=none,id=disk0,format=qcow2`,
         '-device',
@@ -32075,10 +32131,122 @@ async function bootImage(options) {
         throw new errors/* InfrastructureError */.EN('cancelled: the guest was stopped');
     return session.finish(argv, () => {
         if (!session.sawKernel && result.exitCode !== null && result.exitCode !== 0 && !result.timedOut) {
-            return new qemu/* Qemu */.R(options.qemu).startFailure(result.stderr + result.stdout);
+            return new qemu/* Qemu */.RE(options.qemu).startFailure(result.stderr + result.stdout);
         }
         return new errors/* TestFailure */.p2('the image guest did not reach cloud-init’s final line or a login prompt in time');
     });
+}
+
+
+/***/ }),
+
+/***/ 413:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ kernelConfigBeside),
+/* harmony export */   NY: () => (/* binding */ modulesBesideKernel),
+/* harmony export */   Uq: () => (/* binding */ moduleClosure),
+/* harmony export */   ku: () => (/* binding */ findModule),
+/* harmony export */   wx: () => (/* binding */ builtIn)
+/* harmony export */ });
+/* unused harmony exports plainModule, moduleDepends */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4524);
+/** Kernel modules as a generated initramfs loads them: found, uncompressed, in dependency order. */
+
+
+
+const MODULE_SUFFIXES = ['.ko', '.ko.xz', '.ko.zst', '.ko.gz'];
+/** The file of module `name` below `dir` (kvm-hv and kvm_hv name the same module). */
+function findModule(dir, name) {
+    const wanted = new Set(MODULE_SUFFIXES.flatMap((suffix) => [name, name.replace(/_/g, '-')].map((n) => n + suffix)));
+    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile() && wanted.has(entry.name))
+            return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(entry.parentPath, entry.name);
+    }
+    return undefined;
+}
+/** A module as busybox insmod takes it: uncompressed. */
+async function plainModule(file, outDir) {
+    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file).replace(/\.ko(\.\w+)?$/, '.ko');
+    const out = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(outDir, name);
+    const tool = file.endsWith('.xz')
+        ? 'xz'
+        : file.endsWith('.zst')
+            ? 'zstd'
+            : file.endsWith('.gz')
+                ? 'gzip'
+                : undefined;
+    if (!tool)
+        return file;
+    // The decompressor's output goes to a file named here; the module path is an argument.
+    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .exec */ .m0)(['bash', '-c', '"$1" -dc -- "$2" > "$3"', 'decompress', tool, file, out]);
+    return out;
+}
+/** Whether modules.builtin (written by modules_install) lists the module as built into the kernel. */
+function builtIn(modulesDir, name) {
+    const list = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(modulesDir, 'modules.builtin');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(list))
+        return false;
+    const file = `${name.replace(/_/g, '-')}.ko`;
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(list, 'utf8')
+        .split('\n')
+        .some((line) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(line) === file || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(line) === file.replace(/-/g, '_'));
+}
+/**
+ * The kernel's config where the layouts keep it: /lib/modules/<kver>/config (RPM), or
+ * config-<kver> beside the image or above lib/modules (Debian's /boot, build-kernel's hypervisor build).
+ */
+function kernelConfigBeside(modulesDir, kernel) {
+    const kver = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(modulesDir);
+    const candidates = [
+        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(modulesDir, 'config'),
+        ...(kernel ? [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(kernel), `config-${kver}`)] : []),
+        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(modulesDir, '..', '..', '..', '..', `config-${kver}`),
+    ];
+    return candidates.find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file));
+}
+/** The `depends=` entry of a module's modinfo section. */
+function moduleDepends(content) {
+    const match = /(?:^|\0)depends=([^\0]*)\0/.exec(content.toString('latin1'));
+    return match?.[1] ? match[1].split(',').filter(Boolean) : [];
+}
+/**
+ * The modules `names` with what they depend on, in load order, uncompressed into outDir; a module
+ * built into the kernel (modules.builtin) is skipped, and one found nowhere is `missing(name)`.
+ */
+async function moduleClosure(modulesDir, names, outDir, missing) {
+    const ordered = [];
+    const visit = async (name, chain) => {
+        const key = name.replace(/-/g, '_');
+        if (ordered.some((file) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file).replace(/\.ko$/, '').replace(/-/g, '_') === key))
+            return;
+        if (chain.includes(key))
+            return;
+        const file = findModule(modulesDir, name);
+        if (!file) {
+            if (builtIn(modulesDir, name))
+                return;
+            throw missing(name);
+        }
+        const plain = await plainModule(file, outDir);
+        for (const dependency of moduleDepends((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(plain)))
+            await visit(dependency, [...chain, key]);
+        ordered.push(plain);
+    };
+    for (const name of names)
+        await visit(name, []);
+    return ordered;
+}
+/** The modules folder that setup-host.sh unpacks beside a Debian vmlinux-<kver>, if there is one. */
+function modulesBesideKernel(kernel) {
+    const kver = /^vmlinu[xz]-(.+)$/.exec((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(kernel))?.[1];
+    const dir = kver ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(kernel), 'modules', kver) : undefined;
+    return dir && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) ? dir : undefined;
 }
 
 
@@ -32088,13 +32256,12 @@ async function bootImage(options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   NY: () => (/* binding */ modulesBesideKernel),
 /* harmony export */   gi: () => (/* binding */ describeL2Qemu),
 /* harmony export */   kX: () => (/* binding */ nestedPayload),
 /* harmony export */   qx: () => (/* binding */ describeL1Kernel),
 /* harmony export */   yu: () => (/* binding */ GUEST_QEMU_DIR)
 /* harmony export */ });
-/* unused harmony exports findModule, kernelConfigBeside, moduleDepends, kvmModules, libraryClosure, l2Command, nestedChecks */
+/* unused harmony exports kvmModules, libraryClosure, l2Command, nestedChecks */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -32103,12 +32270,19 @@ async function bootImage(options) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8055);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4524);
-/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5042);
+/* harmony import */ var _modules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(413);
+/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4922);
+/* harmony import */ var _workloads_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7446);
+/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5042);
 /**
  * The hypervisor-under-test scenario: the candidate kernel boots as L1 on a machine with
  * cap-nested-hv=on, loads kvm_hv, and starts an L2 guest with KVM. /dev/kvm appearing proves
  * nothing (it appears even when kvm_hv fails to load); only an L2 that reaches its marker does.
  */
+
+
+
+
 
 
 
@@ -32123,64 +32297,9 @@ const L1_LIBS = '/usr/lib/kvm-actions-qemu';
 const L1_FIRMWARE = '/usr/share/qemu';
 const L1_MODULES = '/lib/kvm';
 const L2_DIR = '/l2';
-const MODULE_SUFFIXES = ['.ko', '.ko.xz', '.ko.zst', '.ko.gz'];
-/** The file of module `name` below `dir` (kvm-hv and kvm_hv name the same module). */
-function findModule(dir, name) {
-    const wanted = new Set(MODULE_SUFFIXES.flatMap((suffix) => [name, name.replace(/_/g, '-')].map((n) => n + suffix)));
-    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile() && wanted.has(entry.name))
-            return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(entry.parentPath, entry.name);
-    }
-    return undefined;
-}
-/** A module as busybox insmod takes it: uncompressed. */
-async function plainModule(file, outDir) {
-    const name = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(file).replace(/\.ko(\.\w+)?$/, '.ko');
-    const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(outDir, name);
-    const tool = file.endsWith('.xz')
-        ? 'xz'
-        : file.endsWith('.zst')
-            ? 'zstd'
-            : file.endsWith('.gz')
-                ? 'gzip'
-                : undefined;
-    if (!tool)
-        return file;
-    // The decompressor's output goes to a file named here; the module path is an argument.
-    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['bash', '-c', '"$1" -dc -- "$2" > "$3"', 'decompress', tool, file, out]);
-    return out;
-}
-/** Whether modules.builtin (written by modules_install) lists the module as built into the kernel. */
-function builtIn(modulesDir, name) {
-    const list = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, 'modules.builtin');
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(list))
-        return false;
-    const file = `${name.replace(/_/g, '-')}.ko`;
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(list, 'utf8')
-        .split('\n')
-        .some((line) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(line) === file || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(line) === file.replace(/-/g, '_'));
-}
-/**
- * The kernel's config where the layouts keep it: /lib/modules/<kver>/config (RPM), or
- * config-<kver> beside the image or above lib/modules (Debian's /boot, build-kernel's hypervisor build).
- */
-function kernelConfigBeside(modulesDir, kernel) {
-    const kver = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(modulesDir);
-    const candidates = [
-        (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, 'config'),
-        ...(kernel ? [(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(kernel), `config-${kver}`)] : []),
-        (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesDir, '..', '..', '..', '..', `config-${kver}`),
-    ];
-    return candidates.find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file));
-}
-/** The `depends=` entry of a module's modinfo section. */
-function moduleDepends(content) {
-    const match = /(?:^|\0)depends=([^\0]*)\0/.exec(content.toString('latin1'));
-    return match?.[1] ? match[1].split(',').filter(Boolean) : [];
-}
 /** The kernel is not a hypervisor: the test's verdict on it, with its config line when found. */
 function kvmHvMissing(modulesDir) {
-    const config = kernelConfigBeside(modulesDir);
+    const config = (0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .kernelConfigBeside */ .AX)(modulesDir);
     const text = config ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(config, 'utf8') : '';
     // HV's own line, or the option it depends on when Kconfig left HV out altogether.
     const setting = ['KVM_BOOK3S_64_HV', 'KVM_BOOK3S_64']
@@ -32190,29 +32309,9 @@ function kvmHvMissing(modulesDir) {
 }
 /** kvm and kvm_hv with what they depend on, in load order, uncompressed into outDir. */
 async function kvmModules(modulesDir, outDir) {
-    if (!findModule(modulesDir, 'kvm_hv') && !builtIn(modulesDir, 'kvm_hv'))
+    if (!(0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .findModule */ .ku)(modulesDir, 'kvm_hv') && !(0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .builtIn */ .wx)(modulesDir, 'kvm_hv'))
         throw kvmHvMissing(modulesDir);
-    const ordered = [];
-    const visit = async (name, chain) => {
-        const key = name.replace(/-/g, '_');
-        if (ordered.some((file) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(file).replace(/\.ko$/, '').replace(/-/g, '_') === key))
-            return;
-        if (chain.includes(key))
-            return;
-        const file = findModule(modulesDir, name);
-        if (!file) {
-            if (builtIn(modulesDir, name))
-                return;
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`${modulesDir} has kvm-hv but not ${name}.ko, which it needs: the candidate kernel's modules are incomplete`);
-        }
-        const plain = await plainModule(file, outDir);
-        for (const dependency of moduleDepends((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(plain)))
-            await visit(dependency, [...chain, key]);
-        ordered.push(plain);
-    };
-    await visit('kvm', []);
-    await visit('kvm_hv', []);
-    return ordered;
+    return (0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .moduleClosure */ .Uq)(modulesDir, ['kvm', 'kvm_hv'], outDir, (name) => new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`${modulesDir} has kvm-hv but not ${name}.ko, which it needs: the candidate kernel's modules are incomplete`));
 }
 /** The NEEDED entries of an ELF file (readelf reads any architecture's). */
 async function neededLibraries(file) {
@@ -32307,11 +32406,13 @@ function l2Command(options) {
         '-initrd',
         `${L2_DIR}/initramfs.cpio`,
         '-append',
-        'console=hvc0 panic=-1',
+        (0,_qemu_js__WEBPACK_IMPORTED_MODULE_6__/* .kernelCommandLine */ .Xy)(options.l2KernelArgs),
     ];
 }
 /** The checks that prove L1 is a working KVM hypervisor; they run before the user's checks. */
 function nestedChecks(options, modules) {
+    // With workloads, L2 gets L1's scratch and tools disks (named by shell variables L1's init set).
+    const l2 = [...l2Command(options).map(_boot_js__WEBPACK_IMPORTED_MODULE_8__/* .shellWord */ .r7), ...(options.l2Workloads ? _workloads_js__WEBPACK_IMPORTED_MODULE_7__/* .L2_DISK_ARGS */ .LI : [])].join(' ');
     const nested = '/sys/module/kvm_hv/parameters/nested';
     return [
         {
@@ -32328,7 +32429,7 @@ function nestedChecks(options, modules) {
             // L2's console is prefixed so that its marker and results never pass for L1's own.
             // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
             // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
-            command: `${l2Command(options).map(_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .shellWord */ .r7).join(' ')} 2>&1 | awk '{ sub(/\r$/, ""); line = "${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > "/tmp/l2.log" }'; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' /tmp/l2.log`,
+            command: `${l2} 2>&1 | awk '{ sub(/\r$/, ""); line = "${_boot_js__WEBPACK_IMPORTED_MODULE_8__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > "/tmp/l2.log" }'; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_8__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_8__/* .READY_MARKER */ .BT}' /tmp/l2.log`,
         },
     ];
 }
@@ -32337,7 +32438,16 @@ async function nestedPayload(work, options) {
     const moduleDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(work, 'modules');
     await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['mkdir', '-p', moduleDir]);
     const modules = await kvmModules(options.modulesDir, moduleDir);
-    const l2Initrd = await (0,_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .buildInitramfs */ .yY)(work, options.busybox, [], '', [], 'l2-initramfs');
+    const l2Initrd = await (0,_boot_js__WEBPACK_IMPORTED_MODULE_8__/* .buildInitramfs */ .yY)(work, options.busybox, {
+        name: 'l2-initramfs',
+        ...(options.l2Workloads
+            ? {
+                setup: options.l2Workloads.setup,
+                after: options.l2Workloads.runs,
+                files: options.l2Workloads.files,
+            }
+            : {}),
+    });
     return {
         files: [
             ...(await l2QemuFiles(options.guestQemuDir, options.candidateQemu)),
@@ -32350,7 +32460,7 @@ async function nestedPayload(work, options) {
 }
 /** Which kernel L1 is: its release, image, and the hash of its config when the config is found. */
 function describeL1Kernel(kernel, modulesDir) {
-    const config = kernelConfigBeside(modulesDir, kernel);
+    const config = (0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .kernelConfigBeside */ .AX)(modulesDir, kernel);
     const hash = config
         ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(config)).digest('hex').slice(0, 16)
         : undefined;
@@ -32366,12 +32476,6 @@ function describeL2Qemu(guestQemuDir, candidate) {
         : undefined;
     return `qemu-system-ppc64 ${version ?? '(version not found)'} from ${guestQemuDir}`;
 }
-/** The modules folder that setup-host.sh unpacks beside a Debian vmlinux-<kver>, if there is one. */
-function modulesBesideKernel(kernel) {
-    const kver = /^vmlinu[xz]-(.+)$/.exec((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(kernel))?.[1];
-    const dir = kver ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(kernel), 'modules', kver) : undefined;
-    return dir && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(dir) ? dir : undefined;
-}
 
 
 /***/ }),
@@ -32380,9 +32484,11 @@ function modulesBesideKernel(kernel) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ Qemu),
-/* harmony export */   t: () => (/* binding */ QemuStartError)
+/* harmony export */   RE: () => (/* binding */ Qemu),
+/* harmony export */   Xy: () => (/* binding */ kernelCommandLine),
+/* harmony export */   t$: () => (/* binding */ QemuStartError)
 /* harmony export */ });
+/* unused harmony export diskArgv */
 /* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1683);
 /**
@@ -32398,6 +32504,19 @@ class QemuStartError extends _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .I
         super(message);
         this.output = output;
     }
+}
+/** The guest kernel's command line: the console on hvc0, power off on panic, then the user's arguments. */
+function kernelCommandLine(kernelArgs) {
+    return ['console=hvc0 panic=-1', kernelArgs?.trim()].filter(Boolean).join(' ');
+}
+/** -drive and -device arguments of virtio-blk disks (commas in a path are doubled, as QEMU escapes them). */
+function diskArgv(disks = []) {
+    return disks.flatMap((disk, index) => [
+        '-drive',
+        `file=${disk.file.replace(/,/g, ',,')},if=none,id=disk${index},format=raw${disk.readOnly ? ',readonly=on' : ''}`,
+        '-device',
+        `virtio-blk-pci,drive=disk${index},serial=${disk.serial}`,
+    ]);
 }
 class Qemu extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .Tool */ .N {
     /** program: a name on PATH or the path of an unpacked qemu-kvm's emulator. */
@@ -32416,7 +32535,9 @@ class Qemu extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .Tool */ .N {
             '-m',
             String(options.memoryMb),
             '-smp',
-            String(options.smp),
+            options.threads && options.threads > 1
+                ? `${options.smp},threads=${options.threads}`
+                : String(options.smp),
             '-accel',
             options.accel,
             '-nographic',
@@ -32435,7 +32556,8 @@ class Qemu extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .Tool */ .N {
             '-initrd',
             options.initrd,
             '-append',
-            options.append ?? 'console=hvc0 panic=-1',
+            kernelCommandLine(options.kernelArgs),
+            ...diskArgv(options.disks),
             ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
         ];
     }
@@ -32555,8 +32677,14 @@ const imageScenario = {
 
 // EXTERNAL MODULE: ./src/guest/boot.ts + 1 modules
 var boot = __nccwpck_require__(5042);
+// EXTERNAL MODULE: ./src/guest/modules.ts
+var modules = __nccwpck_require__(413);
+// EXTERNAL MODULE: ./src/guest/workloads.ts
+var guest_workloads = __nccwpck_require__(7446);
 ;// CONCATENATED MODULE: ./src/guest/scenarios/kernel.ts
 /** `kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. */
+
+
 
 const KERNEL_REQUIRED = (scenario) => `Input 'kernel' (or kernel-rpms) is required for scenario ${scenario}; expected the path of a ppc64le vmlinux`;
 const kernelScenario = {
@@ -32566,9 +32694,22 @@ const kernelScenario = {
     tools: ['cpio'],
     validate: ({ kernel }) => (kernel ? [] : [KERNEL_REQUIRED('kernel')]),
     async prepare(request) {
+        const kernel = request.kernel;
+        const workloads = request.workloads.length > 0
+            ? await (0,guest_workloads/* workloadGuest */.Oo)(request.work, request.modulesDir ?? (0,modules/* modulesBesideKernel */.NY)(kernel), request.workloads)
+            : undefined;
         return {
-            kernel: request.kernel,
-            initrd: await (0,boot/* buildInitramfs */.yY)(request.work, request.busybox, request.checks),
+            kernel,
+            initrd: await (0,boot/* buildInitramfs */.yY)(request.work, request.busybox, {
+                checks: request.checks,
+                ...(workloads ? { setup: workloads.setup, after: workloads.runs, files: workloads.files } : {}),
+            }),
+            ...(workloads
+                ? {
+                    disks: await (0,guest_workloads/* workloadDisks */.Yi)(request.work, request.workloadTools, request.workloads),
+                    workloads: workloads.commands,
+                }
+                : {}),
             firmware: 'vof',
             memoryMb: request.memoryMb,
             markers: [new RegExp(`^${boot/* READY_MARKER */.BT}$`)],
@@ -32590,6 +32731,8 @@ var nested = __nccwpck_require__(8145);
 
 
 
+
+
 const L2_MEMORY_MB = 512;
 /** L1 holds the L2 guest's memory and its own unpacked initramfs (the emulator and L2 kernel). */
 const L1_MIN_MEMORY_MB = 2048;
@@ -32601,15 +32744,25 @@ const nestedScenario = {
     validate: ({ kernel }) => (kernel ? [] : [KERNEL_REQUIRED('nested')]),
     async prepare(request) {
         const kernel = request.kernel;
-        const modulesDir = request.modulesDir ?? (0,nested/* modulesBesideKernel */.NY)(kernel);
+        const modulesDir = request.modulesDir ?? (0,modules/* modulesBesideKernel */.NY)(kernel);
         if (!modulesDir) {
             throw new errors/* ConfigurationError */.j1(`Input 'modules' is required for scenario nested: ${kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`);
         }
+        const l2Kernel = request.nested.l2Kernel ?? kernel;
+        const workloads = request.workloads.length > 0;
+        const l1Workloads = workloads
+            ? await (0,guest_workloads/* workloadGuest */.Oo)(request.work, modulesDir, request.workloads)
+            : undefined;
+        const l2Workloads = workloads
+            ? await (0,guest_workloads/* workloadGuest */.Oo)(request.work, l2Kernel === kernel ? modulesDir : (0,modules/* modulesBesideKernel */.NY)(l2Kernel), request.workloads)
+            : undefined;
         const payload = await (0,nested/* nestedPayload */.kX)(request.work, {
             guestQemuDir: request.nested.guestQemuDir,
             ...(request.nested.candidateQemu ? { candidateQemu: request.nested.candidateQemu } : {}),
             modulesDir,
-            l2Kernel: request.nested.l2Kernel ?? kernel,
+            l2Kernel,
+            ...(request.nested.l2KernelArgs ? { l2KernelArgs: request.nested.l2KernelArgs } : {}),
+            ...(l2Workloads ? { l2Workloads } : {}),
             busybox: request.busybox,
             l2MemoryMb: L2_MEMORY_MB,
             l2TimeoutSeconds: Math.ceil(request.nested.l2TimeoutMs / 1000),
@@ -32617,7 +32770,17 @@ const nestedScenario = {
         const memoryMb = Math.max(request.memoryMb, L1_MIN_MEMORY_MB);
         return {
             kernel,
-            initrd: await (0,boot/* buildInitramfs */.yY)(request.work, request.busybox, [...payload.checks, ...request.checks], '', payload.files),
+            initrd: await (0,boot/* buildInitramfs */.yY)(request.work, request.busybox, {
+                checks: [...payload.checks, ...request.checks],
+                files: [...payload.files, ...(l1Workloads?.files ?? [])],
+                ...(l1Workloads ? { setup: l1Workloads.setup, after: l1Workloads.runs } : {}),
+            }),
+            ...(l1Workloads
+                ? {
+                    disks: await (0,guest_workloads/* workloadDisks */.Yi)(request.work, request.workloadTools, request.workloads),
+                    workloads: l1Workloads.commands,
+                }
+                : {}),
             firmware: 'vof',
             memoryMb,
             markers: [new RegExp(`^${boot/* READY_MARKER */.BT}$`)],
@@ -32640,6 +32803,290 @@ const SCENARIOS = {
     nested: nestedScenario,
     image: imageScenario,
 };
+
+
+/***/ }),
+
+/***/ 7446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kd: () => (/* binding */ parseWorkloads),
+/* harmony export */   LI: () => (/* binding */ L2_DISK_ARGS),
+/* harmony export */   Nd: () => (/* binding */ WorkloadCollector),
+/* harmony export */   Oo: () => (/* binding */ workloadGuest),
+/* harmony export */   QC: () => (/* binding */ workloadFailure),
+/* harmony export */   Yi: () => (/* binding */ workloadDisks),
+/* harmony export */   um: () => (/* binding */ WORKLOAD_TOOLS_DIR),
+/* harmony export */   zr: () => (/* binding */ overheadRatios)
+/* harmony export */ });
+/* unused harmony exports TOOLS_SERIAL, SCRATCH_SERIAL, WORKLOAD_MODULES, WORKLOAD_FAILING_KINDS, WORKLOAD_BEGIN, WORKLOAD_END, METRICS_BEGIN, METRICS_END, workloadTool, metricsCommand, workloadSetup, workloadRuns, stressNgMetrics, fioMetrics, parseMetrics */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8055);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4524);
+/* harmony import */ var _exec_shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2715);
+/* harmony import */ var _modules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(413);
+/**
+ * Workloads inside the guest: stress-ng and fio from a read-only tools disk, fio on a scratch
+ * disk, their machine-readable output (stress-ng --metrics --yaml, fio --output-format=json)
+ * relayed on the console between markers and parsed into metrics. A kernel WARN, soft lockup,
+ * RCU stall or OOM kill printed while a workload runs fails that workload.
+ */
+
+
+
+
+
+
+
+/** Where scripts/setup-host.sh unpacks Debian's ppc64el stress-ng and fio with their libraries. */
+const WORKLOAD_TOOLS_DIR = '/var/cache/kvm-actions/guest-workloads';
+/** The virtio-blk serials by which the guest finds its disks. */
+const TOOLS_SERIAL = 'kvm-tools';
+const SCRATCH_SERIAL = 'kvm-scratch';
+/** The modules the guest loads for the disks: virtio-blk and the tools disk's ISO 9660. */
+const WORKLOAD_MODULES = ['virtio_pci', 'virtio_blk', 'isofs'];
+/** The kernel message classes that fail a workload they interrupt. */
+const WORKLOAD_FAILING_KINDS = new Set(['kernel warning', 'soft lockup', 'RCU stall', 'OOM kill']);
+const WORKLOAD_BEGIN = 'KVM-ACTIONS-WORKLOAD-BEGIN';
+const WORKLOAD_END = 'KVM-ACTIONS-WORKLOAD-END';
+const METRICS_BEGIN = 'KVM-ACTIONS-METRICS-BEGIN';
+const METRICS_END = 'KVM-ACTIONS-METRICS-END';
+const METRICS_FILE = '/tmp/kvm-actions-metrics';
+function parseWorkloads(lines, timeoutMs) {
+    return lines.map((entry) => {
+        const colon = entry.indexOf(':');
+        return {
+            name: entry.slice(0, colon).trim(),
+            command: entry.slice(colon + 1).trim(),
+            timeoutSeconds: Math.ceil(timeoutMs / 1000),
+        };
+    });
+}
+/** The tool a workload runs, when it is one whose output is parsed. */
+function workloadTool(command) {
+    const program = command.trim().split(/\s+/)[0];
+    return program === 'stress-ng' || program === 'fio' ? program : undefined;
+}
+/** The command with the flags that make its tool write machine-readable output to METRICS_FILE. */
+function metricsCommand(command) {
+    const tool = workloadTool(command);
+    if (tool === 'stress-ng')
+        return `${command}${/--metrics\b/.test(command) ? '' : ' --metrics'} --yaml ${METRICS_FILE}`;
+    if (tool === 'fio')
+        return `${command} --eta=never --output-format=json --output=${METRICS_FILE}`;
+    return command;
+}
+/**
+ * The init lines that load the disk modules, mount the tools disk and put stress-ng and fio on
+ * PATH (run through the tools' own loader and libraries), with SCRATCH_DISK naming the scratch disk.
+ */
+function workloadSetup(moduleFiles) {
+    return [
+        ...moduleFiles.map((file) => `insmod ${file} 2>/dev/null`),
+        `kvm_disk() { for d in /sys/block/vd*; do [ "$(cat "$d/serial" 2>/dev/null)" = "$1" ] && echo "/dev/\${d##*/}" && return; done; }`,
+        // The disks appear once virtio has probed them, shortly after insmod returns.
+        `i=0; while [ -z "$(kvm_disk ${TOOLS_SERIAL})" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done`,
+        'TOOLS_DISK=$(kvm_disk ' + TOOLS_SERIAL + ')',
+        'export SCRATCH_DISK=$(kvm_disk ' + SCRATCH_SERIAL + ')',
+        'echo "KVM-ACTIONS-DISKS tools=$TOOLS_DISK scratch=$SCRATCH_DISK"',
+        'mkdir -p /opt/kvm-workloads && mount -t iso9660 -o ro "$TOOLS_DISK" /opt/kvm-workloads',
+        'mkdir -p /usr/bin',
+        ...['stress-ng', 'fio'].map((tool) => `printf '#!/bin/sh\\nexec /opt/kvm-workloads/lib/ld64.so.2 --library-path /opt/kvm-workloads/lib /opt/kvm-workloads/bin/${tool} "$@"\\n' > /usr/bin/${tool}; chmod 755 /usr/bin/${tool}`),
+        'export PATH=/usr/bin:$PATH',
+    ].join('\n');
+}
+/** The init lines that run each workload between markers and relay its metrics file. */
+function workloadRuns(workloads) {
+    return workloads
+        .flatMap((workload) => [
+        `rm -f ${METRICS_FILE}; echo ${(0,_exec_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(`${WORKLOAD_BEGIN} ${workload.name}`)}`,
+        `timeout ${workload.timeoutSeconds} sh -c ${(0,_exec_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(metricsCommand(workload.command))} 2>&1; rc=$?`,
+        // A tool's last progress line may lack its newline: the marker starts a line of its own.
+        `if [ -s ${METRICS_FILE} ]; then echo; echo ${METRICS_BEGIN}; cat ${METRICS_FILE}; echo; echo ${METRICS_END}; fi`,
+        `echo "${WORKLOAD_END} rc=$rc"`,
+    ])
+        .join('\n');
+}
+/** stress-ng's YAML: bogo-ops per second (real time) per stressor. */
+function stressNgMetrics(text) {
+    const document = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(text);
+    if (!Array.isArray(document?.metrics))
+        throw new Error('stress-ng YAML has no metrics list');
+    return document.metrics.map((entry) => ({
+        name: `${entry.stressor} bogo-ops/s`,
+        value: Number(entry['bogo-ops-per-second-real-time']),
+        unit: 'bogo-ops/s',
+        better: 'higher',
+    }));
+}
+/** fio's JSON: IOPS and p99 completion latency per job and direction that did I/O. */
+function fioMetrics(text) {
+    // fio may print notices before the JSON document.
+    const document = JSON.parse(text.slice(text.indexOf('{')));
+    if (!Array.isArray(document.jobs))
+        throw new Error('fio JSON has no jobs list');
+    return document.jobs.flatMap((job) => ['read', 'write']
+        .filter((direction) => job[direction]?.io_bytes > 0)
+        .flatMap((direction) => {
+        const p99 = job[direction].clat_ns?.percentile?.['99.000000'];
+        return [
+            {
+                name: `${job.jobname} ${direction} IOPS`,
+                value: job[direction].iops,
+                unit: 'IOPS',
+                better: 'higher',
+            },
+            ...(p99 !== undefined
+                ? [
+                    {
+                        name: `${job.jobname} ${direction} p99 latency`,
+                        value: p99 / 1000,
+                        unit: 'µs',
+                        better: 'lower',
+                    },
+                ]
+                : []),
+        ];
+    }));
+}
+/** A workload's metrics from the output its tool wrote, or why they could not be read. */
+function parseMetrics(command, text) {
+    const tool = workloadTool(command);
+    if (!tool)
+        return { metrics: [] };
+    try {
+        return { metrics: tool === 'stress-ng' ? stressNgMetrics(text) : fioMetrics(text) };
+    }
+    catch (error) {
+        return { metrics: [], error: `${tool} output not understood: ${error.message}` };
+    }
+}
+/** Collects workload results from console lines (L2's without their prefix, named by guest). */
+class WorkloadCollector {
+    commands;
+    results = [];
+    current = new Map();
+    constructor(commands) {
+        this.commands = commands;
+    }
+    /** Feeds one line of `guest`; findings are the console classifier's for this line. */
+    feed(guest, raw, findings) {
+        // A progress line redrawn with carriage returns: what shows is what follows the last one.
+        const line = raw.slice(raw.lastIndexOf('\r') + 1);
+        const open = this.current.get(guest);
+        if (line.startsWith(`${WORKLOAD_BEGIN} `)) {
+            const name = line.slice(WORKLOAD_BEGIN.length + 1);
+            this.current.set(guest, {
+                result: { name, guest, exitCode: -1, output: '', metrics: [], kernelMessages: [] },
+            });
+            return;
+        }
+        // Kernel messages print on the console whichever guest level runs the workload.
+        for (const current of this.current.values())
+            current.result.kernelMessages.push(...findings.filter((f) => WORKLOAD_FAILING_KINDS.has(f.kind)));
+        if (!open)
+            return;
+        const end = new RegExp(`^${WORKLOAD_END} rc=(\\d+)$`).exec(line);
+        if (line === METRICS_BEGIN)
+            open.metrics = [];
+        else if (line === METRICS_END && open.metrics) {
+            const parsed = parseMetrics(this.commands.get(open.result.name) ?? '', open.metrics.join('\n'));
+            open.result.metrics = parsed.metrics;
+            if (parsed.error)
+                open.result.metricsError = parsed.error;
+            open.metrics = undefined;
+        }
+        else if (open.metrics)
+            open.metrics.push(line);
+        else if (end) {
+            open.result.exitCode = Number(end[1]);
+            const tool = workloadTool(this.commands.get(open.result.name) ?? '');
+            if (tool && open.result.exitCode === 0 && open.result.metrics.length === 0)
+                open.result.metricsError ??= `${tool} wrote no machine-readable output`;
+            this.results.push(open.result);
+            this.current.delete(guest);
+        }
+        else
+            open.result.output += `${line}\n`;
+    }
+}
+/** Why a workload failed, or undefined when it passed. */
+function workloadFailure(result) {
+    if (result.kernelMessages.length > 0)
+        return `${result.kernelMessages[0].kind} while it ran: ${result.kernelMessages[0].line}`;
+    if (result.exitCode !== 0)
+        return `exit code ${result.exitCode}`;
+    return result.metricsError;
+}
+/** The virtualization overhead: each metric L1 and L2 both report, as L2 ÷ L1. */
+function overheadRatios(results) {
+    const rows = [];
+    for (const l1 of results.filter((result) => result.guest === 'L1')) {
+        const l2 = results.find((result) => result.guest === 'L2' && result.name === l1.name);
+        for (const metric of l1.metrics) {
+            const other = l2?.metrics.find((m) => m.name === metric.name);
+            if (!other || metric.value === 0)
+                continue;
+            rows.push({
+                workload: l1.name,
+                metric: metric.name,
+                l1: metric.value,
+                l2: other.value,
+                unit: metric.unit,
+                ratio: other.value / metric.value,
+            });
+        }
+    }
+    return rows;
+}
+/** Inside the guest. */
+const GUEST_MODULES = '/lib/kvm-workloads';
+const SCRATCH_MB = 512;
+/** The tools disk (an ISO 9660 image of the tools folder, read only as pages are used) and a scratch disk. */
+async function workloadDisks(work, toolsDir, workloads) {
+    for (const tool of new Set(workloads.map((w) => workloadTool(w.command)).filter(Boolean))) {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(toolsDir, 'bin', tool)) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(toolsDir, 'lib', 'ld64.so.2')))
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`${toolsDir} has no ppc64le ${tool} with its libraries (bin/${tool}, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's stress-ng and fio into ${WORKLOAD_TOOLS_DIR}`);
+    }
+    const tools = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(work, 'workload-tools.iso');
+    const scratch = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(work, 'scratch.img');
+    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['genisoimage', '-quiet', '-R', '-o', tools, toolsDir]);
+    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['qemu-img', 'create', '-q', '-f', 'raw', scratch, `${SCRATCH_MB}M`]);
+    return [
+        { file: scratch, serial: SCRATCH_SERIAL, readOnly: false },
+        { file: tools, serial: TOOLS_SERIAL, readOnly: true },
+    ];
+}
+/** The modules, init lines and parse table of a guest that runs `workloads` from its disks. */
+async function workloadGuest(work, modulesDir, workloads) {
+    if (!modulesDir)
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input 'modules' is required for workloads: the guest loads ${WORKLOAD_MODULES.join(', ')} for its disks; expected the kernel's modules folder (such as /lib/modules/<kver>)`);
+    const outDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(work, `workload-modules-${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(modulesDir)}`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(outDir, { recursive: true });
+    const modules = await (0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .moduleClosure */ .Uq)(modulesDir, WORKLOAD_MODULES, outDir, (name) => new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${modulesDir} has no ${name}.ko and the kernel does not build it in (modules.builtin); workloads need it for their disks`));
+    return {
+        files: modules.map((module) => ({ source: module, target: `${GUEST_MODULES}/${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(module)}` })),
+        setup: workloadSetup(modules.map((module) => `${GUEST_MODULES}/${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(module)}`)),
+        runs: workloadRuns(workloads),
+        commands: new Map(workloads.map((workload) => [workload.name, workload.command])),
+    };
+}
+/** L2's disks inside L1: L1's own tools and scratch disks passed through (shell words expanded in L1). */
+const L2_DISK_ARGS = [
+    '-drive',
+    '"file=$SCRATCH_DISK,if=none,id=scratch,format=raw"',
+    '-device',
+    `virtio-blk-pci,drive=scratch,serial=${SCRATCH_SERIAL}`,
+    '-drive',
+    '"file=$TOOLS_DISK,if=none,id=tools,format=raw,readonly=on"',
+    '-device',
+    `virtio-blk-pci,drive=tools,serial=${TOOLS_SERIAL}`,
+];
 
 
 /***/ }),
@@ -32817,7 +33264,7 @@ function patchSeries(dir, inputName) {
 
 /***/ }),
 
-/***/ 1706:
+/***/ 9325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33596,7 +34043,8 @@ function readBootTestReports(files) {
 /* harmony export */   vM: () => (/* binding */ SshSession),
 /* harmony export */   vW: () => (/* binding */ parseSshTarget)
 /* harmony export */ });
-/* unused harmony exports SSH_TARGET, shellQuote, remoteChannel */
+/* unused harmony exports SSH_TARGET, remoteChannel */
+/* harmony import */ var _exec_shell_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2715);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -33609,7 +34057,7 @@ function readBootTestReports(files) {
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4524);
 /* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1683);
 /* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2990);
-/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6868);
+/* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6868);
 /**
  * A repository tree on another machine, reached over SSH with a pinned host key. The heavy work
  * (signing, createrepo_c, dnf verification) runs on a local mirror of the remote tree; the remote
@@ -33617,6 +34065,7 @@ function readBootTestReports(files) {
  * live one (hard links for what did not change), its checksums compared with the local ones,
  * and the channel switched with one remote rename.
  */
+
 
 
 
@@ -33656,10 +34105,6 @@ function parseSshTarget(target, port) {
     return undefined;
 }
 const trimPath = (path) => path.replace(/(.)\/+$/, '$1');
-/** Quotes one word for the remote POSIX shell: ssh hands the remote side one command string. */
-function shellQuote(word) {
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
 /** Remote scripts: fixed text, every value a positional argument. */
 const REMOTE = {
     // mkdir is atomic on the remote side too; the owner line is host:pid:lease-expiry (epoch seconds).
@@ -33708,7 +34153,7 @@ class SshSession extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_6__/* .Tool */ .
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.configDir, { recursive: true, force: true });
     }
     command(script, args) {
-        return ['sh', '-c', script, 'kvm-actions', ...args].map(shellQuote).join(' ');
+        return ['sh', '-c', script, 'kvm-actions', ...args].map(_exec_shell_js__WEBPACK_IMPORTED_MODULE_8__/* .shellWord */ .r).join(' ');
     }
     versionArgs = ['-V'];
     failure(result) {
@@ -33728,7 +34173,7 @@ class SshSession extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_6__/* .Tool */ .
     /** Remote folder → local folder, as a tar stream. */
     async download(remoteDir, localDir) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(localDir, { recursive: true });
-        const command = ['tar', '-C', remoteDir, '-cf', '-', '.'].map(shellQuote).join(' ');
+        const command = ['tar', '-C', remoteDir, '-cf', '-', '.'].map(_exec_shell_js__WEBPACK_IMPORTED_MODULE_8__/* .shellWord */ .r).join(' ');
         const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_5__/* .exec */ .m0)([
             'bash',
             '-c',
@@ -33803,7 +34248,7 @@ class RemoteRepository {
             const holder = taken.stdout.trim();
             const [host, pid, expires] = holder.split(':');
             const expired = Number(expires) > 0 && Number(expires) * 1000 < Date.now();
-            const dead = host === (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)() && Number(pid) > 0 && !(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_8__/* .isAlive */ ._)(Number(pid));
+            const dead = host === (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)() && Number(pid) > 0 && !(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_9__/* .isAlive */ ._)(Number(pid));
             const where = `${this.session.target.host}:${root}`;
             if (!expired && !dead) {
                 const until = Number(expires) > 0 ? `, lease until ${new Date(Number(expires) * 1000).toISOString()}` : '';
@@ -42571,7 +43016,7 @@ exports.stringify = stringify;
 
 var identity = __nccwpck_require__(1127);
 var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(9325);
+var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var tags = __nccwpck_require__(18);
 
@@ -42660,7 +43105,7 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 9325:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -42847,7 +43292,7 @@ exports.intOct = intOct;
 
 var map = __nccwpck_require__(7451);
 var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(9325);
+var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
@@ -42879,7 +43324,7 @@ exports.schema = schema;
 
 var Scalar = __nccwpck_require__(3301);
 var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(9325);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -42950,7 +43395,7 @@ exports.schema = schema;
 
 var map = __nccwpck_require__(7451);
 var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(9325);
+var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var bool = __nccwpck_require__(3959);
 var float = __nccwpck_require__(8405);
@@ -43560,7 +44005,7 @@ exports.resolvePairs = resolvePairs;
 
 var map = __nccwpck_require__(7451);
 var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(9325);
+var seq = __nccwpck_require__(1706);
 var string = __nccwpck_require__(6464);
 var binary = __nccwpck_require__(6083);
 var bool = __nccwpck_require__(8398);
@@ -48978,6 +49423,10 @@ function validateBootTest(request) {
     }
     if (request.l2QemuRpms.length > 0 && !scenario.nested)
         problems.push(`Input 'l2-qemu-rpms' runs the L2 guest of scenario nested; scenario ${scenario.name} has no L2 guest (qemu-rpms runs a candidate QEMU for the guest itself)`);
+    if (request.workloads.length > 0 && scenario.name === 'image')
+        problems.push(`Input 'workloads' runs in the generated initramfs of scenarios kernel and nested; scenario image runs its checks over SSH (put the workload's command in checks there)`);
+    if (request.l2KernelArgs && !scenario.nested)
+        problems.push(`Input 'l2-kernel-args' is for the L2 guest of scenario nested; expected kernel-args for scenario ${scenario.name}`);
     const kernel = request.kernel ?? (request.kernelRpms.length > 0 ? '(from kernel-rpms)' : undefined);
     return [...problems, ...scenario.validate(kernel ? { kernel } : {})];
 }
@@ -48986,8 +49435,12 @@ function validateBootTest(request) {
 var guest_image = __nccwpck_require__(8952);
 // EXTERNAL MODULE: ./src/guest/nested.ts
 var nested = __nccwpck_require__(8145);
+// EXTERNAL MODULE: ./src/guest/workloads.ts
+var workloads = __nccwpck_require__(7446);
 ;// CONCATENATED MODULE: ./src/guest/action.ts
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
+
+
 
 
 
@@ -49081,6 +49534,42 @@ const bootTestGuest = defineAction({
             item: /^[A-Za-z0-9_.-]+:\s*\S/,
             itemAccepted: '`name: command` entries',
         }),
+        workloads: list({
+            description: 'Workloads run inside the guest after the checks, one per line as `name: command`: stress-ng and fio (from a read-only tools disk; fio’s target is the scratch disk $SCRATCH_DISK the action attaches). Their metrics (bogo-ops/s per stressor; IOPS and p99 latency per fio job) go to results.json, metrics.json, JUnit properties and the summary. In nested they run in L1 and in L2, with L2 ÷ L1 per metric. A kernel WARN, soft lockup, RCU stall or OOM kill while one runs fails it.',
+            item: /^[A-Za-z0-9_.-]+:\s*\S/,
+            itemAccepted: '`name: command` entries',
+        }),
+        'workload-tools': bundle_path({
+            description: 'A folder with ppc64le stress-ng and fio (bin/) and their libraries with ld64.so.2 (lib/).',
+            mustExist: 'directory',
+            default: workloads/* WORKLOAD_TOOLS_DIR */.um,
+        }),
+        'kernel-args': string({
+            description: 'Appended to the guest kernel’s command line (L1’s in nested).',
+            pattern: /^[^\n]*$/,
+            accepted: 'kernel arguments on one line',
+        }),
+        'l2-kernel-args': string({
+            description: 'nested: appended to the L2 guest kernel’s command line.',
+            pattern: /^[^\n]*$/,
+            accepted: 'kernel arguments on one line',
+        }),
+        mmu: oneOf({
+            description: 'The guest MMU mode: `radix`, `hash` (the kernel gets disable_radix) or `default` (the kernel chooses). The boot fails when the guest runs another.',
+            values: ['default', 'radix', 'hash'],
+            default: 'default',
+        }),
+        threads: integer({
+            description: 'Threads per core (SMT) of the guest: -smp <smp>,threads=<threads>; verified in the guest. More than 1 needs KVM (QEMU’s emulation runs one thread per core).',
+            default: '1',
+            min: 1,
+            max: 8,
+        }),
+        'cpu-compat': oneOf({
+            description: 'The generation the guest is held to (max-cpu-compat), such as power9 on a POWER10 host; `none` leaves it to the CPU model. Verified in the guest’s /proc/cpuinfo.',
+            values: ['none', 'power9', 'power10'],
+            default: 'none',
+        }),
         qemu: string({ description: 'The QEMU system emulator to run.', default: 'qemu-system-ppc64' }),
         launcher: oneOf({
             description: '`qemu` runs the emulator directly; `libvirt` defines the guest as a libvirt domain the way OpenStack nova does on ppc64le (USB input devices, virtio network, capability levels as <features>) and starts it with virsh.',
@@ -49124,6 +49613,8 @@ const bootTestGuest = defineAction({
     outputs: {
         result: 'pass, fail (the guest or a check failed) or error (the runner could not run the guest).',
         checks: 'JSON list of the checks: name, exit code, output.',
+        workloads: 'JSON list of the workloads: name, guest (guest, L1 or L2), exit code, metrics, kernel messages.',
+        metrics: 'Path of metrics.json: boot time to the marker, L2 time, workload metrics, accelerator, host generation, kernel (the input of track-metrics).',
         accel: 'The accelerator used: kvm or tcg.',
         probe: 'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested, XIVE, SMT, hugepages.',
         machine: 'The -M pseries options the guest ran with, after any capability settings QEMU asked for.',
@@ -49135,6 +49626,8 @@ const bootTestGuest = defineAction({
         ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
         kernelRpms: inputs.kernelRpms ?? [],
         l2QemuRpms: inputs.l2QemuRpms ?? [],
+        workloads: inputs.workloads,
+        ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
     }),
     async main(ctx) {
         const { inputs, setOutput, state } = ctx;
@@ -49149,6 +49642,14 @@ const bootTestGuest = defineAction({
             qemu: inputs.qemu,
             busybox: inputs.busybox,
             checks: inputs.checks,
+            workloads: inputs.workloads,
+            workloadTools: inputs.workloadTools,
+            ...(inputs.kernelArgs ? { kernelArgs: inputs.kernelArgs } : {}),
+            guestConfig: {
+                ...(inputs.mmu !== 'default' ? { mmu: inputs.mmu } : {}),
+                ...(inputs.threads > 1 ? { threads: inputs.threads } : {}),
+                ...(inputs.cpuCompat !== 'none' ? { cpuCompat: inputs.cpuCompat } : {}),
+            },
             checkTimeoutMs: inputs.checkTimeout,
             extraMarkers: inputs.readyMarkers ?? [],
             machineOptions: inputs.machineOptions,
@@ -49159,6 +49660,7 @@ const bootTestGuest = defineAction({
             nested: {
                 guestQemuDir: inputs.nestedQemu,
                 ...(inputs.l2Kernel ? { l2Kernel: inputs.l2Kernel } : {}),
+                ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
                 l2TimeoutMs: inputs.l2Timeout,
             },
             image: {
@@ -49174,9 +49676,9 @@ const bootTestGuest = defineAction({
             resultsDir: inputs.resultsDir,
         };
         setOutput('results-dir', inputs.resultsDir);
-        const { bootTest, checksFailure } = await __nccwpck_require__.e(/* import() */ 64).then(__nccwpck_require__.bind(__nccwpck_require__, 4064));
+        const { bootTest, checksFailure } = await __nccwpck_require__.e(/* import() */ 736).then(__nccwpck_require__.bind(__nccwpck_require__, 4736));
         try {
-            const { result, failedChecks } = await bootTest(request, {
+            const { result, failedChecks, failedWorkloads } = await bootTest(request, {
                 log: ctx.log,
                 summary: ctx.summary,
                 signal: ctx.signal,
@@ -49190,9 +49692,12 @@ const bootTestGuest = defineAction({
                 onMachine: (machine) => setOutput('machine', machine),
             });
             setOutput('checks', result.checks);
-            setOutput('result', failedChecks.length > 0 ? 'fail' : 'pass');
-            if (failedChecks.length > 0)
-                throw checksFailure(failedChecks);
+            setOutput('workloads', result.workloads);
+            setOutput('metrics', (0,external_node_path_.join)(inputs.resultsDir, 'metrics.json'));
+            const failed = failedChecks.length > 0 || failedWorkloads.length > 0;
+            setOutput('result', failed ? 'fail' : 'pass');
+            if (failed)
+                throw checksFailure(failedChecks, failedWorkloads);
         }
         catch (error) {
             setOutput('result', error instanceof errors/* TestFailure */.p2 ? 'fail' : 'error');
@@ -49396,7 +49901,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/qemu/patch-series.ts
 var patch_series = __nccwpck_require__(4458);
 // EXTERNAL MODULE: ./src/qemu/recipe.ts + 3 modules
-var recipe = __nccwpck_require__(1706);
+var recipe = __nccwpck_require__(9325);
 ;// CONCATENATED MODULE: ./src/qemu/action.ts
 /** patch-qemu: qemu-kvm (and libvirt) rebuilt so that ppc64le hosts can run KVM guests. */
 
@@ -49842,6 +50347,76 @@ function readdirSafe(dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/trends/action.ts
+/** track-metrics: boot and workload metrics kept as a history with the published repository, charted, and checked for regressions. */
+
+const trackMetrics = defineAction({
+    name: 'track-metrics',
+    title: 'Track metrics',
+    description: 'Append boot-test-guest’s metrics.json to a history kept with the published repository, chart each metric per host generation as SVG, and fail on a regression against the median of the last runs.',
+    inputs: {
+        metrics: list({
+            description: 'boot-test-guest’s metrics.json files, or folders holding them (such as downloaded results artifacts).',
+            required: true,
+            item: /^\S.*$/,
+            itemAccepted: 'paths of files or folders',
+        }),
+        history: bundle_path({
+            description: 'The history folder: metrics.jsonl (one run per line) and charts/*.svg. Keep it with the published repository (such as <publish target>/history) so it is served and backed up with it.',
+            required: true,
+        }),
+        window: integer({
+            description: 'How many earlier runs of the same host generation, scenario and metric the median is taken over.',
+            default: '10',
+            min: 1,
+            max: 1000,
+        }),
+        threshold: integer({
+            description: 'Percent worse than that median at which a metric is a regression (lower for throughput, higher for times and latencies).',
+            default: '20',
+            min: 1,
+            max: 1000,
+        }),
+    },
+    outputs: {
+        regressions: 'JSON list of regressions: host generation, scenario, metric, value, median, percent worse.',
+        'history-file': 'The history file the runs were appended to.',
+        charts: 'JSON list of the SVG charts written for the metrics of these runs.',
+    },
+    async main({ inputs, setOutput, summary }) {
+        const { trackMetrics: track, mermaidChart } = await __nccwpck_require__.e(/* import() */ 530).then(__nccwpck_require__.bind(__nccwpck_require__, 4530));
+        const { describeRegression } = await __nccwpck_require__.e(/* import() */ 352).then(__nccwpck_require__.bind(__nccwpck_require__, 4352));
+        const outcome = await track({
+            metrics: inputs.metrics,
+            historyDir: inputs.history,
+            window: inputs.window,
+            thresholdPercent: inputs.threshold,
+        });
+        setOutput('history-file', outcome.historyFile);
+        setOutput('charts', outcome.charts.map((chart) => chart.file));
+        setOutput('regressions', outcome.regressions);
+        const figure = (value) => Number(value.toPrecision(4)).toString();
+        summary
+            .heading('Metrics', 3)
+            .paragraph(`${outcome.runs.length} run(s) appended to ${outcome.historyFile}; a regression is more than ${inputs.threshold} % worse than the median of the last ${inputs.window} runs.`)
+            .table(['Host', 'Scenario', 'Metric', 'This run', 'Median before', 'Runs', 'Chart'], outcome.charts.map(({ series, file, median, regression }) => [
+            series.hostGeneration,
+            series.scenario,
+            series.metric,
+            `${figure(series.points.at(-1).value)} ${series.unit}${regression ? ` ❌ ${regression.worseByPercent.toFixed(1)} % worse` : ''}`,
+            median === undefined ? 'n/a' : `${figure(median)} ${series.unit}`,
+            String(series.points.length),
+            file,
+        ]), outcome.historyFile);
+        // The flagged series first, then the others, as charts the job summary renders.
+        const shown = [...outcome.charts].sort((a, b) => Number(Boolean(b.regression)) - Number(Boolean(a.regression)));
+        for (const chart of shown.slice(0, 10))
+            summary.mermaid(mermaidChart(chart.series));
+        if (outcome.regressions.length > 0)
+            throw new errors/* TestFailure */.p2(`performance regression: ${outcome.regressions.map(describeRegression).join('; ')}`);
+    },
+});
+
 ;// CONCATENATED MODULE: ./src/upstream/action.ts
 /** check-upstream: has AlmaLinux published something the published repository has not rebuilt yet? */
 
@@ -49911,12 +50486,14 @@ const checkUpstream = defineAction({
 
 
 
+
 const ACTIONS = [
     checkUpstream,
     buildKernel,
     patchQemu,
     bootTestGuest,
     publishRepo,
+    trackMetrics,
 ];
 function findAction(name) {
     return ACTIONS.find((action) => action.name === name);

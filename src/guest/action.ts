@@ -8,6 +8,8 @@ import type { BootTestRequest } from './boot-test.js'
 import { validateBootTest } from './validate.js'
 import { DEFAULT_IMAGE } from './image.js'
 import { GUEST_QEMU_DIR } from './nested.js'
+import { WORKLOAD_TOOLS_DIR } from './workloads.js'
+import { join } from 'node:path'
 
 export const bootTestGuest = defineAction({
   name: 'boot-test-guest',
@@ -109,6 +111,47 @@ export const bootTestGuest = defineAction({
       item: /^[A-Za-z0-9_.-]+:\s*\S/,
       itemAccepted: '`name: command` entries',
     }),
+    workloads: input.list({
+      description:
+        'Workloads run inside the guest after the checks, one per line as `name: command`: stress-ng and fio (from a read-only tools disk; fio’s target is the scratch disk $SCRATCH_DISK the action attaches). Their metrics (bogo-ops/s per stressor; IOPS and p99 latency per fio job) go to results.json, metrics.json, JUnit properties and the summary. In nested they run in L1 and in L2, with L2 ÷ L1 per metric. A kernel WARN, soft lockup, RCU stall or OOM kill while one runs fails it.',
+      item: /^[A-Za-z0-9_.-]+:\s*\S/,
+      itemAccepted: '`name: command` entries',
+    }),
+    'workload-tools': input.path({
+      description:
+        'A folder with ppc64le stress-ng and fio (bin/) and their libraries with ld64.so.2 (lib/).',
+      mustExist: 'directory',
+      default: WORKLOAD_TOOLS_DIR,
+    }),
+    'kernel-args': input.string({
+      description: 'Appended to the guest kernel’s command line (L1’s in nested).',
+      pattern: /^[^\n]*$/,
+      accepted: 'kernel arguments on one line',
+    }),
+    'l2-kernel-args': input.string({
+      description: 'nested: appended to the L2 guest kernel’s command line.',
+      pattern: /^[^\n]*$/,
+      accepted: 'kernel arguments on one line',
+    }),
+    mmu: input.oneOf({
+      description:
+        'The guest MMU mode: `radix`, `hash` (the kernel gets disable_radix) or `default` (the kernel chooses). The boot fails when the guest runs another.',
+      values: ['default', 'radix', 'hash'],
+      default: 'default',
+    }),
+    threads: input.integer({
+      description:
+        'Threads per core (SMT) of the guest: -smp <smp>,threads=<threads>; verified in the guest. More than 1 needs KVM (QEMU’s emulation runs one thread per core).',
+      default: '1',
+      min: 1,
+      max: 8,
+    }),
+    'cpu-compat': input.oneOf({
+      description:
+        'The generation the guest is held to (max-cpu-compat), such as power9 on a POWER10 host; `none` leaves it to the CPU model. Verified in the guest’s /proc/cpuinfo.',
+      values: ['none', 'power9', 'power10'],
+      default: 'none',
+    }),
     qemu: input.string({ description: 'The QEMU system emulator to run.', default: 'qemu-system-ppc64' }),
     launcher: input.oneOf({
       description:
@@ -154,6 +197,10 @@ export const bootTestGuest = defineAction({
   outputs: {
     result: 'pass, fail (the guest or a check failed) or error (the runner could not run the guest).',
     checks: 'JSON list of the checks: name, exit code, output.',
+    workloads:
+      'JSON list of the workloads: name, guest (guest, L1 or L2), exit code, metrics, kernel messages.',
+    metrics:
+      'Path of metrics.json: boot time to the marker, L2 time, workload metrics, accelerator, host generation, kernel (the input of track-metrics).',
     accel: 'The accelerator used: kvm or tcg.',
     probe:
       'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested, XIVE, SMT, hugepages.',
@@ -167,6 +214,8 @@ export const bootTestGuest = defineAction({
       ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
       kernelRpms: inputs.kernelRpms ?? [],
       l2QemuRpms: inputs.l2QemuRpms ?? [],
+      workloads: inputs.workloads,
+      ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
     }),
   async main(ctx) {
     const { inputs, setOutput, state } = ctx
@@ -181,6 +230,14 @@ export const bootTestGuest = defineAction({
       qemu: inputs.qemu,
       busybox: inputs.busybox,
       checks: inputs.checks,
+      workloads: inputs.workloads,
+      workloadTools: inputs.workloadTools,
+      ...(inputs.kernelArgs ? { kernelArgs: inputs.kernelArgs } : {}),
+      guestConfig: {
+        ...(inputs.mmu !== 'default' ? { mmu: inputs.mmu } : {}),
+        ...(inputs.threads > 1 ? { threads: inputs.threads } : {}),
+        ...(inputs.cpuCompat !== 'none' ? { cpuCompat: inputs.cpuCompat } : {}),
+      },
       checkTimeoutMs: inputs.checkTimeout,
       extraMarkers: inputs.readyMarkers ?? [],
       machineOptions: inputs.machineOptions,
@@ -191,6 +248,7 @@ export const bootTestGuest = defineAction({
       nested: {
         guestQemuDir: inputs.nestedQemu,
         ...(inputs.l2Kernel ? { l2Kernel: inputs.l2Kernel } : {}),
+        ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
         l2TimeoutMs: inputs.l2Timeout,
       },
       image: {
@@ -208,7 +266,7 @@ export const bootTestGuest = defineAction({
     setOutput('results-dir', inputs.resultsDir)
     const { bootTest, checksFailure } = await import('./boot-test.js')
     try {
-      const { result, failedChecks } = await bootTest(request, {
+      const { result, failedChecks, failedWorkloads } = await bootTest(request, {
         log: ctx.log,
         summary: ctx.summary,
         signal: ctx.signal,
@@ -222,8 +280,11 @@ export const bootTestGuest = defineAction({
         onMachine: (machine) => setOutput('machine', machine),
       })
       setOutput('checks', result.checks)
-      setOutput('result', failedChecks.length > 0 ? 'fail' : 'pass')
-      if (failedChecks.length > 0) throw checksFailure(failedChecks)
+      setOutput('workloads', result.workloads)
+      setOutput('metrics', join(inputs.resultsDir, 'metrics.json'))
+      const failed = failedChecks.length > 0 || failedWorkloads.length > 0
+      setOutput('result', failed ? 'fail' : 'pass')
+      if (failed) throw checksFailure(failedChecks, failedWorkloads)
     } catch (error) {
       setOutput('result', error instanceof TestFailure ? 'fail' : 'error')
       throw error

@@ -5,7 +5,7 @@
  * inputs and sets outputs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { InfrastructureError, TestFailure } from '../action/errors.js'
 import { formatDuration } from '../report/duration.js'
 import { requireTools } from '../exec/tools.js'
@@ -18,12 +18,16 @@ import { libvirtLauncher } from './launchers/libvirt.js'
 import { qemuLauncher } from './launchers/qemu.js'
 import { type Attempt, cpuModel, machineOptions, negotiate } from './machine.js'
 import { type Accel, chooseAccel, type HostProbe, probeHost } from './probe.js'
-import { timelineSummary, writeResults } from './results.js'
+import { timelineSummary, workloadSummary, writeResults } from './results.js'
+import { configMismatches, configuredKernelArgs, type GuestConfig, guestViewRows } from './guest-config.js'
+import { parseWorkloads, workloadFailure } from './workloads.js'
+import { runMetrics } from './run-metrics.js'
+import type { RunMetrics } from '../trends/metrics.js'
 import { type ScenarioName, SCENARIOS, type ScenarioRequest } from './scenarios/index.js'
 
 export interface BootTestRequest extends Omit<
   ScenarioRequest,
-  'work' | 'log' | 'signal' | 'summary' | 'checks' | 'kernel'
+  'work' | 'log' | 'signal' | 'summary' | 'checks' | 'kernel' | 'workloads'
 > {
   scenario: ScenarioName
   launcher: { name: LauncherName; libvirtUri: string }
@@ -37,7 +41,11 @@ export interface BootTestRequest extends Omit<
   qemu: string
   /** `name: command` lines run inside the guest. */
   checks: string[]
+  /** `name: command` workloads (stress-ng, fio) run after the checks; in L1 and L2 when nested. */
+  workloads: string[]
   checkTimeoutMs: number
+  /** MMU mode, threads per core, CPU compatibility: asked of the guest and verified. */
+  guestConfig: GuestConfig
   extraMarkers: RegExp[]
   machineOptions: string[]
   cpu: 'power9' | 'power10' | 'host'
@@ -60,12 +68,23 @@ export interface BootTestOutcome {
   result: BootResult
   /** The checks that did not exit 0: the action fails the step with them. */
   failedChecks: BootResult['checks']
+  /** The workloads that failed, with why. */
+  failedWorkloads: { name: string; guest: string; why: string }[]
+  metrics: RunMetrics
 }
 
-/** The step's failure for checks that did not pass. */
-export function checksFailure(failed: BootResult['checks']): TestFailure {
+/** The step's failure for checks and workloads that did not pass. */
+export function checksFailure(
+  failed: BootResult['checks'],
+  failedWorkloads: BootTestOutcome['failedWorkloads'] = [],
+): TestFailure {
   return new TestFailure(
-    `guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`,
+    [
+      ...(failed.length > 0
+        ? [`guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`]
+        : []),
+      ...failedWorkloads.map((w) => `workload ${w.name} failed in ${w.guest}: ${w.why}`),
+    ].join('\n'),
   )
 }
 
@@ -120,6 +139,7 @@ export async function bootTest(
     ...(kernel ? { kernel } : {}),
     ...(modulesDir ? { modulesDir } : {}),
     checks: parseChecks(request.checks, request.checkTimeoutMs),
+    workloads: parseWorkloads(request.workloads, request.checkTimeoutMs),
     nested: { ...request.nested, ...(candidateQemu ? { candidateQemu } : {}) },
     work,
     log: deps.log,
@@ -141,17 +161,24 @@ export async function bootTest(
     cpu: request.cpu,
     nested: scenario.nested,
     firmware: guest.firmware,
+    ...(request.guestConfig.cpuCompat ? { cpuCompat: request.guestConfig.cpuCompat } : {}),
     extra: request.machineOptions,
   }
+  const kernelArgs = configuredKernelArgs(request.guestConfig, request.kernelArgs)
   const options = {
     qemu,
     ...(unpackedQemu ? { firmwareDir: unpackedQemu.firmwareDir } : {}),
     kernel: guest.kernel,
     initrd: guest.initrd,
+    ...(kernelArgs ? { kernelArgs } : {}),
+    ...(guest.disks ? { disks: guest.disks } : {}),
+    ...(guest.workloads ? { workloads: guest.workloads } : {}),
+    nested: scenario.nested,
     machine: machineOptions(probe, machineRequest),
     cpu: cpuModel(probe, machineRequest),
     memoryMb: guest.memoryMb,
     smp: request.smp,
+    ...(request.guestConfig.threads ? { threads: request.guestConfig.threads } : {}),
     accel,
     bootTimeoutMs: request.bootTimeoutMs,
     shutdownTimeoutMs: request.shutdownTimeoutMs,
@@ -173,8 +200,28 @@ export async function bootTest(
       attempts,
     )
     deps.onMachine(attempts.at(-1)!.machine)
-    outcome = { result, failedChecks: result.checks.filter((check) => check.exitCode !== 0) }
+    const failedWorkloads = result.workloads.flatMap((workload) => {
+      const why = workloadFailure(workload)
+      return why ? [{ name: workload.name, guest: workload.guest, why }] : []
+    })
+    const metrics = runMetrics(result, {
+      scenario: scenario.name,
+      hostGeneration: probe.generation ?? probe.architecture,
+      accel,
+      kernel: unpackedKernel?.kverrel ?? result.guestView.release ?? basename(kernel ?? 'unknown'),
+      config: request.guestConfig,
+    })
+    writeFileSync(join(request.resultsDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n')
+    outcome = {
+      result,
+      failedChecks: result.checks.filter((check) => check.exitCode !== 0),
+      failedWorkloads,
+      metrics,
+    }
     report(result, request, deps, options.consoleLog)
+    const mismatches = configMismatches(request.guestConfig, result.guestView)
+    if (mismatches.length > 0)
+      throw new TestFailure(`the guest did not run as asked: ${mismatches.join('; ')}`)
   } finally {
     if (attempts.length > 1) machineSummary(deps.summary, attempts)
   }
@@ -211,6 +258,10 @@ function report(
     ]),
     'results.json in the results folder',
   )
+  deps.summary
+    .heading('Guest', 3)
+    .table(['Property', 'Asked', 'The guest saw'], guestViewRows(request.guestConfig, result.guestView))
+  if (result.workloads.length > 0) workloadSummary(deps.summary, result.workloads)
   for (const finding of result.findings) {
     deps.annotate(finding.fatal ? 'error' : 'warning', `${finding.kind}: ${finding.line}`, {
       title: 'guest console',

@@ -14,6 +14,7 @@ export { QemuStartError } from './qemu.js'
 import { exec } from '../exec/exec.js'
 import type { Log } from '../host/host.js'
 import { type ConsoleFinding, ConsoleWatcher } from './console.js'
+import { WorkloadCollector, type WorkloadResult } from './workloads.js'
 
 export const READY_MARKER = 'KVM-ACTIONS-READY'
 /** In the nested scenario, L1 relays L2's console lines with this prefix. */
@@ -33,9 +34,8 @@ export interface CheckResult {
   output: string
 }
 
-export function shellWord(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`
-}
+import { shellWord } from '../exec/shell.js'
+export { shellWord }
 
 /** A file copied into the initramfs: host path → absolute path inside. */
 export interface InitramfsFile {
@@ -43,17 +43,34 @@ export interface InitramfsFile {
   target: string
 }
 
+/** What goes into a generated initramfs besides busybox. */
+export interface InitramfsContent {
+  checks?: GuestCheck[]
+  /** Shell lines run before the checks (the workloads' disks and tools). */
+  setup?: string
+  /** Shell lines run after the checks (the workloads). */
+  after?: string
+  /** More files: the nested scenario's emulator, modules and L2 guest. */
+  files?: InitramfsFile[]
+  name?: string
+}
+
+/** The line by which the guest tells what it runs on: its MMU, threads per core and CPU. */
+export const GUEST_VIEW = 'KVM-ACTIONS-GUEST'
+const GUEST_VIEW_LINE = [
+  `echo "${GUEST_VIEW} mmu=$(sed -n 's/^MMU[[:space:]]*: //p' /proc/cpuinfo)`,
+  `threads=$(tr , '\\n' < /sys/devices/system/cpu/cpu0/topology/thread_siblings_list | awk -F- '{ n += ($2 == "" ? 1 : $2 - $1 + 1) } END { print n }')`,
+  `release=$(uname -r) cpu=$(sed -n 's/^cpu[[:space:]]*: //p' /proc/cpuinfo | head -1)"`,
+].join(' ')
+
 /**
- * An initramfs (newc cpio) with a static busybox whose /init runs the checks and powers off;
- * `files` adds more (the nested scenario's emulator, modules and L2 guest).
+ * An initramfs (newc cpio) with a static busybox whose /init says what the guest runs on, runs
+ * the setup, the checks and what comes after them, and powers off.
  */
 export async function buildInitramfs(
   dir: string,
   busybox: string,
-  checks: GuestCheck[],
-  extraInit = '',
-  files: InitramfsFile[] = [],
-  name = 'initramfs',
+  { checks = [], setup = '', after = '', files = [], name = 'initramfs' }: InitramfsContent = {},
 ): Promise<string> {
   const root = join(dir, name)
   for (const sub of ['bin', 'proc', 'sys', 'dev', 'tmp']) mkdirSync(join(root, sub), { recursive: true })
@@ -70,13 +87,15 @@ export async function buildInitramfs(
     '/bin/busybox --install -s /bin',
     'mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev',
     'echo KVM-ACTIONS-USERSPACE',
-    extraInit,
+    GUEST_VIEW_LINE,
+    setup,
     ...checks.flatMap((check) => [
       `echo ${shellWord(`KVM-ACTIONS-CHECK-BEGIN ${check.name}`)}`,
       check.timeoutSeconds
         ? `timeout ${check.timeoutSeconds} sh -c ${shellWord(check.command)} 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`
         : `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
     ]),
+    after,
     `echo ${READY_MARKER}`,
     'poweroff -f',
   ]
@@ -95,15 +114,40 @@ export async function buildInitramfs(
   return image
 }
 
+/** A disk the guest finds by its virtio serial. */
+export interface GuestDisk {
+  file: string
+  serial: string
+  readOnly: boolean
+}
+
+/** What the guest said it runs on (the GUEST_VIEW line and the kernel's MMU line). */
+export interface GuestView {
+  mmu?: string
+  threadsPerCore?: number
+  /** uname -r. */
+  release?: string
+  cpu?: string
+  /** The kernel's own line naming its MMU. */
+  mmuLine?: string
+}
+
 export interface BootOptions {
   qemu: string
   kernel: string
   initrd: string
-  append?: string
+  /** The kernel command line after console=hvc0 panic=-1. */
+  kernelArgs?: string
+  disks?: GuestDisk[]
+  /** Workload name → command, to parse each workload's metrics; nested: L1 and L2 label them. */
+  workloads?: ReadonlyMap<string, string>
+  nested?: boolean
   machine: string
   cpu: string
   memoryMb: number
   smp: number
+  /** Threads per core (SMT); the cores are smp ÷ threads. */
+  threads?: number
   accel: 'kvm' | 'tcg'
   bootTimeoutMs: number
   consoleLog: string
@@ -123,6 +167,8 @@ export interface BootOptions {
 export interface BootResult {
   argv: string[]
   checks: CheckResult[]
+  workloads: WorkloadResult[]
+  guestView: GuestView
   findings: ConsoleFinding[]
   /** clean: the guest powered itself off; killed: it did not within the shutdown timeout. */
   shutdown: 'clean' | 'killed'
@@ -151,6 +197,8 @@ export class ConsoleSession {
   readonly watcher: ConsoleWatcher
   readonly timeline: BootResult['timeline'] = { end: 0 }
   readonly checks: CheckResult[] = []
+  readonly guestView: GuestView = {}
+  readonly workloads: WorkloadCollector
   sawKernel = false
   killedAtShutdown = false
   private current: CheckResult | undefined
@@ -158,7 +206,7 @@ export class ConsoleSession {
   private readonly started = performance.now()
 
   constructor(
-    private readonly options: Pick<BootOptions, 'markers' | 'shutdownTimeoutMs'> & {
+    private readonly options: Pick<BootOptions, 'markers' | 'shutdownTimeoutMs' | 'workloads' | 'nested'> & {
       /** Called at the ready marker; with holdShutdown the shutdown timer waits for startShutdown(). */
       onReady?: () => void
       holdShutdown?: boolean
@@ -166,6 +214,7 @@ export class ConsoleSession {
     private readonly stop: () => void,
   ) {
     this.watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)])
+    this.workloads = new WorkloadCollector(options.workloads ?? new Map())
   }
 
   feed(raw: string): void {
@@ -177,10 +226,11 @@ export class ConsoleSession {
       timeline.kernel = at
     }
     if (line === 'KVM-ACTIONS-USERSPACE') timeline.userspace = at
-    if (line.startsWith(L2_PREFIX)) {
+    const l2 = line.startsWith(L2_PREFIX)
+    if (l2) {
       timeline.l2Start ??= at
       if (line === `${L2_PREFIX}${READY_MARKER}`) timeline.l2Ready = at
-    }
+    } else this.observe(line)
     const begin = /^KVM-ACTIONS-CHECK-BEGIN (.+)$/.exec(line)
     const end = /^KVM-ACTIONS-CHECK-END rc=(\d+)$/.exec(line)
     if (begin) this.current = { name: begin[1]!, exitCode: -1, output: '' }
@@ -189,13 +239,32 @@ export class ConsoleSession {
       this.checks.push(this.current)
       this.current = undefined
     } else if (this.current) this.current.output += `${line}\n`
+    const seen = this.watcher.findings.length
     const verdict = this.watcher.feed(line)
+    this.workloads.feed(
+      l2 ? 'L2' : this.options.nested ? 'L1' : 'guest',
+      l2 ? line.slice(L2_PREFIX.length) : line,
+      this.watcher.findings.slice(seen),
+    )
     if (verdict === 'ready' && timeline.ready === undefined) {
       timeline.ready = at
       if (!this.options.holdShutdown) this.startShutdown()
       this.options.onReady?.()
     }
     if (verdict === 'fatal') this.stop()
+  }
+
+  /** The guest's own account of its MMU, threads and CPU, and the kernel's MMU line. */
+  private observe(line: string): void {
+    const view = new RegExp(`^${GUEST_VIEW} mmu=(\\S*) threads=(\\d*) release=(\\S*) cpu=(.*)$`).exec(line)
+    if (view) {
+      if (view[1]) this.guestView.mmu = view[1].toLowerCase()
+      if (view[2]) this.guestView.threadsPerCore = Number(view[2])
+      if (view[3]) this.guestView.release = view[3]
+      if (view[4]) this.guestView.cpu = view[4]
+    }
+    if (!this.guestView.mmuLine && /Using radix MMU|Initializing hash mmu|Using hash MMU/i.test(line))
+      this.guestView.mmuLine = line.replace(/^\[[\s\d.]+\]\s*/, '')
   }
 
   /** From now on the guest has shutdownTimeoutMs to power off before it is killed. */
@@ -217,6 +286,8 @@ export class ConsoleSession {
     return {
       argv,
       checks: this.checks,
+      workloads: this.workloads.results,
+      guestView: this.guestView,
       findings: this.watcher.findings,
       shutdown: this.killedAtShutdown ? 'killed' : 'clean',
       timeline: this.timeline,

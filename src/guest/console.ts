@@ -28,6 +28,7 @@ export const CONSOLE_PATTERNS: readonly Pattern[] = [
   },
   { kind: 'soft lockup', fatal: false, pattern: /watchdog: BUG: soft lockup/ },
   { kind: 'kernel warning', fatal: false, pattern: /WARNING: CPU: \d+ PID: \d+ at / },
+  { kind: 'OOM kill', fatal: false, pattern: /Out of memory: Killed process \d+|\boom-kill:/ },
   {
     kind: 'emergency shell',
     fatal: true,

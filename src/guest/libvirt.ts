@@ -8,6 +8,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { InfrastructureError, TestFailure } from '../action/errors.js'
 import { formatDuration } from '../report/duration.js'
 import { type BootOptions, type BootResult, ConsoleSession } from './boot.js'
+import { kernelCommandLine } from './qemu.js'
 import { Virsh } from './virsh.js'
 
 export interface LibvirtOptions extends BootOptions {
@@ -52,10 +53,15 @@ export function machineToDomain(machine: string): {
 
 export function domainXml(options: LibvirtOptions): string {
   const { type, features, raw } = machineToDomain(options.machine)
+  const threads = options.threads ?? 1
+  const topology =
+    threads > 1
+      ? `<topology sockets='1' cores='${Math.ceil(options.smp / threads)}' threads='${threads}'/>`
+      : ''
   const cpu =
     options.cpu === 'host'
-      ? "<cpu mode='host-passthrough'/>"
-      : `<cpu mode='custom' match='exact' check='none'><model fallback='forbid'>${xml(options.cpu.toUpperCase())}</model></cpu>`
+      ? `<cpu mode='host-passthrough'>${topology}</cpu>`
+      : `<cpu mode='custom' match='exact' check='none'><model fallback='forbid'>${xml(options.cpu.toUpperCase())}</model>${topology}</cpu>`
   return [
     `<domain type='${type}' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>`,
     `  <name>${xml(options.name)}</name>`,
@@ -65,7 +71,7 @@ export function domainXml(options: LibvirtOptions): string {
     "    <type arch='ppc64le' machine='pseries'>hvm</type>",
     `    <kernel>${xml(options.kernel)}</kernel>`,
     `    <initrd>${xml(options.initrd)}</initrd>`,
-    `    <cmdline>${xml(options.append ?? 'console=hvc0 panic=-1')}</cmdline>`,
+    `    <cmdline>${xml(kernelCommandLine(options.kernelArgs))}</cmdline>`,
     '  </os>',
     features.length > 0
       ? `  <features>\n${features.map((f) => `    ${f}`).join('\n')}\n  </features>`
@@ -84,6 +90,10 @@ export function domainXml(options: LibvirtOptions): string {
     "    <interface type='user'><model type='virtio'/><rom enabled='no'/></interface>",
     `    <serial type='file'><source path='${xml(options.consoleLog)}'/><target type='spapr-vio-serial' port='0'/></serial>`,
     `    <console type='file'><source path='${xml(options.consoleLog)}'/><target type='serial' port='0'/></console>`,
+    ...(options.disks ?? []).map(
+      (disk, index) =>
+        `    <disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='${xml(disk.file)}'/><target dev='vd${String.fromCharCode(97 + index)}' bus='virtio'/><serial>${xml(disk.serial)}</serial>${disk.readOnly ? '<readonly/>' : ''}</disk>`,
+    ),
     "    <memballoon model='none'/>",
     '  </devices>',
     ...(raw.length > 0

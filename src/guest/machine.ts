@@ -13,6 +13,8 @@ export interface MachineRequest {
   nested: boolean
   /** vof for direct kernel boots (fast); slof to boot a disk image. */
   firmware?: 'vof' | 'slof'
+  /** The CPU generation the guest is held to (max-cpu-compat), whatever the CPU model. */
+  cpuCompat?: string
   /** Options given by the user, applied last (they win). */
   extra: readonly string[]
 }
@@ -30,6 +32,7 @@ export function machineOptions(probe: HostProbe, request: MachineRequest): strin
   const host = probe.generation?.toLowerCase()
   if (request.accel === 'kvm' && host && request.cpu !== 'host' && request.cpu !== host)
     machine = withOption(machine, `max-cpu-compat=${request.cpu}`)
+  if (request.cpuCompat) machine = withOption(machine, `max-cpu-compat=${request.cpuCompat}`)
   if (request.nested) machine = withOption(machine, 'cap-nested-hv=on')
   for (const option of request.extra) machine = withOption(machine, option)
   return machine

@@ -5,9 +5,14 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, join } from 'node:path'
 import { ConfigurationError, InfrastructureError, TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
+import { builtIn, findModule, kernelConfigBeside, moduleClosure } from './modules.js'
+import { kernelCommandLine } from './qemu.js'
+import { L2_DISK_ARGS, type WorkloadPayload } from './workloads.js'
+
+export { findModule, kernelConfigBeside, moduleDepends, modulesBesideKernel } from './modules.js'
 import {
   buildInitramfs,
   type GuestCheck,
@@ -39,66 +44,10 @@ export interface NestedOptions {
   busybox: string
   l2MemoryMb: number
   l2TimeoutSeconds: number
-}
-
-const MODULE_SUFFIXES = ['.ko', '.ko.xz', '.ko.zst', '.ko.gz']
-
-/** The file of module `name` below `dir` (kvm-hv and kvm_hv name the same module). */
-export function findModule(dir: string, name: string): string | undefined {
-  const wanted = new Set(
-    MODULE_SUFFIXES.flatMap((suffix) => [name, name.replace(/_/g, '-')].map((n) => n + suffix)),
-  )
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && wanted.has(entry.name)) return join(entry.parentPath, entry.name)
-  }
-  return undefined
-}
-
-/** A module as busybox insmod takes it: uncompressed. */
-async function plainModule(file: string, outDir: string): Promise<string> {
-  const name = basename(file).replace(/\.ko(\.\w+)?$/, '.ko')
-  const out = join(outDir, name)
-  const tool = file.endsWith('.xz')
-    ? 'xz'
-    : file.endsWith('.zst')
-      ? 'zstd'
-      : file.endsWith('.gz')
-        ? 'gzip'
-        : undefined
-  if (!tool) return file
-  // The decompressor's output goes to a file named here; the module path is an argument.
-  await exec(['bash', '-c', '"$1" -dc -- "$2" > "$3"', 'decompress', tool, file, out])
-  return out
-}
-
-/** Whether modules.builtin (written by modules_install) lists the module as built into the kernel. */
-function builtIn(modulesDir: string, name: string): boolean {
-  const list = join(modulesDir, 'modules.builtin')
-  if (!existsSync(list)) return false
-  const file = `${name.replace(/_/g, '-')}.ko`
-  return readFileSync(list, 'utf8')
-    .split('\n')
-    .some((line) => basename(line) === file || basename(line) === file.replace(/-/g, '_'))
-}
-
-/**
- * The kernel's config where the layouts keep it: /lib/modules/<kver>/config (RPM), or
- * config-<kver> beside the image or above lib/modules (Debian's /boot, build-kernel's hypervisor build).
- */
-export function kernelConfigBeside(modulesDir: string, kernel?: string): string | undefined {
-  const kver = basename(modulesDir)
-  const candidates = [
-    join(modulesDir, 'config'),
-    ...(kernel ? [join(dirname(kernel), `config-${kver}`)] : []),
-    join(modulesDir, '..', '..', '..', '..', `config-${kver}`),
-  ]
-  return candidates.find((file) => existsSync(file))
-}
-
-/** The `depends=` entry of a module's modinfo section. */
-export function moduleDepends(content: Buffer): string[] {
-  const match = /(?:^|\0)depends=([^\0]*)\0/.exec(content.toString('latin1'))
-  return match?.[1] ? match[1].split(',').filter(Boolean) : []
+  /** Appended to L2's kernel command line. */
+  l2KernelArgs?: string
+  /** The workloads L2 runs, from the disks L1 passes through. */
+  l2Workloads?: Omit<WorkloadPayload, 'disks' | 'commands'>
 }
 
 /** The kernel is not a hypervisor: the test's verdict on it, with its config line when found. */
@@ -117,25 +66,15 @@ function kvmHvMissing(modulesDir: string): TestFailure {
 /** kvm and kvm_hv with what they depend on, in load order, uncompressed into outDir. */
 export async function kvmModules(modulesDir: string, outDir: string): Promise<string[]> {
   if (!findModule(modulesDir, 'kvm_hv') && !builtIn(modulesDir, 'kvm_hv')) throw kvmHvMissing(modulesDir)
-  const ordered: string[] = []
-  const visit = async (name: string, chain: string[]): Promise<void> => {
-    const key = name.replace(/-/g, '_')
-    if (ordered.some((file) => basename(file).replace(/\.ko$/, '').replace(/-/g, '_') === key)) return
-    if (chain.includes(key)) return
-    const file = findModule(modulesDir, name)
-    if (!file) {
-      if (builtIn(modulesDir, name)) return
-      throw new TestFailure(
+  return moduleClosure(
+    modulesDir,
+    ['kvm', 'kvm_hv'],
+    outDir,
+    (name) =>
+      new TestFailure(
         `${modulesDir} has kvm-hv but not ${name}.ko, which it needs: the candidate kernel's modules are incomplete`,
-      )
-    }
-    const plain = await plainModule(file, outDir)
-    for (const dependency of moduleDepends(readFileSync(plain))) await visit(dependency, [...chain, key])
-    ordered.push(plain)
-  }
-  await visit('kvm', [])
-  await visit('kvm_hv', [])
-  return ordered
+      ),
+  )
 }
 
 /** patch-qemu's qemu-kvm unpacked from its ppc64le RPMs (/usr/libexec/qemu-kvm). */
@@ -215,7 +154,9 @@ async function l2QemuFiles(guestQemuDir: string, candidate?: CandidateQemu): Pro
 }
 
 /** The L2 command inside L1: the guest's emulator run through its own loader and libraries. */
-export function l2Command(options: Pick<NestedOptions, 'l2MemoryMb' | 'l2TimeoutSeconds'>): string[] {
+export function l2Command(
+  options: Pick<NestedOptions, 'l2MemoryMb' | 'l2TimeoutSeconds' | 'l2KernelArgs'>,
+): string[] {
   return [
     'timeout',
     String(options.l2TimeoutSeconds),
@@ -241,15 +182,17 @@ export function l2Command(options: Pick<NestedOptions, 'l2MemoryMb' | 'l2Timeout
     '-initrd',
     `${L2_DIR}/initramfs.cpio`,
     '-append',
-    'console=hvc0 panic=-1',
+    kernelCommandLine(options.l2KernelArgs),
   ]
 }
 
 /** The checks that prove L1 is a working KVM hypervisor; they run before the user's checks. */
 export function nestedChecks(
-  options: Pick<NestedOptions, 'l2MemoryMb' | 'l2TimeoutSeconds'>,
+  options: Pick<NestedOptions, 'l2MemoryMb' | 'l2TimeoutSeconds' | 'l2KernelArgs' | 'l2Workloads'>,
   modules: string[],
 ): GuestCheck[] {
+  // With workloads, L2 gets L1's scratch and tools disks (named by shell variables L1's init set).
+  const l2 = [...l2Command(options).map(shellWord), ...(options.l2Workloads ? L2_DISK_ARGS : [])].join(' ')
   const nested = '/sys/module/kvm_hv/parameters/nested'
   return [
     {
@@ -266,7 +209,7 @@ export function nestedChecks(
       // L2's console is prefixed so that its marker and results never pass for L1's own.
       // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
       // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
-      command: `${l2Command(options).map(shellWord).join(' ')} 2>&1 | awk '{ sub(/\r$/, ""); line = "${L2_PREFIX}" $0; print line; fflush(); print line > "/tmp/l2.log" }'; grep -qx '${L2_PREFIX}${READY_MARKER}' /tmp/l2.log`,
+      command: `${l2} 2>&1 | awk '{ sub(/\r$/, ""); line = "${L2_PREFIX}" $0; print line; fflush(); print line > "/tmp/l2.log" }'; grep -qx '${L2_PREFIX}${READY_MARKER}' /tmp/l2.log`,
     },
   ]
 }
@@ -279,7 +222,16 @@ export async function nestedPayload(
   const moduleDir = join(work, 'modules')
   await exec(['mkdir', '-p', moduleDir])
   const modules = await kvmModules(options.modulesDir, moduleDir)
-  const l2Initrd = await buildInitramfs(work, options.busybox, [], '', [], 'l2-initramfs')
+  const l2Initrd = await buildInitramfs(work, options.busybox, {
+    name: 'l2-initramfs',
+    ...(options.l2Workloads
+      ? {
+          setup: options.l2Workloads.setup,
+          after: options.l2Workloads.runs,
+          files: options.l2Workloads.files,
+        }
+      : {}),
+  })
   return {
     files: [
       ...(await l2QemuFiles(options.guestQemuDir, options.candidateQemu)),
@@ -308,11 +260,4 @@ export function describeL2Qemu(guestQemuDir: string, candidate?: CandidateQemu):
     ? /QEMU emulator version ([^\0\n]+)/.exec(readFileSync(binary).toString('latin1'))?.[1]
     : undefined
   return `qemu-system-ppc64 ${version ?? '(version not found)'} from ${guestQemuDir}`
-}
-
-/** The modules folder that setup-host.sh unpacks beside a Debian vmlinux-<kver>, if there is one. */
-export function modulesBesideKernel(kernel: string): string | undefined {
-  const kver = /^vmlinu[xz]-(.+)$/.exec(basename(kernel))?.[1]
-  const dir = kver ? join(dirname(kernel), 'modules', kver) : undefined
-  return dir && existsSync(dir) ? dir : undefined
 }

@@ -21,14 +21,34 @@ export interface QemuMachine {
   cpu: string
   memoryMb: number
   smp: number
+  /** Threads per core: -smp N,threads=T. */
+  threads?: number
   accel: 'kvm' | 'tcg'
 }
 
 export interface QemuDirectBoot extends QemuMachine {
   kernel: string
   initrd: string
-  append?: string
+  /** Appended to the console and panic settings every generated guest has. */
+  kernelArgs?: string
+  /** virtio-blk disks, found in the guest by serial. */
+  disks?: { file: string; serial: string; readOnly: boolean }[]
   pidFile?: string
+}
+
+/** The guest kernel's command line: the console on hvc0, power off on panic, then the user's arguments. */
+export function kernelCommandLine(kernelArgs?: string): string {
+  return ['console=hvc0 panic=-1', kernelArgs?.trim()].filter(Boolean).join(' ')
+}
+
+/** -drive and -device arguments of virtio-blk disks (commas in a path are doubled, as QEMU escapes them). */
+export function diskArgv(disks: QemuDirectBoot['disks'] = []): string[] {
+  return disks.flatMap((disk, index) => [
+    '-drive',
+    `file=${disk.file.replace(/,/g, ',,')},if=none,id=disk${index},format=raw${disk.readOnly ? ',readonly=on' : ''}`,
+    '-device',
+    `virtio-blk-pci,drive=disk${index},serial=${disk.serial}`,
+  ])
 }
 
 export class Qemu extends Tool {
@@ -49,7 +69,9 @@ export class Qemu extends Tool {
       '-m',
       String(options.memoryMb),
       '-smp',
-      String(options.smp),
+      options.threads && options.threads > 1
+        ? `${options.smp},threads=${options.threads}`
+        : String(options.smp),
       '-accel',
       options.accel,
       '-nographic',
@@ -69,7 +91,8 @@ export class Qemu extends Tool {
       '-initrd',
       options.initrd,
       '-append',
-      options.append ?? 'console=hvc0 panic=-1',
+      kernelCommandLine(options.kernelArgs),
+      ...diskArgv(options.disks),
       ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
     ]
   }

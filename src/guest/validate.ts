@@ -4,7 +4,12 @@ import { SCENARIOS } from './scenarios/index.js'
 
 /** Problems between inputs, before any work (scenario and launcher, scenario and kernel). */
 export function validateBootTest(
-  request: Pick<BootTestRequest, 'scenario' | 'launcher' | 'kernel' | 'kernelRpms' | 'l2QemuRpms'>,
+  request: Pick<
+    BootTestRequest,
+    'scenario' | 'launcher' | 'kernel' | 'kernelRpms' | 'l2QemuRpms' | 'workloads'
+  > & {
+    l2KernelArgs?: string
+  },
 ): string[] {
   const scenario = SCENARIOS[request.scenario]
   const problems: string[] = []
@@ -19,6 +24,14 @@ export function validateBootTest(
   if (request.l2QemuRpms.length > 0 && !scenario.nested)
     problems.push(
       `Input 'l2-qemu-rpms' runs the L2 guest of scenario nested; scenario ${scenario.name} has no L2 guest (qemu-rpms runs a candidate QEMU for the guest itself)`,
+    )
+  if (request.workloads.length > 0 && scenario.name === 'image')
+    problems.push(
+      `Input 'workloads' runs in the generated initramfs of scenarios kernel and nested; scenario image runs its checks over SSH (put the workload's command in checks there)`,
+    )
+  if (request.l2KernelArgs && !scenario.nested)
+    problems.push(
+      `Input 'l2-kernel-args' is for the L2 guest of scenario nested; expected kernel-args for scenario ${scenario.name}`,
     )
   const kernel = request.kernel ?? (request.kernelRpms.length > 0 ? '(from kernel-rpms)' : undefined)
   return [...problems, ...scenario.validate(kernel ? { kernel } : {})]

@@ -5,6 +5,7 @@
  * live one (hard links for what did not change), its checksums compared with the local ones,
  * and the channel switched with one remote rename.
  */
+import { shellWord } from '../exec/shell.js'
 import { createHash } from 'node:crypto'
 import {
   chmodSync,
@@ -66,11 +67,6 @@ export function parseSshTarget(target: string, port: number): SshTarget | undefi
 
 const trimPath = (path: string): string => path.replace(/(.)\/+$/, '$1')
 
-/** Quotes one word for the remote POSIX shell: ssh hands the remote side one command string. */
-export function shellQuote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`
-}
-
 /** Remote scripts: fixed text, every value a positional argument. */
 const REMOTE = {
   // mkdir is atomic on the remote side too; the owner line is host:pid:lease-expiry (epoch seconds).
@@ -127,7 +123,7 @@ export class SshSession extends Tool {
   }
 
   private command(script: string, args: string[]): string {
-    return ['sh', '-c', script, 'kvm-actions', ...args].map(shellQuote).join(' ')
+    return ['sh', '-c', script, 'kvm-actions', ...args].map(shellWord).join(' ')
   }
 
   protected override readonly versionArgs = ['-V']
@@ -155,7 +151,7 @@ export class SshSession extends Tool {
   /** Remote folder → local folder, as a tar stream. */
   async download(remoteDir: string, localDir: string): Promise<void> {
     mkdirSync(localDir, { recursive: true })
-    const command = ['tar', '-C', remoteDir, '-cf', '-', '.'].map(shellQuote).join(' ')
+    const command = ['tar', '-C', remoteDir, '-cf', '-', '.'].map(shellWord).join(' ')
     const result = await exec(
       [
         'bash',

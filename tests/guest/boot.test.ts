@@ -11,7 +11,7 @@ import { GUEST_BUSYBOX, guestKernel } from '../support/guest.js'
 
 async function boot(checks: GuestCheck[], overrides: Partial<BootOptions> = {}, extraInit = '') {
   const dir = mkdtempSync(join(tmpdir(), 'boot-'))
-  const initrd = await buildInitramfs(dir, GUEST_BUSYBOX, checks, extraInit)
+  const initrd = await buildInitramfs(dir, GUEST_BUSYBOX, { checks, setup: extraInit })
   return {
     dir,
     run: bootGuest({

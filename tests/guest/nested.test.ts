@@ -199,7 +199,7 @@ describe('nested KVM for real', () => {
       l2MemoryMb: 512,
       l2TimeoutSeconds: 60,
     })
-    const initrd = await buildInitramfs(dir, GUEST_BUSYBOX, payload.checks, '', payload.files)
+    const initrd = await buildInitramfs(dir, GUEST_BUSYBOX, { checks: payload.checks, files: payload.files })
     const result = await bootGuest({
       qemu: 'qemu-system-ppc64',
       kernel: guestKernel(),

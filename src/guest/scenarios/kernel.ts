@@ -1,5 +1,7 @@
 /** `kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. */
 import { buildInitramfs, READY_MARKER } from '../boot.js'
+import { modulesBesideKernel } from '../modules.js'
+import { workloadDisks, workloadGuest } from '../workloads.js'
 import type { Scenario } from './scenario.js'
 
 export const KERNEL_REQUIRED = (scenario: string): string =>
@@ -12,9 +14,27 @@ export const kernelScenario: Scenario = {
   tools: ['cpio'],
   validate: ({ kernel }) => (kernel ? [] : [KERNEL_REQUIRED('kernel')]),
   async prepare(request) {
+    const kernel = request.kernel!
+    const workloads =
+      request.workloads.length > 0
+        ? await workloadGuest(
+            request.work,
+            request.modulesDir ?? modulesBesideKernel(kernel),
+            request.workloads,
+          )
+        : undefined
     return {
-      kernel: request.kernel!,
-      initrd: await buildInitramfs(request.work, request.busybox, request.checks),
+      kernel,
+      initrd: await buildInitramfs(request.work, request.busybox, {
+        checks: request.checks,
+        ...(workloads ? { setup: workloads.setup, after: workloads.runs, files: workloads.files } : {}),
+      }),
+      ...(workloads
+        ? {
+            disks: await workloadDisks(request.work, request.workloadTools, request.workloads),
+            workloads: workloads.commands,
+          }
+        : {}),
       firmware: 'vof',
       memoryMb: request.memoryMb,
       markers: [new RegExp(`^${READY_MARKER}$`)],

@@ -4,7 +4,9 @@
  */
 import { ConfigurationError } from '../../action/errors.js'
 import { buildInitramfs, READY_MARKER } from '../boot.js'
-import { describeL1Kernel, describeL2Qemu, modulesBesideKernel, nestedPayload } from '../nested.js'
+import { modulesBesideKernel } from '../modules.js'
+import { describeL1Kernel, describeL2Qemu, nestedPayload } from '../nested.js'
+import { workloadDisks, workloadGuest } from '../workloads.js'
 import { KERNEL_REQUIRED } from './kernel.js'
 import type { Scenario } from './scenario.js'
 
@@ -26,11 +28,25 @@ export const nestedScenario: Scenario = {
         `Input 'modules' is required for scenario nested: ${kernel} has no modules folder beside it; expected the folder holding kvm.ko and kvm-hv.ko`,
       )
     }
+    const l2Kernel = request.nested.l2Kernel ?? kernel
+    const workloads = request.workloads.length > 0
+    const l1Workloads = workloads
+      ? await workloadGuest(request.work, modulesDir, request.workloads)
+      : undefined
+    const l2Workloads = workloads
+      ? await workloadGuest(
+          request.work,
+          l2Kernel === kernel ? modulesDir : modulesBesideKernel(l2Kernel),
+          request.workloads,
+        )
+      : undefined
     const payload = await nestedPayload(request.work, {
       guestQemuDir: request.nested.guestQemuDir,
       ...(request.nested.candidateQemu ? { candidateQemu: request.nested.candidateQemu } : {}),
       modulesDir,
-      l2Kernel: request.nested.l2Kernel ?? kernel,
+      l2Kernel,
+      ...(request.nested.l2KernelArgs ? { l2KernelArgs: request.nested.l2KernelArgs } : {}),
+      ...(l2Workloads ? { l2Workloads } : {}),
       busybox: request.busybox,
       l2MemoryMb: L2_MEMORY_MB,
       l2TimeoutSeconds: Math.ceil(request.nested.l2TimeoutMs / 1000),
@@ -38,13 +54,17 @@ export const nestedScenario: Scenario = {
     const memoryMb = Math.max(request.memoryMb, L1_MIN_MEMORY_MB)
     return {
       kernel,
-      initrd: await buildInitramfs(
-        request.work,
-        request.busybox,
-        [...payload.checks, ...request.checks],
-        '',
-        payload.files,
-      ),
+      initrd: await buildInitramfs(request.work, request.busybox, {
+        checks: [...payload.checks, ...request.checks],
+        files: [...payload.files, ...(l1Workloads?.files ?? [])],
+        ...(l1Workloads ? { setup: l1Workloads.setup, after: l1Workloads.runs } : {}),
+      }),
+      ...(l1Workloads
+        ? {
+            disks: await workloadDisks(request.work, request.workloadTools, request.workloads),
+            workloads: l1Workloads.commands,
+          }
+        : {}),
       firmware: 'vof',
       memoryMb,
       markers: [new RegExp(`^${READY_MARKER}$`)],

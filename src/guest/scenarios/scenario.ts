@@ -5,9 +5,10 @@
  */
 import type { Log } from '../../host/host.js'
 import type { Summary } from '../../report/summary.js'
-import type { BootOptions, BootResult, GuestCheck } from '../boot.js'
+import type { BootOptions, BootResult, GuestCheck, GuestDisk } from '../boot.js'
 import type { Launcher, LauncherName } from '../launchers/launcher.js'
 import type { CandidateQemu } from '../nested.js'
+import type { Workload } from '../workloads.js'
 
 /** Everything a scenario may use; each scenario reads the fields it needs. */
 export interface ScenarioRequest {
@@ -18,8 +19,20 @@ export interface ScenarioRequest {
   busybox: string
   /** The user's checks: every scenario runs them once, after its own. */
   checks: GuestCheck[]
+  /** Workloads: run after the checks, in L1 and L2 in the nested scenario. */
+  workloads: Workload[]
+  /** The folder with ppc64le stress-ng and fio and their libraries (bin/, lib/). */
+  workloadTools: string
+  /** Appended to the guest's kernel command line (L1's in nested). */
+  kernelArgs?: string
   memoryMb: number
-  nested: { guestQemuDir: string; candidateQemu?: CandidateQemu; l2Kernel?: string; l2TimeoutMs: number }
+  nested: {
+    guestQemuDir: string
+    candidateQemu?: CandidateQemu
+    l2Kernel?: string
+    l2KernelArgs?: string
+    l2TimeoutMs: number
+  }
   image: {
     image: string
     checksum?: string
@@ -43,6 +56,10 @@ export interface PreparedGuest {
   firmware: 'vof' | 'slof'
   memoryMb: number
   markers: RegExp[]
+  /** virtio-blk disks (the workloads' tools and scratch disks). */
+  disks?: GuestDisk[]
+  /** Workload name → command, for parsing their metrics. */
+  workloads?: ReadonlyMap<string, string>
   /** Rows for the Host table of the summary. */
   details: [string, string][]
   /** A scenario that boots its own way (a disk image with SSH checks) replaces the launcher. */

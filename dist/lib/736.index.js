@@ -1,8 +1,8 @@
-export const id = 64;
-export const ids = [64];
+export const id = 736;
+export const ids = [736];
 export const modules = {
 
-/***/ 4064:
+/***/ 4736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -82,10 +82,10 @@ async function candidateL2Qemu(rpms, dir, log) {
 
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
-// EXTERNAL MODULE: ./src/exec/tool.ts
-var tool = __webpack_require__(1683);
 // EXTERNAL MODULE: ./src/guest/qemu.ts
 var qemu = __webpack_require__(4922);
+// EXTERNAL MODULE: ./src/exec/tool.ts
+var tool = __webpack_require__(1683);
 ;// CONCATENATED MODULE: ./src/guest/virsh.ts
 /** virsh against one libvirt connection: creating, watching and destroying transient domains. */
 
@@ -118,7 +118,7 @@ class Virsh extends tool/* Tool */.N {
         if (result.argv.includes('create')) {
             // virsh says "Failed to create domain" first and why after it.
             const why = said.split('\n').find((line) => line.trim() && !/Failed to create domain/.test(line)) ?? said;
-            return new qemu/* QemuStartError */.t(`virsh could not start the guest: ${why.replace(/^error:\s*/, '')}`, said);
+            return new qemu/* QemuStartError */.t$(`virsh could not start the guest: ${why.replace(/^error:\s*/, '')}`, said);
         }
         return new errors/* InfrastructureError */.EN(`virsh -c ${this.uri} ${result.argv.slice(3).join(' ')} failed: ${said}`);
     }
@@ -131,6 +131,7 @@ class Virsh extends tool/* Tool */.N {
  * the capability levels and nested-hv as <features>), started with virsh, its console written to
  * a file that is parsed live exactly as with the qemu launcher.
  */
+
 
 
 
@@ -167,9 +168,13 @@ function machineToDomain(machine) {
 }
 function domainXml(options) {
     const { type, features, raw } = machineToDomain(options.machine);
+    const threads = options.threads ?? 1;
+    const topology = threads > 1
+        ? `<topology sockets='1' cores='${Math.ceil(options.smp / threads)}' threads='${threads}'/>`
+        : '';
     const cpu = options.cpu === 'host'
-        ? "<cpu mode='host-passthrough'/>"
-        : `<cpu mode='custom' match='exact' check='none'><model fallback='forbid'>${xml(options.cpu.toUpperCase())}</model></cpu>`;
+        ? `<cpu mode='host-passthrough'>${topology}</cpu>`
+        : `<cpu mode='custom' match='exact' check='none'><model fallback='forbid'>${xml(options.cpu.toUpperCase())}</model>${topology}</cpu>`;
     return [
         `<domain type='${type}' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>`,
         `  <name>${xml(options.name)}</name>`,
@@ -179,7 +184,7 @@ function domainXml(options) {
         "    <type arch='ppc64le' machine='pseries'>hvm</type>",
         `    <kernel>${xml(options.kernel)}</kernel>`,
         `    <initrd>${xml(options.initrd)}</initrd>`,
-        `    <cmdline>${xml(options.append ?? 'console=hvc0 panic=-1')}</cmdline>`,
+        `    <cmdline>${xml((0,qemu/* kernelCommandLine */.Xy)(options.kernelArgs))}</cmdline>`,
         '  </os>',
         features.length > 0
             ? `  <features>\n${features.map((f) => `    ${f}`).join('\n')}\n  </features>`
@@ -198,6 +203,7 @@ function domainXml(options) {
         "    <interface type='user'><model type='virtio'/><rom enabled='no'/></interface>",
         `    <serial type='file'><source path='${xml(options.consoleLog)}'/><target type='spapr-vio-serial' port='0'/></serial>`,
         `    <console type='file'><source path='${xml(options.consoleLog)}'/><target type='serial' port='0'/></console>`,
+        ...(options.disks ?? []).map((disk, index) => `    <disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='${xml(disk.file)}'/><target dev='vd${String.fromCharCode(97 + index)}' bus='virtio'/><serial>${xml(disk.serial)}</serial>${disk.readOnly ? '<readonly/>' : ''}</disk>`),
         "    <memballoon model='none'/>",
         '  </devices>',
         ...(raw.length > 0
@@ -335,6 +341,8 @@ function machineOptions(probe, request) {
     const host = probe.generation?.toLowerCase();
     if (request.accel === 'kvm' && host && request.cpu !== 'host' && request.cpu !== host)
         machine = withOption(machine, `max-cpu-compat=${request.cpu}`);
+    if (request.cpuCompat)
+        machine = withOption(machine, `max-cpu-compat=${request.cpuCompat}`);
     if (request.nested)
         machine = withOption(machine, 'cap-nested-hv=on');
     for (const option of request.extra)
@@ -485,15 +493,36 @@ function chooseAccel(requested, probe) {
     return { accel: requested === 'kvm' ? 'kvm' : 'tcg', reason: unusable };
 }
 
+// EXTERNAL MODULE: ./src/guest/workloads.ts
+var guest_workloads = __webpack_require__(7446);
 ;// CONCATENATED MODULE: ./src/guest/results.ts
 /** Boot results as files for test reporters (JUnit XML, JSON) and as a summary with a timeline chart. */
+
 
 
 
 const results_xml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 function writeResults(dir, result) {
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'results.json'), JSON.stringify(result, null, 2) + '\n');
-    const failures = result.checks.filter((c) => c.exitCode !== 0).length;
+    const failedWorkloads = result.workloads.filter((workload) => (0,guest_workloads/* workloadFailure */.QC)(workload) !== undefined);
+    const failures = result.checks.filter((c) => c.exitCode !== 0).length + failedWorkloads.length;
+    const workloadCases = result.workloads.map((workload) => {
+        const why = (0,guest_workloads/* workloadFailure */.QC)(workload);
+        return [
+            `  <testcase classname="boot-test-guest.workload.${results_xml(workload.guest)}" name="${results_xml(workload.name)}">`,
+            // Metrics as JUnit properties, the form test reporters chart.
+            ...(workload.metrics.length > 0
+                ? [
+                    '    <properties>',
+                    ...workload.metrics.map((metric) => `      <property name="${results_xml(`${metric.name} (${metric.unit})`)}" value="${metric.value}"/>`),
+                    '    </properties>',
+                ]
+                : []),
+            ...(why ? [`    <failure message="${results_xml(why)}">${results_xml(workload.output)}</failure>`] : []),
+            `    <system-out>${results_xml(workload.output)}</system-out>`,
+            '  </testcase>',
+        ].join('\n');
+    });
     const cases = result.checks.map((check) => [
         `  <testcase classname="boot-test-guest" name="${results_xml(check.name)}">`,
         ...(check.exitCode !== 0
@@ -502,7 +531,7 @@ function writeResults(dir, result) {
         `    <system-out>${results_xml(check.output)}</system-out>`,
         '  </testcase>',
     ].join('\n'));
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'junit.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="boot-test-guest" tests="${result.checks.length}" failures="${failures}" time="${(result.timeline.end / 1000).toFixed(3)}">\n${cases.join('\n')}\n</testsuite>\n`);
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'junit.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="boot-test-guest" tests="${result.checks.length + result.workloads.length}" failures="${failures}" time="${(result.timeline.end / 1000).toFixed(3)}">\n${[...cases, ...workloadCases].join('\n')}\n</testsuite>\n`);
 }
 /** The boot phases as a table and one mermaid gantt chart. */
 function timelineSummary(summary, timeline) {
@@ -521,6 +550,92 @@ function timelineSummary(summary, timeline) {
         '  axisFormat %S.%L s',
         ...known.map(([name, start, end]) => `  ${name} : ${Math.round(start)}, ${Math.round(end)}`),
     ].join('\n'));
+}
+const figure = (value) => value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(3);
+/** Workload metrics per guest, and in the nested scenario L2 ÷ L1 per metric: the virtualization overhead. */
+function workloadSummary(summary, workloads) {
+    summary.heading('Workloads', 3).table(['Guest', 'Workload', 'Result', 'Metric', 'Value'], workloads.flatMap((workload) => {
+        const result = (0,guest_workloads/* workloadFailure */.QC)(workload) ?? 'pass';
+        const rows = workload.metrics.map((metric) => [
+            workload.guest,
+            workload.name,
+            result,
+            metric.name,
+            `${figure(metric.value)} ${metric.unit}`,
+        ]);
+        return rows.length > 0 ? rows : [[workload.guest, workload.name, result, '', '']];
+    }), 'results.json and metrics.json in the results folder');
+    const overhead = (0,guest_workloads/* overheadRatios */.zr)(workloads);
+    if (overhead.length === 0)
+        return;
+    summary.heading('Virtualization overhead (L2 ÷ L1)', 3).table(['Workload', 'Metric', 'L1', 'L2', 'L2 ÷ L1'], overhead.map((row) => [
+        row.workload,
+        row.metric,
+        `${figure(row.l1)} ${row.unit}`,
+        `${figure(row.l2)} ${row.unit}`,
+        row.ratio.toFixed(2),
+    ]));
+}
+
+;// CONCATENATED MODULE: ./src/guest/guest-config.ts
+/** The kernel arguments a configuration needs (a hash guest: disable_radix), then the user's. */
+function configuredKernelArgs(config, kernelArgs) {
+    const words = [...(config.mmu === 'hash' ? ['disable_radix'] : []), kernelArgs?.trim() ?? ''].filter(Boolean);
+    return words.length > 0 ? words.join(' ') : undefined;
+}
+/** Each way the guest differs from the request, in words; empty when it honoured all of it. */
+function configMismatches(config, view) {
+    const seen = view.mmuLine ? ` (kernel: "${view.mmuLine}")` : '';
+    const problems = [];
+    if (config.mmu && view.mmu !== config.mmu)
+        problems.push(`asked for a ${config.mmu} MMU; the guest runs ${view.mmu ?? 'an MMU it did not report'}${seen}`);
+    if (config.threads && view.threadsPerCore !== config.threads)
+        problems.push(`asked for ${config.threads} threads per core; the guest sees ${view.threadsPerCore ?? 'an unreported number'}`);
+    // /proc/cpuinfo names the generation the guest runs as: "POWER9 (architected)" under compat mode.
+    if (config.cpuCompat && !view.cpu?.toUpperCase().startsWith(config.cpuCompat.toUpperCase()))
+        problems.push(`asked for max-cpu-compat=${config.cpuCompat}; the guest's CPU is ${view.cpu ?? 'not reported'}`);
+    return problems;
+}
+/** The Guest table's rows: what was asked and what the guest saw. */
+function guestViewRows(config, view) {
+    return [
+        [
+            'MMU',
+            config.mmu ?? '(default)',
+            `${view.mmu ?? 'not reported'}${view.mmuLine ? `: ${view.mmuLine}` : ''}`,
+        ],
+        [
+            'Threads per core',
+            String(config.threads ?? '(default)'),
+            String(view.threadsPerCore ?? 'not reported'),
+        ],
+        ['CPU', config.cpuCompat ? `max-cpu-compat=${config.cpuCompat}` : '(model)', view.cpu ?? 'not reported'],
+        ['Kernel release', '', view.release ?? 'not reported'],
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/guest/run-metrics.ts
+function runMetrics(result, about) {
+    const seconds = (ms, name) => ms === undefined ? [] : [{ name, value: Math.round(ms) / 1000, unit: 's', better: 'lower' }];
+    const { timeline } = result;
+    return {
+        version: 1,
+        time: new Date().toISOString(),
+        ...(process.env.GITHUB_RUN_ID ? { run: process.env.GITHUB_RUN_ID } : {}),
+        scenario: about.scenario,
+        hostGeneration: about.hostGeneration,
+        accel: about.accel,
+        kernel: about.kernel,
+        config: Object.fromEntries(Object.entries(about.config).filter(([, value]) => value !== undefined)),
+        metrics: [
+            ...seconds(timeline.ready, 'boot: time to ready marker'),
+            ...seconds(timeline.l2Ready !== undefined && timeline.l2Start !== undefined ? timeline.l2Ready : undefined, 'boot: time to L2 ready marker'),
+            ...result.workloads.flatMap((workload) => workload.metrics.map((metric) => ({
+                ...metric,
+                name: `${workload.guest} ${workload.name}: ${metric.name}`,
+            }))),
+        ],
+    };
 }
 
 // EXTERNAL MODULE: ./src/guest/scenarios/index.ts + 4 modules
@@ -545,9 +660,17 @@ var scenarios = __webpack_require__(8383);
 
 
 
-/** The step's failure for checks that did not pass. */
-function checksFailure(failed) {
-    return new errors/* TestFailure */.p2(`guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`);
+
+
+
+/** The step's failure for checks and workloads that did not pass. */
+function checksFailure(failed, failedWorkloads = []) {
+    return new errors/* TestFailure */.p2([
+        ...(failed.length > 0
+            ? [`guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`]
+            : []),
+        ...failedWorkloads.map((w) => `workload ${w.name} failed in ${w.guest}: ${w.why}`),
+    ].join('\n'));
 }
 function parseChecks(lines, timeoutMs) {
     return lines.map((entry) => {
@@ -593,6 +716,7 @@ async function bootTest(request, deps) {
         ...(kernel ? { kernel } : {}),
         ...(modulesDir ? { modulesDir } : {}),
         checks: parseChecks(request.checks, request.checkTimeoutMs),
+        workloads: (0,guest_workloads/* parseWorkloads */.Kd)(request.workloads, request.checkTimeoutMs),
         nested: { ...request.nested, ...(candidateQemu ? { candidateQemu } : {}) },
         work,
         log: deps.log,
@@ -613,17 +737,24 @@ async function bootTest(request, deps) {
         cpu: request.cpu,
         nested: scenario.nested,
         firmware: guest.firmware,
+        ...(request.guestConfig.cpuCompat ? { cpuCompat: request.guestConfig.cpuCompat } : {}),
         extra: request.machineOptions,
     };
+    const kernelArgs = configuredKernelArgs(request.guestConfig, request.kernelArgs);
     const options = {
         qemu,
         ...(unpackedQemu ? { firmwareDir: unpackedQemu.firmwareDir } : {}),
         kernel: guest.kernel,
         initrd: guest.initrd,
+        ...(kernelArgs ? { kernelArgs } : {}),
+        ...(guest.disks ? { disks: guest.disks } : {}),
+        ...(guest.workloads ? { workloads: guest.workloads } : {}),
+        nested: scenario.nested,
         machine: machineOptions(probe, machineRequest),
         cpu: cpuModel(probe, machineRequest),
         memoryMb: guest.memoryMb,
         smp: request.smp,
+        ...(request.guestConfig.threads ? { threads: request.guestConfig.threads } : {}),
         accel,
         bootTimeoutMs: request.bootTimeoutMs,
         shutdownTimeoutMs: request.shutdownTimeoutMs,
@@ -639,8 +770,28 @@ async function bootTest(request, deps) {
     try {
         const { result } = await negotiate(options.machine, (machine) => launcher.launch({ ...options, machine }, request.resultsDir), (error) => (error instanceof boot/* QemuStartError */.t$ ? error.output : undefined), attempts);
         deps.onMachine(attempts.at(-1).machine);
-        outcome = { result, failedChecks: result.checks.filter((check) => check.exitCode !== 0) };
+        const failedWorkloads = result.workloads.flatMap((workload) => {
+            const why = (0,guest_workloads/* workloadFailure */.QC)(workload);
+            return why ? [{ name: workload.name, guest: workload.guest, why }] : [];
+        });
+        const metrics = runMetrics(result, {
+            scenario: scenario.name,
+            hostGeneration: probe.generation ?? probe.architecture,
+            accel,
+            kernel: unpackedKernel?.kverrel ?? result.guestView.release ?? (0,external_node_path_.basename)(kernel ?? 'unknown'),
+            config: request.guestConfig,
+        });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(request.resultsDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+        outcome = {
+            result,
+            failedChecks: result.checks.filter((check) => check.exitCode !== 0),
+            failedWorkloads,
+            metrics,
+        };
         report(result, request, deps, options.consoleLog);
+        const mismatches = configMismatches(request.guestConfig, result.guestView);
+        if (mismatches.length > 0)
+            throw new errors/* TestFailure */.p2(`the guest did not run as asked: ${mismatches.join('; ')}`);
     }
     finally {
         if (attempts.length > 1)
@@ -666,6 +817,11 @@ function report(result, request, deps, consoleLog) {
         check.exitCode,
         check.output.trim().split('\n').slice(0, 3).join(' / '),
     ]), 'results.json in the results folder');
+    deps.summary
+        .heading('Guest', 3)
+        .table(['Property', 'Asked', 'The guest saw'], guestViewRows(request.guestConfig, result.guestView));
+    if (result.workloads.length > 0)
+        workloadSummary(deps.summary, result.workloads);
     for (const finding of result.findings) {
         deps.annotate(finding.fatal ? 'error' : 'warning', `${finding.kind}: ${finding.line}`, {
             title: 'guest console',
