@@ -49425,6 +49425,9 @@ function validateBootTest(request) {
         problems.push(`Input 'l2-qemu-rpms' runs the L2 guest of scenario nested; scenario ${scenario.name} has no L2 guest (qemu-rpms runs a candidate QEMU for the guest itself)`);
     if (request.workloads.length > 0 && scenario.name === 'image')
         problems.push(`Input 'workloads' runs in the generated initramfs of scenarios kernel and nested; scenario image runs its checks over SSH (put the workload's command in checks there)`);
+    // Seen here: kvm_hv does not load in a hash-MMU L1 ("No such device"), and L2 ignores disable_radix.
+    if (request.mmu === 'hash' && scenario.nested)
+        problems.push(`Input 'mmu' is hash, but nested KVM-HV needs a radix L1 (kvm_hv does not load in a hash guest); expected mmu radix or default for scenario nested`);
     if (request.l2KernelArgs && !scenario.nested)
         problems.push(`Input 'l2-kernel-args' is for the L2 guest of scenario nested; expected kernel-args for scenario ${scenario.name}`);
     const kernel = request.kernel ?? (request.kernelRpms.length > 0 ? '(from kernel-rpms)' : undefined);
@@ -49627,6 +49630,7 @@ const bootTestGuest = defineAction({
         kernelRpms: inputs.kernelRpms ?? [],
         l2QemuRpms: inputs.l2QemuRpms ?? [],
         workloads: inputs.workloads,
+        mmu: inputs.mmu,
         ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
     }),
     async main(ctx) {

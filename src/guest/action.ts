@@ -215,6 +215,7 @@ export const bootTestGuest = defineAction({
       kernelRpms: inputs.kernelRpms ?? [],
       l2QemuRpms: inputs.l2QemuRpms ?? [],
       workloads: inputs.workloads,
+      mmu: inputs.mmu,
       ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
     }),
   async main(ctx) {

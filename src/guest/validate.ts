@@ -9,6 +9,7 @@ export function validateBootTest(
     'scenario' | 'launcher' | 'kernel' | 'kernelRpms' | 'l2QemuRpms' | 'workloads'
   > & {
     l2KernelArgs?: string
+    mmu?: string
   },
 ): string[] {
   const scenario = SCENARIOS[request.scenario]
@@ -28,6 +29,11 @@ export function validateBootTest(
   if (request.workloads.length > 0 && scenario.name === 'image')
     problems.push(
       `Input 'workloads' runs in the generated initramfs of scenarios kernel and nested; scenario image runs its checks over SSH (put the workload's command in checks there)`,
+    )
+  // Seen here: kvm_hv does not load in a hash-MMU L1 ("No such device"), and L2 ignores disable_radix.
+  if (request.mmu === 'hash' && scenario.nested)
+    problems.push(
+      `Input 'mmu' is hash, but nested KVM-HV needs a radix L1 (kvm_hv does not load in a hash guest); expected mmu radix or default for scenario nested`,
     )
   if (request.l2KernelArgs && !scenario.nested)
     problems.push(

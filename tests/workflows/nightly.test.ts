@@ -22,7 +22,14 @@ const nightly = () =>
   world.runner.run('.github/workflows/nightly.yml', { name: 'schedule', payload: { schedule: '17 2 * * *' } })
 const results = (run: WorkflowRun) => Object.fromEntries(run.jobs.map((job) => [job.path, job.result]))
 const live = () => readlinkSync(join(world.dirs.target, '9', 'testing'))
-const MATRIX = ['power9, kernel', 'power9, nested', 'power10, kernel', 'power10, nested']
+const MATRIX = [
+  'power9, kernel, radix',
+  'power9, nested, radix',
+  'power10, kernel, radix',
+  'power10, nested, radix',
+  'power9, kernel, hash',
+  'power10, kernel, hash',
+]
 
 describe('nightly.yml through the local runner', () => {
   it('checks upstream, builds, boot-tests on POWER9 and POWER10, publishes, and a host installs from it', async () => {
@@ -34,6 +41,7 @@ describe('nightly.yml through the local runner', () => {
         'pipeline/build': 'success',
         ...Object.fromEntries(MATRIX.map((cell) => [`pipeline/boot-test (${cell})`, 'success'])),
         'pipeline/hypervisor': 'success',
+        'pipeline/trends': 'success',
         'pipeline/publish': 'success',
         pipeline: 'success',
       },
@@ -47,7 +55,23 @@ describe('nightly.yml through the local runner', () => {
     const runnerOf = (path: string) => run.jobs.find((job) => job.path === path)!.runner
     expect(runnerOf('pipeline/upstream')).toBe('hosted')
     expect(runnerOf('pipeline/build')).toBe('power9')
-    expect(runnerOf('pipeline/boot-test (power10, nested)')).toBe('power10')
+    expect(runnerOf('pipeline/boot-test (power10, nested, radix)')).toBe('power10')
+    // Every boot's metrics.json in the history kept with the repository, charted.
+    const history = readFileSync(join(world.dirs.target, 'history', 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+    expect(
+      history.map((line) => (JSON.parse(line) as { config: { mmu?: string } }).config.mmu ?? 'none').sort(),
+    ).toEqual(['hash', 'hash', 'none', 'radix', 'radix', 'radix', 'radix'])
+    const trends = run.jobs.find((job) => job.path === 'pipeline/trends')!
+    expect(trends.summary).toContain('7 run(s) appended to')
+    expect(trends.summary).toContain('xychart-beta')
+    expect(
+      readFileSync(
+        join(world.dirs.target, 'history', 'charts', 'x86_64-nested-boot-time-to-l2-ready-marker.svg'),
+        'utf8',
+      ),
+    ).toMatch(/^<svg /)
     expect(runnerOf('pipeline/publish')).toBe('publisher')
 
     // The candidate kernel as the hypervisor, on a hosted runner: the source RPM's tree (its
@@ -112,10 +136,12 @@ describe('nightly.yml through the local runner', () => {
     // The landing page switched in with the packages reports the night's four boot tests.
     const page = readFileSync(join(live(), 'index.html'), 'utf8')
     for (const name of [
-      'power9-kernel',
-      'power9-nested',
-      'power10-kernel',
-      'power10-nested',
+      'power9-kernel-radix',
+      'power9-nested-radix',
+      'power10-kernel-radix',
+      'power10-nested-radix',
+      'power9-kernel-hash',
+      'power10-kernel-hash',
       'hypervisor-nested',
     ])
       expect(page).toMatch(new RegExp(`<strong>boot-test-${name}</strong>: pass: \\d+ checks`))
@@ -132,6 +158,7 @@ describe('nightly.yml through the local runner', () => {
         'pipeline/build': 'skipped',
         'pipeline/boot-test': 'skipped',
         'pipeline/hypervisor': 'skipped',
+        'pipeline/trends': 'skipped',
         'pipeline/publish': 'skipped',
         pipeline: 'success',
       },
@@ -148,11 +175,14 @@ describe('nightly.yml through the local runner', () => {
       jobs: {
         'pipeline/upstream': 'success',
         'pipeline/build': 'success',
-        'pipeline/boot-test (power9, kernel)': 'success',
-        'pipeline/boot-test (power9, nested)': 'failure',
-        'pipeline/boot-test (power10, kernel)': 'success',
-        'pipeline/boot-test (power10, nested)': 'failure',
+        'pipeline/boot-test (power9, kernel, radix)': 'success',
+        'pipeline/boot-test (power9, nested, radix)': 'failure',
+        'pipeline/boot-test (power10, kernel, radix)': 'success',
+        'pipeline/boot-test (power10, nested, radix)': 'failure',
+        'pipeline/boot-test (power9, kernel, hash)': 'success',
+        'pipeline/boot-test (power10, kernel, hash)': 'success',
         'pipeline/hypervisor': 'success',
+        'pipeline/trends': 'success',
         'pipeline/publish': 'skipped',
         pipeline: 'failure',
       },
@@ -160,16 +190,16 @@ describe('nightly.yml through the local runner', () => {
     expect(live()).toBe(before)
     const open = world.github.issues.filter((issue) => issue.state === 'open').map((issue) => issue.title)
     expect(open.sort()).toEqual([
-      'kvm-actions: boot-test-guest power10 nested is failing',
-      'kvm-actions: boot-test-guest power9 nested is failing',
+      'kvm-actions: boot-test-guest power10 nested radix is failing',
+      'kvm-actions: boot-test-guest power9 nested radix is failing',
     ])
 
     await world.releaseKernel('570.14.1')
     const passed = await nightly()
     expect({ result: passed.result, failures: failures(passed) }).toEqual({ result: 'success', failures: [] })
     expect(world.github.issues.map((issue) => `${issue.title}: ${issue.state}`).sort()).toEqual([
-      'kvm-actions: boot-test-guest power10 nested is failing: closed',
-      'kvm-actions: boot-test-guest power9 nested is failing: closed',
+      'kvm-actions: boot-test-guest power10 nested radix is failing: closed',
+      'kvm-actions: boot-test-guest power9 nested radix is failing: closed',
     ])
     const host = await hostSeesRepository(world.dirs.target, 'testing', world.scratch)
     expect(host.visible).toEqual(expect.arrayContaining(['kernel-core-0:5.14.0-570.14.1.kvm1.el9.ppc64le']))

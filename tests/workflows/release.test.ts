@@ -59,7 +59,14 @@ describe('release.yml through the local runner', () => {
       'libvirt-10.10.0-7.el9.kvm1',
     ])
       expect(release.body).toContain(`- ${nvr}\n`)
-    for (const cell of ['power9-kernel', 'power9-nested', 'power10-kernel', 'power10-nested'])
+    for (const cell of [
+      'power9-kernel-radix',
+      'power9-nested-radix',
+      'power10-kernel-radix',
+      'power10-nested-radix',
+      'power9-kernel-hash',
+      'power10-kernel-hash',
+    ])
       expect(release.body).toMatch(new RegExp(`- boot-test-${cell}: .*=0`))
     expect(release.assets.map((asset) => asset.name)).toEqual(['boot-test-results.tar.gz'])
     expect(release.assets[0]!.size).toBeGreaterThan(0)
