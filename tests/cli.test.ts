@@ -19,7 +19,7 @@ async function cli(args: string[], cwd = mkdtempSync(join(tmpdir(), 'cli-'))) {
 describe('kvm-actions (in process)', () => {
   it('lists the actions and explains itself', async () => {
     expect((await cli(['list'])).out).toBe(
-      'check-upstream\nbuild-kernel\npatch-qemu\nboot-test-guest\npublish-repo\n',
+      'check-upstream\nbuild-kernel\npatch-qemu\nboot-test-guest\npublish-repo\ntrack-metrics\n',
     )
     const help = await cli(['--help'])
     expect(help.code).toBe(0)
@@ -32,7 +32,7 @@ describe('kvm-actions (in process)', () => {
   it('refuses unknown actions, inputs and options on one line', async () => {
     expect(await cli(['build-kernal'])).toMatchObject({
       code: 1,
-      err: 'Configuration error: Unknown action "build-kernal"; expected one of check-upstream, build-kernel, patch-qemu, boot-test-guest, publish-repo.\n',
+      err: 'Configuration error: Unknown action "build-kernal"; expected one of check-upstream, build-kernel, patch-qemu, boot-test-guest, publish-repo, track-metrics.\n',
     })
     const unknownInput = await cli(['boot-test-guest', '--input', 'scenaro=kernel'])
     expect(unknownInput.code).toBe(1)

@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */   JZ: () => (/* binding */ median),
 /* harmony export */   Lu: () => (/* binding */ readHistory),
 /* harmony export */   Xk: () => (/* binding */ seriesKey),
+/* harmony export */   configLabel: () => (/* binding */ configLabel),
 /* harmony export */   describeRegression: () => (/* binding */ describeRegression),
 /* harmony export */   hA: () => (/* binding */ toSeries),
 /* harmony export */   qO: () => (/* binding */ findRegressions)
@@ -37,8 +38,16 @@ function readHistory(file) {
         .filter(({ line }) => line.trim() !== '')
         .map(({ line, index }) => (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRunMetrics */ .I)(line, `${file} line ${index + 1}`));
 }
+/** The guest configuration as part of a series' name: `cpu=power9 mmu=hash`, sorted. */
+function configLabel(config = {}) {
+    return Object.entries(config)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' ');
+}
+/** Runs compare only with runs of the same host generation, scenario and guest configuration. */
 function seriesKey(run, metric) {
-    return `${run.hostGeneration}\u0000${run.scenario}\u0000${metric}`;
+    return `${run.hostGeneration}\u0000${run.scenario}\u0000${configLabel(run.config)}\u0000${metric}`;
 }
 /** The runs grouped into series by host generation, scenario and metric, each in run order. */
 function toSeries(runs) {
@@ -51,6 +60,7 @@ function toSeries(runs) {
                 entry = {
                     hostGeneration: run.hostGeneration,
                     scenario: run.scenario,
+                    config: run.config,
                     metric: metric.name,
                     unit: metric.unit,
                     better: metric.better,
@@ -92,6 +102,7 @@ function findRegressions(history, run, options) {
             regressions.push({
                 hostGeneration: run.hostGeneration,
                 scenario: run.scenario,
+                config: run.config,
                 metric: metric.name,
                 unit: metric.unit,
                 value: metric.value,
@@ -105,7 +116,8 @@ function findRegressions(history, run, options) {
 /** A regression as the failure line says it, with the numbers. */
 function describeRegression(regression) {
     const figure = (value) => Number(value.toPrecision(4)).toString();
-    return `${regression.hostGeneration} ${regression.scenario}: ${regression.metric} is ${figure(regression.value)} ${regression.unit}, ${regression.worseByPercent.toFixed(1)} % worse than the median ${figure(regression.median)} ${regression.unit} of the last ${regression.baselineRuns} runs`;
+    const config = configLabel(regression.config);
+    return `${regression.hostGeneration} ${regression.scenario}${config ? ` (${config})` : ''}: ${regression.metric} is ${figure(regression.value)} ${regression.unit}, ${regression.worseByPercent.toFixed(1)} % worse than the median ${figure(regression.median)} ${regression.unit} of the last ${regression.baselineRuns} runs`;
 }
 
 

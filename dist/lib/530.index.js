@@ -10,6 +10,7 @@ export const modules = {
 /* harmony export */   JZ: () => (/* binding */ median),
 /* harmony export */   Lu: () => (/* binding */ readHistory),
 /* harmony export */   Xk: () => (/* binding */ seriesKey),
+/* harmony export */   configLabel: () => (/* binding */ configLabel),
 /* harmony export */   describeRegression: () => (/* binding */ describeRegression),
 /* harmony export */   hA: () => (/* binding */ toSeries),
 /* harmony export */   qO: () => (/* binding */ findRegressions)
@@ -37,8 +38,16 @@ function readHistory(file) {
         .filter(({ line }) => line.trim() !== '')
         .map(({ line, index }) => (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRunMetrics */ .I)(line, `${file} line ${index + 1}`));
 }
+/** The guest configuration as part of a series' name: `cpu=power9 mmu=hash`, sorted. */
+function configLabel(config = {}) {
+    return Object.entries(config)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' ');
+}
+/** Runs compare only with runs of the same host generation, scenario and guest configuration. */
 function seriesKey(run, metric) {
-    return `${run.hostGeneration}\u0000${run.scenario}\u0000${metric}`;
+    return `${run.hostGeneration}\u0000${run.scenario}\u0000${configLabel(run.config)}\u0000${metric}`;
 }
 /** The runs grouped into series by host generation, scenario and metric, each in run order. */
 function toSeries(runs) {
@@ -51,6 +60,7 @@ function toSeries(runs) {
                 entry = {
                     hostGeneration: run.hostGeneration,
                     scenario: run.scenario,
+                    config: run.config,
                     metric: metric.name,
                     unit: metric.unit,
                     better: metric.better,
@@ -92,6 +102,7 @@ function findRegressions(history, run, options) {
             regressions.push({
                 hostGeneration: run.hostGeneration,
                 scenario: run.scenario,
+                config: run.config,
                 metric: metric.name,
                 unit: metric.unit,
                 value: metric.value,
@@ -105,7 +116,8 @@ function findRegressions(history, run, options) {
 /** A regression as the failure line says it, with the numbers. */
 function describeRegression(regression) {
     const figure = (value) => Number(value.toPrecision(4)).toString();
-    return `${regression.hostGeneration} ${regression.scenario}: ${regression.metric} is ${figure(regression.value)} ${regression.unit}, ${regression.worseByPercent.toFixed(1)} % worse than the median ${figure(regression.median)} ${regression.unit} of the last ${regression.baselineRuns} runs`;
+    const config = configLabel(regression.config);
+    return `${regression.hostGeneration} ${regression.scenario}${config ? ` (${config})` : ''}: ${regression.metric} is ${figure(regression.value)} ${regression.unit}, ${regression.worseByPercent.toFixed(1)} % worse than the median ${figure(regression.median)} ${regression.unit} of the last ${regression.baselineRuns} runs`;
 }
 
 
@@ -168,7 +180,15 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(8055);
 // EXTERNAL MODULE: ./src/fs/lock.ts
 var lock = __webpack_require__(2088);
+// EXTERNAL MODULE: ./src/trends/history.ts
+var trends_history = __webpack_require__(4352);
 ;// CONCATENATED MODULE: ./src/trends/chart.ts
+/**
+ * A series as a standalone SVG line chart (committed with the history, viewable in any browser
+ * and on the repository's web page) and as a mermaid xychart for the job summary, which renders
+ * mermaid but not inline SVG.
+ */
+
 const WIDTH = 640;
 const HEIGHT = 280;
 const MARGIN = { left: 70, right: 20, top: 40, bottom: 50 };
@@ -176,7 +196,7 @@ const chart_escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const figure = (value) => Number(value.toPrecision(4)).toString();
 /** A file name for the series' chart: generation-scenario-metric, lowercase, dashes. */
 function chartFileName(series) {
-    const slug = `${series.hostGeneration}-${series.scenario}-${series.metric}`
+    const slug = `${series.hostGeneration}-${series.scenario}-${(0,trends_history.configLabel)(series.config)}-${series.metric}`
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '');
@@ -202,9 +222,9 @@ function renderSvg(series, options = {}) {
     const last = series.points.length - 1;
     return [
         `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
-        `<title>${chart_escape(`${series.metric} on ${series.hostGeneration} (${series.scenario})`)}</title>`,
+        `<title>${chart_escape(`${series.metric} on ${series.hostGeneration} (${[series.scenario, (0,trends_history.configLabel)(series.config)].filter(Boolean).join(', ')})`)}</title>`,
         `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-        `<text x="${MARGIN.left}" y="20" font-size="14" font-weight="bold">${chart_escape(`${series.metric} (${series.unit}), ${series.hostGeneration}, ${series.scenario}`)}</text>`,
+        `<text x="${MARGIN.left}" y="20" font-size="14" font-weight="bold">${chart_escape(`${series.metric} (${series.unit}), ${series.hostGeneration}, ${[series.scenario, (0,trends_history.configLabel)(series.config)].filter(Boolean).join(' ')}`)}</text>`,
         `<text x="${WIDTH - MARGIN.right}" y="20" text-anchor="end" fill="#555">${series.better} is better</text>`,
         `<line x1="${MARGIN.left}" y1="${MARGIN.top + plotHeight}" x2="${WIDTH - MARGIN.right}" y2="${MARGIN.top + plotHeight}" stroke="#888"/>`,
         `<line x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${MARGIN.top + plotHeight}" stroke="#888"/>`,
@@ -227,15 +247,13 @@ function mermaidChart(series) {
     const values = series.points.map((point) => figure(point.value));
     return [
         'xychart-beta',
-        `  title "${`${series.metric}, ${series.hostGeneration} ${series.scenario}`.replace(/"/g, "'")}"`,
+        `  title "${`${series.metric}, ${series.hostGeneration} ${series.scenario} ${(0,trends_history.configLabel)(series.config)}`.trim().replace(/"/g, "'")}"`,
         `  x-axis [${series.points.map((_, index) => index + 1).join(', ')}]`,
         `  y-axis "${series.unit.replace(/"/g, "'")}"`,
         `  line [${values.join(', ')}]`,
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/trends/history.ts
-var trends_history = __webpack_require__(4352);
 // EXTERNAL MODULE: ./src/trends/metrics.ts
 var metrics = __webpack_require__(4345);
 ;// CONCATENATED MODULE: ./src/trends/track.ts

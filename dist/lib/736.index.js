@@ -779,7 +779,7 @@ async function bootTest(request, deps) {
             hostGeneration: probe.generation ?? probe.architecture,
             accel,
             kernel: unpackedKernel?.kverrel ?? result.guestView.release ?? (0,external_node_path_.basename)(kernel ?? 'unknown'),
-            config: request.guestConfig,
+            config: { cpu: request.cpu, ...request.guestConfig },
         });
         (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(request.resultsDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
         outcome = {

@@ -31844,6 +31844,8 @@ var download = __nccwpck_require__(8588);
 var qemu = __nccwpck_require__(4922);
 // EXTERNAL MODULE: ./src/guest/boot.ts + 1 modules
 var boot = __nccwpck_require__(5042);
+// EXTERNAL MODULE: ./src/guest/workloads.ts
+var workloads = __nccwpck_require__(7446);
 ;// CONCATENATED MODULE: ./src/guest/image.ts
 /**
  * Disk-image guests (scenario: image): the image fetched once and cached, verified against its
@@ -31851,6 +31853,8 @@ var boot = __nccwpck_require__(5042);
  * cached base never changes, with a cloud-init NoCloud seed (volume label cidata) that carries
  * an SSH key made for this run; the checks then run over SSH through a forwarded port.
  */
+
+
 
 
 
@@ -32025,6 +32029,7 @@ function imageQemuArgv(options) {
         `user,id=net0,hostfwd=tcp:127.0.0.1:${options.sshPort}-:22`,
         '-device',
         'virtio-net-pci,netdev=net0,romfile=',
+        ...(0,qemu/* diskArgv */.ed)(options.scratch ? [{ file: options.scratch, serial: workloads/* SCRATCH_SERIAL */.GH, readOnly: false }] : []),
         ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
     ];
 }
@@ -32062,6 +32067,31 @@ async function sshCheck(target, check, timeoutMs) {
         exitCode: result.timedOut ? 124 : (result.exitCode ?? 255),
         output: result.stdout + result.stderr,
     };
+}
+/**
+ * Runs one workload over SSH and parses its output like a console's; the kernel messages the
+ * console printed meanwhile are the workload's.
+ */
+async function sshWorkload(target, workload, session) {
+    const seen = session.watcher.findings.length;
+    const run = await (0,exec/* exec */.m0)(sshArgv(target, (0,workloads/* imageWorkloadScript */.us)(workload)), {
+        allowFailure: true,
+        // The workload's own timeout runs in the guest; this one covers SSH itself.
+        timeoutMs: (workload.timeoutSeconds + 60) * 1000,
+    });
+    const collector = new workloads/* WorkloadCollector */.Nd(new Map([[workload.name, workload.command]]));
+    for (const line of `${run.stdout}${run.stderr}`.split('\n'))
+        collector.feed('guest', line, []);
+    const result = collector.results[0] ?? {
+        name: workload.name,
+        guest: 'guest',
+        exitCode: run.timedOut ? 124 : (run.exitCode ?? 255),
+        output: run.stdout + run.stderr,
+        metrics: [],
+        kernelMessages: [],
+    };
+    result.kernelMessages.push(...session.watcher.findings.slice(seen).filter((finding) => workloads/* WORKLOAD_FAILING_KINDS */.H8.has(finding.kind)));
+    return result;
 }
 /** Waits until sshd in the guest takes the run's key (cloud-init may still be writing it). */
 async function waitForSsh(target, timeoutMs, signal) {
@@ -32102,7 +32132,7 @@ async function bootImage(options) {
     const running = (0,exec/* exec */.m0)(argv, {
         ...(options.onStart ? { onSpawn: options.onStart } : {}),
         timeoutMs: options.bootTimeoutMs +
-            options.checkTimeoutMs * Math.max(1, options.checks.length) +
+            options.checkTimeoutMs * Math.max(1, options.checks.length + options.workloads.length) +
             options.shutdownTimeoutMs,
         killGraceMs: 5000,
         allowFailure: true,
@@ -32120,6 +32150,8 @@ async function bootImage(options) {
             await waitForSsh(target, options.bootTimeoutMs, stop.signal);
             for (const check of options.checks)
                 session.checks.push(await sshCheck(target, check, options.checkTimeoutMs));
+            for (const workload of options.workloads)
+                session.workloads.results.push(await sshWorkload(target, workload, session));
             await sshPoweroff(target);
         }
         finally {
@@ -32486,9 +32518,9 @@ function describeL2Qemu(guestQemuDir, candidate) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   RE: () => (/* binding */ Qemu),
 /* harmony export */   Xy: () => (/* binding */ kernelCommandLine),
+/* harmony export */   ed: () => (/* binding */ diskArgv),
 /* harmony export */   t$: () => (/* binding */ QemuStartError)
 /* harmony export */ });
-/* unused harmony export diskArgv */
 /* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
 /* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1683);
 /**
@@ -32511,11 +32543,12 @@ function kernelCommandLine(kernelArgs) {
 }
 /** -drive and -device arguments of virtio-blk disks (commas in a path are doubled, as QEMU escapes them). */
 function diskArgv(disks = []) {
-    return disks.flatMap((disk, index) => [
+    // Drive ids from the serials: unique, and apart from the image guest's own disk0.
+    return disks.flatMap((disk) => [
         '-drive',
-        `file=${disk.file.replace(/,/g, ',,')},if=none,id=disk${index},format=raw${disk.readOnly ? ',readonly=on' : ''}`,
+        `file=${disk.file.replace(/,/g, ',,')},if=none,id=${disk.serial},format=raw${disk.readOnly ? ',readonly=on' : ''}`,
         '-device',
-        `virtio-blk-pci,drive=disk${index},serial=${disk.serial}`,
+        `virtio-blk-pci,drive=${disk.serial},serial=${disk.serial}`,
     ]);
 }
 class Qemu extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .Tool */ .N {
@@ -32643,6 +32676,10 @@ const imageScenario = {
             sshPublicKey: key.publicKey,
         });
         const sshPort = await freePort();
+        // The workloads' scratch disk; their tools come from the image's own packages.
+        const scratch = request.workloads.length > 0 ? (0,external_node_path_.join)(request.work, 'scratch.img') : undefined;
+        if (scratch)
+            await (0,exec/* exec */.m0)(['qemu-img', 'create', '-q', '-f', 'raw', scratch, '512M']);
         request.summary.paragraph(`Image ${fetched.path}${fetched.cached ? ' (from the cache)' : ''}, verified; the guest writes to an overlay, SSH on 127.0.0.1:${sshPort}.`);
         const disk = {
             overlay,
@@ -32651,6 +32688,8 @@ const imageScenario = {
             user: image.user,
             privateKey: key.privateKey,
             checks: request.checks,
+            workloads: request.workloads,
+            ...(scratch ? { scratch } : {}),
             checkTimeoutMs: image.checkTimeoutMs,
             shutdownTimeoutMs: request.shutdownTimeoutMs,
         };
@@ -32811,6 +32850,8 @@ const SCENARIOS = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GH: () => (/* binding */ SCRATCH_SERIAL),
+/* harmony export */   H8: () => (/* binding */ WORKLOAD_FAILING_KINDS),
 /* harmony export */   Kd: () => (/* binding */ parseWorkloads),
 /* harmony export */   LI: () => (/* binding */ L2_DISK_ARGS),
 /* harmony export */   Nd: () => (/* binding */ WorkloadCollector),
@@ -32818,9 +32859,10 @@ const SCENARIOS = {
 /* harmony export */   QC: () => (/* binding */ workloadFailure),
 /* harmony export */   Yi: () => (/* binding */ workloadDisks),
 /* harmony export */   um: () => (/* binding */ WORKLOAD_TOOLS_DIR),
+/* harmony export */   us: () => (/* binding */ imageWorkloadScript),
 /* harmony export */   zr: () => (/* binding */ overheadRatios)
 /* harmony export */ });
-/* unused harmony exports TOOLS_SERIAL, SCRATCH_SERIAL, WORKLOAD_MODULES, WORKLOAD_FAILING_KINDS, WORKLOAD_BEGIN, WORKLOAD_END, METRICS_BEGIN, METRICS_END, workloadTool, metricsCommand, workloadSetup, workloadRuns, stressNgMetrics, fioMetrics, parseMetrics */
+/* unused harmony exports TOOLS_SERIAL, WORKLOAD_MODULES, WORKLOAD_BEGIN, WORKLOAD_END, METRICS_BEGIN, METRICS_END, workloadTool, metricsCommand, workloadSetup, workloadRuns, stressNgMetrics, fioMetrics, parseMetrics */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -32911,6 +32953,22 @@ function workloadRuns(workloads) {
         `echo "${WORKLOAD_END} rc=$rc"`,
     ])
         .join('\n');
+}
+/**
+ * One workload in an image guest over SSH: its tools from the image's own packages, as root
+ * (through sudo for the image's user), with SCRATCH_DISK the scratch disk found by its serial.
+ */
+function imageWorkloadScript(workload) {
+    const script = [
+        `export SCRATCH_DISK=/dev/disk/by-id/virtio-${SCRATCH_SERIAL}`,
+        ...(workloadTool(workload.command)
+            ? [
+                `command -v ${workloadTool(workload.command)} >/dev/null || echo "${workloadTool(workload.command)} is not installed in the image; install it there (on AlmaLinux 9 from EPEL) to run this workload"`,
+            ]
+            : []),
+        workloadRuns([workload]),
+    ].join('\n');
+    return `if [ "$(id -u)" = 0 ]; then sh -c ${(0,_exec_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(script)}; else sudo -n sh -c ${(0,_exec_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(script)}; fi`;
 }
 /** stress-ng's YAML: bogo-ops per second (real time) per stressor. */
 function stressNgMetrics(text) {
@@ -49423,8 +49481,16 @@ function validateBootTest(request) {
     }
     if (request.l2QemuRpms.length > 0 && !scenario.nested)
         problems.push(`Input 'l2-qemu-rpms' runs the L2 guest of scenario nested; scenario ${scenario.name} has no L2 guest (qemu-rpms runs a candidate QEMU for the guest itself)`);
-    if (request.workloads.length > 0 && scenario.name === 'image')
-        problems.push(`Input 'workloads' runs in the generated initramfs of scenarios kernel and nested; scenario image runs its checks over SSH (put the workload's command in checks there)`);
+    // An image boots its own kernel through SLOF, and reports no guest view line to verify against.
+    if (scenario.name === 'image') {
+        for (const [name, given] of [
+            ['kernel-args', request.kernelArgs],
+            ['mmu', request.mmu && request.mmu !== 'default' ? request.mmu : undefined],
+            ['threads', request.threads && request.threads > 1 ? String(request.threads) : undefined],
+        ])
+            if (given)
+                problems.push(`Input '${name}' applies to the generated guests of scenarios kernel and nested; scenario image boots the image's own kernel (set it in the image)`);
+    }
     // Seen here: kvm_hv does not load in a hash-MMU L1 ("No such device"), and L2 ignores disable_radix.
     if (request.mmu === 'hash' && scenario.nested)
         problems.push(`Input 'mmu' is hash, but nested KVM-HV needs a radix L1 (kvm_hv does not load in a hash guest); expected mmu radix or default for scenario nested`);
@@ -49631,6 +49697,8 @@ const bootTestGuest = defineAction({
         l2QemuRpms: inputs.l2QemuRpms ?? [],
         workloads: inputs.workloads,
         mmu: inputs.mmu,
+        threads: inputs.threads,
+        ...(inputs.kernelArgs ? { kernelArgs: inputs.kernelArgs } : {}),
         ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
     }),
     async main(ctx) {
@@ -50389,7 +50457,7 @@ const trackMetrics = defineAction({
     },
     async main({ inputs, setOutput, summary }) {
         const { trackMetrics: track, mermaidChart } = await __nccwpck_require__.e(/* import() */ 530).then(__nccwpck_require__.bind(__nccwpck_require__, 4530));
-        const { describeRegression } = await __nccwpck_require__.e(/* import() */ 352).then(__nccwpck_require__.bind(__nccwpck_require__, 4352));
+        const { configLabel, describeRegression } = await __nccwpck_require__.e(/* import() */ 352).then(__nccwpck_require__.bind(__nccwpck_require__, 4352));
         const outcome = await track({
             metrics: inputs.metrics,
             historyDir: inputs.history,
@@ -50405,7 +50473,7 @@ const trackMetrics = defineAction({
             .paragraph(`${outcome.runs.length} run(s) appended to ${outcome.historyFile}; a regression is more than ${inputs.threshold} % worse than the median of the last ${inputs.window} runs.`)
             .table(['Host', 'Scenario', 'Metric', 'This run', 'Median before', 'Runs', 'Chart'], outcome.charts.map(({ series, file, median, regression }) => [
             series.hostGeneration,
-            series.scenario,
+            [series.scenario, configLabel(series.config)].filter(Boolean).join(' '),
             series.metric,
             `${figure(series.points.at(-1).value)} ${series.unit}${regression ? ` ❌ ${regression.worseByPercent.toFixed(1)} % worse` : ''}`,
             median === undefined ? 'n/a' : `${figure(median)} ${series.unit}`,

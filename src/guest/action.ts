@@ -216,6 +216,8 @@ export const bootTestGuest = defineAction({
       l2QemuRpms: inputs.l2QemuRpms ?? [],
       workloads: inputs.workloads,
       mmu: inputs.mmu,
+      threads: inputs.threads,
+      ...(inputs.kernelArgs ? { kernelArgs: inputs.kernelArgs } : {}),
       ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
     }),
   async main(ctx) {

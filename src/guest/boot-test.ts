@@ -209,7 +209,7 @@ export async function bootTest(
       hostGeneration: probe.generation ?? probe.architecture,
       accel,
       kernel: unpackedKernel?.kverrel ?? result.guestView.release ?? basename(kernel ?? 'unknown'),
-      config: request.guestConfig,
+      config: { cpu: request.cpu, ...request.guestConfig },
     })
     writeFileSync(join(request.resultsDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n')
     outcome = {

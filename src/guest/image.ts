@@ -22,6 +22,15 @@ import type { Log } from '../host/host.js'
 import { downloadFile, readUrl } from '../net/download.js'
 import { Qemu } from './qemu.js'
 import { type BootResult, type CheckResult, ConsoleSession, type GuestCheck } from './boot.js'
+import { diskArgv } from './qemu.js'
+import {
+  imageWorkloadScript,
+  SCRATCH_SERIAL,
+  type Workload,
+  WORKLOAD_FAILING_KINDS,
+  WorkloadCollector,
+  type WorkloadResult,
+} from './workloads.js'
 
 export const DEFAULT_IMAGE =
   'https://repo.almalinux.org/almalinux/9/cloud/ppc64le/images/AlmaLinux-9-GenericCloud-latest.ppc64le.qcow2'
@@ -245,6 +254,8 @@ export interface ImageBoot {
   smp: number
   accel: 'kvm' | 'tcg'
   pidFile?: string
+  /** The workloads' scratch disk, found in the guest by its serial. */
+  scratch?: string
 }
 
 /** The qemu command of an image guest: SLOF boots the disk; virtio disk and network; the seed on vSCSI. */
@@ -265,6 +276,7 @@ export function imageQemuArgv(options: ImageBoot): string[] {
     `user,id=net0,hostfwd=tcp:127.0.0.1:${options.sshPort}-:22`,
     '-device',
     'virtio-net-pci,netdev=net0,romfile=',
+    ...diskArgv(options.scratch ? [{ file: options.scratch, serial: SCRATCH_SERIAL, readOnly: false }] : []),
     ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
   ]
 }
@@ -317,6 +329,37 @@ export async function sshCheck(
   }
 }
 
+/**
+ * Runs one workload over SSH and parses its output like a console's; the kernel messages the
+ * console printed meanwhile are the workload's.
+ */
+async function sshWorkload(
+  target: SshTarget,
+  workload: Workload,
+  session: ConsoleSession,
+): Promise<WorkloadResult> {
+  const seen = session.watcher.findings.length
+  const run = await exec(sshArgv(target, imageWorkloadScript(workload)) as [string, ...string[]], {
+    allowFailure: true,
+    // The workload's own timeout runs in the guest; this one covers SSH itself.
+    timeoutMs: (workload.timeoutSeconds + 60) * 1000,
+  })
+  const collector = new WorkloadCollector(new Map([[workload.name, workload.command]]))
+  for (const line of `${run.stdout}${run.stderr}`.split('\n')) collector.feed('guest', line, [])
+  const result = collector.results[0] ?? {
+    name: workload.name,
+    guest: 'guest',
+    exitCode: run.timedOut ? 124 : (run.exitCode ?? 255),
+    output: run.stdout + run.stderr,
+    metrics: [],
+    kernelMessages: [],
+  }
+  result.kernelMessages.push(
+    ...session.watcher.findings.slice(seen).filter((finding) => WORKLOAD_FAILING_KINDS.has(finding.kind)),
+  )
+  return result
+}
+
 /** Waits until sshd in the guest takes the run's key (cloud-init may still be writing it). */
 export async function waitForSsh(target: SshTarget, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs
@@ -348,6 +391,7 @@ export interface ImageBootOptions extends ImageBoot {
   user: string
   privateKey: string
   checks: GuestCheck[]
+  workloads: Workload[]
   bootTimeoutMs: number
   checkTimeoutMs: number
   shutdownTimeoutMs: number
@@ -376,7 +420,7 @@ export async function bootImage(options: ImageBootOptions): Promise<BootResult> 
     ...(options.onStart ? { onSpawn: options.onStart } : {}),
     timeoutMs:
       options.bootTimeoutMs +
-      options.checkTimeoutMs * Math.max(1, options.checks.length) +
+      options.checkTimeoutMs * Math.max(1, options.checks.length + options.workloads.length) +
       options.shutdownTimeoutMs,
     killGraceMs: 5000,
     allowFailure: true,
@@ -394,6 +438,8 @@ export async function bootImage(options: ImageBootOptions): Promise<BootResult> 
       await waitForSsh(target, options.bootTimeoutMs, stop.signal)
       for (const check of options.checks)
         session.checks.push(await sshCheck(target, check, options.checkTimeoutMs))
+      for (const workload of options.workloads)
+        session.workloads.results.push(await sshWorkload(target, workload, session))
       await sshPoweroff(target)
     } finally {
       session.startShutdown()

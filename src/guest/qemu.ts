@@ -43,11 +43,12 @@ export function kernelCommandLine(kernelArgs?: string): string {
 
 /** -drive and -device arguments of virtio-blk disks (commas in a path are doubled, as QEMU escapes them). */
 export function diskArgv(disks: QemuDirectBoot['disks'] = []): string[] {
-  return disks.flatMap((disk, index) => [
+  // Drive ids from the serials: unique, and apart from the image guest's own disk0.
+  return disks.flatMap((disk) => [
     '-drive',
-    `file=${disk.file.replace(/,/g, ',,')},if=none,id=disk${index},format=raw${disk.readOnly ? ',readonly=on' : ''}`,
+    `file=${disk.file.replace(/,/g, ',,')},if=none,id=${disk.serial},format=raw${disk.readOnly ? ',readonly=on' : ''}`,
     '-device',
-    `virtio-blk-pci,drive=disk${index},serial=${disk.serial}`,
+    `virtio-blk-pci,drive=${disk.serial},serial=${disk.serial}`,
   ])
 }
 

@@ -5,7 +5,9 @@ import type { GuestConfig } from './guest-config.js'
 
 export function runMetrics(
   result: BootResult,
-  about: Pick<RunMetrics, 'scenario' | 'hostGeneration' | 'accel' | 'kernel'> & { config: GuestConfig },
+  about: Pick<RunMetrics, 'scenario' | 'hostGeneration' | 'accel' | 'kernel'> & {
+    config: GuestConfig & { cpu: string }
+  },
 ): RunMetrics {
   const seconds = (ms: number | undefined, name: string): Metric[] =>
     ms === undefined ? [] : [{ name, value: Math.round(ms) / 1000, unit: 's', better: 'lower' }]

@@ -121,6 +121,23 @@ export function workloadRuns(workloads: Workload[]): string {
     .join('\n')
 }
 
+/**
+ * One workload in an image guest over SSH: its tools from the image's own packages, as root
+ * (through sudo for the image's user), with SCRATCH_DISK the scratch disk found by its serial.
+ */
+export function imageWorkloadScript(workload: Workload): string {
+  const script = [
+    `export SCRATCH_DISK=/dev/disk/by-id/virtio-${SCRATCH_SERIAL}`,
+    ...(workloadTool(workload.command)
+      ? [
+          `command -v ${workloadTool(workload.command)} >/dev/null || echo "${workloadTool(workload.command)} is not installed in the image; install it there (on AlmaLinux 9 from EPEL) to run this workload"`,
+        ]
+      : []),
+    workloadRuns([workload]),
+  ].join('\n')
+  return `if [ "$(id -u)" = 0 ]; then sh -c ${shellWord(script)}; else sudo -n sh -c ${shellWord(script)}; fi`
+}
+
 /** stress-ng's YAML: bogo-ops per second (real time) per stressor. */
 export function stressNgMetrics(text: string): WorkloadMetric[] {
   const document = parse(text) as {

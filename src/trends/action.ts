@@ -41,7 +41,7 @@ export const trackMetrics = defineAction({
   },
   async main({ inputs, setOutput, summary }) {
     const { trackMetrics: track, mermaidChart } = await import('./track.js')
-    const { describeRegression } = await import('./history.js')
+    const { configLabel, describeRegression } = await import('./history.js')
     const outcome = await track({
       metrics: inputs.metrics,
       historyDir: inputs.history,
@@ -64,7 +64,7 @@ export const trackMetrics = defineAction({
         ['Host', 'Scenario', 'Metric', 'This run', 'Median before', 'Runs', 'Chart'],
         outcome.charts.map(({ series, file, median, regression }) => [
           series.hostGeneration,
-          series.scenario,
+          [series.scenario, configLabel(series.config)].filter(Boolean).join(' '),
           series.metric,
           `${figure(series.points.at(-1)!.value)} ${series.unit}${regression ? ` ❌ ${regression.worseByPercent.toFixed(1)} % worse` : ''}`,
           median === undefined ? 'n/a' : `${figure(median)} ${series.unit}`,

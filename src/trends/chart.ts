@@ -3,7 +3,7 @@
  * and on the repository's web page) and as a mermaid xychart for the job summary, which renders
  * mermaid but not inline SVG.
  */
-import type { Regression, Series } from './history.js'
+import { configLabel, type Regression, type Series } from './history.js'
 
 const WIDTH = 640
 const HEIGHT = 280
@@ -15,8 +15,10 @@ const escape = (text: string): string =>
 const figure = (value: number): string => Number(value.toPrecision(4)).toString()
 
 /** A file name for the series' chart: generation-scenario-metric, lowercase, dashes. */
-export function chartFileName(series: Pick<Series, 'hostGeneration' | 'scenario' | 'metric'>): string {
-  const slug = `${series.hostGeneration}-${series.scenario}-${series.metric}`
+export function chartFileName(
+  series: Pick<Series, 'hostGeneration' | 'scenario' | 'config' | 'metric'>,
+): string {
+  const slug = `${series.hostGeneration}-${series.scenario}-${configLabel(series.config)}-${series.metric}`
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
@@ -47,9 +49,9 @@ export function renderSvg(
   const last = series.points.length - 1
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
-    `<title>${escape(`${series.metric} on ${series.hostGeneration} (${series.scenario})`)}</title>`,
+    `<title>${escape(`${series.metric} on ${series.hostGeneration} (${[series.scenario, configLabel(series.config)].filter(Boolean).join(', ')})`)}</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-    `<text x="${MARGIN.left}" y="20" font-size="14" font-weight="bold">${escape(`${series.metric} (${series.unit}), ${series.hostGeneration}, ${series.scenario}`)}</text>`,
+    `<text x="${MARGIN.left}" y="20" font-size="14" font-weight="bold">${escape(`${series.metric} (${series.unit}), ${series.hostGeneration}, ${[series.scenario, configLabel(series.config)].filter(Boolean).join(' ')}`)}</text>`,
     `<text x="${WIDTH - MARGIN.right}" y="20" text-anchor="end" fill="#555">${series.better} is better</text>`,
     `<line x1="${MARGIN.left}" y1="${MARGIN.top + plotHeight}" x2="${WIDTH - MARGIN.right}" y2="${MARGIN.top + plotHeight}" stroke="#888"/>`,
     `<line x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${MARGIN.top + plotHeight}" stroke="#888"/>`,
@@ -79,7 +81,7 @@ export function mermaidChart(series: Series): string {
   const values = series.points.map((point) => figure(point.value))
   return [
     'xychart-beta',
-    `  title "${`${series.metric}, ${series.hostGeneration} ${series.scenario}`.replace(/"/g, "'")}"`,
+    `  title "${`${series.metric}, ${series.hostGeneration} ${series.scenario} ${configLabel(series.config)}`.trim().replace(/"/g, "'")}"`,
     `  x-axis [${series.points.map((_, index) => index + 1).join(', ')}]`,
     `  y-axis "${series.unit.replace(/"/g, "'")}"`,
     `  line [${values.join(', ')}]`,

@@ -23,14 +23,27 @@ export function readHistory(file: string): RunMetrics[] {
 export interface Series {
   hostGeneration: string
   scenario: string
+  config: RunMetrics['config']
   metric: string
   unit: string
   better: Metric['better']
   points: { time: string; kernel: string; value: number }[]
 }
 
-export function seriesKey(run: Pick<RunMetrics, 'hostGeneration' | 'scenario'>, metric: string): string {
-  return `${run.hostGeneration}\u0000${run.scenario}\u0000${metric}`
+/** The guest configuration as part of a series' name: `cpu=power9 mmu=hash`, sorted. */
+export function configLabel(config: RunMetrics['config'] = {}): string {
+  return Object.entries(config)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => `${key}=${value}`)
+    .join(' ')
+}
+
+/** Runs compare only with runs of the same host generation, scenario and guest configuration. */
+export function seriesKey(
+  run: Pick<RunMetrics, 'hostGeneration' | 'scenario' | 'config'>,
+  metric: string,
+): string {
+  return `${run.hostGeneration}\u0000${run.scenario}\u0000${configLabel(run.config)}\u0000${metric}`
 }
 
 /** The runs grouped into series by host generation, scenario and metric, each in run order. */
@@ -44,6 +57,7 @@ export function toSeries(runs: RunMetrics[]): Series[] {
         entry = {
           hostGeneration: run.hostGeneration,
           scenario: run.scenario,
+          config: run.config,
           metric: metric.name,
           unit: metric.unit,
           better: metric.better,
@@ -66,6 +80,7 @@ export function median(values: number[]): number {
 export interface Regression {
   hostGeneration: string
   scenario: string
+  config: RunMetrics['config']
   metric: string
   unit: string
   value: number
@@ -104,6 +119,7 @@ export function findRegressions(
       regressions.push({
         hostGeneration: run.hostGeneration,
         scenario: run.scenario,
+        config: run.config,
         metric: metric.name,
         unit: metric.unit,
         value: metric.value,
@@ -118,5 +134,6 @@ export function findRegressions(
 /** A regression as the failure line says it, with the numbers. */
 export function describeRegression(regression: Regression): string {
   const figure = (value: number): string => Number(value.toPrecision(4)).toString()
-  return `${regression.hostGeneration} ${regression.scenario}: ${regression.metric} is ${figure(regression.value)} ${regression.unit}, ${regression.worseByPercent.toFixed(1)} % worse than the median ${figure(regression.median)} ${regression.unit} of the last ${regression.baselineRuns} runs`
+  const config = configLabel(regression.config)
+  return `${regression.hostGeneration} ${regression.scenario}${config ? ` (${config})` : ''}: ${regression.metric} is ${figure(regression.value)} ${regression.unit}, ${regression.worseByPercent.toFixed(1)} % worse than the median ${figure(regression.median)} ${regression.unit} of the last ${regression.baselineRuns} runs`
 }

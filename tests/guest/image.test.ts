@@ -129,6 +129,26 @@ describe('booting an image guest', () => {
     expect(second.out).toContain('(from the cache)')
   }, 120_000)
 
+  it('runs workloads over SSH with the image’s own stress-ng, parses their metrics, and attaches a scratch disk', async () => {
+    const { url } = imageFolder('gnu')
+    const run = await boot(
+      { image: url, 'image-user': user, workloads: 'cpu: stress-ng --cpu 1 --timeout 1s' },
+      mkdtempSync(join(tmpdir(), 'cache-')),
+    )
+    expect(run.code).toBe(0)
+    const results = JSON.parse(readFileSync(join(run.dir, 'results.json'), 'utf8'))
+    expect(
+      results.workloads.map((w: { name: string; exitCode: number; metrics: { name: string }[] }) => [
+        w.name,
+        w.exitCode,
+        w.metrics.map((m) => m.name),
+      ]),
+    ).toEqual([['cpu', 0, ['cpu bogo-ops/s']]])
+    expect(readFileSync(join(run.dir, 'qemu-command.txt'), 'utf8')).toMatch(
+      /scratch\.img,if=none,id=kvm-scratch,format=raw -device virtio-blk-pci,drive=kvm-scratch,serial=kvm-scratch /,
+    )
+  }, 120_000)
+
   it('refuses an image whose checksum does not match, before booting', async () => {
     const { dir, url } = imageFolder('gnu')
     writeFileSync(join(dir, 'CHECKSUM'), `${'0'.repeat(64)}  Test-GenericCloud.ppc64le.qcow2\n`)

@@ -66,7 +66,7 @@ describe('workloads in the guest', () => {
       config: Record<string, string>
       metrics: { name: string }[]
     }
-    expect(metrics.config).toEqual({ mmu: 'hash' })
+    expect(metrics.config).toEqual({ cpu: 'power9', mmu: 'hash' })
     expect(metrics.metrics.map((m) => m.name)).toEqual(
       expect.arrayContaining([
         'boot: time to ready marker',
@@ -107,7 +107,7 @@ describe('guest configurations', () => {
     expect(existsSync(`${run.dir}/metrics.json`)).toBe(true)
   }, 120_000)
 
-  it('refuses a hash L1 for nested and workloads for the image scenario before any work', async () => {
+  it('refuses a hash L1 for nested and kernel settings for the image scenario before any work', async () => {
     const run = await boot({ scenario: 'nested', mmu: 'hash' })
     expect(run.code).toBe(1)
     expect(run.out).toContain("Input 'mmu' is hash, but nested KVM-HV needs a radix L1")

@@ -61,11 +61,14 @@ describe('track-metrics', () => {
     const result = await track(history, run(10, 1.4, 0))
     expect(result.code).toBe(1)
     expect(result.out).toMatch(
-      /performance regression: POWER9 nested: boot: time to ready marker is 14 s, (39|4\d)\.\d % worse than the median [\d.]+ s of the last 10 runs/,
+      /performance regression: POWER9 nested \(mmu=radix\): boot: time to ready marker is 14 s, (39|4\d)\.\d % worse than the median [\d.]+ s of the last 10 runs/,
     )
     expect(result.out).toMatch(/L1 cpu-vm: cpu bogo-ops\/s is 714\.3 bogo-ops\/s, 2\d\.\d % worse/)
     expect(readFileSync(join(history, 'metrics.jsonl'), 'utf8').trim().split('\n')).toHaveLength(11)
-    const svg = readFileSync(join(history, 'charts', 'power9-nested-boot-time-to-ready-marker.svg'), 'utf8')
+    const svg = readFileSync(
+      join(history, 'charts', 'power9-nested-mmu-radix-boot-time-to-ready-marker.svg'),
+      'utf8',
+    )
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
     expect(svg.match(/<circle /g)).toHaveLength(11)
     expect(svg).toContain('fill="#d1242f"') // the flagged run
@@ -78,7 +81,9 @@ describe('track-metrics', () => {
     const result = await track(history, run(10, 1, 0.05))
     expect(result.code).toBe(0)
     expect(result.out).toContain('regressions=[]')
-    expect(existsSync(join(history, 'charts', 'power9-nested-l1-cpu-vm-cpu-bogo-ops-s.svg'))).toBe(true)
+    expect(existsSync(join(history, 'charts', 'power9-nested-mmu-radix-l1-cpu-vm-cpu-bogo-ops-s.svg'))).toBe(
+      true,
+    )
   })
 
   it('uses the threshold input, and needs three earlier runs before it judges', () => {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { describeArgv } from '../../exec/exec.js'
+import { describeArgv, exec } from '../../exec/exec.js'
 import { freePort } from '../../net/port.js'
 import {
   bootImage,
@@ -44,6 +44,9 @@ export const imageScenario: Scenario = {
       sshPublicKey: key.publicKey,
     })
     const sshPort = await freePort()
+    // The workloads' scratch disk; their tools come from the image's own packages.
+    const scratch = request.workloads.length > 0 ? join(request.work, 'scratch.img') : undefined
+    if (scratch) await exec(['qemu-img', 'create', '-q', '-f', 'raw', scratch, '512M'])
     request.summary.paragraph(
       `Image ${fetched.path}${fetched.cached ? ' (from the cache)' : ''}, verified; the guest writes to an overlay, SSH on 127.0.0.1:${sshPort}.`,
     )
@@ -54,6 +57,8 @@ export const imageScenario: Scenario = {
       user: image.user,
       privateKey: key.privateKey,
       checks: request.checks,
+      workloads: request.workloads,
+      ...(scratch ? { scratch } : {}),
       checkTimeoutMs: image.checkTimeoutMs,
       shutdownTimeoutMs: request.shutdownTimeoutMs,
     }
