@@ -772,6 +772,8 @@ async function bootTest(request, deps) {
         deps.onMachine(attempts.at(-1).machine);
         const failedWorkloads = result.workloads.flatMap((workload) => {
             const why = (0,guest_workloads/* workloadFailure */.QC)(workload);
+            if (why)
+                workload.failure = why;
             return why ? [{ name: workload.name, guest: workload.guest, why }] : [];
         });
         const metrics = runMetrics(result, {

@@ -33959,12 +33959,17 @@ function enableCommands({ request, releaseUrl, channelUrl }) {
         : `sudo curl -o /etc/yum.repos.d/${request.name}.repo ${channelUrl}/${request.name}.repo`;
 }
 function bootTestLine(test) {
-    const failed = test.checks.filter((check) => check.exitCode !== 0);
+    const workloads = test.workloads ?? [];
+    const failed = [
+        ...test.checks.filter((check) => check.exitCode !== 0),
+        ...workloads.filter((workload) => workload.failure).map((w) => ({ name: `${w.name} (${w.guest})` })),
+    ];
     const timing = [
         test.readyMs !== undefined ? `ready in ${(test.readyMs / 1000).toFixed(1)} s` : '',
         test.l2ReadyMs !== undefined ? `L2 ready in ${(test.l2ReadyMs / 1000).toFixed(1)} s` : '',
     ].filter(Boolean);
-    return `${failed.length === 0 ? 'pass' : `FAIL (${failed.map((c) => c.name).join(', ')})`}: ${test.checks.length} checks${timing.length ? `, ${timing.join(', ')}` : ''}`;
+    const counts = `${test.checks.length} checks${workloads.length > 0 ? `, ${workloads.length} workloads` : ''}`;
+    return `${failed.length === 0 ? 'pass' : `FAIL (${failed.map((c) => c.name).join(', ')})`}: ${counts}${timing.length ? `, ${timing.join(', ')}` : ''}`;
 }
 function renderHtml(model) {
     const { request, rows, changelogs } = model;
@@ -34083,6 +34088,15 @@ function readBootTestReports(files) {
         return {
             label: (0,external_node_path_.basename)(folder === '.' ? file : folder),
             checks: parsed.checks.map(({ name, exitCode }) => ({ name, exitCode })),
+            ...(Array.isArray(parsed.workloads) && parsed.workloads.length > 0
+                ? {
+                    workloads: parsed.workloads.map(({ name, guest, failure }) => ({
+                        name,
+                        guest,
+                        ...(failure ? { failure } : {}),
+                    })),
+                }
+                : {}),
             ...(parsed.timeline?.ready !== undefined ? { readyMs: parsed.timeline.ready } : {}),
             ...(parsed.timeline?.l2Ready !== undefined ? { l2ReadyMs: parsed.timeline.l2Ready } : {}),
         };

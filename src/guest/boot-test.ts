@@ -202,6 +202,7 @@ export async function bootTest(
     deps.onMachine(attempts.at(-1)!.machine)
     const failedWorkloads = result.workloads.flatMap((workload) => {
       const why = workloadFailure(workload)
+      if (why) workload.failure = why
       return why ? [{ name: workload.name, guest: workload.guest, why }] : []
     })
     const metrics = runMetrics(result, {

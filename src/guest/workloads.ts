@@ -51,6 +51,8 @@ export interface WorkloadResult {
   kernelMessages: ConsoleFinding[]
   /** Why its metrics could not be read, when they could not. */
   metricsError?: string
+  /** Why it failed (workloadFailure), set once it ended; absent when it passed. */
+  failure?: string
 }
 
 export const WORKLOAD_BEGIN = 'KVM-ACTIONS-WORKLOAD-BEGIN'

@@ -17,6 +17,8 @@ export interface BootTestReport {
   /** Where it ran, such as "POWER9, nested" (the results folder's name when not said). */
   label: string
   checks: { name: string; exitCode: number }[]
+  /** The workloads it ran (per guest in nested), with why each failed. */
+  workloads?: { name: string; guest: string; failure?: string }[]
   /** ms from start to the ready marker (and to the L2 guest's, nested). */
   readyMs?: number
   l2ReadyMs?: number
@@ -142,12 +144,17 @@ function enableCommands({ request, releaseUrl, channelUrl }: Model): string {
 }
 
 function bootTestLine(test: BootTestReport): string {
-  const failed = test.checks.filter((check) => check.exitCode !== 0)
+  const workloads = test.workloads ?? []
+  const failed = [
+    ...test.checks.filter((check) => check.exitCode !== 0),
+    ...workloads.filter((workload) => workload.failure).map((w) => ({ name: `${w.name} (${w.guest})` })),
+  ]
   const timing = [
     test.readyMs !== undefined ? `ready in ${(test.readyMs / 1000).toFixed(1)} s` : '',
     test.l2ReadyMs !== undefined ? `L2 ready in ${(test.l2ReadyMs / 1000).toFixed(1)} s` : '',
   ].filter(Boolean)
-  return `${failed.length === 0 ? 'pass' : `FAIL (${failed.map((c) => c.name).join(', ')})`}: ${test.checks.length} checks${timing.length ? `, ${timing.join(', ')}` : ''}`
+  const counts = `${test.checks.length} checks${workloads.length > 0 ? `, ${workloads.length} workloads` : ''}`
+  return `${failed.length === 0 ? 'pass' : `FAIL (${failed.map((c) => c.name).join(', ')})`}: ${counts}${timing.length ? `, ${timing.join(', ')}` : ''}`
 }
 
 function renderHtml(model: Model): string {
@@ -273,6 +280,7 @@ export function readBootTestReports(files: string[]): BootTestReport[] {
     const file = existsSync(join(given, 'results.json')) ? join(given, 'results.json') : given
     let parsed: {
       checks?: { name: string; exitCode: number }[]
+      workloads?: { name: string; guest: string; failure?: string }[]
       timeline?: { ready?: number; l2Ready?: number }
     }
     try {
@@ -290,6 +298,15 @@ export function readBootTestReports(files: string[]): BootTestReport[] {
     return {
       label: basename(folder === '.' ? file : folder),
       checks: parsed.checks.map(({ name, exitCode }) => ({ name, exitCode })),
+      ...(Array.isArray(parsed.workloads) && parsed.workloads.length > 0
+        ? {
+            workloads: parsed.workloads.map(({ name, guest, failure }) => ({
+              name,
+              guest,
+              ...(failure ? { failure } : {}),
+            })),
+          }
+        : {}),
       ...(parsed.timeline?.ready !== undefined ? { readyMs: parsed.timeline.ready } : {}),
       ...(parsed.timeline?.l2Ready !== undefined ? { l2ReadyMs: parsed.timeline.l2Ready } : {}),
     }

@@ -111,11 +111,12 @@ describe('guest configurations', () => {
     const run = await boot({ scenario: 'nested', mmu: 'hash' })
     expect(run.code).toBe(1)
     expect(run.out).toContain("Input 'mmu' is hash, but nested KVM-HV needs a radix L1")
-    const image = await runBootTestGuest({ scenario: 'image', workloads: STRESS })
+    const image = await runBootTestGuest({ scenario: 'image', mmu: 'hash', 'kernel-args': 'quiet' })
     made.push(image.workspace)
     expect(image.code).toBe(1)
     expect(image.out).toContain(
-      "Input 'workloads' runs in the generated initramfs of scenarios kernel and nested",
+      "Input 'kernel-args' applies to the generated guests of scenarios kernel and nested; scenario image boots the image's own kernel",
     )
+    expect(image.out).toContain("Input 'mmu' applies to the generated guests")
   }, 60_000)
 })

@@ -75,6 +75,16 @@ describe('the landing page', () => {
           { name: 'kvm_hv loads', exitCode: 0, output: 'nested=Y' },
           { name: 'L2 guest under KVM', exitCode: 0, output: '' },
         ],
+        workloads: [
+          { name: 'cpu-vm', guest: 'L2', exitCode: 0, metrics: [] },
+          {
+            name: 'cpu-vm',
+            guest: 'L1',
+            exitCode: 0,
+            metrics: [],
+            failure: 'kernel warning while it ran: WARNING: …',
+          },
+        ],
         timeline: { ready: 12_400, l2Ready: 11_900, end: 13_000 },
       }),
     )
@@ -99,7 +109,9 @@ describe('the landing page', () => {
       'sudo dnf install https://kvm.example.org/almalinux/9/testing/ppc64le/kvm-power-release-9-1.noarch.rpm',
     )
     expect(page.guide).toBe('https://example.org/docs/user-guide.md')
-    expect(page.bootTests).toEqual(['power9-nested: pass: 2 checks, ready in 12.4 s, L2 ready in 11.9 s'])
+    expect(page.bootTests).toEqual([
+      'power9-nested: FAIL (cpu-vm (L1)): 2 checks, 2 workloads, ready in 12.4 s, L2 ready in 11.9 s',
+    ])
     expect(page.changelog).toEqual(['kvm-hello-1.2.0-3.el9'])
     // No external assets: the only request is the page itself.
     expect(page.external).toBe(0)

@@ -68,8 +68,8 @@ describe('nightly.yml through the local runner', () => {
     expect(trends.summary).toContain('xychart-beta')
     expect(readdirSync(join(world.dirs.target, 'history', 'charts'))).toEqual(
       expect.arrayContaining([
-        'x86_64-nested-cpu-power10-mmu-radix-boot-time-to-l2-ready-marker.svg',
-        'x86_64-kernel-cpu-power9-mmu-hash-boot-time-to-ready-marker.svg',
+        'x86-64-nested-cpu-power10-mmu-radix-boot-time-to-l2-ready-marker.svg',
+        'x86-64-kernel-cpu-power9-mmu-hash-boot-time-to-ready-marker.svg',
       ]),
     )
     expect(runnerOf('pipeline/publish')).toBe('publisher')
