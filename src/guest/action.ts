@@ -113,7 +113,7 @@ export const bootTestGuest = defineAction({
     }),
     workloads: input.list({
       description:
-        'Workloads run inside the guest after the checks, one per line as `name: command`: stress-ng and fio (from a read-only tools disk; fio’s target is the scratch disk $SCRATCH_DISK the action attaches). Their metrics (bogo-ops/s per stressor; IOPS and p99 latency per fio job) go to results.json, metrics.json, JUnit properties and the summary. In nested they run in L1 and in L2, with L2 ÷ L1 per metric. A kernel WARN, soft lockup, RCU stall or OOM kill while one runs fails it.',
+        'Workloads run inside the guest after the checks, one per line as `name: command`: stress-ng and fio (from a read-only tools disk; fio’s target is the scratch disk $SCRATCH_DISK the action attaches). Their metrics (bogo-ops/s per stressor; IOPS and p99 latency per fio job) go to results.json, metrics.json, JUnit properties and the summary. In nested they run in L1 (before it starts L2) and in L2, with L2 ÷ L1 per metric. A kernel WARN, soft lockup, RCU stall or OOM kill while one runs fails it.',
       item: /^[A-Za-z0-9_.-]+:\s*\S/,
       itemAccepted: '`name: command` entries',
     }),
