@@ -225,7 +225,7 @@ function renderSvg(series, options = {}) {
         `<title>${chart_escape(`${series.metric} on ${series.hostGeneration} (${[series.scenario, (0,trends_history.configLabel)(series.config)].filter(Boolean).join(', ')})`)}</title>`,
         `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
         `<text x="${MARGIN.left}" y="20" font-size="14" font-weight="bold">${chart_escape(`${series.metric} (${series.unit}), ${series.hostGeneration}, ${[series.scenario, (0,trends_history.configLabel)(series.config)].filter(Boolean).join(' ')}`)}</text>`,
-        `<text x="${WIDTH - MARGIN.right}" y="20" text-anchor="end" fill="#555">${series.better} is better</text>`,
+        `<text x="${WIDTH / 2}" y="${HEIGHT - 15}" text-anchor="middle" fill="#555">${series.better} is better${options.median !== undefined ? ', dashed: median of the runs before' : ''}</text>`,
         `<line x1="${MARGIN.left}" y1="${MARGIN.top + plotHeight}" x2="${WIDTH - MARGIN.right}" y2="${MARGIN.top + plotHeight}" stroke="#888"/>`,
         `<line x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${MARGIN.top + plotHeight}" stroke="#888"/>`,
         ...ticks.map((tick) => `<text x="${MARGIN.left - 6}" y="${(y(tick) + 4).toFixed(1)}" text-anchor="end" fill="#555">${figure(tick)}</text>`),
