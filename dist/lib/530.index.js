@@ -284,12 +284,13 @@ function metricsFiles(paths) {
 }
 async function trackMetrics(request) {
     const files = metricsFiles(request.metrics);
+    const historyFile = (0,external_node_path_.join)(request.historyDir, trends_history/* HISTORY_FILE */.CX);
+    // A night whose boots all failed before writing metrics has nothing to add; the history stays.
     if (files.length === 0)
-        throw new errors/* ConfigurationError */.j1(`Input 'metrics' names no metrics.json (${request.metrics.join(', ')}); expected boot-test-guest's results folders`);
+        return { runs: [], regressions: [], charts: [], historyFile };
     // Every input is read and checked before the history is touched.
     const runs = files.map((file) => (0,metrics/* parseRunMetrics */.I)((0,external_node_fs_.readFileSync)(file, 'utf8'), file));
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(request.historyDir, 'charts'), { recursive: true });
-    const historyFile = (0,external_node_path_.join)(request.historyDir, trends_history/* HISTORY_FILE */.CX);
     const release = await (0,lock/* acquireLockWaiting */.hd)((0,external_node_path_.join)(request.historyDir, '.lock'), 'the metrics history', 60_000);
     try {
         const history = (0,trends_history/* readHistory */.Lu)(historyFile);

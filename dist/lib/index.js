@@ -50471,7 +50471,7 @@ const trackMetrics = defineAction({
         'history-file': 'The history file the runs were appended to.',
         charts: 'JSON list of the SVG charts written for the metrics of these runs.',
     },
-    async main({ inputs, setOutput, summary }) {
+    async main({ inputs, setOutput, summary, annotate }) {
         const { trackMetrics: track, mermaidChart } = await __nccwpck_require__.e(/* import() */ 530).then(__nccwpck_require__.bind(__nccwpck_require__, 4530));
         const { configLabel, describeRegression } = await __nccwpck_require__.e(/* import() */ 352).then(__nccwpck_require__.bind(__nccwpck_require__, 4352));
         const outcome = await track({
@@ -50481,6 +50481,8 @@ const trackMetrics = defineAction({
             thresholdPercent: inputs.threshold,
         });
         setOutput('history-file', outcome.historyFile);
+        if (outcome.runs.length === 0)
+            annotate('warning', `No metrics.json in ${inputs.metrics.join(', ')} (every boot failed before writing one?); ${outcome.historyFile} is unchanged.`);
         setOutput('charts', outcome.charts.map((chart) => chart.file));
         setOutput('regressions', outcome.regressions);
         const figure = (value) => Number(value.toPrecision(4)).toString();

@@ -39,7 +39,7 @@ export const trackMetrics = defineAction({
     'history-file': 'The history file the runs were appended to.',
     charts: 'JSON list of the SVG charts written for the metrics of these runs.',
   },
-  async main({ inputs, setOutput, summary }) {
+  async main({ inputs, setOutput, summary, annotate }) {
     const { trackMetrics: track, mermaidChart } = await import('./track.js')
     const { configLabel, describeRegression } = await import('./history.js')
     const outcome = await track({
@@ -49,6 +49,11 @@ export const trackMetrics = defineAction({
       thresholdPercent: inputs.threshold,
     })
     setOutput('history-file', outcome.historyFile)
+    if (outcome.runs.length === 0)
+      annotate(
+        'warning',
+        `No metrics.json in ${inputs.metrics.join(', ')} (every boot failed before writing one?); ${outcome.historyFile} is unchanged.`,
+      )
     setOutput(
       'charts',
       outcome.charts.map((chart) => chart.file),

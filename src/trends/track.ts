@@ -61,14 +61,12 @@ export function metricsFiles(paths: string[]): string[] {
 
 export async function trackMetrics(request: TrackRequest): Promise<TrackOutcome> {
   const files = metricsFiles(request.metrics)
-  if (files.length === 0)
-    throw new ConfigurationError(
-      `Input 'metrics' names no metrics.json (${request.metrics.join(', ')}); expected boot-test-guest's results folders`,
-    )
+  const historyFile = join(request.historyDir, HISTORY_FILE)
+  // A night whose boots all failed before writing metrics has nothing to add; the history stays.
+  if (files.length === 0) return { runs: [], regressions: [], charts: [], historyFile }
   // Every input is read and checked before the history is touched.
   const runs = files.map((file) => parseRunMetrics(readFileSync(file, 'utf8'), file))
   mkdirSync(join(request.historyDir, 'charts'), { recursive: true })
-  const historyFile = join(request.historyDir, HISTORY_FILE)
   const release = await acquireLockWaiting(join(request.historyDir, '.lock'), 'the metrics history', 60_000)
   try {
     const history = readHistory(historyFile)

@@ -98,6 +98,25 @@ describe('track-metrics', () => {
     )
   })
 
+  it('adds nothing, with a warning, when the folders hold no metrics.json (every boot failed early)', async () => {
+    const history = historyOfTen()
+    const before = readFileSync(join(history, 'metrics.jsonl'), 'utf8')
+    const empty = mkdtempSync(join(tmpdir(), 'no-metrics-'))
+    made.push(empty)
+    const out: string[] = []
+    const code = await runCli(
+      ['track-metrics', '--input', `metrics=${empty}`, '--input', `history=${history}`],
+      {
+        out: (t) => out.push(t),
+        err: (t) => out.push(t),
+        cwd: empty,
+      },
+    )
+    expect(code).toBe(0)
+    expect(out.join('')).toContain(`No metrics.json in ${empty}`)
+    expect(readFileSync(join(history, 'metrics.jsonl'), 'utf8')).toBe(before)
+  })
+
   it('refuses a file that is not a metrics.json, naming it, and leaves the history untouched', async () => {
     const history = historyOfTen()
     const before = readFileSync(join(history, 'metrics.jsonl'), 'utf8')
