@@ -31509,8 +31509,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   BT: () => (/* binding */ READY_MARKER),
   jq: () => (/* binding */ bootGuest),
   yY: () => (/* binding */ buildInitramfs),
-  dX: () => (/* binding */ qemuArgv),
-  r7: () => (/* reexport */ shell/* shellWord */.r)
+  dX: () => (/* binding */ qemuArgv)
 });
 
 // UNUSED EXPORTS: GUEST_VIEW
@@ -31527,6 +31526,8 @@ var duration = __nccwpck_require__(6132);
 var qemu = __nccwpck_require__(4922);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __nccwpck_require__(4524);
+// EXTERNAL MODULE: ./src/exec/shell.ts
+var shell = __nccwpck_require__(2715);
 ;// CONCATENATED MODULE: ./src/guest/console.ts
 /** Kernel, firmware and QEMU messages worth detecting, as LAVA and kola classify boot logs. */
 const CONSOLE_PATTERNS = [
@@ -31589,8 +31590,6 @@ class ConsoleWatcher {
 
 // EXTERNAL MODULE: ./src/guest/workloads.ts
 var workloads = __nccwpck_require__(7446);
-// EXTERNAL MODULE: ./src/exec/shell.ts
-var shell = __nccwpck_require__(2715);
 ;// CONCATENATED MODULE: ./src/guest/boot.ts
 /**
  * Direct kernel boot of a ppc64le guest to a readiness marker: a generated busybox initramfs runs
@@ -31607,13 +31606,13 @@ var shell = __nccwpck_require__(2715);
 
 
 
+
 const READY_MARKER = 'KVM-ACTIONS-READY';
 /** In the nested scenario, L1 relays L2's console lines with this prefix. */
 const L2_PREFIX = 'L2| ';
-
-
 /** The line by which the guest tells what it runs on: its MMU, threads per core and CPU. */
 const GUEST_VIEW = 'KVM-ACTIONS-GUEST';
+const GUEST_VIEW_PATTERN = new RegExp(`^${GUEST_VIEW} mmu=(\\S*) threads=(\\d*) release=(\\S*) cpu=(.*)$`);
 const GUEST_VIEW_LINE = [
     `echo "${GUEST_VIEW} mmu=$(sed -n 's/^MMU[[:space:]]*: //p' /proc/cpuinfo)`,
     `threads=$(tr , '\\n' < /sys/devices/system/cpu/cpu0/topology/thread_siblings_list | awk -F- '{ n += ($2 == "" ? 1 : $2 - $1 + 1) } END { print n }')`,
@@ -31736,7 +31735,7 @@ class ConsoleSession {
     }
     /** The guest's own account of its MMU, threads and CPU, and the kernel's MMU line. */
     observe(line) {
-        const view = new RegExp(`^${GUEST_VIEW} mmu=(\\S*) threads=(\\d*) release=(\\S*) cpu=(.*)$`).exec(line);
+        const view = GUEST_VIEW_PATTERN.exec(line);
         if (view) {
             if (view[1])
                 this.guestView.mmu = view[1].toLowerCase();
@@ -32302,10 +32301,11 @@ function modulesBesideKernel(kernel) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8055);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4524);
-/* harmony import */ var _modules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(413);
-/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4922);
-/* harmony import */ var _workloads_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7446);
-/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5042);
+/* harmony import */ var _exec_shell_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2715);
+/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5042);
+/* harmony import */ var _modules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(413);
+/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4922);
+/* harmony import */ var _workloads_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7446);
 /**
  * The hypervisor-under-test scenario: the candidate kernel boots as L1 on a machine with
  * cap-nested-hv=on, loads kvm_hv, and starts an L2 guest with KVM. /dev/kvm appearing proves
@@ -32331,7 +32331,7 @@ const L1_MODULES = '/lib/kvm';
 const L2_DIR = '/l2';
 /** The kernel is not a hypervisor: the test's verdict on it, with its config line when found. */
 function kvmHvMissing(modulesDir) {
-    const config = (0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .kernelConfigBeside */ .AX)(modulesDir);
+    const config = (0,_modules_js__WEBPACK_IMPORTED_MODULE_6__/* .kernelConfigBeside */ .AX)(modulesDir);
     const text = config ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(config, 'utf8') : '';
     // HV's own line, or the option it depends on when Kconfig left HV out altogether.
     const setting = ['KVM_BOOK3S_64_HV', 'KVM_BOOK3S_64']
@@ -32341,9 +32341,9 @@ function kvmHvMissing(modulesDir) {
 }
 /** kvm and kvm_hv with what they depend on, in load order, uncompressed into outDir. */
 async function kvmModules(modulesDir, outDir) {
-    if (!(0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .findModule */ .ku)(modulesDir, 'kvm_hv') && !(0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .builtIn */ .wx)(modulesDir, 'kvm_hv'))
+    if (!(0,_modules_js__WEBPACK_IMPORTED_MODULE_6__/* .findModule */ .ku)(modulesDir, 'kvm_hv') && !(0,_modules_js__WEBPACK_IMPORTED_MODULE_6__/* .builtIn */ .wx)(modulesDir, 'kvm_hv'))
         throw kvmHvMissing(modulesDir);
-    return (0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .moduleClosure */ .Uq)(modulesDir, ['kvm', 'kvm_hv'], outDir, (name) => new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`${modulesDir} has kvm-hv but not ${name}.ko, which it needs: the candidate kernel's modules are incomplete`));
+    return (0,_modules_js__WEBPACK_IMPORTED_MODULE_6__/* .moduleClosure */ .Uq)(modulesDir, ['kvm', 'kvm_hv'], outDir, (name) => new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`${modulesDir} has kvm-hv but not ${name}.ko, which it needs: the candidate kernel's modules are incomplete`));
 }
 /** The NEEDED entries of an ELF file (readelf reads any architecture's). */
 async function neededLibraries(file) {
@@ -32438,13 +32438,13 @@ function l2Command(options) {
         '-initrd',
         `${L2_DIR}/initramfs.cpio`,
         '-append',
-        (0,_qemu_js__WEBPACK_IMPORTED_MODULE_6__/* .kernelCommandLine */ .Xy)(options.l2KernelArgs),
+        (0,_qemu_js__WEBPACK_IMPORTED_MODULE_7__/* .kernelCommandLine */ .Xy)(options.l2KernelArgs),
     ];
 }
 /** The checks that prove L1 is a working KVM hypervisor; they run before the user's checks. */
 function nestedChecks(options, modules) {
     // With workloads, L2 gets L1's scratch and tools disks (named by shell variables L1's init set).
-    const l2 = [...l2Command(options).map(_boot_js__WEBPACK_IMPORTED_MODULE_8__/* .shellWord */ .r7), ...(options.l2Workloads ? _workloads_js__WEBPACK_IMPORTED_MODULE_7__/* .L2_DISK_ARGS */ .LI : [])].join(' ');
+    const l2 = [...l2Command(options).map(_exec_shell_js__WEBPACK_IMPORTED_MODULE_9__/* .shellWord */ .r), ...(options.l2Workloads ? _workloads_js__WEBPACK_IMPORTED_MODULE_8__/* .L2_DISK_ARGS */ .LI : [])].join(' ');
     const nested = '/sys/module/kvm_hv/parameters/nested';
     return [
         {
@@ -32461,7 +32461,7 @@ function nestedChecks(options, modules) {
             // L2's console is prefixed so that its marker and results never pass for L1's own.
             // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
             // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
-            command: `${l2} 2>&1 | awk '{ sub(/\r$/, ""); line = "${_boot_js__WEBPACK_IMPORTED_MODULE_8__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > "/tmp/l2.log" }'; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_8__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_8__/* .READY_MARKER */ .BT}' /tmp/l2.log`,
+            command: `${l2} 2>&1 | awk '{ sub(/\r$/, ""); line = "${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > "/tmp/l2.log" }'; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' /tmp/l2.log`,
         },
     ];
 }
@@ -32470,7 +32470,7 @@ async function nestedPayload(work, options) {
     const moduleDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(work, 'modules');
     await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['mkdir', '-p', moduleDir]);
     const modules = await kvmModules(options.modulesDir, moduleDir);
-    const l2Initrd = await (0,_boot_js__WEBPACK_IMPORTED_MODULE_8__/* .buildInitramfs */ .yY)(work, options.busybox, {
+    const l2Initrd = await (0,_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .buildInitramfs */ .yY)(work, options.busybox, {
         name: 'l2-initramfs',
         ...(options.l2Workloads
             ? {
@@ -32492,7 +32492,7 @@ async function nestedPayload(work, options) {
 }
 /** Which kernel L1 is: its release, image, and the hash of its config when the config is found. */
 function describeL1Kernel(kernel, modulesDir) {
-    const config = (0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .kernelConfigBeside */ .AX)(modulesDir, kernel);
+    const config = (0,_modules_js__WEBPACK_IMPORTED_MODULE_6__/* .kernelConfigBeside */ .AX)(modulesDir, kernel);
     const hash = config
         ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(config)).digest('hex').slice(0, 16)
         : undefined;
@@ -32639,11 +32639,14 @@ async function freePort() {
 
 // EXTERNAL MODULE: ./src/guest/image.ts + 1 modules
 var guest_image = __nccwpck_require__(8952);
+// EXTERNAL MODULE: ./src/guest/workloads.ts
+var guest_workloads = __nccwpck_require__(7446);
 ;// CONCATENATED MODULE: ./src/guest/scenarios/image.ts
 /**
  * `image`: a cloud disk image, verified and cached, booted by SLOF on a qcow2 overlay with a
  * cloud-init seed; the checks run over SSH.
  */
+
 
 
 
@@ -32677,9 +32680,7 @@ const imageScenario = {
         });
         const sshPort = await freePort();
         // The workloads' scratch disk; their tools come from the image's own packages.
-        const scratch = request.workloads.length > 0 ? (0,external_node_path_.join)(request.work, 'scratch.img') : undefined;
-        if (scratch)
-            await (0,exec/* exec */.m0)(['qemu-img', 'create', '-q', '-f', 'raw', scratch, '512M']);
+        const scratch = request.workloads.length > 0 ? (await (0,guest_workloads/* scratchDisk */.U9)(request.work)).file : undefined;
         request.summary.paragraph(`Image ${fetched.path}${fetched.cached ? ' (from the cache)' : ''}, verified; the guest writes to an overlay, SSH on 127.0.0.1:${sshPort}.`);
         const disk = {
             overlay,
@@ -32718,8 +32719,6 @@ const imageScenario = {
 var boot = __nccwpck_require__(5042);
 // EXTERNAL MODULE: ./src/guest/modules.ts
 var modules = __nccwpck_require__(413);
-// EXTERNAL MODULE: ./src/guest/workloads.ts
-var guest_workloads = __nccwpck_require__(7446);
 ;// CONCATENATED MODULE: ./src/guest/scenarios/kernel.ts
 /** `kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. */
 
@@ -32792,9 +32791,10 @@ const nestedScenario = {
         const l1Workloads = workloads
             ? await (0,guest_workloads/* workloadGuest */.Oo)(request.work, modulesDir, request.workloads)
             : undefined;
-        const l2Workloads = workloads
-            ? await (0,guest_workloads/* workloadGuest */.Oo)(request.work, l2Kernel === kernel ? modulesDir : (0,modules/* modulesBesideKernel */.NY)(l2Kernel), request.workloads)
-            : undefined;
+        // The same kernel in L2 loads the same modules: prepared once.
+        const l2Workloads = workloads && l2Kernel !== kernel
+            ? await (0,guest_workloads/* workloadGuest */.Oo)(request.work, (0,modules/* modulesBesideKernel */.NY)(l2Kernel), request.workloads)
+            : l1Workloads;
         const payload = await (0,nested/* nestedPayload */.kX)(request.work, {
             guestQemuDir: request.nested.guestQemuDir,
             ...(request.nested.candidateQemu ? { candidateQemu: request.nested.candidateQemu } : {}),
@@ -32854,11 +32854,11 @@ const SCENARIOS = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GH: () => (/* binding */ SCRATCH_SERIAL),
 /* harmony export */   H8: () => (/* binding */ WORKLOAD_FAILING_KINDS),
-/* harmony export */   Kd: () => (/* binding */ parseWorkloads),
 /* harmony export */   LI: () => (/* binding */ L2_DISK_ARGS),
 /* harmony export */   Nd: () => (/* binding */ WorkloadCollector),
 /* harmony export */   Oo: () => (/* binding */ workloadGuest),
 /* harmony export */   QC: () => (/* binding */ workloadFailure),
+/* harmony export */   U9: () => (/* binding */ scratchDisk),
 /* harmony export */   Yi: () => (/* binding */ workloadDisks),
 /* harmony export */   um: () => (/* binding */ WORKLOAD_TOOLS_DIR),
 /* harmony export */   us: () => (/* binding */ imageWorkloadScript),
@@ -32901,16 +32901,7 @@ const WORKLOAD_END = 'KVM-ACTIONS-WORKLOAD-END';
 const METRICS_BEGIN = 'KVM-ACTIONS-METRICS-BEGIN';
 const METRICS_END = 'KVM-ACTIONS-METRICS-END';
 const METRICS_FILE = '/tmp/kvm-actions-metrics';
-function parseWorkloads(lines, timeoutMs) {
-    return lines.map((entry) => {
-        const colon = entry.indexOf(':');
-        return {
-            name: entry.slice(0, colon).trim(),
-            command: entry.slice(colon + 1).trim(),
-            timeoutSeconds: Math.ceil(timeoutMs / 1000),
-        };
-    });
-}
+const WORKLOAD_END_LINE = new RegExp(`^${WORKLOAD_END} rc=(\\d+)$`);
 /** The tool a workload runs, when it is one whose output is parsed. */
 function workloadTool(command) {
     const program = command.trim().split(/\s+/)[0];
@@ -33051,7 +33042,7 @@ class WorkloadCollector {
             current.result.kernelMessages.push(...findings.filter((f) => WORKLOAD_FAILING_KINDS.has(f.kind)));
         if (!open)
             return;
-        const end = new RegExp(`^${WORKLOAD_END} rc=(\\d+)$`).exec(line);
+        const end = WORKLOAD_END_LINE.exec(line);
         if (line === METRICS_BEGIN)
             open.metrics = [];
         else if (line === METRICS_END && open.metrics) {
@@ -33114,13 +33105,14 @@ async function workloadDisks(work, toolsDir, workloads) {
             throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`${toolsDir} has no ppc64le ${tool} with its libraries (bin/${tool}, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's stress-ng and fio into ${WORKLOAD_TOOLS_DIR}`);
     }
     const tools = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(work, 'workload-tools.iso');
-    const scratch = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(work, 'scratch.img');
     await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['genisoimage', '-quiet', '-R', '-o', tools, toolsDir]);
-    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['qemu-img', 'create', '-q', '-f', 'raw', scratch, `${SCRATCH_MB}M`]);
-    return [
-        { file: scratch, serial: SCRATCH_SERIAL, readOnly: false },
-        { file: tools, serial: TOOLS_SERIAL, readOnly: true },
-    ];
+    return [await scratchDisk(work), { file: tools, serial: TOOLS_SERIAL, readOnly: true }];
+}
+/** The workloads' scratch disk (sparse, raw), which the guest finds by its serial. */
+async function scratchDisk(work) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(work, 'scratch.img');
+    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['qemu-img', 'create', '-q', '-f', 'raw', file, `${SCRATCH_MB}M`]);
+    return { file, serial: SCRATCH_SERIAL, readOnly: false };
 }
 /** The modules, init lines and parse table of a guest that runs `workloads` from its disks. */
 async function workloadGuest(work, modulesDir, workloads) {
@@ -50472,8 +50464,8 @@ const trackMetrics = defineAction({
         charts: 'JSON list of the SVG charts written for the metrics of these runs.',
     },
     async main({ inputs, setOutput, summary, annotate }) {
-        const { trackMetrics: track, mermaidChart } = await __nccwpck_require__.e(/* import() */ 530).then(__nccwpck_require__.bind(__nccwpck_require__, 4530));
-        const { configLabel, describeRegression } = await __nccwpck_require__.e(/* import() */ 352).then(__nccwpck_require__.bind(__nccwpck_require__, 4352));
+        // One chunk: track.js brings history.js and chart.js with it.
+        const { configLabel, describeRegression, mermaidChart, trackMetrics: track } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 5283));
         const outcome = await track({
             metrics: inputs.metrics,
             historyDir: inputs.history,

@@ -20,7 +20,7 @@ import { type Attempt, cpuModel, machineOptions, negotiate } from './machine.js'
 import { type Accel, chooseAccel, type HostProbe, probeHost } from './probe.js'
 import { timelineSummary, workloadSummary, writeResults } from './results.js'
 import { configMismatches, configuredKernelArgs, type GuestConfig, guestViewRows } from './guest-config.js'
-import { parseWorkloads, workloadFailure } from './workloads.js'
+import { workloadFailure } from './workloads.js'
 import { runMetrics } from './run-metrics.js'
 import type { RunMetrics } from '../trends/metrics.js'
 import { type ScenarioName, SCENARIOS, type ScenarioRequest } from './scenarios/index.js'
@@ -88,7 +88,8 @@ export function checksFailure(
   )
 }
 
-export function parseChecks(lines: string[], timeoutMs: number): GuestCheck[] {
+/** `name: command` lines (checks and workloads), each with the timeout. */
+export function parseChecks(lines: string[], timeoutMs: number): Required<GuestCheck>[] {
   return lines.map((entry) => {
     const colon = entry.indexOf(':')
     return {
@@ -139,7 +140,7 @@ export async function bootTest(
     ...(kernel ? { kernel } : {}),
     ...(modulesDir ? { modulesDir } : {}),
     checks: parseChecks(request.checks, request.checkTimeoutMs),
-    workloads: parseWorkloads(request.workloads, request.checkTimeoutMs),
+    workloads: parseChecks(request.workloads, request.checkTimeoutMs),
     nested: { ...request.nested, ...(candidateQemu ? { candidateQemu } : {}) },
     work,
     log: deps.log,
@@ -200,11 +201,14 @@ export async function bootTest(
       attempts,
     )
     deps.onMachine(attempts.at(-1)!.machine)
-    const failedWorkloads = result.workloads.flatMap((workload) => {
+    // Decided once here; results.json, JUnit, the summary and the landing page read `failure`.
+    for (const workload of result.workloads) {
       const why = workloadFailure(workload)
       if (why) workload.failure = why
-      return why ? [{ name: workload.name, guest: workload.guest, why }] : []
-    })
+    }
+    const failedWorkloads = result.workloads.flatMap(({ name, guest, failure }) =>
+      failure ? [{ name, guest, why: failure }] : [],
+    )
     const metrics = runMetrics(result, {
       scenario: scenario.name,
       hostGeneration: probe.generation ?? probe.architecture,

@@ -12,6 +12,7 @@ import { Qemu } from './qemu.js'
 
 export { QemuStartError } from './qemu.js'
 import { exec } from '../exec/exec.js'
+import { shellWord } from '../exec/shell.js'
 import type { Log } from '../host/host.js'
 import { type ConsoleFinding, ConsoleWatcher } from './console.js'
 import { WorkloadCollector, type WorkloadResult } from './workloads.js'
@@ -34,9 +35,6 @@ export interface CheckResult {
   output: string
 }
 
-import { shellWord } from '../exec/shell.js'
-export { shellWord }
-
 /** A file copied into the initramfs: host path → absolute path inside. */
 export interface InitramfsFile {
   source: string
@@ -57,6 +55,7 @@ export interface InitramfsContent {
 
 /** The line by which the guest tells what it runs on: its MMU, threads per core and CPU. */
 export const GUEST_VIEW = 'KVM-ACTIONS-GUEST'
+const GUEST_VIEW_PATTERN = new RegExp(`^${GUEST_VIEW} mmu=(\\S*) threads=(\\d*) release=(\\S*) cpu=(.*)$`)
 const GUEST_VIEW_LINE = [
   `echo "${GUEST_VIEW} mmu=$(sed -n 's/^MMU[[:space:]]*: //p' /proc/cpuinfo)`,
   `threads=$(tr , '\\n' < /sys/devices/system/cpu/cpu0/topology/thread_siblings_list | awk -F- '{ n += ($2 == "" ? 1 : $2 - $1 + 1) } END { print n }')`,
@@ -256,7 +255,7 @@ export class ConsoleSession {
 
   /** The guest's own account of its MMU, threads and CPU, and the kernel's MMU line. */
   private observe(line: string): void {
-    const view = new RegExp(`^${GUEST_VIEW} mmu=(\\S*) threads=(\\d*) release=(\\S*) cpu=(.*)$`).exec(line)
+    const view = GUEST_VIEW_PATTERN.exec(line)
     if (view) {
       if (view[1]) this.guestView.mmu = view[1].toLowerCase()
       if (view[2]) this.guestView.threadsPerCore = Number(view[2])

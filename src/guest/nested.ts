@@ -8,19 +8,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { ConfigurationError, InfrastructureError, TestFailure } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
+import { shellWord } from '../exec/shell.js'
+import { buildInitramfs, type GuestCheck, type InitramfsFile, L2_PREFIX, READY_MARKER } from './boot.js'
 import { builtIn, findModule, kernelConfigBeside, moduleClosure } from './modules.js'
 import { kernelCommandLine } from './qemu.js'
-import { L2_DISK_ARGS, type WorkloadPayload } from './workloads.js'
-
-export { findModule, kernelConfigBeside, moduleDepends, modulesBesideKernel } from './modules.js'
-import {
-  buildInitramfs,
-  type GuestCheck,
-  type InitramfsFile,
-  L2_PREFIX,
-  READY_MARKER,
-  shellWord,
-} from './boot.js'
+import { L2_DISK_ARGS, type WorkloadGuest } from './workloads.js'
 
 /** Where scripts/setup-host.sh unpacks Debian's ppc64el qemu-system-ppc64 with its libraries. */
 export const GUEST_QEMU_DIR = '/var/cache/kvm-actions/guest-qemu'
@@ -47,7 +39,7 @@ export interface NestedOptions {
   /** Appended to L2's kernel command line. */
   l2KernelArgs?: string
   /** The workloads L2 runs, from the disks L1 passes through. */
-  l2Workloads?: Omit<WorkloadPayload, 'disks' | 'commands'>
+  l2Workloads?: Omit<WorkloadGuest, 'commands'>
 }
 
 /** The kernel is not a hypervisor: the test's verdict on it, with its config line when found. */

@@ -4,17 +4,17 @@ import { join } from 'node:path'
 import { formatDuration } from '../report/duration.js'
 import type { Summary } from '../report/summary.js'
 import type { BootResult } from './boot.js'
-import { overheadRatios, type WorkloadResult, workloadFailure } from './workloads.js'
+import { overheadRatios, type WorkloadResult } from './workloads.js'
 
 const xml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 export function writeResults(dir: string, result: BootResult): void {
   writeFileSync(join(dir, 'results.json'), JSON.stringify(result, null, 2) + '\n')
-  const failedWorkloads = result.workloads.filter((workload) => workloadFailure(workload) !== undefined)
+  const failedWorkloads = result.workloads.filter((workload) => workload.failure)
   const failures = result.checks.filter((c) => c.exitCode !== 0).length + failedWorkloads.length
   const workloadCases = result.workloads.map((workload) => {
-    const why = workloadFailure(workload)
+    const why = workload.failure
     return [
       `  <testcase classname="boot-test-guest.workload.${xml(workload.guest)}" name="${xml(workload.name)}">`,
       // Metrics as JUnit properties, the form test reporters chart.
@@ -81,7 +81,7 @@ export function workloadSummary(summary: Summary, workloads: WorkloadResult[]): 
   summary.heading('Workloads', 3).table(
     ['Guest', 'Workload', 'Result', 'Metric', 'Value'],
     workloads.flatMap((workload) => {
-      const result = workloadFailure(workload) ?? 'pass'
+      const result = workload.failure ?? 'pass'
       const rows = workload.metrics.map((metric) => [
         workload.guest,
         workload.name,

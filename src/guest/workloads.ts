@@ -10,7 +10,7 @@ import { parse } from 'yaml'
 import { ConfigurationError, InfrastructureError } from '../action/errors.js'
 import { exec } from '../exec/exec.js'
 import { shellWord } from '../exec/shell.js'
-import type { GuestDisk, InitramfsFile } from './boot.js'
+import type { GuestCheck, GuestDisk, InitramfsFile } from './boot.js'
 import type { ConsoleFinding } from './console.js'
 import { moduleClosure } from './modules.js'
 
@@ -24,12 +24,8 @@ export const WORKLOAD_MODULES = ['virtio_pci', 'virtio_blk', 'isofs']
 /** The kernel message classes that fail a workload they interrupt. */
 export const WORKLOAD_FAILING_KINDS = new Set(['kernel warning', 'soft lockup', 'RCU stall', 'OOM kill'])
 
-export interface Workload {
-  name: string
-  /** A busybox sh command line; stress-ng and fio get their machine-readable output flags added. */
-  command: string
-  timeoutSeconds: number
-}
+/** A `name: command` line as checks are (stress-ng and fio get their output flags added), with its timeout. */
+export type Workload = Required<GuestCheck>
 
 export interface WorkloadMetric {
   /** Such as `cpu bogo-ops/s` or `randrw read p99 latency`. */
@@ -60,17 +56,7 @@ export const WORKLOAD_END = 'KVM-ACTIONS-WORKLOAD-END'
 export const METRICS_BEGIN = 'KVM-ACTIONS-METRICS-BEGIN'
 export const METRICS_END = 'KVM-ACTIONS-METRICS-END'
 const METRICS_FILE = '/tmp/kvm-actions-metrics'
-
-export function parseWorkloads(lines: string[], timeoutMs: number): Workload[] {
-  return lines.map((entry) => {
-    const colon = entry.indexOf(':')
-    return {
-      name: entry.slice(0, colon).trim(),
-      command: entry.slice(colon + 1).trim(),
-      timeoutSeconds: Math.ceil(timeoutMs / 1000),
-    }
-  })
-}
+const WORKLOAD_END_LINE = new RegExp(`^${WORKLOAD_END} rc=(\\d+)$`)
 
 /** The tool a workload runs, when it is one whose output is parsed. */
 export function workloadTool(command: string): 'stress-ng' | 'fio' | undefined {
@@ -228,7 +214,7 @@ export class WorkloadCollector {
     for (const current of this.current.values())
       current.result.kernelMessages.push(...findings.filter((f) => WORKLOAD_FAILING_KINDS.has(f.kind)))
     if (!open) return
-    const end = new RegExp(`^${WORKLOAD_END} rc=(\\d+)$`).exec(line)
+    const end = WORKLOAD_END_LINE.exec(line)
     if (line === METRICS_BEGIN) open.metrics = []
     else if (line === METRICS_END && open.metrics) {
       const parsed = parseMetrics(this.commands.get(open.result.name) ?? '', open.metrics.join('\n'))
@@ -290,9 +276,8 @@ export function overheadRatios(results: WorkloadResult[]): OverheadRow[] {
 const GUEST_MODULES = '/lib/kvm-workloads'
 const SCRATCH_MB = 512
 
-/** What a guest needs to run workloads: its disks, the modules and init lines for them, the runs. */
-export interface WorkloadPayload {
-  disks: GuestDisk[]
+/** What a guest's initramfs needs to run workloads: the disk modules and init lines, the runs. */
+export interface WorkloadGuest {
   files: InitramfsFile[]
   setup: string
   runs: string
@@ -313,13 +298,15 @@ export async function workloadDisks(
       )
   }
   const tools = join(work, 'workload-tools.iso')
-  const scratch = join(work, 'scratch.img')
   await exec(['genisoimage', '-quiet', '-R', '-o', tools, toolsDir])
-  await exec(['qemu-img', 'create', '-q', '-f', 'raw', scratch, `${SCRATCH_MB}M`])
-  return [
-    { file: scratch, serial: SCRATCH_SERIAL, readOnly: false },
-    { file: tools, serial: TOOLS_SERIAL, readOnly: true },
-  ]
+  return [await scratchDisk(work), { file: tools, serial: TOOLS_SERIAL, readOnly: true }]
+}
+
+/** The workloads' scratch disk (sparse, raw), which the guest finds by its serial. */
+export async function scratchDisk(work: string): Promise<GuestDisk> {
+  const file = join(work, 'scratch.img')
+  await exec(['qemu-img', 'create', '-q', '-f', 'raw', file, `${SCRATCH_MB}M`])
+  return { file, serial: SCRATCH_SERIAL, readOnly: false }
 }
 
 /** The modules, init lines and parse table of a guest that runs `workloads` from its disks. */
@@ -327,7 +314,7 @@ export async function workloadGuest(
   work: string,
   modulesDir: string | undefined,
   workloads: Workload[],
-): Promise<Omit<WorkloadPayload, 'disks'>> {
+): Promise<WorkloadGuest> {
   if (!modulesDir)
     throw new ConfigurationError(
       `Input 'modules' is required for workloads: the guest loads ${WORKLOAD_MODULES.join(', ')} for its disks; expected the kernel's modules folder (such as /lib/modules/<kver>)`,

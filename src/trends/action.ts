@@ -40,8 +40,8 @@ export const trackMetrics = defineAction({
     charts: 'JSON list of the SVG charts written for the metrics of these runs.',
   },
   async main({ inputs, setOutput, summary, annotate }) {
-    const { trackMetrics: track, mermaidChart } = await import('./track.js')
-    const { configLabel, describeRegression } = await import('./history.js')
+    // One chunk: track.js brings history.js and chart.js with it.
+    const { configLabel, describeRegression, mermaidChart, trackMetrics: track } = await import('./track.js')
     const outcome = await track({
       metrics: inputs.metrics,
       historyDir: inputs.history,

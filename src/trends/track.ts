@@ -113,4 +113,5 @@ export async function trackMetrics(request: TrackRequest): Promise<TrackOutcome>
   }
 }
 
+export { configLabel, describeRegression } from './history.js'
 export { mermaidChart }

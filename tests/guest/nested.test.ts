@@ -17,10 +17,9 @@ import {
   kvmModules,
   libraryClosure,
   l2Command,
-  moduleDepends,
-  modulesBesideKernel,
   nestedPayload,
 } from '../../src/guest/nested.js'
+import { moduleDepends, modulesBesideKernel } from '../../src/guest/modules.js'
 import { writeTree } from '../support/fixtures.js'
 import { ConfigurationError, TestFailure } from '../../src/action/errors.js'
 import { standInRpm } from '../support/stand-in-rpms.js'

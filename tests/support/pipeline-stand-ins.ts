@@ -236,6 +236,16 @@ export function stockRpms(scratch: string, source: StockSource, provides: string
   return readdirSync(rpms).map((name) => join(rpms, name))
 }
 
+/** pipeline.yml's boot-test cells (cpu, scenario, mmu), in the order its matrix expands them. */
+export const BOOT_TEST_CELLS: readonly (readonly [string, string, string])[] = [
+  ['power9', 'kernel', 'radix'],
+  ['power9', 'nested', 'radix'],
+  ['power10', 'kernel', 'radix'],
+  ['power10', 'nested', 'radix'],
+  ['power9', 'kernel', 'hash'],
+  ['power10', 'kernel', 'hash'],
+]
+
 export const REPOSITORY = 'kvm-power/kvm-power-actions'
 export const PASSPHRASE = 'pipeline test passphrase'
 const ROOT = join(import.meta.dirname, '..', '..')

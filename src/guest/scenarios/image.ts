@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { describeArgv, exec } from '../../exec/exec.js'
+import { describeArgv } from '../../exec/exec.js'
 import { freePort } from '../../net/port.js'
 import {
   bootImage,
@@ -15,6 +15,7 @@ import {
   imageQemuArgv,
   runSshKey,
 } from '../image.js'
+import { scratchDisk } from '../workloads.js'
 import type { Scenario } from './scenario.js'
 
 export const imageScenario: Scenario = {
@@ -45,8 +46,7 @@ export const imageScenario: Scenario = {
     })
     const sshPort = await freePort()
     // The workloads' scratch disk; their tools come from the image's own packages.
-    const scratch = request.workloads.length > 0 ? join(request.work, 'scratch.img') : undefined
-    if (scratch) await exec(['qemu-img', 'create', '-q', '-f', 'raw', scratch, '512M'])
+    const scratch = request.workloads.length > 0 ? (await scratchDisk(request.work)).file : undefined
     request.summary.paragraph(
       `Image ${fetched.path}${fetched.cached ? ' (from the cache)' : ''}, verified; the guest writes to an overlay, SSH on 127.0.0.1:${sshPort}.`,
     )

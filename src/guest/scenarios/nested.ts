@@ -33,13 +33,11 @@ export const nestedScenario: Scenario = {
     const l1Workloads = workloads
       ? await workloadGuest(request.work, modulesDir, request.workloads)
       : undefined
-    const l2Workloads = workloads
-      ? await workloadGuest(
-          request.work,
-          l2Kernel === kernel ? modulesDir : modulesBesideKernel(l2Kernel),
-          request.workloads,
-        )
-      : undefined
+    // The same kernel in L2 loads the same modules: prepared once.
+    const l2Workloads =
+      workloads && l2Kernel !== kernel
+        ? await workloadGuest(request.work, modulesBesideKernel(l2Kernel), request.workloads)
+        : l1Workloads
     const payload = await nestedPayload(request.work, {
       guestQemuDir: request.nested.guestQemuDir,
       ...(request.nested.candidateQemu ? { candidateQemu: request.nested.candidateQemu } : {}),

@@ -1,24 +1,58 @@
-export const id = 530;
-export const ids = [530,352];
+export const id = 283;
+export const ids = [283];
 export const modules = {
 
-/***/ 4352:
+/***/ 5283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CX: () => (/* binding */ HISTORY_FILE),
-/* harmony export */   JZ: () => (/* binding */ median),
-/* harmony export */   Lu: () => (/* binding */ readHistory),
-/* harmony export */   Xk: () => (/* binding */ seriesKey),
-/* harmony export */   configLabel: () => (/* binding */ configLabel),
-/* harmony export */   describeRegression: () => (/* binding */ describeRegression),
-/* harmony export */   hA: () => (/* binding */ toSeries),
-/* harmony export */   qO: () => (/* binding */ findRegressions)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8055);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4345);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  configLabel: () => (/* reexport */ configLabel),
+  describeRegression: () => (/* reexport */ describeRegression),
+  mermaidChart: () => (/* reexport */ mermaidChart),
+  trackMetrics: () => (/* binding */ trackMetrics)
+});
+
+// UNUSED EXPORTS: metricsFiles
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/action/errors.ts
+var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/fs/lock.ts
+var lock = __webpack_require__(2088);
+;// CONCATENATED MODULE: ./src/trends/metrics.ts
+/**
+ * metrics.json: one run's figures (boot time to marker, L2 time, workload metrics) with what
+ * they ran on (host generation, accelerator, kernel), the unit a trend history is made of.
+ */
+
+const KEYS = ['time', 'scenario', 'hostGeneration', 'accel', 'kernel', 'metrics'];
+/** A metrics.json document, checked: the error names the file and the field. */
+function parseRunMetrics(text, source) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${source} is not JSON (${error.message}); expected a metrics.json from boot-test-guest`);
+    }
+    const missing = KEYS.filter((key) => document[key] === undefined);
+    if (document.version !== 1 || missing.length > 0 || !Array.isArray(document.metrics))
+        throw new errors/* ConfigurationError */.j1(`${source} is not a metrics.json of version 1 (missing ${missing.join(', ') || 'version'}); expected boot-test-guest's metrics.json`);
+    for (const metric of document.metrics) {
+        if (typeof metric?.name !== 'string' ||
+            !Number.isFinite(metric.value) ||
+            !['higher', 'lower'].includes(metric.better))
+            throw new errors/* ConfigurationError */.j1(`${source}: metric ${JSON.stringify(metric)} needs a name, a finite value and better: higher|lower`);
+    }
+    return { config: {}, ...document };
+}
+
+;// CONCATENATED MODULE: ./src/trends/history.ts
 /**
  * The trend history: every run's metrics.json appended to one JSON Lines file kept with the
  * published repository, a chart per host generation and metric, and the regression check (a
@@ -30,13 +64,13 @@ export const modules = {
 const HISTORY_FILE = 'metrics.jsonl';
 /** The history file's runs, oldest first; a damaged line names its number. */
 function readHistory(file) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+    if (!(0,external_node_fs_.existsSync)(file))
         return [];
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')
+    return (0,external_node_fs_.readFileSync)(file, 'utf8')
         .split('\n')
         .map((line, index) => ({ line, index }))
         .filter(({ line }) => line.trim() !== '')
-        .map(({ line, index }) => (0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRunMetrics */ .I)(line, `${file} line ${index + 1}`));
+        .map(({ line, index }) => parseRunMetrics(line, `${file} line ${index + 1}`));
 }
 /** The guest configuration as part of a series' name: `cpu=power9 mmu=hash`, sorted. */
 function configLabel(config = {}) {
@@ -85,7 +119,7 @@ function median(values) {
  */
 function findRegressions(history, run, options) {
     if (options.window < 1 || options.thresholdPercent <= 0)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`the regression window (${options.window}) and threshold (${options.thresholdPercent} %) must be positive`);
+        throw new errors/* ConfigurationError */.j1(`the regression window (${options.window}) and threshold (${options.thresholdPercent} %) must be positive`);
     const earlier = new Map(toSeries(history).map((series) => [seriesKey(series, series.metric), series]));
     const regressions = [];
     for (const metric of run.metrics) {
@@ -120,68 +154,6 @@ function describeRegression(regression) {
     return `${regression.hostGeneration} ${regression.scenario}${config ? ` (${config})` : ''}: ${regression.metric} is ${figure(regression.value)} ${regression.unit}, ${regression.worseByPercent.toFixed(1)} % worse than the median ${figure(regression.median)} ${regression.unit} of the last ${regression.baselineRuns} runs`;
 }
 
-
-/***/ }),
-
-/***/ 4345:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ parseRunMetrics)
-/* harmony export */ });
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8055);
-/**
- * metrics.json: one run's figures (boot time to marker, L2 time, workload metrics) with what
- * they ran on (host generation, accelerator, kernel), the unit a trend history is made of.
- */
-
-const KEYS = ['time', 'scenario', 'hostGeneration', 'accel', 'kernel', 'metrics'];
-/** A metrics.json document, checked: the error names the file and the field. */
-function parseRunMetrics(text, source) {
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch (error) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${source} is not JSON (${error.message}); expected a metrics.json from boot-test-guest`);
-    }
-    const missing = KEYS.filter((key) => document[key] === undefined);
-    if (document.version !== 1 || missing.length > 0 || !Array.isArray(document.metrics))
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${source} is not a metrics.json of version 1 (missing ${missing.join(', ') || 'version'}); expected boot-test-guest's metrics.json`);
-    for (const metric of document.metrics) {
-        if (typeof metric?.name !== 'string' ||
-            !Number.isFinite(metric.value) ||
-            !['higher', 'lower'].includes(metric.better))
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${source}: metric ${JSON.stringify(metric)} needs a name, a finite value and better: higher|lower`);
-    }
-    return { config: {}, ...document };
-}
-
-
-/***/ }),
-
-/***/ 4530:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  mermaidChart: () => (/* reexport */ mermaidChart),
-  trackMetrics: () => (/* binding */ trackMetrics)
-});
-
-// UNUSED EXPORTS: metricsFiles
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
-// EXTERNAL MODULE: ./src/fs/lock.ts
-var lock = __webpack_require__(2088);
-// EXTERNAL MODULE: ./src/trends/history.ts
-var trends_history = __webpack_require__(4352);
 ;// CONCATENATED MODULE: ./src/trends/chart.ts
 /**
  * A series as a standalone SVG line chart (committed with the history, viewable in any browser
@@ -196,7 +168,7 @@ const chart_escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const figure = (value) => Number(value.toPrecision(4)).toString();
 /** A file name for the series' chart: generation-scenario-metric, lowercase, dashes. */
 function chartFileName(series) {
-    const slug = `${series.hostGeneration}-${series.scenario}-${(0,trends_history.configLabel)(series.config)}-${series.metric}`
+    const slug = `${series.hostGeneration}-${series.scenario}-${configLabel(series.config)}-${series.metric}`
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '');
@@ -222,9 +194,9 @@ function renderSvg(series, options = {}) {
     const last = series.points.length - 1;
     return [
         `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
-        `<title>${chart_escape(`${series.metric} on ${series.hostGeneration} (${[series.scenario, (0,trends_history.configLabel)(series.config)].filter(Boolean).join(', ')})`)}</title>`,
+        `<title>${chart_escape(`${series.metric} on ${series.hostGeneration} (${[series.scenario, configLabel(series.config)].filter(Boolean).join(', ')})`)}</title>`,
         `<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`,
-        `<text x="${MARGIN.left}" y="20" font-size="14" font-weight="bold">${chart_escape(`${series.metric} (${series.unit}), ${series.hostGeneration}, ${[series.scenario, (0,trends_history.configLabel)(series.config)].filter(Boolean).join(' ')}`)}</text>`,
+        `<text x="${MARGIN.left}" y="20" font-size="14" font-weight="bold">${chart_escape(`${series.metric} (${series.unit}), ${series.hostGeneration}, ${[series.scenario, configLabel(series.config)].filter(Boolean).join(' ')}`)}</text>`,
         `<text x="${WIDTH / 2}" y="${HEIGHT - 15}" text-anchor="middle" fill="#555">${series.better} is better${options.median !== undefined ? ', dashed: median of the runs before' : ''}</text>`,
         `<line x1="${MARGIN.left}" y1="${MARGIN.top + plotHeight}" x2="${WIDTH - MARGIN.right}" y2="${MARGIN.top + plotHeight}" stroke="#888"/>`,
         `<line x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${MARGIN.top + plotHeight}" stroke="#888"/>`,
@@ -247,15 +219,13 @@ function mermaidChart(series) {
     const values = series.points.map((point) => figure(point.value));
     return [
         'xychart-beta',
-        `  title "${`${series.metric}, ${series.hostGeneration} ${series.scenario} ${(0,trends_history.configLabel)(series.config)}`.trim().replace(/"/g, "'")}"`,
+        `  title "${`${series.metric}, ${series.hostGeneration} ${series.scenario} ${configLabel(series.config)}`.trim().replace(/"/g, "'")}"`,
         `  x-axis [${series.points.map((_, index) => index + 1).join(', ')}]`,
         `  y-axis "${series.unit.replace(/"/g, "'")}"`,
         `  line [${values.join(', ')}]`,
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/trends/metrics.ts
-var metrics = __webpack_require__(4345);
 ;// CONCATENATED MODULE: ./src/trends/track.ts
 /**
  * track-metrics: new runs' metrics.json checked against the history (median of the last N runs
@@ -284,34 +254,34 @@ function metricsFiles(paths) {
 }
 async function trackMetrics(request) {
     const files = metricsFiles(request.metrics);
-    const historyFile = (0,external_node_path_.join)(request.historyDir, trends_history/* HISTORY_FILE */.CX);
+    const historyFile = (0,external_node_path_.join)(request.historyDir, HISTORY_FILE);
     // A night whose boots all failed before writing metrics has nothing to add; the history stays.
     if (files.length === 0)
         return { runs: [], regressions: [], charts: [], historyFile };
     // Every input is read and checked before the history is touched.
-    const runs = files.map((file) => (0,metrics/* parseRunMetrics */.I)((0,external_node_fs_.readFileSync)(file, 'utf8'), file));
+    const runs = files.map((file) => parseRunMetrics((0,external_node_fs_.readFileSync)(file, 'utf8'), file));
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(request.historyDir, 'charts'), { recursive: true });
     const release = await (0,lock/* acquireLockWaiting */.hd)((0,external_node_path_.join)(request.historyDir, '.lock'), 'the metrics history', 60_000);
     try {
-        const history = (0,trends_history/* readHistory */.Lu)(historyFile);
+        const history = readHistory(historyFile);
         const regressions = [];
         let all = history;
         for (const run of runs) {
-            regressions.push(...(0,trends_history/* findRegressions */.qO)(all, run, { window: request.window, thresholdPercent: request.thresholdPercent }));
+            regressions.push(...findRegressions(all, run, { window: request.window, thresholdPercent: request.thresholdPercent }));
             all = [...all, run];
         }
         // Written whole and renamed into place: a reader never sees half a history.
         const next = `${historyFile}.${process.pid}.tmp`;
         (0,external_node_fs_.writeFileSync)(next, all.map((run) => JSON.stringify(run)).join('\n') + '\n');
         (0,external_node_fs_.renameSync)(next, historyFile);
-        const touched = new Set(runs.flatMap((run) => run.metrics.map((metric) => (0,trends_history/* seriesKey */.Xk)(run, metric.name))));
-        const charts = (0,trends_history/* toSeries */.hA)(all)
-            .filter((series) => touched.has((0,trends_history/* seriesKey */.Xk)(series, series.metric)))
+        const touched = new Set(runs.flatMap((run) => run.metrics.map((metric) => seriesKey(run, metric.name))));
+        const charts = toSeries(all)
+            .filter((series) => touched.has(seriesKey(series, series.metric)))
             .map((series) => {
             const before = series.points.slice(-request.window - 1, -1).map((point) => point.value);
-            const regression = regressions.find((r) => (0,trends_history/* seriesKey */.Xk)(r, r.metric) === (0,trends_history/* seriesKey */.Xk)(series, series.metric));
+            const regression = regressions.find((r) => seriesKey(r, r.metric) === seriesKey(series, series.metric));
             const file = (0,external_node_path_.join)(request.historyDir, 'charts', chartFileName(series));
-            const typical = before.length > 0 ? (0,trends_history/* median */.JZ)(before) : undefined;
+            const typical = before.length > 0 ? median(before) : undefined;
             (0,external_node_fs_.writeFileSync)(file, renderSvg(series, {
                 ...(typical !== undefined ? { median: typical } : {}),
                 ...(regression ? { regression } : {}),
@@ -329,6 +299,7 @@ async function trackMetrics(request) {
         release();
     }
 }
+
 
 
 
