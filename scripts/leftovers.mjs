@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs a command (the tests) and fails when it leaves something behind: a process started while
 // it ran that outlives it (a daemon, an agent, a guest: orphans adopted by init), or more than a few MB of new files in the
-// temporary folder. .ci/run wraps `npm run all` in it.
+// temporary folder: TMPDIR's, and /tmp too where TMPDIR points elsewhere (a tool that ignores
+// TMPDIR writes there). .ci/run wraps `npm run all` in it, with TMPDIR an empty folder of its own,
+// so whatever the run leaves counts, even what a used machine already had.
 //
 //   node scripts/leftovers.mjs [--max-tmp-mb N] -- command [args...]
 import { spawnSync } from 'node:child_process'
@@ -101,9 +103,9 @@ function size(path) {
   return total
 }
 
-const tmp = tmpdir()
+const tmpDirs = [...new Set([tmpdir(), '/tmp'])]
 const before = processes()
-const tmpBefore = new Set(readdirSync(tmp))
+const tmpBefore = new Map(tmpDirs.map((dir) => [dir, new Set(readdirSync(dir))]))
 const run = spawnSync(command[0], command.slice(1), { stdio: 'inherit' })
 const status = run.status ?? 1
 
@@ -119,14 +121,17 @@ for (const [pid, seen] of orphansSince(before, after)) {
   }
   problems.push(`process ${pid} outlived the run: ${cmdline.slice(0, 200)}`)
 }
-const newEntries = readdirSync(tmp)
-  .filter((name) => !tmpBefore.has(name))
-  .map((name) => ({ name, bytes: size(join(tmp, name)) }))
-  .sort((a, b) => b.bytes - a.bytes)
-const totalMb = newEntries.reduce((sum, entry) => sum + entry.bytes, 0) / 1048576
-if (totalMb > maxTmpMb) {
+const found = tmpDirs.map((dir) => {
+  const entries = readdirSync(dir)
+    .filter((name) => !tmpBefore.get(dir).has(name))
+    .map((name) => ({ name, bytes: size(join(dir, name)) }))
+    .sort((a, b) => b.bytes - a.bytes)
+  return { dir, entries, mb: entries.reduce((sum, entry) => sum + entry.bytes, 0) / 1048576 }
+})
+for (const { dir, entries, mb } of found) {
+  if (mb <= maxTmpMb) continue
   problems.push(
-    `${totalMb.toFixed(1)} MB left in ${tmp} (at most ${maxTmpMb} MB): ${newEntries
+    `${mb.toFixed(1)} MB left in ${dir} (at most ${maxTmpMb} MB): ${entries
       .slice(0, 10)
       .map((entry) => `${entry.name} (${(entry.bytes / 1048576).toFixed(1)} MB)`)
       .join(', ')}`,
@@ -136,5 +141,8 @@ if (problems.length > 0) {
   console.error(`leftovers: the run left things behind:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
   process.exit(status === 0 ? 1 : status)
 }
-console.error(`leftovers: none (${newEntries.length} new entries, ${totalMb.toFixed(1)} MB, in ${tmp})`)
+const counted = found.map(
+  ({ dir, entries, mb }) => `${entries.length} new entries, ${mb.toFixed(1)} MB, in ${dir}`,
+)
+console.error(`leftovers: none (${counted.join('; ')})`)
 process.exit(status)

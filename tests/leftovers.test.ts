@@ -20,7 +20,9 @@ describe('scripts/leftovers.mjs', () => {
     const clean = check('d=$(mktemp -d) && echo x > "$d/f" && rm -rf "$d"')
     expect({ status: clean.status, stderr: clean.stderr }).toEqual({
       status: 0,
-      stderr: expect.stringMatching(/^leftovers: none \(0 new entries, 0\.0 MB/),
+      stderr: expect.stringMatching(
+        /^leftovers: none \(0 new entries, 0\.0 MB, in \S+; \d+ new entries, [\d.]+ MB, in \/tmp\)/,
+      ),
     })
     expect(check('exit 3').status).toBe(3)
   })
@@ -44,5 +46,16 @@ describe('scripts/leftovers.mjs', () => {
     const run = check('mkdir "$TMPDIR/big" && head -c 6291456 /dev/zero > "$TMPDIR/big/file"')
     expect(run.status).toBe(1)
     expect(run.stderr).toContain(`6.0 MB left in ${scratch} (at most 5 MB): big (6.0 MB)`)
+  })
+
+  it('also counts /tmp when TMPDIR points elsewhere (a tool that ignores TMPDIR writes there)', () => {
+    const name = `leftovers-test-${process.pid}`
+    try {
+      const run = check(`head -c 6291456 /dev/zero > /tmp/${name}`)
+      expect(run.status).toBe(1)
+      expect(run.stderr).toContain(`6.0 MB left in /tmp (at most 5 MB): ${name} (6.0 MB)`)
+    } finally {
+      rmSync(join('/tmp', name), { force: true })
+    }
   })
 })

@@ -201,7 +201,7 @@ export function nestedChecks(
       // L2's console is prefixed so that its marker and results never pass for L1's own.
       // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
       // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
-      command: `${l2} 2>&1 | awk '{ sub(/\r$/, ""); line = "${L2_PREFIX}" $0; print line; fflush(); print line > "/tmp/l2.log" }'; grep -qx '${L2_PREFIX}${READY_MARKER}' /tmp/l2.log`,
+      command: `l2_log=$(mktemp) && ${l2} 2>&1 | awk -v copy="$l2_log" '{ sub(/\r$/, ""); line = "${L2_PREFIX}" $0; print line; fflush(); print line > copy }'; grep -qx '${L2_PREFIX}${READY_MARKER}' "$l2_log"`,
     },
   ]
 }

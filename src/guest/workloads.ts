@@ -55,7 +55,11 @@ export const WORKLOAD_BEGIN = 'KVM-ACTIONS-WORKLOAD-BEGIN'
 export const WORKLOAD_END = 'KVM-ACTIONS-WORKLOAD-END'
 export const METRICS_BEGIN = 'KVM-ACTIONS-METRICS-BEGIN'
 export const METRICS_END = 'KVM-ACTIONS-METRICS-END'
-const METRICS_FILE = '/tmp/kvm-actions-metrics'
+/**
+ * The metrics file, in a folder of the run's own (made by workloadRuns): an image guest may be any
+ * machine, and a fixed name in its /tmp would be shared with, or left for, whatever else runs there.
+ */
+const METRICS_FILE = '"$KVM_METRICS"'
 const WORKLOAD_END_LINE = new RegExp(`^${WORKLOAD_END} rc=(\\d+)$`)
 
 /** The tool a workload runs, when it is one whose output is parsed. */
@@ -98,7 +102,7 @@ export function workloadSetup(moduleFiles: string[]): string {
 
 /** The init lines that run each workload between markers and relay its metrics file. */
 export function workloadRuns(workloads: Workload[]): string {
-  return workloads
+  const runs = workloads
     .flatMap((workload) => [
       `rm -f ${METRICS_FILE}; echo ${shellWord(`${WORKLOAD_BEGIN} ${workload.name}`)}`,
       `timeout ${workload.timeoutSeconds} sh -c ${shellWord(metricsCommand(workload.command))} 2>&1; rc=$?`,
@@ -107,6 +111,11 @@ export function workloadRuns(workloads: Workload[]): string {
       `echo "${WORKLOAD_END} rc=$rc"`,
     ])
     .join('\n')
+  return [
+    'kvm_metrics_dir=$(mktemp -d) && export KVM_METRICS="$kvm_metrics_dir/metrics"',
+    runs,
+    'rm -rf "$kvm_metrics_dir"',
+  ].join('\n')
 }
 
 /**

@@ -62,11 +62,9 @@ describe('workload metrics', () => {
 
   it('adds the machine-readable output flags to stress-ng and fio only', () => {
     expect(metricsCommand('stress-ng --cpu 1 --timeout 3s')).toBe(
-      'stress-ng --cpu 1 --timeout 3s --metrics --yaml /tmp/kvm-actions-metrics',
+      'stress-ng --cpu 1 --timeout 3s --metrics --yaml "$KVM_METRICS"',
     )
-    expect(metricsCommand('fio --name=x')).toMatch(
-      /--output-format=json --output=\/tmp\/kvm-actions-metrics$/,
-    )
+    expect(metricsCommand('fio --name=x')).toMatch(/--output-format=json --output="\$KVM_METRICS"$/)
     expect(metricsCommand('dd if=/dev/zero of=/dev/null count=1')).toBe(
       'dd if=/dev/zero of=/dev/null count=1',
     )
