@@ -32461,7 +32461,7 @@ function nestedChecks(options, modules) {
             // L2's console is prefixed so that its marker and results never pass for L1's own.
             // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
             // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
-            command: `${l2} 2>&1 | awk '{ sub(/\r$/, ""); line = "${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > "/tmp/l2.log" }'; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' /tmp/l2.log`,
+            command: `l2_log=$(mktemp) && ${l2} 2>&1 | awk -v copy="$l2_log" '{ sub(/\r$/, ""); line = "${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > copy }'; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' "$l2_log"`,
         },
     ];
 }
@@ -32900,7 +32900,11 @@ const WORKLOAD_BEGIN = 'KVM-ACTIONS-WORKLOAD-BEGIN';
 const WORKLOAD_END = 'KVM-ACTIONS-WORKLOAD-END';
 const METRICS_BEGIN = 'KVM-ACTIONS-METRICS-BEGIN';
 const METRICS_END = 'KVM-ACTIONS-METRICS-END';
-const METRICS_FILE = '/tmp/kvm-actions-metrics';
+/**
+ * The metrics file, in a folder of the run's own (made by workloadRuns): an image guest may be any
+ * machine, and a fixed name in its /tmp would be shared with, or left for, whatever else runs there.
+ */
+const METRICS_FILE = '"$KVM_METRICS"';
 const WORKLOAD_END_LINE = new RegExp(`^${WORKLOAD_END} rc=(\\d+)$`);
 /** The tool a workload runs, when it is one whose output is parsed. */
 function workloadTool(command) {
@@ -32937,7 +32941,7 @@ function workloadSetup(moduleFiles) {
 }
 /** The init lines that run each workload between markers and relay its metrics file. */
 function workloadRuns(workloads) {
-    return workloads
+    const runs = workloads
         .flatMap((workload) => [
         `rm -f ${METRICS_FILE}; echo ${(0,_exec_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(`${WORKLOAD_BEGIN} ${workload.name}`)}`,
         `timeout ${workload.timeoutSeconds} sh -c ${(0,_exec_shell_js__WEBPACK_IMPORTED_MODULE_6__/* .shellWord */ .r)(metricsCommand(workload.command))} 2>&1; rc=$?`,
@@ -32946,6 +32950,11 @@ function workloadRuns(workloads) {
         `echo "${WORKLOAD_END} rc=$rc"`,
     ])
         .join('\n');
+    return [
+        'kvm_metrics_dir=$(mktemp -d) && export KVM_METRICS="$kvm_metrics_dir/metrics"',
+        runs,
+        'rm -rf "$kvm_metrics_dir"',
+    ].join('\n');
 }
 /**
  * One workload in an image guest over SSH: its tools from the image's own packages, as root
