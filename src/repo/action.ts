@@ -1,5 +1,5 @@
 /** publish-repo: signed, verified, atomic dnf repositories with channels, retention and rollback. */
-import { readdirSync } from 'node:fs'
+import { readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
 import { defineAction, input } from '../action/index.js'
@@ -226,6 +226,8 @@ export const publishRepo = defineAction({
     const home = state.get<string>('gnupg-home')
     if (home) {
       for (const dir of [home, ...readdirSafe(home)]) await GpgHome.stopAgents(dir)
+      // It may lie outside the work folder (moved where its sockets fit): removed here, not with it.
+      rmSync(home, { recursive: true, force: true })
     }
     // And the agents of dnf's verification roots, which a main killed mid-check never stopped.
     const swept = await sweepDnfRoots(scratchDir())

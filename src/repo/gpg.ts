@@ -4,6 +4,7 @@
  * gpg-agent it started stopped when it closes.
  */
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
 import { CommandFailedError, exec } from '../exec/exec.js'
@@ -11,6 +12,21 @@ import { scratchDir } from '../host/paths.js'
 
 /** The smallest iteration count gpg-agent accepts for protecting keys it holds. */
 export const AGENT_S2K_COUNT = 65536
+
+const HOME_PREFIX = 'kvm-actions-gnupg-'
+/** What a home adds below its parent, up to the longest socket gpg-agent binds in it. */
+const SOCKET_BELOW_PARENT = `/${HOME_PREFIX}XXXXXX/S.gpg-agent.browser`.length
+/** A unix socket's path holds 107 bytes (108 with its NUL). */
+const MAX_SOCKET_PATH = 107
+
+/**
+ * parent, or else the system's temporary folder, or /tmp: where a home's gpg-agent sockets fit.
+ * Below a deep runner temp folder the agent cannot bind them, and every gpg call then fails with
+ * "No agent running" (seen as an import failure of a good key).
+ */
+export function socketSafeParent(parent: string): string {
+  return [parent, tmpdir()].find((dir) => dir.length + SOCKET_BELOW_PARENT <= MAX_SOCKET_PATH) ?? '/tmp'
+}
 
 export class GpgHome {
   private constructor(
@@ -41,9 +57,16 @@ export class GpgHome {
    * passphrase shows at the first signature (see signingFailure), which comes before anything
    * is switched: a separate probe would cost one more key unlock on every publish.
    */
-  static async create(armoredKey: string, passphrase: string, parent = scratchDir()): Promise<GpgHome> {
-    const dir = mkdtempSync(join(parent, 'kvm-actions-gnupg-'))
+  static async create(
+    armoredKey: string,
+    passphrase: string,
+    parent = scratchDir(),
+    /** Told the home's folder before any gpg runs in it (a post step stops its agents after a kill). */
+    onCreated?: (dir: string) => void,
+  ): Promise<GpgHome> {
+    const dir = mkdtempSync(join(socketSafeParent(parent), HOME_PREFIX))
     chmodSync(dir, 0o700)
+    onCreated?.(dir)
     // gpg-agent re-protects the imported key with its own KDF and re-runs it for every
     // signature (0.36 s each by default). The home is private (0700) and deleted after the
     // publish, so the lowest count costs seconds of weaker at-rest protection, not an hour of

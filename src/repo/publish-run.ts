@@ -132,9 +132,10 @@ async function publishSigned(
       "Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list",
     )
   }
-  const home = deps.workDir('gnupg')
-  deps.remember('gnupg-home', home)
-  const gpg = await GpgHome.create(signingKey, passphrase, home)
+  // The home itself is remembered: it moves out of a work folder too deep for gpg-agent's sockets.
+  const gpg = await GpgHome.create(signingKey, passphrase, deps.workDir('gnupg'), (home) =>
+    deps.remember('gnupg-home', home),
+  )
   let interference: InterferenceOutcome | undefined
   try {
     const previous = linkTarget(channelPaths(target.root, request.releasever, request.channel).live)

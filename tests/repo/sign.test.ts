@@ -1,9 +1,9 @@
 // @needs-system-tools
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError, TestFailure } from '../../src/action/errors.js'
-import { GpgHome } from '../../src/repo/gpg.js'
+import { GpgHome, socketSafeParent } from '../../src/repo/gpg.js'
 import { requireSignedBy, signRpms } from '../../src/repo/sign.js'
 import { checkSignatures } from '../../src/rpm/signature.js'
 import { agentsFor, makeSigningKey } from '../support/keys.js'
@@ -41,6 +41,31 @@ describe('GpgHome', () => {
     } finally {
       await wrong.close()
     }
+  })
+
+  it('signs below a work folder too deep for gpg-agent’s sockets, from a home where they fit', async () => {
+    // As deep as a job's temp folder of the local workflow runner (where the import failed).
+    const deep = join(
+      mkdtempSync(join(tmpdir(), 'deep-')),
+      'run-12345-1796197271834-1',
+      'jobs',
+      'end-to-end',
+      'temp',
+    )
+    mkdirSync(deep, { recursive: true })
+    expect(join(deep, 'kvm-actions-gnupg-XXXXXX', 'S.gpg-agent.browser').length).toBeGreaterThan(107)
+    let told = ''
+    const home = await GpgHome.create(ourKey, 'correct horse', deep, (dir) => (told = dir))
+    try {
+      expect(home.dir).toBe(told)
+      expect(join(home.dir, 'S.gpg-agent.browser').length).toBeLessThanOrEqual(107)
+      expect(socketSafeParent(deep)).not.toBe(deep)
+      expect(socketSafeParent(tmpdir())).toBe(tmpdir())
+      await signRpms([copyOf(rpm)], home)
+    } finally {
+      await home.close()
+    }
+    expect(existsSync(told)).toBe(false)
   })
 })
 
