@@ -231,6 +231,83 @@ describe('the runner refuses what it does not implement, before anything runs', 
   })
 })
 
+describe('what npm run ci:job needs', () => {
+  it('runs one selected job, and of its matrix only the cells asked for', async () => {
+    const file = workflow(`
+on: push
+jobs:
+  other:
+    runs-on: ubuntu-24.04
+    steps:
+      - run: echo other-ran
+  picked:
+    strategy:
+      matrix:
+        config: [small, debian]
+        cpu: [power9, power10]
+    runs-on: ubuntu-24.04
+    steps:
+      - run: echo "cell \${{ matrix.config }} \${{ matrix.cpu }}"
+`)
+    const run = await runner({ select: { job: 'picked', cell: ['small', 'cpu=power10'] } }).run(file, {
+      name: 'push',
+    })
+    expect(run.result).toBe('success')
+    const ran = run.jobs.filter((job) => job.result !== 'skipped')
+    expect(ran.map((job) => job.path)).toEqual(['picked (small, power10)'])
+    expect(ran[0]!.durationMs).toBeGreaterThanOrEqual(0)
+    expect(run.jobs.find((job) => job.id === 'other')!.result).toBe('skipped')
+    await expect(
+      runner({ select: { job: 'picked', cell: ['large'] } }).run(file, { name: 'push' }),
+    ).rejects.toThrow('job picked has no matrix cell matching large')
+  })
+
+  it('checks out a git repository at the commit, and setup-node puts the requested Node first', async () => {
+    const major = process.versions.node.split('.')[0]
+    const file = workflow(`
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: ${CHECKOUT}
+      - id: node
+        uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020
+        with:
+          node-version: ${major}
+          cache: npm
+      - run: |
+          test "$(git rev-parse HEAD)" = "${SHA}"
+          test -f package.json
+          node --version | grep -q "^v${major}[.]"
+          test "\${{ steps.node.outputs.node-version }}" = "$(node --version)"
+`)
+    const run = await runner().run(file, { name: 'push' })
+    expect(run.jobs[0]!.steps.map((step) => [step.name, step.error])).toEqual([
+      [expect.stringContaining('checkout'), undefined],
+      [expect.stringContaining('setup-node'), undefined],
+      [expect.any(String), undefined],
+    ])
+    expect(run.result).toBe('success')
+
+    const bad = workflow(`
+on: push
+jobs:
+  a:
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020
+        with:
+          node-version: lts-ish
+`)
+    const failed = await runner().run(bad, { name: 'push' })
+    expect(failed.result).toBe('failure')
+    expect(failed.jobs[0]!.steps[0]!.error).toContain(
+      "setup-node: node-version must be a version such as 24 or 24.11.1, not 'lts-ish'",
+    )
+  })
+})
+
 describe('artifacts and references', () => {
   it('shares artifacts between jobs, two folders deep, and honours if-no-files-found', async () => {
     const file = workflow(`

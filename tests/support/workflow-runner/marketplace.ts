@@ -1,17 +1,19 @@
 /**
  * Local equivalents of the marketplace actions the workflows use, with their semantics:
- * checkout (a copy of the repository at the requested path), upload-artifact and
+ * checkout (a clone of the repository at the requested path, with the working tree's uncommitted
+ * files on top), setup-node (the requested Node first on PATH), upload-artifact and
  * download-artifact (named folders shared by the whole run, if-no-files-found honoured, a name
  * uploaded once), and cache (exact and prefix keys, saved after a successful job).
  */
 import * as glob from '@actions/glob'
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { WorkflowSyntaxError } from './expressions.js'
 
 export const MARKETPLACE_ACTIONS = {
   'actions/checkout': ['repository', 'ref', 'path', 'persist-credentials', 'fetch-depth', 'token', 'clean'],
+  'actions/setup-node': ['node-version', 'cache', 'cache-dependency-path', 'check-latest'],
   'actions/upload-artifact': [
     'name',
     'path',
@@ -58,6 +60,11 @@ export interface StandInContext {
   info(message: string): void
   /** Registers work for the end of the job (the post phase), run only when the job succeeded. */
   onJobSuccess(fn: () => Promise<void>): void
+  /** PATH as the step sees it, and a folder put first on it for the job's later steps. */
+  path: string
+  addPath(dir: string): void
+  /** Where setup actions keep the tools they install (RUNNER_TOOL_CACHE on a real runner). */
+  toolCache: string
 }
 
 export class StepFailure extends Error {}
@@ -86,7 +93,22 @@ function checkout(ctx: StandInContext): void {
       `checkout: ref ${ref} is not available to the local runner (it has ${ctx.repository.sha})`,
     )
   const dest = inside(ctx.workspace, ctx.inputs.path || '.')
-  mkdirSync(dest, { recursive: true })
+  // A git repository at the commit, as actions/checkout leaves it (fetch-depth 1 unless asked):
+  // tests and scripts in a job read git (rev-parse, ls-files) as they would there.
+  rmSync(dest, { recursive: true, force: true })
+  const depth = ctx.inputs['fetch-depth'] ?? '1'
+  execFileSync(
+    'git',
+    [
+      'clone',
+      '--quiet',
+      '--no-tags',
+      ...(depth === '0' ? [] : ['--depth', depth]),
+      `file://${ctx.repository.dir}`,
+      dest,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  )
   const files = execFileSync(
     'git',
     ['-C', ctx.repository.dir, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
@@ -97,9 +119,13 @@ function checkout(ctx: StandInContext): void {
   )
     .split('\0')
     .filter(Boolean)
+  // The working tree on top, so a job runs what is about to be pushed, committed or not.
   for (const file of files) {
     const from = join(ctx.repository.dir, file)
-    if (!existsSync(from)) continue // deleted in the working tree
+    if (!existsSync(from)) {
+      rmSync(join(dest, file), { force: true }) // deleted in the working tree
+      continue
+    }
     mkdirSync(dirname(join(dest, file)), { recursive: true })
     cpSync(from, join(dest, file), { preserveTimestamps: true })
   }
@@ -229,10 +255,73 @@ function cache(ctx: StandInContext): void {
   })
 }
 
+/** The major version (or the whole version) of the node first on a PATH, if there is one. */
+function nodeVersionOn(path: string): string | undefined {
+  try {
+    return execFileSync('node', ['--version'], { env: { ...process.env, PATH: path }, encoding: 'utf8' })
+      .trim()
+      .replace(/^v/, '')
+  } catch {
+    return undefined
+  }
+}
+
+const versionMatches = (version: string, wanted: string) =>
+  version === wanted || version.startsWith(`${wanted}.`)
+
+/**
+ * The requested Node first on PATH: the runner's own when it matches, else the npm registry's
+ * `node` package (the runtime's binary, as a registry package) installed once into the tool cache.
+ */
+function setupNode(ctx: StandInContext): void {
+  const wanted = (ctx.inputs['node-version'] ?? '').trim().replace(/^v/, '')
+  if (!/^\d+(\.\d+){0,2}$/.test(wanted))
+    throw new StepFailure(
+      `setup-node: node-version must be a version such as 24 or 24.11.1, not '${ctx.inputs['node-version'] ?? ''}'`,
+    )
+  const present = nodeVersionOn(ctx.path)
+  let version = present
+  if (present && versionMatches(present, wanted)) {
+    ctx.info(`setup-node: node ${present} found on the runner`)
+  } else {
+    const prefix = join(ctx.toolCache, 'node', wanted)
+    const bin = join(prefix, 'node_modules', '.bin')
+    if (!existsSync(join(bin, 'node'))) {
+      ctx.info(`setup-node: installing node@${wanted} into ${prefix}`)
+      execFileSync(
+        'npm',
+        [
+          'install',
+          '--prefix',
+          prefix,
+          '--no-save',
+          '--no-audit',
+          '--no-fund',
+          '--loglevel=error',
+          `node@${wanted}`,
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      )
+    }
+    const installed = nodeVersionOn(`${bin}:${ctx.path}`)
+    if (!installed || !versionMatches(installed, wanted))
+      throw new StepFailure(`setup-node: node@${wanted} gave node ${installed ?? '(none)'}`)
+    ctx.addPath(bin)
+    ctx.info(`setup-node: node ${installed} from ${bin}`)
+    version = installed
+  }
+  // npm's own cache (in HOME) is what the cache input saves and restores on GitHub.
+  if (ctx.inputs.cache && ctx.inputs.cache !== 'npm')
+    throw new StepFailure(`setup-node: cache ${ctx.inputs.cache} is not supported here (only npm)`)
+  ctx.setOutput('node-version', `v${version}`)
+}
+
 export async function runMarketplaceAction(action: MarketplaceAction, ctx: StandInContext): Promise<void> {
   switch (action) {
     case 'actions/checkout':
       return checkout(ctx)
+    case 'actions/setup-node':
+      return setupNode(ctx)
     case 'actions/upload-artifact':
       return upload(ctx)
     case 'actions/download-artifact':

@@ -68,6 +68,30 @@ export interface RunnerOptions {
   log?: (line: string) => void
   /** Variables every step process gets besides the runner's own (default: PATH, HOME, LANG, TMPDIR, USER). */
   env?: Record<string, string>
+  /** Where setup-node keeps the Node versions it installs (default: the run's own folder). */
+  toolCache?: string
+  /** Runs only this job (the others are skipped), and of its matrix only the matching cells. */
+  select?: JobSelection
+}
+
+/**
+ * One job of a workflow, and optionally some of its matrix cells: each `cell` entry is
+ * `key=value` or a bare value that one of the cell's values must equal (`small` for config: small).
+ */
+export interface JobSelection {
+  job: string
+  cell?: string[]
+}
+
+/** Whether a matrix cell matches every entry of a selection's cell list. */
+export function cellMatches(matrix: Record<string, Value> | undefined, cell: readonly string[]): boolean {
+  const values = Object.entries(matrix ?? {}).map(([key, value]) => [key, toText(value)] as const)
+  return cell.every((entry) => {
+    const eq = entry.indexOf('=')
+    return eq > 0
+      ? values.some(([key, value]) => key === entry.slice(0, eq) && value === entry.slice(eq + 1))
+      : values.some(([, value]) => value === entry)
+  })
 }
 
 export interface TriggerEvent {
@@ -92,6 +116,8 @@ export interface JobRecord {
   steps: StepRecord[]
   summary: string
   error?: string
+  /** From the job's start on its runner to its end (absent for jobs that never started). */
+  durationMs?: number
 }
 
 export interface TimelineEntry {
@@ -432,7 +458,10 @@ export class WorkflowRunner {
   ): Promise<{ result: JobResult; outputs: Record<string, string> }> {
     const id = job.id.value
     const path = `${prefix}${id}`
-    const condition = job.if ? truthy(evaluateToken(job.if, contexts, { status })) : status.success
+    const select = this.options.select
+    const selected = !select || select.job === id
+    const condition =
+      selected && (job.if ? truthy(evaluateToken(job.if, contexts, { status })) : status.success)
     if (!condition) {
       state.jobs.push({ path, id, result: 'skipped', outputs: {}, steps: [], summary: '' })
       return { result: 'skipped', outputs: {} }
@@ -440,7 +469,13 @@ export class WorkflowRunner {
     if (job.type === 'reusableWorkflowJob') return this.callWorkflow(workflow, job, contexts, state, path)
 
     const strategy = job.strategy ? (evaluateToken(job.strategy, contexts) as Record<string, Value>) : {}
-    const combinations = expandMatrix(strategy.matrix as Record<string, Value> | undefined)
+    const combinations = expandMatrix(strategy.matrix as Record<string, Value> | undefined).filter(
+      (matrix) => !select?.cell?.length || cellMatches(matrix, select.cell),
+    )
+    if (combinations.length === 0)
+      throw new WorkflowSyntaxError(
+        `${workflow.file}: job ${id} has no matrix cell matching ${select!.cell!.join(' ')}`,
+      )
     const failFast = strategy['fail-fast'] !== false
     const outputs: Record<string, string> = {}
     let failed = false
@@ -508,6 +543,7 @@ export class WorkflowRunner {
     }
     state.jobs.push(record)
     const raw = rawJob(workflow, job.id.value)
+    let started: number | undefined
     try {
       const labels = runsOn(job['runs-on'] ? evaluateToken(job['runs-on'], contexts) : null, path)
       const machine = this.options.runners.find((runner) =>
@@ -534,6 +570,7 @@ export class WorkflowRunner {
         }
       }
       state.timeline.push({ kind: 'job-started', job: path, detail: machine.name })
+      started = Date.now()
       const jobContexts: Contexts = { ...contexts, secrets, vars }
       const jobEnv = job.env ? stringMap(evaluateToken(job.env, jobContexts), `${path} env`) : {}
       const timeout = find(raw, 'timeout-minutes')
@@ -565,6 +602,7 @@ export class WorkflowRunner {
       record.result = 'failure'
       record.error = (error as Error).message
     } finally {
+      if (started !== undefined) record.durationMs = Date.now() - started
       state.timeline.push({ kind: 'job-finished', job: path, detail: record.result })
     }
     return record

@@ -116,6 +116,12 @@ export class JobExecution {
     for (const value of Object.values(options.secretValues)) this.mask(value)
   }
 
+  /** PATH as the job's next step sees it: GITHUB_PATH and setup actions' additions first. */
+  private stepPath(): string {
+    const base = this.options.runner.options.env ?? baseEnv()
+    return [...this.pathAdditions, base.PATH ?? process.env.PATH ?? ''].join(':')
+  }
+
   private mask(value: string): void {
     for (const part of [value, ...value.split('\n')]) if (part.trim().length >= 3) this.masks.add(part)
   }
@@ -226,6 +232,11 @@ export class JobExecution {
             warning: (message) => this.annotate('warning', message),
             info: (message) => this.log(message),
             onJobSuccess: (fn) => this.onSuccess.push(fn),
+            path: this.stepPath(),
+            addPath: (dir) => this.pathAdditions.unshift(dir),
+            toolCache:
+              this.options.runner.options.toolCache ??
+              join(this.options.runner.options.workDir, 'tool-cache'),
           })
         } else {
           await this.localAction(
@@ -391,7 +402,7 @@ export class JobExecution {
     const base = this.options.runner.options.env ?? baseEnv()
     const env: Record<string, string> = {
       ...base,
-      PATH: [...this.pathAdditions, base.PATH ?? process.env.PATH ?? ''].join(':'),
+      PATH: this.stepPath(),
       CI: 'true',
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: this.workspace,
