@@ -188,14 +188,16 @@ async function dnfUnresolved(repos, arch, check, log) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GpgHome: () => (/* binding */ GpgHome)
 /* harmony export */ });
-/* unused harmony export AGENT_S2K_COUNT */
+/* unused harmony exports AGENT_S2K_COUNT, socketSafeParent */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
-/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4524);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5514);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8055);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4524);
+/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5514);
 /**
  * A private GnuPG home for one publish: the signing key imported from its armored text, the
  * passphrase in a file only the runner user can read (never argv, never the log), and every
@@ -206,8 +208,22 @@ async function dnfUnresolved(repos, arch, check, log) {
 
 
 
+
 /** The smallest iteration count gpg-agent accepts for protecting keys it holds. */
 const AGENT_S2K_COUNT = 65536;
+const HOME_PREFIX = 'kvm-actions-gnupg-';
+/** What a home adds below its parent, up to the longest socket gpg-agent binds in it. */
+const SOCKET_BELOW_PARENT = `/${HOME_PREFIX}XXXXXX/S.gpg-agent.browser`.length;
+/** A unix socket's path holds 107 bytes (108 with its NUL). */
+const MAX_SOCKET_PATH = 107;
+/**
+ * parent, or else the system's temporary folder, or /tmp: where a home's gpg-agent sockets fit.
+ * Below a deep runner temp folder the agent cannot bind them, and every gpg call then fails with
+ * "No agent running" (seen as an import failure of a good key).
+ */
+function socketSafeParent(parent) {
+    return [parent, (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()].find((dir) => dir.length + SOCKET_BELOW_PARENT <= MAX_SOCKET_PATH) ?? '/tmp';
+}
 class GpgHome {
     dir;
     fingerprint;
@@ -235,23 +251,26 @@ class GpgHome {
      * passphrase shows at the first signature (see signingFailure), which comes before anything
      * is switched: a separate probe would cost one more key unlock on every publish.
      */
-    static async create(armoredKey, passphrase, parent = (0,_host_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .scratchDir */ .G)()) {
-        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(parent, 'kvm-actions-gnupg-'));
+    static async create(armoredKey, passphrase, parent = (0,_host_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), 
+    /** Told the home's folder before any gpg runs in it (a post step stops its agents after a kill). */
+    onCreated) {
+        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(socketSafeParent(parent), HOME_PREFIX));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, 0o700);
+        onCreated?.(dir);
         // gpg-agent re-protects the imported key with its own KDF and re-runs it for every
         // signature (0.36 s each by default). The home is private (0700) and deleted after the
         // publish, so the lowest count costs seconds of weaker at-rest protection, not an hour of
         // signing for 10,000 RPMs.
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'gpg-agent.conf'), `s2k-count ${AGENT_S2K_COUNT}\n`, { mode: 0o600 });
-        const passphraseFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '.passphrase');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'gpg-agent.conf'), `s2k-count ${AGENT_S2K_COUNT}\n`, { mode: 0o600 });
+        const passphraseFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, '.passphrase');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(passphraseFile, passphrase, { mode: 0o600 });
         const env = { GNUPGHOME: dir };
-        const imported = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpg', '--batch', '--import'], {
+        const imported = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['gpg', '--batch', '--import'], {
             input: armoredKey,
             env,
             allowFailure: true,
         });
-        const listing = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpg', '--batch', '--with-colons', '--list-secret-keys'], {
+        const listing = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['gpg', '--batch', '--with-colons', '--list-secret-keys'], {
             env,
             allowFailure: true,
         });
@@ -259,16 +278,16 @@ class GpgHome {
         if (imported.exitCode !== 0 || !fingerprint) {
             await GpgHome.stopAgents(dir);
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
         }
         const home = new GpgHome(dir, fingerprint, passphraseFile);
         return home;
     }
     /** A gpg or rpmsign failure caused by the passphrase becomes the configuration error it is. */
     static signingFailure(error) {
-        const text = error instanceof _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .CommandFailedError */ .ju ? error.result.stderr + error.result.stdout : '';
+        const text = error instanceof _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandFailedError */ .ju ? error.result.stderr + error.result.stdout : '';
         if (/bad passphrase|no passphrase given|passphrase check failed/i.test(text)) {
-            return new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
+            return new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
         }
         return error;
     }
@@ -276,7 +295,7 @@ class GpgHome {
     async verifyPassphrase() {
         if (this.signed)
             return;
-        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpg', ...this.passphraseArgs, '-u', this.fingerprint, '--detach-sign', '--output', '-'], {
+        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['gpg', ...this.passphraseArgs, '-u', this.fingerprint, '--detach-sign', '--output', '-'], {
             input: 'passphrase check',
             env: this.env,
         }).catch((error) => {
@@ -285,13 +304,13 @@ class GpgHome {
         this.signed = true;
     }
     async exportPublicKey() {
-        return (await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpg', '--batch', '--armor', '--export', this.fingerprint], { env: this.env })).stdout;
+        return (await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['gpg', '--batch', '--armor', '--export', this.fingerprint], { env: this.env })).stdout;
     }
     /** A detached, armored signature of file at file.asc (repomd.xml.asc for repo_gpgcheck). */
     async detachSign(file) {
         const signature = `${file}.asc`;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(signature, { force: true });
-        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)([
+        await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)([
             'gpg',
             ...this.passphraseArgs,
             '--digest-algo',
@@ -313,9 +332,9 @@ class GpgHome {
         // Only the daemons whose socket exists are asked to stop: `gpgconf --kill all` asks every
         // component in turn and costs a quarter of a second per home, even an empty one.
         const env = { GNUPGHOME: dir };
-        const listed = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--list-dirs'], { env, allowFailure: true });
+        const listed = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['gpgconf', '--list-dirs'], { env, allowFailure: true });
         if (listed.exitCode !== 0) {
-            await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--kill', 'all'], { env, allowFailure: true });
+            await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['gpgconf', '--kill', 'all'], { env, allowFailure: true });
             return;
         }
         for (const [component, socket] of [
@@ -325,7 +344,7 @@ class GpgHome {
         ]) {
             const path = new RegExp(`^${socket}:(.*)$`, 'm').exec(listed.stdout)?.[1];
             if (path && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(decodeURIComponent(path)))
-                await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--kill', component], { env, allowFailure: true });
+                await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['gpgconf', '--kill', component], { env, allowFailure: true });
         }
     }
     /** Stops this home's gpg-agent and deletes the home, key and passphrase file with it. */
@@ -518,9 +537,8 @@ async function publishSigned(request, mode, deps, live) {
     if (mode.kind === 'publish' && rpms.length === 0) {
         throw new errors/* ConfigurationError */.j1("Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list");
     }
-    const home = deps.workDir('gnupg');
-    deps.remember('gnupg-home', home);
-    const gpg = await repo_gpg.GpgHome.create(signingKey, passphrase, home);
+    // The home itself is remembered: it moves out of a work folder too deep for gpg-agent's sockets.
+    const gpg = await repo_gpg.GpgHome.create(signingKey, passphrase, deps.workDir('gnupg'), (home) => deps.remember('gnupg-home', home));
     let interference;
     try {
         const previous = (0,tree/* linkTarget */.Cm)((0,tree/* channelPaths */.S2)(target.root, request.releasever, request.channel).live);

@@ -50357,6 +50357,8 @@ const publishRepo = defineAction({
         if (home) {
             for (const dir of [home, ...readdirSafe(home)])
                 await GpgHome.stopAgents(dir);
+            // It may lie outside the work folder (moved where its sockets fit): removed here, not with it.
+            (0,external_node_fs_.rmSync)(home, { recursive: true, force: true });
         }
         // And the agents of dnf's verification roots, which a main killed mid-check never stopped.
         const swept = await sweepDnfRoots((0,paths/* scratchDir */.G)());
