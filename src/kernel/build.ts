@@ -24,7 +24,16 @@ import {
 import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs } from './config.js'
 import { kconfigCheck, srpmKernelTarball } from './kconfig-step.js'
 import { kernelSourceDigest } from './kconfig.js'
-import { keepKvmInModules, KVM_ARCH, type KvmPackage, packageKvmSeparately } from './kvm-package.js'
+import {
+  ALREADY_ENABLED,
+  keepKvmInModules,
+  KVM_ARCH,
+  kvmConfigFiles,
+  type KvmPackage,
+  type KvmShape,
+  kvmShape,
+  packageKvmSeparately,
+} from './kvm-package.js'
 import {
   disableSigning,
   type ModuleSigning,
@@ -93,6 +102,7 @@ export async function buildKernelPackage(
     : undefined
   let configReport: ConfigFileReport[] = []
   let validation: KernelSpecValidation | undefined
+  let shape = { kind: 'none' } as KvmShape
   let result: RebuildResult
   const switches = kernelBuildSwitches(request.buildProfile)
   try {
@@ -116,12 +126,17 @@ export async function buildKernelPackage(
         : {}),
       prepare: async (tree, spec) => {
         const sources = join(tree, 'SOURCES')
+        // Read before the edits: what upstream ships decides which configs the profile is for.
+        shape = kvmShape(readFileSync(spec, 'utf8').split('\n'))
         const builtIn = [
           ...kvmPackageEdit(spec, sources, request.kvmPackage),
           ...signingEdit(spec, request.moduleSigning),
         ]
         const kernelSource = request.kernelSource ?? srpmKernelTarball(sources)
-        configReport = applyKernelOptions(sources, options)
+        const configs = kvmConfigFiles(ppc64leConfigs(sources), shape)
+        configReport = applyKernelOptions(sources, options, undefined, configs)
+        builtIn.push(...configEdits(sources, configReport))
+        for (const edit of builtIn) deps.log.info(`${edit.target}: ${edit.detail}`)
         if (!request.kconfigCheck) return builtIn
         if (!kernelSource) {
           deps.annotate(
@@ -130,7 +145,7 @@ export async function buildKernelPackage(
           )
           return builtIn
         }
-        await kconfigCheck(kernelSource, ppc64leConfigs(sources), configReport, options, deps.log)
+        await kconfigCheck(kernelSource, configs, configReport, options, deps.log)
         return builtIn
       },
       finish: async (tree, spec, defines, resultsDir) => {
@@ -160,7 +175,13 @@ export async function buildKernelPackage(
   }
   const kernel = result.skippedCommand
     ? undefined
-    : await checkKernelRpms(result.rpms, options, request.kvmProfile, request.kvmPackage)
+    : await checkKernelRpms(
+        result.rpms,
+        options,
+        request.kvmProfile,
+        request.kvmPackage,
+        shape.kind === 'variant' ? shape.variant : undefined,
+      )
   return {
     result,
     ...(kernel ? { kernel } : {}),
@@ -173,10 +194,12 @@ export async function buildKernelPackage(
 /** The summary lines of a kernel build after the rebuild table. */
 export function kernelBuildNotes(outcome: KernelBuildOutcome): string[] {
   const { result, kernel, signingCertificate } = outcome
-  if (!kernel) return []
   const builtIn = result.edits.filter((edit) => edit.type === 'built-in')
+  // The edits are reported whether or not the build ran (build: false stops after them).
+  const edits = builtIn.length > 0 ? [builtIn.map((edit) => `${edit.target}: ${edit.detail}`).join('; ')] : []
+  if (!kernel) return edits
   return [
-    ...(builtIn.length > 0 ? [builtIn.map((edit) => `${edit.target}: ${edit.detail}`).join('; ')] : []),
+    ...edits,
     ...(signingCertificate ? [`Modules signed with the certificate SHA-256 ${signingCertificate}.`] : []),
     ...(result.cacheHit
       ? ['The build was restored from the cache: no config changes were made in this run.']
@@ -187,6 +210,22 @@ export function kernelBuildNotes(outcome: KernelBuildOutcome): string[] {
         ]
       : []),
   ]
+}
+
+/**
+ * The configs whose KVM options were all set already, as built-in edits that changed nothing (the
+ * changed ones are in the config table).
+ */
+function configEdits(sources: string, reports: readonly ConfigFileReport[]): AppliedEdit[] {
+  return reports
+    .filter((report) => report.changes.length === 0)
+    .map((report) =>
+      builtInEdit(
+        join(sources, report.file),
+        'KVM options',
+        `${ALREADY_ENABLED}: every option of the profile is set`,
+      ),
+    )
 }
 
 /** The spec edit of a kvm-package mode, as a built-in edit for the summary. */
@@ -207,7 +246,8 @@ function signingEdit(spec: string, mode: ModuleSigning): AppliedEdit[] {
 }
 
 function writeConfigTable(summary: Summary, configReport: ConfigFileReport[]): void {
-  if (configReport.length === 0) return
+  // Configs that had every option already are reported as built-in edits that changed nothing.
+  if (configReport.every((report) => report.changes.length === 0)) return
   summary.heading('Config changes', 3).table(
     ['File', 'Option', 'Stock', 'New', 'Kept by Kconfig'],
     configReport.flatMap(({ file, changes, kconfig }) =>

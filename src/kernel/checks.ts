@@ -25,21 +25,42 @@ export interface ConfigFileReport {
   kconfig?: KconfigFinding[]
 }
 
-/** Sets the options in every ppc64le config under SOURCES and asserts each appears once with its value. */
+/** Whether a config already has every option's value, an absent option counting as not set. */
+export function hasOptions(text: string, options: readonly ConfigOption[]): boolean {
+  const values = readConfig(text)
+  return options.every(
+    (option) =>
+      (option.onlyIfKnown && !values.has(option.name)) || (values.get(option.name) ?? 'n') === option.value,
+  )
+}
+
+/**
+ * Sets the options in the ppc64le configs (every one under SOURCES unless named) and asserts each
+ * appears once with its value. A config that has every value already (an upstream that enabled
+ * KVM, or our own earlier rebuild) is left exactly as it is, with no changes in its report; else
+ * the report lists the options whose line changed (an absent one written out counts).
+ */
 export function applyKernelOptions(
   sourcesDir: string,
   options: readonly ConfigOption[],
   known?: (name: string) => boolean,
+  configs: readonly string[] = ppc64leConfigs(sourcesDir),
 ): ConfigFileReport[] {
-  const configs = ppc64leConfigs(sourcesDir)
   if (configs.length === 0)
     throw new ConfigurationError(`the source RPM has no ppc64le kernel configs in ${sourcesDir}`)
+  const edited: string[] = []
   const reports = configs.map((config) => {
-    const { text, changes } = applyOptions(readFileSync(config, 'utf8'), options, known)
+    const stock = readFileSync(config, 'utf8')
+    if (hasOptions(stock, options)) return { file: basename(config), changes: [] }
+    const { text, changes } = applyOptions(stock, options, known)
     writeFileSync(config, text)
-    return { file: basename(config), changes }
+    edited.push(config)
+    return {
+      file: basename(config),
+      changes: changes.filter((change) => change.from === undefined || change.from !== change.to),
+    }
   })
-  const problems = configs.flatMap((config) =>
+  const problems = edited.flatMap((config) =>
     assertOptions(readFileSync(config, 'utf8'), options, basename(config)),
   )
   if (problems.length > 0)
@@ -58,18 +79,27 @@ export interface KernelBuildReport {
 const KVM_MODULES = ['kvm.ko', 'kvm-hv.ko']
 const escape = (text: string) => text.replace(/[.+]/g, '\\$&')
 
+/**
+ * The built kernel's image, KVM modules and packaged config. `variant` names upstream's own KVM
+ * kernel variant (AlmaLinux 9.6+ build kernel-kvm as one): then that kernel is the one checked,
+ * with its modules in its own packages.
+ */
 export async function checkKernelRpms(
   rpms: BuiltRpm[],
   options: readonly ConfigOption[],
   kvm: boolean,
   kvmPackage: KvmPackage = 'subpackage',
+  variant?: string,
 ): Promise<KernelBuildReport> {
+  const prefix = variant ? `kernel-${variant}` : 'kernel'
   const core =
-    rpms.find((rpm) => rpm.name === 'kernel-core') ??
-    rpms.find((rpm) => rpm.name === 'kernel' && rpm.arch !== 'src')
+    rpms.find((rpm) => rpm.name === `${prefix}-core`) ??
+    rpms.find((rpm) => rpm.name === prefix && rpm.arch !== 'src')
   if (!core)
-    throw new TestFailure(`no kernel-core package was built (built: ${rpms.map((r) => r.nevra).join(', ')})`)
-  const kverrel = `${core.version}-${core.release}.${core.arch}`
+    throw new TestFailure(
+      `no ${prefix}-core package was built (built: ${rpms.map((r) => r.nevra).join(', ')})`,
+    )
+  const kverrel = `${core.version}-${core.release}.${core.arch}${variant ? `+${variant}` : ''}`
   const coreFiles = await listPackageFiles(core.path)
   const problems: string[] = []
   const vmlinux =
@@ -92,7 +122,9 @@ export async function checkKernelRpms(
       if (owners.length === 0) problems.push(`no package contains /lib/modules/${kverrel}/…/${module}*`)
       else if (owners.length > 1)
         problems.push(`${module} is in ${names.length} packages: ${names.join(', ')}`)
-      else if (kvmPackage === 'subpackage' && names[0] !== 'kernel-kvm')
+      else if (variant && !names[0]!.startsWith(`${prefix}-`))
+        problems.push(`${module} is in ${names[0]}, not a package of the ${prefix} kernel`)
+      else if (!variant && kvmPackage === 'subpackage' && names[0] !== 'kernel-kvm')
         problems.push(`${module} is in ${names[0]}, not kernel-kvm (kvm-package: subpackage)`)
       else if (kvmPackage === 'modules' && names[0]!.endsWith('-kvm'))
         problems.push(`${module} is in ${names[0]} (kvm-package: modules)`)

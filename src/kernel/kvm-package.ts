@@ -9,9 +9,14 @@
  * so each of those places is opened to the base variant on ppc64le. The 9.0 to 9.3 specs have no
  * kvm macro at all: there the package, its file list and the split are added beside the spec's
  * own split of the internal modules.
+ *
+ * Upstreams that already build kernel-kvm for ppc64le are recognised and left as they are: AlmaLinux
+ * 9.6 and later build a whole `kvm` kernel variant for ppc64le (`%kernel_variant_package kvm`, its
+ * own kernel-ppc64le-kvm configs with KVM on, the base kernel's configs unchanged), and a spec this
+ * edit already changed carries its base-variant gates.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
 import { enclosingConditionals, enclosingShellIf, numberedTags, sections, SHELL_IF } from '../rpm/spec.js'
 
@@ -29,6 +34,20 @@ const BASE_SHELL_TEST = `"\${Variant}%{_target_cpu}" == "${KVM_ARCH}"`
 /** The same for `[ … ]`, which takes `=`. */
 const BASE_POSIX_TEST = BASE_SHELL_TEST.replace('==', '=')
 const MARK = '# kvm-actions:'
+/** The prefix of every edit's report when the spec already has what the edit would make. */
+export const ALREADY_ENABLED = 'already enabled upstream'
+
+/** How a spec packages KVM for ppc64le before any edit of this run. */
+export type KvmShape =
+  /** No kernel-kvm on ppc64le: the edit makes one. */
+  | { kind: 'none' }
+  /** A ppc64le kernel variant built with KVM on, whose meta package is kernel-kvm (AlmaLinux 9.6+). */
+  | { kind: 'variant'; variant: string }
+  /** kernel-kvm holds the base kernel's kvm and kvm-hv on ppc64le (this edit, applied before). */
+  | { kind: 'base-subpackage' }
+
+const KVM_VARIANT = /^%kernel_variant_package\s+(?:-\S+\s+)*(kvm)\s*$/
+const BASE_MACRO_TEST = new RegExp(`"%\\{\\?\\d\\}%\\{_target_cpu\\}" == "${KVM_ARCH}"`)
 
 const DEFINITION = /^%define\s+kernel_kvm_package\(\)/
 const POST_DEFINITION = /^%define\s+kernel_kvm_post\(\)/
@@ -43,6 +62,43 @@ function shapeError(spec: string, what: string, expected: string): Configuration
 
 const cannotPackage = (spec: string, expected: string) =>
   shapeError(spec, 'make the kernel-kvm subpackage', expected)
+
+export function kvmShape(lines: readonly string[]): KvmShape {
+  const variant = lines.map((line) => KVM_VARIANT.exec(line.trim())?.[1]).find(Boolean)
+  if (variant) return { kind: 'variant', variant }
+  const edited = lines.some(
+    (line) =>
+      line.startsWith(MARK) ||
+      line.includes(BASE_SHELL_TEST) ||
+      line.includes(BASE_POSIX_TEST) ||
+      BASE_MACRO_TEST.test(line),
+  )
+  const kvmSections = sections(lines).some(
+    (s) => (s.name === 'files' || s.name === 'package') && s.subpackage === 'kvm',
+  )
+  return edited || kvmSections ? { kind: 'base-subpackage' } : { kind: 'none' }
+}
+
+/** What the spec already ships, in words, for the reports. */
+export function describeKvmShape(shape: KvmShape): string {
+  switch (shape.kind) {
+    case 'variant':
+      return `kernel-kvm is the spec's own ${KVM_ARCH} '${shape.variant}' kernel variant, built with KVM on (as AlmaLinux 9.6 and later build it)`
+    case 'base-subpackage':
+      return `kernel-kvm already holds the base kernel's ${KVM_MODULE_NAMES.join(' and ')} on ${KVM_ARCH}`
+    case 'none':
+      return `no kernel-kvm on ${KVM_ARCH}`
+  }
+}
+
+/**
+ * The ppc64le configs the KVM profile belongs in: a KVM variant's own where the spec has one (its
+ * base kernel stays as upstream made it), else every ppc64le config.
+ */
+export function kvmConfigFiles(configs: readonly string[], shape: KvmShape): string[] {
+  if (shape.kind !== 'variant') return [...configs]
+  return configs.filter((file) => new RegExp(`-${KVM_ARCH}-${shape.variant}(-debug)?-`).test(basename(file)))
+}
 
 /** Index of the `%else\` / `%endif\` that ends the branch opened at `start` inside a macro body. */
 function macroBranchEnd(lines: readonly string[], start: number): { else?: number; endif: number } {
@@ -331,6 +387,8 @@ function addBaseKvm(lines: string[], spec: string, sourcesDir: string): string[]
 
 /** kernel-kvm for the base kernel on ppc64le, holding kvm.ko and kvm-hv.ko. */
 export function packageKvmSeparately(lines: string[], spec: string, sourcesDir: string): string {
+  const shape = kvmShape(lines)
+  if (shape.kind !== 'none') return `${ALREADY_ENABLED}: ${describeKvmShape(shape)}; nothing changed`
   if (lines.some((line) => DEFINITION.test(line))) {
     const details = openRealtimeKvm(lines, spec)
     // Scriptlets only where this edit made the package: a spec that has it keeps its own.
@@ -339,7 +397,7 @@ export function packageKvmSeparately(lines: string[], spec: string, sourcesDir: 
     if (added.length > 0) details.push(`${KVM_LIST} gains ${added.join(', ')}`)
     return details.length > 0
       ? details.join('; ')
-      : 'kernel-kvm already built for the base kernel by the spec'
+      : `${ALREADY_ENABLED}: kernel-kvm already built for the base kernel by the spec`
   }
   return [...addBaseKvm(lines, spec, sourcesDir), addKvmScriptlets(lines, spec)].join('; ')
 }
@@ -350,12 +408,10 @@ export function packageKvmSeparately(lines: string[], spec: string, sourcesDir: 
  * cannot be turned back and is refused.
  */
 export function keepKvmInModules(lines: string[], spec: string): string {
-  const files = sections(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm')
-  if (files.length > 0 || lines.some((line) => line.includes(BASE_SHELL_TEST) || line.startsWith(MARK))) {
-    throw shapeError(
-      spec,
-      'keep the KVM modules in the kernel modules',
-      'no kvm package for the base kernel, but the spec already has one',
+  const shape = kvmShape(lines)
+  if (shape.kind !== 'none') {
+    throw new ConfigurationError(
+      `${spec}: cannot keep the KVM modules in the kernel modules: this upstream already ships kernel-kvm (${describeKvmShape(shape)}), and kvm-package: modules would take it apart. Use kvm-package: subpackage, which keeps what upstream ships`,
     )
   }
   return lines.some((line) => DEFINITION.test(line))

@@ -28,6 +28,11 @@ export function disableSigning(lines: string[], spec: string): string {
     }
   })
   if (switched.length === 0) {
+    // A spec this edit changed before (a rebuild of our own source RPM) has it off already.
+    const off = lines.flatMap((line, index) =>
+      /^\s*%(?:global|define)\s+signmodules\s+0\s*$/.test(line) ? [index + 1] : [],
+    )
+    if (off.length > 0) return `signing already off in the spec (line ${off.join(', ')}); nothing changed`
     throw new ConfigurationError(
       `${spec}: cannot turn module signing off: expected '%global signmodules 1' (or signkernel). The spec has changed shape; use module-signing: auto or keys`,
     )
@@ -38,6 +43,9 @@ export function disableSigning(lines: string[], spec: string): string {
 /** After every `make … mrproper` in %prep and %build: the provided key as certs/signing_key.pem. */
 export function useSigningKey(lines: string[], spec: string): string {
   const copy = `%{?${SIGNING_KEY_MACRO}:cp %{${SIGNING_KEY_MACRO}} certs/signing_key.pem}`
+  const placed = lines.filter((line) => line.trim() === copy).length
+  if (placed > 0)
+    return `the given key already put in place after ${placed} mrproper line(s); nothing changed`
   const at: number[] = []
   for (const section of sections(lines).filter((s) => s.name === 'prep' || s.name === 'build')) {
     for (let index = section.header + 1; index < section.end; index++) {

@@ -4,11 +4,12 @@
  * where the kvm-package mode says, for the base variant. This is what catches an edit that looks
  * right as text but leaves `%files kvm` without its package, or kernel-kvm without modules.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ConfigurationError } from '../action/errors.js'
 import { expandSpec, type SpecEvaluation } from '../rpm/spec-check.js'
 import { enclosingShellIf, sections, SHELL_IF } from '../rpm/spec.js'
-import { KVM_ARCH, KVM_MODULE_NAMES, type KvmPackage, readKvmList } from './kvm-package.js'
+import { KVM_ARCH, KVM_MODULE_NAMES, type KvmPackage, kvmShape, readKvmList } from './kvm-package.js'
 
 export interface KernelSpecValidation {
   /** One sentence for the summary: what was checked, and how. */
@@ -86,6 +87,25 @@ export async function validateKernelSpec(
   )
   const { lines, subpackages } = expanded
   const problems: string[] = []
+  // Upstream's own KVM kernel variant (AlmaLinux 9.6+): kernel-kvm is that kernel, built by BuildKernel.
+  const shape = kvmShape(readFileSync(spec, 'utf8').split('\n'))
+  if (shape.kind === 'variant') {
+    const variant = shape.variant
+    for (const name of [`kernel-${variant}`, `kernel-${variant}-core`, `kernel-${variant}-modules-core`])
+      if (!subpackages.includes(name)) problems.push(`it builds no ${name} package`)
+    if (!lines.some((line) => new RegExp(`^\\s*BuildKernel\\b.*\\s${variant}\\s*$`).test(line)))
+      problems.push(`its %build does not build the ${variant} kernel variant for ${KVM_ARCH}`)
+    if (problems.length > 0) {
+      throw new ConfigurationError(
+        `${specName} for ${KVM_ARCH} (rpmspec ${expanded.described}) ships kernel-kvm as its '${variant}' kernel variant, but ${problems.join('; ')}. The expanded spec is in ${expandedFile}`,
+      )
+    }
+    return {
+      summary: `Validated before the build: rpmspec ${expanded.described} parses the spec (${subpackages.length} packages); kernel-kvm is upstream's own ${KVM_ARCH} '${variant}' kernel variant, built with KVM on.`,
+      subpackages,
+      expandedFile,
+    }
+  }
   const kvmFiles = sections(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm')
   const listed = readKvmList(options.sourcesDir)
   // Lines that split mod-kvm.list's modules into kvm, and the gates they sit behind, for the base kernel.

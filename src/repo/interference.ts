@@ -7,6 +7,7 @@
  * package); and published plus base resolve every dependency (dnf repoclosure).
  */
 import { compareEvr, type Evr, formatEvr } from '../rpm/evr.js'
+import { nextStockRelease } from '../rpm/release.js'
 import type { Log } from '../host/host.js'
 import { type DnfRepo, dnfQuery, dnfUnresolved } from './dnf-check.js'
 
@@ -43,19 +44,6 @@ function parseLine(line: string): RepoPackage {
     .slice(0, -2)
     .join('-')
   return { name: name!, epoch: Number(epoch) || 0, version: version!, release: release!, arch: arch!, source }
-}
-
-/**
- * The smallest stock update after a release: its last number before the dist tag plus one
- * (570.12.1.el9_6 becomes 570.12.2.el9_6, 15.el9 becomes 16.el9).
- */
-export function nextStockRelease(release: string): string {
-  const parts = release.split('.')
-  let last = -1
-  for (let i = 0; i < parts.length && /^\d+$/.test(parts[i]!); i++) last = i
-  if (last < 0) return `${release}.1`
-  parts[last] = String(Number(parts[last]) + 1)
-  return parts.join('.')
 }
 
 /** The verdicts on published packages against the base, without dnf: the rules themselves. */

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../../src/cli/main.js'
-import { judge, nextStockRelease, type RepoPackage } from '../../src/repo/interference.js'
+import { judge, type RepoPackage } from '../../src/repo/interference.js'
+import { nextStockRelease } from '../../src/rpm/release.js'
 import { makeSigningKey } from '../support/keys.js'
 import { addToRepo, stockRpms } from '../support/pipeline-stand-ins.js'
 
@@ -21,6 +22,8 @@ describe('nextStockRelease', () => {
     ['15.el9', '16.el9'],
     ['7.el9_5.2', '8.el9_5.2'],
     ['el9', 'el9.1'],
+    // A rebuild of our own rebuild: upstream's next update, not our next buildid.
+    ['570.12.1.kvm1.el9_6', '570.12.2.kvm1.el9_6'],
   ])('%s → %s', (release, next) => expect(nextStockRelease(release)).toBe(next))
 })
 
