@@ -74,6 +74,40 @@ describe('judge', () => {
   })
 })
 
+describe('judge, when the base itself ships kernel-kvm (AlmaLinux 9.6+)', () => {
+  // AlmaLinux's kvm kernel variant: kernel-kvm and its own core and modules packages, in BaseOS.
+  const base = [
+    pkg('kernel-core', '5.14.0-570.12.1.el9_6'),
+    pkg('kernel-kvm', '5.14.0-570.12.1.el9_6'),
+    pkg('kernel-kvm-core', '5.14.0-570.12.1.el9_6'),
+    pkg('kernel-kvm-modules', '5.14.0-570.12.1.el9_6'),
+  ]
+  const verdicts = (published: RepoPackage[]) =>
+    judge(published, base, 'kvm-power-release').map((row) => [row.package, row.ok, row.verdict])
+
+  it('holds our kernel-kvm to the same rule as every rebuild: above the base’s, below its next update', () => {
+    expect(
+      verdicts([
+        pkg('kernel-kvm', '5.14.0-570.12.1.kvm1.el9_6'),
+        pkg('kernel-kvm-core', '5.14.0-570.12.1.kvm1.el9_6'),
+        pkg('kernel-kvm-modules', '5.14.0-570.12.2.el9_6'),
+      ]),
+    ).toEqual([
+      ['kernel-kvm.ppc64le', true, 'above the base, below 5.14.0-570.12.2.el9_6'],
+      ['kernel-kvm-core.ppc64le', true, 'above the base, below 5.14.0-570.12.2.el9_6'],
+      [
+        'kernel-kvm-modules.ppc64le',
+        false,
+        'not below the next stock update 5.14.0-570.12.2.el9_6: it would hold stock updates back',
+      ],
+    ])
+    // A kernel-kvm of an older rebuild loses to the base's own, as any stock package would win.
+    expect(verdicts([pkg('kernel-kvm', '5.14.0-503.40.1.kvm1.el9_5')])).toEqual([
+      ['kernel-kvm.ppc64le', false, 'not above the base 5.14.0-570.12.1.el9_6: the stock package wins'],
+    ])
+  })
+})
+
 describe('publish-repo with base-urls', () => {
   const PASSPHRASE = 'interference test'
   let scratch: string
