@@ -380,6 +380,8 @@ var dnf_check = __webpack_require__(8294);
 var repo_gpg = __webpack_require__(552);
 // EXTERNAL MODULE: ./src/rpm/evr.ts
 var rpm_evr = __webpack_require__(7626);
+// EXTERNAL MODULE: ./src/rpm/release.ts
+var release = __webpack_require__(9388);
 ;// CONCATENATED MODULE: ./src/repo/interference.ts
 /**
  * Non-interference with the distribution (the RFC's compatibility goal): a host with both the
@@ -389,6 +391,7 @@ var rpm_evr = __webpack_require__(7626);
  * package name comes from a source the distribution does not ship (beyond the -release
  * package); and published plus base resolve every dependency (dnf repoclosure).
  */
+
 
 
 const FIELDS = '%{name}|%{epoch}|%{version}|%{release}|%{arch}|%{sourcerpm}';
@@ -401,20 +404,6 @@ function parseLine(line) {
         .slice(0, -2)
         .join('-');
     return { name: name, epoch: Number(epoch) || 0, version: version, release: release, arch: arch, source };
-}
-/**
- * The smallest stock update after a release: its last number before the dist tag plus one
- * (570.12.1.el9_6 becomes 570.12.2.el9_6, 15.el9 becomes 16.el9).
- */
-function nextStockRelease(release) {
-    const parts = release.split('.');
-    let last = -1;
-    for (let i = 0; i < parts.length && /^\d+$/.test(parts[i]); i++)
-        last = i;
-    if (last < 0)
-        return `${release}.1`;
-    parts[last] = String(Number(parts[last]) + 1);
-    return parts.join('.');
 }
 /** The verdicts on published packages against the base, without dnf: the rules themselves. */
 function judge(published, base, releaseName) {
@@ -440,7 +429,7 @@ function judge(published, base, releaseName) {
             });
             continue;
         }
-        const next = { ...newestBase, release: nextStockRelease(newestBase.release) };
+        const next = { ...newestBase, release: (0,release/* nextStockRelease */.vS)(newestBase.release) };
         const above = (0,rpm_evr/* compareEvr */.z6)(pkg, newestBase) > 0;
         const below = (0,rpm_evr/* compareEvr */.z6)(pkg, next) < 0;
         rows.push({
@@ -1121,6 +1110,58 @@ async function channelFiles(target, releasever, channel, arches, name, nevras) {
     if (missing.length > 0)
         throw new errors/* ConfigurationError */.j1(`channel ${channel} does not have ${missing.join(', ')}`);
     return [...files.values()];
+}
+
+
+/***/ }),
+
+/***/ 9388:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hc: () => (/* binding */ distTag),
+/* harmony export */   MP: () => (/* binding */ checkReleaseOrder),
+/* harmony export */   vS: () => (/* binding */ nextStockRelease)
+/* harmony export */ });
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8055);
+/* harmony import */ var _evr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7626);
+/**
+ * The rebuilt package must replace the stock one (sort above it) and give way to the next stock
+ * update of the same version (sort below it); otherwise hosts keep the wrong kernel or qemu.
+ */
+
+
+/** `.el9_6` from `570.12.1.el9_6`, or undefined. */
+function distTag(release) {
+    return /\.el\d+(?:_\d+)?/.exec(release)?.[0];
+}
+/**
+ * The smallest plausible next stock release: its leading release number's last part plus one,
+ * the rest kept (570.12.1.el9_6 becomes 570.12.2.el9_6, 15.el9 16.el9, and a rebuild of a rebuild,
+ * 570.12.1.kvm1.el9_6, 570.12.2.kvm1.el9_6: upstream's next update, not our next buildid).
+ */
+function nextStockRelease(release) {
+    const parts = release.split('.');
+    let last = -1;
+    for (let i = 0; i < parts.length && /^\d+$/.test(parts[i]); i++)
+        last = i;
+    if (last < 0)
+        return `${release}.1`;
+    parts[last] = String(Number(parts[last]) + 1);
+    return parts.join('.');
+}
+function checkReleaseOrder(name, stock, rebuilt) {
+    const next = { ...stock, release: nextStockRelease(stock.release ?? '') };
+    const check = { stock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(stock), rebuilt: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(rebuilt), nextStock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(next) };
+    if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, stock) <= 0) {
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
+            'use a suffix or buildid that starts with a letter after the dist tag’s (such as .kvm1) or with a digit');
+    }
+    if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, next) >= 0) {
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
+            'keep the suffix after the stock release instead of raising the release number');
+    }
+    return check;
 }
 
 

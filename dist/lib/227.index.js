@@ -23,15 +23,19 @@ function distTag(release) {
     return /\.el\d+(?:_\d+)?/.exec(release)?.[0];
 }
 /**
- * The smallest plausible next stock release: the last number before the dist tag bumped
- * (570.12.1.el9_6 → 570.12.2.el9_6, 15.el9 → 16.el9).
+ * The smallest plausible next stock release: its leading release number's last part plus one,
+ * the rest kept (570.12.1.el9_6 becomes 570.12.2.el9_6, 15.el9 16.el9, and a rebuild of a rebuild,
+ * 570.12.1.kvm1.el9_6, 570.12.2.kvm1.el9_6: upstream's next update, not our next buildid).
  */
 function nextStockRelease(release) {
-    const dist = distTag(release);
-    const head = dist ? release.slice(0, release.indexOf(dist)) : release;
-    const tail = dist ? release.slice(release.indexOf(dist)) : '';
-    const bumped = head.replace(/(\d+)(?!.*\d)/, (n) => String(Number(n) + 1));
-    return bumped === head ? `${head}.1${tail}` : `${bumped}${tail}`;
+    const parts = release.split('.');
+    let last = -1;
+    for (let i = 0; i < parts.length && /^\d+$/.test(parts[i]); i++)
+        last = i;
+    if (last < 0)
+        return `${release}.1`;
+    parts[last] = String(Number(parts[last]) + 1);
+    return parts.join('.');
 }
 function checkReleaseOrder(name, stock, rebuilt) {
     const next = { ...stock, release: nextStockRelease(stock.release ?? '') };

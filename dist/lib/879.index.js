@@ -38,29 +38,52 @@ var kernel_config = __webpack_require__(2067);
 
 
 
-/** Sets the options in every ppc64le config under SOURCES and asserts each appears once with its value. */
-function applyKernelOptions(sourcesDir, options, known) {
-    const configs = (0,kernel_config/* ppc64leConfigs */.i3)(sourcesDir);
+/** Whether a config already has every option's value, an absent option counting as not set. */
+function hasOptions(text, options) {
+    const values = (0,kernel_config/* readConfig */.Xg)(text);
+    return options.every((option) => (option.onlyIfKnown && !values.has(option.name)) || (values.get(option.name) ?? 'n') === option.value);
+}
+/**
+ * Sets the options in the ppc64le configs (every one under SOURCES unless named) and asserts each
+ * appears once with its value. A config that has every value already (an upstream that enabled
+ * KVM, or our own earlier rebuild) is left exactly as it is, with no changes in its report; else
+ * the report lists the options whose line changed (an absent one written out counts).
+ */
+function applyKernelOptions(sourcesDir, options, known, configs = (0,kernel_config/* ppc64leConfigs */.i3)(sourcesDir)) {
     if (configs.length === 0)
         throw new errors/* ConfigurationError */.j1(`the source RPM has no ppc64le kernel configs in ${sourcesDir}`);
+    const edited = [];
     const reports = configs.map((config) => {
-        const { text, changes } = (0,kernel_config/* applyOptions */.V1)((0,external_node_fs_.readFileSync)(config, 'utf8'), options, known);
+        const stock = (0,external_node_fs_.readFileSync)(config, 'utf8');
+        if (hasOptions(stock, options))
+            return { file: (0,external_node_path_.basename)(config), changes: [] };
+        const { text, changes } = (0,kernel_config/* applyOptions */.V1)(stock, options, known);
         (0,external_node_fs_.writeFileSync)(config, text);
-        return { file: (0,external_node_path_.basename)(config), changes };
+        edited.push(config);
+        return {
+            file: (0,external_node_path_.basename)(config),
+            changes: changes.filter((change) => change.from === undefined || change.from !== change.to),
+        };
     });
-    const problems = configs.flatMap((config) => (0,kernel_config/* assertOptions */.x5)((0,external_node_fs_.readFileSync)(config, 'utf8'), options, (0,external_node_path_.basename)(config)));
+    const problems = edited.flatMap((config) => (0,kernel_config/* assertOptions */.x5)((0,external_node_fs_.readFileSync)(config, 'utf8'), options, (0,external_node_path_.basename)(config)));
     if (problems.length > 0)
         throw new errors/* ConfigurationError */.j1(`kernel config assertion failed: ${problems.join('; ')}`);
     return reports;
 }
 const KVM_MODULES = ['kvm.ko', 'kvm-hv.ko'];
 const checks_escape = (text) => text.replace(/[.+]/g, '\\$&');
-async function checkKernelRpms(rpms, options, kvm, kvmPackage = 'subpackage') {
-    const core = rpms.find((rpm) => rpm.name === 'kernel-core') ??
-        rpms.find((rpm) => rpm.name === 'kernel' && rpm.arch !== 'src');
+/**
+ * The built kernel's image, KVM modules and packaged config. `variant` names upstream's own KVM
+ * kernel variant (AlmaLinux 9.6+ build kernel-kvm as one): then that kernel is the one checked,
+ * with its modules in its own packages.
+ */
+async function checkKernelRpms(rpms, options, kvm, kvmPackage = 'subpackage', variant) {
+    const prefix = variant ? `kernel-${variant}` : 'kernel';
+    const core = rpms.find((rpm) => rpm.name === `${prefix}-core`) ??
+        rpms.find((rpm) => rpm.name === prefix && rpm.arch !== 'src');
     if (!core)
-        throw new errors/* TestFailure */.p2(`no kernel-core package was built (built: ${rpms.map((r) => r.nevra).join(', ')})`);
-    const kverrel = `${core.version}-${core.release}.${core.arch}`;
+        throw new errors/* TestFailure */.p2(`no ${prefix}-core package was built (built: ${rpms.map((r) => r.nevra).join(', ')})`);
+    const kverrel = `${core.version}-${core.release}.${core.arch}${variant ? `+${variant}` : ''}`;
     const coreFiles = await (0,query/* listPackageFiles */.MA)(core.path);
     const problems = [];
     const vmlinux = coreFiles.find((file) => new RegExp(`^/lib/modules/${checks_escape(kverrel)}/vmlinu[xz]$`).test(file)) ??
@@ -82,7 +105,9 @@ async function checkKernelRpms(rpms, options, kvm, kvmPackage = 'subpackage') {
                 problems.push(`no package contains /lib/modules/${kverrel}/…/${module}*`);
             else if (owners.length > 1)
                 problems.push(`${module} is in ${names.length} packages: ${names.join(', ')}`);
-            else if (kvmPackage === 'subpackage' && names[0] !== 'kernel-kvm')
+            else if (variant && !names[0].startsWith(`${prefix}-`))
+                problems.push(`${module} is in ${names[0]}, not a package of the ${prefix} kernel`);
+            else if (!variant && kvmPackage === 'subpackage' && names[0] !== 'kernel-kvm')
                 problems.push(`${module} is in ${names[0]}, not kernel-kvm (kvm-package: subpackage)`);
             else if (kvmPackage === 'modules' && names[0].endsWith('-kvm'))
                 problems.push(`${module} is in ${names[0]} (kvm-package: modules)`);
@@ -124,6 +149,11 @@ var kconfig = __webpack_require__(3201);
  * so each of those places is opened to the base variant on ppc64le. The 9.0 to 9.3 specs have no
  * kvm macro at all: there the package, its file list and the split are added beside the spec's
  * own split of the internal modules.
+ *
+ * Upstreams that already build kernel-kvm for ppc64le are recognised and left as they are: AlmaLinux
+ * 9.6 and later build a whole `kvm` kernel variant for ppc64le (`%kernel_variant_package kvm`, its
+ * own kernel-ppc64le-kvm configs with KVM on, the base kernel's configs unchanged), and a spec this
+ * edit already changed carries its base-variant gates.
  */
 
 
@@ -140,6 +170,10 @@ const BASE_SHELL_TEST = `"\${Variant}%{_target_cpu}" == "${KVM_ARCH}"`;
 /** The same for `[ … ]`, which takes `=`. */
 const BASE_POSIX_TEST = BASE_SHELL_TEST.replace('==', '=');
 const MARK = '# kvm-actions:';
+/** The prefix of every edit's report when the spec already has what the edit would make. */
+const ALREADY_ENABLED = 'already enabled upstream';
+const KVM_VARIANT = /^%kernel_variant_package\s+(?:-\S+\s+)*(kvm)\s*$/;
+const BASE_MACRO_TEST = new RegExp(`"%\\{\\?\\d\\}%\\{_target_cpu\\}" == "${KVM_ARCH}"`);
 const DEFINITION = /^%define\s+kernel_kvm_package\(\)/;
 const POST_DEFINITION = /^%define\s+kernel_kvm_post\(\)/;
 const INVOCATION = /%\{expand:%%kernel_kvm_package\b|^\s*%kernel_kvm_package\b/;
@@ -148,6 +182,37 @@ function shapeError(spec, what, expected) {
     return new errors/* ConfigurationError */.j1(`${spec}: cannot ${what}: expected ${expected}. The spec has changed shape; report it, or use the other kvm-package mode`);
 }
 const cannotPackage = (spec, expected) => shapeError(spec, 'make the kernel-kvm subpackage', expected);
+function kvmShape(lines) {
+    const variant = lines.map((line) => KVM_VARIANT.exec(line.trim())?.[1]).find(Boolean);
+    if (variant)
+        return { kind: 'variant', variant };
+    const edited = lines.some((line) => line.startsWith(MARK) ||
+        line.includes(BASE_SHELL_TEST) ||
+        line.includes(BASE_POSIX_TEST) ||
+        BASE_MACRO_TEST.test(line));
+    const kvmSections = (0,rpm_spec/* sections */.V0)(lines).some((s) => (s.name === 'files' || s.name === 'package') && s.subpackage === 'kvm');
+    return edited || kvmSections ? { kind: 'base-subpackage' } : { kind: 'none' };
+}
+/** What the spec already ships, in words, for the reports. */
+function describeKvmShape(shape) {
+    switch (shape.kind) {
+        case 'variant':
+            return `kernel-kvm is the spec's own ${KVM_ARCH} '${shape.variant}' kernel variant, built with KVM on (as AlmaLinux 9.6 and later build it)`;
+        case 'base-subpackage':
+            return `kernel-kvm already holds the base kernel's ${KVM_MODULE_NAMES.join(' and ')} on ${KVM_ARCH}`;
+        case 'none':
+            return `no kernel-kvm on ${KVM_ARCH}`;
+    }
+}
+/**
+ * The ppc64le configs the KVM profile belongs in: a KVM variant's own where the spec has one (its
+ * base kernel stays as upstream made it), else every ppc64le config.
+ */
+function kvmConfigFiles(configs, shape) {
+    if (shape.kind !== 'variant')
+        return [...configs];
+    return configs.filter((file) => new RegExp(`-${KVM_ARCH}-${shape.variant}(-debug)?-`).test((0,external_node_path_.basename)(file)));
+}
 /** Index of the `%else\` / `%endif\` that ends the branch opened at `start` inside a macro body. */
 function macroBranchEnd(lines, start) {
     let depth = 0;
@@ -391,6 +456,9 @@ function addBaseKvm(lines, spec, sourcesDir) {
 }
 /** kernel-kvm for the base kernel on ppc64le, holding kvm.ko and kvm-hv.ko. */
 function packageKvmSeparately(lines, spec, sourcesDir) {
+    const shape = kvmShape(lines);
+    if (shape.kind !== 'none')
+        return `${ALREADY_ENABLED}: ${describeKvmShape(shape)}; nothing changed`;
     if (lines.some((line) => DEFINITION.test(line))) {
         const details = openRealtimeKvm(lines, spec);
         // Scriptlets only where this edit made the package: a spec that has it keeps its own.
@@ -401,7 +469,7 @@ function packageKvmSeparately(lines, spec, sourcesDir) {
             details.push(`${KVM_LIST} gains ${added.join(', ')}`);
         return details.length > 0
             ? details.join('; ')
-            : 'kernel-kvm already built for the base kernel by the spec';
+            : `${ALREADY_ENABLED}: kernel-kvm already built for the base kernel by the spec`;
     }
     return [...addBaseKvm(lines, spec, sourcesDir), addKvmScriptlets(lines, spec)].join('; ');
 }
@@ -411,9 +479,9 @@ function packageKvmSeparately(lines, spec, sourcesDir) {
  * cannot be turned back and is refused.
  */
 function keepKvmInModules(lines, spec) {
-    const files = (0,rpm_spec/* sections */.V0)(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm');
-    if (files.length > 0 || lines.some((line) => line.includes(BASE_SHELL_TEST) || line.startsWith(MARK))) {
-        throw shapeError(spec, 'keep the KVM modules in the kernel modules', 'no kvm package for the base kernel, but the spec already has one');
+    const shape = kvmShape(lines);
+    if (shape.kind !== 'none') {
+        throw new errors/* ConfigurationError */.j1(`${spec}: cannot keep the KVM modules in the kernel modules: this upstream already ships kernel-kvm (${describeKvmShape(shape)}), and kvm-package: modules would take it apart. Use kvm-package: subpackage, which keeps what upstream ships`);
     }
     return lines.some((line) => DEFINITION.test(line))
         ? 'kvm.ko and kvm-hv.ko stay in the base kernel’s modules (the spec splits kvm out for rt only)'
@@ -448,6 +516,10 @@ function disableSigning(lines, spec) {
         }
     });
     if (switched.length === 0) {
+        // A spec this edit changed before (a rebuild of our own source RPM) has it off already.
+        const off = lines.flatMap((line, index) => /^\s*%(?:global|define)\s+signmodules\s+0\s*$/.test(line) ? [index + 1] : []);
+        if (off.length > 0)
+            return `signing already off in the spec (line ${off.join(', ')}); nothing changed`;
         throw new errors/* ConfigurationError */.j1(`${spec}: cannot turn module signing off: expected '%global signmodules 1' (or signkernel). The spec has changed shape; use module-signing: auto or keys`);
     }
     return `signing off (line ${switched.join(', ')})`;
@@ -455,6 +527,9 @@ function disableSigning(lines, spec) {
 /** After every `make … mrproper` in %prep and %build: the provided key as certs/signing_key.pem. */
 function useSigningKey(lines, spec) {
     const copy = `%{?${SIGNING_KEY_MACRO}:cp %{${SIGNING_KEY_MACRO}} certs/signing_key.pem}`;
+    const placed = lines.filter((line) => line.trim() === copy).length;
+    if (placed > 0)
+        return `the given key already put in place after ${placed} mrproper line(s); nothing changed`;
     const at = [];
     for (const section of (0,rpm_spec/* sections */.V0)(lines).filter((s) => s.name === 'prep' || s.name === 'build')) {
         for (let index = section.header + 1; index < section.end; index++) {
@@ -501,6 +576,7 @@ var spec_check = __webpack_require__(8707);
  * where the kvm-package mode says, for the base variant. This is what catches an edit that looks
  * right as text but leaves `%files kvm` without its package, or kernel-kvm without modules.
  */
+
 
 
 
@@ -558,6 +634,24 @@ async function validateKernelSpec(spec, specName, options) {
     }, expandedFile);
     const { lines, subpackages } = expanded;
     const problems = [];
+    // Upstream's own KVM kernel variant (AlmaLinux 9.6+): kernel-kvm is that kernel, built by BuildKernel.
+    const shape = kvmShape((0,external_node_fs_.readFileSync)(spec, 'utf8').split('\n'));
+    if (shape.kind === 'variant') {
+        const variant = shape.variant;
+        for (const name of [`kernel-${variant}`, `kernel-${variant}-core`, `kernel-${variant}-modules-core`])
+            if (!subpackages.includes(name))
+                problems.push(`it builds no ${name} package`);
+        if (!lines.some((line) => new RegExp(`^\\s*BuildKernel\\b.*\\s${variant}\\s*$`).test(line)))
+            problems.push(`its %build does not build the ${variant} kernel variant for ${KVM_ARCH}`);
+        if (problems.length > 0) {
+            throw new errors/* ConfigurationError */.j1(`${specName} for ${KVM_ARCH} (rpmspec ${expanded.described}) ships kernel-kvm as its '${variant}' kernel variant, but ${problems.join('; ')}. The expanded spec is in ${expandedFile}`);
+        }
+        return {
+            summary: `Validated before the build: rpmspec ${expanded.described} parses the spec (${subpackages.length} packages); kernel-kvm is upstream's own ${KVM_ARCH} '${variant}' kernel variant, built with KVM on.`,
+            subpackages,
+            expandedFile,
+        };
+    }
     const kvmFiles = (0,rpm_spec/* sections */.V0)(lines).filter((s) => s.name === 'files' && s.subpackage === 'kvm');
     const listed = readKvmList(options.sourcesDir);
     // Lines that split mod-kvm.list's modules into kvm, and the gates they sit behind, for the base kernel.
@@ -638,6 +732,7 @@ async function buildKernelPackage(request, deps) {
         : undefined;
     let configReport = [];
     let validation;
+    let shape = { kind: 'none' };
     let result;
     const switches = kernelBuildSwitches(request.buildProfile);
     try {
@@ -661,19 +756,25 @@ async function buildKernelPackage(request, deps) {
                 : {}),
             prepare: async (tree, spec) => {
                 const sources = (0,external_node_path_.join)(tree, 'SOURCES');
+                // Read before the edits: what upstream ships decides which configs the profile is for.
+                shape = kvmShape((0,external_node_fs_.readFileSync)(spec, 'utf8').split('\n'));
                 const builtIn = [
                     ...kvmPackageEdit(spec, sources, request.kvmPackage),
                     ...signingEdit(spec, request.moduleSigning),
                 ];
                 const kernelSource = request.kernelSource ?? (0,kconfig_step/* srpmKernelTarball */.i)(sources);
-                configReport = applyKernelOptions(sources, options);
+                const configs = kvmConfigFiles((0,kernel_config/* ppc64leConfigs */.i3)(sources), shape);
+                configReport = applyKernelOptions(sources, options, undefined, configs);
+                builtIn.push(...configEdits(sources, configReport));
+                for (const edit of builtIn)
+                    deps.log.info(`${edit.target}: ${edit.detail}`);
                 if (!request.kconfigCheck)
                     return builtIn;
                 if (!kernelSource) {
                     deps.annotate('warning', 'Kconfig check skipped: the SRPM has no linux-*.tar.xz and no kernel-source was given.');
                     return builtIn;
                 }
-                await (0,kconfig_step/* kconfigCheck */.C)(kernelSource, (0,kernel_config/* ppc64leConfigs */.i3)(sources), configReport, options, deps.log);
+                await (0,kconfig_step/* kconfigCheck */.C)(kernelSource, configs, configReport, options, deps.log);
                 return builtIn;
             },
             finish: async (tree, spec, defines, resultsDir) => {
@@ -703,7 +804,7 @@ async function buildKernelPackage(request, deps) {
     }
     const kernel = result.skippedCommand
         ? undefined
-        : await checkKernelRpms(result.rpms, options, request.kvmProfile, request.kvmPackage);
+        : await checkKernelRpms(result.rpms, options, request.kvmProfile, request.kvmPackage, shape.kind === 'variant' ? shape.variant : undefined);
     return {
         result,
         ...(kernel ? { kernel } : {}),
@@ -715,11 +816,13 @@ async function buildKernelPackage(request, deps) {
 /** The summary lines of a kernel build after the rebuild table. */
 function kernelBuildNotes(outcome) {
     const { result, kernel, signingCertificate } = outcome;
-    if (!kernel)
-        return [];
     const builtIn = result.edits.filter((edit) => edit.type === 'built-in');
+    // The edits are reported whether or not the build ran (build: false stops after them).
+    const edits = builtIn.length > 0 ? [builtIn.map((edit) => `${edit.target}: ${edit.detail}`).join('; ')] : [];
+    if (!kernel)
+        return edits;
     return [
-        ...(builtIn.length > 0 ? [builtIn.map((edit) => `${edit.target}: ${edit.detail}`).join('; ')] : []),
+        ...edits,
         ...(signingCertificate ? [`Modules signed with the certificate SHA-256 ${signingCertificate}.`] : []),
         ...(result.cacheHit
             ? ['The build was restored from the cache: no config changes were made in this run.']
@@ -730,6 +833,15 @@ function kernelBuildNotes(outcome) {
             ]
             : []),
     ];
+}
+/**
+ * The configs whose KVM options were all set already, as built-in edits that changed nothing (the
+ * changed ones are in the config table).
+ */
+function configEdits(sources, reports) {
+    return reports
+        .filter((report) => report.changes.length === 0)
+        .map((report) => (0,apply/* builtInEdit */.O_)((0,external_node_path_.join)(sources, report.file), 'KVM options', `${ALREADY_ENABLED}: every option of the profile is set`));
 }
 /** The spec edit of a kvm-package mode, as a built-in edit for the summary. */
 function kvmPackageEdit(spec, sources, mode) {
@@ -744,7 +856,8 @@ function signingEdit(spec, mode) {
     return [(0,apply/* builtInEdit */.O_)(spec, 'module signing', detail)];
 }
 function writeConfigTable(summary, configReport) {
-    if (configReport.length === 0)
+    // Configs that had every option already are reported as built-in edits that changed nothing.
+    if (configReport.every((report) => report.changes.length === 0))
         return;
     summary.heading('Config changes', 3).table(['File', 'Option', 'Stock', 'New', 'Kept by Kconfig'], configReport.flatMap(({ file, changes, kconfig }) => changes.map((change) => {
         const finding = kconfig?.find((f) => f.name === change.name);
