@@ -26,4 +26,24 @@ export default tseslint.config(
     },
   },
   { files: ['src/host/github.ts'], rules: { 'no-restricted-imports': 'off' } },
+  // The ground floor (processes, files, the network, RPM and repository metadata) knows nothing
+  // of actions or hosts: the error vocabulary and the reporter interfaces sit beside it in src/.
+  {
+    files: ['src/{exec,fs,net,rpm,repodata}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@actions/core', message: 'Only src/host/github.ts imports @actions/core.' }],
+          patterns: [
+            {
+              group: ['**/action/*', '**/host/*'],
+              message:
+                'exec, fs, net, rpm and repodata import nothing from src/action or src/host: take what you need as a parameter (src/reporter.ts, src/errors.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 )

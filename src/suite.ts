@@ -1,5 +1,5 @@
 /** The root action.yml: one Marketplace entry that runs any action of the suite by name. */
-import { ConfigurationError } from './action/errors.js'
+import { ConfigurationError } from './errors.js'
 import { type Phase, runAction } from './action/run.js'
 import { ACTIONS, findAction } from './actions.js'
 import type { ActionHost } from './host/host.js'

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { join } from 'node:path'
 import type { PhaseContext } from './definition.js'
 import { isAlive } from '../exec/process.js'
-import { scratchDir } from '../host/paths.js'
+import { scratchDir } from '../fs/paths.js'
 
 const DIRS = 'cleanup-dirs'
 const PIDS = 'cleanup-pids'

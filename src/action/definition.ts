@@ -3,7 +3,9 @@
  * main and optional post phases. The phases receive everything they use in an ActionContext, so
  * they run the same under the GitHub runner, the CLI and the tests.
  */
-import type { ActionHost, ArtifactCache, Reporter, RunInfo } from '../host/host.js'
+import type { ActionHost, RunInfo } from '../host/host.js'
+import type { ArtifactCache } from '../fs/artifact-cache.js'
+import type { Reporter } from '../reporter.js'
 import type { InputSpecs, InputValues } from './inputs.js'
 import { REPORTING_INPUTS } from './reporting.js'
 

@@ -7,7 +7,7 @@
  */
 import { existsSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
-import { ConfigurationError, InvalidValue } from './errors.js'
+import { ConfigurationError, InvalidValue } from '../errors.js'
 import { formatDuration } from '../report/duration.js'
 
 export interface ParseContext {
@@ -40,7 +40,7 @@ export function camelCase(name: string): string {
   return name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
 }
 
-export { InvalidValue } from './errors.js'
+export { InvalidValue } from '../errors.js'
 
 interface Common {
   description: string

@@ -3,10 +3,10 @@
  * summary, and turn any failure into its headline and exit code 1.
  */
 import type { ActionHost } from '../host/host.js'
-import { Annotator } from '../report/annotations.js'
+import { Annotator } from './annotations.js'
 import { Summary } from '../report/summary.js'
 import type { AnyAction, OutputValue, PhaseContext } from './definition.js'
-import { failureHeadline, failureKind } from './errors.js'
+import { failureHeadline, failureKind } from '../errors.js'
 import { configurationErrors, parseInputs } from './inputs.js'
 
 export type Phase = 'main' | 'post'

@@ -3,11 +3,11 @@
  * build actions do, so a recipe can be tried on a checkout before a workflow runs it.
  */
 import { dirname, join, resolve } from 'node:path'
-import { ConfigurationError, failureHeadline } from '../action/errors.js'
-import type { Log } from '../host/host.js'
+import { ConfigurationError, failureHeadline } from '../errors.js'
+import type { Log } from '../reporter.js'
 import { applyRecipe, recipeDate } from '../rpm/autopatch/apply.js'
 import { loadRecipe } from '../rpm/autopatch/config.js'
-import type { CliIo } from './main.js'
+import type { CliIo } from './io.js'
 
 export const AUTOPATCH_USAGE =
   'Usage: kvm-actions autopatch --config FILE --package DIR [--files DIR] [--scripts DIR] [--define "NAME VALUE"]...\n' +

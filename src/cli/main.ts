@@ -8,21 +8,14 @@
  */
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import type { InputSpecs } from '../action/inputs.js'
 import { runAction } from '../action/run.js'
 import { ACTIONS, findAction } from '../actions.js'
 import { cliHost } from '../host/cli.js'
-import { defaultCacheDir } from '../host/paths.js'
+import { defaultCacheDir } from '../fs/paths.js'
 import { runAutopatch } from './autopatch.js'
-
-export interface CliIo {
-  out: (text: string) => void
-  err: (text: string) => void
-  cwd: string
-  /** Where INPUT_<NAME> variables are read from (default: the process environment). */
-  env?: NodeJS.ProcessEnv
-}
+import type { CliIo } from './io.js'
 
 const defaultIo: CliIo = {
   out: (text) => process.stdout.write(text),

@@ -12,10 +12,10 @@
 import { spawn } from 'node:child_process'
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import { dirname } from 'node:path'
-import { InfrastructureError } from '../action/errors.js'
+import { InfrastructureError } from '../errors.js'
 import { childEnvironment } from './environment.js'
 import { formatDuration } from '../report/duration.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 
 export type Argv = readonly [program: string, ...args: string[]]
 

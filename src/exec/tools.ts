@@ -1,7 +1,7 @@
 /** Finds programs on PATH before any work starts, so a missing tool fails in seconds with a fix. */
 import { accessSync, constants } from 'node:fs'
 import { delimiter, join } from 'node:path'
-import { InfrastructureError } from '../action/errors.js'
+import { InfrastructureError } from '../errors.js'
 
 export function findOnPath(program: string, path = process.env.PATH ?? ''): string | undefined {
   if (program.includes('/')) return canRun(program) ? program : undefined

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { InfrastructureError } from '../action/errors.js'
+import { InfrastructureError } from '../errors.js'
 import { isAlive } from '../exec/process.js'
 
 export interface LockOwner {

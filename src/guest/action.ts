@@ -1,7 +1,7 @@
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
 import { createWorkDir, postCleanUp, trackProcess } from '../action/cleanup.js'
 import { defineAction, input, TestFailure } from '../action/index.js'
-import { defaultCacheDir } from '../host/paths.js'
+import { defaultCacheDir } from '../fs/paths.js'
 import { collectRpms } from '../rpm/collect.js'
 import { rpmSetInput } from '../steps/rpm-inputs.js'
 import type { BootTestRequest } from './boot-test.js'

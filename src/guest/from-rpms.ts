@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
-import type { Log } from '../host/host.js'
+import { ConfigurationError } from '../errors.js'
+import type { Log } from '../reporter.js'
 import { queryPackageFile, unpackRpm } from '../rpm/query.js'
 import type { CandidateQemu } from './nested.js'
 

@@ -16,12 +16,13 @@ import {
 } from 'node:fs'
 import { basename, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { ConfigurationError, InfrastructureError, TestFailure } from '../action/errors.js'
+import { ConfigurationError, InfrastructureError, TestFailure } from '../errors.js'
 import { exec } from '../exec/exec.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { downloadFile, readUrl } from '../net/download.js'
 import { Qemu } from './qemu.js'
-import { type BootResult, type CheckResult, ConsoleSession, type GuestCheck } from './boot.js'
+import { type BootResult, ConsoleSession } from './boot.js'
+import { type CheckResult, type GuestCheck } from './initramfs.js'
 import { diskArgv } from './qemu.js'
 import {
   imageWorkloadScript,

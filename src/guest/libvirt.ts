@@ -5,7 +5,7 @@
  * a file that is parsed live exactly as with the qemu launcher.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
-import { InfrastructureError, TestFailure } from '../action/errors.js'
+import { InfrastructureError, TestFailure } from '../errors.js'
 import { formatDuration } from '../report/duration.js'
 import { type BootOptions, type BootResult, ConsoleSession } from './boot.js'
 import { kernelCommandLine } from './qemu.js'

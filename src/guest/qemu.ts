@@ -2,7 +2,7 @@
  * qemu-system-ppc64: the command line of a guest, and what an early exit means (QEMU refused
  * the machine or a capability before the guest ran: the negotiation in machine.ts retries).
  */
-import { InfrastructureError } from '../action/errors.js'
+import { InfrastructureError } from '../errors.js'
 import { Tool } from '../exec/tool.js'
 
 /** QEMU exited before the guest ran; `output` is what it said (the capability refusals). */

@@ -1,5 +1,5 @@
 /** virsh against one libvirt connection: creating, watching and destroying transient domains. */
-import { InfrastructureError } from '../action/errors.js'
+import { InfrastructureError } from '../errors.js'
 import type { ExecResult } from '../exec/exec.js'
 import { Tool } from '../exec/tool.js'
 import { QemuStartError } from './qemu.js'

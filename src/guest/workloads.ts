@@ -7,10 +7,10 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parse } from 'yaml'
-import { ConfigurationError, InfrastructureError } from '../action/errors.js'
+import { ConfigurationError, InfrastructureError } from '../errors.js'
 import { exec } from '../exec/exec.js'
 import { shellWord } from '../exec/shell.js'
-import type { GuestCheck, GuestDisk, InitramfsFile } from './boot.js'
+import type { GuestCheck, GuestDisk, InitramfsFile } from './initramfs.js'
 import type { ConsoleFinding } from './console.js'
 import { moduleClosure } from './modules.js'
 

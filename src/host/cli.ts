@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { join, relative, resolve } from 'node:path'
 import { exec } from '../exec/exec.js'
 import type { Summary } from '../report/summary.js'
-import type { ActionHost, ArtifactCache } from './host.js'
+import type { ActionHost } from './host.js'
+import type { ArtifactCache } from '../fs/artifact-cache.js'
 
 export interface CliHostOptions {
   inputs: Record<string, string>

@@ -4,7 +4,9 @@ import type { AnyAction } from '../action/definition.js'
 import { type Phase, runAction } from '../action/run.js'
 import { type IssueClient, ISSUE_LABEL, syncFailureIssue } from '../report/issues.js'
 import type { Summary } from '../report/summary.js'
-import type { ActionHost, AnnotationKind, AnnotationProperties, ArtifactCache, RunInfo } from './host.js'
+import type { ActionHost, RunInfo } from './host.js'
+import type { ArtifactCache } from '../fs/artifact-cache.js'
+import type { AnnotationKind, AnnotationProperties } from '../reporter.js'
 
 // @actions/cache (Azure storage) and @actions/github (Octokit) are most of the bundle's size:
 // they load only when a step uses the cache or reports to an issue, so a step starts quickly.

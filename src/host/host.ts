@@ -4,43 +4,9 @@
  * same entry code runs in a workflow and on a maintainer's own POWER machine.
  */
 import type { ComponentOutcome, IssueAction } from '../report/issues.js'
+import type { ArtifactCache } from '../fs/artifact-cache.js'
+import type { AnnotationKind, AnnotationProperties, Log } from '../reporter.js'
 import type { Summary } from '../report/summary.js'
-
-export interface Log {
-  info(message: string): void
-  warning(message: string): void
-  debug(message: string): void
-  /** Runs fn inside a collapsible log group. */
-  group<T>(title: string, fn: () => Promise<T>): Promise<T>
-}
-
-export type AnnotationKind = 'error' | 'warning' | 'notice'
-
-export interface AnnotationProperties {
-  title?: string
-  file?: string
-  startLine?: number
-}
-
-/** A directory cache keyed by string: @actions/cache on GitHub, a local folder on the CLI. */
-export interface ArtifactCache {
-  /** Restores paths saved under key (or the newest key starting with one of restoreKeys); returns the key hit. */
-  restore(paths: string[], key: string, restoreKeys?: string[]): Promise<string | undefined>
-  save(paths: string[], key: string): Promise<void>
-}
-
-/**
- * What a library function reports through and is stopped by: the log, the step summary,
- * annotations and the cancellation signal. A phase context is one; library functions take it
- * (or the part they use) as a parameter.
- */
-export interface Reporter {
-  log: Log
-  summary: Summary
-  /** Aborted on SIGINT/SIGTERM: stop guests and builds within seconds. */
-  signal: AbortSignal
-  annotate(kind: AnnotationKind, message: string, properties?: AnnotationProperties): void
-}
 
 export interface RunInfo {
   repository?: string

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import type { Reporter } from '../host/host.js'
+import type { Reporter } from '../reporter.js'
 import type { Summary } from '../report/summary.js'
 import type { AppliedEdit } from '../rpm/autopatch/apply.js'
 import { builtInEdit } from '../rpm/autopatch/apply.js'

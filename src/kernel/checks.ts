@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { ConfigurationError, TestFailure } from '../action/errors.js'
+import { ConfigurationError, TestFailure } from '../errors.js'
 import { extractPackageFile, listPackageFiles } from '../rpm/query.js'
 import type { BuiltRpm } from '../rpm/verify.js'
 import type { KconfigFinding } from './kconfig.js'

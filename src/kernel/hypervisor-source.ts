@@ -5,9 +5,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { exec } from '../exec/exec.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { defineArgs } from '../rpm/macros.js'
 import { unpackSrpm } from '../rpm/srpm.js'
 import { ppc64leConfigs } from './config.js'

@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { TestFailure } from '../action/errors.js'
-import type { Log } from '../host/host.js'
-import { defaultCacheDir } from '../host/paths.js'
+import { TestFailure } from '../errors.js'
+import type { Log } from '../reporter.js'
+import { defaultCacheDir } from '../fs/paths.js'
 import type { ConfigFileReport } from './checks.js'
 import type { ConfigOption } from './config.js'
 import { checkWithKconfig, describeFinding, kconfigIndex, prepareKernelSource } from './kconfig.js'

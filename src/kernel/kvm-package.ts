@@ -17,7 +17,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { enclosingConditionals, enclosingShellIf, numberedTags, sections, SHELL_IF } from '../rpm/spec.js'
 
 export type KvmPackage = 'subpackage' | 'modules'

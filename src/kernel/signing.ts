@@ -6,7 +6,7 @@
  * certs/signing_key.pem, the key the kernel build and the spec's signing steps use).
  */
 import { readFileSync } from 'node:fs'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { exec } from '../exec/exec.js'
 import { sections } from '../rpm/spec.js'
 

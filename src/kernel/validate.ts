@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { expandSpec, type SpecEvaluation } from '../rpm/spec-check.js'
 import { enclosingShellIf, sections, SHELL_IF } from '../rpm/spec.js'
 import { KVM_ARCH, KVM_MODULE_NAMES, type KvmPackage, kvmShape, readKvmList } from './kvm-package.js'

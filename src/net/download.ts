@@ -5,7 +5,7 @@
  */
 import { copyFile, readFile, rename, rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { InfrastructureError } from '../action/errors.js'
+import { InfrastructureError } from '../errors.js'
 
 export interface ReadOptions {
   retries?: number

@@ -4,7 +4,7 @@
  * emulator where the runner can run it. The rebuild itself comes in as a parameter.
  */
 import { join, resolve } from 'node:path'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import type { Summary } from '../report/summary.js'
 import { type AppliedEdit, applyRecipe } from '../rpm/autopatch/apply.js'
 import type { Builder } from '../rpm/builder.js'

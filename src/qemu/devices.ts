@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { exec } from '../exec/exec.js'
 
 export const DEVICE_FILE = 'configs/devices/ppc64-softmmu/ppc64-rh-devices.mak'

@@ -1,6 +1,6 @@
 /** A folder of git format-patch files given to patch-qemu. */
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 
 /** The .patch files of a series folder, in name order; a folder without any is an error. */
 export function patchSeries(dir: string | undefined, inputName: string): string[] {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { type AppliedEdit, applyRecipe, builtInEdit, recipeDate } from '../rpm/autopatch/apply.js'
 import type { Recipe, RecipeAction } from '../rpm/autopatch/config.js'
 import { editSpecFile, numberedTags } from '../rpm/spec.js'

@@ -4,9 +4,9 @@
  * started until the SLOF firmware banner.
  */
 import { join } from 'node:path'
-import { TestFailure } from '../action/errors.js'
+import { TestFailure } from '../errors.js'
 import { type Argv, exec } from '../exec/exec.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { unpackRpm } from '../rpm/query.js'
 
 export const QEMU_KVM_BINARY = 'usr/libexec/qemu-kvm'

@@ -4,7 +4,7 @@
  * naming the line it expected, so that a changed spec stops the rebuild instead of producing a
  * package that silently lacks KVM.
  */
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { enclosingConditionals, keptForArch, sectionEntriesEnd, sections } from '../rpm/spec.js'
 
 export const POWER64 = ['%{power64}', 'ppc64le', 'ppc64']

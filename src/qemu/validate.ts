@@ -5,7 +5,7 @@
 import { basename } from 'node:path'
 import { expandSpec } from '../rpm/spec-check.js'
 import { changelogStart, sections } from '../rpm/spec.js'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 
 export interface SpecExpectation {
   /** Subpackages that must be built for ppc64le. */

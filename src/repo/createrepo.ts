@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Tool } from '../exec/tool.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { parseRepomd } from '../repodata/repomd.js'
 
 export class Createrepo extends Tool {

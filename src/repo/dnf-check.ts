@@ -5,12 +5,12 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { TestFailure } from '../action/errors.js'
+import { TestFailure } from '../errors.js'
 import { exec } from '../exec/exec.js'
 import { isAlive } from '../exec/process.js'
 import { GpgHome } from './gpg.js'
-import type { Log } from '../host/host.js'
-import { scratchDir } from '../host/paths.js'
+import type { Log } from '../reporter.js'
+import { scratchDir } from '../fs/paths.js'
 
 export interface DnfRepo {
   id: string

@@ -6,9 +6,9 @@
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { CommandFailedError, exec } from '../exec/exec.js'
-import { scratchDir } from '../host/paths.js'
+import { scratchDir } from '../fs/paths.js'
 
 /** The smallest iteration count gpg-agent accepts for protecting keys it holds. */
 export const AGENT_S2K_COUNT = 65536

@@ -8,7 +8,7 @@
  */
 import { compareEvr, type Evr, formatEvr } from '../rpm/evr.js'
 import { nextStockRelease } from '../rpm/release.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { type DnfRepo, dnfQuery, dnfUnresolved } from './dnf-check.js'
 
 export interface RepoPackage extends Evr {

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { readChangelogs } from '../repodata/other.js'
 import { readPrimary, type RepoPackage } from '../repodata/primary.js'
 import { parseRepomd } from '../repodata/repomd.js'

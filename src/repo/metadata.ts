@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { exec } from '../exec/exec.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { Createrepo } from './createrepo.js'
-import { scratchDir } from '../host/paths.js'
+import { scratchDir } from '../fs/paths.js'
 
 /** createrepo_c over one package folder: incremental when metadata exists. Returns the repomd revision. */
 export async function createRepo(dir: string, log?: Log): Promise<string> {

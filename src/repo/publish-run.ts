@@ -6,8 +6,8 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { ConfigurationError, TestFailure } from '../action/errors.js'
-import type { Reporter } from '../host/host.js'
+import { ConfigurationError, TestFailure } from '../errors.js'
+import type { Reporter } from '../reporter.js'
 import { type DnfRepo } from './dnf-check.js'
 import { GpgHome } from './gpg.js'
 import { checkInterference } from './interference.js'

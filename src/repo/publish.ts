@@ -12,12 +12,12 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { scratchDir } from '../host/paths.js'
+import { scratchDir } from '../fs/paths.js'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { ConfigurationError, TestFailure } from '../action/errors.js'
+import { ConfigurationError, TestFailure } from '../errors.js'
 import { exec } from '../exec/exec.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { compareEvr } from '../rpm/evr.js'
 import { type DnfRepo, dnfVisibleNevras } from './dnf-check.js'
 import type { GpgHome } from './gpg.js'

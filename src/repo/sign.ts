@@ -1,6 +1,6 @@
 /** Signing RPMs with rpmsign, and proving that the publish key signed them (rpm/signature.ts). */
 import { basename } from 'node:path'
-import { TestFailure } from '../action/errors.js'
+import { TestFailure } from '../errors.js'
 import { exec } from '../exec/exec.js'
 import { GpgHome } from './gpg.js'
 import { checkSignatures } from '../rpm/signature.js'

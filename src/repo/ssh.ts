@@ -19,10 +19,10 @@ import {
 } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, join, relative } from 'node:path'
-import { ConfigurationError, InfrastructureError, TestFailure } from '../action/errors.js'
+import { ConfigurationError, InfrastructureError, TestFailure } from '../errors.js'
 import { exec, type ExecResult } from '../exec/exec.js'
 import { Tool } from '../exec/tool.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { channelPaths, linkTarget, switchLink } from './tree.js'
 import { isAlive } from '../exec/process.js'
 

@@ -4,14 +4,17 @@
  * check-upstream, the source RPM fetch and publish-repo alike.
  */
 import { createHash } from 'node:crypto'
-import { InfrastructureError } from '../action/errors.js'
+import { InfrastructureError } from '../errors.js'
 import { joinUrl, readUrl, type ReadOptions } from '../net/download.js'
-import type { Evr } from '../rpm/evr.js'
 import { parseRepomd } from './repomd.js'
 import { RecordReader, streamInto, type XmlRecord } from './xml.js'
 
-export interface RepoPackage extends Evr {
+/** A package as primary.xml lists it; its epoch, version and release are an rpm/evr.ts Evr. */
+export interface RepoPackage {
   name: string
+  epoch: number
+  version: string
+  release: string
   arch: string
   /** Absolute URL of the package file. */
   url: string

@@ -1,5 +1,5 @@
 /** repodata/repomd.xml: the index of a dnf repository's metadata files. */
-import { InfrastructureError } from '../action/errors.js'
+import { InfrastructureError } from '../errors.js'
 import { RecordReader } from './xml.js'
 
 export interface RepomdEntry {

@@ -5,7 +5,7 @@
 import { StringDecoder } from 'node:string_decoder'
 import { createGunzip } from 'node:zlib'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
-import { InfrastructureError } from '../action/errors.js'
+import { InfrastructureError } from '../errors.js'
 import { exec } from '../exec/exec.js'
 
 /** An element of interest, with its attributes, its own text, and its descendants by tag name. */

@@ -1,11 +1,11 @@
 /** Building a source RPM with mock or rpmbuild: the argv, the timeout, and what a failure means. */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { InfrastructureError, TestFailure } from '../action/errors.js'
+import { InfrastructureError, TestFailure } from '../errors.js'
 import { formatDuration } from '../report/duration.js'
 import { describeArgv, exec, type ExecResult } from '../exec/exec.js'
 import { Tool } from '../exec/tool.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { rpmsBelow } from './collect.js'
 import { conditionalArgs, defineArgs } from './macros.js'
 import { findOnPath, requireTools } from '../exec/tools.js'

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { ConfigurationError, InvalidValue } from '../action/errors.js'
+import { ConfigurationError, InvalidValue } from '../errors.js'
 import { expandGlob, hasGlob } from '../fs/glob.js'
 
 export const RPM_SET_FORM =

@@ -1,6 +1,6 @@
 /** Reading RPM files: headers and file lists through Rpm, contents through rpm2cpio and cpio. */
 import { mkdirSync } from 'node:fs'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import { exec } from '../exec/exec.js'
 import { type PackageHeader, Rpm } from './rpm.js'
 

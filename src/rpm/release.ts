@@ -2,7 +2,7 @@
  * The rebuilt package must replace the stock one (sort above it) and give way to the next stock
  * update of the same version (sort below it); otherwise hosts keep the wrong kernel or qemu.
  */
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { compareEvr, type Evr, formatEvr } from './evr.js'
 
 /** `.el9_6` from `570.12.1.el9_6`, or undefined. */

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { exec } from '../exec/exec.js'
-import { scratchDir } from '../host/paths.js'
+import { scratchDir } from '../fs/paths.js'
 
 export interface TrustedKey {
   /** An armored public key file. */

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { InvalidValue } from '../action/errors.js'
+import { InvalidValue } from '../errors.js'
 import { RPM_VERSION } from './evr.js'
 
 export type SrpmSource =

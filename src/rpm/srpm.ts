@@ -1,9 +1,9 @@
 /** Source RPMs to dist-git trees (SPECS/, SOURCES/) and back, without root, with rpm's own tools. */
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { InfrastructureError } from '../action/errors.js'
+import { InfrastructureError } from '../errors.js'
 import { exec } from '../exec/exec.js'
-import type { Log } from '../host/host.js'
+import type { Log } from '../reporter.js'
 import type { Evr } from './evr.js'
 import { defineArgs } from './macros.js'
 

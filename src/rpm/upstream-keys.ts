@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { ConfigurationError, InfrastructureError, InvalidValue } from '../action/errors.js'
+import { ConfigurationError, InfrastructureError, InvalidValue } from '../errors.js'
 import { exec } from '../exec/exec.js'
 import { checkSignatures, type TrustedKey } from './signature.js'
 

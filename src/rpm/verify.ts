@@ -1,6 +1,6 @@
 /** What a build produced, checked against what the caller expects of it. */
 import { basename } from 'node:path'
-import { TestFailure } from '../action/errors.js'
+import { TestFailure } from '../errors.js'
 import { exec } from '../exec/exec.js'
 import { queryPackageFile } from './query.js'
 

@@ -3,7 +3,7 @@
  * the builder. The domain parses (rpm/) stay free of the action framework; these wrap them.
  */
 import { boolean, custom, duration, list, oneOf, string } from '../action/inputs.js'
-import { InvalidValue } from '../action/errors.js'
+import { InvalidValue } from '../errors.js'
 import { BUILDERS } from '../rpm/builder.js'
 import { parseRpmPatterns, RPM_SET_FORM } from '../rpm/collect.js'
 import { RPM_VERSION } from '../rpm/evr.js'

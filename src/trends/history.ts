@@ -4,7 +4,7 @@
  * metric worse than the median of the last N runs by more than a threshold).
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { type Metric, parseRunMetrics, type RunMetrics } from './metrics.js'
 
 export const HISTORY_FILE = 'metrics.jsonl'

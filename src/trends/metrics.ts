@@ -2,7 +2,7 @@
  * metrics.json: one run's figures (boot time to marker, L2 time, workload metrics) with what
  * they ran on (host generation, accelerator, kernel), the unit a trend history is made of.
  */
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 
 export interface Metric {
   name: string

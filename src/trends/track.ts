@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { ConfigurationError } from '../action/errors.js'
+import { ConfigurationError } from '../errors.js'
 import { acquireLockWaiting } from '../fs/lock.js'
 import { chartFileName, mermaidChart, renderSvg } from './chart.js'
 import {

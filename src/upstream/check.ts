@@ -3,8 +3,8 @@
  * checked when they have one) and the published one, and say per watched package whether
  * upstream has something not rebuilt yet.
  */
-import { InfrastructureError } from '../action/errors.js'
-import type { Reporter } from '../host/host.js'
+import { InfrastructureError } from '../errors.js'
+import type { Reporter } from '../reporter.js'
 import { readUrl } from '../net/download.js'
 import { readRepository, type RepoPackage } from '../repodata/primary.js'
 import { resolveUpstreamKeys, type UpstreamKeySpec, verifyRepomdSignature } from '../rpm/upstream-keys.js'

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigurationError } from '../../src/action/errors.js'
+import { ConfigurationError } from '../../src/errors.js'
 import * as input from '../../src/action/inputs.js'
 import { formatDuration } from '../../src/report/duration.js'
 import { rpmVersion } from '../../src/steps/rpm-inputs.js'

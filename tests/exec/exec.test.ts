@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { InfrastructureError } from '../../src/action/errors.js'
+import { InfrastructureError } from '../../src/errors.js'
 import { CommandFailedError, describeArgv, exec } from '../../src/exec/exec.js'
 import { findOnPath, requireTools } from '../../src/exec/tools.js'
-import type { Log } from '../../src/host/host.js'
+import type { Log } from '../../src/reporter.js'
 
 function recordingLog(): Log & { lines: string[] } {
   const lines: string[] = []

@@ -4,8 +4,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { InfrastructureError, TestFailure } from '../../src/action/errors.js'
-import { bootGuest, type BootOptions, buildInitramfs, type GuestCheck } from '../../src/guest/boot.js'
+import { InfrastructureError, TestFailure } from '../../src/errors.js'
+import { bootGuest, type BootOptions } from '../../src/guest/boot.js'
+import { buildInitramfs, type GuestCheck } from '../../src/guest/initramfs.js'
 import { ConsoleWatcher } from '../../src/guest/console.js'
 import { GUEST_BUSYBOX, guestKernel } from '../support/guest.js'
 

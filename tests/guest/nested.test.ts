@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { bootGuest, buildInitramfs } from '../../src/guest/boot.js'
+import { bootGuest } from '../../src/guest/boot.js'
+import { buildInitramfs } from '../../src/guest/initramfs.js'
 import { GUEST_BUSYBOX, guestKernel, GUEST_KERNELS, runBootTestGuest } from '../support/guest.js'
 import { machineOptions } from '../../src/guest/machine.js'
 import {
@@ -21,7 +22,7 @@ import {
 } from '../../src/guest/nested.js'
 import { moduleDepends, modulesBesideKernel } from '../../src/guest/modules.js'
 import { writeTree } from '../support/fixtures.js'
-import { ConfigurationError, TestFailure } from '../../src/action/errors.js'
+import { ConfigurationError, TestFailure } from '../../src/errors.js'
 import { standInRpm } from '../support/stand-in-rpms.js'
 
 const modinfo = (depends: string) =>

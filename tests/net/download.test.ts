@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { InfrastructureError } from '../../src/action/errors.js'
+import { InfrastructureError } from '../../src/errors.js'
 import { joinUrl, readUrl } from '../../src/net/download.js'
 import { parseRepomd } from '../../src/repodata/repomd.js'
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { TestFailure } from '../../src/action/errors.js'
+import { TestFailure } from '../../src/errors.js'
 import { checkBuiltQemu, smokeCommands } from '../../src/qemu/smoke.js'
 import { standInRpm } from '../support/stand-in-rpms.js'
 

@@ -2,7 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigurationError, TestFailure } from '../../src/action/errors.js'
+import { ConfigurationError, TestFailure } from '../../src/errors.js'
 import { GpgHome, socketSafeParent } from '../../src/repo/gpg.js'
 import { requireSignedBy, signRpms } from '../../src/repo/sign.js'
 import { checkSignatures } from '../../src/rpm/signature.js'

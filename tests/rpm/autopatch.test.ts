@@ -1,7 +1,7 @@
 // @needs-system-tools
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { ConfigurationError } from '../../src/action/errors.js'
+import { ConfigurationError } from '../../src/errors.js'
 import { applyRecipe, changelogDate, recipeDate } from '../../src/rpm/autopatch/apply.js'
 import { parseRecipe } from '../../src/rpm/autopatch/config.js'
 import { fixtureTree, treeDigest, writeTree } from '../support/fixtures.js'

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ConfigurationError } from '../../src/action/errors.js'
+import { ConfigurationError } from '../../src/errors.js'
 import { parseInputs } from '../../src/action/inputs.js'
 import { collectRpms } from '../../src/rpm/collect.js'
 import { rpmSetInput } from '../../src/steps/rpm-inputs.js'

@@ -1,5 +1,5 @@
 /** `kernel`: direct boot of a kernel with a generated busybox initramfs that runs the checks. */
-import { buildInitramfs, READY_MARKER } from '../boot.js'
+import { buildInitramfs, READY_MARKER } from '../initramfs.js'
 import { modulesBesideKernel } from '../modules.js'
 import { workloadDisks, workloadGuest } from '../workloads.js'
 import type { Scenario } from './scenario.js'

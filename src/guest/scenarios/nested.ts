@@ -2,8 +2,8 @@
  * `nested`: the kernel boots as an L1 hypervisor (cap-nested-hv=on), loads kvm_hv and starts an
  * L2 guest under KVM; the user's checks then run in L1.
  */
-import { ConfigurationError } from '../../action/errors.js'
-import { buildInitramfs, READY_MARKER } from '../boot.js'
+import { ConfigurationError } from '../../errors.js'
+import { buildInitramfs, READY_MARKER } from '../initramfs.js'
 import { modulesBesideKernel } from '../modules.js'
 import { describeL1Kernel, describeL2Qemu, nestedPayload } from '../nested.js'
 import { workloadDisks, workloadGuest } from '../workloads.js'

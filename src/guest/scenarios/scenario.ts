@@ -3,9 +3,10 @@
  * (../boot-test.ts) probes the host, negotiates the machine and reports; a scenario only
  * prepares the guest. A new scenario is one new file implementing this, listed in index.ts.
  */
-import type { Log } from '../../host/host.js'
+import type { Log } from '../../reporter.js'
 import type { Summary } from '../../report/summary.js'
-import type { BootOptions, BootResult, GuestCheck, GuestDisk } from '../boot.js'
+import type { BootOptions, BootResult } from '../boot.js'
+import type { GuestCheck, GuestDisk } from '../initramfs.js'
 import type { Launcher, LauncherName } from '../launchers/launcher.js'
 import type { CandidateQemu } from '../nested.js'
 import type { Workload } from '../workloads.js'

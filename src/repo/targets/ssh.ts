@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { ConfigurationError } from '../../action/errors.js'
+import { ConfigurationError } from '../../errors.js'
 import { requireTools } from '../../exec/tools.js'
 import { parseSshTarget, RemoteRepository, SSH_TARGET_FORM, SshSession, type SshTarget } from '../ssh.js'
 import type { RepositoryTarget, TargetKind, TargetRequest } from './target.js'

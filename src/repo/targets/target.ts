@@ -4,7 +4,7 @@
  * afterwards. A new kind of target (object storage, say) is one new file implementing this,
  * listed in targets/index.ts.
  */
-import type { Log } from '../../host/host.js'
+import type { Log } from '../../reporter.js'
 
 export interface RepositoryTarget {
   /** The local tree publish() works in: the target itself, or a mirror of it. */

@@ -14,10 +14,10 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
-import { ConfigurationError } from '../../action/errors.js'
+import { ConfigurationError } from '../../errors.js'
 import { exec } from '../../exec/exec.js'
 import { expandGlob, hasGlob } from '../../fs/glob.js'
-import type { Log } from '../../host/host.js'
+import type { Log } from '../../reporter.js'
 import { applyStyle, changelogStart, numberedTags, sections, type TagKind } from '../spec.js'
 import { defineArgs } from '../macros.js'
 import type { Recipe, RecipeAction } from './config.js'

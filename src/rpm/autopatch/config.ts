@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { ConfigurationError } from '../../action/errors.js'
+import { ConfigurationError } from '../../errors.js'
 
 export interface ReplaceAction {
   type: 'replace'

@@ -1,5 +1,5 @@
-import type { AnnotationKind } from '../../src/host/host.js'
-import { Annotator } from '../../src/report/annotations.js'
+import type { AnnotationKind } from '../../src/reporter.js'
+import { Annotator } from '../../src/action/annotations.js'
 
 describe('Annotator', () => {
   it('shows 10 of each kind and counts the rest', () => {

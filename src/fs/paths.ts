@@ -1,4 +1,4 @@
-/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners). */
+/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners), and its scratch space. */
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 

@@ -2,7 +2,8 @@
  * GitHub shows at most 10 annotations of each kind per step (50 per job) and drops the rest
  * silently; this keeps the first ten and counts what it held back, so the summary can say so.
  */
-import type { ActionHost, AnnotationKind, AnnotationProperties } from '../host/host.js'
+import type { ActionHost } from '../host/host.js'
+import type { AnnotationKind, AnnotationProperties } from '../reporter.js'
 
 export const ANNOTATIONS_PER_KIND = 10
 
