@@ -16,11 +16,11 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4524);
 /* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6868);
 /* harmony import */ var _gpg_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(552);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5514);
+/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1283);
 /**
  * The real client's verdict on a staged repository: dnf in a throwaway installroot with gpgcheck
  * and repo_gpgcheck, failing on any metadata or signature problem (dnf exits 0 on a bad repo
@@ -68,7 +68,7 @@ async function sweepDnfRoots(scratch) {
     return swept;
 }
 async function withDnf(repos, arch, fn) {
-    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_host_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), `${DNF_ROOT_PREFIX}${process.pid}-`));
+    const root = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), `${DNF_ROOT_PREFIX}${process.pid}-`));
     try {
         const reposDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'repos.d');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(reposDir);
@@ -130,7 +130,7 @@ async function dnfVisibleNevras(repos, arch, log) {
             captureLimitBytes: 2 ** 30,
         });
         if (query.exitCode !== 0)
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`dnf refuses the staged repository: ${dnfError(query)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`dnf refuses the staged repository: ${dnfError(query)}`);
         const nevras = [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
         log?.info(`dnf repoquery (gpgcheck, repo_gpgcheck): ${nevras.length} packages visible in ${arch}`);
         return nevras;
@@ -148,7 +148,7 @@ async function dnfQuery(repos, arch, queryFormat, repoIds) {
             `${queryFormat}\\n`,
         ], { env, allowFailure: true });
         if (query.exitCode !== 0)
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`dnf cannot read ${repoIds.join(', ')}: ${dnfError(query)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`dnf cannot read ${repoIds.join(', ')}: ${dnfError(query)}`);
         return [...new Set(query.stdout.split('\n').filter(Boolean))].sort();
     });
 }
@@ -174,7 +174,7 @@ async function dnfUnresolved(repos, arch, check, log) {
                 unresolved.push(`${current} needs ${line.trim()}`);
         }
         if (unresolved.length === 0)
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`dnf repoclosure failed: ${dnfError(closure)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`dnf repoclosure failed: ${dnfError(closure)}`);
         return unresolved;
     });
 }
@@ -195,9 +195,9 @@ async function dnfUnresolved(repos, arch, check, log) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4524);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5514);
+/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1283);
 /**
  * A private GnuPG home for one publish: the signing key imported from its armored text, the
  * passphrase in a file only the runner user can read (never argv, never the log), and every
@@ -251,7 +251,7 @@ class GpgHome {
      * passphrase shows at the first signature (see signingFailure), which comes before anything
      * is switched: a separate probe would cost one more key unlock on every publish.
      */
-    static async create(armoredKey, passphrase, parent = (0,_host_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), 
+    static async create(armoredKey, passphrase, parent = (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), 
     /** Told the home's folder before any gpg runs in it (a post step stops its agents after a kill). */
     onCreated) {
         const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(socketSafeParent(parent), HOME_PREFIX));
@@ -278,7 +278,7 @@ class GpgHome {
         if (imported.exitCode !== 0 || !fingerprint) {
             await GpgHome.stopAgents(dir);
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
         }
         const home = new GpgHome(dir, fingerprint, passphraseFile);
         return home;
@@ -287,7 +287,7 @@ class GpgHome {
     static signingFailure(error) {
         const text = error instanceof _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandFailedError */ .ju ? error.result.stderr + error.result.stdout : '';
         if (/bad passphrase|no passphrase given|passphrase check failed/i.test(text)) {
-            return new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
         }
         return error;
     }
@@ -372,8 +372,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/repo/dnf-check.ts
 var dnf_check = __webpack_require__(8294);
 // EXTERNAL MODULE: ./src/repo/gpg.ts
@@ -623,14 +623,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/host/paths.ts
-var host_paths = __webpack_require__(5514);
+// EXTERNAL MODULE: ./src/fs/paths.ts
+var fs_paths = __webpack_require__(1283);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
 // EXTERNAL MODULE: ./src/rpm/evr.ts
@@ -704,7 +704,7 @@ function releaseContentHash(repo, publicKey) {
  * epel-release. Its release number follows `release`; its description carries the content hash.
  */
 async function buildReleaseRpm(name, releasever, release, repo, publicKey, outDir, log) {
-    const top = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,host_paths/* scratchDir */.G)(), 'kvm-actions-release-'));
+    const top = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,fs_paths/* scratchDir */.G)(), 'kvm-actions-release-'));
     try {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(top, 'SOURCES'), { recursive: true });
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(top, 'SPECS'), { recursive: true });
@@ -876,7 +876,7 @@ async function publish(options) {
         (0,tree/* pruneStates */.lm)(paths, options.releasever, options.channel);
         const previous = (0,tree/* linkTarget */.Cm)(paths.live);
         const state = (0,tree/* newState */.om)(paths, options.releasever, options.channel);
-        const releaseDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,host_paths/* scratchDir */.G)(), 'kvm-actions-release-rpm-'));
+        const releaseDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,fs_paths/* scratchDir */.G)(), 'kvm-actions-release-rpm-'));
         try {
             const folders = [...options.arches, 'Source'];
             for (const folder of folders)
@@ -1123,7 +1123,7 @@ async function channelFiles(target, releasever, channel, arches, name, nevras) {
 /* harmony export */   MP: () => (/* binding */ checkReleaseOrder),
 /* harmony export */   vS: () => (/* binding */ nextStockRelease)
 /* harmony export */ });
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _evr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7626);
 /**
  * The rebuilt package must replace the stock one (sort above it) and give way to the next stock
@@ -1154,11 +1154,11 @@ function checkReleaseOrder(name, stock, rebuilt) {
     const next = { ...stock, release: nextStockRelease(stock.release ?? '') };
     const check = { stock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(stock), rebuilt: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(rebuilt), nextStock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(next) };
     if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, stock) <= 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
             'use a suffix or buildid that starts with a letter after the dist tag’s (such as .kvm1) or with a digit');
     }
     if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, next) >= 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
             'keep the suffix after the stock release instead of raising the release number');
     }
     return check;

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   MP: () => (/* binding */ checkReleaseOrder),
 /* harmony export */   vS: () => (/* binding */ nextStockRelease)
 /* harmony export */ });
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _evr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7626);
 /**
  * The rebuilt package must replace the stock one (sort above it) and give way to the next stock
@@ -41,11 +41,11 @@ function checkReleaseOrder(name, stock, rebuilt) {
     const next = { ...stock, release: nextStockRelease(stock.release ?? '') };
     const check = { stock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(stock), rebuilt: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(rebuilt), nextStock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(next) };
     if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, stock) <= 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
             'use a suffix or buildid that starts with a letter after the dist tag’s (such as .kvm1) or with a digit');
     }
     if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, next) >= 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
             'keep the suffix after the stock release instead of raising the release number');
     }
     return check;
@@ -63,8 +63,8 @@ __webpack_require__.d(__webpack_exports__, {
   checkUpstreamRepositories: () => (/* binding */ checkUpstreamRepositories)
 });
 
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/net/download.ts + 1 modules
 var download = __webpack_require__(8588);
 // EXTERNAL MODULE: ./src/repodata/primary.ts

@@ -110,8 +110,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/exec/tools.ts
 var tools = __webpack_require__(6530);
 // EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts
@@ -504,7 +504,7 @@ async function rebuildPackage(options) {
 /* harmony export */   MP: () => (/* binding */ checkReleaseOrder),
 /* harmony export */   vS: () => (/* binding */ nextStockRelease)
 /* harmony export */ });
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _evr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7626);
 /**
  * The rebuilt package must replace the stock one (sort above it) and give way to the next stock
@@ -535,11 +535,11 @@ function checkReleaseOrder(name, stock, rebuilt) {
     const next = { ...stock, release: nextStockRelease(stock.release ?? '') };
     const check = { stock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(stock), rebuilt: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(rebuilt), nextStock: (0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .formatEvr */ .F_)(next) };
     if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, stock) <= 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} does not sort above the stock ${name}-${check.stock}, so dnf would keep the stock package; ` +
             'use a suffix or buildid that starts with a letter after the dist tag’s (such as .kvm1) or with a digit');
     }
     if ((0,_evr_js__WEBPACK_IMPORTED_MODULE_1__/* .compareEvr */ .z6)(rebuilt, next) >= 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`the rebuilt ${name}-${check.rebuilt} sorts above the next stock update ${name}-${check.nextStock}, so dnf would never replace it; ` +
             'keep the suffix after the stock release instead of raising the release number');
     }
     return check;
@@ -560,7 +560,7 @@ function checkReleaseOrder(name, stock, rebuilt) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4524);
 /* harmony import */ var _macros_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9892);
 /** Source RPMs to dist-git trees (SPECS/, SOURCES/) and back, without root, with rpm's own tools. */
@@ -589,7 +589,7 @@ async function unpackSrpm(srpm, dir, log) {
         log?.info(line);
     const specs = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'SPECS')).filter((name) => name.endsWith('.spec'));
     if (specs.length !== 1)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`${srpm} holds ${specs.length} spec files, expected one`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`${srpm} holds ${specs.length} spec files, expected one`);
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'SPECS', specs[0]);
 }
 /** `rpmbuild -bs` of the tree's spec; returns the written SRPM. */
@@ -599,7 +599,7 @@ async function packSrpm(dir, spec, defines = {}, log) {
     });
     const written = /^Wrote:\s+(\S+\.src\.rpm)$/m.exec(result.stdout)?.[1];
     if (!written)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`rpmbuild -bs ${spec} wrote no source RPM`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`rpmbuild -bs ${spec} wrote no source RPM`);
     return written;
 }
 /** Name and EVR of the source package the spec describes, macros expanded by rpmspec. */

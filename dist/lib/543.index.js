@@ -87,9 +87,9 @@ function avoidanceKey(inputs) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _action_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6546);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _report_duration_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6132);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5514);
+/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1283);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4524);
 /* harmony import */ var _rpm_builder_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9798);
 /* harmony import */ var _rpm_rebuild_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9414);
@@ -113,7 +113,7 @@ function recipeSources(entries, workspace, inputName) {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, entry);
         const config = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isDirectory() ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(path, 'config.yaml') : path;
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(config)) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${entry}, which is not an autopatch config file or a folder with config.yaml`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${entry}, which is not an autopatch config file or a folder with config.yaml`);
         }
         return { config };
     });
@@ -129,7 +129,7 @@ async function runRebuildStep(ctx, step) {
         ...step,
         workDir,
         resultsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(step.resultsDir, step.package),
-        downloadCacheDir: (0,_host_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultCacheDir */ .$)(),
+        downloadCacheDir: (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultCacheDir */ .$)(),
         cache: ctx.cache,
         log: ctx.log,
         signal: ctx.signal,

@@ -15,9 +15,9 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4524);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5514);
+/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1283);
 /**
  * A private GnuPG home for one publish: the signing key imported from its armored text, the
  * passphrase in a file only the runner user can read (never argv, never the log), and every
@@ -71,7 +71,7 @@ class GpgHome {
      * passphrase shows at the first signature (see signingFailure), which comes before anything
      * is switched: a separate probe would cost one more key unlock on every publish.
      */
-    static async create(armoredKey, passphrase, parent = (0,_host_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), 
+    static async create(armoredKey, passphrase, parent = (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .scratchDir */ .G)(), 
     /** Told the home's folder before any gpg runs in it (a post step stops its agents after a kill). */
     onCreated) {
         const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(socketSafeParent(parent), HOME_PREFIX));
@@ -98,7 +98,7 @@ class GpgHome {
         if (imported.exitCode !== 0 || !fingerprint) {
             await GpgHome.stopAgents(dir);
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("Input 'signing-key' is not an armored OpenPGP private key (gpg could not import a secret key from it)");
         }
         const home = new GpgHome(dir, fingerprint, passphraseFile);
         return home;
@@ -107,7 +107,7 @@ class GpgHome {
     static signingFailure(error) {
         const text = error instanceof _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .CommandFailedError */ .ju ? error.result.stderr + error.result.stdout : '';
         if (/bad passphrase|no passphrase given|passphrase check failed/i.test(text)) {
-            return new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1("Input 'passphrase' does not unlock the signing key (gpg refused to sign with it)");
         }
         return error;
     }

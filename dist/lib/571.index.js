@@ -19,8 +19,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/host/paths.ts
-var paths = __webpack_require__(5514);
+// EXTERNAL MODULE: ./src/fs/paths.ts
+var paths = __webpack_require__(1283);
 // EXTERNAL MODULE: ./src/rpm/rebuild.ts + 2 modules
 var rebuild = __webpack_require__(9414);
 // EXTERNAL MODULE: ./src/rpm/release.ts
@@ -29,8 +29,8 @@ var release = __webpack_require__(9388);
 var kernel_config = __webpack_require__(2067);
 // EXTERNAL MODULE: ./src/kernel/hypervisor.ts
 var hypervisor = __webpack_require__(8247);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
 // EXTERNAL MODULE: ./src/rpm/macros.ts
@@ -210,8 +210,8 @@ async function runHypervisorBuild(request, deps) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5514);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1283);
 /* harmony import */ var _kconfig_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3201);
 /**
  * The Kconfig check as build-kernel runs it on the unpacked SRPM: the kernel tree comes from the
@@ -230,7 +230,7 @@ function srpmKernelTarball(sourcesDir) {
 }
 /** Adds each config's Kconfig findings to its report; throws a TestFailure naming every dropped option. */
 async function kconfigCheck(source, configs, reports, options, log) {
-    const tree = await (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareKernelSource */ .u)(source, (0,_host_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(), log);
+    const tree = await (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareKernelSource */ .u)(source, (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(), log);
     const index = (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .kconfigIndex */ .wh)(tree);
     const dropped = [];
     for (const config of configs) {
@@ -241,7 +241,7 @@ async function kconfigCheck(source, configs, reports, options, log) {
         dropped.push(...findings.filter((f) => !f.kept).map((f) => (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .describeFinding */ .jb)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(config), f)));
     }
     if (dropped.length > 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.join('; ')}`);
     }
 }
 

@@ -19,7 +19,7 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /**
  * Kernel config files as the kernel SRPM keeps them (SOURCES/kernel-<arch>[-debug]-rhel.config):
  * reading, setting options in the form the spec's config processing accepts, and asserting the
@@ -80,7 +80,7 @@ function parseFragment(text, source) {
             return [option];
         if (trimmed === '' || trimmed.startsWith('#'))
             return [];
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
     });
 }
 /**
@@ -147,7 +147,7 @@ function ppc64leConfigs(sourcesDir) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4524);
 /* harmony import */ var _exec_tools_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6530);
 /* harmony import */ var _report_duration_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6132);
@@ -252,11 +252,11 @@ async function ccacheStats(env) {
 async function buildHypervisorKernel(request) {
     const { tree, log } = request;
     if (!(0,_kconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .isKernelTree */ .ID)(tree))
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${tree} is not a kernel source tree (no Makefile and arch/powerpc/kvm/Kconfig)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${tree} is not a kernel source tree (no Makefile and arch/powerpc/kvm/Kconfig)`);
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(tree, '.config')))
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${tree} has a .config of its own, so it cannot be built into a separate folder; expected a clean tree (make mrproper)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${tree} has a .config of its own, so it cannot be built into a separate folder; expected a clean tree (make mrproper)`);
     if (request.ccacheDir && !(0,_exec_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .findOnPath */ .a)('ccache'))
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN('ccache is on but not installed; run scripts/setup-host.sh or set ccache: false');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN('ccache is on but not installed; run scripts/setup-host.sh or set ccache: false');
     const started = Date.now();
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(request.outDir, { recursive: true });
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(request.buildDir, { recursive: true });
@@ -288,7 +288,7 @@ async function buildHypervisorKernel(request) {
     const requested = (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .compareWithKconfig */ .p5)(request.options, values, index);
     const dropped = requested.filter((finding) => !finding.kept);
     if (dropped.length > 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.map((f) => (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .describeFinding */ .jb)(request.distributionConfig.name, f)).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.map((f) => (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_7__/* .describeFinding */ .jb)(request.distributionConfig.name, f)).join('; ')}`);
     }
     const lostModules = [...keep].filter((name) => distributionValues.get(name) === 'm' && values.get(name) !== 'm');
     const changes = diffConfigs(distribution, configText);
@@ -328,7 +328,7 @@ async function buildHypervisorKernel(request) {
         ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
     });
     if (compiled.timedOut)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`the hypervisor build did not finish within ${(0,_report_duration_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(request.timeoutMs ?? 0)} (log: ${logFile})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`the hypervisor build did not finish within ${(0,_report_duration_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a)(request.timeoutMs ?? 0)} (log: ${logFile})`);
     const modulesRoot = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(request.outDir, 'modules');
     await run(['modules_install', `INSTALL_MOD_PATH=${modulesRoot}`, 'INSTALL_MOD_STRIP=1'], 'make modules_install');
     const modulesDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(modulesRoot, 'lib', 'modules', kernelRelease);
@@ -417,8 +417,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
 // EXTERNAL MODULE: ./src/fs/lock.ts

@@ -18,14 +18,16 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/report/duration.ts
 var duration = __webpack_require__(6132);
 // EXTERNAL MODULE: ./src/exec/tools.ts
 var exec_tools = __webpack_require__(6530);
 // EXTERNAL MODULE: ./src/guest/boot.ts + 1 modules
 var boot = __webpack_require__(5042);
+// EXTERNAL MODULE: ./src/guest/initramfs.ts
+var initramfs = __webpack_require__(789);
 // EXTERNAL MODULE: ./src/rpm/query.ts + 1 modules
 var query = __webpack_require__(7584);
 ;// CONCATENATED MODULE: ./src/guest/from-rpms.ts
@@ -647,6 +649,7 @@ var scenarios = __webpack_require__(8383);
  * timeline, checks, findings and host. It takes what it uses as parameters; the action parses
  * inputs and sets outputs.
  */
+
 
 
 

@@ -22,8 +22,8 @@ var apply = __webpack_require__(7545);
 var recipe = __webpack_require__(9325);
 // EXTERNAL MODULE: ./src/qemu/patch-series.ts
 var patch_series = __webpack_require__(4458);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
 // EXTERNAL MODULE: ./src/rpm/query.ts + 1 modules

@@ -22,8 +22,8 @@ var external_node_path_ = __webpack_require__(6760);
 var apply = __webpack_require__(7545);
 // EXTERNAL MODULE: ./src/rpm/spec.ts
 var rpm_spec = __webpack_require__(7258);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/rpm/query.ts + 1 modules
 var query = __webpack_require__(7584);
 // EXTERNAL MODULE: ./src/kernel/config.ts
@@ -891,7 +891,7 @@ function writeConfigTable(summary, configReport) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /**
  * Kernel config files as the kernel SRPM keeps them (SOURCES/kernel-<arch>[-debug]-rhel.config):
  * reading, setting options in the form the spec's config processing accepts, and asserting the
@@ -952,7 +952,7 @@ function parseFragment(text, source) {
             return [option];
         if (trimmed === '' || trimmed.startsWith('#'))
             return [];
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
     });
 }
 /**
@@ -1016,8 +1016,8 @@ function ppc64leConfigs(sourcesDir) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8055);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5514);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1283);
 /* harmony import */ var _kconfig_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3201);
 /**
  * The Kconfig check as build-kernel runs it on the unpacked SRPM: the kernel tree comes from the
@@ -1036,7 +1036,7 @@ function srpmKernelTarball(sourcesDir) {
 }
 /** Adds each config's Kconfig findings to its report; throws a TestFailure naming every dropped option. */
 async function kconfigCheck(source, configs, reports, options, log) {
-    const tree = await (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareKernelSource */ .u)(source, (0,_host_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(), log);
+    const tree = await (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareKernelSource */ .u)(source, (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(), log);
     const index = (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .kconfigIndex */ .wh)(tree);
     const dropped = [];
     for (const config of configs) {
@@ -1047,7 +1047,7 @@ async function kconfigCheck(source, configs, reports, options, log) {
         dropped.push(...findings.filter((f) => !f.kept).map((f) => (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .describeFinding */ .jb)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(config), f)));
     }
     if (dropped.length > 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.join('; ')}`);
     }
 }
 
@@ -1080,8 +1080,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __webpack_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
 // EXTERNAL MODULE: ./src/fs/lock.ts

@@ -30775,7 +30775,7 @@ exports.isNCNameChar = isNCNameChar;
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6868);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5514);
+/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1283);
 /**
  * Things a main phase leaves for the post phase to remove: temporary folders and processes
  * (qemu, gpg-agent). Recorded in the action state the moment they are created, so the post phase
@@ -30788,7 +30788,7 @@ exports.isNCNameChar = isNCNameChar;
 const DIRS = 'cleanup-dirs';
 const PIDS = 'cleanup-pids';
 function createWorkDir(state, prefix) {
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_host_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .scratchDir */ .G)(), `kvm-actions-${prefix}-`));
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .scratchDir */ .G)(), `kvm-actions-${prefix}-`));
     state.save(DIRS, [...(state.get(DIRS) ?? []), dir]);
     return dir;
 }
@@ -30853,7 +30853,7 @@ async function postCleanUp({ state, log }) {
 
 /***/ }),
 
-/***/ 8055:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -30930,8 +30930,8 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/exec/environment.ts
 /**
  * The environment every child process gets, decided here and nowhere else: the variables tools
@@ -31266,7 +31266,7 @@ class Tool {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /** Finds programs on PATH before any work starts, so a missing tool fails in seconds with a fix. */
 
 
@@ -31302,7 +31302,7 @@ function requireTools(programs, path) {
             missing.push(program);
     }
     if (missing.length > 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`required program${missing.length > 1 ? 's' : ''} not installed: ${missing.join(', ')}; ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`required program${missing.length > 1 ? 's' : ''} not installed: ${missing.join(', ')}; ` +
             'run scripts/setup-host.sh (apt or dnf) to install them');
     }
     return found;
@@ -31352,7 +31352,7 @@ async function expandGlob(pattern, base = '.') {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _exec_process_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6868);
 /**
  * An exclusive lock file that names its owner from the first instant: the owner record (host,
@@ -31391,7 +31391,7 @@ function readOwner(path) {
     catch (error) {
         if (error.code === 'ENOENT')
             return undefined;
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`cannot read the lock ${path}: ${error.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`cannot read the lock ${path}: ${error.message}`);
     }
     try {
         const owner = JSON.parse(text);
@@ -31401,7 +31401,7 @@ function readOwner(path) {
     catch {
         // fall through: an unreadable owner is never taken over
     }
-    throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`the lock ${path} names no owner; remove it by hand if no publish is running`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`the lock ${path} names no owner; remove it by hand if no publish is running`);
 }
 function isStale(owner) {
     if (owner.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)())
@@ -31409,7 +31409,7 @@ function isStale(owner) {
     return !(0,_exec_process_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlive */ ._)(owner.pid) || (owner.started !== '' && processStart(owner.pid) !== owner.started);
 }
 /** The lock is held by a live owner: waiting may help, unlike the other lock errors. */
-class LockHeldError extends _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN {
+class LockHeldError extends _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN {
     name = 'LockHeldError';
 }
 const same = (a, b) => a.host === b.host && a.pid === b.pid && a.started === b.started;
@@ -31462,7 +31462,7 @@ function acquireLock(path, what) {
             }
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(aside, { force: true });
         }
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`cannot take the lock ${path}: it keeps changing hands`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`cannot take the lock ${path}: it keeps changing hands`);
     }
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(draft, { force: true });
@@ -31497,6 +31497,32 @@ async function acquireLockWaiting(path, what, waitMs) {
 
 /***/ }),
 
+/***/ 1283:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ defaultCacheDir),
+/* harmony export */   G: () => (/* binding */ scratchDir)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners), and its scratch space. */
+
+
+function defaultCacheDir() {
+    return (process.env.KVM_ACTIONS_CACHE ||
+        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.XDG_CACHE_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.cache'), 'kvm-actions'));
+}
+/** Scratch space: the runner's own temp folder when there is one (cleaned per job), else the system's. */
+function scratchDir() {
+    return process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)();
+}
+
+
+/***/ }),
+
 /***/ 5042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31504,30 +31530,19 @@ async function acquireLockWaiting(path, what, waitMs) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Aq: () => (/* binding */ ConsoleSession),
-  Yr: () => (/* binding */ L2_PREFIX),
   t$: () => (/* reexport */ qemu/* QemuStartError */.t$),
-  BT: () => (/* binding */ READY_MARKER),
   jq: () => (/* binding */ bootGuest),
-  yY: () => (/* binding */ buildInitramfs),
   dX: () => (/* binding */ qemuArgv)
 });
 
-// UNUSED EXPORTS: GUEST_VIEW
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/report/duration.ts
 var duration = __nccwpck_require__(6132);
 // EXTERNAL MODULE: ./src/guest/qemu.ts
 var qemu = __nccwpck_require__(4922);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __nccwpck_require__(4524);
-// EXTERNAL MODULE: ./src/exec/shell.ts
-var shell = __nccwpck_require__(2715);
 ;// CONCATENATED MODULE: ./src/guest/console.ts
 /** Kernel, firmware and QEMU messages worth detecting, as LAVA and kola classify boot logs. */
 const CONSOLE_PATTERNS = [
@@ -31590,6 +31605,8 @@ class ConsoleWatcher {
 
 // EXTERNAL MODULE: ./src/guest/workloads.ts
 var workloads = __nccwpck_require__(7446);
+// EXTERNAL MODULE: ./src/guest/initramfs.ts
+var initramfs = __nccwpck_require__(789);
 ;// CONCATENATED MODULE: ./src/guest/boot.ts
 /**
  * Direct kernel boot of a ppc64le guest to a readiness marker: a generated busybox initramfs runs
@@ -31605,66 +31622,6 @@ var workloads = __nccwpck_require__(7446);
 
 
 
-
-
-const READY_MARKER = 'KVM-ACTIONS-READY';
-/** In the nested scenario, L1 relays L2's console lines with this prefix. */
-const L2_PREFIX = 'L2| ';
-/** The line by which the guest tells what it runs on: its MMU, threads per core and CPU. */
-const GUEST_VIEW = 'KVM-ACTIONS-GUEST';
-const GUEST_VIEW_PATTERN = new RegExp(`^${GUEST_VIEW} mmu=(\\S*) threads=(\\d*) release=(\\S*) cpu=(.*)$`);
-const GUEST_VIEW_LINE = [
-    `echo "${GUEST_VIEW} mmu=$(sed -n 's/^MMU[[:space:]]*: //p' /proc/cpuinfo)`,
-    `threads=$(tr , '\\n' < /sys/devices/system/cpu/cpu0/topology/thread_siblings_list | awk -F- '{ n += ($2 == "" ? 1 : $2 - $1 + 1) } END { print n }')`,
-    `release=$(uname -r) cpu=$(sed -n 's/^cpu[[:space:]]*: //p' /proc/cpuinfo | head -1)"`,
-].join(' ');
-/**
- * An initramfs (newc cpio) with a static busybox whose /init says what the guest runs on, runs
- * the setup, the checks and what comes after them, and powers off.
- */
-async function buildInitramfs(dir, busybox, { checks = [], setup = '', after = '', files = [], name = 'initramfs' } = {}) {
-    const root = (0,external_node_path_.join)(dir, name);
-    for (const sub of ['bin', 'proc', 'sys', 'dev', 'tmp'])
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(root, sub), { recursive: true });
-    (0,external_node_fs_.copyFileSync)(busybox, (0,external_node_path_.join)(root, 'bin', 'busybox'));
-    (0,external_node_fs_.chmodSync)((0,external_node_path_.join)(root, 'bin', 'busybox'), 0o755);
-    for (const file of files) {
-        const target = (0,external_node_path_.join)(root, file.target);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
-        (0,external_node_fs_.copyFileSync)(file.source, target);
-        (0,external_node_fs_.chmodSync)(target, (0,external_node_fs_.statSync)(file.source).mode & 0o777);
-    }
-    const lines = [
-        '#!/bin/busybox sh',
-        '/bin/busybox --install -s /bin',
-        'mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev',
-        'echo KVM-ACTIONS-USERSPACE',
-        GUEST_VIEW_LINE,
-        setup,
-        ...checks.flatMap((check) => [
-            `echo ${(0,shell/* shellWord */.r)(`KVM-ACTIONS-CHECK-BEGIN ${check.name}`)}`,
-            check.timeoutSeconds
-                ? `timeout ${check.timeoutSeconds} sh -c ${(0,shell/* shellWord */.r)(check.command)} 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`
-                : `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
-        ]),
-        after,
-        `echo ${READY_MARKER}`,
-        'poweroff -f',
-    ];
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(root, 'init'), lines.filter(Boolean).join('\n') + '\n', { mode: 0o755 });
-    const image = (0,external_node_path_.join)(dir, `${name}.cpio`);
-    await (0,exec/* exec */.m0)([
-        'bash',
-        '-c',
-        'set -o pipefail; cd "$1" && find . | cpio -o -H newc --quiet > "$2"',
-        'initramfs',
-        root,
-        image,
-    ]);
-    // Written back now, not while the guest boots from it (the nested L1 image is about 100 MB).
-    await (0,exec/* exec */.m0)(['sync', image]);
-    return image;
-}
 function qemuArgv(options) {
     return new qemu/* Qemu */.RE(options.qemu).directBootArgv(options);
 }
@@ -31689,7 +31646,7 @@ class ConsoleSession {
     constructor(options, stop) {
         this.options = options;
         this.stop = stop;
-        this.watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${READY_MARKER}$`)]);
+        this.watcher = new ConsoleWatcher(options.markers ?? [new RegExp(`^${initramfs/* READY_MARKER */.BT}$`)]);
         this.workloads = new workloads/* WorkloadCollector */.Nd(options.workloads ?? new Map());
     }
     feed(raw) {
@@ -31702,10 +31659,10 @@ class ConsoleSession {
         }
         if (line === 'KVM-ACTIONS-USERSPACE')
             timeline.userspace = at;
-        const l2 = line.startsWith(L2_PREFIX);
+        const l2 = line.startsWith(initramfs/* L2_PREFIX */.Yr);
         if (l2) {
             timeline.l2Start ??= at;
-            if (line === `${L2_PREFIX}${READY_MARKER}`)
+            if (line === `${initramfs/* L2_PREFIX */.Yr}${initramfs/* READY_MARKER */.BT}`)
                 timeline.l2Ready = at;
         }
         else
@@ -31723,7 +31680,7 @@ class ConsoleSession {
             this.current.output += `${line}\n`;
         const seen = this.watcher.findings.length;
         const verdict = this.watcher.feed(line);
-        this.workloads.feed(l2 ? 'L2' : this.options.nested ? 'L1' : 'guest', l2 ? line.slice(L2_PREFIX.length) : line, this.watcher.findings.slice(seen));
+        this.workloads.feed(l2 ? 'L2' : this.options.nested ? 'L1' : 'guest', l2 ? line.slice(initramfs/* L2_PREFIX */.Yr.length) : line, this.watcher.findings.slice(seen));
         if (verdict === 'ready' && timeline.ready === undefined) {
             timeline.ready = at;
             if (!this.options.holdShutdown)
@@ -31735,7 +31692,7 @@ class ConsoleSession {
     }
     /** The guest's own account of its MMU, threads and CPU, and the kernel's MMU line. */
     observe(line) {
-        const view = GUEST_VIEW_PATTERN.exec(line);
+        const view = initramfs/* GUEST_VIEW_PATTERN */.oT.exec(line);
         if (view) {
             if (view[1])
                 this.guestView.mmu = view[1].toLowerCase();
@@ -31833,8 +31790,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __nccwpck_require__(4524);
 // EXTERNAL MODULE: ./src/net/download.ts + 1 modules
@@ -31843,6 +31800,8 @@ var download = __nccwpck_require__(8588);
 var qemu = __nccwpck_require__(4922);
 // EXTERNAL MODULE: ./src/guest/boot.ts + 1 modules
 var boot = __nccwpck_require__(5042);
+// EXTERNAL MODULE: ./src/guest/initramfs.ts
+var initramfs = __nccwpck_require__(789);
 // EXTERNAL MODULE: ./src/guest/workloads.ts
 var workloads = __nccwpck_require__(7446);
 ;// CONCATENATED MODULE: ./src/guest/image.ts
@@ -31852,6 +31811,7 @@ var workloads = __nccwpck_require__(7446);
  * cached base never changes, with a cloud-init NoCloud seed (volume label cidata) that carries
  * an SSH key made for this run; the checks then run over SSH through a forwarded port.
  */
+
 
 
 
@@ -32171,6 +32131,94 @@ async function bootImage(options) {
 
 /***/ }),
 
+/***/ 789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BT: () => (/* binding */ READY_MARKER),
+/* harmony export */   Yr: () => (/* binding */ L2_PREFIX),
+/* harmony export */   oT: () => (/* binding */ GUEST_VIEW_PATTERN),
+/* harmony export */   yY: () => (/* binding */ buildInitramfs)
+/* harmony export */ });
+/* unused harmony export GUEST_VIEW */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4524);
+/* harmony import */ var _exec_shell_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2715);
+/**
+ * The generated guest: a busybox initramfs whose /init says what the guest runs on, runs the
+ * setup, the checks and what comes after them (the workloads), prints delimited results and the
+ * readiness marker on the console, and powers off. The markers and check types are the contract
+ * between it and the console reader in boot.ts.
+ */
+
+
+
+
+const READY_MARKER = 'KVM-ACTIONS-READY';
+/** In the nested scenario, L1 relays L2's console lines with this prefix. */
+const L2_PREFIX = 'L2| ';
+/** The line by which the guest tells what it runs on: its MMU, threads per core and CPU. */
+const GUEST_VIEW = 'KVM-ACTIONS-GUEST';
+const GUEST_VIEW_PATTERN = new RegExp(`^${GUEST_VIEW} mmu=(\\S*) threads=(\\d*) release=(\\S*) cpu=(.*)$`);
+const GUEST_VIEW_LINE = [
+    `echo "${GUEST_VIEW} mmu=$(sed -n 's/^MMU[[:space:]]*: //p' /proc/cpuinfo)`,
+    `threads=$(tr , '\\n' < /sys/devices/system/cpu/cpu0/topology/thread_siblings_list | awk -F- '{ n += ($2 == "" ? 1 : $2 - $1 + 1) } END { print n }')`,
+    `release=$(uname -r) cpu=$(sed -n 's/^cpu[[:space:]]*: //p' /proc/cpuinfo | head -1)"`,
+].join(' ');
+/**
+ * An initramfs (newc cpio) with a static busybox whose /init says what the guest runs on, runs
+ * the setup, the checks and what comes after them, and powers off.
+ */
+async function buildInitramfs(dir, busybox, { checks = [], setup = '', after = '', files = [], name = 'initramfs' } = {}) {
+    const root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
+    for (const sub of ['bin', 'proc', 'sys', 'dev', 'tmp'])
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, sub), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.copyFileSync)(busybox, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'bin', 'busybox'));
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'bin', 'busybox'), 0o755);
+    for (const file of files) {
+        const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, file.target);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(target), { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.copyFileSync)(file.source, target);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(target, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file.source).mode & 0o777);
+    }
+    const lines = [
+        '#!/bin/busybox sh',
+        '/bin/busybox --install -s /bin',
+        'mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev',
+        'echo KVM-ACTIONS-USERSPACE',
+        GUEST_VIEW_LINE,
+        setup,
+        ...checks.flatMap((check) => [
+            `echo ${(0,_exec_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shellWord */ .r)(`KVM-ACTIONS-CHECK-BEGIN ${check.name}`)}`,
+            check.timeoutSeconds
+                ? `timeout ${check.timeoutSeconds} sh -c ${(0,_exec_shell_js__WEBPACK_IMPORTED_MODULE_3__/* .shellWord */ .r)(check.command)} 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`
+                : `( ${check.command} ) 2>&1; echo "KVM-ACTIONS-CHECK-END rc=$?"`,
+        ]),
+        after,
+        `echo ${READY_MARKER}`,
+        'poweroff -f',
+    ];
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'init'), lines.filter(Boolean).join('\n') + '\n', { mode: 0o755 });
+    const image = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `${name}.cpio`);
+    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .exec */ .m0)([
+        'bash',
+        '-c',
+        'set -o pipefail; cd "$1" && find . | cpio -o -H newc --quiet > "$2"',
+        'initramfs',
+        root,
+        image,
+    ]);
+    // Written back now, not while the guest boots from it (the nested L1 image is about 100 MB).
+    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .exec */ .m0)(['sync', image]);
+    return image;
+}
+
+
+/***/ }),
+
 /***/ 413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32299,10 +32347,10 @@ function modulesBesideKernel(kernel) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4524);
 /* harmony import */ var _exec_shell_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2715);
-/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5042);
+/* harmony import */ var _initramfs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(789);
 /* harmony import */ var _modules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(413);
 /* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4922);
 /* harmony import */ var _workloads_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7446);
@@ -32337,13 +32385,13 @@ function kvmHvMissing(modulesDir) {
     const setting = ['KVM_BOOK3S_64_HV', 'KVM_BOOK3S_64']
         .map((name) => new RegExp(`^(# )?CONFIG_${name}[= ].*$`, 'm').exec(text)?.[0])
         .find(Boolean);
-    return new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`kvm_hv is missing: the L1 kernel's modules (${modulesDir}) have no kvm-hv.ko, so it cannot host a KVM guest${setting ? ` (its config has ${setting})` : ''}; build it with CONFIG_KVM_BOOK3S_64_HV=m, as build-kernel's KVM profile sets it`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`kvm_hv is missing: the L1 kernel's modules (${modulesDir}) have no kvm-hv.ko, so it cannot host a KVM guest${setting ? ` (its config has ${setting})` : ''}; build it with CONFIG_KVM_BOOK3S_64_HV=m, as build-kernel's KVM profile sets it`);
 }
 /** kvm and kvm_hv with what they depend on, in load order, uncompressed into outDir. */
 async function kvmModules(modulesDir, outDir) {
     if (!(0,_modules_js__WEBPACK_IMPORTED_MODULE_6__/* .findModule */ .ku)(modulesDir, 'kvm_hv') && !(0,_modules_js__WEBPACK_IMPORTED_MODULE_6__/* .builtIn */ .wx)(modulesDir, 'kvm_hv'))
         throw kvmHvMissing(modulesDir);
-    return (0,_modules_js__WEBPACK_IMPORTED_MODULE_6__/* .moduleClosure */ .Uq)(modulesDir, ['kvm', 'kvm_hv'], outDir, (name) => new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`${modulesDir} has kvm-hv but not ${name}.ko, which it needs: the candidate kernel's modules are incomplete`));
+    return (0,_modules_js__WEBPACK_IMPORTED_MODULE_6__/* .moduleClosure */ .Uq)(modulesDir, ['kvm', 'kvm_hv'], outDir, (name) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`${modulesDir} has kvm-hv but not ${name}.ko, which it needs: the candidate kernel's modules are incomplete`));
 }
 /** The NEEDED entries of an ELF file (readelf reads any architecture's). */
 async function neededLibraries(file) {
@@ -32372,7 +32420,7 @@ async function libraryClosure(binary, dirs) {
         }
     }
     if (missing.size > 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(binary)} needs ${[...missing].sort().join(', ')}, found in none of ${dirs.join(', ')}; expected its dependencies' RPMs in l2-qemu-rpms, or those libraries in nested-qemu's lib/`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(binary)} needs ${[...missing].sort().join(', ')}, found in none of ${dirs.join(', ')}; expected its dependencies' RPMs in l2-qemu-rpms, or those libraries in nested-qemu's lib/`);
     }
     return found;
 }
@@ -32381,7 +32429,7 @@ async function l2QemuFiles(guestQemuDir, candidate) {
     const debianQemu = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(guestQemuDir, 'bin', 'qemu-system-ppc64');
     const debianLibs = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(guestQemuDir, 'lib');
     if (!candidate && (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(debianQemu) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(debianLibs, 'ld64.so.2')))) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`${guestQemuDir} has no ppc64le qemu-system-ppc64 with its libraries (bin/, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's into ${GUEST_QEMU_DIR}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`${guestQemuDir} has no ppc64le qemu-system-ppc64 with its libraries (bin/, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's into ${GUEST_QEMU_DIR}`);
     }
     const binary = candidate?.binary ?? debianQemu;
     const libraryDirs = [
@@ -32390,7 +32438,7 @@ async function l2QemuFiles(guestQemuDir, candidate) {
     ];
     const loader = libraryDirs.map((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'ld64.so.2')).find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file));
     if (!loader)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`no ppc64le loader (ld64.so.2) in ${libraryDirs.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`no ppc64le loader (ld64.so.2) in ${libraryDirs.join(', ')}`);
     const libraries = await libraryClosure(binary, libraryDirs);
     libraries.delete('ld64.so.2');
     // The candidate's own firmware first; VOF from the guest QEMU folder where the RPMs lack it.
@@ -32461,7 +32509,7 @@ function nestedChecks(options, modules) {
             // L2's console is prefixed so that its marker and results never pass for L1's own.
             // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
             // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
-            command: `l2_log=$(mktemp) && ${l2} 2>&1 | awk -v copy="$l2_log" '{ sub(/\r$/, ""); line = "${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > copy }'; grep -qx '${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' "$l2_log"`,
+            command: `l2_log=$(mktemp) && ${l2} 2>&1 | awk -v copy="$l2_log" '{ sub(/\r$/, ""); line = "${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > copy }'; grep -qx '${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' "$l2_log"`,
         },
     ];
 }
@@ -32470,7 +32518,7 @@ async function nestedPayload(work, options) {
     const moduleDir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(work, 'modules');
     await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['mkdir', '-p', moduleDir]);
     const modules = await kvmModules(options.modulesDir, moduleDir);
-    const l2Initrd = await (0,_boot_js__WEBPACK_IMPORTED_MODULE_5__/* .buildInitramfs */ .yY)(work, options.busybox, {
+    const l2Initrd = await (0,_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .buildInitramfs */ .yY)(work, options.busybox, {
         name: 'l2-initramfs',
         ...(options.l2Workloads
             ? {
@@ -32521,7 +32569,7 @@ function describeL2Qemu(guestQemuDir, candidate) {
 /* harmony export */   ed: () => (/* binding */ diskArgv),
 /* harmony export */   t$: () => (/* binding */ QemuStartError)
 /* harmony export */ });
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1683);
 /**
  * qemu-system-ppc64: the command line of a guest, and what an early exit means (QEMU refused
@@ -32530,7 +32578,7 @@ function describeL2Qemu(guestQemuDir, candidate) {
 
 
 /** QEMU exited before the guest ran; `output` is what it said (the capability refusals). */
-class QemuStartError extends _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN {
+class QemuStartError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN {
     output;
     constructor(message, output) {
         super(message);
@@ -32715,8 +32763,8 @@ const imageScenario = {
     },
 };
 
-// EXTERNAL MODULE: ./src/guest/boot.ts + 1 modules
-var boot = __nccwpck_require__(5042);
+// EXTERNAL MODULE: ./src/guest/initramfs.ts
+var initramfs = __nccwpck_require__(789);
 // EXTERNAL MODULE: ./src/guest/modules.ts
 var modules = __nccwpck_require__(413);
 ;// CONCATENATED MODULE: ./src/guest/scenarios/kernel.ts
@@ -32738,7 +32786,7 @@ const kernelScenario = {
             : undefined;
         return {
             kernel,
-            initrd: await (0,boot/* buildInitramfs */.yY)(request.work, request.busybox, {
+            initrd: await (0,initramfs/* buildInitramfs */.yY)(request.work, request.busybox, {
                 checks: request.checks,
                 ...(workloads ? { setup: workloads.setup, after: workloads.runs, files: workloads.files } : {}),
             }),
@@ -32750,14 +32798,14 @@ const kernelScenario = {
                 : {}),
             firmware: 'vof',
             memoryMb: request.memoryMb,
-            markers: [new RegExp(`^${boot/* READY_MARKER */.BT}$`)],
+            markers: [new RegExp(`^${initramfs/* READY_MARKER */.BT}$`)],
             details: [],
         };
     },
 };
 
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/guest/nested.ts
 var nested = __nccwpck_require__(8145);
 ;// CONCATENATED MODULE: ./src/guest/scenarios/nested.ts
@@ -32809,7 +32857,7 @@ const nestedScenario = {
         const memoryMb = Math.max(request.memoryMb, L1_MIN_MEMORY_MB);
         return {
             kernel,
-            initrd: await (0,boot/* buildInitramfs */.yY)(request.work, request.busybox, {
+            initrd: await (0,initramfs/* buildInitramfs */.yY)(request.work, request.busybox, {
                 checks: [...payload.checks, ...request.checks],
                 files: [...payload.files, ...(l1Workloads?.files ?? [])],
                 // L1's workloads run before it hosts L2: once L2 has run, the emulated L1 runs memory-heavy
@@ -32824,7 +32872,7 @@ const nestedScenario = {
                 : {}),
             firmware: 'vof',
             memoryMb,
-            markers: [new RegExp(`^${boot/* READY_MARKER */.BT}$`)],
+            markers: [new RegExp(`^${initramfs/* READY_MARKER */.BT}$`)],
             details: [
                 ['L1 kernel', (0,nested/* describeL1Kernel */.qx)(kernel, modulesDir)],
                 ['L2 QEMU', (0,nested/* describeL2Qemu */.gi)(request.nested.guestQemuDir, request.nested.candidateQemu)],
@@ -32870,7 +32918,7 @@ const SCENARIOS = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4524);
 /* harmony import */ var _exec_shell_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2715);
 /* harmony import */ var _modules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(413);
@@ -33111,7 +33159,7 @@ const SCRATCH_MB = 512;
 async function workloadDisks(work, toolsDir, workloads) {
     for (const tool of new Set(workloads.map((w) => workloadTool(w.command)).filter(Boolean))) {
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(toolsDir, 'bin', tool)) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(toolsDir, 'lib', 'ld64.so.2')))
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`${toolsDir} has no ppc64le ${tool} with its libraries (bin/${tool}, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's stress-ng and fio into ${WORKLOAD_TOOLS_DIR}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`${toolsDir} has no ppc64le ${tool} with its libraries (bin/${tool}, lib/ld64.so.2); run scripts/setup-host.sh, which unpacks Debian's stress-ng and fio into ${WORKLOAD_TOOLS_DIR}`);
     }
     const tools = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(work, 'workload-tools.iso');
     await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['genisoimage', '-quiet', '-R', '-o', tools, toolsDir]);
@@ -33126,10 +33174,10 @@ async function scratchDisk(work) {
 /** The modules, init lines and parse table of a guest that runs `workloads` from its disks. */
 async function workloadGuest(work, modulesDir, workloads) {
     if (!modulesDir)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input 'modules' is required for workloads: the guest loads ${WORKLOAD_MODULES.join(', ')} for its disks; expected the kernel's modules folder (such as /lib/modules/<kver>)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input 'modules' is required for workloads: the guest loads ${WORKLOAD_MODULES.join(', ')} for its disks; expected the kernel's modules folder (such as /lib/modules/<kver>)`);
     const outDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(work, `workload-modules-${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(modulesDir)}`);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(outDir, { recursive: true });
-    const modules = await (0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .moduleClosure */ .Uq)(modulesDir, WORKLOAD_MODULES, outDir, (name) => new _action_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${modulesDir} has no ${name}.ko and the kernel does not build it in (modules.builtin); workloads need it for their disks`));
+    const modules = await (0,_modules_js__WEBPACK_IMPORTED_MODULE_5__/* .moduleClosure */ .Uq)(modulesDir, WORKLOAD_MODULES, outDir, (name) => new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${modulesDir} has no ${name}.ko and the kernel does not build it in (modules.builtin); workloads need it for their disks`));
     return {
         files: modules.map((module) => ({ source: module, target: `${GUEST_MODULES}/${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(module)}` })),
         setup: workloadSetup(modules.map((module) => `${GUEST_MODULES}/${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(module)}`)),
@@ -33152,32 +33200,6 @@ const L2_DISK_ARGS = [
 
 /***/ }),
 
-/***/ 5514:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ defaultCacheDir),
-/* harmony export */   G: () => (/* binding */ scratchDir)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/** Where the suite keeps downloads and local caches on a machine (kept between runs on self-hosted runners). */
-
-
-function defaultCacheDir() {
-    return (process.env.KVM_ACTIONS_CACHE ||
-        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(process.env.XDG_CACHE_HOME || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.cache'), 'kvm-actions'));
-}
-/** Scratch space: the runner's own temp folder when there is one (cleaned per job), else the system's. */
-function scratchDir() {
-    return process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)();
-}
-
-
-/***/ }),
-
 /***/ 8588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33193,8 +33215,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/net/download.ts
 /**
  * Reading URLs (http, https, file) through the toolkit's HTTP client (@actions/http-client: the
@@ -33302,7 +33324,7 @@ function joinUrl(base, relative) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /** A folder of git format-patch files given to patch-qemu. */
 
 
@@ -33311,13 +33333,13 @@ function patchSeries(dir, inputName) {
     if (!dir)
         return [];
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory()) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${dir}, which is not a folder of .patch files`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${dir}, which is not a folder of .patch files`);
     }
     const patches = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)
         .filter((name) => name.endsWith('.patch'))
         .sort();
     if (patches.length === 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${dir}, which holds no .patch files`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${dir}, which holds no .patch files`);
     }
     return patches;
 }
@@ -33346,8 +33368,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var apply = __nccwpck_require__(7545);
 // EXTERNAL MODULE: ./src/rpm/spec.ts
 var rpm_spec = __nccwpck_require__(7258);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __nccwpck_require__(4524);
 ;// CONCATENATED MODULE: ./src/qemu/devices.ts
@@ -33843,8 +33865,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/repodata/xml.ts + 1 modules
 var xml = __nccwpck_require__(3376);
 ;// CONCATENATED MODULE: ./src/repodata/other.ts
@@ -34128,7 +34150,7 @@ function readBootTestReports(files) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4524);
 /* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1683);
 /* harmony import */ var _tree_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2990);
@@ -34171,11 +34193,11 @@ function parseSshTarget(target, port) {
     if (url) {
         const urlPort = url[3] ? Number(url[3]) : port;
         if (urlPort < 1 || urlPort > 65535)
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Input 'target' has port ${url[3]}; expected 1 to 65535`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Input 'target' has port ${url[3]}; expected 1 to 65535`);
         return { user: url[1], host: url[2], path: trimPath(url[4]), port: urlPort };
     }
     if (LOOKS_REMOTE.test(target)) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Input 'target' is '${target}', which looks remote but is not a valid SSH target; expected ${SSH_TARGET_FORM} (a host of letters, digits, dots and hyphens, not starting with '-'), or a local directory path`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigurationError */ .j1(`Input 'target' is '${target}', which looks remote but is not a valid SSH target; expected ${SSH_TARGET_FORM} (a host of letters, digits, dots and hyphens, not starting with '-'), or a local directory path`);
     }
     return undefined;
 }
@@ -34234,9 +34256,9 @@ class SshSession extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_6__/* .Tool */ .
     failure(result) {
         const last = result.stderr.trim().split('\n').at(-1);
         if (result.exitCode === 255) {
-            return new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`ssh to ${this.target.user}@${this.target.host}:${this.target.port} failed: ${last}`);
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`ssh to ${this.target.user}@${this.target.host}:${this.target.port} failed: ${last}`);
         }
-        return new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`a remote command failed on ${this.target.host}: ${last || `exit code ${result.exitCode}`}`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`a remote command failed on ${this.target.host}: ${last || `exit code ${result.exitCode}`}`);
     }
     /** Runs a fixed remote script with its values as positional arguments. */
     async remote(script, args, input, okCodes = [0]) {
@@ -34327,11 +34349,11 @@ class RemoteRepository {
             const where = `${this.session.target.host}:${root}`;
             if (!expired && !dead) {
                 const until = Number(expires) > 0 ? `, lease until ${new Date(Number(expires) * 1000).toISOString()}` : '';
-                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`another publish (pid ${pid} on ${host}${until}) holds the lock on ${where}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`another publish (pid ${pid} on ${host}${until}) holds the lock on ${where}`);
             }
             const takeOver = await this.session.remote(REMOTE.takeOver, [root, owner, holder], undefined, [0, 3]);
             if (takeOver.exitCode === 3)
-                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`another publish took the lock on ${where} over first; try again when it ends`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`another publish took the lock on ${where} over first; try again when it ends`);
             this.log?.warning(`Took over the lock on ${where} from pid ${pid} on ${host}: ${expired ? 'its lease expired' : 'that process is gone'}.`);
         }
         return { owner, release: () => this.unlock(owner) };
@@ -34393,7 +34415,7 @@ class RemoteRepository {
         const wrong = wanted.filter((file) => sums.get(file) !== sha256((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(state, file)));
         const extra = [...sums.keys()].filter((file) => !wanted.includes(file));
         if (wrong.length > 0 || extra.length > 0) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .TestFailure */ .p2(`the remote staging copy differs from the verified one: ${[...wrong.map((f) => `${f} differs`), ...extra.map((f) => `${f} is extra`)].join(', ')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .TestFailure */ .p2(`the remote staging copy differs from the verified one: ${[...wrong.map((f) => `${f} differs`), ...extra.map((f) => `${f} is extra`)].join(', ')}`);
         }
         await this.session.remote(REMOTE.switch, [staging, remote.live, remoteLive, remote.previous]);
         this.log?.info(`Published ${this.session.target.host}:${remote.live} -> ${staging}`);
@@ -34404,7 +34426,7 @@ class RemoteRepository {
         const current = (await this.session.remote(REMOTE.live, [remote.live])).stdout.trim();
         const previous = (await this.session.remote(REMOTE.live, [remote.previous])).stdout.trim();
         if (!current || !previous)
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`${this.session.target.host}:${remote.live} has no previous state to roll back to`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InfrastructureError */ .EN(`${this.session.target.host}:${remote.live} has no previous state to roll back to`);
         await this.session.remote(REMOTE.switch, [previous, remote.live, current, remote.previous]);
         return { from: current, to: previous };
     }
@@ -34455,8 +34477,8 @@ const localTarget = {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/exec/tools.ts
 var tools = __nccwpck_require__(6530);
 // EXTERNAL MODULE: ./src/repo/ssh.ts
@@ -34671,7 +34693,7 @@ function pruneStates(paths, releasever, channel) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 /* harmony import */ var _net_download_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8588);
 /* harmony import */ var _repomd_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3331);
 /* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3376);
@@ -34705,7 +34727,7 @@ function toPackage({ children }, baseUrl, source) {
     const base = location['xml:base'];
     const url = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(base ?? baseUrl, href);
     if (!insideRepository(url, baseUrl)) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${source} places ${text('name')} at ${base ? `${base} ` : ''}${href}, outside the repository ${baseUrl}; refusing the metadata`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${source} places ${text('name')} at ${base ? `${base} ` : ''}${href}, outside the repository ${baseUrl}; refusing the metadata`);
     }
     return {
         name: text('name'),
@@ -34743,16 +34765,16 @@ async function readRepository(baseUrl, options = {}) {
     const repomd = (0,_repomd_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepomd */ .p)(repomdData.toString('utf8'), repomdUrl);
     const primary = repomd.entries.find((entry) => entry.type === 'primary');
     if (!primary)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} has no primary metadata`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} has no primary metadata`);
     const primaryUrl = (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .joinUrl */ .we)(baseUrl, primary.href);
     const data = await (0,_net_download_js__WEBPACK_IMPORTED_MODULE_2__/* .readUrl */ .wo)(primaryUrl, options);
     // The chain of trust runs repomd.xml → primary → each package's checksum → its signature.
     if (!primary.checksum)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} gives no checksum for ${primary.href}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${repomdUrl} gives no checksum for ${primary.href}`);
     const algorithm = primary.checksum.type === 'sha' ? 'sha1' : primary.checksum.type;
     const actual = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(data).digest('hex');
     if (actual !== primary.checksum.value.toLowerCase()) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${primary.href} does not match repomd.xml: ${algorithm} ${actual}, repomd.xml says ${primary.checksum.value}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InfrastructureError */ .EN(`${primary.href} does not match repomd.xml: ${algorithm} ${actual}, repomd.xml says ${primary.checksum.value}`);
     }
     return readPrimary(data, primary.href, baseUrl);
 }
@@ -34766,7 +34788,7 @@ async function readRepository(baseUrl, options = {}) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ parseRepomd)
 /* harmony export */ });
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _xml_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3376);
 /** repodata/repomd.xml: the index of a dnf repository's metadata files. */
 
@@ -34782,7 +34804,7 @@ function parseRepomd(xml, source = 'repomd.xml') {
         const type = attributes.type ?? '';
         const href = children.get('location')?.attributes.href;
         if (!href)
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN(`${source}: the ${type} entry has no location`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN(`${source}: the ${type} entry has no location`);
         const checksum = children.get('checksum');
         entries.push({
             type,
@@ -34795,7 +34817,7 @@ function parseRepomd(xml, source = 'repomd.xml') {
     reader.write(xml);
     reader.close();
     if (reader.rootName !== 'repomd')
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN(`${source} is not a repomd.xml document`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN(`${source} is not a repomd.xml document`);
     return { ...(revision !== undefined ? { revision } : {}), entries };
 }
 
@@ -34818,8 +34840,8 @@ const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRe
 var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: ./node_modules/saxes/saxes.js
 var saxes = __nccwpck_require__(9800);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __nccwpck_require__(4524);
 ;// CONCATENATED MODULE: ./src/repodata/xml.ts
@@ -35179,7 +35201,7 @@ function renderText(block) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4524);
 /* harmony import */ var _fs_glob_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7549);
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7258);
@@ -35201,7 +35223,7 @@ function builtInEdit(spec, what, detail) {
     return { index: 0, type: 'built-in', target: `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(spec)} ${what}`, detail };
 }
 /** A recipe that does not fit the package: names the action, its position and the file. */
-class ActionError extends _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1 {
+class ActionError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1 {
 }
 function fail(action, target, message) {
     throw new ActionError(`autopatch action ${action.type} #${action.index} (${target}): ${message}`);
@@ -35223,7 +35245,7 @@ function findSpec(root) {
         .filter((name) => name.endsWith('.spec'))
         .map((name) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name)));
     if (specs.length !== 1) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${root} must hold exactly one .spec file (in SPECS/ or at the top); found ${specs.length === 0 ? 'none' : specs.map((s) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(s)).join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${root} must hold exactly one .spec file (in SPECS/ or at the top); found ${specs.length === 0 ? 'none' : specs.map((s) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(s)).join(', ')}`);
     }
     return specs[0];
 }
@@ -35619,7 +35641,7 @@ async function applyRecipe(recipe, options) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /**
  * AlmaLinux's autopatch configuration (config.yaml): `parameters` and an ordered `actions` list
  * of single-key blocks, each a list of entries. Validated here into typed actions so that the
@@ -35643,7 +35665,7 @@ class Reader {
             this.fail(`unknown key '${unknown[0]}' (accepted: ${allowed.join(', ')})`);
     }
     fail(message) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${this.source}: ${this.where}: ${message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${this.source}: ${this.where}: ${message}`);
     }
     string(key, required = true) {
         const value = this.entry[key];
@@ -35770,7 +35792,7 @@ function parseRecipe(text, source) {
         document = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
     }
     catch (error) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${source}: not valid YAML: ${error.message.split('\n')[0]}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${source}: not valid YAML: ${error.message.split('\n')[0]}`);
     }
     const top = new Reader(source, 'top level', (document ?? {}), ['parameters', 'actions']);
     const params = document.parameters ?? {};
@@ -35816,7 +35838,7 @@ function loadRecipe(file) {
         text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
     }
     catch {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`autopatch config ${file} cannot be read`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`autopatch config ${file} cannot be read`);
     }
     return parseRecipe(text, file);
 }
@@ -35840,7 +35862,7 @@ function loadRecipe(file) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _report_duration_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6132);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4524);
 /* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1683);
@@ -36008,7 +36030,7 @@ function firstErrorLine(log) {
  * package, is at fault. rpmbuild lists them after `error: Failed build dependencies:`; mock
  * says `No matching package to install: 'x'`.
  */
-class MissingBuildDependencies extends _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN {
+class MissingBuildDependencies extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN {
     missing;
     logFile;
     name = 'MissingBuildDependencies';
@@ -36022,7 +36044,7 @@ class MissingBuildDependencies extends _action_errors_js__WEBPACK_IMPORTED_MODUL
 function missingBuildDependencies(log) {
     return [...new Set([...new Rpmbuild().missingDependencies(log), ...new Mock().missingDependencies(log)])];
 }
-class BuildFailure extends _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2 {
+class BuildFailure extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2 {
     logFile;
     tail;
     errorLine;
@@ -36079,7 +36101,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _fs_glob_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7549);
 /**
  * The RPMs an action is given: a JSON list (the `rpms` output of build-kernel and patch-qemu),
@@ -36097,10 +36119,10 @@ function parseRpmPatterns(raw) {
             parsed = JSON.parse(raw);
         }
         catch {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6('not valid JSON');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6('not valid JSON');
         }
         if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6('the JSON is not a list of strings');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6('the JSON is not a list of strings');
         }
         return parsed;
     }
@@ -36131,9 +36153,9 @@ async function collectRpms(patterns, workspace, inputName = 'rpms') {
         const rpms = matches.flatMap((match) => ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(match).isDirectory() ? rpmsBelow(match) : [match]));
         const notRpm = rpms.find((file) => !file.endsWith('.rpm'));
         if (notRpm)
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${notRpm}, which is not an .rpm file`);
         if (rpms.length === 0) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input '${inputName}' entry '${pattern}' matches no RPM; expected ${RPM_SET_FORM}`);
         }
         rpms.forEach((rpm) => found.add(rpm));
     }
@@ -36283,7 +36305,7 @@ function conditionalArgs(withs = [], withouts = []) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4524);
-/* harmony import */ var _host_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5514);
+/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1283);
 /**
  * Who signed an RPM. `rpm -K` exits 0 for an unsigned package, so the check reads what rpm says,
  * with only the trusted keys in a private rpm database, and compares the header signature's key
@@ -36298,7 +36320,7 @@ async function checkSignatures(files, keys) {
     if (files.length === 0)
         return [];
     const ids = keys.map((key) => key.keyId.toLowerCase());
-    const dbpath = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_host_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .scratchDir */ .G)(), 'kvm-actions-rpmdb-'));
+    const dbpath = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .scratchDir */ .G)(), 'kvm-actions-rpmdb-'));
     try {
         for (const key of keys)
             await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_2__/* .exec */ .m0)(['rpm', '--dbpath', dbpath, '--import', key.file]);
@@ -36367,7 +36389,7 @@ function sectionFor(output, file) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4524);
 /* harmony import */ var _macros_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9892);
 /**
@@ -36415,11 +36437,11 @@ async function expandSpec(spec, specName, evaluation, expandedFile) {
     const described = describe(args);
     const query = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['rpmspec', '-q', '--qf', '%{name}\\n', ...args, spec], { allowFailure: true });
     if (query.exitCode !== 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${specName} does not parse for ${evaluation.target} (rpmspec -q ${described}): ${rpmspecError(query.stderr)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${specName} does not parse for ${evaluation.target} (rpmspec -q ${described}): ${rpmspecError(query.stderr)}`);
     }
     const parsed = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['rpmspec', '-P', ...args, spec], { allowFailure: true });
     if (parsed.exitCode !== 0) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${specName} does not expand for ${evaluation.target} (rpmspec -P ${described}): ${rpmspecError(parsed.stderr)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${specName} does not expand for ${evaluation.target} (rpmspec -P ${described}): ${rpmspecError(parsed.stderr)}`);
     }
     if (expandedFile) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(expandedFile), { recursive: true });
@@ -36674,7 +36696,7 @@ function editSpecFile(spec, edit) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8055);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4524);
 /* harmony import */ var _signature_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(139);
 /**
@@ -36712,16 +36734,16 @@ function parseUpstreamKeys(raw, workspace) {
         if (known)
             entries.push({ known });
         else if (item === 'none')
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6("'none' cannot be combined with keys");
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6("'none' cannot be combined with keys");
         else {
             const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, item);
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
-                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6(`${item} is neither a known key name nor an existing file`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6(`${item} is neither a known key name nor an existing file`);
             entries.push({ path });
         }
     }
     if (entries.length === 0)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6('no key given');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InvalidValue */ .h6('no key given');
     return { kind: 'keys', entries };
 }
 /** The fingerprints in an armored key file (gpg reads it without importing anything). */
@@ -36744,7 +36766,7 @@ async function fingerprints(file, home) {
             expectFpr = false;
     }
     if (shown.exitCode !== 0 || primary.length === 0)
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input 'upstream-keys' has ${file}, which holds no OpenPGP public key`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input 'upstream-keys' has ${file}, which holds no OpenPGP public key`);
     return primary;
 }
 /** Key files with their ids, ready for checkSignatures; files and a GnuPG home under workDir. */
@@ -36758,7 +36780,7 @@ async function resolveUpstreamKeys(spec, workDir) {
             let file;
             if ('known' in entry) {
                 if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(entry.known.file)) {
-                    throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input 'upstream-keys' is '${entry.known.name}', but ${entry.known.file} does not exist on this host (EL hosts have it); expected the key armored, a key file, or 'none'`);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input 'upstream-keys' is '${entry.known.name}', but ${entry.known.file} does not exist on this host (EL hosts have it); expected the key armored, a key file, or 'none'`);
                 }
                 file = entry.known.file;
             }
@@ -36770,7 +36792,7 @@ async function resolveUpstreamKeys(spec, workDir) {
                 file = entry.path;
             const found = await fingerprints(file, home);
             if ('known' in entry && !found.includes(entry.known.fingerprint)) {
-                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input 'upstream-keys': ${file} is not ${entry.known.name}'s key (fingerprint ${entry.known.fingerprint}; the file has ${found.join(', ')})`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input 'upstream-keys': ${file} is not ${entry.known.name}'s key (fingerprint ${entry.known.fingerprint}; the file has ${found.join(', ')})`);
             }
             for (const fingerprint of found)
                 keys.push({ file, keyId: fingerprint.slice(-16).toLowerCase() });
@@ -36786,7 +36808,7 @@ async function resolveUpstreamKeys(spec, workDir) {
 async function requireUpstreamSignature(srpm, keys, name) {
     const [check] = await (0,_signature_js__WEBPACK_IMPORTED_MODULE_4__/* .checkSignatures */ .a)([srpm], keys);
     if (!check || check.problem || !check.signer) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`refusing the upstream source RPM ${name}: it ${check?.problem ?? 'was not checked'}; nothing was built or signed`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`refusing the upstream source RPM ${name}: it ${check?.problem ?? 'was not checked'}; nothing was built or signed`);
     }
     return check.signer;
 }
@@ -36813,7 +36835,7 @@ async function verifyRepomdSignature(repomd, signature, keys, workDir, where) {
         if (checked.exitCode !== 0) {
             const line = checked.stderr.split('\n').find((l) => /BAD|No public key|Can't check|not/.test(l)) ??
                 checked.stderr.trim();
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`${where} does not verify with upstream-keys: ${line.replace(/^gpgv: /, '')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`${where} does not verify with upstream-keys: ${line.replace(/^gpgv: /, '')}`);
         }
         await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['gpgconf', '--homedir', home, '--kill', 'all'], { allowFailure: true });
         return true;
@@ -48973,9 +48995,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/action/errors.ts
-var errors = __nccwpck_require__(8055);
-;// CONCATENATED MODULE: ./src/report/annotations.ts
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/action/annotations.ts
 const ANNOTATIONS_PER_KIND = 10;
 class Annotator {
     host;
@@ -49366,8 +49388,8 @@ function defineAction(definition) {
 
 
 
-// EXTERNAL MODULE: ./src/host/paths.ts
-var paths = __nccwpck_require__(5514);
+// EXTERNAL MODULE: ./src/fs/paths.ts
+var paths = __nccwpck_require__(1283);
 // EXTERNAL MODULE: ./src/rpm/collect.ts
 var collect = __nccwpck_require__(7859);
 // EXTERNAL MODULE: ./src/rpm/builder.ts
