@@ -69,7 +69,13 @@ async function addPatchSeries(
   return applyRecipe(
     {
       source: `patch series ${dir}`,
-      parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+      // Strict: a Latest number that collides with one the spec has fails here, not in rpmbuild.
+      parameters: {
+        insertMarker: false,
+        ignoreVersionMacros: false,
+        ignoreReleaseMacros: false,
+        strict: true,
+      },
       actions: patches.map((name, index) => ({
         type: 'add_files' as const,
         fileType: 'patch' as const,

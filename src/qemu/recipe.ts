@@ -50,10 +50,11 @@ function builtIn(spec: string, edits: SpecEdit[]): AppliedEdit[] {
   return edits.map(({ edit, detail }) => builtInEdit(spec, edit, detail))
 }
 
+// Our own recipes run strict: a quiet no-op here would ship a package without the change.
 function engineRecipe(source: string, actions: RecipeAction[]): Recipe {
   return {
     source,
-    parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+    parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false, strict: true },
     actions: actions.map((action, index) => ({ ...action, index: index + 1 })) as Recipe['actions'],
   }
 }

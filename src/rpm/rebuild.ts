@@ -113,7 +113,8 @@ function recipeFromSource(source: RecipeSource): { recipe: Recipe; filesDir: str
 function suffixRecipe(suffix: string): Recipe {
   return {
     source: 'release suffix',
-    parameters: { insertMarker: true, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+    // Strict: a spec whose Release takes no suffix (%autorelease without rpmautospec) fails.
+    parameters: { insertMarker: true, ignoreVersionMacros: false, ignoreReleaseMacros: false, strict: true },
     actions: [{ type: 'modify_release', suffix, enabled: true, index: 1 }],
   }
 }

@@ -1,7 +1,7 @@
 /**
- * Reading a spec file's structure as text: its sections, its Patch/Source tags, where
- * %changelog starts and how the spec applies its patches. Only what recipe edits need; rpmspec
- * answers everything that needs macros expanded.
+ * Reading a spec file's structure as text: its sections, its Patch/Source tags and where
+ * %changelog starts. Only what recipe edits need; rpmspec answers everything that needs macros
+ * expanded.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
@@ -101,27 +101,6 @@ export function numberedTags(
     if (match) tags.push({ number: match[1] ? Number(match[1]) : 0, line: index, value: match[2]!.trim() })
   }
   return tags
-}
-
-export type ApplyStyle = 'autosetup' | 'kernel' | 'patch-P' | 'patchN' | 'none'
-
-/** How the spec applies patches in %prep, and the line after which a new apply line belongs. */
-export function applyStyle(lines: readonly string[]): { style: ApplyStyle; after: number } {
-  const prep = sections(lines).find((section) => section.name === 'prep')
-  if (!prep) return { style: 'none', after: -1 }
-  let result: { style: ApplyStyle; after: number } = { style: 'none', after: -1 }
-  let setupLine = -1
-  for (let index = prep.header + 1; index < prep.end; index++) {
-    const line = lines[index]!.trim()
-    if (/^%(autosetup|autopatch)\b/.test(line)) return { style: 'autosetup', after: index }
-    if (/^%setup\b/.test(line)) setupLine = index
-    if (/^Apply(Optional)?Patch\s+\S/.test(line)) result = { style: 'kernel', after: index }
-    else if (/^%patch\s+(-P\s*)?\d+/.test(line) || /^%patch\s+-P/.test(line))
-      result = { style: 'patch-P', after: index }
-    else if (/^%patch\d+\b/.test(line)) result = { style: 'patchN', after: index }
-  }
-  if (result.style === 'none' && setupLine !== -1) return { style: 'patch-P', after: setupLine }
-  return result
 }
 
 /** A `%if…` that encloses a line, and whether the line sits in its `%else` branch. */

@@ -1,20 +1,23 @@
 // @needs-system-tools
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, relative } from 'node:path'
 import { ConfigurationError } from '../../src/errors.js'
+import type { Log } from '../../src/reporter.js'
 import { applyRecipe, changelogDate, recipeDate } from '../../src/rpm/autopatch/apply.js'
 import { parseRecipe } from '../../src/rpm/autopatch/config.js'
-import { fixtureTree, treeDigest, writeTree } from '../support/fixtures.js'
+import { FIXTURES, fixtureTree, treeDigest, writeTree } from '../support/fixtures.js'
 
 const DATE = new Date(Date.UTC(2026, 10, 25, 12))
 
-async function apply(tree: string, yaml: string, extra: Record<string, string> = {}) {
+async function apply(tree: string, yaml: string, extra: Record<string, string> = {}, log?: Log) {
   const config = writeTree({ 'config.yaml': yaml, ...extra })
   return applyRecipe(parseRecipe(yaml, join(config, 'config.yaml')), {
     packageDir: tree,
     filesDir: join(config, 'files'),
     scriptsDir: join(config, 'scripts'),
     date: DATE,
+    ...(log ? { log } : {}),
   })
 }
 
@@ -25,6 +28,138 @@ async function expectUnchangedAfterFailure(tree: string, yaml: string, message: 
   await expect(apply(tree, yaml, extra)).rejects.toThrow(message)
   expect(treeDigest(dirname(tree))).toEqual(before) // no edit, no leftover copy
 }
+
+/** A flat package `pkg` holding pkg.spec and any other files, for the edge cases. */
+function flatTree(specText: string, files: Record<string, string> = {}): string {
+  const entries = Object.entries({ 'pkg.spec': specText, ...files }).map(([path, text]) => [
+    `pkg/${path}`,
+    text,
+  ])
+  return join(writeTree(Object.fromEntries(entries)), 'pkg')
+}
+const flatSpec = (tree: string): string => readFileSync(join(tree, 'pkg.spec'), 'utf8')
+
+const CHANGELOG_ENTRY =
+  'actions:\n  - changelog_entry:\n    - name: A\n      email: a@example.org\n      line: [x]\n'
+
+const replaceRecipe = (entry: string, parameters = ''): string =>
+  `${parameters}actions:\n  - replace:\n    - target: spec\n${entry.replace(/^/gm, '      ')}\n`
+
+/**
+ * Our fixtures laid out as AlmaLinux lays out its test configs (tests/configs/<name> of
+ * AlmaLinux/autopatch-tool): the package, autopatch/<name>.yaml with files/, `expected` for the
+ * spec and <file>.expected for any other file the recipe changes. The specs, recipes and
+ * expected files are our own; the expected files are also what AlmaLinux's tool writes.
+ */
+const CONFORMANCE = join(FIXTURES, 'autopatch-conformance')
+const CASE_DATE = new Date(Date.UTC(2026, 0, 14, 12))
+
+async function applyCase(name: string, yaml?: string) {
+  const source = join(CONFORMANCE, name)
+  const tree = join(mkdtempSync(join(tmpdir(), `${name}-`)), name)
+  const expectation = (path: string): boolean =>
+    [join(source, 'autopatch'), join(source, 'expected')].includes(path) || path.endsWith('.expected')
+  cpSync(source, tree, { recursive: true, filter: (path) => !expectation(path) })
+  const config = join(source, 'autopatch', `${name}.yaml`)
+  const edits = await applyRecipe(parseRecipe(yaml ?? readFileSync(config, 'utf8'), config), {
+    packageDir: tree,
+    filesDir: join(source, 'autopatch', 'files'),
+    scriptsDir: join(source, 'autopatch', 'scripts'),
+    date: CASE_DATE,
+  })
+  return { source, tree, edits }
+}
+
+/** [expected file, result file] pairs of a case. */
+function expectedFiles(source: string, tree: string): [string, string][] {
+  const name = basename(source)
+  const specPath = existsSync(join(source, 'SPECS')) ? join('SPECS', `${name}.spec`) : `${name}.spec`
+  const sideFiles = readdirSync(source, { recursive: true, encoding: 'utf8' }).filter(
+    (path) => path.endsWith('.expected') && !path.startsWith('autopatch'),
+  )
+  return [
+    [join(source, 'expected'), join(tree, specPath)],
+    ...sideFiles.map((path): [string, string] => [
+      join(source, path),
+      join(tree, path.replace(/\.expected$/, '')),
+    ]),
+  ]
+}
+
+const files = (tree: string): string[] =>
+  readdirSync(tree, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(tree, join(entry.parentPath, entry.name)))
+    .sort()
+
+describe('AlmaLinux’s test configs, modelled as our own fixtures', () => {
+  it.each(readdirSync(CONFORMANCE).sort())(
+    '%s: every changed file equals its expected file',
+    async (name) => {
+      const { source, tree } = await applyCase(name)
+      for (const [expected, result] of expectedFiles(source, tree)) {
+        expect([relative(tree, result), readFileSync(result, 'utf8')]).toEqual([
+          relative(tree, result),
+          readFileSync(expected, 'utf8'),
+        ])
+      }
+    },
+  )
+
+  it('applies the EL9 kernel recipe whose count-2 replace matches five times, and adds its files beside the spec', async () => {
+    const { tree, edits } = await applyCase('kernel-el9')
+    expect(edits.find((edit) => edit.detail.startsWith("2 occurrence(s) of '%ifnarch noarch'"))).toEqual({
+      index: 12,
+      type: 'replace',
+      target: 'kernel-el9.spec',
+      detail: "2 occurrence(s) of '%ifnarch noarch'; 3 more left by count 2",
+    })
+    expect(files(tree)).toEqual(
+      [
+        '0001-KVM-PPC-Book3S-HV-export-PMU-save-restore-symbols.patch',
+        '0002-KVM-PPC-allow-kvm-hv-as-a-module.patch',
+        '0003-powerpc-pseries-enable-nested-KVM-by-default.patch',
+        'kernel-el9.spec',
+        'kernel-ppc64le-debug-rhel.config',
+        'kernel-ppc64le-rhel.config',
+        'kernel-x86_64-rhel.config',
+        'kvmpowerdup1.x509',
+        'kvmpowerima.x509',
+        'kvmpowerimaca1.x509',
+        'kvmpowerkpatch1.x509',
+        'x509.genkey.centos',
+        'x509.genkey.rhel',
+      ].sort(),
+    )
+  })
+
+  it('stops the same kernel recipe at that replace in strict mode, leaving the tree alone', async () => {
+    const config = readFileSync(join(CONFORMANCE, 'kernel-el9', 'autopatch', 'kernel-el9.yaml'), 'utf8')
+    await expect(applyCase('kernel-el9', `parameters:\n  strict: true\n${config}`)).rejects.toThrow(
+      "autopatch action replace #12 (kernel-el9.spec): '%ifnarch noarch' matches 5 time(s), count says 2",
+    )
+  })
+
+  it('puts the EL10 qemu-kvm recipe’s patches in SOURCES/ of a SPECS/ tree', async () => {
+    const { tree } = await applyCase('qemu-kvm-el10')
+    expect(files(tree)).toEqual([
+      'SOURCES/2001-Build-the-ppc64-system-emulator.patch',
+      'SOURCES/2002-spapr-keep-the-RHEL-machine-types-on-POWER.patch',
+      'SOURCES/qemu-9.1.0.tar.xz',
+      'SOURCES/qemu-guest-agent.service',
+      'SPECS/qemu-kvm-el10.spec',
+    ])
+  })
+
+  it('deletes a file of the tree and, for one only the lookaside cache holds, its line', async () => {
+    const { tree, edits } = await applyCase('deletions')
+    expect(files(tree)).toEqual(['deletions.spec', 'sources'])
+    expect(edits.filter((edit) => edit.type === 'delete_files').map((edit) => edit.detail)).toEqual([
+      'deleted obsolete.conf',
+      'removed from sources',
+    ])
+  })
+})
 
 describe('replace', () => {
   it('replaces literal text in the spec but never in %changelog or comments', async () => {
@@ -51,7 +186,7 @@ describe('replace', () => {
     expect(text).toContain('- Rebuilt; Greets in the changelog must stay')
   })
 
-  it('changes every config matched by a glob, with an exact count per file', async () => {
+  it('changes every config matched by a glob, each file on its own count', async () => {
     const tree = fixtureTree('kernel')
     const edits = await apply(
       tree,
@@ -74,7 +209,7 @@ describe('replace', () => {
     )
   })
 
-  it('matches a multi-line find ignoring indentation and keeps the original indentation', async () => {
+  it('matches a multi-line find ignoring indentation and indents the replacement like the first matched line', async () => {
     const tree = fixtureTree('kernel')
     await apply(
       tree,
@@ -114,6 +249,25 @@ describe('replace', () => {
     expect(edits[0]!.detail).toBe('1 match(es) of /^(%global tools_only) 1$/')
   })
 
+  it('replaces at most count matches, first ones first, and reports those it left', async () => {
+    const tree = fixtureTree('qemu')
+    const edits = await apply(
+      tree,
+      `actions:
+  - replace:
+    - target: spec
+      find: "%ifarch %{power64}"
+      replace: "%ifarch %{power64} x86_64"
+      count: 1
+`,
+    )
+    expect(edits[0]!.detail).toBe("1 occurrence(s) of '%ifarch %{power64}'; 1 more left by count 1")
+    expect(spec(tree, 'qemu-kvm.spec').match(/^%ifarch %\{power64\}.*$/gm)).toEqual([
+      '%ifarch %{power64} x86_64',
+      '%ifarch %{power64}',
+    ])
+  })
+
   it('fails, naming the action, its position and the file, when a find matches nothing', async () => {
     const tree = fixtureTree('qemu')
     await expectUnchangedAfterFailure(
@@ -130,18 +284,33 @@ describe('replace', () => {
     )
   })
 
-  it('fails when the count differs from the matches', async () => {
-    const tree = fixtureTree('qemu')
+  it('fails when the find is only in comment lines or in %changelog', async () => {
+    const text = 'Name: pkg\n# KVM_OFF here\n%description\nx\n%changelog\nKVM_OFF\n'
+    for (const yaml of [
+      replaceRecipe('find: KVM_OFF\nreplace: KVM_ON'),
+      `actions:\n  - delete_line:\n    - target: spec\n      lines: [KVM_OFF]\n`,
+    ]) {
+      await expectUnchangedAfterFailure(
+        flatTree(text),
+        yaml,
+        /\(pkg\.spec\): ('KVM_OFF' matches nothing|line 'KVM_OFF' not found)/,
+      )
+    }
+  })
+
+  it('fails when count lets it replace nothing', async () => {
     await expectUnchangedAfterFailure(
-      tree,
-      `actions:
-  - replace:
-    - target: spec
-      find: "%ifarch %{power64}"
-      replace: "%ifarch %{power64} x86_64"
-      count: 1
-`,
-      /#1 \(SPECS\/qemu-kvm.spec\): '%ifarch %\{power64\}' matches 2 time\(s\), count says 1/,
+      flatTree('Name: pkg\nKVM=off\n'),
+      replaceRecipe('find: KVM=off\nreplace: KVM=on\ncount: 0'),
+      "autopatch action replace #1 (pkg.spec): 'KVM=off' matches 1 time(s), but count 0 replaces none",
+    )
+  })
+
+  it('compares a block’s lines without their leading whitespace only: trailing whitespace counts', async () => {
+    await expectUnchangedAfterFailure(
+      flatTree('Name: pkg\n  cd src \n  make\n'),
+      replaceRecipe('find: |\n  cd src\n  make\nreplace: make -C src'),
+      "(pkg.spec): 'cd src\\nmake' matches nothing",
     )
   })
 
@@ -224,6 +393,29 @@ describe('modify_release and changelog_entry', () => {
     ])
   })
 
+  it('leaves a plain %autorelease alone, and writes no entry into a spec without %changelog', async () => {
+    const text = 'Name: pkg\nVersion: 1\nRelease: %autorelease\nSummary: s\nLicense: MIT\n%description\nx\n'
+    const tree = flatTree(text)
+    expect((await apply(tree, 'actions:\n  - modify_release:\n    - suffix: .kvm1\n'))[0]!.detail).toBe(
+      'Release: uses %autorelease, left as it is',
+    )
+    expect(flatSpec(tree)).toBe(text)
+    const noChangelog = flatTree(text.replace('%autorelease', '2'))
+    const [edit] = await apply(noChangelog, CHANGELOG_ENTRY)
+    expect(edit!.detail).toBe('the spec has no %changelog line: no entry written')
+    expect(flatSpec(noChangelog)).toBe(text.replace('%autorelease', '2'))
+  })
+
+  it('names the Release a changelog entry cannot read', async () => {
+    await expectUnchangedAfterFailure(
+      flatTree(
+        'Name: pkg\nVersion: 1\nRelease: %autorelease\nSummary: s\nLicense: MIT\n%description\nx\n%changelog\n',
+      ),
+      CHANGELOG_ENTRY,
+      "autopatch action changelog_entry #1 (pkg.spec): cannot read the entry's Release from 'Release: %autorelease': '%autorelease' holds a macro that neither rpmspec nor the spec's %define lines resolve",
+    )
+  })
+
   it('dates entries from SOURCE_DATE_EPOCH in UTC', () => {
     expect(recipeDate({ SOURCE_DATE_EPOCH: '1700000000' }).toISOString()).toBe('2023-11-14T22:13:20.000Z')
     expect(Math.abs(recipeDate({}).getTime() - Date.now())).toBeLessThan(60_000)
@@ -233,7 +425,7 @@ describe('modify_release and changelog_entry', () => {
 })
 
 describe('add_files', () => {
-  it('adds a patch in %patch -P style with the next free number', async () => {
+  it('adds a patch in %patch -P style with the next number', async () => {
     const tree = fixtureTree('hello')
     const edits = await apply(
       tree,
@@ -244,7 +436,7 @@ describe('add_files', () => {
     expect(text).toContain(
       'Patch1:         0001-louder-greeting.patch\n\n# AlmaLinux Patch\nPatch2: 0002-kvm.patch\n',
     )
-    expect(text).toContain('%patch -P 1 -p1\n# Applying AlmaLinux Patch\n%patch -P 2 -p1 -b .0002-kvm\n')
+    expect(text).toContain('%patch -P 1 -p1\n\n# Applying AlmaLinux Patch\n%patch -P 2 -p1 -b .0002-kvm\n')
     expect(readFileSync(join(tree, 'SOURCES', '0002-kvm.patch'), 'utf8')).toBe('diff\n')
     expect(edits[0]!.detail).toBe("Patch2: 0002-kvm.patch, applied with '%patch -P 2 -p1 -b .0002-kvm'")
   })
@@ -262,30 +454,31 @@ describe('add_files', () => {
     expect(spec(tree, 'kvm-hello.spec')).toContain('0001-louder-greeting.patch\nPatch7: fix.patch\n')
   })
 
-  it('adds a kernel patch applied by the spec’s own function, and a source', async () => {
+  it('applies a kernel patch with ApplyPatch (the package named kernel), and adds a source', async () => {
     const tree = fixtureTree('kernel')
     await apply(
       tree,
       `actions:
   - add_files:
     - type: patch
-      name: 1000-kvm-ppc-book3s-hv-pmu-symbols.patch
+      name: 1000-kvm-ppc-book3s-hv-pmu-symbols.v2.patch
       number: 1000
     - type: source
       name: kvm-ppc64le.config
       number: 9000
 `,
       {
-        'files/1000-kvm-ppc-book3s-hv-pmu-symbols.patch': 'diff\n',
+        'files/1000-kvm-ppc-book3s-hv-pmu-symbols.v2.patch': 'diff\n',
         'files/kvm-ppc64le.config': 'CONFIG_KVM_BOOK3S_64=m\n',
       },
     )
     const text = spec(tree, 'kernel.spec')
     expect(text).toContain(
-      'Patch999999: linux-kernel-test.patch\n\n# AlmaLinux Patch\nPatch1000: 1000-kvm-ppc-book3s-hv-pmu-symbols.patch\n',
+      'Patch999999: linux-kernel-test.patch\n\n# AlmaLinux Patch\nPatch1000: 1000-kvm-ppc-book3s-hv-pmu-symbols.v2.patch\n',
     )
+    // The file's own name, where AlmaLinux's tool would write 1000-kvm-ppc-book3s-hv-pmu-symbolsv2.patch.
     expect(text).toContain(
-      'ApplyOptionalPatch linux-kernel-test.patch\n# Applying AlmaLinux Patch\nApplyOptionalPatch 1000-kvm-ppc-book3s-hv-pmu-symbols.patch\n',
+      'ApplyOptionalPatch linux-kernel-test.patch\n\n# Applying AlmaLinux Patch\nApplyPatch 1000-kvm-ppc-book3s-hv-pmu-symbols.v2.patch\n',
     )
     expect(text).toContain('Source100: kernel-local\n\n# AlmaLinux Source\nSource9000: kvm-ppc64le.config\n')
   })
@@ -306,7 +499,7 @@ describe('add_files', () => {
     expect(edits[0]!.detail).toBe('Patch6: 0100-devices.patch (applied by %autosetup)')
   })
 
-  it('refuses a missing file and a number already taken', async () => {
+  it('refuses a missing file, a Patch number the spec has and a file the package already has', async () => {
     await expectUnchangedAfterFailure(
       fixtureTree('hello'),
       `actions:\n  - add_files:\n    - type: patch\n      name: nope.patch\n`,
@@ -314,9 +507,15 @@ describe('add_files', () => {
     )
     await expectUnchangedAfterFailure(
       fixtureTree('hello'),
-      `actions:\n  - add_files:\n    - type: source\n      name: x.conf\n      number: 1\n`,
-      'Source1 is used twice after the whole recipe',
-      { 'files/x.conf': 'x' },
+      `actions:\n  - add_files:\n    - type: patch\n      name: x.patch\n      number: 1\n`,
+      'autopatch action add_files #1 (SPECS/kvm-hello.spec): Patch1 already exists in the spec',
+      { 'files/x.patch': 'x' },
+    )
+    await expectUnchangedAfterFailure(
+      fixtureTree('hello'),
+      `actions:\n  - add_files:\n    - type: source\n      name: hello.conf\n`,
+      "autopatch action add_files #1 (SPECS/kvm-hello.spec): 'hello.conf' already exists in the package",
+      { 'files/hello.conf': 'x' },
     )
   })
 
@@ -342,37 +541,35 @@ describe('add_files', () => {
     )
     expect(text.match(/# AlmaLinux Patch/g)).toHaveLength(1)
     expect(text).toContain(
-      '%patch -P 1 -p1\n# Applying AlmaLinux Patch\n%patch -P 2 -p1 -b .0002-a\n%patch -P 3 -p1 -b .0003-b\n%patch -P 4 -p1 -b .0004-c\n',
+      '%patch -P 1 -p1\n\n# Applying AlmaLinux Patch\n%patch -P 2 -p1 -b .0002-a\n%patch -P 3 -p1 -b .0003-b\n%patch -P 4 -p1 -b .0004-c\n',
     )
   })
 
-  it('takes a Source number the spec still has when a later action deletes the old line, as AlmaLinux’s kernel recipe does', async () => {
-    const recipe = (deleteOld: boolean) => `actions:
+  it('takes a Source number the spec still has, as AlmaLinux’s kernel recipe does before deleting the old line', async () => {
+    const recipe = (deleteOld: boolean, parameters = '') => `${parameters}actions:
   - add_files:
     - type: source
       name: almalinuxdup1.x509
       number: 100
 ${deleteOld ? '  - delete_line:\n    - target: spec\n      lines:\n        - "Source100: rheldup3.x509"\n' : ''}`
-    const tree = fixtureTree('kernel-el9.4')
-    await apply(tree, recipe(true), { 'files/almalinuxdup1.x509': 'cert\n' })
-    const text = spec(tree, 'kernel.spec')
-    expect(text).toContain('Source3001: kernel-local\n\n# AlmaLinux Source\nSource100: almalinuxdup1.x509\n')
-    expect(text).not.toContain('rheldup3.x509')
-    await expectUnchangedAfterFailure(
-      fixtureTree('kernel-el9.4'),
-      recipe(false),
-      'autopatch action add_files #1 (SPECS/kernel.spec): Source100 is used twice after the whole recipe',
-      { 'files/almalinuxdup1.x509': 'cert\n' },
-    )
+    for (const deleteOld of [true, false]) {
+      const tree = fixtureTree('kernel-el9.4')
+      await apply(tree, recipe(deleteOld), { 'files/almalinuxdup1.x509': 'cert\n' })
+      expect(spec(tree, 'kernel.spec')).toContain(
+        'Source3001: kernel-local\n\n# AlmaLinux Source\nSource100: almalinuxdup1.x509\n',
+      )
+      expect(spec(tree, 'kernel.spec').includes('Source100: rheldup3.x509')).toBe(!deleteOld)
+    }
   })
 })
 
 describe('delete_files, run_script, add_line', () => {
-  it('deletes a file and its lookaside line', async () => {
+  it('deletes a file of the tree and leaves the lookaside list alone', async () => {
     const tree = fixtureTree('kernel')
+    const before = readFileSync(join(tree, 'sources'), 'utf8')
     await apply(tree, `actions:\n  - delete_files:\n    - file_name: obsolete.patch\n`)
     expect(existsSync(join(tree, 'SOURCES', 'obsolete.patch'))).toBe(false)
-    expect(readFileSync(join(tree, 'sources'), 'utf8')).toBe('SHA512 (linux-5.14.0-570.12.1.tar.xz) = 00ff\n')
+    expect(readFileSync(join(tree, 'sources'), 'utf8')).toBe(before)
   })
 
   it('runs a script in the package tree, and fails cleanly when it fails', async () => {
@@ -419,11 +616,13 @@ describe('delete_files, run_script, add_line', () => {
     )
     const text = spec(tree, 'qemu-kvm.spec')
     expect(text).toContain(
-      'Patch0005: 0005-Enable-disable-devices-for-RHEL.patch\n%global have_slof 1\n\n%description\nRebuilt for POWER KVM.\n',
+      'Patch0005: 0005-Enable-disable-devices-for-RHEL.patch\n\n%global have_slof 1\n\n%description\nRebuilt for POWER KVM.\n\n',
     )
-    expect(text).toContain('slof.bin\n%ifarch ppc64le\ninstall -m 0644 pc-bios/slof.bin')
     expect(text).toContain(
-      '%files -n qemu-kvm-core\n%{_libexecdir}/qemu-kvm\n%{_datadir}/%{name}/slof.bin\n\n%changelog',
+      '\n%ifarch ppc64le\ninstall -m 0644 pc-bios/slof.bin %{buildroot}%{_datadir}/%{name}/slof.bin\n%endif\n\n%files',
+    )
+    expect(text).toContain(
+      '%files -n qemu-kvm-core\n%{_libexecdir}/qemu-kvm\n\n%{_datadir}/%{name}/slof.bin\n\n%changelog',
     )
   })
 
@@ -436,54 +635,205 @@ describe('delete_files, run_script, add_line', () => {
   })
 })
 
+describe('strict: true, our stricter checks', () => {
+  const STRICT = 'parameters:\n  strict: true\n'
+
+  it('wants count to be the exact number of matches, for literal and regex finds', async () => {
+    await expectUnchangedAfterFailure(
+      fixtureTree('qemu'),
+      replaceRecipe('find: "%ifarch %{power64}"\nreplace: "%ifarch %{power64} x86_64"\ncount: 1', STRICT),
+      "autopatch action replace #1 (SPECS/qemu-kvm.spec): '%ifarch %{power64}' matches 2 time(s), count says 1",
+    )
+    // Two matches on one line, count 2: AlmaLinux's regex replace takes only the first of each line.
+    await expectUnchangedAfterFailure(
+      flatTree('Name: pkg\nmake -j1 -j2\n'),
+      replaceRecipe('rfind: "-j[0-9]"\nreplace: "-j8"\ncount: 2', STRICT),
+      "(pkg.spec): '-j[0-9]' matches 2 time(s) but 1 are replaced: a regex count other than -1 replaces the first match of each line",
+    )
+    const tree = flatTree('Name: pkg\nmake -j1\nmake -j2\n')
+    await apply(tree, replaceRecipe('rfind: "-j[0-9]"\nreplace: "-j8"\ncount: 2', STRICT))
+    expect(flatSpec(tree)).toBe('Name: pkg\nmake -j8\nmake -j8\n')
+  })
+
+  it('fails where AlmaLinux’s tool quietly does less than the action says', async () => {
+    const text = 'Name: pkg\nVersion: 1\nRelease: %autorelease\nSummary: s\nLicense: MIT\n%description\nx\n'
+    const cases: [string, string, Record<string, string>, string][] = [
+      [
+        text,
+        'actions:\n  - modify_release:\n    - suffix: .kvm1\n',
+        {},
+        'modify_release #1 (pkg.spec): Release: uses %autorelease and the spec defines no %autorelease to take the suffix (strict)',
+      ],
+      [
+        text.replace('%autorelease', '2'),
+        CHANGELOG_ENTRY,
+        {},
+        'changelog_entry #1 (pkg.spec): the spec has no %changelog line (strict)',
+      ],
+      [
+        text,
+        'actions:\n  - delete_files:\n    - file_name: gone.tar.gz\n',
+        { sources: 'SHA512 (other.tar.gz) = 00\n' },
+        'delete_files #1 (gone.tar.gz): no such file in the package or in sources (strict)',
+      ],
+      [
+        text,
+        'actions:\n  - delete_line:\n    - target: "*.conf"\n      lines: [x]\n',
+        { 'a.conf': 'x\n' },
+        'delete_line #1 (*.conf): delete_line takes one file, not a glob (strict)',
+      ],
+    ]
+    for (const [specText, yaml, extra, message] of cases) {
+      await expectUnchangedAfterFailure(flatTree(specText, extra), `${STRICT}${yaml}`, message)
+    }
+  })
+
+  it('wants every number add_files adds to be unique once the recipe is done', async () => {
+    await expectUnchangedAfterFailure(
+      fixtureTree('kernel-el9.4'),
+      `${STRICT}actions:\n  - add_files:\n    - type: source\n      name: almalinuxdup1.x509\n      number: 100\n`,
+      'autopatch action add_files #1 (SPECS/kernel.spec): Source100 is used twice after the whole recipe (strict)',
+      { 'files/almalinuxdup1.x509': 'cert\n' },
+    )
+    // Latest is one more than the last Patch line's number, which AlmaLinux's tool does not check.
+    const text = 'Name: pkg\nSource0: a.tar.gz\nPatch3: c.patch\nPatch2: b.patch\n%prep\n%autosetup\n'
+    const yaml = 'actions:\n  - add_files:\n    - type: patch\n      name: d.patch\n'
+    const tree = flatTree(text)
+    await apply(tree, yaml, { 'files/d.patch': 'diff\n' })
+    expect(flatSpec(tree)).toContain('Patch2: b.patch\n\n# AlmaLinux Patch\nPatch3: d.patch\n')
+    await expectUnchangedAfterFailure(
+      flatTree(text),
+      `${STRICT}${yaml}`,
+      'autopatch action add_files #1 (pkg.spec): Patch3 is used twice after the whole recipe (strict)',
+      { 'files/d.patch': 'diff\n' },
+    )
+  })
+
+  it('refuses what AlmaLinux’s tool ignores or tolerates in a config, which it warns about otherwise', async () => {
+    for (const [yaml, message] of [
+      [`${STRICT}  colour: red\nactions: []\n`, "parameters: unknown key 'colour'"],
+      [
+        `${STRICT}  insert_almalinux_line: "no"\nactions: []\n`,
+        "'insert_almalinux_line' must be true or false",
+      ],
+      [`${STRICT}actions: []\nnotes: x\n`, "unknown top-level key 'notes'"],
+      [
+        `${STRICT}actions:\n  - modify_release: [{ suffix: .a }]\n    add_line: []\n`,
+        'action block 1 must have exactly one key',
+      ],
+      [
+        `${STRICT}actions:\n  - replace:\n    - { target: spec, find: a, replace: b, count: 0 }\n`,
+        "'count' must be -1 (all) or a positive number",
+      ],
+    ]) {
+      expect(() => parseRecipe(yaml!, 'config.yaml')).toThrow(message!)
+    }
+    const warnings: string[] = []
+    const log: Log = {
+      info: () => undefined,
+      warning: (m) => warnings.push(m),
+      debug: () => undefined,
+      group: (_, fn) => fn(),
+    }
+    await apply(fixtureTree('hello'), 'parameters:\n  colour: red\nactions: []\nnotes: x\n', {}, log)
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /'parameters\.colour' is not an autopatch setting; ignored, as AlmaLinux's tool ignores it$/,
+      ),
+      expect.stringMatching(/'notes' is not an autopatch setting/),
+    ])
+  })
+})
+
 describe('recipe errors', () => {
   it.each([
     ['actions: {}', "'actions' must be a list"],
+    ['parameters: {}\n', "missing the 'actions' section"],
     [
       'actions:\n  - replace:\n    - target: spec\n      replace: x\n',
-      "replace #1: exactly one of 'find' and 'rfind' is required",
+      "replace #1: either 'find' or 'rfind' is required",
     ],
     [
       'actions:\n  - replace:\n    - target: spec\n      find: a\n      rfind: b\n      replace: x\n',
-      'exactly one of',
+      "only one of 'find' and 'rfind' can be given",
+    ],
+    ['actions:\n  - replace:\n    - target: spec\n      find: a\n', "replace #1: 'replace' is required"],
+    [
+      'actions:\n  - replace:\n    - target: spec\n      find: a\n      replace: ""\n',
+      "'replace' cannot be empty",
+    ],
+    [
+      'actions:\n  - replace:\n    - target: spec\n      find: a\n      replace: b\n      count: "2"\n',
+      "'count' must be a whole number",
     ],
     [
       'actions:\n  - replace:\n    - target: spec\n      rfind: "("\n      replace: x\n',
-      "'rfind' is not a valid regular expression",
-    ],
-    [
-      'actions:\n  - replace:\n    - target: spec\n      find: a\n      replace: b\n      count: 0\n',
-      "'count' must be -1",
+      "'rfind' is not a regular expression this tool can run",
     ],
     ['actions:\n  - rename:\n    - a: b\n', "unknown action type 'rename'"],
     [
       'actions:\n  - modify_release:\n    - suffix: .x\n      suffx: .y\n',
       "modify_release #1: unknown key 'suffx'",
     ],
+    ['actions:\n  - modify_release:\n    - suffix: .1\n', "'suffix' must be a string"],
+    [
+      'actions:\n  - modify_release:\n    - suffix: .alma\n      auto_increment: true\n',
+      'must end with a number',
+    ],
+    [
+      'actions:\n  - changelog_entry:\n    - { name: a, email: b, line: ["", ""] }\n',
+      "'line' cannot be a list of empty lines",
+    ],
     ['actions:\n  - add_files:\n    - type: binary\n      name: x\n', "'type' must be patch or source"],
+    [
+      'actions:\n  - add_files:\n    - type: patch\n      name: x\n      number: 0\n',
+      "'number' must be greater than 0",
+    ],
     [
       'actions:\n  - add_line:\n    - target: spec\n      section: install\n      location: middle\n      content: x\n',
       "'location' must be top or bottom",
     ],
-    ['parameters:\n  colour: red\nactions: []\n', "parameters: unknown key 'colour'"],
+    [
+      'actions:\n  - add_line:\n    - target: x.conf\n      section: install\n      location: top\n      content: x\n',
+      "'target' must be spec",
+    ],
+    ['actions:\n  - delete_line:\n    - target: spec\n      lines: x\n', "'lines' must be a list"],
     ['actions: [', 'not valid YAML'],
   ])('%j is refused', (yaml, message) => {
     expect(() => parseRecipe(yaml, 'config.yaml')).toThrow(ConfigurationError)
     expect(() => parseRecipe(yaml, 'config.yaml')).toThrow(message)
   })
 
-  it('accepts the parameters that only concern AlmaLinux’s git workflow', () => {
+  it('reads parameters as AlmaLinux’s tool does: unknown ones ignored, el_version or rhel_version, YAML 1.1', () => {
     const recipe = parseRecipe(
-      'parameters:\n  custom_target_branch: a9-kvm\n  tag_prefix: x\nactions: []\n',
+      'parameters:\n  custom_target_branch: a9-kvm\n  tag_prefix: x\n  colour: red\n  rhel_version: 10\n  ignore_release_macros: yes\nactions:\n  - modify_release:\n    - suffix: .kvm1\n      enabled: no\n',
       'c.yaml',
     )
-    expect(recipe.parameters.insertMarker).toBe(true)
+    expect(recipe.parameters).toEqual({
+      insertMarker: true,
+      ignoreVersionMacros: false,
+      ignoreReleaseMacros: true,
+      elVersion: '10',
+    })
+    expect(recipe.ignored).toEqual(['parameters.colour'])
+    expect(recipe.actions[0]).toMatchObject({ type: 'modify_release', enabled: false, block: 1 })
+  })
+
+  it('runs every key of a block in turn, each its own block', () => {
+    const recipe = parseRecipe(
+      'actions:\n  - modify_release: [{ suffix: .a }]\n    delete_files: [{ file_name: x }]\n',
+      'c.yaml',
+    )
+    expect(recipe.actions.map((action) => [action.type, action.index, action.block])).toEqual([
+      ['modify_release', 1, 1],
+      ['delete_files', 2, 2],
+    ])
   })
 
   it('refuses a package folder without exactly one spec', async () => {
     const empty = writeTree({ README: 'x' })
     await expect(apply(empty, 'actions: []\n')).rejects.toThrow(
-      'must hold exactly one .spec file (in SPECS/ or at the top); found none',
+      'must hold exactly one .spec file (tests/ aside); found none',
     )
     expect(readdirSync(empty)).toEqual(['README'])
   })
