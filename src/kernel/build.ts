@@ -4,13 +4,13 @@
  * validation, and the checks of the built RPMs. The rebuild itself (cache, scratch space, log)
  * comes in as a parameter, so the action only parses inputs and reports.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Reporter } from '../host/host.js'
 import type { Summary } from '../report/summary.js'
 import type { AppliedEdit } from '../rpm/autopatch/apply.js'
 import { builtInEdit } from '../rpm/autopatch/apply.js'
-import type { Builder } from '../rpm/builder.js'
+import { BuildFailure, type Builder } from '../rpm/builder.js'
 import type { RebuildResult, RebuildStep, RecipeSource } from '../rpm/rebuild.js'
 import type { SrpmSource } from '../rpm/source.js'
 import { editSpecFile } from '../rpm/spec.js'
@@ -25,6 +25,7 @@ import { formatOption, KVM_PROFILE, mergeOptions, parseFragment, ppc64leConfigs 
 import { kconfigCheck, srpmKernelTarball } from './kconfig-step.js'
 import { kernelSourceDigest } from './kconfig.js'
 import { keepKvmInModules, KVM_ARCH, type KvmPackage, packageKvmSeparately } from './kvm-package.js'
+import { exportPmuSymbolsInSpec, kvmModpostFailure } from './module-exports.js'
 import {
   disableSigning,
   type ModuleSigning,
@@ -57,6 +58,8 @@ export interface KernelBuildRequest {
   buildid: string
   buildProfile: 'fast' | 'full'
   kvmPackage: KvmPackage
+  /** Export the PMU save/restore functions kvm-hv needs when the tree builds them in unexported. */
+  exportPmuSymbols: boolean
   moduleSigning: ModuleSigning
   moduleSigningKey?: string
   builder: Builder
@@ -114,11 +117,12 @@ export async function buildKernelPackage(
       ...(signingKey
         ? { defines: { [SIGNING_KEY_MACRO]: signingKey.path }, bindMounts: [dirname(signingKey.path)] }
         : {}),
-      prepare: async (tree, spec) => {
+      prepare: async (tree, spec, defines) => {
         const sources = join(tree, 'SOURCES')
         const builtIn = [
           ...kvmPackageEdit(spec, sources, request.kvmPackage),
           ...signingEdit(spec, request.moduleSigning),
+          ...(request.exportPmuSymbols ? await exportPmuSymbolsInSpec(spec, tree, defines, deps.log) : []),
         ]
         const kernelSource = request.kernelSource ?? srpmKernelTarball(sources)
         configReport = applyKernelOptions(sources, options)
@@ -151,9 +155,18 @@ export async function buildKernelPackage(
         kvmPackage: request.kvmPackage,
         moduleSigning: request.moduleSigning,
         signingKey: signingKey?.fingerprint,
+        exportPmuSymbols: request.exportPmuSymbols,
       },
       skipBuild: !request.build,
     })
+  } catch (error) {
+    // A KVM module that does not link is the tree's shape: the symbols, not the log's tail.
+    if (error instanceof BuildFailure && existsSync(error.logFile))
+      throw (
+        kvmModpostFailure(readFileSync(error.logFile, 'utf8'), error.logFile, request.exportPmuSymbols) ??
+        error
+      )
+    throw error
   } finally {
     // Written whether or not the build ran: a Kconfig failure is explained by this table.
     writeConfigTable(deps.summary, configReport)

@@ -290,25 +290,61 @@ async function specEvr(tree: Tree, file: TextFile, recipe: Recipe, options: Appl
   return `${epoch !== '(none)' && epoch !== '' ? `${epoch}:` : ''}${v}-${r}`
 }
 
-function insertTag(file: TextFile, kind: TagKind, number: number, name: string, marker: boolean): void {
+function insertTag(
+  lines: string[],
+  editableEnd: number,
+  kind: TagKind,
+  number: number,
+  name: string,
+  marker: boolean,
+): void {
   const entry = `${kind}${number}: ${name}`
   // One `# AlmaLinux Patch` (or Source) block: made by the first addition, joined by later ones.
-  const header = file.lines.findIndex(
-    (line) => line.trim().toLowerCase() === `# almalinux ${kind.toLowerCase()}`,
-  )
+  const header = lines.findIndex((line) => line.trim().toLowerCase() === `# almalinux ${kind.toLowerCase()}`)
   if (marker && header !== -1) {
     let last = header
-    while (last + 1 < file.editableEnd && /^(Patch|Source)\d*\s*:/i.test(file.lines[last + 1]!.trim())) last++
-    file.lines.splice(last + 1, 0, entry)
+    while (last + 1 < editableEnd && /^(Patch|Source)\d*\s*:/i.test(lines[last + 1]!.trim())) last++
+    lines.splice(last + 1, 0, entry)
     return
   }
-  const own = numberedTags(file.lines, kind)
-  const any = [...numberedTags(file.lines, 'Patch'), ...numberedTags(file.lines, 'Source')].sort(
+  const own = numberedTags(lines, kind)
+  const any = [...numberedTags(lines, 'Patch'), ...numberedTags(lines, 'Source')].sort(
     (a, b) => a.line - b.line,
   )
-  const release = file.lines.findIndex((line) => /^Release\s*:/i.test(line))
+  const release = lines.findIndex((line) => /^Release\s*:/i.test(line))
   const after = own.at(-1)?.line ?? any.at(-1)?.line ?? release
-  file.lines.splice(after + 1, 0, ...(marker ? ['', `# AlmaLinux ${kind}`, entry] : [entry]))
+  lines.splice(after + 1, 0, ...(marker ? ['', `# AlmaLinux ${kind}`, entry] : [entry]))
+}
+
+/**
+ * Lists a patch in a spec: `PatchN: name` after the spec's last Patch tag (with marker, in one
+ * `# AlmaLinux Patch` block), and the line that applies it in %prep in the style the spec
+ * already uses (ApplyPatch, %patchN, %patch -P N). Returns that line, undefined when %autosetup
+ * applies every patch, or 'no-prep' (and changes nothing) when %prep has nothing to follow.
+ */
+export function addPatchToSpec(
+  lines: string[],
+  name: string,
+  number: number,
+  options: { marker: boolean; backup: boolean },
+): { applyLine: string | undefined } | 'no-prep' {
+  // No %prep, or one that applies nothing: nowhere to say how patches are applied.
+  if (applyStyle(lines).style === 'none') return 'no-prep'
+  insertTag(lines, changelogStart(lines), 'Patch', number, name, options.marker)
+  const { style, after } = applyStyle(lines)
+  const backup = options.backup ? ` -b .${name.replace(/\.patch$/, '')}` : ''
+  const applyLine =
+    style === 'autosetup'
+      ? undefined
+      : style === 'kernel'
+        ? `${/^\s*(Apply\w*Patch)/.exec(lines[after]!)![1]} ${name}`
+        : style === 'patchN'
+          ? `%patch${number} -p1${backup}`
+          : `%patch -P ${number} -p1${backup}`
+  const applyMarker = '# Applying AlmaLinux Patch'
+  const marked = options.marker && !lines.some((line) => line.trim() === applyMarker)
+  if (applyLine) lines.splice(after + 1, 0, ...(marked ? [applyMarker] : []), applyLine)
+  return { applyLine }
 }
 
 /** A Patch/Source number an add_files action used while the spec still had it. */
@@ -338,27 +374,14 @@ function addFiles(
   // AlmaLinux recipes add a number whose old line a later action deletes: judged after the recipe.
   if (existing.some((tag) => tag.number === number)) reused.push({ kind, number, action })
   const marker = action.insertMarker ?? recipe.parameters.insertMarker
-  insertTag(spec, kind, number, action.name, marker)
-  if (kind === 'Source') return `Source${number}: ${action.name}`
-  const { style, after } = applyStyle(spec.lines)
-  const backup = action.noBackup ? '' : ` -b .${action.name.replace(/\.patch$/, '')}`
-  const applyLine =
-    style === 'autosetup'
-      ? undefined
-      : style === 'kernel'
-        ? `${/^\s*(Apply\w*Patch)/.exec(spec.lines[after]!)![1]} ${action.name}`
-        : style === 'patchN'
-          ? `%patch${number} -p1${backup}`
-          : style === 'patch-P'
-            ? `%patch -P ${number} -p1${backup}`
-            : fail(
-                action,
-                relative(tree.root, tree.spec),
-                'the spec has no %prep section to apply the patch in',
-              )
-  const applyMarker = '# Applying AlmaLinux Patch'
-  const marked = marker && !spec.lines.some((line) => line.trim() === applyMarker)
-  if (applyLine) spec.lines.splice(after + 1, 0, ...(marked ? [applyMarker] : []), applyLine)
+  if (kind === 'Source') {
+    insertTag(spec.lines, spec.editableEnd, kind, number, action.name, marker)
+    return `Source${number}: ${action.name}`
+  }
+  const added = addPatchToSpec(spec.lines, action.name, number, { marker, backup: !action.noBackup })
+  if (added === 'no-prep')
+    fail(action, relative(tree.root, tree.spec), 'the spec has no %prep section to apply the patch in')
+  const { applyLine } = added
   return `Patch${number}: ${action.name}${applyLine ? `, applied with '${applyLine}'` : ' (applied by %autosetup)'}`
 }
 
