@@ -64,6 +64,11 @@ export const buildKernel = defineAction({
       values: ['subpackage', 'modules'],
       default: 'subpackage',
     }),
+    'export-pmu-symbols': input.boolean({
+      description:
+        'Export the PMU save/restore functions kvm-hv.ko calls in the core kernel (switch_pmu_to_guest and switch_pmu_to_host; the kvmhv_*_pmu assembly in older trees) when the tree builds them in without EXPORT_SYMBOL_GPL, the state AlmaLinux patches its EL9 kernel for, so kvm-hv links as a module: the hypervisor build edits its tree (a kernel-source folder only in a copy), the RPM build adds a generated patch to the spec. A tree that exports them already is left as it is. `false` leaves the tree alone; kvm-hv.ko then fails at modpost, reported with the symbols it lacks.',
+      default: 'true',
+    }),
     'module-signing': input.oneOf({
       description:
         '`auto` leaves the spec’s signing as it is; `off` turns kernel and module signing off; `keys` signs modules with module-signing-key (the key stays out of the source RPM).',
@@ -141,6 +146,7 @@ export const buildKernel = defineAction({
           kvmProfile: inputs.kvmProfile,
           fragments,
           ccache: inputs.ccache,
+          exportPmuSymbols: inputs.exportPmuSymbols,
           build: inputs.build,
           timeoutMs: inputs.buildTimeout,
           resultsDir: inputs.resultsDir,
@@ -180,6 +186,7 @@ export const buildKernel = defineAction({
         buildid: inputs.buildid,
         buildProfile: inputs.buildProfile,
         kvmPackage: inputs.kvmPackage,
+        exportPmuSymbols: inputs.exportPmuSymbols,
         moduleSigning: inputs.moduleSigning,
         ...(inputs.moduleSigning === 'keys' ? { moduleSigningKey: inputs.moduleSigningKey } : {}),
         builder: inputs.builder,

@@ -4,13 +4,13 @@
  * validation, and the checks of the built RPMs. The rebuild itself (cache, scratch space, log)
  * comes in as a parameter, so the action only parses inputs and reports.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Reporter } from '../reporter.js'
 import type { Summary } from '../report/summary.js'
 import type { AppliedEdit } from '../rpm/autopatch/apply.js'
 import { builtInEdit } from '../rpm/autopatch/apply.js'
-import type { Builder } from '../rpm/builder.js'
+import { BuildFailure, type Builder } from '../rpm/builder.js'
 import type { RebuildResult, RebuildStep, RecipeSource } from '../rpm/rebuild.js'
 import type { SrpmSource } from '../rpm/source.js'
 import { editSpecFile } from '../rpm/spec.js'
@@ -34,6 +34,7 @@ import {
   kvmShape,
   packageKvmSeparately,
 } from './kvm-package.js'
+import { exportPmuSymbolsInSpec, kvmModpostFailure } from './module-exports.js'
 import {
   disableSigning,
   type ModuleSigning,
@@ -66,6 +67,8 @@ export interface KernelBuildRequest {
   buildid: string
   buildProfile: 'fast' | 'full'
   kvmPackage: KvmPackage
+  /** Export the PMU save/restore functions kvm-hv needs when the tree builds them in unexported. */
+  exportPmuSymbols: boolean
   moduleSigning: ModuleSigning
   moduleSigningKey?: string
   builder: Builder
@@ -124,13 +127,14 @@ export async function buildKernelPackage(
       ...(signingKey
         ? { defines: { [SIGNING_KEY_MACRO]: signingKey.path }, bindMounts: [dirname(signingKey.path)] }
         : {}),
-      prepare: async (tree, spec) => {
+      prepare: async (tree, spec, defines) => {
         const sources = join(tree, 'SOURCES')
         // Read before the edits: what upstream ships decides which configs the profile is for.
         shape = kvmShape(readFileSync(spec, 'utf8').split('\n'))
         const builtIn = [
           ...kvmPackageEdit(spec, sources, request.kvmPackage),
           ...signingEdit(spec, request.moduleSigning),
+          ...(request.exportPmuSymbols ? await exportPmuSymbolsInSpec(spec, tree, defines, deps.log) : []),
         ]
         const kernelSource = request.kernelSource ?? srpmKernelTarball(sources)
         const configs = kvmConfigFiles(ppc64leConfigs(sources), shape)
@@ -166,9 +170,18 @@ export async function buildKernelPackage(
         kvmPackage: request.kvmPackage,
         moduleSigning: request.moduleSigning,
         signingKey: signingKey?.fingerprint,
+        exportPmuSymbols: request.exportPmuSymbols,
       },
       skipBuild: !request.build,
     })
+  } catch (error) {
+    // A KVM module that does not link is the tree's shape: the symbols, not the log's tail.
+    if (error instanceof BuildFailure && existsSync(error.logFile))
+      throw (
+        kvmModpostFailure(readFileSync(error.logFile, 'utf8'), error.logFile, request.exportPmuSymbols) ??
+        error
+      )
+    throw error
   } finally {
     // Written whether or not the build ran: a Kconfig failure is explained by this table.
     writeConfigTable(deps.summary, configReport)

@@ -4,7 +4,7 @@
  * merged, the build through ccache kept in the Actions cache.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { basename, join } from 'node:path'
 import type { ArtifactCache } from '../fs/artifact-cache.js'
@@ -17,6 +17,7 @@ import { distTag } from '../rpm/release.js'
 import { KVM_PROFILE, mergeOptions, parseFragment } from './config.js'
 import { buildHypervisorKernel, type HypervisorBuild } from './hypervisor.js'
 import { kernelTree, srpmKernelSource } from './hypervisor-source.js'
+import { exportPmuSymbolsInTree } from './module-exports.js'
 
 export interface HypervisorRunRequest {
   srpm?: SrpmSource
@@ -27,6 +28,8 @@ export interface HypervisorRunRequest {
   kvmProfile: boolean
   fragments: { path: string; name: string }[]
   ccache: boolean
+  /** Export the PMU save/restore functions kvm-hv needs when the tree builds them in unexported. */
+  exportPmuSymbols: boolean
   /** false: prepare and check the config only, and report the make command. */
   build: boolean
   timeoutMs: number
@@ -75,7 +78,16 @@ export async function runHypervisorBuild(
     }
     config ??= srpm.config
   }
-  const tree = await kernelTree(tarballOrTree!, join(deps.work, 'source'), patches, deps.log)
+  const unpacked = await kernelTree(tarballOrTree!, join(deps.work, 'source'), patches, deps.log)
+  const { tree, note: pmuExports } = await exportPmuSymbolsInTree(unpacked, {
+    enabled: request.exportPmuSymbols,
+    compile: request.build,
+    // A folder given as kernel-source is the user's: edited only in a copy, where a tarball
+    // would have been unpacked (the same path relative to the build, for ccache).
+    ownTree: !statSync(tarballOrTree!).isDirectory(),
+    copyTo: join(deps.work, 'source'),
+    log: deps.log,
+  })
   const configName = basename(config!)
   // A fixed place (the Actions cache restores to the path it saved; self-hosted runners keep it),
   // one per distribution config: its objects are what a later night reuses.
@@ -86,20 +98,35 @@ export async function runHypervisorBuild(
     await deps.cache.restore([ccacheDir], `${ccacheKey}-${Date.now()}`, [`${ccacheKey}-`])
     mkdirSync(ccacheDir, { recursive: true })
   }
-  const build = await buildHypervisorKernel({
-    tree,
-    sourceLabel: label,
-    distributionConfig: { path: config!, name: configName },
-    options,
-    outDir: request.resultsDir,
-    buildDir: join(deps.work, 'build'),
-    ...(ccacheDir ? { ccacheDir } : {}),
-    jobs: cpus().length + 1,
-    compile: request.build,
-    timeoutMs: request.timeoutMs,
-    log: deps.log,
-    signal: deps.signal,
-  })
-  if (ccacheDir && request.build) await deps.cache.save([ccacheDir], `${ccacheKey}-${Date.now()}`)
-  return { ...build, ...(sourceNvr ? { sourceNvr } : {}) }
+  let failed = false
+  try {
+    const build = await buildHypervisorKernel({
+      tree,
+      sourceLabel: label,
+      distributionConfig: { path: config!, name: configName },
+      options,
+      outDir: request.resultsDir,
+      buildDir: join(deps.work, 'build'),
+      ...(ccacheDir ? { ccacheDir } : {}),
+      jobs: cpus().length + 1,
+      compile: request.build,
+      pmuExports,
+      exportPmuSymbols: request.exportPmuSymbols,
+      timeoutMs: request.timeoutMs,
+      log: deps.log,
+      signal: deps.signal,
+    })
+    return { ...build, ...(sourceNvr ? { sourceNvr } : {}) }
+  } catch (error) {
+    failed = true
+    throw error
+  } finally {
+    // Saved when the build fails too: a build that stops at modpost has compiled every object,
+    // and the run after the fix reuses them. The build's own error is the one reported.
+    if (ccacheDir && request.build)
+      await deps.cache.save([ccacheDir], `${ccacheKey}-${Date.now()}`).catch((error: unknown) => {
+        if (!failed) throw error
+        deps.log.warning(`ccache not saved after the failed build: ${String(error)}`)
+      })
+  }
 }

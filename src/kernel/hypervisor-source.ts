@@ -36,6 +36,30 @@ export function prepPatches(expandedSpec: string): { name: string; optional: boo
   }))
 }
 
+/**
+ * The patch files a kernel spec's %prep applies, in order, from the SOURCES of topdir (an
+ * unpacked source RPM): a missing required patch is a configuration error, a missing or empty
+ * optional one is left out.
+ */
+export async function specPrepPatchFiles(
+  spec: string,
+  topdir: string,
+  defines: Record<string, string>,
+): Promise<string[]> {
+  const sources = join(topdir, 'SOURCES')
+  const expanded = await exec(
+    ['rpmspec', '-P', '--target', 'ppc64le', ...defineArgs({ _topdir: topdir, ...defines }), spec],
+    { captureLimitBytes: 16 * 1024 * 1024 },
+  )
+  const listed = prepPatches(expanded.stdout)
+  const missing = listed.filter((patch) => !patch.optional && !existsSync(join(sources, patch.name)))
+  if (missing.length > 0)
+    throw new ConfigurationError(
+      `${basename(spec)}'s %prep applies ${missing.map((patch) => patch.name).join(', ')}, which the source RPM lacks`,
+    )
+  return listed.map((patch) => join(sources, patch.name)).filter((file) => existsSync(file))
+}
+
 /** Unpacks the source RPM into dir and finds its tarball, %prep patches and base ppc64le config. */
 export async function srpmKernelSource(
   srpm: string,
@@ -53,17 +77,7 @@ export async function srpmKernelSource(
     throw new ConfigurationError(
       `${basename(srpm)} has no kernel-*ppc64le*.config; expected a kernel source RPM`,
     )
-  const expanded = await exec(
-    ['rpmspec', '-P', '--target', 'ppc64le', ...defineArgs({ _topdir: dir, ...defines }), spec],
-    { captureLimitBytes: 16 * 1024 * 1024 },
-  )
-  const listed = prepPatches(expanded.stdout)
-  const missing = listed.filter((patch) => !patch.optional && !existsSync(join(sources, patch.name)))
-  if (missing.length > 0)
-    throw new ConfigurationError(
-      `${basename(spec)}'s %prep applies ${missing.map((patch) => patch.name).join(', ')}, which the source RPM lacks`,
-    )
-  const patches = listed.map((patch) => join(sources, patch.name)).filter((file) => existsSync(file))
+  const patches = await specPrepPatchFiles(spec, dir, defines)
   return { tarball, patches, config }
 }
 

@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import { ConfigurationError, InfrastructureError, TestFailure } from '../errors.js'
-import { describeArgv, exec } from '../exec/exec.js'
+import { CommandFailedError, describeArgv, exec } from '../exec/exec.js'
 import { findOnPath } from '../exec/tools.js'
 import type { Log } from '../reporter.js'
 import { formatDuration } from '../report/duration.js'
@@ -23,6 +23,7 @@ import {
   type KconfigFinding,
   powerpcMakeArgs,
 } from './kconfig.js'
+import { kvmModpostFailure } from './module-exports.js'
 
 /**
  * Modules an L1 hypervisor and its guests use, kept when the config is trimmed: KVM itself and
@@ -111,6 +112,10 @@ export interface HypervisorBuildRequest {
   jobs: number
   /** false: prepare and check the config, report the make command, compile nothing. */
   compile: boolean
+  /** What the tree's PMU save/restore exports were found to be and what was done (module-exports.ts). */
+  pmuExports?: string
+  /** Whether export-pmu-symbols was on, for the advice of a modpost failure. */
+  exportPmuSymbols?: boolean
   timeoutMs?: number
   log: Log
   signal?: AbortSignal
@@ -135,6 +140,7 @@ export interface HypervisorBuild {
   kvmModules: string[]
   sourceLabel: string
   configName: string
+  pmuExports?: string
   ccache?: { hits: number; misses: number }
   cross: boolean
   durationMs: number
@@ -144,6 +150,14 @@ export interface HypervisorBuild {
 }
 
 const KVM_MODULE_FILES = /^kvm(-hv|-pr)?\.ko(\.\w+)?$/
+
+/** The deepest folder holding both paths (absolute). */
+function commonAncestor(a: string, b: string): string {
+  const [first, second] = [resolve(a).split(sep), resolve(b).split(sep)]
+  let length = 0
+  while (length < first.length && first[length] === second[length]) length++
+  return first.slice(0, length).join(sep) || sep
+}
 
 /** make's arguments for the build: powerpc (cross on other hosts), and ccache when asked for. */
 function makeArgs(ccache: boolean): string[] {
@@ -192,7 +206,12 @@ export async function buildHypervisorKernel(request: HypervisorBuildRequest): Pr
   const trimmed = trimForHypervisor(profiled, keep)
   writeFileSync(join(request.buildDir, '.config'), trimmed.text)
 
-  const env: Record<string, string> = request.ccacheDir ? { CCACHE_DIR: request.ccacheDir } : {}
+  const baseDir = commonAncestor(tree, request.buildDir)
+  const env: Record<string, string> = request.ccacheDir
+    ? // Paths below the base are hashed relative to the build folder: a tree unpacked into
+      // another scratch folder (the next night's, the run after a fix) still hits.
+      { CCACHE_DIR: request.ccacheDir, ...(baseDir !== '/' ? { CCACHE_BASEDIR: baseDir } : {}) }
+    : {}
   const args = ['-C', tree, `O=${request.buildDir}`, ...makeArgs(Boolean(request.ccacheDir))]
   const logFile = join(request.outDir, 'build.log')
   const run = (targets: string[], group: string, extra: { timeoutMs?: number } = {}) =>
@@ -240,6 +259,7 @@ export async function buildHypervisorKernel(request: HypervisorBuildRequest): Pr
     lostModules,
     sourceLabel: request.sourceLabel,
     configName: request.distributionConfig.name,
+    ...(request.pmuExports ? { pmuExports: request.pmuExports } : {}),
     cross: powerpcMakeArgs().some((arg) => arg.startsWith('CROSS_COMPILE=')),
     logFile,
   }
@@ -262,7 +282,14 @@ export async function buildHypervisorKernel(request: HypervisorBuildRequest): Pr
     {
       ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
     },
-  )
+  ).catch((error: unknown) => {
+    // A KVM module that does not link is the tree's shape, not the runner: say which symbols.
+    throw (
+      (error instanceof CommandFailedError &&
+        kvmModpostFailure(readFileSync(logFile, 'utf8'), logFile, request.exportPmuSymbols ?? true)) ||
+      error
+    )
+  })
   if (compiled.timedOut)
     throw new InfrastructureError(
       `the hypervisor build did not finish within ${formatDuration(request.timeoutMs ?? 0)} (log: ${logFile})`,
@@ -342,4 +369,5 @@ export function hypervisorBuildSummary(summary: Summary, build: HypervisorBuild)
     .paragraph(
       `Config trimmed for the build: ${build.switchedOff.length} modules switched off (not needed to boot or host a guest), built-in code kept; ${build.changes.length} options differ from ${build.configName} in all (${build.configDiff}).${build.skippedCommand ? '' : ` KVM modules built: ${build.kvmModules.join(', ') || 'none'}.`}${build.lostModules.length > 0 ? ` Dropped with their dependencies: ${build.lostModules.join(', ')}.` : ''}`,
     )
+  if (build.pmuExports) summary.paragraph(`PMU save/restore exports of kvm-hv: ${build.pmuExports}.`)
 }

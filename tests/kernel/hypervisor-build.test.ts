@@ -16,56 +16,24 @@
  * Debian's linux-source and Debian's whole config with KVM off, with build: false, so the real
  * tree's Kconfig trims and checks the config and the make command is reported.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { applyOptions, readConfig } from '../../src/kernel/config.js'
-import { prepareKernelSource } from '../../src/kernel/kconfig.js'
+import { readConfig } from '../../src/kernel/config.js'
 import { runAction } from '../support/actions.js'
-import { FIXTURES } from '../support/fixtures.js'
-import { GUEST_KERNELS, runBootTestGuest } from '../support/guest.js'
-import { debianKernelTarball, KERNEL_SOURCE_CACHE } from '../support/kernel-source.js'
+import { runBootTestGuest } from '../support/guest.js'
+import { debianKernelTarball, hypervisorDistributionConfig } from '../support/kernel-source.js'
 
 const BUILD_TIMEOUT_MS = 90 * 60_000
 const compile = process.env.KVM_HYPERVISOR_COMPILE === '1'
 const variant = process.env.KVM_HYPERVISOR_CONFIG === 'debian' || !compile ? 'debian' : 'small'
-
-/** The distribution config the build starts from, with KVM off. */
-async function distributionConfig(dir: string): Promise<string> {
-  const file = join(dir, `kernel-ppc64le-${variant}.config`)
-  if (variant === 'debian') {
-    const debian = readdirSync(GUEST_KERNELS).find((name) => name.startsWith('config-'))
-    if (!debian) throw new Error(`no Debian config in ${GUEST_KERNELS}: run scripts/setup-host.sh`)
-    const off = ['KVM_BOOK3S_64', 'KVM_BOOK3S_64_HV', 'KVM_BOOK3S_64_PR'].map((name) => ({
-      name,
-      value: 'n',
-    }))
-    writeFileSync(file, applyOptions(readFileSync(join(GUEST_KERNELS, debian), 'utf8'), off).text)
-    return file
-  }
-  const tree = await prepareKernelSource(debianKernelTarball(), KERNEL_SOURCE_CACHE)
-  const out = mkdtempSync(join(dir, 'allnoconfig-'))
-  execFileSync('make', [
-    '-s',
-    '-C',
-    tree,
-    `O=${out}`,
-    'ARCH=powerpc',
-    'CROSS_COMPILE=powerpc64le-linux-gnu-',
-    `KCONFIG_ALLCONFIG=${join(FIXTURES, 'hypervisor', 'small-ppc64le.fragment')}`,
-    'allnoconfig',
-  ])
-  writeFileSync(file, readFileSync(join(out, '.config')))
-  return file
-}
 
 let config: string
 const cacheBefore = process.env.KVM_ACTIONS_CACHE
 beforeAll(async () => {
   // The builds' ccache (and the CLI's cache) in a folder of this run, removed with it.
   process.env.KVM_ACTIONS_CACHE = mkdtempSync(join(tmpdir(), 'kvm-cache-'))
-  config = await distributionConfig(mkdtempSync(join(tmpdir(), 'hypervisor-config-')))
+  config = await hypervisorDistributionConfig(mkdtempSync(join(tmpdir(), 'hypervisor-config-')), variant)
   expect(readConfig(readFileSync(config, 'utf8')).get('KVM_BOOK3S_64') ?? 'n').toBe('n')
 }, 120_000)
 afterAll(() => {
