@@ -114,8 +114,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/exec/tools.ts
 var tools = __webpack_require__(6530);
-// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts
-var apply = __webpack_require__(7545);
+// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts + 1 modules
+var apply = __webpack_require__(7198);
 // EXTERNAL MODULE: ./src/rpm/autopatch/config.ts
 var config = __webpack_require__(6075);
 // EXTERNAL MODULE: ./src/rpm/avoid.ts + 1 modules
@@ -324,7 +324,8 @@ function recipeFromSource(source) {
 function suffixRecipe(suffix) {
     return {
         source: 'release suffix',
-        parameters: { insertMarker: true, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+        // Strict: a spec whose Release takes no suffix (%autorelease without rpmautospec) fails.
+        parameters: { insertMarker: true, ignoreVersionMacros: false, ignoreReleaseMacros: false, strict: true },
         actions: [{ type: 'modify_release', suffix, enabled: true, index: 1 }],
     };
 }
@@ -543,78 +544,6 @@ function checkReleaseOrder(name, stock, rebuilt) {
             'keep the suffix after the stock release instead of raising the release number');
     }
     return check;
-}
-
-
-/***/ }),
-
-/***/ 203:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FL: () => (/* binding */ specHeader),
-/* harmony export */   FS: () => (/* binding */ unpackSrpm),
-/* harmony export */   wK: () => (/* binding */ packSrpm)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4524);
-/* harmony import */ var _macros_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9892);
-/** Source RPMs to dist-git trees (SPECS/, SOURCES/) and back, without root, with rpm's own tools. */
-
-
-
-
-
-/** Installs the SRPM's spec and sources under dir/SPECS and dir/SOURCES; returns the spec path. */
-async function unpackSrpm(srpm, dir, log) {
-    const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)([
-        'rpm',
-        '-i',
-        '--nodeps',
-        '--nosignature',
-        '--nodigest',
-        ...(0,_macros_js__WEBPACK_IMPORTED_MODULE_4__/* .defineArgs */ .P)({ _topdir: dir }),
-        srpm,
-    ]);
-    // Debian's rpm advises Alien on every -i; anything else rpm says is worth reading.
-    const said = `${result.stdout}${result.stderr}`
-        .split('\n')
-        .filter((line) => line.trim() && !/use Alien instead|should not be used directly/i.test(line));
-    log?.info(`Unpacked ${srpm}`);
-    for (const line of said)
-        log?.info(line);
-    const specs = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'SPECS')).filter((name) => name.endsWith('.spec'));
-    if (specs.length !== 1)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`${srpm} holds ${specs.length} spec files, expected one`);
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'SPECS', specs[0]);
-}
-/** `rpmbuild -bs` of the tree's spec; returns the written SRPM. */
-async function packSrpm(dir, spec, defines = {}, log) {
-    const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['rpmbuild', '-bs', ...(0,_macros_js__WEBPACK_IMPORTED_MODULE_4__/* .defineArgs */ .P)({ _topdir: dir, ...defines }), spec], {
-        ...(log ? { log, group: 'Pack the source RPM' } : {}),
-    });
-    const written = /^Wrote:\s+(\S+\.src\.rpm)$/m.exec(result.stdout)?.[1];
-    if (!written)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN(`rpmbuild -bs ${spec} wrote no source RPM`);
-    return written;
-}
-/** Name and EVR of the source package the spec describes, macros expanded by rpmspec. */
-async function specHeader(spec, defines = {}) {
-    const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)([
-        'rpmspec',
-        '-q',
-        '--srpm',
-        '--qf',
-        '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}\\n',
-        ...(0,_macros_js__WEBPACK_IMPORTED_MODULE_4__/* .defineArgs */ .P)(defines),
-        spec,
-    ]);
-    const [name = '', epoch = '0', version = '', release = ''] = result.stdout.trim().split('\n')[0].split('|');
-    return { name, epoch: Number(epoch), version, release };
 }
 
 

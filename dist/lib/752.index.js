@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts
-var apply = __webpack_require__(7545);
+// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts + 1 modules
+var apply = __webpack_require__(7198);
 // EXTERNAL MODULE: ./src/qemu/recipe.ts + 3 modules
 var recipe = __webpack_require__(9325);
 // EXTERNAL MODULE: ./src/qemu/patch-series.ts
@@ -122,7 +122,13 @@ async function checkBuiltQemu(coreRpm, dir, options = {}) {
 async function addPatchSeries(tree, dir, patches, log) {
     return (0,apply/* applyRecipe */.Fy)({
         source: `patch series ${dir}`,
-        parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+        // Strict: a Latest number that collides with one the spec has fails here, not in rpmbuild.
+        parameters: {
+            insertMarker: false,
+            ignoreVersionMacros: false,
+            ignoreReleaseMacros: false,
+            strict: true,
+        },
         actions: patches.map((name, index) => ({
             type: 'add_files',
             fileType: 'patch',

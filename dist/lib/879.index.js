@@ -18,8 +18,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts
-var apply = __webpack_require__(7545);
+// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts + 1 modules
+var apply = __webpack_require__(7198);
+// EXTERNAL MODULE: ./src/rpm/builder.ts
+var builder = __webpack_require__(9798);
 // EXTERNAL MODULE: ./src/rpm/spec.ts
 var rpm_spec = __webpack_require__(7258);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -488,6 +490,8 @@ function keepKvmInModules(lines, spec) {
         : 'kvm.ko and kvm-hv.ko stay in the base kernel’s modules (the spec has no kvm package)';
 }
 
+// EXTERNAL MODULE: ./src/kernel/module-exports.ts
+var module_exports = __webpack_require__(4351);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
 ;// CONCATENATED MODULE: ./src/kernel/signing.ts
@@ -713,6 +717,8 @@ async function validateKernelSpec(spec, specName, options) {
 
 
 
+
+
 /**
  * The kernel spec's build switches per profile: `fast` validates the KVM build in the least time
  * (base variant only, no debug kernel or debuginfo, no kABI check); `full` is the release build.
@@ -754,13 +760,14 @@ async function buildKernelPackage(request, deps) {
             ...(signingKey
                 ? { defines: { [SIGNING_KEY_MACRO]: signingKey.path }, bindMounts: [(0,external_node_path_.dirname)(signingKey.path)] }
                 : {}),
-            prepare: async (tree, spec) => {
+            prepare: async (tree, spec, defines) => {
                 const sources = (0,external_node_path_.join)(tree, 'SOURCES');
                 // Read before the edits: what upstream ships decides which configs the profile is for.
                 shape = kvmShape((0,external_node_fs_.readFileSync)(spec, 'utf8').split('\n'));
                 const builtIn = [
                     ...kvmPackageEdit(spec, sources, request.kvmPackage),
                     ...signingEdit(spec, request.moduleSigning),
+                    ...(request.exportPmuSymbols ? await (0,module_exports/* exportPmuSymbolsInSpec */.ot)(spec, tree, defines, deps.log) : []),
                 ];
                 const kernelSource = request.kernelSource ?? (0,kconfig_step/* srpmKernelTarball */.i)(sources);
                 const configs = kvmConfigFiles((0,kernel_config/* ppc64leConfigs */.i3)(sources), shape);
@@ -794,9 +801,17 @@ async function buildKernelPackage(request, deps) {
                 kvmPackage: request.kvmPackage,
                 moduleSigning: request.moduleSigning,
                 signingKey: signingKey?.fingerprint,
+                exportPmuSymbols: request.exportPmuSymbols,
             },
             skipBuild: !request.build,
         });
+    }
+    catch (error) {
+        // A KVM module that does not link is the tree's shape: the symbols, not the log's tail.
+        if (error instanceof builder/* BuildFailure */.$w && (0,external_node_fs_.existsSync)(error.logFile))
+            throw ((0,module_exports/* kvmModpostFailure */.Ft)((0,external_node_fs_.readFileSync)(error.logFile, 'utf8'), error.logFile, request.exportPmuSymbols) ??
+                error);
+        throw error;
     }
     finally {
         // Written whether or not the build ran: a Kconfig failure is explained by this table.
@@ -869,512 +884,6 @@ function writeConfigTable(summary, configReport) {
             finding ? (finding.kept ? 'yes' : `no: ${finding.reason}`) : 'not checked',
         ];
     })));
-}
-
-
-/***/ }),
-
-/***/ 2067:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bx: () => (/* binding */ formatOption),
-/* harmony export */   FY: () => (/* binding */ KVM_PROFILE),
-/* harmony export */   V1: () => (/* binding */ applyOptions),
-/* harmony export */   Xg: () => (/* binding */ readConfig),
-/* harmony export */   i3: () => (/* binding */ ppc64leConfigs),
-/* harmony export */   lL: () => (/* binding */ mergeOptions),
-/* harmony export */   oH: () => (/* binding */ parseFragment),
-/* harmony export */   x5: () => (/* binding */ assertOptions)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/**
- * Kernel config files as the kernel SRPM keeps them (SOURCES/kernel-<arch>[-debug]-rhel.config):
- * reading, setting options in the form the spec's config processing accepts, and asserting the
- * result. `n` stands for "# CONFIG_X is not set".
- */
-
-
-
-/** The KVM-HV profile for ppc64le, as RHEL-derived trees that ship KVM on POWER set it (HV on, PR off). */
-const KVM_PROFILE = [
-    { name: 'KVM_BOOK3S_64', value: 'm' },
-    { name: 'KVM_BOOK3S_64_HV', value: 'm' },
-    { name: 'KVM_BOOK3S_64_PR', value: 'n' },
-    { name: 'KVM_XICS', value: 'y' },
-    { name: 'KVM_BOOK3S_HV_EXIT_TIMING', value: 'n' },
-    { name: 'KVM_BOOK3S_HV_P8_TIMING', value: 'n' },
-    { name: 'KVM_BOOK3S_HV_P9_TIMING', value: 'n' },
-    // Kconfig's own advice ("if unsure, say Y"); older trees lack the option.
-    { name: 'KVM_BOOK3S_HV_NESTED_PMU_WORKAROUND', value: 'y', onlyIfKnown: true },
-];
-/** One entry per option, later entries (fragments) overriding earlier ones (the profile). */
-function mergeOptions(options) {
-    const byName = new Map();
-    for (const option of options) {
-        byName.delete(option.name);
-        byName.set(option.name, option);
-    }
-    return [...byName.values()];
-}
-const SET = /^CONFIG_([A-Za-z0-9_]+)=(.*)$/;
-const UNSET = /^# CONFIG_([A-Za-z0-9_]+) is not set$/;
-function formatOption(option) {
-    return option.value === 'n' ? `# CONFIG_${option.name} is not set` : `CONFIG_${option.name}=${option.value}`;
-}
-function parseLine(line) {
-    const set = SET.exec(line.trim());
-    if (set)
-        return { name: set[1], value: set[2] };
-    const unset = UNSET.exec(line.trim());
-    return unset ? { name: unset[1], value: 'n' } : undefined;
-}
-/** name → value for every option the config mentions (the last mention wins, as Kconfig reads it). */
-function readConfig(text) {
-    const values = new Map();
-    for (const line of text.split('\n')) {
-        const option = parseLine(line);
-        if (option)
-            values.set(option.name, option.value);
-    }
-    return values;
-}
-/** A fragment file: `CONFIG_X=y` and `# CONFIG_X is not set` lines; other comments and blanks ignored. */
-function parseFragment(text, source) {
-    return text.split('\n').flatMap((line, index) => {
-        const trimmed = line.trim();
-        const option = parseLine(trimmed);
-        if (option)
-            return [option];
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return [];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${source}:${index + 1}: ${JSON.stringify(trimmed)} is not a config line; expected CONFIG_X=value or # CONFIG_X is not set`);
-    });
-}
-/**
- * Sets each option in place (its first mention rewritten, any others removed) or appends it, so
- * every option appears exactly once. Options marked onlyIfKnown are set only if known(name).
- */
-function applyOptions(text, options, known = () => false) {
-    const lines = text.replace(/\n$/, '').split('\n');
-    const current = readConfig(text);
-    const changes = [];
-    for (const option of options) {
-        if (option.onlyIfKnown && !current.has(option.name) && !known(option.name))
-            continue;
-        const wanted = formatOption(option);
-        const mentions = lines.flatMap((line, index) => (parseLine(line)?.name === option.name ? [index] : []));
-        if (mentions.length === 0)
-            lines.push(wanted);
-        else {
-            lines[mentions[0]] = wanted;
-            for (const index of mentions.slice(1).reverse())
-                lines.splice(index, 1);
-        }
-        const from = current.get(option.name);
-        changes.push({ name: option.name, ...(from !== undefined ? { from } : {}), to: option.value });
-    }
-    return { text: lines.join('\n') + '\n', changes };
-}
-/** Each problem names the file: an option missing, repeated, or with another value. */
-function assertOptions(text, options, file) {
-    const lines = text.split('\n').map(parseLine);
-    return options.flatMap((option) => {
-        const mentions = lines.filter((line) => line?.name === option.name);
-        if (option.onlyIfKnown && mentions.length === 0)
-            return [];
-        if (mentions.length !== 1)
-            return [`${file}: CONFIG_${option.name} appears ${mentions.length} times, expected once`];
-        return mentions[0].value === option.value
-            ? []
-            : [`${file}: ${formatOption(mentions[0])} where ${formatOption(option)} was asked for`];
-    });
-}
-/** Every ppc64le config of the SRPM (base, debug, and any other variant). */
-function ppc64leConfigs(sourcesDir) {
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(sourcesDir)
-        .filter((name) => /^kernel-.*ppc64le.*\.config$/.test(name))
-        .sort()
-        .map((name) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(sourcesDir, name));
-}
-
-
-/***/ }),
-
-/***/ 2125:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ kconfigCheck),
-/* harmony export */   i: () => (/* binding */ srpmKernelTarball)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _fs_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1283);
-/* harmony import */ var _kconfig_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3201);
-/**
- * The Kconfig check as build-kernel runs it on the unpacked SRPM: the kernel tree comes from the
- * kernel-source input or the SRPM's own linux-*.tar.xz; every ppc64le config is checked, and any
- * requested option that Kconfig would change fails the step before the build starts.
- */
-
-
-
-
-
-/** The kernel tarball the SRPM ships (linux-<version>-<release>.tar.xz), if any. */
-function srpmKernelTarball(sourcesDir) {
-    const name = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(sourcesDir).find((file) => /^linux-.*\.tar\.(xz|gz|bz2)$/.test(file));
-    return name ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(sourcesDir, name) : undefined;
-}
-/** Adds each config's Kconfig findings to its report; throws a TestFailure naming every dropped option. */
-async function kconfigCheck(source, configs, reports, options, log) {
-    const tree = await (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .prepareKernelSource */ .u)(source, (0,_fs_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultCacheDir */ .$)(), log);
-    const index = (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .kconfigIndex */ .wh)(tree);
-    const dropped = [];
-    for (const config of configs) {
-        const findings = await (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .checkWithKconfig */ .ss)(tree, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(config, 'utf8'), options, index, log);
-        const report = reports.find((r) => r.file === (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(config));
-        if (report)
-            report.kconfig = findings;
-        dropped.push(...findings.filter((f) => !f.kept).map((f) => (0,_kconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .describeFinding */ .jb)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(config), f)));
-    }
-    if (dropped.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TestFailure */ .p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.join('; ')}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 3201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  ss: () => (/* binding */ checkWithKconfig),
-  p5: () => (/* binding */ compareWithKconfig),
-  jb: () => (/* binding */ describeFinding),
-  ID: () => (/* binding */ isKernelTree),
-  wh: () => (/* binding */ kconfigIndex),
-  vV: () => (/* binding */ kernelSourceDigest),
-  Cg: () => (/* binding */ powerpcMakeArgs),
-  u: () => (/* binding */ prepareKernelSource)
-});
-
-// UNUSED EXPORTS: runConfigTarget
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
-var exec = __webpack_require__(4524);
-// EXTERNAL MODULE: ./src/fs/lock.ts
-var lock = __webpack_require__(2088);
-;// CONCATENATED MODULE: ./src/fs/install-once.ts
-/**
- * A folder in a cache shared by every run on the host (several runner services on one POWER box
- * are common): made once, by whichever run gets there first, and never seen half-made. The maker
- * writes into a temporary folder beside the target and renames it into place, all under the
- * suite's one lock (fs/lock.ts: it names its owner, and is taken over when that owner died).
- */
-
-
-
-/** Returns target, made by `make(tempDir)` unless a complete one is there already. */
-async function installOnce(target, make, options) {
-    if ((0,external_node_fs_.existsSync)(target) && options.ready(target))
-        return target;
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
-    const waitMs = options.waitMs ?? 15 * 60_000;
-    const release = await (0,lock/* acquireLockWaiting */.hd)(`${target}.lock`, 'run filling this cache', waitMs);
-    try {
-        // Another run may have made it while this one waited for the lock.
-        if ((0,external_node_fs_.existsSync)(target) && options.ready(target))
-            return target;
-        const partial = `${target}.partial-${process.pid}`;
-        (0,external_node_fs_.rmSync)(partial, { recursive: true, force: true });
-        (0,external_node_fs_.mkdirSync)(partial, { recursive: true });
-        try {
-            await make(partial);
-            (0,external_node_fs_.rmSync)(target, { recursive: true, force: true });
-            (0,external_node_fs_.renameSync)(partial, target);
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(partial, { recursive: true, force: true });
-        }
-        return target;
-    }
-    finally {
-        release();
-    }
-}
-
-// EXTERNAL MODULE: ./src/rpm/avoid.ts + 1 modules
-var avoid = __webpack_require__(6986);
-// EXTERNAL MODULE: ./src/exec/tools.ts
-var tools = __webpack_require__(6530);
-// EXTERNAL MODULE: ./src/kernel/config.ts
-var config = __webpack_require__(2067);
-;// CONCATENATED MODULE: ./src/kernel/kconfig.ts
-/**
- * The kernel's own Kconfig as the judge of a config, before hours of building: run
- * `make olddefconfig` for ARCH=powerpc on the final config (only the config step, so a cross
- * toolchain on x86 is enough) and report every requested option that Kconfig changed, with the
- * dependency or select that forced it.
- */
-
-
-
-
-
-
-
-
-
-
-/** What olddefconfig needs of a source tree: Kconfig and make files, scripts/, arch/powerpc, include/. */
-const CONFIG_STEP_PATHS = [
-    '*/Kconfig*',
-    '*/Makefile*',
-    '*/Kbuild*',
-    '*/scripts/*',
-    '*/arch/powerpc/*',
-    '*/include/*',
-];
-/** A kernel source tree: its top Makefile and the powerpc KVM Kconfig. */
-function isKernelTree(dir) {
-    return (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'Makefile')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'arch', 'powerpc', 'kvm', 'Kconfig'));
-}
-/**
- * A kernel source folder, or a tarball (linux-*.tar.xz as the SRPM ships it) unpacked once into
- * cacheDir, keyed by the tarball's name and size, with only the files the config step reads.
- */
-async function prepareKernelSource(source, cacheDir, log) {
-    if ((0,external_node_fs_.statSync)(source).isDirectory()) {
-        if (!isKernelTree(source))
-            throw new errors/* InfrastructureError */.EN(`${source} is not a kernel source tree (no arch/powerpc/kvm/Kconfig)`);
-        return source;
-    }
-    const id = (0,external_node_crypto_.createHash)('sha256')
-        .update(`${source}:${(0,external_node_fs_.statSync)(source).size}:${(0,external_node_fs_.statSync)(source).mtimeMs}`)
-        .digest('hex')
-        .slice(0, 16);
-    const target = (0,external_node_path_.join)(cacheDir, 'kernel-source', id);
-    const treeIn = (dir) => (0,external_node_fs_.existsSync)(dir)
-        ? (0,external_node_fs_.readdirSync)(dir)
-            .map((name) => (0,external_node_path_.join)(dir, name))
-            .find(isKernelTree)
-        : undefined;
-    await installOnce(target, async (dir) => {
-        await (0,exec/* exec */.m0)(['tar', '-xf', source, '-C', dir, '--wildcards', ...CONFIG_STEP_PATHS], {
-            ...(log ? { log, group: `Unpack the Kconfig files of ${source}` } : {}),
-        });
-    }, { ready: (dir) => treeIn(dir) !== undefined });
-    const unpacked = treeIn(target);
-    if (!unpacked)
-        throw new errors/* InfrastructureError */.EN(`${source} holds no kernel source tree with arch/powerpc/kvm/Kconfig`);
-    return unpacked;
-}
-/** What of a kernel source decides the Kconfig check: a tarball's bytes, or a tree's Kconfig files. */
-function kernelSourceDigest(source) {
-    return (0,avoid/* digestTree */.h)(source, /^Kconfig/);
-}
-/** make's arguments for a powerpc config step on this host: native on ppc64le, else the cross toolchain. */
-function powerpcMakeArgs() {
-    if ((0,external_node_os_.arch)() === 'ppc64')
-        return ['ARCH=powerpc'];
-    const cross = 'powerpc64le-linux-gnu-';
-    if (!(0,tools/* findOnPath */.a)(`${cross}gcc`)) {
-        throw new errors/* InfrastructureError */.EN(`building for powerpc needs ${cross}gcc on this ${(0,external_node_os_.arch)()} host; run scripts/setup-host.sh`);
-    }
-    return ['ARCH=powerpc', `CROSS_COMPILE=${cross}`];
-}
-/** Runs `make <target>` in an output folder of its own and returns the resulting .config. */
-async function runConfigTarget(sourceDir, target, config, log) {
-    const out = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kconfig-out-'));
-    try {
-        if (config !== undefined)
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(out, '.config'), config);
-        await (0,exec/* exec */.m0)(['make', '-s', '-C', sourceDir, `O=${out}`, ...powerpcMakeArgs(), target], {
-            ...(log ? { log, group: `make ${target}` } : {}),
-        });
-        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(out, '.config'), 'utf8');
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(out, { recursive: true, force: true });
-    }
-}
-/** config/menuconfig blocks of every Kconfig file: each symbol's `depends on` and who selects it. */
-function kconfigIndex(sourceDir) {
-    const index = new Map();
-    const entry = (name) => {
-        if (!index.has(name))
-            index.set(name, { depends: [], selectedBy: [] });
-        return index.get(name);
-    };
-    const files = (0,external_node_fs_.readdirSync)(sourceDir, { recursive: true, encoding: 'utf8' }).filter((file) => /(^|\/)Kconfig[^/]*$/.test(file));
-    for (const file of files) {
-        let current;
-        for (const raw of (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourceDir, file), 'utf8').split('\n')) {
-            const line = raw.trim();
-            const block = /^(?:menu)?config\s+([A-Za-z0-9_]+)/.exec(line);
-            if (block) {
-                current = block[1];
-                entry(current);
-                continue;
-            }
-            if (/^(menu|endmenu|choice|endchoice|if|endif|source|comment)\b/.test(line))
-                current = undefined;
-            if (!current)
-                continue;
-            const depends = /^depends on\s+(.+)$/.exec(line);
-            if (depends)
-                entry(current).depends.push(depends[1].trim());
-            const select = /^select\s+([A-Za-z0-9_]+)/.exec(line);
-            if (select)
-                entry(select[1]).selectedBy.push(current);
-        }
-    }
-    return index;
-}
-const isOn = (value) => value === 'y' || value === 'm';
-/** Why Kconfig changed a requested value, from the symbol's dependencies and selectors. */
-function explain(option, final, values, index) {
-    const symbol = index.get(option.name);
-    if (!symbol)
-        return `CONFIG_${option.name} does not exist in this kernel tree`;
-    if (option.value === 'm' && final === 'y' && !isOn(values.get('MODULES'))) {
-        return 'CONFIG_MODULES is off, so a module request becomes built-in';
-    }
-    if (isOn(option.value) && !isOn(final)) {
-        const unmet = symbol.depends
-            .flatMap((expression) => [...expression.matchAll(/!?[A-Z][A-Z0-9_]+/g)].map((m) => m[0]))
-            .filter((name) => (name.startsWith('!') ? isOn(values.get(name.slice(1))) : !isOn(values.get(name))));
-        const deps = symbol.depends.join(' && ');
-        return unmet.length > 0
-            ? `depends on ${deps}; not met: ${[...new Set(unmet)].map((n) => (n.startsWith('!') ? `${n.slice(1)} is set` : `${n} is off`)).join(', ')}`
-            : `depends on ${deps || '(nothing listed)'}; a menu or if block around it is off`;
-    }
-    if (!isOn(option.value) && isOn(final)) {
-        const selectors = symbol.selectedBy.filter((name) => isOn(values.get(name)));
-        return selectors.length > 0
-            ? `selected by ${selectors.join(', ')}`
-            : 'forced on by its default or a select';
-    }
-    return `Kconfig allows only ${final} here`;
-}
-/** Each requested option compared with the value Kconfig left in `values`, with the reason when it differs. */
-function compareWithKconfig(options, values, index) {
-    return options.flatMap((option) => {
-        if (option.onlyIfKnown && !index.has(option.name))
-            return [];
-        const final = values.get(option.name) ?? 'n';
-        const kept = final === option.value;
-        return [
-            {
-                name: option.name,
-                requested: option.value,
-                final,
-                kept,
-                ...(kept ? {} : { reason: explain(option, final, values, index) }),
-            },
-        ];
-    });
-}
-/** olddefconfig on the config text, then each requested option compared with what Kconfig kept. */
-async function checkWithKconfig(sourceDir, configText, options, index, log) {
-    const values = (0,config/* readConfig */.Xg)(await runConfigTarget(sourceDir, 'olddefconfig', configText, log));
-    return compareWithKconfig(options, values, index);
-}
-function describeFinding(file, finding) {
-    return `${file}: ${(0,config/* formatOption */.Bx)({ name: finding.name, value: finding.requested })} became ${(0,config/* formatOption */.Bx)({ name: finding.name, value: finding.final })} (${finding.reason})`;
-}
-
-
-/***/ }),
-
-/***/ 6986:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ avoidanceKey),
-  h: () => (/* binding */ digestTree)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./src/version.ts
-/** The suite's version; part of every build-avoidance key (a test keeps it equal to package.json's). */
-const SUITE_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/rpm/avoid.ts
-/**
- * Build avoidance: a key from everything that decides a build's output. Same key, same RPMs,
- * so a cached result can stand in for hours of building.
- */
-
-
-
-
-/**
- * sha256 over every file below dir (path and content), in a stable order; with `only`, over the
- * files whose name matches (a kernel tree's Kconfig files rather than all of its 80,000 files).
- */
-function digestTree(dir, only) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    if (!(0,external_node_fs_.existsSync)(dir))
-        return hash.update('(none)').digest('hex');
-    const files = (0,external_node_fs_.statSync)(dir).isFile()
-        ? [dir]
-        : (0,external_node_fs_.readdirSync)(dir, { recursive: true, encoding: 'utf8' })
-            .filter((file) => !only || only.test((0,external_node_path_.basename)(file)))
-            .map((file) => (0,external_node_path_.join)(dir, file))
-            .filter((file) => (0,external_node_fs_.statSync)(file).isFile())
-            .sort();
-    for (const file of files) {
-        hash
-            .update((0,external_node_path_.relative)(dir, file) || '.')
-            .update('\0')
-            .update((0,external_node_fs_.readFileSync)(file))
-            .update('\0');
-    }
-    return hash.digest('hex');
-}
-function avoidanceKey(inputs) {
-    const canonical = JSON.stringify({
-        suite: SUITE_VERSION,
-        package: inputs.package,
-        srpm: inputs.srpmSha256,
-        recipes: inputs.recipes.map((path) => digestTree(path)),
-        files: Object.fromEntries(Object.entries(inputs.files ?? {})
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([name, paths]) => [name, paths.map((path) => digestTree(path))])),
-        builder: inputs.builder,
-        extra: Object.fromEntries(Object.entries(inputs.extra ?? {}).sort(([a], [b]) => a.localeCompare(b))),
-    });
-    return `kvm-actions-${inputs.package}-${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 40)}`;
 }
 
 

@@ -33364,8 +33364,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts
-var apply = __nccwpck_require__(7545);
+// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts + 1 modules
+var apply = __nccwpck_require__(7198);
 // EXTERNAL MODULE: ./src/rpm/spec.ts
 var rpm_spec = __nccwpck_require__(7258);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -33763,10 +33763,11 @@ const EXPANDED_SPEC = 'spec-ppc64le-expanded.spec';
 function builtIn(spec, edits) {
     return edits.map(({ edit, detail }) => (0,apply/* builtInEdit */.O_)(spec, edit, detail));
 }
+// Our own recipes run strict: a quiet no-op here would ship a package without the change.
 function engineRecipe(source, actions) {
     return {
         source,
-        parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false },
+        parameters: { insertMarker: false, ignoreVersionMacros: false, ignoreReleaseMacros: false, strict: true },
         actions: actions.map((action, index) => ({ ...action, index: index + 1 })),
     };
 }
@@ -35188,29 +35189,142 @@ function renderText(block) {
 
 /***/ }),
 
-/***/ 7545:
+/***/ 7198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fy: () => (/* binding */ applyRecipe),
-/* harmony export */   Nx: () => (/* binding */ recipeDate),
-/* harmony export */   O_: () => (/* binding */ builtInEdit)
-/* harmony export */ });
-/* unused harmony export changelogDate */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4524);
-/* harmony import */ var _fs_glob_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7549);
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7258);
-/* harmony import */ var _macros_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9892);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Fy: () => (/* binding */ applyRecipe),
+  O_: () => (/* binding */ builtInEdit),
+  Nx: () => (/* binding */ recipeDate)
+});
+
+// UNUSED EXPORTS: changelogDate
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
+var exec = __nccwpck_require__(4524);
+// EXTERNAL MODULE: ./src/fs/glob.ts
+var glob = __nccwpck_require__(7549);
+// EXTERNAL MODULE: ./src/rpm/spec.ts
+var spec = __nccwpck_require__(7258);
+// EXTERNAL MODULE: ./src/rpm/macros.ts
+var macros = __nccwpck_require__(9892);
+// EXTERNAL MODULE: ./src/rpm/autopatch/python.ts
+var python = __nccwpck_require__(8863);
+;// CONCATENATED MODULE: ./src/rpm/autopatch/lines.ts
 /**
- * Applies an autopatch recipe to a dist-git tree (SPECS/ + SOURCES/, or flat). The recipe runs
- * on a copy, and the copy replaces the tree only when every action succeeded: a failing action
- * leaves the tree exactly as it was.
+ * The find/replace/delete engine behind `replace` and `delete_line`, as AlmaLinux's autopatch
+ * runs it (process_lines in its src/actions_handler.py), rule by rule:
+ * - a spec (target `spec`) is read up to its `%changelog` line, and lines starting with `#` are
+ *   skipped unless the find's first line starts with `#` too;
+ * - a one-line literal find is replaced where it occurs inside lines, first matches first, at
+ *   most `count` times over the file (-1: all); a replacement of several lines takes the line's
+ *   indentation on its second and later lines unless the find was the whole line;
+ * - a one-line regex find replaces, on every line it matches, the first match (any count but -1)
+ *   or every match (-1): AlmaLinux's tool does not limit regex replacements by count;
+ * - a find of several lines matches whole lines compared without their leading whitespace, and
+ *   its replacement lines all get the indentation of the first matched line;
+ * - deleting (delete_line) removes whole lines equal to the find once stripped, and blocks.
+ * The caller fails the action when nothing changed.
  */
+
+const isChangelog = (line) => line.replace(/^[\n \t]+|[\n \t]+$/g, '') === '%changelog';
+/** Edits lines in place (an item may come to hold several lines) and returns the number of edits. */
+function editLines(lines, edit) {
+    const { find, replace, count } = edit;
+    const first = find[0];
+    const limited = (done) => count !== -1 && done >= count;
+    let edits = 0;
+    let i = 0;
+    while (i < lines.length) {
+        if (edit.spec && isChangelog(lines[i]))
+            break;
+        if (edit.spec && lines[i].startsWith('#') && !first.startsWith('#')) {
+            i++;
+            continue;
+        }
+        if (find.length === 1 && edit.regex) {
+            edits += replaceRegexInLine(lines, i, edit.regex, count);
+        }
+        else if (find.length === 1) {
+            const line = lines[i];
+            const occurrences = line.split(first).length - 1;
+            if (!replace) {
+                if (occurrences > 0 && !limited(edits) && (0,python/* strip */.bB)(line) === first) {
+                    lines.splice(i, 1);
+                    edits++;
+                    continue; // the next line moved up into this place
+                }
+            }
+            else {
+                for (let n = 0; n < occurrences && !limited(edits); n++) {
+                    // Each pass replaces the first occurrence left in the line, as str.replace(find, new, 1).
+                    const current = lines[i];
+                    const inserted = current === first ? replace : indentRest(replace, (0,python/* indentOf */._j)(current));
+                    lines[i] = current.replace(first, () => inserted.join('\n'));
+                    edits++;
+                }
+            }
+        }
+        else if (i + find.length <= lines.length && !limited(edits) && blockAt(lines, i, find)) {
+            if (!replace)
+                lines.splice(i, find.length);
+            else {
+                const indent = (0,python/* indentOf */._j)(lines[i]);
+                lines.splice(i, find.length, ...replace.map((line) => indent + line));
+                i += replace.length - 1;
+            }
+            edits++;
+            // After a deleted block the tool moves on one line, so the line that moved up is not read.
+        }
+        i++;
+    }
+    return edits;
+}
+/** The second and later lines get the indentation; blank ones stay blank. */
+function indentRest(lines, indent) {
+    return lines.map((line, index) => (index === 0 || !(0,python/* strip */.bB)(line) ? line : indent + line));
+}
+function blockAt(lines, at, find) {
+    return find.every((line, j) => (0,python/* lstrip */.JP)(lines[at + j]) === (0,python/* lstrip */.JP)(line));
+}
+function replaceRegexInLine(lines, i, regex, count) {
+    const line = lines[i];
+    const matches = [...line.matchAll(regex.all)].length;
+    if (matches === 0)
+        return 0;
+    const pattern = count === -1 ? regex.all : regex.first;
+    pattern.lastIndex = 0;
+    lines[i] = line.replace(pattern, (...args) => regex.replacement(execArray(args)));
+    return count === -1 ? matches : 1;
+}
+/** The arguments of a String.replace callback as the RegExpExecArray the template expects. */
+function execArray(args) {
+    const named = typeof args.at(-1) === 'object' ? args.at(-1) : undefined;
+    const captures = args.slice(0, named ? -3 : -2);
+    return Object.assign([...captures], { index: 0, input: '', groups: named });
+}
+
+// EXTERNAL MODULE: ./src/rpm/autopatch/spec-text.ts
+var spec_text = __nccwpck_require__(5252);
+;// CONCATENATED MODULE: ./src/rpm/autopatch/apply.ts
+/**
+ * Applies an autopatch recipe to a dist-git tree (SPECS/ + SOURCES/, or flat) the way AlmaLinux's
+ * autopatch tool does (its src/actions_handler.py), so that a recipe AlmaLinux publishes gives
+ * the same files here; lines.ts and spec-text.ts hold the ported matching and placement rules.
+ * The recipe runs on a copy, and the copy replaces the tree only when every action succeeded: a
+ * failing action leaves the tree exactly as it was.
+ */
+
+
+
 
 
 
@@ -35220,10 +35334,10 @@ function renderText(block) {
 
 /** An edit an action makes itself (not from a recipe), reported beside the recipes' edits. */
 function builtInEdit(spec, what, detail) {
-    return { index: 0, type: 'built-in', target: `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(spec)} ${what}`, detail };
+    return { index: 0, type: 'built-in', target: `${(0,external_node_path_.basename)(spec)} ${what}`, detail };
 }
 /** A recipe that does not fit the package: names the action, its position and the file. */
-class ActionError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1 {
+class ActionError extends errors/* ConfigurationError */.j1 {
 }
 function fail(action, target, message) {
     throw new ActionError(`autopatch action ${action.type} #${action.index} (${target}): ${message}`);
@@ -35239,286 +35353,333 @@ function changelogDate(date) {
     const day = String(date.getUTCDate()).padStart(2, '0');
     return `${days[date.getUTCDay()]} ${months[date.getUTCMonth()]} ${day} ${date.getUTCFullYear()}`;
 }
-function findSpec(root) {
-    const dirs = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'SPECS')) ? [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'SPECS')] : [root];
-    const specs = dirs.flatMap((dir) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)
-        .filter((name) => name.endsWith('.spec'))
-        .map((name) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name)));
-    if (specs.length !== 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${root} must hold exactly one .spec file (in SPECS/ or at the top); found ${specs.length === 0 ? 'none' : specs.map((s) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(s)).join(', ')}`);
+/** `*`, `?` and `[...]` within one path segment, as fnmatch reads them. */
+function segmentPattern(segment) {
+    let source = '';
+    for (let i = 0; i < segment.length; i++) {
+        const char = segment[i];
+        const close = char === '[' ? segment.indexOf(']', i + 2) : -1;
+        if (char === '*')
+            source += '.*';
+        else if (char === '?')
+            source += '.';
+        else if (close !== -1) {
+            const members = segment.slice(i + 1, close);
+            source += `[${members.startsWith('!') ? `^${members.slice(1)}` : members.replace(/^\^/, '\\^')}]`;
+            i = close;
+        }
+        else
+            source += char.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
     }
-    return specs[0];
+    return new RegExp(`^${source}$`, 's');
+}
+/**
+ * The package's files whose last path segments match pattern, sorted, as the tool finds its
+ * targets (Path.rglob: at any depth, hidden files too), leaving out tests/ at the top as it does.
+ */
+function packageFiles(root, pattern) {
+    const wanted = pattern.split('/').filter(Boolean).map(segmentPattern);
+    return (0,external_node_fs_.readdirSync)(root, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => (0,external_node_path_.join)(entry.parentPath, entry.name))
+        .filter((file) => {
+        const parts = (0,external_node_path_.relative)(root, file).split(external_node_path_.sep);
+        if (parts[0] === 'tests' && parts.length > 1)
+            return false;
+        const tail = parts.slice(-wanted.length);
+        return tail.length === wanted.length && wanted.every((segment, i) => segment.test(tail[i]));
+    })
+        .sort();
 }
 function treeOf(root) {
+    const specs = packageFiles(root, '*.spec');
+    if (specs.length !== 1) {
+        throw new errors/* ConfigurationError */.j1(`${root} must hold exactly one .spec file (tests/ aside); found ${specs.length === 0 ? 'none' : specs.map((s) => (0,external_node_path_.relative)(root, s)).join(', ')}`);
+    }
+    const spec = specs[0];
     return {
         root,
-        spec: findSpec(root),
-        sources: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'SOURCES')) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, 'SOURCES') : root,
+        spec,
+        sources: (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, 'SOURCES')) ? (0,external_node_path_.join)(root, 'SOURCES') : root,
+        packageName: (0,external_node_path_.basename)(spec, '.spec'),
     };
 }
-/** `spec`, or a path or glob relative to the tree, then to SOURCES/. */
-async function resolveTargets(tree, target, allowGlob) {
-    if (target === 'spec')
-        return [tree.spec];
-    if ((0,_fs_glob_js__WEBPACK_IMPORTED_MODULE_4__.hasGlob)(target) && !allowGlob)
-        return [];
-    for (const base of [tree.root, tree.sources]) {
-        const matches = ((0,_fs_glob_js__WEBPACK_IMPORTED_MODULE_4__.hasGlob)(target) ? await (0,_fs_glob_js__WEBPACK_IMPORTED_MODULE_4__.expandGlob)(target, base) : [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, target)]).filter((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isFile());
-        if (matches.length > 0)
-            return matches;
-    }
-    return [];
-}
-const splitLines = (text) => text.replace(/\n$/, '').split('\n');
-const leading = (line) => /^\s*/.exec(line)[0];
-/** Lines of a block with its common indentation removed. */
-function dedent(text) {
-    const lines = splitLines(text);
-    const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => leading(l).length));
-    return lines.map((line) => line.slice(Math.min(indent, leading(line).length)));
-}
+/** A text file as the tool reads it: lines without their newline (\r\n and \r read as \n). */
 class TextFile {
     path;
-    isSpec;
     lines;
-    trailingNewline;
-    constructor(path, isSpec) {
+    constructor(path, whenEmpty) {
         this.path = path;
-        this.isSpec = isSpec;
-        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
-        this.trailingNewline = text.endsWith('\n');
-        this.lines = text === '' ? [] : splitLines(text);
+        const text = (0,external_node_fs_.readFileSync)(path, 'utf8').replace(/\r\n?/g, '\n');
+        if (text === '')
+            whenEmpty();
+        this.lines = text.replace(/\n$/, '').split('\n');
     }
-    /** Edits never reach into a spec's %changelog. */
-    get editableEnd() {
-        return this.isSpec ? (0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .changelogStart */ .FR)(this.lines) : this.lines.length;
-    }
+    /** Every line ends with a newline; an item holding several lines is written as it is. */
     save() {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(this.path, this.lines.join('\n') + (this.trailingNewline || this.lines.length ? '\n' : ''));
+        (0,external_node_fs_.writeFileSync)(this.path, this.lines.map((line) => `${line}\n`).join(''));
     }
 }
-/** Start indices of every occurrence of a multi-line block, matched ignoring leading indentation. */
-function findBlocks(lines, end, block, skipComments) {
-    const wanted = block.map((line) => line.trim());
-    const found = [];
-    for (let i = 0; i + wanted.length <= end; i++) {
-        if (skipComments && lines[i].trim().startsWith('#'))
-            continue;
-        if (wanted.every((line, j) => lines[i + j].trim() === line)) {
-            found.push(i);
-            i += wanted.length - 1;
-        }
-    }
-    return found;
+function readText(tree, path, action) {
+    return new TextFile(path, () => fail(action, (0,external_node_path_.relative)(tree.root, path), 'the file is empty'));
 }
-function replaceAction(file, action, target) {
-    const end = file.editableEnd;
-    const expectCount = (found) => {
-        if (found === 0)
-            fail(action, target, `'${(action.find ?? action.rfind).trim()}' matches nothing`);
-        if (action.count !== -1 && found !== action.count) {
-            fail(action, target, `'${(action.find ?? action.rfind).trim()}' matches ${found} time(s), count says ${action.count}`);
-        }
+function targetsOf(tree, action, strict) {
+    if (action.target === 'spec')
+        return [tree.spec];
+    // AlmaLinux documents delete_line as taking one file; its tool uses the first a glob matches.
+    if (action.type === 'delete_line' && strict && (0,glob.hasGlob)(action.target))
+        fail(action, action.target, 'delete_line takes one file, not a glob (strict)');
+    const files = packageFiles(tree.root, action.target);
+    if (files.length === 0)
+        fail(action, action.target, 'no such file in the package');
+    return action.type === 'replace' ? files : files.slice(0, 1);
+}
+/** A find or replace for a message, on one line. */
+const shown = (text) => `'${(0,python/* valueLines */.Hd)(text.trim()).join('\\n')}'`;
+function replaceIn(file, action, target, strict) {
+    const findText = action.find ?? action.rfind;
+    const find = (0,python/* valueLines */.Hd)(findText);
+    const edit = {
+        spec: action.target === 'spec',
+        find,
+        replace: (0,python/* valueLines */.Hd)(action.replace),
+        count: action.count,
     };
-    if (action.rfind !== undefined) {
-        const region = file.lines.slice(0, end).join('\n');
-        const commentsToo = /^\^?#/.test(action.rfind) || !file.isSpec;
-        const pattern = new RegExp(action.rfind, 'gm');
-        let found = 0;
-        const replaced = region.replace(pattern, (match, ...rest) => {
-            const offset = rest.at(-2);
-            const lineStart = region.lastIndexOf('\n', offset - 1) + 1;
-            if (!commentsToo && region.slice(lineStart).trimStart().startsWith('#'))
-                return match;
-            found++;
-            const groups = rest.slice(0, -2);
-            // Python-style back-references (\1, \g<1>) as AlmaLinux's configs write them.
-            return action.replace.replace(/\\g<(\d+)>|\\(\d)/g, (_, a, b) => groups[Number(a ?? b) - 1] ?? '');
-        });
-        expectCount(found);
-        file.lines.splice(0, end, ...(replaced === '' ? [] : replaced.split('\n')));
-        return `${found} match(es) of /${action.rfind}/`;
-    }
-    const find = action.find.replace(/\n$/, '');
-    const skipComments = file.isSpec && !find.trimStart().startsWith('#');
-    if (!find.includes('\n')) {
-        let found = 0;
-        for (let i = 0; i < end; i++) {
-            const line = file.lines[i];
-            if (skipComments && line.trim().startsWith('#'))
-                continue;
-            const parts = line.split(find);
-            if (parts.length === 1)
-                continue;
-            found += parts.length - 1;
-            file.lines[i] = parts.join(action.replace.replace(/\n$/, ''));
+    // A regex of several lines is matched as literal lines, as the tool does.
+    if (action.rfind !== undefined && find.length === 1) {
+        try {
+            const first = (0,python/* pythonRegExp */.oe)(action.rfind);
+            // Matching the empty string through an added alternative shows the pattern's groups.
+            const probe = new RegExp(`${first.source}|`, first.flags).exec('');
+            edit.regex = {
+                first,
+                all: (0,python/* pythonRegExp */.oe)(action.rfind, true),
+                replacement: (0,python/* pythonTemplate */.tc)(edit.replace.join('\n'), probe.length - 1, Object.keys(probe.groups ?? {})),
+            };
         }
-        expectCount(found);
-        return `${found} occurrence(s) of '${find}'`;
+        catch (error) {
+            fail(action, target, `cannot replace /${action.rfind}/ with ${shown(action.replace)}: ${error.message}`);
+        }
     }
-    const block = dedent(find);
-    const starts = findBlocks(file.lines, end, block, skipComments);
-    expectCount(starts.length);
-    const replacement = action.replace === '' ? [] : dedent(action.replace);
-    for (const start of [...starts].reverse()) {
-        const indent = leading(file.lines[start]);
-        file.lines.splice(start, block.length, ...replacement.map((line) => (line ? indent + line : line)));
+    const matches = editLines([...file.lines], { ...edit, count: -1 });
+    const made = editLines(file.lines, edit);
+    if (made === 0) {
+        if (matches === 0)
+            fail(action, target, `${shown(findText)} matches nothing`);
+        fail(action, target, `${shown(findText)} matches ${matches} time(s), but count ${action.count} replaces none`);
     }
-    return `${starts.length} block(s) of ${block.length} line(s)`;
+    if (strict && action.count !== -1 && (matches !== action.count || made !== action.count)) {
+        if (matches !== action.count)
+            fail(action, target, `${shown(findText)} matches ${matches} time(s), count says ${action.count}`);
+        fail(action, target, `${shown(findText)} matches ${matches} time(s) but ${made} are replaced: a regex count other than -1 replaces the first match of each line`);
+    }
+    const left = matches > made ? `; ${matches - made} more left by count ${action.count}` : '';
+    if (edit.regex)
+        return `${made} match(es) of /${action.rfind}/${left}`;
+    if (find.length === 1)
+        return `${made} occurrence(s) of '${findText}'${left}`;
+    return `${made} block(s) of ${find.length} line(s)${left}`;
 }
-function deleteLineAction(file, action, target) {
+function deleteIn(file, action, target) {
     let deleted = 0;
     for (const item of action.lines) {
-        const block = dedent(item);
-        const starts = findBlocks(file.lines, file.editableEnd, block, false);
-        if (starts.length === 0)
-            fail(action, target, `line '${block.join('\\n').trim()}' not found`);
-        for (const start of [...starts].reverse())
-            file.lines.splice(start, block.length);
-        deleted += starts.length * block.length;
+        const find = (0,python/* valueLines */.Hd)(item);
+        const made = editLines(file.lines, { spec: action.target === 'spec', find, count: -1 });
+        if (made === 0)
+            fail(action, target, `line '${find.join('\\n').trim()}' not found`);
+        deleted += made * find.length;
     }
     return `${deleted} line(s) deleted`;
 }
-function modifyRelease(file, action, target) {
-    const index = file.lines.slice(0, file.editableEnd).findIndex((line) => /^Release\s*:/i.test(line));
-    if (index === -1)
-        fail(action, target, 'no Release: line');
-    const line = file.lines[index];
-    if (line.includes('%autorelease'))
-        fail(action, target, 'Release: uses %autorelease, which has no literal value to suffix');
-    file.lines[index] = line.trimEnd() + action.suffix;
-    return `Release: ${file.lines[index].replace(/^Release\s*:\s*/i, '')}`;
-}
-function wrap(text, width = 80) {
-    const lines = [];
-    let current = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-        if (current && (current + ' ' + word).length > width - 2) {
-            lines.push(current);
-            current = word;
+// The line rpmautospec's generated %autorelease macro ends with; the tool puts the suffix there.
+const AUTORELEASE_FINAL_LINE = '}%{?-e:.%{-e*}}%{?-s:.%{-s*}}%{!?-n:%{?dist}}';
+function modifyRelease(file, action, target, strict) {
+    const { lines } = file;
+    let releaseLines = 0;
+    let autorelease = false;
+    const suffixed = [];
+    lines.forEach((line, i) => {
+        if (!line.startsWith('Release:'))
+            return;
+        releaseLines++;
+        if (/%\{?autorelease\}?/.test((0,python/* strip */.bB)(line.split(':')[1])))
+            autorelease = true;
+        else {
+            lines[i] = line + action.suffix;
+            suffixed.push(`Release: ${lines[i].slice('Release:'.length).trim()}`);
         }
-        else
-            current = current ? `${current} ${word}` : word;
+    });
+    if (releaseLines === 0)
+        fail(action, target, 'no Release: line');
+    if (autorelease && lines.some((line) => /%(?:define|global)\s+autorelease/.test(line))) {
+        const at = lines.findIndex((line) => line.includes(AUTORELEASE_FINAL_LINE));
+        if (at === -1)
+            fail(action, target, `the %autorelease definition has no line '${AUTORELEASE_FINAL_LINE}'`);
+        lines[at] = AUTORELEASE_FINAL_LINE + action.suffix;
+        suffixed.push(`%autorelease ends with '${action.suffix}'`);
     }
-    if (current)
-        lines.push(current);
-    return lines.map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`));
+    if (suffixed.length === 0) {
+        if (strict)
+            fail(action, target, 'Release: uses %autorelease and the spec defines no %autorelease to take the suffix (strict)');
+        return 'Release: uses %autorelease, left as it is';
+    }
+    return suffixed.join('; ');
 }
-async function specEvr(tree, file, recipe, options) {
-    // The spec on disk must be current: earlier actions may have changed the release.
-    file.save();
-    const raw = (tag) => new RegExp(`^${tag}\\s*:\\s*(.+)$`, 'im')
-        .exec(file.lines.slice(0, file.editableEnd).join('\n'))?.[1]
-        ?.trim();
-    // As AlmaLinux's tool does: no dist tag in the changelog's EVR, rhel as the EL major version.
+// What the tool defines for rpmspec so that specs of every kind parse outside their buildroot.
+const EVR_DEFINES = {
+    __python: '/usr/bin/python3',
+    __python3: '/usr/bin/python3',
+    'ldconfig_scriptlets(n:)': '%{nil}',
+    forgemeta: '%{nil}',
+    gometa: '%{nil}',
+    efi_has_alt_arch: '0',
+};
+/** [epoch:]version-release as the tool writes it: from `rpmspec --parse` with no dist tag. */
+async function specEvr(tree, action, recipe, options) {
+    const { parameters } = recipe;
+    const target = (0,external_node_path_.relative)(tree.root, tree.spec);
+    const raw = (0,spec_text/* evrLines */.hF)(readText(tree, tree.spec, action).lines);
     const defines = {
-        rhel: recipe.parameters.elVersion ?? '9',
         _sourcedir: tree.sources,
+        ...EVR_DEFINES,
         ...options.defines,
         dist: '%{nil}',
+        rhel: parameters.elVersion ?? options.defines?.rhel ?? '9',
     };
-    const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)([
-        'rpmspec',
-        '-q',
-        '--srpm',
-        '--qf',
-        '%{EPOCH}|%{VERSION}|%{RELEASE}\\n',
-        ...(0,_macros_js__WEBPACK_IMPORTED_MODULE_6__/* .defineArgs */ .P)(defines),
-        file.path,
-    ]);
-    const [epoch = '(none)', version = '', release = ''] = result.stdout.trim().split('\n')[0].split('|');
-    const v = recipe.parameters.ignoreVersionMacros ? (raw('Version') ?? version) : version;
-    const r = recipe.parameters.ignoreReleaseMacros ? (raw('Release') ?? release) : release;
-    return `${epoch !== '(none)' && epoch !== '' ? `${epoch}:` : ''}${v}-${r}`;
-}
-function insertTag(file, kind, number, name, marker) {
-    const entry = `${kind}${number}: ${name}`;
-    // One `# AlmaLinux Patch` (or Source) block: made by the first addition, joined by later ones.
-    const header = file.lines.findIndex((line) => line.trim().toLowerCase() === `# almalinux ${kind.toLowerCase()}`);
-    if (marker && header !== -1) {
-        let last = header;
-        while (last + 1 < file.editableEnd && /^(Patch|Source)\d*\s*:/i.test(file.lines[last + 1].trim()))
-            last++;
-        file.lines.splice(last + 1, 0, entry);
-        return;
+    const result = await (0,exec/* exec */.m0)(['rpmspec', '--parse', tree.spec, ...(0,macros/* defineArgs */.P)(defines)], { allowFailure: true });
+    if (result.exitCode !== 0) {
+        const last = result.stderr.trim().split('\n').at(-1);
+        fail(action, target, `rpmspec --parse failed${last ? `: ${last}` : ''}`);
     }
-    const own = (0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .numberedTags */ .I7)(file.lines, kind);
-    const any = [...(0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .numberedTags */ .I7)(file.lines, 'Patch'), ...(0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .numberedTags */ .I7)(file.lines, 'Source')].sort((a, b) => a.line - b.line);
-    const release = file.lines.findIndex((line) => /^Release\s*:/i.test(line));
-    const after = own.at(-1)?.line ?? any.at(-1)?.line ?? release;
-    file.lines.splice(after + 1, 0, ...(marker ? ['', `# AlmaLinux ${kind}`, entry] : [entry]));
+    const parsedLines = result.stdout.split('\n');
+    const parsed = (0,spec_text/* evrLines */.hF)(parsedLines);
+    // Macros rpmspec left unexpanded are looked up in the spec's own definitions, as the tool does.
+    const resolved = (tag, value) => {
+        try {
+            return value === undefined ? undefined : (0,spec_text/* resolveMacros */.Mg)(value, parsedLines);
+        }
+        catch (error) {
+            return fail(action, target, `cannot read the entry's ${tag} from '${tag}: ${value}': ${error.message}`);
+        }
+    };
+    let release = resolved('Release', parsed.release);
+    let version = resolved('Version', parsed.version);
+    if (parameters.ignoreVersionMacros)
+        version = raw.version;
+    if (parameters.ignoreReleaseMacros)
+        release = raw.release;
+    // Python's f-string writes a missing value as None.
+    const evr = `${version ?? 'None'}-${release ?? 'None'}`;
+    return parsed.epoch === undefined ? evr : `${parsed.epoch}:${evr}`;
 }
-function addFiles(tree, spec, action, recipe, options, reused) {
-    const from = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.filesDir, action.name);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(from))
-        fail(action, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(tree.root, tree.spec), `file '${action.name}' is not in ${options.filesDir}`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.copyFileSync)(from, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree.sources, action.name));
-    if (!action.modifySpec)
-        return `copied ${action.name}`;
+/**
+ * A changelog_entry block: its entries are added last first, each at the top, so that they read
+ * in the recipe's order, after every `%changelog` line. A spec with %autochangelog gets none
+ * (AlmaLinux puts them in its commit message instead).
+ */
+async function changelogEntries(tree, entries, recipe, options) {
+    const target = (0,external_node_path_.relative)(tree.root, tree.spec);
+    const edits = [];
+    for (const action of [...entries].reverse()) {
+        const edit = (detail) => ({ index: action.index, type: action.type, target, detail });
+        const file = readText(tree, tree.spec, action);
+        if (file.lines.includes('%autochangelog')) {
+            edits.push(edit('the spec uses %autochangelog: no entry written'));
+            continue;
+        }
+        const header = `* ${changelogDate(options.date ?? recipeDate())} ${action.name} <${action.email}> - ${await specEvr(tree, action, recipe, options)}`;
+        const body = action.line.flatMap((line) => (0,python/* wrap */.LV)(line, 80, '- ', '  '));
+        const starts = file.lines.flatMap((line, i) => (line === '%changelog' ? [i] : []));
+        if (starts.length === 0) {
+            if (recipe.parameters.strict)
+                fail(action, target, 'the spec has no %changelog line (strict)');
+            edits.push(edit('the spec has no %changelog line: no entry written'));
+            continue;
+        }
+        // The body is one item ending in a newline: a blank line follows the entry once written.
+        for (const at of starts.reverse())
+            file.lines.splice(at + 1, 0, header, `${body.join('\n')}\n`);
+        file.save();
+        edits.push(edit(header));
+    }
+    return edits;
+}
+function addFiles(tree, action, recipe, options, addedTags) {
     const kind = action.fileType === 'patch' ? 'Patch' : 'Source';
-    const existing = (0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .numberedTags */ .I7)(spec.lines, kind);
-    const number = action.number === 'Latest' ? Math.max(-1, ...existing.map((tag) => tag.number)) + 1 : action.number;
-    // AlmaLinux recipes add a number whose old line a later action deletes: judged after the recipe.
-    if (existing.some((tag) => tag.number === number))
-        reused.push({ kind, number, action });
-    const marker = action.insertMarker ?? recipe.parameters.insertMarker;
-    insertTag(spec, kind, number, action.name, marker);
-    if (kind === 'Source')
-        return `Source${number}: ${action.name}`;
-    const { style, after } = (0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .applyStyle */ .AV)(spec.lines);
-    const backup = action.noBackup ? '' : ` -b .${action.name.replace(/\.patch$/, '')}`;
-    const applyLine = style === 'autosetup'
-        ? undefined
-        : style === 'kernel'
-            ? `${/^\s*(Apply\w*Patch)/.exec(spec.lines[after])[1]} ${action.name}`
-            : style === 'patchN'
-                ? `%patch${number} -p1${backup}`
-                : style === 'patch-P'
-                    ? `%patch -P ${number} -p1${backup}`
-                    : fail(action, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(tree.root, tree.spec), 'the spec has no %prep section to apply the patch in');
-    const applyMarker = '# Applying AlmaLinux Patch';
-    const marked = marker && !spec.lines.some((line) => line.trim() === applyMarker);
-    if (applyLine)
-        spec.lines.splice(after + 1, 0, ...(marked ? [applyMarker] : []), applyLine);
-    return `Patch${number}: ${action.name}${applyLine ? `, applied with '${applyLine}'` : ' (applied by %autosetup)'}`;
-}
-function deleteFiles(tree, action) {
-    const candidates = [tree.root, tree.sources, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree.root, 'SPECS')].map((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, action.fileName));
-    const found = candidates.find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file));
-    if (!found)
-        fail(action, action.fileName, 'no such file in the package');
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(found);
-    // Lookaside metadata names the file too.
-    const metadata = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(tree.root).filter((name) => name === 'sources' || /^\..*\.metadata$/.test(name));
-    for (const name of metadata) {
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree.root, name);
-        const lines = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').split('\n');
-        const kept = lines.filter((line) => !line.split(/[\s()]+/).some((word) => word === action.fileName || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(word) === action.fileName));
-        if (kept.length !== lines.length)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, kept.join('\n'));
+    // A package that lists its patches in a *.patches file (grub2, shim) gets them added there.
+    const patchesFile = kind === 'Patch' ? packageFiles(tree.root, '*.patches')[0] : undefined;
+    const path = patchesFile ?? tree.spec;
+    const target = (0,external_node_path_.relative)(tree.root, path);
+    const file = readText(tree, path, action);
+    let detail = `copied ${action.name}`;
+    if (action.modifySpec) {
+        const number = action.number === 'Latest' ? -1 : action.number;
+        try {
+            const added = (0,spec_text/* addFileLines */.V6)(file.lines, {
+                name: action.name,
+                kind,
+                number,
+                packageName: tree.packageName,
+                patchesFile: patchesFile !== undefined,
+                marker: action.insertMarker ?? recipe.parameters.insertMarker,
+                noBackup: action.noBackup,
+            });
+            detail = `${kind}${added.number}: ${action.name}`;
+            if (added.number !== '')
+                addedTags.push({ kind, number: Number(added.number), file: path, action });
+            if (kind === 'Patch') {
+                detail += added.applyLine
+                    ? `, applied with '${added.applyLine}'`
+                    : added.style === 'patches-file'
+                        ? ` (listed in ${target})`
+                        : ' (applied by %autosetup)';
+            }
+        }
+        catch (error) {
+            if (error instanceof spec_text/* SpecTextError */.hU)
+                fail(action, target, error.message);
+            throw error;
+        }
     }
-    return `deleted ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(tree.root, found)}`;
+    const destination = (0,external_node_path_.join)((0,external_node_fs_.existsSync)((0,external_node_path_.join)(tree.root, 'SPECS')) ? (0,external_node_path_.join)(tree.root, 'SOURCES') : tree.root, action.name);
+    if ((0,external_node_fs_.existsSync)(destination))
+        fail(action, target, `'${action.name}' already exists in the package`);
+    const from = (0,external_node_path_.join)(options.filesDir, action.name);
+    if (!(0,external_node_fs_.existsSync)(from))
+        fail(action, target, `file '${action.name}' is not in ${options.filesDir}`);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(destination), { recursive: true });
+    (0,external_node_fs_.copyFileSync)(from, destination);
+    file.save();
+    return [target, detail];
 }
-function addLine(file, action, target) {
-    const all = (0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .sections */ .V0)(file.lines);
-    const section = all.find((s) => s.name === action.section && s.subpackage === action.subpackage);
-    const which = `%${action.section}${action.subpackage ? ` of subpackage ${action.subpackage}` : ''}`;
-    if (!section)
-        fail(action, target, `section ${which} not found`);
-    const content = splitLines(action.content);
-    let at;
-    if (action.location === 'top')
-        at = section.header + 1;
-    else {
-        at = section.end;
-        while (at > section.header + 1 && file.lines[at - 1].trim() === '')
-            at--;
+function deleteFiles(tree, action, strict) {
+    const found = packageFiles(tree.root, action.fileName)[0];
+    if (found) {
+        (0,external_node_fs_.rmSync)(found);
+        return `deleted ${(0,external_node_path_.relative)(tree.root, found)}`;
     }
-    file.lines.splice(at, 0, ...content);
-    return `${content.length} line(s) at the ${action.location} of ${which}`;
+    // Not in the tree: a file only the lookaside cache holds, whose line the tool removes instead.
+    const metadata = [`.${tree.packageName}.metadata`, 'sources']
+        .map((name) => (0,external_node_path_.join)(tree.root, name))
+        .find((file) => (0,external_node_fs_.existsSync)(file) && (0,external_node_fs_.statSync)(file).isFile());
+    if (!metadata)
+        fail(action, action.fileName, `no such file in the package, and no .${tree.packageName}.metadata or sources file`);
+    const file = readText(tree, metadata, action);
+    const name = action.fileName.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    const listed = new RegExp(`^(?:SHA512 \\(${name}\\)|[0-9a-f]{40} ${name})`);
+    const at = file.lines.findIndex((line) => listed.test(line));
+    if (at === -1) {
+        if (strict)
+            fail(action, action.fileName, `no such file in the package or in ${(0,external_node_path_.basename)(metadata)} (strict)`);
+        return `not in the package nor in ${(0,external_node_path_.basename)(metadata)}: nothing to delete`;
+    }
+    file.lines.splice(at, 1);
+    file.save();
+    return `removed from ${(0,external_node_path_.basename)(metadata)}`;
 }
-async function applyOne(tree, action, recipe, options, reused) {
-    const specName = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(tree.root, tree.spec);
+async function applyOne(tree, action, recipe, options, addedTags) {
+    const strict = recipe.parameters.strict === true;
+    const specName = (0,external_node_path_.relative)(tree.root, tree.spec);
     const edit = (target, detail) => ({
         index: action.index,
         type: action.type,
@@ -35528,54 +35689,36 @@ async function applyOne(tree, action, recipe, options, reused) {
     switch (action.type) {
         case 'replace':
         case 'delete_line': {
-            const files = await resolveTargets(tree, action.target, action.type === 'replace');
-            if (files.length === 0)
-                fail(action, action.target, 'no such file in the package');
+            const files = targetsOf(tree, action, strict);
             const details = [];
             for (const path of files) {
-                const file = new TextFile(path, path === tree.spec);
-                const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(tree.root, path);
+                const target = (0,external_node_path_.relative)(tree.root, path);
+                const file = readText(tree, path, action);
                 details.push(action.type === 'replace'
-                    ? replaceAction(file, action, target)
-                    : deleteLineAction(file, action, target));
+                    ? replaceIn(file, action, target, strict)
+                    : deleteIn(file, action, target));
                 file.save();
             }
-            return edit(files.map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(tree.root, f)).join(', '), details.join('; '));
+            return edit(files.map((f) => (0,external_node_path_.relative)(tree.root, f)).join(', '), details.join('; '));
         }
         case 'modify_release': {
-            if (!action.enabled)
-                return edit(specName, 'disabled');
-            const file = new TextFile(tree.spec, true);
-            const detail = modifyRelease(file, action, specName);
+            const file = readText(tree, tree.spec, action);
+            const detail = modifyRelease(file, action, specName, strict);
             file.save();
             return edit(specName, detail);
         }
-        case 'changelog_entry': {
-            const file = new TextFile(tree.spec, true);
-            const evr = await specEvr(tree, file, recipe, options);
-            const header = `* ${changelogDate(options.date ?? recipeDate())} ${action.name} <${action.email}> - ${evr}`;
-            const entry = [header, ...action.line.flatMap((line) => wrap(line)), ''];
-            const at = (0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .changelogStart */ .FR)(file.lines);
-            if (at === file.lines.length)
-                file.lines.push('%changelog');
-            file.lines.splice(at + 1, 0, ...entry);
-            file.save();
-            return edit(specName, header);
-        }
-        case 'add_files': {
-            const file = new TextFile(tree.spec, true);
-            const detail = addFiles(tree, file, action, recipe, options, reused);
-            file.save();
-            return edit(specName, detail);
-        }
+        case 'changelog_entry':
+            return (await changelogEntries(tree, [action], recipe, options))[0];
+        case 'add_files':
+            return edit(...addFiles(tree, action, recipe, options, addedTags));
         case 'delete_files':
-            return edit(action.fileName, deleteFiles(tree, action));
+            return edit(action.fileName, deleteFiles(tree, action, strict));
         case 'run_script': {
-            const script = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.scriptsDir, action.script);
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(script))
+            const script = (0,external_node_path_.join)(options.scriptsDir, action.script);
+            if (!(0,external_node_fs_.existsSync)(script))
                 fail(action, action.script, `script is not in ${options.scriptsDir}`);
-            const result = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['bash', script], {
-                cwd: action.cwd === 'rpms' ? tree.root : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(options.scriptsDir),
+            const result = await (0,exec/* exec */.m0)(['bash', script], {
+                cwd: action.cwd === 'rpms' ? tree.root : (0,external_node_path_.dirname)(options.scriptsDir),
                 allowFailure: true,
                 ...(options.log ? { log: options.log } : {}),
             });
@@ -35586,44 +35729,81 @@ async function applyOne(tree, action, recipe, options, reused) {
             return edit(action.script, 'ran');
         }
         case 'add_line': {
-            if (action.target !== 'spec')
-                fail(action, action.target, "add_line works on target 'spec' only");
-            const file = new TextFile(tree.spec, true);
-            const detail = addLine(file, action, specName);
+            const file = readText(tree, tree.spec, action);
+            try {
+                (0,spec_text/* addSectionLine */.fP)(file.lines, action);
+            }
+            catch (error) {
+                if (error instanceof spec_text/* SpecTextError */.hU)
+                    fail(action, specName, error.message);
+                throw error;
+            }
             file.save();
-            return edit(specName, detail);
+            const where = `%${action.section}${action.subpackage ? ` of subpackage ${action.subpackage}` : ''}`;
+            return edit(specName, `${(0,python/* valueLines */.Hd)(action.content).length} line(s) at the ${action.location} of ${where}`);
         }
     }
 }
+const sameBlock = (a, b) => b !== undefined && a.block !== undefined && b.block === a.block && b.type === a.type;
 /** Applies every action in order; on any error the package tree is left untouched. */
 async function applyRecipe(recipe, options) {
     const original = options.packageDir.replace(/\/+$/, '');
     treeOf(original); // fail on a bad tree before copying anything
+    for (const key of recipe.ignored ?? [])
+        options.log?.warning(`${recipe.source}: '${key}' is not an autopatch setting; ignored, as AlmaLinux's tool ignores it`);
     const work = `${original}.autopatch-${process.pid}-${Date.now()}`;
-    await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)(['cp', '-a', '--', original, work]);
+    await (0,exec/* exec */.m0)(['cp', '-a', '--', original, work]);
     try {
         const tree = treeOf(work);
         const edits = [];
-        const reused = [];
-        for (const action of recipe.actions) {
-            const edit = await applyOne(tree, action, recipe, options, reused);
+        const addedTags = [];
+        const record = (edit) => {
             options.log?.info(`#${edit.index} ${edit.type} ${edit.target}: ${edit.detail}`);
             edits.push(edit);
+        };
+        for (let k = 0; k < recipe.actions.length; k++) {
+            const action = recipe.actions[k];
+            let block = 1;
+            while (sameBlock(action, recipe.actions[k + block]))
+                block++;
+            if (action.type === 'changelog_entry') {
+                const entries = recipe.actions.slice(k, k + block);
+                for (const edit of await changelogEntries(tree, entries, recipe, options))
+                    record(edit);
+                k += block - 1;
+            }
+            else if (action.type === 'modify_release' && !action.enabled) {
+                // The tool stops its modify_release block at a disabled entry.
+                for (const skipped of recipe.actions.slice(k, k + block))
+                    record({
+                        index: skipped.index,
+                        type: skipped.type,
+                        target: (0,external_node_path_.relative)(tree.root, tree.spec),
+                        detail: skipped === action ? 'disabled' : 'skipped: an earlier entry of its block is disabled',
+                    });
+                k += block - 1;
+            }
+            else
+                record(await applyOne(tree, action, recipe, options, addedTags));
         }
-        const final = new TextFile(tree.spec, true).lines;
-        for (const { kind, number, action } of reused) {
-            if ((0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .numberedTags */ .I7)(final, kind).filter((tag) => tag.number === number).length > 1)
-                fail(action, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(tree.root, tree.spec), `${kind}${number} is used twice after the whole recipe`);
+        if (recipe.parameters.strict) {
+            // AlmaLinux recipes may add a number whose old line a later action deletes; and Latest
+            // takes one more than the last line's number, used or not: judged once the recipe is done.
+            for (const { kind, number, file, action } of addedTags) {
+                const final = (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n');
+                if ((0,spec/* numberedTags */.I7)(final, kind).filter((tag) => tag.number === number).length > 1)
+                    fail(action, (0,external_node_path_.relative)(tree.root, file), `${kind}${number} is used twice after the whole recipe (strict)`);
+            }
         }
         // Swap by renames, so a reader sees either the old tree or the new one.
         const old = `${work}.old`;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(original, old);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(work, original);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(old, { recursive: true, force: true });
+        (0,external_node_fs_.renameSync)(original, old);
+        (0,external_node_fs_.renameSync)(work, original);
+        (0,external_node_fs_.rmSync)(old, { recursive: true, force: true });
         return edits;
     }
     catch (error) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(work, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
         throw error;
     }
 }
@@ -35642,110 +35822,188 @@ async function applyRecipe(recipe, options) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _python_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8863);
 /**
  * AlmaLinux's autopatch configuration (config.yaml): `parameters` and an ordered `actions` list
- * of single-key blocks, each a list of entries. Validated here into typed actions so that the
- * engine never meets a malformed entry halfway through a run.
+ * of blocks, each a list of entries. Validated here into typed actions so that the engine never
+ * meets a malformed entry halfway through a run. The rules are AlmaLinux's own (ConfigReader and
+ * the *Entry classes of its src/actions_handler.py): entries must have exactly the keys and types
+ * it allows, while unknown parameters and top-level keys are ignored. `parameters: strict: true`
+ * (a parameter AlmaLinux's tool ignores) adds our stricter checks, here and in the engine.
  */
 
 
 
-/** Parameters that matter to AlmaLinux's git workflow only; accepted and ignored here. */
-const GIT_ONLY_PARAMETERS = ['custom_target_branch', 'pre_clean', 'tag_prefix'];
-class Reader {
+
+/** Keys each action's entries may have, with the types AlmaLinux's tool checks, and which it requires. */
+const ENTRY_KEYS = {
+    replace: {
+        allowed: { target: 'str', find: 'str', rfind: 'str', replace: 'str', count: 'int' },
+        required: ['target', 'replace'],
+    },
+    delete_line: { allowed: { target: 'str', lines: 'list' }, required: ['target', 'lines'] },
+    modify_release: {
+        allowed: { suffix: 'str', enabled: 'bool', auto_increment: 'bool' },
+        required: ['suffix'],
+    },
+    changelog_entry: {
+        allowed: { name: 'str', email: 'str', line: 'list' },
+        required: ['name', 'email', 'line'],
+    },
+    add_files: {
+        allowed: {
+            type: 'str',
+            name: 'str',
+            number: 'str|int',
+            modify_spec: 'bool',
+            insert_almalinux_line: 'bool',
+            no_backup: 'bool',
+        },
+        required: ['type', 'name'],
+    },
+    delete_files: { allowed: { file_name: 'str' }, required: ['file_name'] },
+    run_script: { allowed: { script: 'str', cwd: 'str' }, required: ['script'] },
+    add_line: {
+        allowed: { target: 'str', section: 'str', location: 'str', content: 'str', subpackage: 'str' },
+        required: ['target', 'section', 'location', 'content'],
+    },
+};
+const isActionType = (type) => type in ENTRY_KEYS;
+function hasType(value, type) {
+    if (type === 'str|int')
+        return hasType(value, 'str') || hasType(value, 'int');
+    if (type === 'str')
+        return typeof value === 'string';
+    // Python's bool is an int, so the tool takes `count: true` as 1.
+    if (type === 'int')
+        return (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'boolean';
+    if (type === 'bool')
+        return typeof value === 'boolean';
+    return Array.isArray(value);
+}
+/** Python's truth value, which the tool applies to its parameters without checking their type. */
+function truthy(value) {
+    if (Array.isArray(value))
+        return value.length > 0;
+    if (value && typeof value === 'object')
+        return Object.keys(value).length > 0;
+    return Boolean(value);
+}
+class EntryReader {
     source;
     where;
     entry;
-    constructor(source, where, entry, allowed) {
+    constructor(source, where, entry) {
         this.source = source;
         this.where = where;
         this.entry = entry;
-        const unknown = Object.keys(entry).filter((key) => !allowed.includes(key));
-        if (unknown.length > 0)
-            this.fail(`unknown key '${unknown[0]}' (accepted: ${allowed.join(', ')})`);
     }
     fail(message) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${this.source}: ${this.where}: ${message}`);
     }
-    string(key, required = true) {
-        const value = this.entry[key];
-        if (value === undefined || value === null) {
-            if (required)
-                this.fail(`'${key}' is required`);
-            return undefined;
+    /** The tool's key checks: no unknown key, every required key present and not empty, types. */
+    check(type) {
+        const { allowed, required } = ENTRY_KEYS[type];
+        const unknown = Object.keys(this.entry).filter((key) => !(key in allowed));
+        if (unknown.length > 0)
+            this.fail(`unknown key '${unknown[0]}' (accepted: ${Object.keys(allowed).join(', ')})`);
+        const missing = required.filter((key) => !(key in this.entry));
+        if (missing.length > 0)
+            this.fail(`'${missing[0]}' is required`);
+        for (const [key, keyType] of Object.entries(allowed)) {
+            const value = this.entry[key];
+            if (value !== undefined && value !== null && !hasType(value, keyType))
+                this.fail(`'${key}' must be ${{ str: 'a string', int: 'a whole number', bool: 'true or false', list: 'a list', 'str|int': 'a string or a whole number' }[keyType]}`);
         }
-        if (typeof value !== 'string' && typeof value !== 'number')
-            this.fail(`'${key}' must be a string`);
-        return String(value);
+        for (const key of required) {
+            const value = this.entry[key];
+            if (typeof value !== 'boolean' && !truthy(value))
+                this.fail(`'${key}' cannot be empty`);
+        }
+    }
+    string(key) {
+        const value = this.entry[key];
+        return typeof value === 'string' ? value : undefined;
     }
     req(key) {
         return this.string(key);
     }
     boolean(key, fallback) {
         const value = this.entry[key];
-        if (value === undefined)
-            return fallback;
-        if (typeof value !== 'boolean')
-            this.fail(`'${key}' must be true or false`);
-        return value;
+        return typeof value === 'boolean' ? value : fallback;
     }
     strings(key) {
         const value = this.entry[key];
-        if (typeof value === 'string')
-            return [value];
-        if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {
-            this.fail(`'${key}' must be a non-empty list of strings`);
-        }
+        if (!value.every((item) => typeof item === 'string'))
+            this.fail(`every item of '${key}' must be a string`);
         return value;
     }
 }
-function readAction(type, entry, r) {
+function readAction(type, r, strict) {
+    r.check(type);
+    const entry = r.entry;
     switch (type) {
         case 'replace': {
-            const find = r.string('find', false);
-            const rfind = r.string('rfind', false);
-            if ((find === undefined) === (rfind === undefined))
-                r.fail("exactly one of 'find' and 'rfind' is required");
+            if (!('find' in entry) && !('rfind' in entry))
+                r.fail("either 'find' or 'rfind' is required");
+            if ('find' in entry && 'rfind' in entry)
+                r.fail("only one of 'find' and 'rfind' can be given, not both");
+            const find = r.string('find');
+            const rfind = r.string('rfind');
+            if (!find && !rfind)
+                r.fail("'find' or 'rfind' cannot be empty");
             if (rfind !== undefined) {
                 try {
-                    new RegExp(rfind);
+                    (0,_python_js__WEBPACK_IMPORTED_MODULE_3__/* .pythonRegExp */ .oe)(rfind);
                 }
                 catch (error) {
-                    r.fail(`'rfind' is not a valid regular expression: ${error.message}`);
+                    r.fail(`'rfind' is not a regular expression this tool can run: ${error.message}`);
                 }
             }
-            const count = entry.count === undefined ? -1 : Number(entry.count);
-            if (!Number.isInteger(count) || count === 0 || count < -1)
+            const count = entry.count === undefined || entry.count === null ? -1 : Number(entry.count);
+            if (strict && (count === 0 || count < -1))
                 r.fail("'count' must be -1 (all) or a positive number");
             return {
                 type,
                 target: r.req('target'),
                 ...(find !== undefined ? { find } : { rfind: rfind }),
-                replace: r.string('replace', false) ?? '',
+                replace: r.req('replace'),
                 count,
             };
         }
         case 'delete_line':
             return { type, target: r.req('target'), lines: r.strings('lines') };
-        case 'modify_release':
-            return { type, suffix: r.req('suffix'), enabled: r.boolean('enabled', true) };
-        case 'changelog_entry':
-            return { type, name: r.req('name'), email: r.req('email'), line: r.strings('line') };
+        case 'modify_release': {
+            const suffix = r.req('suffix');
+            // The iteration itself comes from AlmaLinux's git tags; without them the suffix is used as written.
+            if (r.boolean('auto_increment', false) && !/\d+$/.test(suffix))
+                r.fail(`suffix '${suffix}' must end with a number when auto_increment is enabled`);
+            return { type, suffix, enabled: r.boolean('enabled', true) };
+        }
+        case 'changelog_entry': {
+            const line = r.strings('line');
+            if (!line.some(Boolean))
+                r.fail("'line' cannot be a list of empty lines");
+            return { type, name: r.req('name'), email: r.req('email'), line };
+        }
         case 'add_files': {
             const fileType = r.req('type');
             if (fileType !== 'patch' && fileType !== 'source')
                 r.fail("'type' must be patch or source");
-            const number = entry.number === undefined || entry.number === 'Latest' ? 'Latest' : Number(entry.number);
-            if (number !== 'Latest' && (!Number.isInteger(number) || number < 0))
+            const raw = entry.number ?? 'Latest';
+            if (typeof raw === 'string' && raw !== 'Latest')
                 r.fail("'number' must be a whole number or Latest");
+            const number = raw === 'Latest' ? 'Latest' : Number(raw);
+            if (number !== 'Latest' && number < 1)
+                r.fail("'number' must be greater than 0");
             return {
                 type,
                 fileType,
                 name: r.req('name'),
                 number,
                 modifySpec: r.boolean('modify_spec', true),
-                ...(entry.insert_almalinux_line !== undefined
-                    ? { insertMarker: r.boolean('insert_almalinux_line', true) }
+                ...(typeof entry.insert_almalinux_line === 'boolean'
+                    ? { insertMarker: entry.insert_almalinux_line }
                     : {}),
                 noBackup: r.boolean('no_backup', false),
             };
@@ -35753,84 +36011,139 @@ function readAction(type, entry, r) {
         case 'delete_files':
             return { type, fileName: r.req('file_name') };
         case 'run_script': {
-            const cwd = r.string('cwd', false) ?? 'rpms';
+            const cwd = r.string('cwd') ?? 'rpms';
             if (cwd !== 'rpms' && cwd !== 'autopatch')
                 r.fail("'cwd' must be rpms or autopatch");
             return { type, script: r.req('script'), cwd };
         }
         case 'add_line': {
+            const target = r.req('target');
+            if (target !== 'spec')
+                r.fail(`'target' must be spec (the only target add_line supports), not '${target}'`);
             const location = r.req('location');
             if (location !== 'top' && location !== 'bottom')
                 r.fail("'location' must be top or bottom");
-            const subpackage = r.string('subpackage', false);
+            const subpackage = r.string('subpackage');
             return {
                 type,
-                target: r.req('target'),
+                target,
+                // AlmaLinux writes section names without the %; one written with it is taken too.
                 section: r.req('section').replace(/^%/, ''),
                 location,
                 content: r.req('content'),
                 ...(subpackage ? { subpackage } : {}),
             };
         }
-        default:
-            return r.fail(`unknown action type '${type}'`);
     }
 }
-const ALLOWED_KEYS = {
-    replace: ['target', 'find', 'rfind', 'replace', 'count'],
-    delete_line: ['target', 'lines'],
-    modify_release: ['suffix', 'enabled', 'auto_increment'],
-    changelog_entry: ['name', 'email', 'line'],
-    add_files: ['type', 'name', 'number', 'modify_spec', 'insert_almalinux_line', 'no_backup'],
-    delete_files: ['file_name'],
-    run_script: ['script', 'cwd'],
-    add_line: ['target', 'section', 'location', 'content', 'subpackage'],
-};
+const KNOWN_PARAMETERS = [
+    'insert_almalinux_line',
+    'ignore_version_macros',
+    'ignore_release_macros',
+    'el_version',
+    'rhel_version', // AlmaLinux's older name for el_version
+    'strict',
+    // AlmaLinux's git workflow only:
+    'custom_target_branch',
+    'pre_clean',
+    'tag_prefix',
+];
+const BOOLEAN_PARAMETERS = [
+    'insert_almalinux_line',
+    'ignore_version_macros',
+    'ignore_release_macros',
+    'pre_clean',
+];
+function readParameters(source, value, ignored) {
+    function fail(message) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${source}: parameters: ${message}`);
+    }
+    if (value === undefined)
+        value = {};
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        fail('must be a mapping of names to values');
+    const params = value;
+    if (params.strict !== undefined && typeof params.strict !== 'boolean')
+        fail("'strict' must be true or false");
+    const strict = params.strict === true;
+    for (const key of Object.keys(params)) {
+        if (KNOWN_PARAMETERS.includes(key))
+            continue;
+        if (strict)
+            fail(`unknown key '${key}' (accepted: ${KNOWN_PARAMETERS.join(', ')})`);
+        ignored.push(`parameters.${key}`);
+    }
+    if (strict) {
+        for (const key of BOOLEAN_PARAMETERS) {
+            if (params[key] !== undefined && typeof params[key] !== 'boolean')
+                fail(`'${key}' must be true or false`);
+        }
+    }
+    const flag = (key, fallback) => (key in params ? truthy(params[key]) : fallback);
+    const elVersion = params.el_version ?? params.rhel_version;
+    if (elVersion !== undefined && typeof elVersion !== 'string' && typeof elVersion !== 'number')
+        fail("'el_version' must be a version number such as 9");
+    return {
+        insertMarker: flag('insert_almalinux_line', true),
+        ignoreVersionMacros: flag('ignore_version_macros', false),
+        ignoreReleaseMacros: flag('ignore_release_macros', false),
+        ...(elVersion !== undefined ? { elVersion: String(elVersion) } : {}),
+        ...(strict ? { strict } : {}),
+    };
+}
 function parseRecipe(text, source) {
     let document;
     try {
-        document = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
+        // YAML 1.1, as PyYAML reads AlmaLinux's configs (`yes` is true, `012` is octal).
+        document = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, { version: '1.1' });
     }
     catch (error) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${source}: not valid YAML: ${error.message.split('\n')[0]}`);
     }
-    const top = new Reader(source, 'top level', (document ?? {}), ['parameters', 'actions']);
-    const params = document.parameters ?? {};
-    const p = new Reader(source, 'parameters', params, [
-        'insert_almalinux_line',
-        'ignore_version_macros',
-        'ignore_release_macros',
-        'el_version',
-        ...GIT_ONLY_PARAMETERS,
-    ]);
-    const parameters = {
-        insertMarker: p.boolean('insert_almalinux_line', true),
-        ignoreVersionMacros: p.boolean('ignore_version_macros', false),
-        ignoreReleaseMacros: p.boolean('ignore_release_macros', false),
-        ...(p.string('el_version', false) ? { elVersion: p.string('el_version', false) } : {}),
-    };
-    const blocks = document.actions;
+    function fail(message) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${source}: ${message}`);
+    }
+    if (!document || typeof document !== 'object' || Array.isArray(document) || !('actions' in document))
+        fail("missing the 'actions' section");
+    const top = document;
+    const ignored = [];
+    const parameters = readParameters(source, top.parameters, ignored);
+    const strict = parameters.strict === true;
+    for (const key of Object.keys(top).filter((key) => key !== 'actions' && key !== 'parameters')) {
+        if (strict)
+            fail(`unknown top-level key '${key}' (accepted: parameters, actions)`);
+        ignored.push(key);
+    }
+    const blocks = top.actions;
     if (!Array.isArray(blocks))
-        top.fail("'actions' must be a list of action blocks");
+        fail("'actions' must be a list of action blocks");
     const actions = [];
-    for (const block of blocks) {
-        const keys = block && typeof block === 'object' ? Object.keys(block) : [];
-        if (keys.length !== 1)
-            top.fail(`action block ${actions.length + 1} must have exactly one key, the action type`);
-        const type = keys[0];
-        const entries = block[type];
-        if (!Array.isArray(entries))
-            top.fail(`the '${type}' block must be a list of entries`);
-        for (const entry of entries) {
-            const index = actions.length + 1;
-            const where = `action ${type} #${index}`;
-            if (!ALLOWED_KEYS[type])
-                new Reader(source, where, {}, []).fail(`unknown action type '${type}'`);
-            const r = new Reader(source, where, (entry ?? {}), ALLOWED_KEYS[type]);
-            actions.push({ ...readAction(type, (entry ?? {}), r), index });
+    // Each key of each block is one of the tool's action objects; `block` numbers those.
+    let block = 0;
+    for (const [position, item] of blocks.entries()) {
+        if (!item || typeof item !== 'object' || Array.isArray(item))
+            fail(`action block ${position + 1} must be a mapping of an action type to its entries`);
+        const types = Object.keys(item);
+        // AlmaLinux's tool runs every key of a block in turn; strict mode wants one per block.
+        if (strict && types.length !== 1)
+            fail(`action block ${position + 1} must have exactly one key, the action type`);
+        for (const type of types) {
+            block++;
+            if (!isActionType(type))
+                fail(`unknown action type '${type}'`);
+            const entries = item[type];
+            if (!Array.isArray(entries))
+                fail(`the '${type}' block must be a list of entries`);
+            for (const entry of entries) {
+                const index = actions.length + 1;
+                const reader = new EntryReader(source, `action ${type} #${index}`, (entry ?? {}));
+                if (!entry || typeof entry !== 'object' || Array.isArray(entry))
+                    reader.fail('an entry must be a mapping of keys to values');
+                actions.push({ ...readAction(type, reader, strict), index, block });
+            }
         }
     }
-    return { source, parameters, actions };
+    return { source, parameters, actions, ...(ignored.length > 0 ? { ignored } : {}) };
 }
 function loadRecipe(file) {
     let text;
@@ -35841,6 +36154,588 @@ function loadRecipe(file) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`autopatch config ${file} cannot be read`);
     }
     return parseRecipe(text, file);
+}
+
+
+/***/ }),
+
+/***/ 8863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ valueLines),
+/* harmony export */   JP: () => (/* binding */ lstrip),
+/* harmony export */   LV: () => (/* binding */ wrap),
+/* harmony export */   PT: () => (/* binding */ insertAt),
+/* harmony export */   _j: () => (/* binding */ indentOf),
+/* harmony export */   bB: () => (/* binding */ strip),
+/* harmony export */   oe: () => (/* binding */ pythonRegExp),
+/* harmony export */   tc: () => (/* binding */ pythonTemplate)
+/* harmony export */ });
+/* unused harmony export splitLines */
+/**
+ * The pieces of Python's behaviour that AlmaLinux's autopatch tool (a Python program) relies on
+ * and that JavaScript does differently: str.splitlines/strip, list.insert with negative indices,
+ * re's pattern and replacement-template syntax, and textwrap.wrap. Ported so that the engine's
+ * edits come out byte for byte as AlmaLinux's do.
+ */
+/** Python's str.splitlines(): every line break it knows, and no empty item after a final break. */
+function splitLines(text) {
+    const lines = text.split(/\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/); // eslint-disable-line no-control-regex
+    if (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/** How the tool splits a find/replace value: only a value with a newline is split. */
+function valueLines(value) {
+    return value.includes('\n') ? splitLines(value) : [value];
+}
+// str.strip() without arguments removes these (JavaScript's trim also takes \uFEFF, not \x1c-\x1f).
+const SPACE = '\\t\\n\\v\\f\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING = new RegExp(`^[${SPACE}]+`);
+const TRAILING = new RegExp(`[${SPACE}]+$`);
+const lstrip = (text) => text.replace(LEADING, '');
+const strip = (text) => text.replace(LEADING, '').replace(TRAILING, '');
+/** line[:len(line) - len(line.lstrip())] */
+const indentOf = (text) => text.slice(0, text.length - lstrip(text).length);
+/** list.insert(index, item): a negative index counts from the end, and out-of-range ones clamp. */
+function insertAt(list, index, item) {
+    const at = index < 0 ? Math.max(0, list.length + index) : Math.min(index, list.length);
+    list.splice(at, 0, item);
+}
+/**
+ * A Python `re` pattern as a JavaScript RegExp: named groups, `(?P=name)`, `\A`, `\Z`, comments
+ * and leading inline flags are rewritten; the rest of the two syntaxes agree for what recipes
+ * use. Throws with the reason when the pattern cannot be run here.
+ */
+function pythonRegExp(pattern, global = false) {
+    let flags = global ? 'g' : '';
+    let source = '';
+    let rest = pattern;
+    const inline = /^\(\?([aiLmsux]+)\)/.exec(rest);
+    if (inline) {
+        for (const flag of inline[1]) {
+            if (flag === 'i' || flag === 'm' || flag === 's')
+                flags += flag;
+            else if (flag !== 'u')
+                throw new Error(`the inline flag (?${flag}) has no JavaScript equivalent`);
+        }
+        rest = rest.slice(inline[0].length);
+    }
+    let inClass = false;
+    for (let i = 0; i < rest.length; i++) {
+        const char = rest[i];
+        if (char === '\\') {
+            const next = rest[i + 1] ?? '';
+            if (!inClass && next === 'A')
+                source += '(?<![\\s\\S])';
+            else if (!inClass && next === 'Z')
+                source += '(?![\\s\\S])';
+            else
+                source += char + next;
+            i++;
+        }
+        else if (inClass) {
+            if (char === ']')
+                inClass = false;
+            source += char;
+        }
+        else if (char === '[') {
+            inClass = true;
+            source += char;
+            // A ']' right after '[' or '[^' is a member in Python; JavaScript reads `[]` as empty.
+            if (rest[i + 1] === '^')
+                source += rest[++i];
+            if (rest[i + 1] === ']') {
+                source += '\\]';
+                i++;
+            }
+        }
+        else if (rest.startsWith('(?P<', i)) {
+            source += '(?<';
+            i += 3;
+        }
+        else if (rest.startsWith('(?P=', i)) {
+            const end = rest.indexOf(')', i);
+            if (end === -1)
+                throw new Error('missing ), unterminated name');
+            source += `\\k<${rest.slice(i + 4, end)}>`;
+            i = end;
+        }
+        else if (rest.startsWith('(?#', i)) {
+            i = rest.indexOf(')', i);
+            if (i === -1)
+                throw new Error('missing ), unterminated comment');
+        }
+        else
+            source += char;
+    }
+    return new RegExp(source, flags);
+}
+const TEMPLATE_ESCAPES = {
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\\': '\\',
+};
+/**
+ * A replacement template as re.sub reads it (\1, \g<1>, \g<name>, octal and the usual escapes;
+ * other escapes stay as written, escapes of ASCII letters are errors), for a pattern with
+ * `groups` numbered groups and the given names. Returns what to put in place of a match.
+ */
+function pythonTemplate(template, groups, names) {
+    const parts = [];
+    const group = (ref) => {
+        if (typeof ref === 'number' && ref > groups)
+            throw new Error(`invalid group reference ${ref}`);
+        if (typeof ref === 'string' && !names.includes(ref))
+            throw new Error(`unknown group name '${ref}'`);
+        parts.push({ group: ref });
+    };
+    const isOctal = (c) => c !== undefined && c >= '0' && c <= '7';
+    const isDigit = (c) => c !== undefined && c >= '0' && c <= '9';
+    for (let i = 0; i < template.length; i++) {
+        const char = template[i];
+        if (char !== '\\') {
+            parts.push(char);
+            continue;
+        }
+        const c = template[++i];
+        if (c === undefined)
+            throw new Error('bad escape (end of pattern)');
+        if (c === 'g') {
+            const end = template.indexOf('>', i);
+            if (template[i + 1] !== '<' || end === -1)
+                throw new Error('missing group name in \\g<...>');
+            const name = template.slice(i + 2, end);
+            if (/^[A-Za-z_]\w*$/.test(name))
+                group(name);
+            else if (/^\d+$/.test(name))
+                group(Number(name));
+            else
+                throw new Error(`bad character in group name '${name}'`);
+            i = end;
+        }
+        else if (c === '0') {
+            let digits = '0';
+            while (digits.length < 3 && isOctal(template[i + 1]))
+                digits += template[++i];
+            parts.push(String.fromCharCode(parseInt(digits, 8) & 0xff));
+        }
+        else if (isDigit(c)) {
+            let digits = c;
+            if (isDigit(template[i + 1])) {
+                digits += template[++i];
+                if (isOctal(c) && isOctal(digits[1]) && isOctal(template[i + 1])) {
+                    digits += template[++i];
+                    const code = parseInt(digits, 8);
+                    if (code > 0o377)
+                        throw new Error(`octal escape value \\${digits} outside of range 0-0o377`);
+                    parts.push(String.fromCharCode(code));
+                    continue;
+                }
+            }
+            group(Number(digits));
+        }
+        else if (TEMPLATE_ESCAPES[c] !== undefined)
+            parts.push(TEMPLATE_ESCAPES[c]);
+        else if (/[A-Za-z]/.test(c))
+            throw new Error(`bad escape \\${c}`);
+        else
+            parts.push(`\\${c}`);
+    }
+    // Unmatched groups expand to nothing, as in Python 3.5 and later.
+    return (match) => parts
+        .map((part) => typeof part === 'string'
+        ? part
+        : ((typeof part.group === 'number' ? match[part.group] : match.groups?.[part.group]) ?? ''))
+        .join('');
+}
+// textwrap's chunking: whitespace runs, and words split after hyphens between letters.
+const WS = '[\\t\\n\\v\\f\\r ]';
+const LETTER = '[\\p{L}_]';
+const WORD = '[\\p{L}\\p{N}_]';
+const WORD_PUNCT = `[\\p{L}\\p{N}_!"'&.,?]`;
+const WORD_SEPARATOR = new RegExp(`(${WS}+|(?<=${WORD_PUNCT})-{2,}(?=${WORD})|[^\\t\\n\\v\\f\\r ]+?(?:-(?:(?<=${LETTER}{2}-)|(?<=${LETTER}-${LETTER}-))(?=${LETTER}-?${LETTER})|(?=${WS}|$)|(?<=${WORD_PUNCT})(?=-{2,}${WORD})))`, 'u');
+const length = (text) => Array.from(text).length;
+/**
+ * textwrap.wrap(text, width, initial_indent=…, subsequent_indent=…) with its defaults: tabs
+ * expanded, whitespace made spaces, long words broken (at a hyphen when one fits).
+ */
+function wrap(text, width, initialIndent, subsequentIndent) {
+    let expanded = '';
+    for (const char of text) {
+        if (char === '\t')
+            expanded += ' '.repeat(8 - (length(expanded.slice(expanded.lastIndexOf('\n') + 1)) % 8));
+        else
+            expanded += char;
+    }
+    const munged = expanded.replace(/[\t\n\v\f\r]/g, ' ');
+    const chunks = munged.split(WORD_SEPARATOR).filter(Boolean).reverse();
+    const lines = [];
+    while (chunks.length > 0) {
+        const line = [];
+        let used = 0;
+        const indent = lines.length > 0 ? subsequentIndent : initialIndent;
+        const room = width - length(indent);
+        if (strip(chunks.at(-1)) === '' && lines.length > 0)
+            chunks.pop();
+        while (chunks.length > 0 && used + length(chunks.at(-1)) <= room) {
+            const chunk = chunks.pop();
+            line.push(chunk);
+            used += length(chunk);
+        }
+        if (chunks.length > 0 && length(chunks.at(-1)) > room) {
+            // A word longer than the line: as much as fits, cut after a hyphen if there is one.
+            const left = room < 1 ? 1 : room - used;
+            const chunk = Array.from(chunks.at(-1));
+            let end = left;
+            if (chunk.length > left) {
+                const hyphen = chunk.slice(0, left).lastIndexOf('-');
+                if (hyphen > 0 && chunk.slice(0, hyphen).some((c) => c !== '-'))
+                    end = hyphen + 1;
+            }
+            line.push(chunk.slice(0, end).join(''));
+            chunks[chunks.length - 1] = chunk.slice(end).join('');
+        }
+        if (line.length > 0 && strip(line.at(-1)) === '')
+            line.pop();
+        if (line.length > 0)
+            lines.push(indent + line.join(''));
+    }
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 5252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mg: () => (/* binding */ resolveMacros),
+/* harmony export */   V6: () => (/* binding */ addFileLines),
+/* harmony export */   fP: () => (/* binding */ addSectionLine),
+/* harmony export */   hF: () => (/* binding */ evrLines),
+/* harmony export */   hU: () => (/* binding */ SpecTextError)
+/* harmony export */ });
+/* unused harmony export lastDirective */
+/* harmony import */ var _python_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8863);
+/**
+ * The spec helpers of AlmaLinux's autopatch tool (its src/tools/rpm.py) that decide where
+ * add_files and add_line put their lines and which EVR a changelog entry names, ported with the
+ * same line tests and the same index arithmetic, so that every line lands where AlmaLinux's lands.
+ * The tool walks the spec backwards for add_files: the ported functions take the reversed lines.
+ */
+
+class SpecTextError extends Error {
+}
+const ENDS_BLOCK = (line) => /^%endif\b/.test(line) || /^popd\b/.test(line);
+// As the tool writes them: `%if*` is "%i" and any "f"s, so %ifarch, %install, %include all count.
+const OPENS_BLOCK = (line) => /^%if*/.test(line) || /^pushd*/.test(line);
+/**
+ * The last PatchN:/SourceN: line (first in the reversed lines): its number (0 when unnumbered)
+ * and where new lines go. Below a conditional block, that is after the line following the
+ * block's %endif. A spec without Patch lines answers for its Source lines.
+ */
+function lastDirective(reversed, kind) {
+    let inConditional = false;
+    let afterEndif;
+    const tag = new RegExp(`^${kind}([0-9]*):`);
+    for (let i = 0; i < reversed.length; i++) {
+        const line = reversed[i];
+        if (ENDS_BLOCK(line)) {
+            inConditional = true;
+            afterEndif = i - 1;
+        }
+        else if (OPENS_BLOCK(line) && inConditional)
+            inConditional = false;
+        const match = tag.exec(line);
+        if (match) {
+            const index = inConditional ? afterEndif : i;
+            return { number: match[1] ? Number(match[1]) : 0, index, unnumbered: !match[1] };
+        }
+    }
+    if (kind === 'Patch')
+        return lastDirective(reversed, 'Source');
+    throw new SpecTextError('the spec has no Source lines to add after');
+}
+const hasLine = (lines, text) => lines.some((line) => new RegExp(`^${text}*$`, 'i').test(line));
+function styleOfLine(line) {
+    const text = (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .strip */ .bB)(line);
+    if (/^%patch[0-9]{1,5}/.test(text))
+        return 'classic';
+    if (/^%patch\s+-P\s+[0-9]{1,5}/.test(text))
+        return 'upper-p-space';
+    if (/^%patch\s+-P[0-9]{1,5}/.test(text))
+        return 'upper-p';
+    if (/^%patch\s+-P\s+-p/.test(text))
+        return 'upper-p-space';
+    if (/^(ApplyOptionalPatch|ApplyPatch)/.test(text))
+        return 'kernel';
+    return undefined;
+}
+/** The package `kernel` always uses ApplyPatch; otherwise the last apply line the spec has. */
+function applyStyle(reversed, packageName, patchesFile) {
+    if (patchesFile)
+        return 'patches-file';
+    if (packageName === 'kernel')
+        return 'kernel';
+    if (reversed.some((line) => /%autosetup|%forgeautosetup|%autopatch/.test(line)))
+        return 'autosetup';
+    for (const line of reversed) {
+        const style = styleOfLine(line);
+        if (style)
+            return style;
+    }
+    return undefined;
+}
+/** After the last apply line, or after the %endif of the conditional block it sits in. */
+function applyIndex(reversed) {
+    let inConditional = false;
+    let conditionalEnd;
+    let lastApply;
+    reversed.forEach((line, i) => {
+        if (lastApply === undefined && ENDS_BLOCK(line)) {
+            inConditional = true;
+            conditionalEnd = i;
+        }
+        else if (inConditional && OPENS_BLOCK(line)) {
+            inConditional = false;
+            if (lastApply === undefined)
+                conditionalEnd = undefined;
+        }
+        if (lastApply === undefined && styleOfLine(line))
+            lastApply = i;
+    });
+    return conditionalEnd ?? lastApply;
+}
+function applyLine(number, stem, name, style, noBackup) {
+    const line = style === 'classic'
+        ? `%patch${number} -p1`
+        : style === 'upper-p-space'
+            ? `%patch -P ${number} -p1`
+            : style === 'upper-p'
+                ? `%patch -P${number} -p1`
+                : // The tool writes `ApplyPatch <stem>.patch`; the file's own name is the same for a
+                    // name.patch and still right for any other name.
+                    `ApplyPatch ${name}`;
+    return noBackup || style === 'kernel' ? line : `${line} -b .${stem}`;
+}
+/**
+ * Adds `PatchN: name` / `SourceN: name` after the last line of its kind (under a `# AlmaLinux
+ * Patch` header the first time), and for a patch an apply line after the last apply line (under
+ * `# Applying AlmaLinux Patch` the first time), as the tool's apply_patch does. `number` -1 is
+ * Latest: one more than the last line's number. Lines may come to hold a leading newline, as the
+ * tool's do; they are written as they are.
+ */
+function addFileLines(lines, options) {
+    const { name, kind } = options;
+    const reversed = [...lines].reverse();
+    const last = lastDirective(reversed, kind);
+    if (!hasLine(reversed, `# AlmaLinux ${kind}`) && options.marker)
+        (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .insertAt */ .PT)(reversed, last.index, `\n# AlmaLinux ${kind}`);
+    let number = '';
+    if (!last.unnumbered) {
+        number = String(last.number + 1);
+        if (options.number !== -1) {
+            // The tool checks Patch numbers only.
+            if (kind === 'Patch' && patchNumbers(reversed).includes(options.number))
+                throw new SpecTextError(`Patch${options.number} already exists in the spec`);
+            number = String(options.number);
+        }
+    }
+    (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .insertAt */ .PT)(reversed, last.index, `${kind}${number}: ${name}`);
+    const added = { number };
+    let style = applyStyle(reversed, options.packageName, options.patchesFile);
+    if (kind === 'Patch' && style !== 'patches-file' && style !== 'autosetup') {
+        let at = applyIndex(reversed);
+        if (at === undefined) {
+            at = reversed.findIndex((line) => /^%setup\b/.test(line));
+            if (at === -1)
+                throw new SpecTextError('the spec has no apply line and no %setup to apply the patch after');
+            style = 'upper-p-space';
+        }
+        if (!style)
+            throw new SpecTextError('the spec applies its patches in a way this tool does not know');
+        if (options.marker && !hasLine(reversed, `# Applying AlmaLinux ${kind}`))
+            (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .insertAt */ .PT)(reversed, at, `\n# Applying AlmaLinux ${kind}`);
+        // The tool's stem: the name without its extension and without its other dots.
+        const stem = name.split('.').slice(0, -1).join('');
+        added.applyLine = applyLine(number, stem, name, style, options.noBackup);
+        (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .insertAt */ .PT)(reversed, at, added.applyLine);
+    }
+    if (style)
+        added.style = style;
+    lines.splice(0, lines.length, ...reversed.reverse());
+    return added;
+}
+function patchNumbers(lines) {
+    return lines.flatMap((line) => {
+        const match = /^Patch([0-9]+):/.exec(line);
+        return match ? [Number(match[1])] : [];
+    });
+}
+// What ends a section for add_line, matched as prefixes of the stripped line (so %pre also
+// ends at %prep and %preun, and %post at %postun and %posttrans), as the tool matches them.
+const SECTION_STARTS = [
+    '%description',
+    '%prep',
+    '%build',
+    '%install',
+    '%check',
+    '%clean',
+    '%files',
+    '%changelog',
+    '%pre',
+    '%post',
+    '%preun',
+    '%postun',
+    '%package',
+    '%triggerin',
+    '%triggerun',
+    '%triggerpostun',
+    '%verifyscript',
+    '%pretrans',
+    '%posttrans',
+];
+const startsSection = (line) => SECTION_STARTS.some((marker) => (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .strip */ .bB)(line).startsWith(marker));
+// Sections whose header names their subpackage; the others belong to the %package above them.
+const NAMED_SECTIONS = ['%files', '%description', '%pre', '%post', '%preun', '%postun'];
+const words = (line) => (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .strip */ .bB)(line).split(/[\t\n\v\f\r ]+/);
+/** First and last line of a section (the tool's find_section_boundaries). */
+function sectionBounds(lines, section, subpackage) {
+    const endFrom = (start) => {
+        for (let j = start + 1; j < lines.length; j++)
+            if (startsSection(lines[j]))
+                return [start, j - 1];
+        return [start, lines.length - 1];
+    };
+    if (section === 'global') {
+        if (subpackage === undefined) {
+            const first = lines.findIndex((line) => startsSection(line));
+            if (first === -1)
+                throw new SpecTextError('the spec has no sections');
+            return [0, first - 1];
+        }
+        const header = lines.findIndex((line) => [`%package ${subpackage}`, `%package -n ${subpackage}`].some((start) => (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .strip */ .bB)(line).startsWith(start)));
+        if (header === -1)
+            throw new SpecTextError(`no subpackage '${subpackage}' (no %package line names it)`);
+        return endFrom(header);
+    }
+    const marker = `%${section}`;
+    let inTarget = subpackage === undefined;
+    for (let i = 0; i < lines.length; i++) {
+        const line = (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .strip */ .bB)(lines[i]);
+        if (line.startsWith('%package')) {
+            const parts = words(line);
+            if (parts.length >= 3 && parts[1] === '-n')
+                inTarget = parts[2] === subpackage;
+            else if (parts.length >= 2)
+                inTarget = parts[1] === subpackage;
+        }
+        if (!line.startsWith(marker))
+            continue;
+        if (NAMED_SECTIONS.includes(marker)) {
+            const parts = words(line);
+            // `%files -f list` names no subpackage but is not taken as the main package's either.
+            const named = parts.length >= 3 && parts[1] === '-n' ? parts[2] : parts.length >= 2 ? parts[1] : undefined;
+            if (named !== undefined ? named !== subpackage : subpackage !== undefined)
+                continue;
+        }
+        else if (!inTarget && subpackage !== undefined)
+            continue;
+        return endFrom(i);
+    }
+    throw new SpecTextError(`section %${section}${subpackage === undefined ? '' : ` of subpackage ${subpackage}`} not found`);
+}
+/**
+ * Inserts content at the top (after the header; the very first line for the main package's
+ * preamble) or bottom (just before the next section's header) of a section. The content is one
+ * item ending in a newline, so a blank line follows it once written, as with the tool.
+ */
+function addSectionLine(lines, options) {
+    const [start, end] = sectionBounds(lines, options.section, options.subpackage);
+    let at = options.location === 'top' ? start + 1 : end + 1;
+    if (options.location === 'top' &&
+        options.section === 'global' &&
+        options.subpackage === undefined &&
+        start === 0)
+        at = 0;
+    (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .insertAt */ .PT)(lines, at, options.content.endsWith('\n') ? options.content : `${options.content}\n`);
+    return at;
+}
+/** Epoch, Version and Release: the value's last word, from the first line that sets each. */
+function evrLines(lines) {
+    const found = {};
+    for (const line of lines) {
+        for (const [key, tag] of [
+            ['epoch', 'Epoch:'],
+            ['version', 'Version:'],
+            ['release', 'Release:'],
+        ]) {
+            if (found[key] === undefined && line.startsWith(tag))
+                found[key] = (0,_python_js__WEBPACK_IMPORTED_MODULE_0__/* .strip */ .bB)(line).split(/\s+/).at(-1);
+        }
+    }
+    return found;
+}
+/**
+ * A value with the macros rpmspec left in it resolved from the spec's %define/%global lines, as
+ * the tool's _analyze_string does: `%{?name}` drops, `%{name}` is looked up (recursively).
+ */
+function resolveMacros(value, lines) {
+    let answer = '';
+    let i = 0;
+    while (i < value.length) {
+        if (value[i] !== '%') {
+            answer += value[i++];
+            continue;
+        }
+        i += 2;
+        if (value[i] === '?') {
+            let depth = 1;
+            while (depth !== 0) {
+                if (i >= value.length)
+                    throw unresolved(value);
+                if (value[i] === '{')
+                    depth++;
+                if (value[i] === '}')
+                    depth--;
+                i++;
+            }
+            continue;
+        }
+        let name = '';
+        while (value[i] !== '}') {
+            if (i >= value.length)
+                throw unresolved(value);
+            name += value[i++];
+        }
+        if (name) {
+            answer += macroValue(name, lines);
+            i++;
+        }
+    }
+    return answer;
+}
+const unresolved = (value) => new SpecTextError(`'${value}' holds a macro that neither rpmspec nor the spec's %define lines resolve`);
+function macroValue(name, lines) {
+    for (const line of lines) {
+        if (!line.includes(name) || !(line.startsWith('%define') || line.startsWith('%global')))
+            continue;
+        if (line.includes('shortcommit'))
+            continue;
+        const parts = line.split(/\s+/).filter(Boolean);
+        if (parts[1] !== name)
+            continue;
+        return resolveMacros(parts.at(-1), lines);
+    }
+    throw new SpecTextError(`%{${name}} is used but not defined in the spec`);
 }
 
 
@@ -36462,7 +37357,6 @@ async function expandSpec(spec, specName, evaluation, expandedFile) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AV: () => (/* binding */ applyStyle),
 /* harmony export */   B: () => (/* binding */ sectionEntriesEnd),
 /* harmony export */   FR: () => (/* binding */ changelogStart),
 /* harmony export */   I7: () => (/* binding */ numberedTags),
@@ -36478,9 +37372,9 @@ async function expandSpec(spec, specName, evaluation, expandedFile) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
- * Reading a spec file's structure as text: its sections, its Patch/Source tags, where
- * %changelog starts and how the spec applies its patches. Only what recipe edits need; rpmspec
- * answers everything that needs macros expanded.
+ * Reading a spec file's structure as text: its sections, its Patch/Source tags and where
+ * %changelog starts. Only what recipe edits need; rpmspec answers everything that needs macros
+ * expanded.
  */
 
 
@@ -36565,30 +37459,6 @@ function numberedTags(lines, kind) {
             tags.push({ number: match[1] ? Number(match[1]) : 0, line: index, value: match[2].trim() });
     }
     return tags;
-}
-/** How the spec applies patches in %prep, and the line after which a new apply line belongs. */
-function applyStyle(lines) {
-    const prep = sections(lines).find((section) => section.name === 'prep');
-    if (!prep)
-        return { style: 'none', after: -1 };
-    let result = { style: 'none', after: -1 };
-    let setupLine = -1;
-    for (let index = prep.header + 1; index < prep.end; index++) {
-        const line = lines[index].trim();
-        if (/^%(autosetup|autopatch)\b/.test(line))
-            return { style: 'autosetup', after: index };
-        if (/^%setup\b/.test(line))
-            setupLine = index;
-        if (/^Apply(Optional)?Patch\s+\S/.test(line))
-            result = { style: 'kernel', after: index };
-        else if (/^%patch\s+(-P\s*)?\d+/.test(line) || /^%patch\s+-P/.test(line))
-            result = { style: 'patch-P', after: index };
-        else if (/^%patch\d+\b/.test(line))
-            result = { style: 'patchN', after: index };
-    }
-    if (result.style === 'none' && setupLine !== -1)
-        return { style: 'patch-P', after: setupLine };
-    return result;
 }
 /** The conditionals enclosing `index`, outermost first. */
 function enclosingConditionals(lines, index) {
@@ -49874,6 +50744,10 @@ const buildKernel = defineAction({
             values: ['subpackage', 'modules'],
             default: 'subpackage',
         }),
+        'export-pmu-symbols': inputs_boolean({
+            description: 'Export the PMU save/restore functions kvm-hv.ko calls in the core kernel (switch_pmu_to_guest and switch_pmu_to_host; the kvmhv_*_pmu assembly in older trees) when the tree builds them in without EXPORT_SYMBOL_GPL, the state AlmaLinux patches its EL9 kernel for, so kvm-hv links as a module: the hypervisor build edits its tree (a kernel-source folder only in a copy), the RPM build adds a generated patch to the spec. A tree that exports them already is left as it is. `false` leaves the tree alone; kvm-hv.ko then fails at modpost, reported with the symbols it lacks.',
+            default: 'true',
+        }),
         'module-signing': oneOf({
             description: '`auto` leaves the spec’s signing as it is; `off` turns kernel and module signing off; `keys` signs modules with module-signing-key (the key stays out of the source RPM).',
             values: ['auto', 'off', 'keys'],
@@ -49929,8 +50803,8 @@ const buildKernel = defineAction({
         const { inputs, setOutput, summary } = ctx;
         const fragments = inputs.configFragments.map((name) => ({ name, path: (0,external_node_path_.resolve)(ctx.workspace, name) }));
         if (inputs.buildProfile === 'hypervisor') {
-            const { runHypervisorBuild } = await Promise.all(/* import() */[__nccwpck_require__.e(628), __nccwpck_require__.e(414), __nccwpck_require__.e(571)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5571));
-            const { hypervisorBuildSummary } = await __nccwpck_require__.e(/* import() */ 628).then(__nccwpck_require__.bind(__nccwpck_require__, 8247));
+            const { runHypervisorBuild } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(414), __nccwpck_require__.e(68)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3068));
+            const { hypervisorBuildSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(628)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8247));
             const build = await runHypervisorBuild({
                 ...(inputs.srpm ? { srpm: inputs.srpm } : {}),
                 upstreamKeys: inputs.upstreamKeys,
@@ -49940,6 +50814,7 @@ const buildKernel = defineAction({
                 kvmProfile: inputs.kvmProfile,
                 fragments,
                 ccache: inputs.ccache,
+                exportPmuSymbols: inputs.exportPmuSymbols,
                 build: inputs.build,
                 timeoutMs: inputs.buildTimeout,
                 resultsDir: inputs.resultsDir,
@@ -49962,8 +50837,8 @@ const buildKernel = defineAction({
         const srpm = inputs.srpm;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-        const { rebuildSummary, recipeSources, runRebuildStep } = await Promise.all(/* import() */[__nccwpck_require__.e(414), __nccwpck_require__.e(543)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
-        const { buildKernelPackage, kernelBuildNotes } = await __nccwpck_require__.e(/* import() */ 879).then(__nccwpck_require__.bind(__nccwpck_require__, 5879));
+        const { rebuildSummary, recipeSources, runRebuildStep } = await Promise.all(/* import() */[__nccwpck_require__.e(414), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
+        const { buildKernelPackage, kernelBuildNotes } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(879)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5879));
         const outcome = await buildKernelPackage({
             source: srpm,
             upstreamKeys: inputs.upstreamKeys,
@@ -49976,6 +50851,7 @@ const buildKernel = defineAction({
             buildid: inputs.buildid,
             buildProfile: inputs.buildProfile,
             kvmPackage: inputs.kvmPackage,
+            exportPmuSymbols: inputs.exportPmuSymbols,
             moduleSigning: inputs.moduleSigning,
             ...(inputs.moduleSigning === 'keys' ? { moduleSigningKey: inputs.moduleSigningKey } : {}),
             builder: inputs.builder,
@@ -50111,7 +50987,7 @@ const patchQemu = defineAction({
         const { inputs, setOutput, summary } = ctx;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-        const { rebuildSummary, recipeSources, runRebuildStep } = await Promise.all(/* import() */[__nccwpck_require__.e(414), __nccwpck_require__.e(543)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
+        const { rebuildSummary, recipeSources, runRebuildStep } = await Promise.all(/* import() */[__nccwpck_require__.e(414), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
         const { patchQemuPackages, qemuBuildNotes } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.bind(__nccwpck_require__, 8752));
         const recipes = (entries, name) => recipeSources(entries, ctx.workspace, `${name}-autopatch`);
         const outcome = await patchQemuPackages({
@@ -50733,8 +51609,8 @@ function dropRunnerDebugLines(stream = process.stdout) {
         : write(chunk, ...rest));
 }
 
-// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts
-var apply = __nccwpck_require__(7545);
+// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts + 1 modules
+var apply = __nccwpck_require__(7198);
 // EXTERNAL MODULE: ./src/rpm/autopatch/config.ts
 var config = __nccwpck_require__(6075);
 ;// CONCATENATED MODULE: ./src/cli/autopatch.ts
