@@ -117,8 +117,20 @@ interface ActionYaml {
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
 
-/** docs/actions/<name>.md: the action's page, its tables rendered from its action.yml. */
-export function actionDocPage(name: string, actionYml: string): string {
+/** The line after which an action's page is written by hand; `npm run gen` keeps what follows it. */
+export const HAND_WRITTEN_MARK =
+  '<!-- Written by hand from here on: `npm run gen` regenerates only what is above. -->'
+
+/**
+ * docs/actions/<name>.md: the action's page, its tables rendered from its action.yml, then the
+ * hand-written part (how it works) of the page as it is, from HAND_WRITTEN_MARK on.
+ */
+export function actionDocPage(name: string, actionYml: string, page = ''): string {
+  const at = page.indexOf(HAND_WRITTEN_MARK)
+  return `${generatedDocPage(name, actionYml)}\n${at === -1 ? `${HAND_WRITTEN_MARK}\n` : page.slice(at)}`
+}
+
+function generatedDocPage(name: string, actionYml: string): string {
   const yml = parse(actionYml) as ActionYaml
   const inputs = Object.entries(yml.inputs ?? {})
   const lines = [

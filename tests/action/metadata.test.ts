@@ -6,7 +6,7 @@ import { REPORTING_INPUTS } from '../../src/action/reporting.js'
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { actionDocPage, actionYaml, suiteYaml } from '../../src/action/metadata.js'
+import { actionDocPage, actionYaml, HAND_WRITTEN_MARK, suiteYaml } from '../../src/action/metadata.js'
 import { ACTIONS } from '../../src/actions.js'
 import { type InputUse, inputUses } from '../support/input-uses.js'
 
@@ -40,11 +40,16 @@ describe.each(ACTIONS.map((action) => [action.name, action] as const))('%s', (na
     checkFile(join('actions', name, 'action.yml'), actionYaml(action))
   })
 
-  it('has a docs page whose tables are those of its action.yml', () => {
+  it('has a docs page whose tables are those of its action.yml, and a hand-written how it works', () => {
     const yml = readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')
-    checkFile(join('docs', 'actions', `${name}.md`), actionDocPage(name, yml))
-    const page = readFileSync(join(root, 'docs', 'actions', `${name}.md`), 'utf8')
+    const file = join(root, 'docs', 'actions', `${name}.md`)
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : ''
+    checkFile(join('docs', 'actions', `${name}.md`), actionDocPage(name, yml, before))
+    const page = readFileSync(file, 'utf8')
     for (const input of Object.keys(action.inputs)) expect(page).toContain(`| \`${input}\` |`)
+    // The generated part is checked above; the part after the mark is the page's own.
+    const own = page.slice(page.indexOf(HAND_WRITTEN_MARK) + HAND_WRITTEN_MARK.length)
+    expect(own).toMatch(/^## How it works$/m)
   })
 
   it('runs on node24 from its bundle, with a post step where it cleans up', () => {
