@@ -50803,8 +50803,8 @@ const buildKernel = defineAction({
         const { inputs, setOutput, summary } = ctx;
         const fragments = inputs.configFragments.map((name) => ({ name, path: (0,external_node_path_.resolve)(ctx.workspace, name) }));
         if (inputs.buildProfile === 'hypervisor') {
-            const { runHypervisorBuild } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(414), __nccwpck_require__.e(68)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3068));
-            const { hypervisorBuildSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(628)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8247));
+            // One chunk: a second dynamic import of hypervisor.js bundled it twice.
+            const { hypervisorBuildSummary, runHypervisorBuild } = await Promise.all(/* import() */[__nccwpck_require__.e(806), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3500));
             const build = await runHypervisorBuild({
                 ...(inputs.srpm ? { srpm: inputs.srpm } : {}),
                 upstreamKeys: inputs.upstreamKeys,
@@ -50837,8 +50837,8 @@ const buildKernel = defineAction({
         const srpm = inputs.srpm;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-        const { rebuildSummary, recipeSources, runRebuildStep } = await Promise.all(/* import() */[__nccwpck_require__.e(414), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
-        const { buildKernelPackage, kernelBuildNotes } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(879)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5879));
+        const { rebuildSummary, recipeSources, runRebuildStep } = await __nccwpck_require__.e(/* import() */ 788).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
+        const { buildKernelPackage, kernelBuildNotes } = await Promise.all(/* import() */[__nccwpck_require__.e(806), __nccwpck_require__.e(879)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5879));
         const outcome = await buildKernelPackage({
             source: srpm,
             upstreamKeys: inputs.upstreamKeys,
@@ -50987,7 +50987,7 @@ const patchQemu = defineAction({
         const { inputs, setOutput, summary } = ctx;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
-        const { rebuildSummary, recipeSources, runRebuildStep } = await Promise.all(/* import() */[__nccwpck_require__.e(414), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
+        const { rebuildSummary, recipeSources, runRebuildStep } = await __nccwpck_require__.e(/* import() */ 788).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
         const { patchQemuPackages, qemuBuildNotes } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.bind(__nccwpck_require__, 8752));
         const recipes = (entries, name) => recipeSources(entries, ctx.workspace, `${name}-autopatch`);
         const outcome = await patchQemuPackages({

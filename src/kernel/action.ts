@@ -134,8 +134,8 @@ export const buildKernel = defineAction({
     const { inputs, setOutput, summary } = ctx
     const fragments = inputs.configFragments.map((name) => ({ name, path: resolve(ctx.workspace, name) }))
     if (inputs.buildProfile === 'hypervisor') {
-      const { runHypervisorBuild } = await import('./hypervisor-run.js')
-      const { hypervisorBuildSummary } = await import('./hypervisor.js')
+      // One chunk: a second dynamic import of hypervisor.js bundled it twice.
+      const { hypervisorBuildSummary, runHypervisorBuild } = await import('./hypervisor-run.js')
       const build = await runHypervisorBuild(
         {
           ...(inputs.srpm ? { srpm: inputs.srpm } : {}),

@@ -16,6 +16,9 @@ import type { UpstreamKeySpec } from '../rpm/upstream-keys.js'
 import { distTag } from '../rpm/release.js'
 import { KVM_PROFILE, mergeOptions, parseFragment } from './config.js'
 import { buildHypervisorKernel, type HypervisorBuild } from './hypervisor.js'
+
+// The action loads this module alone for the hypervisor profile, its summary included.
+export { hypervisorBuildSummary } from './hypervisor.js'
 import { kernelTree, srpmKernelSource } from './hypervisor-source.js'
 import { exportPmuSymbolsInTree } from './module-exports.js'
 

@@ -1,92 +1,410 @@
-export const id = 414;
-export const ids = [414];
+export const id = 500;
+export const ids = [500];
 export const modules = {
 
-/***/ 7584:
+/***/ 3500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Oi: () => (/* binding */ extractPackageFile),
-  MA: () => (/* binding */ listPackageFiles),
-  xD: () => (/* binding */ queryPackageFile),
-  mK: () => (/* binding */ unpackRpm)
+  hypervisorBuildSummary: () => (/* reexport */ hypervisorBuildSummary),
+  runHypervisorBuild: () => (/* binding */ runHypervisorBuild)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/fs/paths.ts
+var paths = __webpack_require__(1283);
+// EXTERNAL MODULE: ./src/rpm/rebuild.ts + 2 modules
+var rebuild = __webpack_require__(9414);
+// EXTERNAL MODULE: ./src/rpm/release.ts
+var release = __webpack_require__(9388);
+// EXTERNAL MODULE: ./src/kernel/config.ts
+var kernel_config = __webpack_require__(2067);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
-// EXTERNAL MODULE: ./src/exec/tool.ts
-var tool = __webpack_require__(1683);
-;// CONCATENATED MODULE: ./src/rpm/rpm.ts
-/** The rpm program reading package files: every answer is rpm's own, never a parse of ours. */
+// EXTERNAL MODULE: ./src/exec/tools.ts
+var tools = __webpack_require__(6530);
+// EXTERNAL MODULE: ./src/report/duration.ts
+var duration = __webpack_require__(6132);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var report_summary = __webpack_require__(7994);
+// EXTERNAL MODULE: ./src/kernel/kconfig.ts + 1 modules
+var kconfig = __webpack_require__(3201);
+// EXTERNAL MODULE: ./src/kernel/module-exports.ts
+var module_exports = __webpack_require__(4351);
+;// CONCATENATED MODULE: ./src/kernel/hypervisor.ts
+/**
+ * The hypervisor smoke build (build-profile: hypervisor): the kernel's own tree and its
+ * distribution ppc64le config with the KVM profile applied, trimmed for the build, compiled to
+ * vmlinux and modules only (natively on POWER, cross-compiled elsewhere). It proves in minutes
+ * that the profile turns the distribution's config into a working hypervisor, which the nested
+ * boot test then shows; the RPM build stays the release build.
+ */
 
-const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
-/** Reading a header needs neither its signature nor its digests checked (signature.ts does that). */
-const QUERY_FILE = ['-qp', '--nosignature', '--nodigest'];
-class Rpm extends tool/* Tool */.N {
-    constructor() {
-        super('rpm');
+
+
+
+
+
+
+
+
+
+
+/**
+ * Modules an L1 hypervisor and its guests use, kept when the config is trimmed: KVM itself and
+ * the virtio devices, vhost and tap an L1 offers its L2 guests. Every other module is left out
+ * of the build; built-in code stays as the distribution has it.
+ */
+const HYPERVISOR_MODULES = [
+    'KVM_BOOK3S_64',
+    'KVM_BOOK3S_64_HV',
+    'VIRTIO',
+    'VIRTIO_PCI',
+    'VIRTIO_PCI_LIB',
+    'VIRTIO_PCI_LIB_LEGACY',
+    'VIRTIO_BLK',
+    'VIRTIO_NET',
+    'VIRTIO_CONSOLE',
+    'VIRTIO_BALLOON',
+    'HW_RANDOM_VIRTIO',
+    'VHOST',
+    'VHOST_IOTLB',
+    'VHOST_NET',
+    'TUN',
+];
+/**
+ * Settings of the build only: no debug info (it triples the compile and link time of a smoke
+ * build), and no distribution certificate files, which live outside the kernel tree.
+ */
+const BUILD_ONLY_OPTIONS = [
+    { name: 'DEBUG_INFO_NONE', value: 'y' },
+    { name: 'DEBUG_INFO_DWARF_TOOLCHAIN_DEFAULT', value: 'n' },
+    { name: 'DEBUG_INFO_DWARF4', value: 'n' },
+    { name: 'DEBUG_INFO_DWARF5', value: 'n' },
+    { name: 'DEBUG_INFO_BTF', value: 'n' },
+    { name: 'SYSTEM_TRUSTED_KEYS', value: '""' },
+    { name: 'SYSTEM_REVOCATION_KEYS', value: '""' },
+];
+/** Every `=m` not in keep switched off, plus the build-only settings for options the config has. */
+function trimForHypervisor(text, keep) {
+    const switchedOff = [];
+    const lines = text.split('\n').map((line) => {
+        const module = /^CONFIG_([A-Za-z0-9_]+)=m$/.exec(line.trim());
+        if (!module || keep.has(module[1]))
+            return line;
+        switchedOff.push(module[1]);
+        return `# CONFIG_${module[1]} is not set`;
+    });
+    const present = (0,kernel_config/* readConfig */.Xg)(text);
+    const buildOnly = BUILD_ONLY_OPTIONS.filter((option) => present.has(option.name));
+    return { text: (0,kernel_config/* applyOptions */.V1)(lines.join('\n'), buildOnly).text, switchedOff };
+}
+/** Every option whose value differs between two configs (`n` for absent or not set). */
+function diffConfigs(before, after) {
+    const from = (0,kernel_config/* readConfig */.Xg)(before);
+    const to = (0,kernel_config/* readConfig */.Xg)(after);
+    const names = [...new Set([...from.keys(), ...to.keys()])].sort();
+    return names.flatMap((name) => {
+        const a = from.get(name) ?? 'n';
+        const b = to.get(name) ?? 'n';
+        return a === b ? [] : [{ name, ...(from.has(name) ? { from: a } : {}), to: b }];
+    });
+}
+const KVM_MODULE_FILES = /^kvm(-hv|-pr)?\.ko(\.\w+)?$/;
+/** The deepest folder holding both paths (absolute). */
+function commonAncestor(a, b) {
+    const [first, second] = [(0,external_node_path_.resolve)(a).split(external_node_path_.sep), (0,external_node_path_.resolve)(b).split(external_node_path_.sep)];
+    let length = 0;
+    while (length < first.length && first[length] === second[length])
+        length++;
+    return first.slice(0, length).join(external_node_path_.sep) || external_node_path_.sep;
+}
+/** make's arguments for the build: powerpc (cross on other hosts), and ccache when asked for. */
+function makeArgs(ccache) {
+    const base = (0,kconfig/* powerpcMakeArgs */.Cg)();
+    if (!ccache)
+        return base;
+    const cross = base.find((arg) => arg.startsWith('CROSS_COMPILE='))?.slice('CROSS_COMPILE='.length) ?? '';
+    // One argv element: kbuild runs $(CC) through its own shell, so the wrapper comes first.
+    return [...base, `CC=ccache ${cross}gcc`];
+}
+async function ccacheStats(env) {
+    const result = await (0,exec/* exec */.m0)(['ccache', '--print-stats'], { env, allowFailure: true });
+    const stat = (name) => Number(new RegExp(`^${name}\\t(\\d+)$`, 'm').exec(result.stdout)?.[1] ?? 0);
+    return {
+        hits: stat('direct_cache_hit') + stat('preprocessed_cache_hit'),
+        misses: stat('cache_miss'),
+    };
+}
+async function buildHypervisorKernel(request) {
+    const { tree, log } = request;
+    if (!(0,kconfig/* isKernelTree */.ID)(tree))
+        throw new errors/* ConfigurationError */.j1(`${tree} is not a kernel source tree (no Makefile and arch/powerpc/kvm/Kconfig)`);
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(tree, '.config')))
+        throw new errors/* ConfigurationError */.j1(`${tree} has a .config of its own, so it cannot be built into a separate folder; expected a clean tree (make mrproper)`);
+    if (request.ccacheDir && !(0,tools/* findOnPath */.a)('ccache'))
+        throw new errors/* InfrastructureError */.EN('ccache is on but not installed; run scripts/setup-host.sh or set ccache: false');
+    const started = Date.now();
+    (0,external_node_fs_.mkdirSync)(request.outDir, { recursive: true });
+    (0,external_node_fs_.mkdirSync)(request.buildDir, { recursive: true });
+    const distribution = (0,external_node_fs_.readFileSync)(request.distributionConfig.path, 'utf8');
+    const distributionValues = (0,kernel_config/* readConfig */.Xg)(distribution);
+    const index = (0,kconfig/* kconfigIndex */.wh)(tree);
+    const profiled = (0,kernel_config/* applyOptions */.V1)(distribution, request.options, (name) => index.has(name)).text;
+    const keep = new Set([
+        ...HYPERVISOR_MODULES,
+        ...request.options.filter((option) => option.value === 'm').map((option) => option.name),
+    ]);
+    const trimmed = trimForHypervisor(profiled, keep);
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(request.buildDir, '.config'), trimmed.text);
+    const baseDir = commonAncestor(tree, request.buildDir);
+    const env = request.ccacheDir
+        ? // Paths below the base are hashed relative to the build folder: a tree unpacked into
+            // another scratch folder (the next night's, the run after a fix) still hits.
+            { CCACHE_DIR: request.ccacheDir, ...(baseDir !== '/' ? { CCACHE_BASEDIR: baseDir } : {}) }
+        : {};
+    const args = ['-C', tree, `O=${request.buildDir}`, ...makeArgs(Boolean(request.ccacheDir))];
+    const logFile = (0,external_node_path_.join)(request.outDir, 'build.log');
+    const run = (targets, group, extra = {}) => (0,exec/* exec */.m0)(['make', ...args, ...targets], {
+        env,
+        log,
+        group,
+        logFile,
+        captureLimitBytes: 64 * 1024,
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...extra,
+    });
+    await run(['olddefconfig'], 'make olddefconfig (the trimmed config)');
+    const configText = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(request.buildDir, '.config'), 'utf8');
+    const values = (0,kernel_config/* readConfig */.Xg)(configText);
+    const requested = (0,kconfig/* compareWithKconfig */.p5)(request.options, values, index);
+    const dropped = requested.filter((finding) => !finding.kept);
+    if (dropped.length > 0) {
+        throw new errors/* TestFailure */.p2(`Kconfig drops requested options, so the build would not be what was asked: ${dropped.map((f) => (0,kconfig/* describeFinding */.jb)(request.distributionConfig.name, f)).join('; ')}`);
     }
-    async header(file) {
-        const { stdout } = await this.run([...QUERY_FILE, '--qf', FIELDS, file]);
-        const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
-            .trim()
-            .split('\t');
+    const lostModules = [...keep].filter((name) => distributionValues.get(name) === 'm' && values.get(name) !== 'm');
+    const changes = diffConfigs(distribution, configText);
+    const configDiff = (0,external_node_path_.join)(request.outDir, 'config.diff');
+    (0,external_node_fs_.writeFileSync)(configDiff, formatConfigDiff(request.distributionConfig.name, changes, new Set(trimmed.switchedOff)));
+    const kernelRelease = (await (0,exec/* exec */.m0)(['make', '-s', ...args, 'kernelrelease'], { env })).stdout.trim();
+    const config = (0,external_node_path_.join)(request.outDir, `config-${kernelRelease}`);
+    (0,external_node_fs_.writeFileSync)(config, configText);
+    const described = {
+        kernelRelease,
+        config,
+        configDiff,
+        configSha256: (0,external_node_crypto_.createHash)('sha256').update(configText).digest('hex'),
+        changes,
+        switchedOff: trimmed.switchedOff,
+        requested,
+        lostModules,
+        sourceLabel: request.sourceLabel,
+        configName: request.distributionConfig.name,
+        ...(request.pmuExports ? { pmuExports: request.pmuExports } : {}),
+        cross: (0,kconfig/* powerpcMakeArgs */.Cg)().some((arg) => arg.startsWith('CROSS_COMPILE=')),
+        logFile,
+    };
+    const compile = [`-j${request.jobs}`, 'vmlinux', 'modules'];
+    if (!request.compile) {
         return {
-            name,
-            ...(epoch !== '0' ? { epoch } : {}),
-            version,
-            release,
-            arch: isSource === '1' ? 'src' : arch,
-            nvr: `${name}-${version}-${release}`,
+            ...described,
+            vmlinux: '',
+            modulesDir: '',
+            kvmModules: [],
+            durationMs: Date.now() - started,
+            skippedCommand: ['make', ...args, ...compile],
         };
     }
-    /** The files a package contains. */
-    async files(file) {
-        const { stdout } = await this.run([...QUERY_FILE, '--list', file]);
-        return stdout.split('\n').filter(Boolean);
+    if (request.ccacheDir)
+        await (0,exec/* exec */.m0)(['ccache', '--zero-stats'], { env });
+    const compiled = await run([`-j${request.jobs}`, 'vmlinux', 'modules'], `make -j${request.jobs} vmlinux modules`, {
+        ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+    }).catch((error) => {
+        // A KVM module that does not link is the tree's shape, not the runner: say which symbols.
+        throw ((error instanceof exec/* CommandFailedError */.ju &&
+            (0,module_exports/* kvmModpostFailure */.Ft)((0,external_node_fs_.readFileSync)(logFile, 'utf8'), logFile, request.exportPmuSymbols ?? true)) ||
+            error);
+    });
+    if (compiled.timedOut)
+        throw new errors/* InfrastructureError */.EN(`the hypervisor build did not finish within ${(0,duration/* formatDuration */.a)(request.timeoutMs ?? 0)} (log: ${logFile})`);
+    const modulesRoot = (0,external_node_path_.join)(request.outDir, 'modules');
+    await run(['modules_install', `INSTALL_MOD_PATH=${modulesRoot}`, 'INSTALL_MOD_STRIP=1'], 'make modules_install');
+    const modulesDir = (0,external_node_path_.join)(modulesRoot, 'lib', 'modules', kernelRelease);
+    const vmlinux = (0,external_node_path_.join)(request.outDir, `vmlinux-${kernelRelease}`);
+    (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(request.buildDir, 'vmlinux'), vmlinux);
+    const kvmDir = (0,external_node_path_.join)(modulesDir, 'kernel', 'arch', 'powerpc', 'kvm');
+    const kvmModules = (0,external_node_fs_.existsSync)(kvmDir)
+        ? (0,external_node_fs_.readdirSync)(kvmDir).filter((name) => KVM_MODULE_FILES.test(name))
+        : [];
+    return {
+        ...described,
+        vmlinux,
+        modulesDir,
+        kvmModules,
+        ...(request.ccacheDir ? { ccache: await ccacheStats(env) } : {}),
+        durationMs: Date.now() - started,
+    };
+}
+/** One line per changed option, saying why: requested, trimmed, or Kconfig's consequence. */
+function formatConfigDiff(name, changes, switchedOff) {
+    const lines = changes.map((change) => {
+        const from = (0,kernel_config/* formatOption */.Bx)({ name: change.name, value: change.from ?? 'n' });
+        const to = (0,kernel_config/* formatOption */.Bx)({ name: change.name, value: change.to });
+        const why = switchedOff.has(change.name) ? 'trimmed for the build' : 'profile, build setting or Kconfig';
+        return `${from} -> ${to}  (${why})`;
+    });
+    return [`# ${name} -> the hypervisor build's config: ${changes.length} options differ`, ...lines, ''].join('\n');
+}
+/** The summary of a hypervisor build: what was built from what, and how its config differs. */
+function hypervisorBuildSummary(summary, build) {
+    const compiler = build.cross ? 'cross-compiled for ppc64le' : 'built natively';
+    const cache = build.ccache ? `; ccache ${build.ccache.hits} hits, ${build.ccache.misses} misses` : '';
+    summary.heading('Hypervisor build', 3);
+    if (build.skippedCommand) {
+        summary
+            .paragraph(`Build skipped (input build is false): the config of ${build.kernelRelease} from ${build.sourceLabel} with ${build.configName} and the KVM profile was trimmed and checked by Kconfig; the build would run:`)
+            .code((0,exec/* describeArgv */.wI)(build.skippedCommand), 'sh');
     }
+    else {
+        summary.paragraph(`A smoke build, not the release: vmlinux and modules of ${build.kernelRelease} from ${build.sourceLabel} with ${build.configName} and the KVM profile, ${compiler} in ${(0,duration/* formatDuration */.a)(build.durationMs)}${cache}. It proves the profile makes a working hypervisor (boot it with boot-test-guest's nested scenario); the RPM build (build-profile fast or full) is what gets published.`);
+    }
+    summary
+        .table(['Requested option', 'Distribution', 'Built'], build.requested.map((finding) => {
+        // Unchanged options are not in the diff; an option the distribution lacked counts as not set.
+        const change = build.changes.find((c) => c.name === finding.name);
+        const before = change ? (change.from ?? 'n') : finding.final;
+        return [
+            `CONFIG_${finding.name}`,
+            (0,kernel_config/* formatOption */.Bx)({ name: finding.name, value: before }),
+            (0,kernel_config/* formatOption */.Bx)({ name: finding.name, value: finding.final }),
+        ];
+    }))
+        .details(`Config diff against ${build.configName}: ${build.changes.length} options${build.changes.length > report_summary/* SUMMARY_ROW_LIMIT */.Oc ? ` (first ${report_summary/* SUMMARY_ROW_LIMIT */.Oc}; all in ${build.configDiff})` : ''}`, (0,external_node_fs_.readFileSync)(build.configDiff, 'utf8')
+        .split('\n')
+        .slice(1, report_summary/* SUMMARY_ROW_LIMIT */.Oc + 1)
+        .join('\n'))
+        .paragraph(`Config trimmed for the build: ${build.switchedOff.length} modules switched off (not needed to boot or host a guest), built-in code kept; ${build.changes.length} options differ from ${build.configName} in all (${build.configDiff}).${build.skippedCommand ? '' : ` KVM modules built: ${build.kvmModules.join(', ') || 'none'}.`}${build.lostModules.length > 0 ? ` Dropped with their dependencies: ${build.lostModules.join(', ')}.` : ''}`);
+    if (build.pmuExports)
+        summary.paragraph(`PMU save/restore exports of kvm-hv: ${build.pmuExports}.`);
 }
 
-;// CONCATENATED MODULE: ./src/rpm/query.ts
-/** Reading RPM files: headers and file lists through Rpm, contents through rpm2cpio and cpio. */
+// EXTERNAL MODULE: ./src/kernel/hypervisor-source.ts
+var hypervisor_source = __webpack_require__(9884);
+;// CONCATENATED MODULE: ./src/kernel/hypervisor-run.ts
+/**
+ * build-kernel's hypervisor profile end to end: the tree and config from the source RPM (fetched
+ * and its signature checked as for the RPM build) or given directly, the profile and fragments
+ * merged, the build through ccache kept in the Actions cache.
+ */
 
 
 
-async function queryPackageFile(file) {
-    return new Rpm().header(file);
-}
-/** The files a package contains. */
-async function listPackageFiles(file) {
-    return new Rpm().files(file);
-}
-/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
-async function extractPackageFile(file, path) {
-    // The script is fixed; the package and the path reach it as positional arguments only.
-    const { stdout } = await (0,exec/* exec */.m0)([
-        'bash',
-        '-c',
-        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
-        'extract',
-        file,
-        path,
+
+
+
+
+
+
+// The action loads this module alone for the hypervisor profile, its summary included.
+
+
+
+async function runHypervisorBuild(request, deps) {
+    const options = (0,kernel_config/* mergeOptions */.lL)([
+        ...(request.kvmProfile ? kernel_config/* KVM_PROFILE */.FY : []),
+        ...request.fragments.flatMap(({ path, name }) => (0,kernel_config/* parseFragment */.oH)((0,external_node_fs_.readFileSync)(path, 'utf8'), name)),
     ]);
-    return stdout;
-}
-/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
-async function unpackRpm(rpm, dir, log) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    // The script is fixed; the package path reaches it as a positional argument only.
-    await (0,exec/* exec */.m0)([
-        'bash',
-        '-c',
-        'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
-        'unpack',
-        rpm,
-    ], { cwd: dir, ...(log ? { log } : {}) });
+    let tarballOrTree = request.kernelSource;
+    let config = request.kernelConfig;
+    let patches = [];
+    let sourceNvr;
+    let label = request.kernelSource ? (0,external_node_path_.basename)(request.kernelSource) : '';
+    if (request.srpm && (!tarballOrTree || !config)) {
+        const { fetched, stock } = await (0,rebuild/* obtainSourceRpm */.QC)({
+            package: 'kernel',
+            source: request.srpm,
+            upstreamKeys: request.upstreamKeys,
+            repositoryUrl: request.repositoryUrl,
+            downloadCacheDir: (0,paths/* defaultCacheDir */.$)(),
+            workDir: deps.work,
+            log: deps.log,
+            signal: deps.signal,
+        });
+        sourceNvr = stock.nvr;
+        const dist = (0,release/* distTag */.Hc)(stock.release) ?? '.el9';
+        const srpm = await (0,hypervisor_source/* srpmKernelSource */.lD)(fetched.path, (0,external_node_path_.join)(deps.work, 'srpm'), { dist }, deps.log);
+        if (!tarballOrTree) {
+            tarballOrTree = srpm.tarball;
+            patches = srpm.patches;
+            label = stock.nvr;
+        }
+        config ??= srpm.config;
+    }
+    const unpacked = await (0,hypervisor_source/* kernelTree */.qq)(tarballOrTree, (0,external_node_path_.join)(deps.work, 'source'), patches, deps.log);
+    const { tree, note: pmuExports } = await (0,module_exports/* exportPmuSymbolsInTree */.lP)(unpacked, {
+        enabled: request.exportPmuSymbols,
+        compile: request.build,
+        // A folder given as kernel-source is the user's: edited only in a copy, where a tarball
+        // would have been unpacked (the same path relative to the build, for ccache).
+        ownTree: !(0,external_node_fs_.statSync)(tarballOrTree).isDirectory(),
+        copyTo: (0,external_node_path_.join)(deps.work, 'source'),
+        log: deps.log,
+    });
+    const configName = (0,external_node_path_.basename)(config);
+    // A fixed place (the Actions cache restores to the path it saved; self-hosted runners keep it),
+    // one per distribution config: its objects are what a later night reuses.
+    const ccacheDir = request.ccache ? (0,external_node_path_.join)((0,paths/* defaultCacheDir */.$)(), 'ccache', 'kernel-hypervisor') : undefined;
+    const configId = (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(config)).digest('hex').slice(0, 12);
+    const ccacheKey = `kvm-actions-ccache-hypervisor-${configName}-${configId}`;
+    if (ccacheDir && request.build) {
+        await deps.cache.restore([ccacheDir], `${ccacheKey}-${Date.now()}`, [`${ccacheKey}-`]);
+        (0,external_node_fs_.mkdirSync)(ccacheDir, { recursive: true });
+    }
+    let failed = false;
+    try {
+        const build = await buildHypervisorKernel({
+            tree,
+            sourceLabel: label,
+            distributionConfig: { path: config, name: configName },
+            options,
+            outDir: request.resultsDir,
+            buildDir: (0,external_node_path_.join)(deps.work, 'build'),
+            ...(ccacheDir ? { ccacheDir } : {}),
+            jobs: (0,external_node_os_.cpus)().length + 1,
+            compile: request.build,
+            pmuExports,
+            exportPmuSymbols: request.exportPmuSymbols,
+            timeoutMs: request.timeoutMs,
+            log: deps.log,
+            signal: deps.signal,
+        });
+        return { ...build, ...(sourceNvr ? { sourceNvr } : {}) };
+    }
+    catch (error) {
+        failed = true;
+        throw error;
+    }
+    finally {
+        // Saved when the build fails too: a build that stops at modpost has compiled every object,
+        // and the run after the fix reuses them. The build's own error is the one reported.
+        if (ccacheDir && request.build)
+            await deps.cache.save([ccacheDir], `${ccacheKey}-${Date.now()}`).catch((error) => {
+                if (!failed)
+                    throw error;
+                deps.log.warning(`ccache not saved after the failed build: ${String(error)}`);
+            });
+    }
 }
 
 
