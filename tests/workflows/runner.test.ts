@@ -189,8 +189,8 @@ describe('the runner refuses what it does not implement, before anything runs', 
     ],
     [
       'a marketplace action it has no stand-in for',
-      `jobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/setup-node@v4\n`,
-      'action actions/setup-node@v4',
+      `jobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/setup-python@v5\n`,
+      'action actions/setup-python@v5',
     ],
     [
       'an input the stand-in lacks',
