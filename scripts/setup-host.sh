@@ -57,6 +57,27 @@ if command -v apt-get >/dev/null 2>&1; then
     dpkg --add-architecture ppc64el
     log "enabled foreign architecture ppc64el"
   fi
+  # bookworm-backports (QEMU 10, Linux 6.12) and the source packages (QEMU's and the kernel's
+  # trees), from the one archive these machines reach. Backports stay at apt's default priority
+  # 100, so nothing is taken from there unless a package is asked for with -t.
+  sources=/etc/apt/sources.list.d/kvm-actions.sources
+  if [ -f /etc/debian_version ] && grep -q '^12' /etc/debian_version && [ ! -f "$sources" ]; then
+    cat >"$sources" <<'SOURCES'
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: bookworm-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates bookworm-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+    apt-get update -qq || log "apt-get update reported errors; checking the packages resolve anyway"
+    log "added bookworm-backports and the source archives ($sources)"
+  fi
   mapfile -t need < <(missing_debian "${debian_packages[@]}")
   if [ ${#need[@]} -eq 0 ]; then
     log "nothing to install: all ${#debian_packages[@]} packages present"
