@@ -70,9 +70,13 @@ if [ -n "$rpms" ]; then
   (umask 077 && GNUPGHOME="$scratch/gnupg" gpg --batch --pinentry-mode loopback --passphrase-fd 0 \
     --armor --export-secret-keys >"$scratch/signing-key.asc" <<<"$passphrase" &&
     printf '%s' "$passphrase" >"$scratch/passphrase")
+  # The landing page reports the boot test this run made, as the pipeline's does (none when it
+  # wrote no results.json: a boot test that could not start).
+  boot_results=()
+  [ -e "$results/boot-test-guest/results.json" ] && boot_results=(--input boot-results="$results/boot-test-guest")
   step 'publish-repo: signed local repository, checked by dnf' "$results/repo" \
     publish-repo --input target="$results/repo" --input rpms="$rpms" --input channel=testing \
-    --input results-dir="$results/publish-repo" \
+    --input results-dir="$results/publish-repo" "${boot_results[@]}" \
     --input-file signing-key="$scratch/signing-key.asc" --input-file passphrase="$scratch/passphrase"
 else
   skip 'publish-repo: signed local repository, checked by dnf' 'build-kernel produced no RPMs'

@@ -86,6 +86,10 @@ describe('the main job', () => {
         /^sudo dnf install file:\/\/.*\/9\/testing\/ppc64le\/kvm-power-release-9-1\.noarch\.rpm$/,
       )
       expect(page.changelog[0]).toMatch(/^kernel-5\.14\.0-/)
+      // The boot test this run made, as the pipeline's page reports its matrix.
+      expect(page.bootTests).toEqual([
+        expect.stringMatching(/^boot-test-guest: pass: \d+ checks, ready in [\d.]+ s, L2 ready in [\d.]+ s$/),
+      ])
     } finally {
       await browser.close()
     }
@@ -117,5 +121,9 @@ describe('the main job', () => {
     expect(run.summary).toMatch(/\| boot-test-guest: nested KVM .* \| FAIL \(exit 1\) \|/)
     expect(run.summary).toMatch(/\| publish-repo: signed local repository, checked by dnf \| pass \|/)
     expect(run.stdout).toContain('main job: FAILED')
+    // A boot test that never started wrote no results: the page claims none rather than a pass.
+    expect(readFileSync(join(run.results, 'repo', '9', 'testing', 'index.html'), 'utf8')).toContain(
+      '<p id="boot-tests">No boot-test results were passed to this publish.</p>',
+    )
   }, 240_000)
 })
