@@ -10,6 +10,8 @@ debian_packages=(
   rpm rpm2cpio createrepo-c dnf dnf-plugins-core
   # the workflows' run steps (release notes, API calls)
   jq curl
+  # a real web server the tests serve a published repository with (started and stopped by them)
+  nginx
   gnupg cpio xorriso genisoimage
   openssh-client openssh-server
   patch git file binutils zstd xz-utils
@@ -26,7 +28,7 @@ debian_packages=(
 )
 dnf_packages=(
   qemu-system-ppc-core qemu-img
-  rpm-build rpm-sign createrepo_c dnf dnf-plugins-core mock jq curl
+  rpm-build rpm-sign createrepo_c dnf dnf-plugins-core mock jq curl nginx
   gnupg2 cpio xorriso genisoimage
   openssh-clients openssh-server
   patch git file binutils zstd xz

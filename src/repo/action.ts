@@ -120,6 +120,12 @@ export const publishRepo = defineAction({
       description:
         'boot-test-guest results (results.json files, or the results folders holding them) the landing page reports, labelled by their folder names.',
     }),
+    'attestation-repository': input.string({
+      description:
+        'The repository (owner/name) whose workflow attests the published files with actions/attest: the landing page shows the gh attestation verify command for it. Empty: no command is shown.',
+      pattern: /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/,
+      accepted: 'owner/name, such as octo-org/kvm-power',
+    }),
     'results-dir': input.path({
       description:
         'Where publish.json (every added, kept and pruned NEVRA) is written, ready for upload-artifact.',
@@ -137,6 +143,8 @@ export const publishRepo = defineAction({
     interference: 'JSON: checked (base-urls set), ok, and the problems the non-interference check found.',
     'packages-file':
       'Path of publish.json in results-dir: the added, kept, pruned and differing NEVRAs in full (the list outputs stop at 1,000).',
+    'attestation-subjects':
+      'JSON list of checksum files (shasum format, in results-dir) naming what this publish signed: every added RPM and each new repomd.xml, at most 1,024 per file, the most one actions/attest step takes (subject-checksums). Empty in a dry run.',
   },
   validate: (inputs): string[] => [
     ...targetProblems({
@@ -188,6 +196,7 @@ export const publishRepo = defineAction({
         landingPage: {
           guideUrl: inputs.guideUrl ?? defaultGuideUrl(),
           bootTests: readBootTestReports(await expandPaths(inputs.bootResults, ctx.workspace)),
+          ...(inputs.attestationRepository ? { attestationRepository: inputs.attestationRepository } : {}),
         },
       },
       {
@@ -211,6 +220,7 @@ export const publishRepo = defineAction({
     setOutput('kept', bounded(result.kept))
     setOutput('pruned', bounded(result.pruned))
     setOutput('packages-file', listsFile)
+    setOutput('attestation-subjects', outcome.attestationSubjects)
     setOutput('repomd-revision', result.revisions)
     setOutput('repo-file', result.repoFile)
     publishSummary(summary, outcome, inputs.promoteFrom)

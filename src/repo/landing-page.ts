@@ -35,6 +35,8 @@ export interface LandingPageRequest {
   fingerprint: string
   guideUrl: string
   bootTests: BootTestReport[]
+  /** The repository whose workflow attests the published files (owner/name); none: not attested. */
+  attestationRepository?: string
 }
 
 interface PackageRow {
@@ -143,6 +145,19 @@ function enableCommands({ request, releaseUrl, channelUrl }: Model): string {
     : `sudo curl -o /etc/yum.repos.d/${request.name}.repo ${channelUrl}/${request.name}.repo`
 }
 
+/** How to check a downloaded package's build provenance, for a package of the page. */
+function verifyCommands({ request, rows, channelUrl }: Model): string | undefined {
+  if (!request.attestationRepository) return undefined
+  const example =
+    rows.find((row) => row.folder !== 'Source' && !row.nevra.startsWith(`${request.name}-release-`)) ??
+    rows.find((row) => row.folder !== 'Source')
+  if (!example) return undefined
+  return [
+    `curl -fsSO ${channelUrl}/${example.folder}/${example.file}`,
+    `gh attestation verify ${example.file} --repo ${request.attestationRepository}`,
+  ].join('\n')
+}
+
 function bootTestLine(test: BootTestReport): string {
   const workloads = test.workloads ?? []
   const failed = [
@@ -160,9 +175,13 @@ function bootTestLine(test: BootTestReport): string {
 function renderHtml(model: Model): string {
   const { request, rows, changelogs } = model
   const title = `${request.name} ${request.channel} — KVM on POWER for AlmaLinux ${request.releasever}`
-  const table = (headers: string[], body: string[][], id: string) =>
+  // A cell is text, or text linking to a file of the state (relative: the page lives in it).
+  type Cell = string | { text: string; href: string }
+  const cell = (c: Cell) =>
+    typeof c === 'string' ? html(c) : `<a href="${html(encodeURI(c.href))}">${html(c.text)}</a>`
+  const table = (headers: string[], body: Cell[][], id: string) =>
     `<table id="${id}"><thead><tr>${headers.map((h) => `<th>${html(h)}</th>`).join('')}</tr></thead><tbody>\n${body
-      .map((cells) => `<tr>${cells.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`)
+      .map((cells) => `<tr>${cells.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`)
       .join('\n')}\n</tbody></table>`
   return `<!DOCTYPE html>
 <html lang="en">
@@ -187,8 +206,16 @@ th { background: #f6f8fa; }
 <pre id="enable">${html(enableCommands(model))}</pre>
 <p>Compare the key dnf asks you to import with this fingerprint:</p>
 <p id="fingerprint">${html(fingerprintGroups(request.fingerprint))}</p>
+<p>The key itself: <a id="key" href="${html(`RPM-GPG-KEY-${request.name}`)}">RPM-GPG-KEY-${html(request.name)}</a>; the repository definition the -release package installs: <a id="repo-file" href="${html(`${request.name}.repo`)}">${html(request.name)}.repo</a>.</p>
 <p>Then install the hypervisor and reboot into the new kernel: the <a id="guide" href="${html(request.guideUrl)}">user guide</a> walks through every step, host tuning and a first guest.</p>
-<h2>Latest boot tests</h2>
+${
+  verifyCommands(model)
+    ? `<h2>Check where a package was built</h2>
+<p>Every package and repomd.xml has a signed build-provenance attestation from the workflow that built and published it. With the GitHub CLI, for any package you downloaded:</p>
+<pre id="verify">${html(verifyCommands(model)!)}</pre>
+`
+    : ''
+}<h2>Latest boot tests</h2>
 ${
   request.bootTests.length === 0
     ? '<p id="boot-tests">No boot-test results were passed to this publish.</p>'
@@ -202,7 +229,13 @@ ${
 <h2>Packages</h2>
 ${table(
   ['Folder', 'NEVRA', 'Size', 'Built', 'Source'],
-  rows.map((row) => [row.folder, row.nevra, size(row.size), day(row.buildTime), row.source]),
+  rows.map((row) => [
+    row.folder,
+    { text: row.nevra, href: `${row.folder}/${row.file}` },
+    size(row.size),
+    day(row.buildTime),
+    row.source,
+  ]),
   'packages',
 )}
 <h2>Changes in the rebuilt packages</h2>
@@ -235,10 +268,22 @@ function renderMarkdown(model: Model): string {
     enableCommands(model),
     '```',
     '',
-    `Key fingerprint: \`${fingerprintGroups(request.fingerprint)}\``,
+    `Key fingerprint: \`${fingerprintGroups(request.fingerprint)}\` ([RPM-GPG-KEY-${request.name}](RPM-GPG-KEY-${request.name}); the repository definition: [${request.name}.repo](${request.name}.repo))`,
     '',
     `The [user guide](${request.guideUrl}) walks through every step, host tuning and a first guest.`,
     '',
+    ...(verifyCommands(model)
+      ? [
+          '## Check where a package was built',
+          '',
+          'Every package and repomd.xml has a signed build-provenance attestation from the workflow that built and published it. With the GitHub CLI, for any package you downloaded:',
+          '',
+          '```sh',
+          verifyCommands(model)!,
+          '```',
+          '',
+        ]
+      : []),
     '## Latest boot tests',
     '',
     ...(request.bootTests.length === 0
@@ -251,7 +296,7 @@ function renderMarkdown(model: Model): string {
     '| --- | --- | --- | --- | --- |',
     ...rows.map(
       (row) =>
-        `| ${cell(row.folder)} | ${cell(row.nevra)} | ${size(row.size)} | ${day(row.buildTime)} | ${cell(row.source)} |`,
+        `| ${cell(row.folder)} | [${cell(row.nevra)}](${encodeURI(`${row.folder}/${row.file}`)}) | ${size(row.size)} | ${day(row.buildTime)} | ${cell(row.source)} |`,
     ),
     '',
     '## Changes in the rebuilt packages',

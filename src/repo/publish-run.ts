@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { ConfigurationError, TestFailure } from '../errors.js'
 import type { Reporter } from '../reporter.js'
 import { type DnfRepo } from './dnf-check.js'
+import { writeAttestationSubjects } from './attestation.js'
 import { GpgHome } from './gpg.js'
 import { checkInterference } from './interference.js'
 import type { LandingPageRequest } from './landing-page.js'
@@ -38,7 +39,7 @@ export interface PublishRequest {
   /** Where publish.json (the full package lists) is written. */
   resultsDir: string
   /** The landing page's link to the user guide, and the boot tests it reports. */
-  landingPage: Pick<LandingPageRequest, 'guideUrl' | 'bootTests'>
+  landingPage: Pick<LandingPageRequest, 'guideUrl' | 'bootTests' | 'attestationRepository'>
 }
 
 export interface PublishDependencies extends Pick<Reporter, 'log' | 'summary' | 'annotate'> {
@@ -67,6 +68,8 @@ export type PublishOutcome =
       interference?: InterferenceOutcome
       /** publish.json: added, kept, pruned and differing in full. */
       listsFile: string
+      /** Checksum files of what was signed (none in a dry run), each one attestation's subjects. */
+      attestationSubjects: string[]
     }
 
 function signingSecrets(request: PublishRequest): { signingKey: string; passphrase: string } {
@@ -181,7 +184,18 @@ async function publishSigned(
     const listsFile = join(request.resultsDir, 'publish.json')
     const { added, kept, pruned, differing } = result
     writeFileSync(listsFile, JSON.stringify({ live, added, kept, pruned, differing }, null, 2) + '\n')
-    return { kind: 'published', live, result, listsFile, ...(interference ? { interference } : {}) }
+    // Read from the state, which stays (live or, in a dry run, until here) whatever the target.
+    const attestationSubjects = result.dryRun
+      ? []
+      : await writeAttestationSubjects(result.state, result.signed, request.resultsDir)
+    return {
+      kind: 'published',
+      live,
+      result,
+      listsFile,
+      attestationSubjects,
+      ...(interference ? { interference } : {}),
+    }
   } finally {
     await gpg.close()
   }

@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { scratchDir } from '../fs/paths.js'
-import { basename, join } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ConfigurationError, TestFailure } from '../errors.js'
 import { exec } from '../exec/exec.js'
@@ -26,7 +26,16 @@ import { readPrimary, type RepoPackage } from '../repodata/primary.js'
 import { parseRepomd } from '../repodata/repomd.js'
 import { type LandingPageRequest, writeLandingPage } from './landing-page.js'
 import { requireSignedBy, signRpms } from './sign.js'
-import { channelPaths, linkTarget, lockTarget, newState, pruneStates, seedFrom, switchLink } from './tree.js'
+import {
+  channelPaths,
+  keepPreviousMetadata,
+  linkTarget,
+  lockTarget,
+  newState,
+  pruneStates,
+  seedFrom,
+  switchLink,
+} from './tree.js'
 
 export interface PublishOptions {
   target: string
@@ -49,7 +58,7 @@ export interface PublishOptions {
    */
   beforeSwitch?: (folders: { arch: string; repo: DnfRepo }[]) => Promise<void>
   /** The landing page's own parts (the rest comes from the state); none: no page is written. */
-  landingPage?: Pick<LandingPageRequest, 'guideUrl' | 'bootTests'>
+  landingPage?: Pick<LandingPageRequest, 'guideUrl' | 'bootTests' | 'attestationRepository'>
 }
 
 export interface PublishResult {
@@ -63,6 +72,11 @@ export interface PublishResult {
   dryRun: boolean
   /** NEVRAs given again with other content: the published build stayed. */
   differing: string[]
+  /**
+   * What this publish signed, relative to the state (the channel's folder): each added RPM in
+   * every folder it went to, and each new repomd.xml. The files to attest.
+   */
+  signed: string[]
 }
 
 interface Header {
@@ -272,6 +286,8 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
           )
         }
       }
+      for (const folder of folders)
+        keepPreviousMetadata(previous && join(previous, folder), join(state, folder))
       writeFileSync(join(state, `${options.name}.repo`), repo)
 
       // dnf must accept every folder and see exactly what was staged there.
@@ -327,6 +343,10 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         repoFile: repo,
         dryRun: options.dryRun,
         differing: [...new Set(differing)],
+        signed: [
+          ...added.map((h) => relative(state, h.file)),
+          ...changedFolders.map((folder) => join(folder, 'repodata', 'repomd.xml')),
+        ],
       }
       const keptSet = new Set(result.kept)
       result.kept.push(...unchanged.filter((n) => !keptSet.has(n)))

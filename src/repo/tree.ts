@@ -14,9 +14,11 @@ import {
   statSync,
   symlinkSync,
   cpSync,
+  readFileSync,
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { acquireLock } from '../fs/lock.js'
+import { parseRepomd } from '../repodata/repomd.js'
 
 export interface ChannelPaths {
   /** The channel's live path: a symlink to its current state. */
@@ -93,4 +95,30 @@ export function pruneStates(paths: ChannelPaths, releasever: string, channel: st
     removed.push(basename(dir))
   }
   return removed
+}
+
+/** The files a folder's repomd.xml names (repodata/…), none when it has no metadata. */
+function namedMetadata(folder: string): string[] {
+  const repomd = join(folder, 'repodata', 'repomd.xml')
+  if (!existsSync(repomd)) return []
+  return parseRepomd(readFileSync(repomd, 'utf8'), repomd).entries.map((entry) => entry.href)
+}
+
+/**
+ * Leaves in a state folder's repodata/ its own metadata and the files the previous state's
+ * repomd.xml names (hard links): a client that read the old repomd.xml just before the switch
+ * finds every file it names, unchanged, just after it, where a plain switch would answer 404.
+ * Anything older (what the previous state kept of the one before) goes.
+ */
+export function keepPreviousMetadata(previous: string | undefined, folder: string): void {
+  const repodata = join(folder, 'repodata')
+  if (!existsSync(repodata)) return
+  const own = new Set(['repodata/repomd.xml', 'repodata/repomd.xml.asc', ...namedMetadata(folder)])
+  const older = previous ? namedMetadata(previous).filter((href) => !own.has(href)) : []
+  for (const name of readdirSync(repodata)) {
+    if (!own.has(`repodata/${name}`)) rmSync(join(repodata, name), { force: true })
+  }
+  for (const href of older) {
+    if (existsSync(join(previous!, href))) linkSync(join(previous!, href), join(folder, href))
+  }
 }

@@ -89,7 +89,7 @@ describe('the landing page', () => {
       }),
     )
     const v3 = [...(await helloRpms('3')), await helloSrpm('3', '.el9')]
-    await publish(target, v3, { 'boot-results': results })
+    await publish(target, v3, { 'boot-results': results, 'attestation-repository': 'octo-org/kvm-power' })
     const live = join(target, '9', 'testing')
     const page = await render(join(live, 'index.html'), 'landing-page.png')
 
@@ -117,8 +117,25 @@ describe('the landing page', () => {
     expect(page.external).toBe(0)
     expect(page.requests).toEqual([pathToFileURL(resolve(live, 'index.html')).href])
     const markdown = readFileSync(join(live, 'README.md'), 'utf8')
-    expect(markdown).toContain('| ppc64le | kvm-hello-0:1.2.0-3.el9.noarch |')
+    expect(markdown).toContain(
+      '| ppc64le | [kvm-hello-0:1.2.0-3.el9.noarch](ppc64le/kvm-hello-1.2.0-3.el9.noarch.rpm) |',
+    )
     expect(markdown).toContain(`Key fingerprint: \``)
+    // Build provenance: how to check a downloaded package against the attesting repository.
+    const verify = [
+      'curl -fsSO https://kvm.example.org/almalinux/9/testing/ppc64le/kvm-hello-1.2.0-3.el9.noarch.rpm',
+      'gh attestation verify kvm-hello-1.2.0-3.el9.noarch.rpm --repo octo-org/kvm-power',
+    ].join('\n')
+    expect(page.verify).toBe(verify)
+    expect(markdown).toContain(`\`\`\`sh\n${verify}\n\`\`\``)
+  }, 300_000)
+
+  it('shows no verify command when no repository attests the packages', async () => {
+    const target = mkdtempSync(join(tmpdir(), 'landing-'))
+    await publish(target, await helloRpms('3'))
+    const page = await render(join(target, '9', 'testing', 'index.html'))
+    expect(page.verify).toBe('')
+    expect(readFileSync(join(target, '9', 'testing', 'README.md'), 'utf8')).not.toContain('gh attestation')
   }, 300_000)
 
   it('is switched in with the packages: a republish updates the live page and leaves the old state’s page as it was', async () => {

@@ -27,6 +27,8 @@ export interface RenderedLandingPage {
   rows: string[][]
   fingerprint: string
   enable: string
+  /** The gh attestation verify commands, when the page has them. */
+  verify: string
   guide: string
   bootTests: string[]
   changelog: string[]
@@ -53,6 +55,7 @@ export async function renderLandingPage(
       ),
       fingerprint: document.querySelector('#fingerprint')?.textContent ?? '',
       enable: document.querySelector('#enable')?.textContent ?? '',
+      verify: document.querySelector('#verify')?.textContent ?? '',
       guide: document.querySelector<HTMLAnchorElement>('a#guide')?.href ?? '',
       bootTests: [...document.querySelectorAll('#boot-tests li')].map((li) => li.textContent ?? ''),
       changelog: [...document.querySelectorAll('#changelog h3')].map((h) => h.textContent ?? ''),

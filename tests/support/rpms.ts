@@ -83,3 +83,87 @@ export async function helloRpms(release = '3', dist = '.el9'): Promise<string[]>
     .map((name) => join(dir, 'RPMS', 'noarch', name))
     .sort()
 }
+
+/**
+ * The packages a user installs from the repository, as small ppc64le stand-ins built by rpmbuild
+ * with the real names, epochs and dependencies: kernel-kvm (the KVM modules, requiring its own
+ * kernel-core), qemu-kvm-core (epoch 17) and libvirt-daemon-kvm (requiring qemu-kvm-core), each
+ * from its own source package. `build` is the kvm build number, which an upgrade raises.
+ */
+export function hypervisorStandIns(dir: string, build: number): string[] {
+  const sources = [
+    {
+      name: 'kernel',
+      version: '5.14.0',
+      release: `570.12.1.kvm${build}.el9`,
+      packages: [
+        { sub: 'core', requires: [] as string[] },
+        { sub: 'kvm', requires: ['%{name}-core = %{version}-%{release}'] },
+      ],
+    },
+    {
+      name: 'qemu-kvm',
+      epoch: 17,
+      version: '9.1.0',
+      release: `15.el9.kvm${build}`,
+      packages: [{ sub: 'core', requires: [] }],
+    },
+    {
+      name: 'libvirt',
+      version: '10.10.0',
+      release: `7.el9.kvm${build}`,
+      packages: [{ sub: 'daemon-kvm', requires: ['qemu-kvm-core'] }],
+    },
+  ]
+  const top = join(dir, `top-${build}`)
+  mkdirSync(join(top, 'SPECS'), { recursive: true })
+  for (const source of sources) {
+    const spec = join(top, 'SPECS', `${source.name}.spec`)
+    writeFileSync(
+      spec,
+      [
+        `Name: ${source.name}`,
+        ...(source.epoch ? [`Epoch: ${source.epoch}`] : []),
+        `Version: ${source.version}`,
+        `Release: ${source.release}`,
+        'Summary: stand-in for tests',
+        'License: GPLv2',
+        '%global debug_package %{nil}',
+        '%description',
+        'Stand-in.',
+        ...source.packages.flatMap((pkg) => [
+          `%package ${pkg.sub}`,
+          `Summary: ${source.name}-${pkg.sub} stand-in`,
+          ...pkg.requires.map((r) => `Requires: ${r}`),
+          `%description ${pkg.sub}`,
+          'Stand-in.',
+          `%files ${pkg.sub}`,
+          `/usr/share/kvm-stand-ins/%{name}-${pkg.sub}`,
+        ]),
+        '%install',
+        'mkdir -p %{buildroot}/usr/share/kvm-stand-ins',
+        ...source.packages.map(
+          (pkg) => `echo %{version}-%{release} > %{buildroot}/usr/share/kvm-stand-ins/%{name}-${pkg.sub}`,
+        ),
+        '',
+      ].join('\n'),
+    )
+    execFileSync(
+      'rpmbuild',
+      [
+        '-bb',
+        '--target',
+        'ppc64le',
+        '--define',
+        `_topdir ${top}`,
+        '--define',
+        '__os_install_post %{nil}',
+        spec,
+      ],
+      { stdio: 'ignore' },
+    )
+  }
+  return readdirSync(join(top, 'RPMS', 'ppc64le'))
+    .map((name) => join(top, 'RPMS', 'ppc64le', name))
+    .sort()
+}

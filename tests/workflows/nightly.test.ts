@@ -8,9 +8,10 @@
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { join } from 'node:path'
+import { unattested } from '../support/attestations.js'
 import { hostSeesRepository } from '../support/dnf-host.js'
 import { BOOT_TEST_CELLS, createPipelineWorld, type PipelineWorld } from '../support/pipeline-stand-ins.js'
-import { failures, type WorkflowRun } from '../support/workflow-runner/runner.js'
+import { type Attestation, failures, type WorkflowRun } from '../support/workflow-runner/runner.js'
 
 let world: PipelineWorld
 beforeAll(async () => {
@@ -23,6 +24,8 @@ const nightly = () =>
 const results = (run: WorkflowRun) => Object.fromEntries(run.jobs.map((job) => [job.path, job.result]))
 const live = () => readlinkSync(join(world.dirs.target, '9', 'testing'))
 const MATRIX = BOOT_TEST_CELLS.map((cell) => cell.join(', '))
+/** The attestations of the nights so far. */
+const attestations: Attestation[] = []
 
 describe('nightly.yml through the local runner', () => {
   it('checks upstream, builds, boot-tests on POWER9 and POWER10, publishes, and a host installs from it', async () => {
@@ -131,6 +134,17 @@ describe('nightly.yml through the local runner', () => {
     for (const name of [...BOOT_TEST_CELLS.map((cell) => cell.join('-')), 'hypervisor-nested'])
       expect(page).toMatch(new RegExp(`<strong>boot-test-${name}</strong>: pass: \\d+ checks`))
     expect(page).toContain('kernel-kvm-0:5.14.0-570.12.1.kvm1.el9.ppc64le')
+
+    // Build provenance: the publish job attested every RPM and repomd.xml it published, signed,
+    // as SLSA provenance; the page says how to verify one.
+    expect(run.attestations.map((a) => `${a.job} ${a.predicateType}`)).toEqual([
+      'pipeline/publish https://slsa.dev/provenance/v1',
+    ])
+    const provenance = unattested(live(), run.attestations)
+    expect(provenance.published).toBeGreaterThan(10)
+    expect(provenance.missing).toEqual([])
+    expect(page).toMatch(/gh attestation verify \S+\.rpm --repo kvm-power\/kvm-power-actions/)
+    attestations.push(...run.attestations)
   }, 900_000)
 
   it('ends after check-upstream when upstream has nothing new', async () => {
@@ -188,6 +202,11 @@ describe('nightly.yml through the local runner', () => {
     ])
     const host = await hostSeesRepository(world.dirs.target, 'testing', world.scratch)
     expect(host.visible).toEqual(expect.arrayContaining(['kernel-core-0:5.14.0-570.14.1.kvm1.el9.ppc64le']))
+    // The night that failed attested nothing; this one attested what it added, so every file
+    // of the channel has its attestation from the night that published it.
+    expect(failed.attestations).toEqual([])
+    expect(passed.attestations.length).toBe(1)
+    expect(unattested(live(), [...attestations, ...passed.attestations]).missing).toEqual([])
     expect(host.visible.filter((nevra) => nevra.startsWith('kernel-core-0:5.14.0-570.13.1'))).toEqual([])
   }, 900_000)
 })

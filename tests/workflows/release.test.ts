@@ -7,6 +7,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { unattested } from '../support/attestations.js'
 import { hostSeesRepository } from '../support/dnf-host.js'
 import { BOOT_TEST_CELLS, createPipelineWorld, type PipelineWorld } from '../support/pipeline-stand-ins.js'
 import { failures } from '../support/workflow-runner/runner.js'
@@ -63,6 +64,14 @@ describe('release.yml through the local runner', () => {
       expect(release.body).toMatch(new RegExp(`- boot-test-${cell}: .*=0`))
     expect(release.assets.map((asset) => asset.name)).toEqual(['boot-test-results.tar.gz'])
     expect(release.assets[0]!.size).toBeGreaterThan(0)
+
+    // Build provenance for every RPM and repomd.xml published to stable, after signing.
+    expect(run.attestations.map((a) => `${a.job} ${a.predicateType}`)).toEqual([
+      'pipeline/publish https://slsa.dev/provenance/v1',
+    ])
+    const provenance = unattested(join(world.dirs.target, '9', 'stable'), run.attestations)
+    expect(provenance.published).toBeGreaterThan(10)
+    expect(provenance.missing).toEqual([])
 
     const host = await hostSeesRepository(world.dirs.target, 'stable', world.scratch)
     expect(host.visible).toEqual(expect.arrayContaining(['kernel-kvm-0:5.14.0-570.12.1.kvm1.el9.ppc64le']))

@@ -3,12 +3,15 @@
  * checkout (a clone of the repository at the requested path, with the working tree's uncommitted
  * files on top), setup-node (the requested Node first on PATH), upload-artifact and
  * download-artifact (named folders shared by the whole run, if-no-files-found honoured, a name
- * uploaded once), and cache (exact and prefix keys, saved after a successful job).
+ * uploaded once), cache (exact and prefix keys, saved after a successful job), and attest
+ * (records the subjects instead of signing: Sigstore and the attestations API are GitHub's; it
+ * fails as the real one does without id-token and attestations write, or past 1,024 subjects).
  */
 import * as glob from '@actions/glob'
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { WorkflowSyntaxError } from './expressions.js'
 
 export const MARKETPLACE_ACTIONS = {
@@ -40,6 +43,18 @@ export const MARKETPLACE_ACTIONS = {
     'fail-on-cache-miss',
     'lookup-only',
   ],
+  'actions/attest': [
+    'subject-path',
+    'subject-digest',
+    'subject-name',
+    'subject-checksums',
+    'predicate-type',
+    'predicate',
+    'predicate-path',
+    'push-to-registry',
+    'show-summary',
+    'github-token',
+  ],
 } as const
 export type MarketplaceAction = keyof typeof MARKETPLACE_ACTIONS
 
@@ -65,6 +80,10 @@ export interface StandInContext {
   addPath(dir: string): void
   /** Where setup actions keep the tools they install (RUNNER_TOOL_CACHE on a real runner). */
   toolCache: string
+  /** The job's GITHUB_TOKEN permissions. */
+  permissions: Record<string, 'read' | 'write' | 'none'>
+  /** Records an attestation the attest stand-in made. */
+  attest(attestation: { predicateType: string; subjects: { name: string; sha256: string }[] }): void
 }
 
 export class StepFailure extends Error {}
@@ -316,8 +335,60 @@ function setupNode(ctx: StandInContext): void {
   ctx.setOutput('node-version', `v${version}`)
 }
 
+/** actions/attest's own limit on one attestation. */
+const MAX_SUBJECTS = 1024
+
+/**
+ * actions/attest with subject-path (files, globs) or subject-checksums (a shasum-format file),
+ * and SLSA build provenance by default, as the real action: the subjects are recorded.
+ */
+async function attest(ctx: StandInContext): Promise<void> {
+  const missing = ['id-token', 'attestations'].filter((scope) => ctx.permissions[scope] !== 'write')
+  if (missing.length > 0)
+    throw new StepFailure(
+      `attest: the job's token lacks ${missing.map((scope) => `${scope}: write`).join(' and ')} (it cannot mint an OIDC token or store the attestation)`,
+    )
+  const given = ['subject-path', 'subject-digest', 'subject-checksums'].filter((name) => ctx.inputs[name])
+  if (given.length !== 1)
+    throw new StepFailure(
+      `attest: exactly one of subject-path, subject-digest or subject-checksums is needed`,
+    )
+  const subjects: { name: string; sha256: string }[] = []
+  if (ctx.inputs['subject-checksums']) {
+    const file = inside(ctx.workspace, ctx.inputs['subject-checksums'])
+    if (!existsSync(file)) throw new StepFailure(`attest: subject-checksums ${file} does not exist`)
+    for (const line of lines(readFileSync(file, 'utf8'))) {
+      const entry = /^([0-9a-f]{64}) [ *](.+)$/.exec(line)
+      if (!entry) throw new StepFailure(`attest: ${file} has a line that is not "<sha256>  <name>": ${line}`)
+      subjects.push({ name: entry[2]!, sha256: entry[1]! })
+    }
+  } else if (ctx.inputs['subject-path']) {
+    const globber = await glob.create(ctx.inputs['subject-path'], { matchDirectories: false })
+    for (const file of await globber.glob())
+      subjects.push({
+        name: basename(file),
+        sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+      })
+  } else {
+    const digest = /^sha256:([0-9a-f]{64})$/.exec(ctx.inputs['subject-digest']!)
+    if (!digest || !ctx.inputs['subject-name'])
+      throw new StepFailure('attest: subject-digest must be sha256:<hex>, with subject-name')
+    subjects.push({ name: ctx.inputs['subject-name'], sha256: digest[1]! })
+  }
+  if (subjects.length === 0) throw new StepFailure('attest: no subjects')
+  if (subjects.length > MAX_SUBJECTS)
+    throw new StepFailure(
+      `attest: ${subjects.length} subjects, more than the ${MAX_SUBJECTS} one attestation takes`,
+    )
+  const predicateType = ctx.inputs['predicate-type'] || 'https://slsa.dev/provenance/v1'
+  ctx.attest({ predicateType, subjects })
+  ctx.info(`attest: ${predicateType} for ${subjects.length} subject(s)`)
+}
+
 export async function runMarketplaceAction(action: MarketplaceAction, ctx: StandInContext): Promise<void> {
   switch (action) {
+    case 'actions/attest':
+      return attest(ctx)
     case 'actions/checkout':
       return checkout(ctx)
     case 'actions/setup-node':

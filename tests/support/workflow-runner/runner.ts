@@ -140,7 +140,72 @@ export interface WorkflowRun {
   annotations: Annotation[]
   /** Output references that resolved to nothing, and step inputs naming paths nothing produced. */
   dangling: string[]
+  /** What the attest action's stand-in attested, in order. */
+  attestations: Attestation[]
   dir: string
+}
+
+/** One actions/attest step's attestation: its subjects (name and sha256) and predicate type. */
+export interface Attestation {
+  job: string
+  predicateType: string
+  subjects: { name: string; sha256: string }[]
+}
+
+/** A job's GITHUB_TOKEN permissions, scope to read, write or none. */
+export type Permissions = Record<string, 'read' | 'write' | 'none'>
+
+const PERMISSION_SCOPES = [
+  'actions',
+  'attestations',
+  'checks',
+  'contents',
+  'deployments',
+  'discussions',
+  'id-token',
+  'issues',
+  'models',
+  'packages',
+  'pages',
+  'pull-requests',
+  'security-events',
+  'statuses',
+]
+
+/** A `permissions:` value as scopes (read-all and write-all spelt out); undefined when not set. */
+function permissionsOf(token: TemplateToken | undefined): Permissions | undefined {
+  if (!token) return undefined
+  if (isString(token)) {
+    const level = token.value === 'write-all' ? 'write' : token.value === 'read-all' ? 'read' : undefined
+    if (!level) throw new WorkflowSyntaxError(`permissions: ${token.value} is neither read-all nor write-all`)
+    return Object.fromEntries(PERMISSION_SCOPES.map((scope) => [scope, level]))
+  }
+  const permissions: Permissions = {}
+  for (const pair of token.assertMapping('permissions')) {
+    const value = isString(pair.value) ? pair.value.value : ''
+    if (!['read', 'write', 'none'].includes(value))
+      throw new WorkflowSyntaxError(`permissions: ${String(pair.key)} is ${value}, not read, write or none`)
+    permissions[String(pair.key)] = value as 'read' | 'write' | 'none'
+  }
+  return permissions
+}
+
+/** A job's own permissions (or its workflow's), no more than its caller's where it is called. */
+function effectivePermissions(
+  workflow: LoadedWorkflow,
+  raw: MappingToken,
+  cap: Permissions | undefined,
+): Permissions {
+  const own =
+    permissionsOf(find(raw, 'permissions')) ?? permissionsOf(find(workflow.root, 'permissions')) ?? {}
+  if (!cap) return own
+  const rank = { none: 0, read: 1, write: 2 }
+  return Object.fromEntries(
+    Object.entries(own).map(([scope, level]) => {
+      const limit = cap[scope] ?? 'none'
+      return [scope, rank[level] <= rank[limit] ? level : limit]
+    }),
+  )
 }
 
 /** State shared by a run and the reusable workflows it calls. */
@@ -154,6 +219,9 @@ export interface RunState {
   dangling: string[]
   github: Record<string, Value>
   slots: Semaphore
+  /** What a called workflow's jobs may have at most (its caller job's permissions), by path prefix. */
+  permissionCaps: Map<string, Permissions>
+  attestations: Attestation[]
 }
 
 class Semaphore {
@@ -356,6 +424,8 @@ export class WorkflowRunner {
       dangling: [],
       github,
       slots: new Semaphore(this.options.maxParallelJobs ?? 2),
+      permissionCaps: new Map(),
+      attestations: [],
     }
     const result = await this.runWorkflow(workflow, state, {
       inputs,
@@ -369,6 +439,7 @@ export class WorkflowRunner {
       timeline: state.timeline,
       annotations: state.annotations,
       dangling: state.dangling,
+      attestations: state.attestations,
       dir,
     }
   }
@@ -507,6 +578,7 @@ export class WorkflowRunner {
             state,
             instance,
             matrix,
+            prefix,
           )
           if (record.result === 'failure') failed = true
           Object.assign(outputs, record.outputs)
@@ -531,6 +603,7 @@ export class WorkflowRunner {
     state: RunState,
     path: string,
     matrix: Record<string, Value> | undefined,
+    prefix: string,
   ): Promise<JobRecord> {
     const record: JobRecord = {
       path,
@@ -585,6 +658,7 @@ export class WorkflowRunner {
         deadline: Date.now() + minutes * 60_000,
         record,
         secretValues: allSecretValues(this.options),
+        permissions: effectivePermissions(workflow, raw, state.permissionCaps.get(prefix)),
       })
       const steps = rawSteps(workflow, job.id.value)
       await execution.run(job.steps as StepModel[], steps)
@@ -638,6 +712,12 @@ export class WorkflowRunner {
       if (definition?.required && !secrets[name])
         throw new WorkflowSyntaxError(`${path}: required secret ${name} was not passed`)
     state.timeline.push({ kind: 'job-started', job: path, detail: called.file })
+    // The called workflow's jobs get at most what the calling job has.
+    const callerPrefix = path.slice(0, path.length - job.id.value.length)
+    state.permissionCaps.set(
+      `${path}/`,
+      effectivePermissions(caller, rawJob(caller, job.id.value), state.permissionCaps.get(callerPrefix)),
+    )
     const result = await this.runWorkflow(called, state, { inputs, secrets, prefix: `${path}/` })
     state.jobs.push({
       path,

@@ -24,7 +24,7 @@ import {
   WorkflowSyntaxError,
 } from './expressions.js'
 import { marketplaceAction, runMarketplaceAction, StepFailure } from './marketplace.js'
-import type { JobRecord, RunnerMachine, RunState, WorkflowRunner } from './runner.js'
+import type { JobRecord, Permissions, RunnerMachine, RunState, WorkflowRunner } from './runner.js'
 
 export interface StepRecord {
   id: string
@@ -50,6 +50,8 @@ export interface JobExecutionOptions {
   record: JobRecord
   /** Every secret the run knows, by name, to mask and to track. */
   secretValues: Record<string, string>
+  /** The job's GITHUB_TOKEN permissions (its own or its workflow's, capped by a calling job's). */
+  permissions: Permissions
 }
 
 interface ActionMetadata {
@@ -237,6 +239,9 @@ export class JobExecution {
             toolCache:
               this.options.runner.options.toolCache ??
               join(this.options.runner.options.workDir, 'tool-cache'),
+            permissions: this.options.permissions,
+            attest: (attestation) =>
+              this.options.state.attestations.push({ job: this.options.path, ...attestation }),
           })
         } else {
           await this.localAction(
