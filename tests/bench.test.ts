@@ -50,10 +50,20 @@ describe('benchmarks at smoke size', () => {
     expect(out).toMatch(
       new RegExp(`^signing 3 RPMs by hand: default agent ${number} s, s2k-count 65536 ${number} s`, 'm'),
     )
-    expect(out).toMatch(new RegExp(`^3 RPMs: first publish ${number} s`, 'm'))
+    expect(out).toMatch(
+      new RegExp(`^3 RPMs: first publish ${number} s, by hand ${number} s, ratio ${number}`, 'm'),
+    )
     expect(out).toMatch(
       new RegExp(`^3 RPMs: action ${number} s, by hand ${number} s, ratio action/by-hand ${number}`, 'm'),
     )
+    // The phase breakdowns: publish-repo's own phases, and what they leave of the wall time.
+    for (const run of ['first publish', 'one RPM added,'])
+      expect(out).toMatch(
+        new RegExp(
+          `^3 RPMs: ${run} phases \\(s\\): import the key ${number}, .*createrepo_c ${number}, .*dnf check ${number}, .*node start, loading and post -?${number}$`,
+          'm',
+        ),
+      )
   }, 300_000)
 
   it('rebuild avoidance: a cached build against the real one', () => {

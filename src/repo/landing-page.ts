@@ -5,7 +5,8 @@
  * entry of each rebuilt source package, the latest boot-test results when given, and a link to
  * the user guide. Everything is read from the state's own repodata.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { exec } from '../exec/exec.js'
 import { basename, dirname, join } from 'node:path'
 import { ConfigurationError } from '../errors.js'
 import { readChangelogs } from '../repodata/other.js'
@@ -59,6 +60,7 @@ export interface LandingPage {
   html: string
   markdown: string
   packages: number
+  data: PageData
 }
 
 const nevraOf = (p: RepoPackage): string => `${p.name}-${p.epoch}:${p.version}-${p.release}.${p.arch}`
@@ -84,10 +86,30 @@ async function folderMetadata(dir: string): Promise<{ packages: RepoPackage[]; c
   return { packages, changelogs }
 }
 
-export async function landingPage(state: string, request: LandingPageRequest): Promise<LandingPage> {
+/** What the page lists, kept beside it (landing-page.json) so the next publish only adds its changes. */
+export interface PageData {
+  rows: PackageRow[]
+  changelogs: ChangelogRow[]
+}
+
+const PAGE_DATA = 'landing-page.json'
+
+/** An RPM a publish added, as the page lists it (its header, read by the publish). */
+export interface AddedPackage {
+  folder: string
+  /** The signed copy in the state. */
+  file: string
+  nevra: string
+  arch: string
+  buildTime: number
+  sourceRpm: string
+}
+
+/** The page's data read from the state's own repodata (primary.xml and other.xml of each folder). */
+export async function readPageData(state: string, folders: string[]): Promise<PageData> {
   const rows: PackageRow[] = []
   const changelogs: ChangelogRow[] = []
-  for (const folder of request.folders) {
+  for (const folder of folders) {
     const { packages, changelogs: entries } = await folderMetadata(join(state, folder))
     for (const pkg of packages) {
       const file = decodeURIComponent(new URL(pkg.url).pathname.split('/').pop() ?? '')
@@ -102,21 +124,96 @@ export async function landingPage(state: string, request: LandingPageRequest): P
     }
     changelogs.push(...entries)
   }
+  return { rows, changelogs }
+}
+
+/**
+ * The page's data from the previous state's (when it kept one) and this publish's changes: the
+ * rows whose files are still in the state, the added packages' rows, and the newest changelog
+ * entry of each added source package, from its header (what createrepo_c copies into other.xml).
+ * Undefined when the previous state kept no data: then it is read from the metadata.
+ */
+export async function updatePageData(
+  previous: string | undefined,
+  state: string,
+  added: AddedPackage[],
+): Promise<PageData | undefined> {
+  // A first publish starts from nothing; a state from before the page kept its data is read whole.
+  if (previous && !existsSync(join(previous, PAGE_DATA))) return undefined
+  const before: PageData = previous
+    ? (JSON.parse(readFileSync(join(previous, PAGE_DATA), 'utf8')) as PageData)
+    : { rows: [], changelogs: [] }
+  const rows = before.rows.filter((row) => existsSync(join(state, row.folder, row.file)))
+  // The source packages still published, as name-version-release (a changelog's `source`).
+  const sources = new Set(
+    rows
+      .filter((row) => row.folder === 'Source')
+      .map((row) => row.nevra.replace(/-\d+:/, '-').replace(/\.src$/, '')),
+  )
+  const changelogs = before.changelogs.filter((entry) => sources.has(entry.source))
+  for (const pkg of added) {
+    rows.push({
+      folder: pkg.folder,
+      nevra: pkg.nevra,
+      file: basename(pkg.file),
+      size: statSync(pkg.file).size,
+      ...(pkg.buildTime ? { buildTime: pkg.buildTime } : {}),
+      source: pkg.arch === 'src' ? '(source)' : pkg.sourceRpm.replace(/\.src\.rpm$/, ''),
+    })
+  }
+  const addedSources = added.filter((pkg) => pkg.arch === 'src')
+  if (addedSources.length > 0) {
+    // One record per package (\x1e), fields by \x1f: a scalar use of an array tag is its first, newest, entry.
+    const { stdout } = await exec([
+      'rpm',
+      '-qp',
+      '--nosignature',
+      '--nodigest',
+      '--qf',
+      '%{NAME}-%{VERSION}-%{RELEASE}\x1f%{CHANGELOGTIME}\x1f%{CHANGELOGNAME}\x1f%{CHANGELOGTEXT}\x1e',
+      ...addedSources.map((pkg) => pkg.file),
+    ])
+    for (const record of stdout.split('\x1e').filter((r) => r.trim())) {
+      const [source = '', date = '', author = '', text = ''] = record.split('\x1f')
+      if (date === '(none)') continue
+      changelogs.push({ source: source.trim(), author, date: Number(date), text: text.trim() })
+    }
+  }
+  return { rows, changelogs }
+}
+
+export async function landingPage(
+  state: string,
+  request: LandingPageRequest,
+  data?: PageData,
+): Promise<LandingPage> {
+  const { rows, changelogs } = data ?? (await readPageData(state, request.folders))
   rows.sort((a, b) => a.folder.localeCompare(b.folder) || a.nevra.localeCompare(b.nevra))
+  changelogs.sort((a, b) => a.source.localeCompare(b.source))
   const release = rows.find(
     (row) => row.folder !== 'Source' && row.nevra.startsWith(`${request.name}-release-`),
   )
   const channelUrl = `${request.baseUrl.replace(/\/+$/, '')}/${request.releasever}/${request.channel}`
   const releaseUrl = release ? `${channelUrl}/${release.folder}/${release.file}` : undefined
   const model = { request, rows, changelogs, channelUrl, releaseUrl }
-  return { html: renderHtml(model), markdown: renderMarkdown(model), packages: rows.length }
+  return {
+    html: renderHtml(model),
+    markdown: renderMarkdown(model),
+    packages: rows.length,
+    data: { rows, changelogs },
+  }
 }
 
-/** Writes index.html and README.md into the state folder. */
-export async function writeLandingPage(state: string, request: LandingPageRequest): Promise<LandingPage> {
-  const page = await landingPage(state, request)
+/** Writes index.html, README.md and the page's data into the state folder. */
+export async function writeLandingPage(
+  state: string,
+  request: LandingPageRequest,
+  data?: PageData,
+): Promise<LandingPage> {
+  const page = await landingPage(state, request, data)
   writeFileSync(join(state, 'index.html'), page.html)
   writeFileSync(join(state, 'README.md'), page.markdown)
+  writeFileSync(join(state, PAGE_DATA), JSON.stringify(page.data))
   return page
 }
 

@@ -13,7 +13,7 @@ import { writeAttestationSubjects } from './attestation.js'
 import { GpgHome } from './gpg.js'
 import { checkInterference } from './interference.js'
 import type { LandingPageRequest } from './landing-page.js'
-import { channelFiles, publish, type PublishResult } from './publish.js'
+import { channelFiles, phaseClock, publish, type PublishResult } from './publish.js'
 import type { RepositoryTarget } from './targets/index.js'
 import { channelPaths, linkTarget } from './tree.js'
 
@@ -136,9 +136,12 @@ async function publishSigned(
     )
   }
   // The home itself is remembered: it moves out of a work folder too deep for gpg-agent's sockets.
+  const importing = phaseClock()
   const gpg = await GpgHome.create(signingKey, passphrase, deps.workDir('gnupg'), (home) =>
     deps.remember('gnupg-home', home),
   )
+  importing.done('import the key')
+  const before = importing.phases
   let interference: InterferenceOutcome | undefined
   try {
     const previous = linkTarget(channelPaths(target.root, request.releasever, request.channel).live)
@@ -173,7 +176,9 @@ async function publishSigned(
           }
         : {}),
     })
+    const clock = phaseClock()
     if (!result.dryRun) await target.switch(request.releasever, request.channel, result.state, previous)
+    clock.done('switch the target')
     if (result.differing.length > 0) {
       deps.annotate(
         'warning',
@@ -182,12 +187,14 @@ async function publishSigned(
     }
     mkdirSync(request.resultsDir, { recursive: true })
     const listsFile = join(request.resultsDir, 'publish.json')
-    const { added, kept, pruned, differing } = result
-    writeFileSync(listsFile, JSON.stringify({ live, added, kept, pruned, differing }, null, 2) + '\n')
     // Read from the state, which stays (live or, in a dry run, until here) whatever the target.
     const attestationSubjects = result.dryRun
       ? []
       : await writeAttestationSubjects(result.state, result.signed, request.resultsDir)
+    clock.done('attestation subjects')
+    const { added, kept, pruned, differing } = result
+    const phases = { ...before, ...result.phases, ...clock.phases }
+    writeFileSync(listsFile, JSON.stringify({ live, added, kept, pruned, differing, phases }, null, 2) + '\n')
     return {
       kind: 'published',
       live,

@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { scratchDir } from '../fs/paths.js'
-import { basename, join, relative } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { ConfigurationError, TestFailure } from '../errors.js'
 import { exec } from '../exec/exec.js'
@@ -24,7 +24,7 @@ import type { GpgHome } from './gpg.js'
 import { buildReleaseRpm, createRepo, releaseContentHash, repoFile, repoId } from './metadata.js'
 import { readPrimary, type RepoPackage } from '../repodata/primary.js'
 import { parseRepomd } from '../repodata/repomd.js'
-import { type LandingPageRequest, writeLandingPage } from './landing-page.js'
+import { type LandingPageRequest, updatePageData, writeLandingPage } from './landing-page.js'
 import { requireSignedBy, signRpms } from './sign.js'
 import {
   channelPaths,
@@ -77,6 +77,22 @@ export interface PublishResult {
    * every folder it went to, and each new repomd.xml. The files to attest.
    */
   signed: string[]
+  /** Milliseconds spent in each phase, in order (for the benchmark's breakdown). */
+  phases: Record<string, number>
+}
+
+/** A stopwatch of consecutive phases: each call closes the phase running since the last. */
+export function phaseClock(): { phases: Record<string, number>; done(name: string): void } {
+  const phases: Record<string, number> = {}
+  let mark = performance.now()
+  return {
+    phases,
+    done(name) {
+      const now = performance.now()
+      phases[name] = Math.round((phases[name] ?? 0) + now - mark)
+      mark = now
+    },
+  }
 }
 
 interface Header {
@@ -87,6 +103,8 @@ interface Header {
   release: string
   arch: string
   digest: string
+  buildTime: number
+  sourceRpm: string
 }
 
 const nevra = (p: Pick<Header, 'name' | 'epoch' | 'version' | 'release' | 'arch'>): string =>
@@ -102,15 +120,24 @@ async function headers(files: string[]): Promise<Header[]> {
       '--nosignature',
       '--nodigest',
       '--qf',
-      '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}|%{ARCH}|%{SOURCEPACKAGE}|%{SHA256HEADER}\\n',
+      '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}|%{ARCH}|%{SOURCEPACKAGE}|%{SHA256HEADER}|%{BUILDTIME}|%{SOURCERPM}\\n',
       ...batch,
     ])
     stdout
       .trim()
       .split('\n')
       .forEach((line, i) => {
-        const [name = '', epoch = '0', version = '', release = '', arch = '', source = '', digest = ''] =
-          line.split('|')
+        const [
+          name = '',
+          epoch = '0',
+          version = '',
+          release = '',
+          arch = '',
+          source = '',
+          digest = '',
+          buildTime = '0',
+          sourceRpm = '',
+        ] = line.split('|')
         found.push({
           file: batch[i]!,
           name,
@@ -119,6 +146,8 @@ async function headers(files: string[]): Promise<Header[]> {
           release,
           arch: source === '1' ? 'src' : arch,
           digest,
+          buildTime: Number(buildTime) || 0,
+          sourceRpm: sourceRpm === '(none)' ? '' : sourceRpm,
         })
       })
   }
@@ -149,6 +178,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   const { log } = options
   const paths = channelPaths(options.target, options.releasever, options.channel)
   const baseUrl = options.baseUrl ?? pathToFileURL(options.target).href
+  const clock = phaseClock()
   const release = lockTarget(options.target)
   try {
     pruneStates(paths, options.releasever, options.channel)
@@ -158,6 +188,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     try {
       const folders = [...options.arches, 'Source']
       for (const folder of folders) seedFrom(previous, state, folder)
+      clock.done('seed the new state')
 
       // The -release package: rebuilt only when the .repo file or the key changes.
       const repo = repoFile({ name: options.name, channel: options.channel, baseUrl })
@@ -165,6 +196,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       const releaseName = `${options.name}-release`
       const existing = new Map<string, RepoPackage[]>()
       for (const folder of folders) existing.set(folder, previous ? await listed(join(previous, folder)) : [])
+      clock.done('read the previous metadata')
       const oldRelease = existing
         .get(options.arches[0]!)!
         .filter((p) => p.name === releaseName)
@@ -196,6 +228,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         )
       }
 
+      clock.done('the -release package')
       // Copies of the incoming RPMs are signed, never the caller's files.
       const staged = new Map<string, string>()
       // A noarch package goes into every arch folder: the extra copies are made once it is signed.
@@ -228,11 +261,14 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         }
       }
       const firstCopies = [...staged.values()]
+      clock.done('read the new headers')
       if (options.gpg) await signRpms(firstCopies, options.gpg)
+      clock.done('rpmsign')
       for (const { from, to } of extraCopies) copyFileSync(from, to)
       const publicKeyFile = join(state, `RPM-GPG-KEY-${options.name}`)
       writeFileSync(publicKeyFile, options.publicKey)
       await requireSignedBy(firstCopies, publicKeyFile, keyIdOf(options))
+      clock.done('check the signatures')
 
       // Retention: the newest EVRs of each name stay, per folder.
       const pruned: string[] = []
@@ -278,18 +314,21 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
             parseRepomd(readFileSync(join(state, folder, 'repodata', 'repomd.xml'), 'utf8')).revision ?? ''
           continue
         }
+        clock.done('retention')
         revisions[folder] = await createRepo(join(state, folder), log)
+        clock.done('createrepo_c')
         if (options.gpg) await options.gpg.detachSign(join(state, folder, 'repodata', 'repomd.xml'))
         else if (!existsSync(join(state, folder, 'repodata', 'repomd.xml.asc'))) {
           throw new ConfigurationError(
             'publishing without a signing-key can only promote or roll back; new metadata must be signed',
           )
         }
+        clock.done('sign repomd.xml')
       }
       for (const folder of folders)
         keepPreviousMetadata(previous && join(previous, folder), join(state, folder))
       writeFileSync(join(state, `${options.name}.repo`), repo)
-
+      clock.done('keep the previous metadata')
       // dnf must accept every folder and see exactly what was staged there.
       const keyUrl = pathToFileURL(publicKeyFile).href
       for (const folder of options.arches.filter((f) => changedFolders.includes(f))) {
@@ -314,6 +353,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         }
       }
 
+      clock.done('dnf check')
       await options.beforeSwitch?.(
         options.arches.map((arch) => ({
           arch,
@@ -322,17 +362,35 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       )
       // A run with nothing to sign still proves the key works, so a bad secret shows today.
       await options.gpg?.verifyPassphrase()
+      clock.done('before the switch')
       // The page describes this state and lives in it, so it switches in with the packages.
       if (options.landingPage)
-        await writeLandingPage(state, {
-          ...options.landingPage,
-          name: options.name,
-          channel: options.channel,
-          releasever: options.releasever,
-          baseUrl,
-          folders,
-          fingerprint: options.gpg?.fingerprint ?? '',
-        })
+        await writeLandingPage(
+          state,
+          {
+            ...options.landingPage,
+            name: options.name,
+            channel: options.channel,
+            releasever: options.releasever,
+            baseUrl,
+            folders,
+            fingerprint: options.gpg?.fingerprint ?? '',
+          },
+          // Only this publish's changes are read; the rest comes from the previous state's page.
+          await updatePageData(
+            previous,
+            state,
+            added.map((h) => ({
+              folder: relative(state, dirname(h.file)),
+              file: h.file,
+              nevra: nevra(h),
+              arch: h.arch,
+              buildTime: h.buildTime,
+              sourceRpm: h.sourceRpm,
+            })),
+          ),
+        )
+      clock.done('landing page')
       const result: PublishResult = {
         added: [...new Set(added.map(nevra))],
         kept: [...new Set(kept)],
@@ -343,6 +401,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
         repoFile: repo,
         dryRun: options.dryRun,
         differing: [...new Set(differing)],
+        phases: clock.phases,
         signed: [
           ...added.map((h) => relative(state, h.file)),
           ...changedFolders.map((folder) => join(folder, 'repodata', 'repomd.xml')),
@@ -357,6 +416,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       switchLink(paths.live, state)
       if (previous) switchLink(paths.previous, previous)
       pruneStates(paths, options.releasever, options.channel)
+      clock.done('switch')
       log.info(`Published ${options.channel}: ${paths.live} -> ${state}`)
       return result
     } catch (error) {

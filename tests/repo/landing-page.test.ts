@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'puppeteer-core'
 import { runCli } from '../../src/cli/main.js'
+import { type PageData, readPageData } from '../../src/repo/landing-page.js'
 import { launchBrowser, renderLandingPage } from '../support/browser.js'
 import { makeSigningKey } from '../support/keys.js'
 import { helloRpms, helloSrpm } from '../support/rpms.js'
@@ -154,5 +155,17 @@ describe('the landing page', () => {
     // The previous state, still there for rollback, kept its own page.
     expect(readFileSync(join(first, 'index.html'), 'utf8')).toBe(before)
     expect(before).not.toContain('1.2.0-4')
+    // Each page was made from the previous one's data and the publish's changes: the same as
+    // reading the state's whole metadata (primary.xml and other.xml) gives.
+    const sorted = ({ rows, changelogs }: PageData) => ({
+      rows: [...rows].sort((a, b) => `${a.folder} ${a.nevra}`.localeCompare(`${b.folder} ${b.nevra}`)),
+      changelogs: [...changelogs].sort((a, b) => a.source.localeCompare(b.source)),
+    })
+    for (const state of [first, second]) {
+      const kept = JSON.parse(readFileSync(join(state, 'landing-page.json'), 'utf8')) as PageData
+      expect(kept.rows.length).toBeGreaterThan(3)
+      expect(kept.changelogs.length).toBe(1)
+      expect(sorted(kept)).toEqual(sorted(await readPageData(state, ['ppc64le', 'Source'])))
+    }
   }, 300_000)
 })
