@@ -1,5 +1,5 @@
 /** publish-repo: signed, verified, atomic dnf repositories with channels, retention and rollback. */
-import { readdirSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createWorkDir, postCleanUp } from '../action/cleanup.js'
 import { defineAction, input } from '../action/index.js'
@@ -234,7 +234,8 @@ export const publishRepo = defineAction({
     const { sweepDnfRoots } = await import('./dnf-check.js')
     // Stop any agent a killed main left in its GnuPG home before the folder goes.
     const home = state.get<string>('gnupg-home')
-    if (home) {
+    // Gone: main stopped its agents before it removed it (GpgHome.close), so nothing is left to stop.
+    if (home && existsSync(home)) {
       for (const dir of [home, ...readdirSafe(home)]) await GpgHome.stopAgents(dir)
       // It may lie outside the work folder (moved where its sockets fit): removed here, not with it.
       rmSync(home, { recursive: true, force: true })
