@@ -105,6 +105,38 @@ export interface AddedPackage {
   sourceRpm: string
 }
 
+/**
+ * The packages a state publishes, per folder, from the data its page kept (a JSON read instead of
+ * each folder's primary.xml); undefined when it kept none. What publish-repo builds from it, dnf
+ * then checks against the state's own metadata.
+ */
+export function pagePackages(
+  state: string,
+):
+  | Map<
+      string,
+      { name: string; epoch: number; version: string; release: string; arch: string; file: string }[]
+    >
+  | undefined {
+  if (!existsSync(join(state, PAGE_DATA))) return undefined
+  const { rows } = JSON.parse(readFileSync(join(state, PAGE_DATA), 'utf8')) as PageData
+  const folders = new Map<
+    string,
+    { name: string; epoch: number; version: string; release: string; arch: string; file: string }[]
+  >()
+  for (const row of rows) {
+    // name-epoch:version-release.arch; rpm allows no '-' in a version or release, no '.' in an arch.
+    const parts = /^(.+)-(\d+):([^-]+)-([^-]+)\.([^.]+)$/.exec(row.nevra)
+    if (!parts) return undefined
+    const [, name = '', epoch = '0', version = '', release = '', arch = ''] = parts
+    folders.set(row.folder, [
+      ...(folders.get(row.folder) ?? []),
+      { name, epoch: Number(epoch), version, release, arch, file: row.file },
+    ])
+  }
+  return folders
+}
+
 /** The page's data read from the state's own repodata (primary.xml and other.xml of each folder). */
 export async function readPageData(state: string, folders: string[]): Promise<PageData> {
   const rows: PackageRow[] = []

@@ -24,7 +24,7 @@ import type { GpgHome } from './gpg.js'
 import { buildReleaseRpm, createRepo, releaseContentHash, repoFile, repoId } from './metadata.js'
 import { readPrimary, type RepoPackage } from '../repodata/primary.js'
 import { parseRepomd } from '../repodata/repomd.js'
-import { type LandingPageRequest, updatePageData, writeLandingPage } from './landing-page.js'
+import { type LandingPageRequest, pagePackages, updatePageData, writeLandingPage } from './landing-page.js'
 import { requireSignedBy, signRpms } from './sign.js'
 import {
   channelPaths,
@@ -195,7 +195,21 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
       const hash = releaseContentHash(repo, options.publicKey)
       const releaseName = `${options.name}-release`
       const existing = new Map<string, RepoPackage[]>()
-      for (const folder of folders) existing.set(folder, previous ? await listed(join(previous, folder)) : [])
+      // The previous state's packages: from its landing page's data when it kept one (a JSON
+      // read), else from each folder's primary.xml.
+      const fromPage = previous ? pagePackages(previous) : undefined
+      for (const folder of folders)
+        existing.set(
+          folder,
+          !previous
+            ? []
+            : fromPage
+              ? (fromPage.get(folder) ?? []).map((p) => ({
+                  ...p,
+                  url: pathToFileURL(join(previous, folder, p.file)).href,
+                }))
+              : await listed(join(previous, folder)),
+        )
       clock.done('read the previous metadata')
       const oldRelease = existing
         .get(options.arches[0]!)!
