@@ -2,6 +2,7 @@
  * @needs-system-tools
  * The local workflow runner itself, on small workflows written here, against this repository. */
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +14,7 @@ const SHA = execFileSync('git', ['-C', ROOT, 'rev-parse', 'HEAD'], { encoding: '
 const CHECKOUT = 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8'
 const UPLOAD = 'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02'
 const DOWNLOAD = 'actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093'
+const ATTEST = 'actions/attest@1e69f48acb82d1966a394da916b4c1698aa569d6'
 
 let scratch: string
 let github: FakeGitHub
@@ -454,5 +456,69 @@ jobs:
     lines.length = 0
     expect((await local.run(file('ccache-2'), { name: 'push' })).result).toBe('success')
     expect(lines).toEqual(expect.arrayContaining(['[a] hit=false', '[a] restored: fresh']))
+  })
+
+  it('attests through the stand-in only with id-token and attestations write, which a caller caps', async () => {
+    const repo = mkdtempSync(join(scratch, 'repo-'))
+    execFileSync('git', ['init', '-q', repo])
+    mkdirSync(join(repo, '.github', 'workflows'), { recursive: true })
+    writeFileSync(
+      join(repo, '.github', 'workflows', 'called.yml'),
+      `
+on: workflow_call
+jobs:
+  attest:
+    runs-on: ubuntu-24.04
+    permissions:
+      contents: read
+      id-token: write
+      attestations: write
+    steps:
+      - run: |
+          printf 'one' > one.rpm
+          printf 'two' > two.rpm
+          sha256sum one.rpm two.rpm > subjects.sha256
+      - uses: ${ATTEST}
+        with:
+          subject-checksums: subjects.sha256
+`,
+    )
+    for (const [name, granted] of [
+      ['grants.yml', 'id-token: write\n      attestations: write'],
+      ['withholds.yml', 'id-token: write'],
+    ] as const)
+      writeFileSync(
+        join(repo, '.github', 'workflows', name),
+        `
+on: push
+permissions:
+  contents: read
+jobs:
+  call:
+    permissions:
+      contents: read
+      ${granted}
+    uses: ./.github/workflows/called.yml
+`,
+      )
+    const local = runner({ repository: { name: 'kvm/actions', dir: repo, sha: 'local' } })
+    const granted = await local.run('.github/workflows/grants.yml', { name: 'push' })
+    expect(granted.result).toBe('success')
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+    expect(granted.attestations).toEqual([
+      {
+        job: 'call/attest',
+        predicateType: 'https://slsa.dev/provenance/v1',
+        subjects: [
+          { name: 'one.rpm', sha256: sha('one') },
+          { name: 'two.rpm', sha256: sha('two') },
+        ],
+      },
+    ])
+    const withheld = await local.run('.github/workflows/withholds.yml', { name: 'push' })
+    expect(withheld.result).toBe('failure')
+    expect(withheld.attestations).toEqual([])
+    const step = withheld.jobs.find((job) => job.path === 'call/attest')!.steps.at(-1)!
+    expect(step.error).toContain('lacks attestations: write')
   })
 })
