@@ -32,6 +32,8 @@ export interface ScenarioRequest {
     candidateQemu?: CandidateQemu
     l2Kernel?: string
     l2KernelArgs?: string
+    /** Pinned L2 -M settings (l2-machine-options), applied before L2's own negotiation. */
+    l2MachineOptions?: readonly string[]
     l2TimeoutMs: number
   }
   image: {
