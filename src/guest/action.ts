@@ -290,7 +290,7 @@ export const bootTestGuest = defineAction({
     setOutput('results-dir', inputs.resultsDir)
     const { bootTest, checksFailure } = await import('./boot-test.js')
     try {
-      const { result, failedChecks, failedWorkloads } = await bootTest(request, {
+      const { result, failedChecks, failedWorkloads, l2Refusal } = await bootTest(request, {
         log: ctx.log,
         summary: ctx.summary,
         signal: ctx.signal,
@@ -309,7 +309,7 @@ export const bootTestGuest = defineAction({
       setOutput('metrics', join(inputs.resultsDir, 'metrics.json'))
       const failed = failedChecks.length > 0 || failedWorkloads.length > 0
       setOutput('result', failed ? 'fail' : 'pass')
-      if (failed) throw checksFailure(failedChecks, failedWorkloads)
+      if (failed) throw checksFailure(failedChecks, failedWorkloads, l2Refusal)
     } catch (error) {
       setOutput('result', error instanceof TestFailure ? 'fail' : 'error')
       throw error

@@ -86,6 +86,8 @@ export interface BootTestOutcome {
   failedChecks: BootResult['checks']
   /** The workloads that failed, with why. */
   failedWorkloads: { name: string; guest: string; why: string }[]
+  /** nested: what the L2 QEMU inside L1 said when its last attempt was refused. */
+  l2Refusal?: string
   metrics: RunMetrics
 }
 
@@ -93,12 +95,14 @@ export interface BootTestOutcome {
 export function checksFailure(
   failed: BootResult['checks'],
   failedWorkloads: BootTestOutcome['failedWorkloads'] = [],
+  l2Refusal?: string,
 ): TestFailure {
   return new TestFailure(
     [
       ...(failed.length > 0
         ? [`guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`]
         : []),
+      ...(l2Refusal ? [`the L2 QEMU inside L1 refused to start: ${l2Refusal.replace(/\n/g, ' / ')}`] : []),
       ...failedWorkloads.map((w) => `workload ${w.name} failed in ${w.guest}: ${w.why}`),
     ].join('\n'),
   )
@@ -260,11 +264,13 @@ export async function bootTest(
       config: { cpu: request.cpu, ...request.guestConfig },
     })
     writeFileSync(join(request.resultsDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n')
+    const l2Refusal = l2Check && l2Check.exitCode !== 0 ? l2.at(-1)?.refusal : undefined
     outcome = {
       result,
       failedChecks: result.checks.filter((check) => check.exitCode !== 0),
       failedWorkloads,
       metrics,
+      ...(l2Refusal ? { l2Refusal } : {}),
     }
     report(result, request, deps, options.consoleLog)
     const mismatches = configMismatches(request.guestConfig, result.guestView)
