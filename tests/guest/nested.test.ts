@@ -142,23 +142,24 @@ describe('nested KVM for real', () => {
     expect(out).toMatch(/L2 QEMU\s+qemu-system-ppc64 7\.\d+\.\d+ \(Debian [^)]+\) from /)
   }, 180_000)
 
-  it('negotiates a refusal inside L1 instead of failing: a pinned cap-nested-hv=on becomes off for L2', async () => {
-    // L1 (itself a nested guest) cannot offer nested KVM-HV to L2; its QEMU says which setting to use.
+  it('negotiates a refusal inside L1 instead of failing: a pinned cap-htm=on becomes off for L2', async () => {
+    // L1's KVM (on an emulated POWER9 without transactional memory) cannot give L2 HTM; its QEMU
+    // says which setting to use.
     const { code, out, dir } = await runBootTestGuest({
       scenario: 'nested',
       kernel: guestKernel(),
-      'l2-machine-options': 'cap-nested-hv=on',
+      'l2-machine-options': 'cap-htm=on',
     })
     expect(code).toBe(0)
     const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))
     const l2 = results.checks.find((c: { name: string }) => c.name === 'L2 guest under KVM')
     expect(l2.exitCode).toBe(0)
-    expect(l2.output).toContain('KVM-ACTIONS-L2-FIX cap-nested-hv=off')
+    expect(l2.output).toContain('KVM-ACTIONS-L2-FIX cap-htm=off')
     expect(out).toMatch(
-      /L2 \(inside L1\)\s+1\s+pseries,x-vof=on,kvm-type=HV,cap-nested-hv=on\s+.*Nested KVM-HV.*cap-nested-hv=off/,
+      /L2 \(inside L1\)\s+1\s+pseries,x-vof=on,kvm-type=HV,cap-htm=on\s+.*Transactional Memory.*cap-htm=off/,
     )
-    expect(out).toMatch(/L2 \(inside L1\)\s+2\s+pseries,x-vof=on,kvm-type=HV,cap-nested-hv=off\s+started/)
-    expect(out).toContain('l2-machine=pseries,x-vof=on,kvm-type=HV,cap-nested-hv=off')
+    expect(out).toMatch(/L2 \(inside L1\)\s+2\s+pseries,x-vof=on,kvm-type=HV,cap-htm=off\s+started/)
+    expect(out).toContain('l2-machine=pseries,x-vof=on,kvm-type=HV,cap-htm=off')
   }, 180_000)
 
   it('still fails, with QEMU’s own words, when no setting can help the L2 QEMU inside L1', async () => {
