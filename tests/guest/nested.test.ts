@@ -229,6 +229,21 @@ describe('nested KVM for real', () => {
     )
   })
 
+  it('refuses l2-machine-options outside the nested scenario, and host-mode lpar-nested-v2 for a disk image', async () => {
+    const l2 = await runBootTestGuest({
+      scenario: 'kernel',
+      kernel: guestKernel(),
+      'l2-machine-options': 'cap-hpt-max-page-size=4k',
+    })
+    expect(l2.code).toBe(1)
+    expect(l2.out).toContain(
+      "Input 'l2-machine-options' sets the L2 QEMU of scenario nested; expected machine-options for scenario kernel",
+    )
+    const image = await runBootTestGuest({ scenario: 'image', 'host-mode': 'lpar-nested-v2' })
+    expect(image.code).toBe(1)
+    expect(image.out).toContain("Input 'host-mode' lpar-nested-v2 applies to scenarios kernel and nested")
+  })
+
   it('does not pass an L1 without nested support: kvm_hv fails, /dev/kvm appears anyway, L2 never starts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nested-'))
     const payload = await nestedPayload(dir, {
