@@ -283,6 +283,18 @@ export async function bootTest(
     ['Scenario', scenario.name],
     ['Launcher', launcher.name],
     ...guest.details,
+    ...(request.hostMode === 'lpar-nested-v2'
+      ? [
+          [
+            'Configuration',
+            probe.hostMode === 'lpar-nested-v2'
+              ? 'lpar-nested-v2: this runner is the LPAR'
+              : scenario.nested
+                ? 'lpar-nested-v2, emulated: L0 offers PowerVM’s nested API v2 (cap-nested-papr)'
+                : 'lpar-nested-v2 asked; this host is no such LPAR, the guest runs as probed',
+          ] as [string, string],
+        ]
+      : []),
     ['Accelerator', accel + (reason ? ` (${reason})` : '')],
     ['Boot timeout', formatDuration(request.bootTimeoutMs)],
   ])
@@ -352,6 +364,7 @@ function hostSummary(summary: Summary, probe: HostProbe, run: [string, string][]
         ['XIVE', probe.xive === undefined ? 'n/a' : probe.xive ? 'yes' : 'no'],
         ['SMT', probe.smt === undefined ? 'n/a' : probe.smt ? 'on' : 'off'],
         ['Hugepages', probe.hugepages ? `${probe.hugepages.total} × ${probe.hugepages.sizeKb} KiB` : 'none'],
+        ['Host mode', probe.hostMode ?? 'n/a (kvm_hv not loaded)'],
         ...run,
       ],
     )

@@ -78,6 +78,7 @@ describe('KVM in a PowerVM LPAR, emulated', () => {
     // The mode's known messages: listed as harmless, not dropped.
     expect(findings.filter((f) => f.harmless).map((f) => f.kind)).toContain('nested v2: LPID flush')
     expect(run.out).toContain('Known harmless messages')
+    expect(run.out).toMatch(/Configuration\s+lpar-nested-v2, emulated: L0 offers PowerVM’s nested API v2/)
   }, 600_000)
 
   it('with SMT in L1 (POWER10, 2 threads per core) and L2’s setting pinned by l2-machine-options', async () => {
