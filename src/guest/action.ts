@@ -158,6 +158,13 @@ export const bootTestGuest = defineAction({
       min: 1,
       max: 8,
     }),
+    'l2-threads': input.integer({
+      description:
+        'nested: threads per core of the L2 guest (one core, -smp T,threads=T inside L1); verified in L2’s own view of its CPUs.',
+      default: '1',
+      min: 1,
+      max: 8,
+    }),
     'cpu-compat': input.oneOf({
       description:
         'The generation the guest is held to (max-cpu-compat), such as power9 on a POWER10 host; `none` leaves it to the CPU model. Verified in the guest’s /proc/cpuinfo.',
@@ -236,6 +243,7 @@ export const bootTestGuest = defineAction({
       ...(inputs.cpuCompat !== 'none' ? { cpuCompat: inputs.cpuCompat } : {}),
       hostMode: inputs.hostMode,
       l2MachineOptions: inputs.l2MachineOptions,
+      l2Threads: inputs.l2Threads,
       ...(inputs.kernelArgs ? { kernelArgs: inputs.kernelArgs } : {}),
       ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
     }),
@@ -273,6 +281,7 @@ export const bootTestGuest = defineAction({
         ...(inputs.l2Kernel ? { l2Kernel: inputs.l2Kernel } : {}),
         ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
         l2MachineOptions: inputs.l2MachineOptions,
+        ...(inputs.l2Threads > 1 ? { l2Threads: inputs.l2Threads } : {}),
         l2TimeoutMs: inputs.l2Timeout,
       },
       image: {

@@ -19,7 +19,7 @@ import type { Launcher, LauncherName } from './launchers/launcher.js'
 import { libvirtLauncher } from './launchers/libvirt.js'
 import { qemuLauncher } from './launchers/qemu.js'
 import { type Attempt, cpuModel, machineOptions, negotiate } from './machine.js'
-import { l2Attempts } from './nested.js'
+import { l2Attempts, l2ThreadsSeen } from './nested.js'
 import { type Accel, chooseAccel, type HostProbe, probeHost } from './probe.js'
 import { timelineSummary, workloadSummary, writeResults } from './results.js'
 import {
@@ -273,7 +273,14 @@ export async function bootTest(
       ...(l2Refusal ? { l2Refusal } : {}),
     }
     report(result, request, deps, options.consoleLog)
-    const mismatches = configMismatches(request.guestConfig, result.guestView)
+    const l2Threads = request.nested.l2Threads
+    const l2Seen = l2Check && l2Threads && l2Threads > 1 ? l2ThreadsSeen(l2Check.output) : undefined
+    const mismatches = [
+      ...configMismatches(request.guestConfig, result.guestView),
+      ...(l2Threads && l2Threads > 1 && l2Check?.exitCode === 0 && l2Seen !== l2Threads
+        ? [`asked for ${l2Threads} threads per core in L2; L2 sees ${l2Seen ?? 'an unreported number'}`]
+        : []),
+    ]
     if (mismatches.length > 0)
       throw new TestFailure(`the guest did not run as asked: ${mismatches.join('; ')}`)
   } finally {

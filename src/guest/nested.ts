@@ -9,7 +9,14 @@ import { basename, join } from 'node:path'
 import { ConfigurationError, InfrastructureError, TestFailure } from '../errors.js'
 import { exec } from '../exec/exec.js'
 import { shellWord } from '../exec/shell.js'
-import { buildInitramfs, type GuestCheck, type InitramfsFile, L2_PREFIX, READY_MARKER } from './initramfs.js'
+import {
+  buildInitramfs,
+  type GuestCheck,
+  GUEST_VIEW_PATTERN,
+  type InitramfsFile,
+  L2_PREFIX,
+  READY_MARKER,
+} from './initramfs.js'
 import { builtIn, findModule, kernelConfigBeside, moduleClosure } from './modules.js'
 import { type Attempt, REFUSAL_RULES } from './machine.js'
 import { kernelCommandLine } from './qemu.js'
@@ -41,6 +48,8 @@ export interface NestedOptions {
   l2KernelArgs?: string
   /** L2's first -M, negotiated inside L1 from there (l2-machine-options pins settings). */
   l2Machine?: string
+  /** Threads per core of L2 (one core): -smp T,threads=T, verified in L2's own view. */
+  l2Threads?: number
   /** The workloads L2 runs, from the disks L1 passes through. */
   l2Workloads?: Omit<WorkloadGuest, 'commands'>
 }
@@ -158,8 +167,12 @@ export const L2_FIX = 'KVM-ACTIONS-L2-FIX'
 
 /** The L2 command inside L1: the guest's emulator run through its own loader and libraries. */
 export function l2Command(
-  options: Pick<NestedOptions, 'l2MemoryMb' | 'l2TimeoutSeconds' | 'l2KernelArgs' | 'l2Machine'>,
+  options: Pick<
+    NestedOptions,
+    'l2MemoryMb' | 'l2TimeoutSeconds' | 'l2KernelArgs' | 'l2Machine' | 'l2Threads'
+  >,
 ): string[] {
+  const threads = options.l2Threads && options.l2Threads > 1 ? options.l2Threads : undefined
   return [
     'timeout',
     String(options.l2TimeoutSeconds),
@@ -175,6 +188,7 @@ export function l2Command(
     'kvm',
     '-m',
     String(options.l2MemoryMb),
+    ...(threads ? ['-smp', `${threads},threads=${threads}`] : []),
     '-nographic',
     '-no-reboot',
     '-nodefaults',
@@ -235,6 +249,15 @@ function l2Negotiation(l2: string[], extraArgs: string[]): string {
   ].join('\n')
 }
 
+/** Threads per core L2 says it runs with (its own guest-view line, relayed by L1). */
+export function l2ThreadsSeen(output: string): number | undefined {
+  for (const line of output.split('\n')) {
+    const view = line.startsWith(L2_PREFIX) ? GUEST_VIEW_PATTERN.exec(line.slice(L2_PREFIX.length)) : null
+    if (view?.[2]) return Number(view[2])
+  }
+  return undefined
+}
+
 /** L2's attempts inside L1, read back from the check's output (the lines l2Negotiation prints). */
 export function l2Attempts(output: string): Attempt[] {
   const attempts: Attempt[] = []
@@ -257,7 +280,7 @@ export function l2Attempts(output: string): Attempt[] {
 export function nestedChecks(
   options: Pick<
     NestedOptions,
-    'l2MemoryMb' | 'l2TimeoutSeconds' | 'l2KernelArgs' | 'l2Workloads' | 'l2Machine'
+    'l2MemoryMb' | 'l2TimeoutSeconds' | 'l2KernelArgs' | 'l2Workloads' | 'l2Machine' | 'l2Threads'
   >,
   modules: string[],
 ): GuestCheck[] {

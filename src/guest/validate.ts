@@ -18,6 +18,7 @@ export function validateBootTest(
     cpuCompat?: string
     hostMode?: string
     l2MachineOptions?: readonly string[]
+    l2Threads?: number
   },
 ): string[] {
   const scenario = SCENARIOS[request.scenario]
@@ -64,6 +65,19 @@ export function validateBootTest(
   if (request.l2MachineOptions && request.l2MachineOptions.length > 0 && !scenario.nested)
     problems.push(
       `Input 'l2-machine-options' sets the L2 QEMU of scenario nested; expected machine-options for scenario ${scenario.name}`,
+    )
+  if (request.l2Threads && request.l2Threads > 1 && !scenario.nested)
+    problems.push(
+      `Input 'l2-threads' sets the L2 guest of scenario nested; expected threads for scenario ${scenario.name}`,
+    )
+  if (request.l2Threads && request.l2Threads > 1 && scenario.nested)
+    problems.push(
+      ...smtProblems({
+        threads: request.l2Threads,
+        smp: request.l2Threads,
+        cpu: request.cpu ?? 'power9',
+        ...(request.cpuCompat ? { cpuCompat: request.cpuCompat } : {}),
+      }).map((problem) => problem.replace("Input 'threads'", "Input 'l2-threads'")),
     )
   if (request.hostMode === 'lpar-nested-v2' && scenario.name === 'image')
     problems.push(

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { l2ThreadsSeen } from '../../src/guest/nested.js'
 import { GUEST_QEMU10_DIR, guestKernel, guestKernel612, QEMU10, runBootTestGuest } from '../support/guest.js'
 
 const lpar = process.env.KVM_NESTED_LPAR === '1'
@@ -81,18 +82,22 @@ describe('KVM in a PowerVM LPAR, emulated', () => {
     expect(run.out).toMatch(/Configuration\s+lpar-nested-v2, emulated: L0 offers PowerVM’s nested API v2/)
   }, 600_000)
 
-  it('with SMT in L1 (POWER10, 2 threads per core) and L2’s setting pinned by l2-machine-options', async () => {
+  it('with SMT in L1 and in L2 (POWER10, 2 threads per core each) and L2’s setting pinned by l2-machine-options', async () => {
     const run = await runBootTestGuest({
       ...LPAR,
       kernel: guestKernel612(),
       cpu: 'power10',
       smp: '2',
       threads: '2',
+      'l2-threads': '2',
       'l2-machine-options': 'cap-hpt-max-page-size=4k',
     })
     expect(run.code).toBe(0)
     const { checks, guestView } = results(run.dir)
     expect(guestView.threadsPerCore).toBe(2)
+    // L2's own view, relayed by L1 (the action fails the boot when it differs from l2-threads).
+    expect(l2ThreadsSeen(checks[2]!.output)).toBe(2)
+    expect(checks[2]!.output).toMatch(/^L2\| .*CPU maps initialized for 2 threads per core$/m)
     expect(checks[2]!.output).toContain('L2| KVM-ACTIONS-READY')
     // Pinned: the first attempt starts.
     expect(checks[2]!.output).not.toContain('KVM-ACTIONS-L2-FIX')

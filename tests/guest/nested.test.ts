@@ -229,7 +229,7 @@ describe('nested KVM for real', () => {
     )
   })
 
-  it('refuses l2-machine-options outside the nested scenario, and host-mode lpar-nested-v2 for a disk image', async () => {
+  it('refuses l2-machine-options outside the nested scenario, SMT8 for a POWER9 L2, and host-mode lpar-nested-v2 for a disk image', async () => {
     const l2 = await runBootTestGuest({
       scenario: 'kernel',
       kernel: guestKernel(),
@@ -239,6 +239,9 @@ describe('nested KVM for real', () => {
     expect(l2.out).toContain(
       "Input 'l2-machine-options' sets the L2 QEMU of scenario nested; expected machine-options for scenario kernel",
     )
+    const threads = await runBootTestGuest({ scenario: 'nested', kernel: guestKernel(), 'l2-threads': '8' })
+    expect(threads.code).toBe(1)
+    expect(threads.out).toContain("Input 'l2-threads' is 8, but POWER9 runs 1, 2, 4 threads per core (SMT4)")
     const image = await runBootTestGuest({ scenario: 'image', 'host-mode': 'lpar-nested-v2' })
     expect(image.code).toBe(1)
     expect(image.out).toContain("Input 'host-mode' lpar-nested-v2 applies to scenarios kernel and nested")

@@ -48,6 +48,7 @@ export const nestedScenario: Scenario = {
       ...(l2Workloads ? { l2Workloads } : {}),
       busybox: request.busybox,
       l2Machine: (request.nested.l2MachineOptions ?? []).reduce(withOption, L2_MACHINE),
+      ...(request.nested.l2Threads ? { l2Threads: request.nested.l2Threads } : {}),
       l2MemoryMb: L2_MEMORY_MB,
       l2TimeoutSeconds: Math.ceil(request.nested.l2TimeoutMs / 1000),
     })
