@@ -136,8 +136,9 @@ SOURCES
     root="$tmp/root"
     # apt-get download loads the two-architecture package cache each time (about 2 s of CPU):
     # every package of one level of the closure is fetched in one call.
+    # UNPACK_RELEASE (such as bookworm-backports) takes the packages from that release.
     fetch() {
-      (cd "$tmp" && apt-get download -qq "${@/%/:ppc64el}" 2>/dev/null &&
+      (cd "$tmp" && apt-get download -qq ${UNPACK_RELEASE:+-t "$UNPACK_RELEASE"} "${@/%/:ppc64el}" 2>/dev/null &&
         for deb in ./*_ppc64el.deb; do dpkg-deb -x "$deb" "$root" && rm -f "$deb"; done)
     }
     needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
@@ -194,6 +195,44 @@ SOURCES
     unpack_with_libraries /var/cache/kvm-actions/guest-qemu qemu-system-ppc -- qemu-system-ppc64
     mkdir -p /var/cache/kvm-actions/guest-qemu/share
     cp /usr/share/qemu/vof.bin /var/cache/kvm-actions/guest-qemu/share/
+  fi
+  # QEMU 10 beside the system's 7.2 (an EL10 user's QEMU: SMT under emulation, cap-nested-papr
+  # for PowerVM's nested API v2): bookworm-backports' amd64 packages unpacked, not installed. QEMU
+  # finds share/qemu beside its bin/; boot-test-guest passes -L share/qemu as well.
+  qemu10=/var/cache/kvm-actions/qemu10
+  if [ ! -x "$qemu10/bin/qemu-system-ppc64" ]; then
+    tmp=$(mktemp -d)
+    chmod 755 "$tmp"
+    (cd "$tmp" && apt-get download -qq -t bookworm-backports qemu-system-ppc qemu-system-common \
+      qemu-system-data 2>/dev/null && for deb in ./*.deb; do dpkg-deb -x "$deb" root; done)
+    "$tmp/root/usr/bin/qemu-system-ppc64" --version | grep -q 'version 1[0-9]\.' ||
+      { log "bookworm-backports' qemu-system-ppc is not QEMU 10 or later"; exit 1; }
+    rm -rf "$qemu10"
+    mkdir -p "$qemu10"
+    cp -a "$tmp/root/usr/bin" "$tmp/root/usr/share" "$qemu10/"
+    rm -rf "$tmp"
+    log "installed $("$qemu10/bin/qemu-system-ppc64" --version | head -1) into $qemu10"
+  fi
+  # ... and its ppc64el build for L2 inside L1, like guest-qemu.
+  if [ ! -x /var/cache/kvm-actions/guest-qemu10/bin/qemu-system-ppc64 ]; then
+    UNPACK_RELEASE=bookworm-backports unpack_with_libraries /var/cache/kvm-actions/guest-qemu10 \
+      qemu-system-ppc -- qemu-system-ppc64
+    cp "$qemu10/share/qemu/vof.bin" /var/cache/kvm-actions/guest-qemu10/share/
+  fi
+  # Linux 6.12 from bookworm-backports as an L1 hypervisor with the nested API v2 (Linux 6.7+),
+  # unpacked like guest-kernel with its modules.
+  if ! ls /var/cache/kvm-actions/guest-kernel-6.12/config-* >/dev/null 2>&1; then
+    candidates=$(apt-cache search --names-only '^linux-image-6\.12\.[0-9]+\+deb12-powerpc64le$')
+    kpkg=$(awk '{print $1}' <<<"$candidates" | sort -V | tail -1)
+    [ -n "$kpkg" ] || { log "no linux-image-6.12.*-powerpc64le package found for ppc64el"; exit 1; }
+    tmp=$(mktemp -d)
+    (cd "$tmp" && apt-get download -qq "$kpkg:ppc64el" 2>/dev/null && dpkg-deb -x ./*.deb root)
+    rm -rf /var/cache/kvm-actions/guest-kernel-6.12
+    mkdir -p /var/cache/kvm-actions/guest-kernel-6.12
+    cp -a "$tmp"/root/boot/vmlinux-* "$tmp"/root/boot/config-* /var/cache/kvm-actions/guest-kernel-6.12/
+    cp -a "$tmp"/root/lib/modules /var/cache/kvm-actions/guest-kernel-6.12/
+    rm -rf "$tmp"
+    log "installed guest kernel $kpkg into /var/cache/kvm-actions/guest-kernel-6.12"
   fi
   # The workloads boot-test-guest runs inside guests: stress-ng and fio.
   if [ ! -x /var/cache/kvm-actions/guest-workloads/bin/fio ]; then

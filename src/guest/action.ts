@@ -106,6 +106,18 @@ export const bootTestGuest = defineAction({
       item: /^[a-z0-9-]+=[A-Za-z0-9._-]+$/,
       itemAccepted: 'key=value machine options',
     }),
+    'l2-machine-options': input.list({
+      description:
+        'nested: pseries options (key=value) the L2 QEMU inside L1 starts with, pinning settings its own negotiation would otherwise find (such as cap-hpt-max-page-size=4k under a 4 KiB-page L1 with nested API v2).',
+      item: /^[a-z0-9-]+=[A-Za-z0-9._-]+$/,
+      itemAccepted: 'key=value machine options',
+    }),
+    'host-mode': input.oneOf({
+      description:
+        '`auto`: as the probe finds the host. `lpar-nested-v2`: KVM inside a PowerVM LPAR (POWER10, FW1060+, KVM mode), whose KVM runs guests through the nested API v2. On such an LPAR (the probe recognises it) the runner is the L1 and guests run under its KVM; elsewhere scenario nested emulates it: L0 QEMU (9.0+) offers cap-nested-papr=on instead of cap-nested-hv, and L1 needs Linux 6.7+.',
+      values: ['auto', 'lpar-nested-v2'],
+      default: 'auto',
+    }),
     checks: input.list({
       description: 'Checks run inside the guest, one per line as `name: command` (busybox sh).',
       item: /^[A-Za-z0-9_.-]+:\s*\S/,
@@ -141,7 +153,14 @@ export const bootTestGuest = defineAction({
     }),
     threads: input.integer({
       description:
-        'Threads per core (SMT) of the guest: -smp <smp>,threads=<threads>; verified in the guest. More than 1 needs KVM (QEMU’s emulation runs one thread per core).',
+        'Threads per core (SMT) of the guest: -smp <smp>,threads=<threads>; verified in the guest. 1, 2 or 4 on POWER9 (SMT4), up to 8 on POWER10 (SMT8); smp must be a multiple. Under emulation it needs QEMU 8.0 or later (QEMU 7.2 runs one thread per core; setup-host.sh unpacks QEMU 10 into /var/cache/kvm-actions/qemu10).',
+      default: '1',
+      min: 1,
+      max: 8,
+    }),
+    'l2-threads': input.integer({
+      description:
+        'nested: threads per core of the L2 guest (one core, -smp T,threads=T inside L1); verified in L2’s own view of its CPUs.',
       default: '1',
       min: 1,
       max: 8,
@@ -205,6 +224,8 @@ export const bootTestGuest = defineAction({
     probe:
       'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested, XIVE, SMT, hugepages.',
     machine: 'The -M pseries options the guest ran with, after any capability settings QEMU asked for.',
+    'l2-machine':
+      'nested: the -M pseries options the L2 QEMU inside L1 ran with, after the settings it asked for there.',
     'results-dir': 'Absolute path of the results folder, ready for upload-artifact.',
   },
   validate: (inputs) =>
@@ -217,6 +238,12 @@ export const bootTestGuest = defineAction({
       workloads: inputs.workloads,
       mmu: inputs.mmu,
       threads: inputs.threads,
+      smp: inputs.smp,
+      cpu: inputs.cpu,
+      ...(inputs.cpuCompat !== 'none' ? { cpuCompat: inputs.cpuCompat } : {}),
+      hostMode: inputs.hostMode,
+      l2MachineOptions: inputs.l2MachineOptions,
+      l2Threads: inputs.l2Threads,
       ...(inputs.kernelArgs ? { kernelArgs: inputs.kernelArgs } : {}),
       ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
     }),
@@ -245,6 +272,7 @@ export const bootTestGuest = defineAction({
       extraMarkers: inputs.readyMarkers ?? [],
       machineOptions: inputs.machineOptions,
       cpu: inputs.cpu,
+      hostMode: inputs.hostMode,
       smp: inputs.smp,
       memoryMb: inputs.memory,
       accel: inputs.accel,
@@ -252,6 +280,8 @@ export const bootTestGuest = defineAction({
         guestQemuDir: inputs.nestedQemu,
         ...(inputs.l2Kernel ? { l2Kernel: inputs.l2Kernel } : {}),
         ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
+        l2MachineOptions: inputs.l2MachineOptions,
+        ...(inputs.l2Threads > 1 ? { l2Threads: inputs.l2Threads } : {}),
         l2TimeoutMs: inputs.l2Timeout,
       },
       image: {
@@ -269,7 +299,7 @@ export const bootTestGuest = defineAction({
     setOutput('results-dir', inputs.resultsDir)
     const { bootTest, checksFailure } = await import('./boot-test.js')
     try {
-      const { result, failedChecks, failedWorkloads } = await bootTest(request, {
+      const { result, failedChecks, failedWorkloads, l2Refusal } = await bootTest(request, {
         log: ctx.log,
         summary: ctx.summary,
         signal: ctx.signal,
@@ -281,13 +311,14 @@ export const bootTestGuest = defineAction({
           setOutput('probe', probe)
         },
         onMachine: (machine) => setOutput('machine', machine),
+        onL2Machine: (machine) => setOutput('l2-machine', machine),
       })
       setOutput('checks', result.checks)
       setOutput('workloads', result.workloads)
       setOutput('metrics', join(inputs.resultsDir, 'metrics.json'))
       const failed = failedChecks.length > 0 || failedWorkloads.length > 0
       setOutput('result', failed ? 'fail' : 'pass')
-      if (failed) throw checksFailure(failedChecks, failedWorkloads)
+      if (failed) throw checksFailure(failedChecks, failedWorkloads, l2Refusal)
     } catch (error) {
       setOutput('result', error instanceof TestFailure ? 'fail' : 'error')
       throw error

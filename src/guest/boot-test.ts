@@ -6,21 +6,29 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { InfrastructureError, TestFailure } from '../errors.js'
+import { ConfigurationError, InfrastructureError, TestFailure } from '../errors.js'
 import { formatDuration } from '../report/duration.js'
 import { requireTools } from '../exec/tools.js'
 import type { Reporter } from '../reporter.js'
 import type { Summary } from '../report/summary.js'
 import { type BootResult, QemuStartError } from './boot.js'
+import { firmwareBeside } from './qemu.js'
 import { type GuestCheck } from './initramfs.js'
 import { candidateL2Qemu, kernelFromRpms, qemuFromRpms } from './from-rpms.js'
 import type { Launcher, LauncherName } from './launchers/launcher.js'
 import { libvirtLauncher } from './launchers/libvirt.js'
 import { qemuLauncher } from './launchers/qemu.js'
 import { type Attempt, cpuModel, machineOptions, negotiate } from './machine.js'
+import { l2Attempts, l2ThreadsSeen } from './nested.js'
 import { type Accel, chooseAccel, type HostProbe, probeHost } from './probe.js'
 import { timelineSummary, workloadSummary, writeResults } from './results.js'
-import { configMismatches, configuredKernelArgs, type GuestConfig, guestViewRows } from './guest-config.js'
+import {
+  configMismatches,
+  configuredKernelArgs,
+  type GuestConfig,
+  guestViewRows,
+  smtProblems,
+} from './guest-config.js'
 import { workloadFailure } from './workloads.js'
 import { runMetrics } from './run-metrics.js'
 import type { RunMetrics } from '../trends/metrics.js'
@@ -50,6 +58,11 @@ export interface BootTestRequest extends Omit<
   extraMarkers: RegExp[]
   machineOptions: string[]
   cpu: 'power9' | 'power10' | 'host'
+  /**
+   * auto: as probed. lpar-nested-v2: KVM in a PowerVM LPAR (nested API v2); emulated by L0 QEMU's
+   * cap-nested-papr in the nested scenario, recognised by the probe on a real LPAR.
+   */
+  hostMode: 'auto' | 'lpar-nested-v2'
   smp: number
   accel: 'auto' | Accel
   resultsDir: string
@@ -63,6 +76,8 @@ export interface BootTestDependencies extends Reporter {
   /** Told what is known as soon as it is known, so outputs exist when the boot then fails. */
   onProbe(probe: HostProbe, accel: Accel): void
   onMachine(machine: string): void
+  /** nested: the -M the L2 QEMU inside L1 ran with after its own negotiation. */
+  onL2Machine?(machine: string): void
 }
 
 export interface BootTestOutcome {
@@ -71,6 +86,8 @@ export interface BootTestOutcome {
   failedChecks: BootResult['checks']
   /** The workloads that failed, with why. */
   failedWorkloads: { name: string; guest: string; why: string }[]
+  /** nested: what the L2 QEMU inside L1 said when its last attempt was refused. */
+  l2Refusal?: string
   metrics: RunMetrics
 }
 
@@ -78,12 +95,14 @@ export interface BootTestOutcome {
 export function checksFailure(
   failed: BootResult['checks'],
   failedWorkloads: BootTestOutcome['failedWorkloads'] = [],
+  l2Refusal?: string,
 ): TestFailure {
   return new TestFailure(
     [
       ...(failed.length > 0
         ? [`guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`]
         : []),
+      ...(l2Refusal ? [`the L2 QEMU inside L1 refused to start: ${l2Refusal.replace(/\n/g, ' / ')}`] : []),
       ...failedWorkloads.map((w) => `workload ${w.name} failed in ${w.guest}: ${w.why}`),
     ].join('\n'),
   )
@@ -118,6 +137,25 @@ export async function bootTest(
     throw new InfrastructureError(`accel is kvm but KVM is not usable: ${reason}`)
   if (reason)
     deps.annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`)
+  const threads = request.guestConfig.threads ?? 1
+  const smt = smtProblems({
+    threads,
+    smp: request.smp,
+    cpu: request.cpu,
+    ...(request.guestConfig.cpuCompat ? { cpuCompat: request.guestConfig.cpuCompat } : {}),
+    ...(probe.generation ? { hostGeneration: probe.generation } : {}),
+  })
+  if (smt.length > 0) throw new ConfigurationError(smt.join('\n'))
+  const lpar = request.hostMode === 'lpar-nested-v2'
+  // On a real LPAR the runner's kernel is the L1: PowerVM runs no hypervisor in its guests' guests.
+  if (lpar && scenario.nested && accel === 'kvm' && probe.hostMode === 'lpar-nested-v2')
+    throw new ConfigurationError(
+      `Input 'host-mode' is lpar-nested-v2 and this runner is such an LPAR (KVM through PowerVM's nested API v2): its own kernel is the L1, and PowerVM runs no hypervisor one level further down; expected scenario kernel here, or accel tcg to emulate the LPAR in the nested scenario`,
+    )
+  if (lpar && accel === 'kvm' && probe.hostMode !== 'lpar-nested-v2')
+    throw new InfrastructureError(
+      `Input 'host-mode' is lpar-nested-v2, but this host is ${probe.hostMode ?? probe.platform} (platform ${probe.platform}, kvm_hv ${probe.kvmHvLoaded ? 'loaded' : 'not loaded'}); expected a PowerVM LPAR in KVM mode with kvm_hv loaded, or accel tcg to emulate one`,
+    )
   const work = deps.workDir('guest')
   mkdirSync(request.resultsDir, { recursive: true })
   writeFileSync(join(request.resultsDir, 'probe.json'), JSON.stringify(probe, null, 2) + '\n')
@@ -158,10 +196,12 @@ export async function bootTest(
           work,
         })
       : qemuLauncher(qemu))
+  const firmwareDir = unpackedQemu?.firmwareDir ?? firmwareBeside(qemu)
   const machineRequest = {
     accel,
     cpu: request.cpu,
     nested: scenario.nested,
+    ...(lpar ? { nestedApi: 'v2' as const } : {}),
     firmware: guest.firmware,
     ...(request.guestConfig.cpuCompat ? { cpuCompat: request.guestConfig.cpuCompat } : {}),
     extra: request.machineOptions,
@@ -169,7 +209,7 @@ export async function bootTest(
   const kernelArgs = configuredKernelArgs(request.guestConfig, request.kernelArgs)
   const options = {
     qemu,
-    ...(unpackedQemu ? { firmwareDir: unpackedQemu.firmwareDir } : {}),
+    ...(firmwareDir ? { firmwareDir } : {}),
     kernel: guest.kernel,
     initrd: guest.initrd,
     ...(kernelArgs ? { kernelArgs } : {}),
@@ -193,6 +233,7 @@ export async function bootTest(
   }
 
   const attempts: Attempt[] = []
+  let l2: Attempt[] = []
   let outcome: BootTestOutcome
   try {
     const { result } = await negotiate(
@@ -200,8 +241,13 @@ export async function bootTest(
       (machine) => launcher.launch({ ...options, machine }, request.resultsDir),
       (error) => (error instanceof QemuStartError ? error.output : undefined),
       attempts,
-    )
+    ).catch((error: unknown) => {
+      throw refusalExplained(error, request, qemu)
+    })
     deps.onMachine(attempts.at(-1)!.machine)
+    const l2Check = scenario.nested ? result.checks.find((c) => c.name === 'L2 guest under KVM') : undefined
+    l2 = l2Check ? l2Attempts(l2Check.output) : []
+    if (l2.length > 0) deps.onL2Machine?.(l2.at(-1)!.machine)
     // Decided once here; results.json, JUnit, the summary and the landing page read `failure`.
     for (const workload of result.workloads) {
       const why = workloadFailure(workload)
@@ -218,23 +264,44 @@ export async function bootTest(
       config: { cpu: request.cpu, ...request.guestConfig },
     })
     writeFileSync(join(request.resultsDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n')
+    const l2Refusal = l2Check && l2Check.exitCode !== 0 ? l2.at(-1)?.refusal : undefined
     outcome = {
       result,
       failedChecks: result.checks.filter((check) => check.exitCode !== 0),
       failedWorkloads,
       metrics,
+      ...(l2Refusal ? { l2Refusal } : {}),
     }
     report(result, request, deps, options.consoleLog)
-    const mismatches = configMismatches(request.guestConfig, result.guestView)
+    const l2Threads = request.nested.l2Threads
+    const l2Seen = l2Check && l2Threads && l2Threads > 1 ? l2ThreadsSeen(l2Check.output) : undefined
+    const mismatches = [
+      ...configMismatches(request.guestConfig, result.guestView),
+      ...(l2Threads && l2Threads > 1 && l2Check?.exitCode === 0 && l2Seen !== l2Threads
+        ? [`asked for ${l2Threads} threads per core in L2; L2 sees ${l2Seen ?? 'an unreported number'}`]
+        : []),
+    ]
     if (mismatches.length > 0)
       throw new TestFailure(`the guest did not run as asked: ${mismatches.join('; ')}`)
   } finally {
-    if (attempts.length > 1) machineSummary(deps.summary, attempts)
+    if (attempts.length > 1 || l2.length > 0) machineSummary(deps.summary, attempts, l2)
   }
   hostSummary(deps.summary, probe, [
     ['Scenario', scenario.name],
     ['Launcher', launcher.name],
     ...guest.details,
+    ...(request.hostMode === 'lpar-nested-v2'
+      ? [
+          [
+            'Configuration',
+            probe.hostMode === 'lpar-nested-v2'
+              ? 'lpar-nested-v2: this runner is the LPAR'
+              : scenario.nested
+                ? 'lpar-nested-v2, emulated: L0 offers PowerVM’s nested API v2 (cap-nested-papr)'
+                : 'lpar-nested-v2 asked; this host is no such LPAR, the guest runs as probed',
+          ] as [string, string],
+        ]
+      : []),
     ['Accelerator', accel + (reason ? ` (${reason})` : '')],
     ['Boot timeout', formatDuration(request.bootTimeoutMs)],
   ])
@@ -268,8 +335,16 @@ function report(
     .heading('Guest', 3)
     .table(['Property', 'Asked', 'The guest saw'], guestViewRows(request.guestConfig, result.guestView))
   if (result.workloads.length > 0) workloadSummary(deps.summary, result.workloads)
+  const known = result.findings.filter((finding) => finding.harmless)
+  if (known.length > 0)
+    deps.summary.heading('Known harmless messages', 3).table(
+      ['Message', 'Line', 'Why it is harmless here'],
+      known.map((finding) => [finding.line, String(finding.lineNumber), finding.harmless!]),
+    )
   for (const finding of result.findings) {
-    deps.annotate(finding.fatal ? 'error' : 'warning', `${finding.kind}: ${finding.line}`, {
+    const kind = finding.fatal ? 'error' : finding.harmless ? 'notice' : 'warning'
+    const label = finding.harmless ? `known harmless (${finding.kind})` : finding.kind
+    deps.annotate(kind, `${label}: ${finding.line}`, {
       title: 'guest console',
       file: consoleLog,
       startLine: finding.lineNumber,
@@ -296,20 +371,50 @@ function hostSummary(summary: Summary, probe: HostProbe, run: [string, string][]
         ['XIVE', probe.xive === undefined ? 'n/a' : probe.xive ? 'yes' : 'no'],
         ['SMT', probe.smt === undefined ? 'n/a' : probe.smt ? 'on' : 'off'],
         ['Hugepages', probe.hugepages ? `${probe.hugepages.total} × ${probe.hugepages.sizeKb} KiB` : 'none'],
+        ['Host mode', probe.hostMode ?? 'n/a (kvm_hv not loaded)'],
         ...run,
       ],
     )
 }
 
-/** The machine options tried, what QEMU refused and the setting each retry added. */
-function machineSummary(summary: Summary, attempts: Attempt[]): void {
-  summary.heading('Machine options', 3).table(
-    ['Attempt', '-M', 'QEMU said', 'Next try adds'],
-    attempts.map((attempt, index) => [
+/** The machine options tried at each level, what QEMU refused and the setting each retry added. */
+function machineSummary(summary: Summary, attempts: Attempt[], l2: Attempt[]): void {
+  const rows = (level: string, tried: Attempt[]) =>
+    tried.map((attempt, index) => [
+      level,
       String(index + 1),
       attempt.machine,
-      attempt.refusal?.split('\n').find((line) => !/warning:/.test(line)) ?? 'started',
+      attempt.refusal?.split('\n').find((line) => !/warning:/.test(line)) ??
+        (index === tried.length - 1 ? 'started' : ''),
       attempt.fix ?? '',
-    ]),
-  )
+    ])
+  summary
+    .heading('Machine options', 3)
+    .table(
+      ['QEMU', 'Attempt', '-M', 'QEMU said', 'Next try adds'],
+      [...rows(l2.length > 0 ? 'L0' : 'guest', attempts), ...rows('L2 (inside L1)', l2)],
+    )
+}
+
+/**
+ * Refusals no machine setting can answer, as configuration errors naming the input: a QEMU that
+ * emulates fewer threads per core than asked (QEMU 7.2 under TCG: one), or one without PowerVM's
+ * nested API v2 (cap-nested-papr, QEMU 9.0+). Anything else stays QEMU's own error.
+ */
+export function refusalExplained(
+  error: unknown,
+  request: Pick<BootTestRequest, 'guestConfig' | 'hostMode'>,
+  qemu: string,
+): unknown {
+  if (!(error instanceof QemuStartError)) return error
+  const threads = /TCG cannot support more than (\d+) threads?\/core/.exec(error.output)
+  if (threads && request.guestConfig.threads)
+    return new ConfigurationError(
+      `Input 'threads' is ${request.guestConfig.threads}, but ${qemu} emulates at most ${threads[1]} thread(s) per core under TCG ("${threads[0]}"); expected threads ${threads[1]}, or input 'qemu' set to a QEMU that emulates SMT (8.0 or later, such as /var/cache/kvm-actions/qemu10/bin/qemu-system-ppc64 from setup-host.sh), or KVM`,
+    )
+  if (request.hostMode === 'lpar-nested-v2' && /cap-nested-papr/.test(error.output))
+    return new ConfigurationError(
+      `Input 'host-mode' is lpar-nested-v2, but ${qemu} has no cap-nested-papr (PowerVM's nested API v2, QEMU 9.0 or later): ${error.message}; expected input 'qemu' set to such a QEMU, such as /var/cache/kvm-actions/qemu10/bin/qemu-system-ppc64 from setup-host.sh`,
+    )
+  return error
 }

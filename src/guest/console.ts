@@ -8,12 +8,15 @@ export interface ConsoleFinding {
   line: string
   /** 1-based line number in the console log. */
   lineNumber: number
+  /** A known message of a configuration that is harmless there: why. */
+  harmless?: string
 }
 
 interface Pattern {
   kind: string
   fatal: boolean
   pattern: RegExp
+  harmless?: string
 }
 
 /** Kernel, firmware and QEMU messages worth detecting, as LAVA and kola classify boot logs. */
@@ -33,6 +36,33 @@ export const CONSOLE_PATTERNS: readonly Pattern[] = [
     kind: 'emergency shell',
     fatal: true,
     pattern: /dracut: Refusing to continue|Entering emergency mode|You are in emergency mode/,
+  },
+  // KVM-HV in a partition (nested API v2: PowerVM, or QEMU's cap-nested-papr). Seen in L1 while
+  // L2 reached its marker: listed as harmless, never dropped.
+  {
+    kind: 'nested v2: LPID flush',
+    fatal: false,
+    pattern: /KVM: TLB LPID invalidation hcall failed, rc=-2\b/,
+    harmless:
+      'L1 flushes the new guest’s LPID with H_TLB_INVALIDATE, a nested API v1 call that an API v2 parent does not implement (H_FUNCTION); under v2 the parent manages L2’s translations',
+  },
+  {
+    kind: 'nested v2: L2 VPA',
+    fatal: false,
+    pattern: /KVM-NESTEDv2: couldn't register the L2 VPA \(rc=-56\)/,
+    harmless:
+      'QEMU’s API v2 parent rejects the L2 VPA address L1 passes before L2 registered one (H_P3); L2 runs to its marker regardless',
+  },
+  // The parent would not create L2 or its vCPUs: no nested guest can run.
+  {
+    kind: 'nested v2: guest creation',
+    fatal: true,
+    pattern: /KVM: Create Guest hcall failed, rc=/,
+  },
+  {
+    kind: 'nested v2 unavailable',
+    fatal: false,
+    pattern: /kvm-hv: nestedv2 get capabilities hcall failed, falling back to nestedv1/,
   },
   { kind: 'SLOF error', fatal: true, pattern: /\bE340[0-9]: / },
   { kind: 'CAS negotiation failure', fatal: true, pattern: /Couldn't negotiate a suitable PVR during CAS/ },
@@ -57,9 +87,15 @@ export class ConsoleWatcher {
   /** Feeds one console line; returns 'ready', 'fatal' or undefined. */
   feed(line: string): 'ready' | 'fatal' | undefined {
     this.lineNumber++
-    for (const { kind, fatal, pattern } of CONSOLE_PATTERNS) {
+    for (const { kind, fatal, pattern, harmless } of CONSOLE_PATTERNS) {
       if (pattern.test(line)) {
-        this.findings.push({ kind, fatal, line: line.trim(), lineNumber: this.lineNumber })
+        this.findings.push({
+          kind,
+          fatal,
+          line: line.trim(),
+          lineNumber: this.lineNumber,
+          ...(harmless ? { harmless } : {}),
+        })
         if (fatal) return 'fatal'
       }
     }

@@ -12,6 +12,40 @@ export interface GuestConfig {
   cpuCompat?: 'power9' | 'power10'
 }
 
+/** Threads per core each generation runs: POWER9 SMT4, POWER10 SMT8; SMT modes are powers of two. */
+export const SMT_LIMITS = { power9: 4, power10: 8 } as const
+const SMT_MODES = [1, 2, 4, 8]
+
+/**
+ * The SMT request against the CPU it runs on: a mode the generation has, and whole cores. The
+ * generation is the guest's (cpu-compat, else cpu) or, for cpu host, the probed host's.
+ */
+export function smtProblems(request: {
+  threads: number
+  smp: number
+  cpu: string
+  cpuCompat?: string
+  hostGeneration?: string
+}): string[] {
+  const { threads, smp } = request
+  if (threads <= 1) return []
+  const generation = (
+    request.cpuCompat ?? (request.cpu === 'host' ? request.hostGeneration : request.cpu)
+  )?.toLowerCase()
+  const limit = generation ? SMT_LIMITS[generation as keyof typeof SMT_LIMITS] : undefined
+  const accepted = SMT_MODES.filter((mode) => mode <= (limit ?? 8))
+  const problems: string[] = []
+  if (!accepted.includes(threads))
+    problems.push(
+      `Input 'threads' is ${threads}, but ${generation ? generation.toUpperCase() : 'POWER'} runs ${accepted.join(', ')} threads per core${limit ? ` (SMT${limit})` : ''}; expected threads ${accepted.join(', ')}${generation === 'power9' ? ', or cpu power10 for SMT8' : ''}`,
+    )
+  if (smp % threads !== 0)
+    problems.push(
+      `Input 'smp' is ${smp}, which is not a whole number of ${threads}-thread cores; expected a multiple of threads (${threads})`,
+    )
+  return problems
+}
+
 /** The kernel arguments a configuration needs (a hash guest: disable_radix), then the user's. */
 export function configuredKernelArgs(config: GuestConfig, kernelArgs?: string): string | undefined {
   const words = [...(config.mmu === 'hash' ? ['disable_radix'] : []), kernelArgs?.trim() ?? ''].filter(

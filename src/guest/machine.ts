@@ -11,6 +11,11 @@ export interface MachineRequest {
   /** The guest CPU generation asked for (power9, power10) or host. */
   cpu: string
   nested: boolean
+  /**
+   * The nested API L0 offers L1: v1 (cap-nested-hv, KVM's own) or v2 (cap-nested-papr, PowerVM's,
+   * as a POWER10 LPAR in KVM mode offers it).
+   */
+  nestedApi?: 'v1' | 'v2'
   /** vof for direct kernel boots (fast); slof to boot a disk image. */
   firmware?: 'vof' | 'slof'
   /** The CPU generation the guest is held to (max-cpu-compat), whatever the CPU model. */
@@ -33,7 +38,10 @@ export function machineOptions(probe: HostProbe, request: MachineRequest): strin
   if (request.accel === 'kvm' && host && request.cpu !== 'host' && request.cpu !== host)
     machine = withOption(machine, `max-cpu-compat=${request.cpu}`)
   if (request.cpuCompat) machine = withOption(machine, `max-cpu-compat=${request.cpuCompat}`)
-  if (request.nested) machine = withOption(machine, 'cap-nested-hv=on')
+  if (request.nested && request.nestedApi === 'v2') {
+    machine = withOption(machine, 'cap-nested-hv=off')
+    machine = withOption(machine, 'cap-nested-papr=on')
+  } else if (request.nested) machine = withOption(machine, 'cap-nested-hv=on')
   for (const option of request.extra) machine = withOption(machine, option)
   return machine
 }
@@ -52,14 +60,33 @@ export function cpuModel(probe: HostProbe, request: Pick<MachineRequest, 'accel'
   return request.cpu === 'host' || (host && request.cpu !== host) ? 'host' : request.cpu
 }
 
-const SUGGESTION = /try appending -machine ([a-z0-9-]+=[a-z0-9]+)/i
-const IRQCHIP = /kernel_irqchip requested but unavailable|IRQ_XIVE capability must be present/i
+/**
+ * QEMU's refusals and the setting each asks for. The patterns are POSIX extended regular
+ * expressions as well as JavaScript ones: L1's shell (nested.ts) negotiates the L2 QEMU with the
+ * same table, through busybox sed. `\1` in the fix is the pattern's first group.
+ */
+export const REFUSAL_RULES: readonly { refusal: string; fix: string }[] = [
+  // "Try appending -machine cap-sbbc=broken", "try appending -machine cap-ccf-assist=off"
+  { refusal: '[Tt]ry appending -machine ([a-z0-9-]+=[a-z0-9]+)', fix: '\\1' },
+  // No XIVE from the KVM below (POWER8, an LPAR, a nested guest): QEMU's own interrupt controller.
+  {
+    refusal: 'kernel_irqchip requested but unavailable|IRQ_XIVE capability must be present',
+    fix: 'kernel-irqchip=off',
+  },
+  // A 4 KiB-page host kernel (Debian's powerpc64le) under a KVM that backs guest pages with host
+  // pages (KVM_PPC_PAGE_SIZES_REAL): QEMU names the host page size but no setting.
+  {
+    refusal: "Can't support [0-9]+ kiB guest pages with ([0-9]+) kiB host pages",
+    fix: 'cap-hpt-max-page-size=\\1k',
+  },
+]
 
 /** The setting QEMU's refusal suggests, if it suggests one. */
 export function suggestedOption(output: string): string | undefined {
-  const suggestion = SUGGESTION.exec(output)?.[1]
-  if (suggestion) return suggestion.toLowerCase()
-  if (IRQCHIP.test(output)) return 'kernel-irqchip=off'
+  for (const { refusal, fix } of REFUSAL_RULES) {
+    const match = new RegExp(refusal).exec(output)
+    if (match) return fix.replace('\\1', match[1] ?? '').toLowerCase()
+  }
   return undefined
 }
 

@@ -9,8 +9,16 @@ import { basename, join } from 'node:path'
 import { ConfigurationError, InfrastructureError, TestFailure } from '../errors.js'
 import { exec } from '../exec/exec.js'
 import { shellWord } from '../exec/shell.js'
-import { buildInitramfs, type GuestCheck, type InitramfsFile, L2_PREFIX, READY_MARKER } from './initramfs.js'
+import {
+  buildInitramfs,
+  type GuestCheck,
+  GUEST_VIEW_PATTERN,
+  type InitramfsFile,
+  L2_PREFIX,
+  READY_MARKER,
+} from './initramfs.js'
 import { builtIn, findModule, kernelConfigBeside, moduleClosure } from './modules.js'
+import { type Attempt, REFUSAL_RULES } from './machine.js'
 import { kernelCommandLine } from './qemu.js'
 import { L2_DISK_ARGS, type WorkloadGuest } from './workloads.js'
 
@@ -38,6 +46,10 @@ export interface NestedOptions {
   l2TimeoutSeconds: number
   /** Appended to L2's kernel command line. */
   l2KernelArgs?: string
+  /** L2's first -M, negotiated inside L1 from there (l2-machine-options pins settings). */
+  l2Machine?: string
+  /** Threads per core of L2 (one core): -smp T,threads=T, verified in L2's own view. */
+  l2Threads?: number
   /** The workloads L2 runs, from the disks L1 passes through. */
   l2Workloads?: Omit<WorkloadGuest, 'commands'>
 }
@@ -145,10 +157,22 @@ async function l2QemuFiles(guestQemuDir: string, candidate?: CandidateQemu): Pro
   ]
 }
 
+/** L2's -M before any negotiation: VOF, KVM-HV (the user's l2-machine-options come after). */
+export const L2_MACHINE = 'pseries,x-vof=on,kvm-type=HV'
+/** Attempts of the L2 QEMU inside L1, as L0's negotiation allows (machine.ts). */
+const L2_ATTEMPTS = 5
+/** What L1 prints around each L2 attempt, for L0 to report the negotiation. */
+export const L2_ATTEMPT = 'KVM-ACTIONS-L2-MACHINE'
+export const L2_FIX = 'KVM-ACTIONS-L2-FIX'
+
 /** The L2 command inside L1: the guest's emulator run through its own loader and libraries. */
 export function l2Command(
-  options: Pick<NestedOptions, 'l2MemoryMb' | 'l2TimeoutSeconds' | 'l2KernelArgs'>,
+  options: Pick<
+    NestedOptions,
+    'l2MemoryMb' | 'l2TimeoutSeconds' | 'l2KernelArgs' | 'l2Machine' | 'l2Threads'
+  >,
 ): string[] {
+  const threads = options.l2Threads && options.l2Threads > 1 ? options.l2Threads : undefined
   return [
     'timeout',
     String(options.l2TimeoutSeconds),
@@ -159,11 +183,12 @@ export function l2Command(
     '-L',
     L1_FIRMWARE,
     '-M',
-    'pseries,x-vof=on,kvm-type=HV',
+    options.l2Machine ?? L2_MACHINE,
     '-accel',
     'kvm',
     '-m',
     String(options.l2MemoryMb),
+    ...(threads ? ['-smp', `${threads},threads=${threads}`] : []),
     '-nographic',
     '-no-reboot',
     '-nodefaults',
@@ -178,13 +203,89 @@ export function l2Command(
   ]
 }
 
+/**
+ * The sed program that turns a QEMU refusal into its setting: machine.ts's REFUSAL_RULES, so the
+ * L2 QEMU inside L1 is negotiated by the same rules as L0's.
+ */
+export function refusalSed(): string[] {
+  return REFUSAL_RULES.flatMap(({ refusal, fix }) => {
+    if (refusal.includes('#') || fix.includes('#')) throw new Error(`a refusal rule holds '#': ${refusal}`)
+    // The rule's own first group becomes the second inside the wrapping one.
+    return ['-e', `s#.*(${refusal}).*#${fix.replace('\\1', '\\2')}#p`]
+  })
+}
+
+/**
+ * The L2 guest inside L1, negotiated: each attempt prints its -M; a QEMU refusal whose setting
+ * REFUSAL_RULES knows (and that was not tried yet) starts the next attempt with it; the check
+ * passes when L2 reaches its marker.
+ */
+function l2Negotiation(l2: string[], extraArgs: string[]): string {
+  const machineAt = l2.indexOf('-M') + 1
+  const run = [
+    ...l2.map((word, index) => (index === machineAt ? '"$machine"' : shellWord(word))),
+    ...extraArgs,
+  ].join(' ')
+  const sed = ['sed', '-nE', ...refusalSed().map(shellWord)].join(' ')
+  // L2's console is prefixed so that its marker and results never pass for L1's own.
+  // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
+  // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
+  return [
+    `l2_log=$(mktemp); machine=${shellWord(l2[machineAt]!)}; attempt=0`,
+    'while :; do',
+    '  attempt=$((attempt + 1)); : > "$l2_log"',
+    `  echo "${L2_ATTEMPT} $machine"`,
+    `  ${run} 2>&1 | awk -v copy="$l2_log" '{ sub(/\r$/, ""); line = "${L2_PREFIX}" $0; print line; fflush(); print line > copy }'`,
+    `  grep -qx '${L2_PREFIX}${READY_MARKER}' "$l2_log" && break`,
+    // A guest that ran (its kernel printed) was not refused: nothing to negotiate.
+    `  grep -q '^${L2_PREFIX}.*Linux version' "$l2_log" && break`,
+    `  fix=$(${sed} "$l2_log" | head -n 1 | tr A-Z a-z)`,
+    `  [ -n "$fix" ] && [ "$attempt" -lt ${L2_ATTEMPTS} ] || break`,
+    '  case ",$machine," in *",$fix,"*) break ;; esac',
+    `  echo "${L2_FIX} $fix"`,
+    '  machine="$(echo "$machine" | tr , "\n" | grep -v "^${fix%%=*}=" | tr "\n" , | sed "s/,$//"),$fix"',
+    'done',
+    `grep -qx '${L2_PREFIX}${READY_MARKER}' "$l2_log"`,
+  ].join('\n')
+}
+
+/** Threads per core L2 says it runs with (its own guest-view line, relayed by L1). */
+export function l2ThreadsSeen(output: string): number | undefined {
+  for (const line of output.split('\n')) {
+    const view = line.startsWith(L2_PREFIX) ? GUEST_VIEW_PATTERN.exec(line.slice(L2_PREFIX.length)) : null
+    if (view?.[2]) return Number(view[2])
+  }
+  return undefined
+}
+
+/** L2's attempts inside L1, read back from the check's output (the lines l2Negotiation prints). */
+export function l2Attempts(output: string): Attempt[] {
+  const attempts: Attempt[] = []
+  for (const line of output.split('\n')) {
+    const attempt = line.startsWith(`${L2_ATTEMPT} `) ? line.slice(L2_ATTEMPT.length + 1) : undefined
+    const current = attempts.at(-1)
+    if (attempt !== undefined) attempts.push({ machine: attempt })
+    else if (current && line.startsWith(`${L2_FIX} `)) current.fix = line.slice(L2_FIX.length + 1)
+    else if (current && line.startsWith(L2_PREFIX)) {
+      const said = line.slice(L2_PREFIX.length)
+      // QEMU's own lines (not its warnings): the refusal, as L0's attempts record it.
+      if (/^(qemu-system-\S+|qemu-kvm): (?!warning:)|^Try appending/i.test(said))
+        current.refusal = current.refusal ? `${current.refusal}\n${said}` : said
+    }
+  }
+  return attempts
+}
+
 /** The checks that prove L1 is a working KVM hypervisor; they run before the user's checks. */
 export function nestedChecks(
-  options: Pick<NestedOptions, 'l2MemoryMb' | 'l2TimeoutSeconds' | 'l2KernelArgs' | 'l2Workloads'>,
+  options: Pick<
+    NestedOptions,
+    'l2MemoryMb' | 'l2TimeoutSeconds' | 'l2KernelArgs' | 'l2Workloads' | 'l2Machine' | 'l2Threads'
+  >,
   modules: string[],
 ): GuestCheck[] {
   // With workloads, L2 gets L1's scratch and tools disks (named by shell variables L1's init set).
-  const l2 = [...l2Command(options).map(shellWord), ...(options.l2Workloads ? L2_DISK_ARGS : [])].join(' ')
+  const l2 = l2Negotiation(l2Command(options), options.l2Workloads ? L2_DISK_ARGS : [])
   const nested = '/sys/module/kvm_hv/parameters/nested'
   return [
     {
@@ -196,13 +297,7 @@ export function nestedChecks(
       ].join(' && '),
     },
     { name: '/dev/kvm', command: 'test -c /dev/kvm && ls -l /dev/kvm' },
-    {
-      name: 'L2 guest under KVM',
-      // L2's console is prefixed so that its marker and results never pass for L1's own.
-      // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
-      // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
-      command: `l2_log=$(mktemp) && ${l2} 2>&1 | awk -v copy="$l2_log" '{ sub(/\r$/, ""); line = "${L2_PREFIX}" $0; print line; fflush(); print line > copy }'; grep -qx '${L2_PREFIX}${READY_MARKER}' "$l2_log"`,
-    },
+    { name: 'L2 guest under KVM', command: l2 },
   ]
 }
 

@@ -9,6 +9,15 @@ import { join } from 'node:path'
 
 export type Platform = 'powernv' | 'pseries-lpar' | 'emulated' | 'not-power'
 
+/**
+ * Where this host's KVM runs. powernv: bare metal. lpar-nested-v2: a PowerVM LPAR in KVM mode
+ * (POWER10, FW1060+), whose KVM-HV runs its guests through PowerVM's nested API v2 (PAPR
+ * H_GUEST_* calls, Linux 6.7+ kvm_hv); PowerVM offers no other, so an LPAR with kvm_hv loaded is in
+ * this mode. nested: a guest of QEMU/KVM hosting guests itself (API v1, or v2 under QEMU's
+ * cap-nested-papr: kvm_hv logs "falling back to nestedv1" when v2 is not offered).
+ */
+export type HostMode = 'powernv' | 'lpar-nested-v2' | 'nested'
+
 export interface HostProbe {
   architecture: string
   cpu?: string
@@ -18,6 +27,8 @@ export interface HostProbe {
   mmu?: string
   kvmDevice: 'usable' | 'no-permission' | 'absent'
   kvmHvLoaded: boolean
+  /** Where KVM runs, when kvm_hv is loaded on POWER. */
+  hostMode?: HostMode
   nested?: boolean
   /** The host's interrupt controller is XIVE (POWER9 and later in XIVE mode), from /proc/interrupts. */
   xive?: boolean
@@ -65,6 +76,18 @@ function read(root: string, file: string): string | undefined {
   }
 }
 
+/** The host mode of a POWER host with kvm_hv loaded. */
+export function hostModeOf(platform: Platform, kvmHvLoaded: boolean): HostMode | undefined {
+  if (!kvmHvLoaded) return undefined
+  return platform === 'powernv'
+    ? 'powernv'
+    : platform === 'pseries-lpar'
+      ? 'lpar-nested-v2'
+      : platform === 'emulated'
+        ? 'nested'
+        : undefined
+}
+
 export function probeHost(root = '/', architecture = machine()): HostProbe {
   const info = parseCpuInfo(read(root, 'proc/cpuinfo') ?? '')
   const kvm = join(root, 'dev/kvm')
@@ -84,14 +107,18 @@ export function probeHost(root = '/', architecture = machine()): HostProbe {
   const hugeTotal = /^HugePages_Total:\s+(\d+)/m.exec(meminfo)?.[1]
   const hugeSize = /^Hugepagesize:\s+(\d+) kB/m.exec(meminfo)?.[1]
   const power = architecture.startsWith('ppc64')
+  const platform = classifyPlatform(architecture, info)
+  const kvmHvLoaded = existsSync(join(root, 'sys/module/kvm_hv'))
+  const hostMode = hostModeOf(platform, kvmHvLoaded)
   return {
     architecture,
     ...(info.cpu ? { cpu: info.cpu } : {}),
     ...(info.generation ? { generation: info.generation } : {}),
-    platform: classifyPlatform(architecture, info),
+    platform,
     ...(info.mmu ? { mmu: info.mmu } : {}),
     kvmDevice,
-    kvmHvLoaded: existsSync(join(root, 'sys/module/kvm_hv')),
+    kvmHvLoaded,
+    ...(hostMode ? { hostMode } : {}),
     ...(nested !== undefined ? { nested: nested === 'Y' || nested === '1' } : {}),
     ...(power && interrupts !== undefined ? { xive: /\bXIVE/.test(interrupts) } : {}),
     ...(smt !== undefined ? { smt: smt === '1' } : {}),

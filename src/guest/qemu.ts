@@ -2,6 +2,8 @@
  * qemu-system-ppc64: the command line of a guest, and what an early exit means (QEMU refused
  * the machine or a capability before the guest ran: the negotiation in machine.ts retries).
  */
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { InfrastructureError } from '../errors.js'
 import { Tool } from '../exec/tool.js'
 
@@ -34,6 +36,16 @@ export interface QemuDirectBoot extends QemuMachine {
   /** virtio-blk disks, found in the guest by serial. */
   disks?: { file: string; serial: string; readOnly: boolean }[]
   pidFile?: string
+}
+
+/**
+ * The firmware folder of a QEMU unpacked into its own tree (bin/ beside share/qemu, as setup-host.sh
+ * unpacks QEMU 10): passed as -L so it never takes another QEMU's firmware.
+ */
+export function firmwareBeside(program: string): string | undefined {
+  if (!program.includes('/')) return undefined
+  const share = join(dirname(program), '..', 'share', 'qemu')
+  return existsSync(join(share, 'vof.bin')) ? share : undefined
 }
 
 /** The guest kernel's command line: the console on hvc0, power off on panic, then the user's arguments. */

@@ -1,5 +1,6 @@
 /** boot-test-guest's checks between inputs, before anything is loaded or probed. */
 import type { BootTestRequest } from './boot-test.js'
+import { smtProblems } from './guest-config.js'
 import { SCENARIOS } from './scenarios/index.js'
 
 /** Problems between inputs, before any work (scenario and launcher, scenario and kernel). */
@@ -12,6 +13,12 @@ export function validateBootTest(
     kernelArgs?: string
     mmu?: string
     threads?: number
+    smp?: number
+    cpu?: string
+    cpuCompat?: string
+    hostMode?: string
+    l2MachineOptions?: readonly string[]
+    l2Threads?: number
   },
 ): string[] {
   const scenario = SCENARIOS[request.scenario]
@@ -44,6 +51,37 @@ export function validateBootTest(
   if (request.mmu === 'hash' && scenario.nested)
     problems.push(
       `Input 'mmu' is hash, but nested KVM-HV needs a radix L1 (kvm_hv does not load in a hash guest); expected mmu radix or default for scenario nested`,
+    )
+  // cpu host: the host's generation is known once probed (boot-test.ts checks it again then).
+  if (request.threads && request.threads > 1 && request.cpu && request.cpu !== 'host')
+    problems.push(
+      ...smtProblems({
+        threads: request.threads,
+        smp: request.smp ?? 1,
+        cpu: request.cpu,
+        ...(request.cpuCompat ? { cpuCompat: request.cpuCompat } : {}),
+      }),
+    )
+  if (request.l2MachineOptions && request.l2MachineOptions.length > 0 && !scenario.nested)
+    problems.push(
+      `Input 'l2-machine-options' sets the L2 QEMU of scenario nested; expected machine-options for scenario ${scenario.name}`,
+    )
+  if (request.l2Threads && request.l2Threads > 1 && !scenario.nested)
+    problems.push(
+      `Input 'l2-threads' sets the L2 guest of scenario nested; expected threads for scenario ${scenario.name}`,
+    )
+  if (request.l2Threads && request.l2Threads > 1 && scenario.nested)
+    problems.push(
+      ...smtProblems({
+        threads: request.l2Threads,
+        smp: request.l2Threads,
+        cpu: request.cpu ?? 'power9',
+        ...(request.cpuCompat ? { cpuCompat: request.cpuCompat } : {}),
+      }).map((problem) => problem.replace("Input 'threads'", "Input 'l2-threads'")),
+    )
+  if (request.hostMode === 'lpar-nested-v2' && scenario.name === 'image')
+    problems.push(
+      `Input 'host-mode' lpar-nested-v2 applies to scenarios kernel and nested; scenario image boots on the host as probed (expected host-mode auto)`,
     )
   if (request.l2KernelArgs && !scenario.nested)
     problems.push(

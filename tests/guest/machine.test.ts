@@ -5,6 +5,8 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cpuModel, machineOptions, negotiate, suggestedOption } from '../../src/guest/machine.js'
+import { l2Attempts, refusalSed } from '../../src/guest/nested.js'
+import { execFileSync } from 'node:child_process'
 import type { HostProbe } from '../../src/guest/probe.js'
 import { guestKernel, runBootTestGuest } from '../support/guest.js'
 
@@ -51,9 +53,53 @@ describe('machine options from the probe', () => {
       'qemu-kvm: kernel_irqchip requested but unavailable: IRQ_XIVE capability must be present for KVM',
       'kernel-irqchip=off',
     ],
+    [
+      "qemu-system-ppc64: Can't support 64 kiB guest pages with 4 kiB host pages with this KVM implementation",
+      'cap-hpt-max-page-size=4k',
+    ],
+    [
+      'qemu-system-ppc64: Requested safe bounds check capability level not supported by KVM\nTry appending -machine cap-sbbc=broken',
+      'cap-sbbc=broken',
+    ],
     ['qemu-kvm: failed to initialize kvm: Permission denied', undefined],
   ])('reads the fix QEMU suggests: %s', (output, fix) => {
     expect(suggestedOption(output)).toBe(fix)
+    // L1's shell reads the same refusal with the same rules (sed -E, as busybox runs it there).
+    const sed = execFileSync('sed', ['-nE', ...refusalSed()], { input: output, encoding: 'utf8' })
+    expect(sed.split('\n')[0]!.toLowerCase() || undefined).toBe(fix)
+  })
+
+  it('offers PowerVM’s nested API v2 to L1 in the LPAR configuration', () => {
+    expect(
+      machineOptions(host('POWER10', true), {
+        accel: 'tcg',
+        cpu: 'power10',
+        nested: true,
+        nestedApi: 'v2',
+        extra: [],
+      }),
+    ).toBe('pseries,x-vof=on,cap-nested-hv=off,cap-nested-papr=on')
+  })
+
+  it('reads L2’s attempts back from what L1 printed', () => {
+    const output = [
+      'KVM-ACTIONS-L2-MACHINE pseries,x-vof=on,kvm-type=HV',
+      "L2| qemu-system-ppc64: Can't support 64 kiB guest pages with 4 kiB host pages with this KVM implementation",
+      '[   21.1] KVM: TLB LPID invalidation hcall failed, rc=-2',
+      'KVM-ACTIONS-L2-FIX cap-hpt-max-page-size=4k',
+      'KVM-ACTIONS-L2-MACHINE pseries,x-vof=on,kvm-type=HV,cap-hpt-max-page-size=4k',
+      'L2| qemu-system-ppc64: warning: Many guests require at least 64kiB hpt-max-page-size',
+      'L2| KVM-ACTIONS-READY',
+    ].join('\n')
+    expect(l2Attempts(output)).toEqual([
+      {
+        machine: 'pseries,x-vof=on,kvm-type=HV',
+        refusal:
+          "qemu-system-ppc64: Can't support 64 kiB guest pages with 4 kiB host pages with this KVM implementation",
+        fix: 'cap-hpt-max-page-size=4k',
+      },
+      { machine: 'pseries,x-vof=on,kvm-type=HV,cap-hpt-max-page-size=4k' },
+    ])
   })
 })
 

@@ -142,6 +142,46 @@ describe('nested KVM for real', () => {
     expect(out).toMatch(/L2 QEMU\s+qemu-system-ppc64 7\.\d+\.\d+ \(Debian [^)]+\) from /)
   }, 180_000)
 
+  it('negotiates a refusal inside L1 instead of failing: a pinned cap-htm=on becomes off for L2', async () => {
+    // L1's KVM (on an emulated POWER9 without transactional memory) cannot give L2 HTM; its QEMU
+    // says which setting to use.
+    const { code, out, dir } = await runBootTestGuest({
+      scenario: 'nested',
+      kernel: guestKernel(),
+      'l2-machine-options': 'cap-htm=on',
+    })
+    expect(code).toBe(0)
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))
+    const l2 = results.checks.find((c: { name: string }) => c.name === 'L2 guest under KVM')
+    expect(l2.exitCode).toBe(0)
+    expect(l2.output).toContain('KVM-ACTIONS-L2-FIX cap-htm=off')
+    expect(out).toMatch(
+      /L2 \(inside L1\)\s+1\s+pseries,x-vof=on,kvm-type=HV,cap-htm=on\s+.*Transactional Memory.*cap-htm=off/,
+    )
+    expect(out).toMatch(/L2 \(inside L1\)\s+2\s+pseries,x-vof=on,kvm-type=HV,cap-htm=off\s+started/)
+    expect(out).toContain('l2-machine=pseries,x-vof=on,kvm-type=HV,cap-htm=off')
+  }, 180_000)
+
+  it('still fails, with QEMU’s own words, when no setting can help the L2 QEMU inside L1', async () => {
+    const { code, out, dir } = await runBootTestGuest({
+      scenario: 'nested',
+      kernel: guestKernel(),
+      'l2-machine-options': 'cap-hpt-max-page-size=2k',
+    })
+    expect(code).toBe(1)
+    expect(out).toContain('Test failure: guest checks failed: L2 guest under KVM (exit code 1)')
+    expect(out).toMatch(
+      /the L2 QEMU inside L1 refused to start: qemu-system-ppc64: .*Require at least 4kiB hpt-max-page-size/,
+    )
+    expect(out).toContain('l2-machine=pseries,x-vof=on,kvm-type=HV,cap-hpt-max-page-size=2k')
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))
+    expect(results.checks.map((c: { name: string; exitCode: number }) => [c.name, c.exitCode])).toEqual([
+      ['kvm_hv loads', 0],
+      ['/dev/kvm', 0],
+      ['L2 guest under KVM', 1],
+    ])
+  }, 180_000)
+
   it('runs L2 with the candidate qemu-kvm from its RPMs, and says so', async () => {
     // A stand-in qemu-kvm-core: its /usr/libexec/qemu-kvm is Debian's ppc64el emulator, as the
     // pipeline's stand-in kernel is Debian's kernel; its libraries come from nested-qemu's lib/.
@@ -187,6 +227,24 @@ describe('nested KVM for real', () => {
     expect(out).toContain(
       "Input 'l2-qemu-rpms' runs the L2 guest of scenario nested; scenario kernel has no L2 guest",
     )
+  })
+
+  it('refuses l2-machine-options outside the nested scenario, SMT8 for a POWER9 L2, and host-mode lpar-nested-v2 for a disk image', async () => {
+    const l2 = await runBootTestGuest({
+      scenario: 'kernel',
+      kernel: guestKernel(),
+      'l2-machine-options': 'cap-hpt-max-page-size=4k',
+    })
+    expect(l2.code).toBe(1)
+    expect(l2.out).toContain(
+      "Input 'l2-machine-options' sets the L2 QEMU of scenario nested; expected machine-options for scenario kernel",
+    )
+    const threads = await runBootTestGuest({ scenario: 'nested', kernel: guestKernel(), 'l2-threads': '8' })
+    expect(threads.code).toBe(1)
+    expect(threads.out).toContain("Input 'l2-threads' is 8, but POWER9 runs 1, 2, 4 threads per core (SMT4)")
+    const image = await runBootTestGuest({ scenario: 'image', 'host-mode': 'lpar-nested-v2' })
+    expect(image.code).toBe(1)
+    expect(image.out).toContain("Input 'host-mode' lpar-nested-v2 applies to scenarios kernel and nested")
   })
 
   it('does not pass an L1 without nested support: kvm_hv fails, /dev/kvm appears anyway, L2 never starts', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { chooseAccel, classifyPlatform, parseCpuInfo, probeHost } from '../../src/guest/probe.js'
+import { ConsoleWatcher } from '../../src/guest/console.js'
 
 const POWER9_BARE_METAL = `processor\t: 0
 cpu\t\t: POWER9 (raw), altivec supported
@@ -64,6 +65,7 @@ describe('host probe', () => {
       architecture: 'ppc64le',
       cpu: 'POWER9 (raw), altivec supported',
       generation: 'POWER9',
+      hostMode: 'powernv',
       platform: 'powernv',
       mmu: 'Radix',
       kvmDevice: 'usable',
@@ -106,5 +108,42 @@ describe('host probe', () => {
     expect(chooseAccel('tcg', probeHost(fakeRoot({ 'proc/cpuinfo': POWER9_BARE_METAL }), 'ppc64le'))).toEqual(
       { accel: 'tcg' },
     )
+  })
+})
+
+describe('KVM in a PowerVM LPAR', () => {
+  it('recognises an LPAR in KVM mode (kvm_hv loaded under PowerVM: nested API v2), a nested guest and bare metal', () => {
+    const lpar = fakeRoot({
+      'proc/cpuinfo':
+        'cpu\t\t: POWER10 (architected), altivec supported\nplatform\t: pSeries\nmodel\t\t: IBM,9105-22A\nmachine\t\t: CHRP IBM,9105-22A\nMMU\t\t: Radix\n',
+      'sys/module/kvm_hv/parameters/nested': 'N\n',
+      'dev/kvm': '',
+    })
+    expect(probeHost(lpar, 'ppc64le')).toMatchObject({ platform: 'pseries-lpar', hostMode: 'lpar-nested-v2' })
+    const guest = fakeRoot({ 'proc/cpuinfo': EMULATED_GUEST, 'sys/module/kvm_hv/parameters/nested': 'Y\n' })
+    expect(probeHost(guest, 'ppc64le').hostMode).toBe('nested')
+    const metal = fakeRoot({
+      'proc/cpuinfo': POWER9_BARE_METAL,
+      'sys/module/kvm_hv/parameters/nested': 'Y\n',
+    })
+    expect(probeHost(metal, 'ppc64le').hostMode).toBe('powernv')
+    // An LPAR without KVM mode: no kvm_hv, no host mode.
+    expect(
+      probeHost(fakeRoot({ 'proc/cpuinfo': 'cpu : POWER10\nplatform : pSeries\n' }), 'ppc64le').hostMode,
+    ).toBeUndefined()
+  })
+
+  it('lists the known nested v2 messages as harmless, and fails on a guest the parent would not create', () => {
+    const watcher = new ConsoleWatcher([/^READY$/])
+    expect(watcher.feed('[   21.170213] KVM: TLB LPID invalidation hcall failed, rc=-2')).toBeUndefined()
+    expect(watcher.feed("[   34.948459] KVM-NESTEDv2: couldn't register the L2 VPA (rc=-56)")).toBeUndefined()
+    expect(watcher.findings.map((f) => [f.kind, Boolean(f.harmless), f.fatal])).toEqual([
+      ['nested v2: LPID flush', true, false],
+      ['nested v2: L2 VPA', true, false],
+    ])
+    // Another rc is not the known case.
+    watcher.feed('[   21.2] KVM: TLB LPID invalidation hcall failed, rc=-4')
+    expect(watcher.findings).toHaveLength(2)
+    expect(watcher.feed('[   40.1] KVM: Create Guest hcall failed, rc=-9')).toBe('fatal')
   })
 })

@@ -19,6 +19,22 @@ export function guestKernel(): string {
   return join(GUEST_KERNELS, found)
 }
 
+/** What setup-host.sh unpacks from bookworm-backports: QEMU 10 (amd64, and ppc64el for L2) and Linux 6.12. */
+export const QEMU10 = '/var/cache/kvm-actions/qemu10/bin/qemu-system-ppc64'
+export const GUEST_QEMU10_DIR = '/var/cache/kvm-actions/guest-qemu10'
+export const GUEST_KERNELS_612 = '/var/cache/kvm-actions/guest-kernel-6.12'
+/** Debian's Linux 6.12 ppc64le vmlinux, with its modules beside it. */
+export function guestKernel612(): string {
+  const found = existsSync(GUEST_KERNELS_612)
+    ? readdirSync(GUEST_KERNELS_612).find((name) => name.startsWith('vmlinux-'))
+    : undefined
+  if (!found)
+    throw new Error(
+      `No Linux 6.12 guest kernel in ${GUEST_KERNELS_612}: run \`bash scripts/setup-host.sh\` (as root)`,
+    )
+  return join(GUEST_KERNELS_612, found)
+}
+
 /** The guest kernel's release (6.1.0-NN-powerpc64le). */
 export const guestKernelVersion = (): string => guestKernel().split('vmlinux-')[1]!
 

@@ -5,7 +5,8 @@
 import { ConfigurationError } from '../../errors.js'
 import { buildInitramfs, READY_MARKER } from '../initramfs.js'
 import { modulesBesideKernel } from '../modules.js'
-import { describeL1Kernel, describeL2Qemu, nestedPayload } from '../nested.js'
+import { withOption } from '../machine.js'
+import { describeL1Kernel, describeL2Qemu, L2_MACHINE, nestedPayload } from '../nested.js'
 import { workloadDisks, workloadGuest } from '../workloads.js'
 import { KERNEL_REQUIRED } from './kernel.js'
 import type { Scenario } from './scenario.js'
@@ -46,6 +47,8 @@ export const nestedScenario: Scenario = {
       ...(request.nested.l2KernelArgs ? { l2KernelArgs: request.nested.l2KernelArgs } : {}),
       ...(l2Workloads ? { l2Workloads } : {}),
       busybox: request.busybox,
+      l2Machine: (request.nested.l2MachineOptions ?? []).reduce(withOption, L2_MACHINE),
+      ...(request.nested.l2Threads ? { l2Threads: request.nested.l2Threads } : {}),
       l2MemoryMb: L2_MEMORY_MB,
       l2TimeoutSeconds: Math.ceil(request.nested.l2TimeoutMs / 1000),
     })

@@ -32,6 +32,10 @@ export interface ScenarioRequest {
     candidateQemu?: CandidateQemu
     l2Kernel?: string
     l2KernelArgs?: string
+    /** Pinned L2 -M settings (l2-machine-options), applied before L2's own negotiation. */
+    l2MachineOptions?: readonly string[]
+    /** Threads per core of the L2 guest (one core). */
+    l2Threads?: number
     l2TimeoutMs: number
   }
   image: {
