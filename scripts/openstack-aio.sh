@@ -291,8 +291,12 @@ connection_uri = qemu+unix:///system?socket=$STATE/libvirt/run/libvirt-sock
 enabled = false
 [spice]
 enabled = false
+# The serial console as TCP with a virtlogd log: nova's console-log API then reads that file, also
+# after the guest powered off (with a pty console it reads nothing from a stopped server, and
+# appends what it reads from a running one's pty to the log a second time).
 [serial_console]
-enabled = false
+enabled = true
+proxyclient_address = 127.0.0.1
 [privsep]
 helper_command = privsep-helper --config-file $etc/nova/nova.conf
 [oslo_concurrency]
@@ -539,7 +543,16 @@ up() {
   start keystone uwsgi --ini "$etc/keystone/uwsgi.ini"
   start placement uwsgi --ini "$etc/placement/uwsgi.ini"
   start glance glance-api --config-file "$etc/glance/glance-api.conf"
-  start neutron neutron-server --config-file "$etc/neutron/neutron.conf" --config-file "$etc/neutron/ml2_conf.ini"
+  # neutron 21 lists ports with relationships other models define (port forwarding, DVR bindings), once
+  # SQLAlchemy has configured its mappers: without the router plugins every port listing (which
+  # nova-api makes to show a server) fails with "Port has no attribute port_forwardings".
+  start neutron /usr/bin/python3 -c 'import sys
+import neutron.cmd.eventlet
+import neutron.db.migration.models.head, sqlalchemy.orm
+sqlalchemy.orm.configure_mappers()
+from neutron.cmd.eventlet.server import main
+sys.argv[0] = "neutron-server"
+sys.exit(main())' --config-file "$etc/neutron/neutron.conf" --config-file "$etc/neutron/ml2_conf.ini"
   wait_tcp rabbitmq "$PORT_RABBIT" 120
   start nova-api nova-api --config-file "$etc/nova/nova.conf"
   start nova-conductor nova-conductor --config-file "$etc/nova/nova.conf"
