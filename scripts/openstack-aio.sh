@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A real single-node OpenStack (Debian 12's packages: keystone, glance, placement, nova, neutron,
 # rabbitmq, mariadb, libvirt) on loopback, for boot-test-guest's `launcher: openstack` in CI.
+#   scripts/openstack-aio.sh install  the packages only (scripts/setup-host.sh runs this)
 #   scripts/openstack-aio.sh up       install what is missing, configure, start; prints clouds.yaml
 #   scripts/openstack-aio.sh status   what runs, and the cloud's file
 #   scripts/openstack-aio.sh down     stop everything it started (by pid) and check none is left
@@ -640,6 +641,10 @@ down() {
 }
 
 case ${1:-} in
+install)
+  mkdir -p "$STATE"
+  install_packages
+  ;;
 up) up ;;
 down) down ;;
 status) status ;;
@@ -648,5 +653,5 @@ purge)
   rm -rf "$STATE"
   log "removed $STATE"
   ;;
-*) die "usage: $0 up|down|status|purge (got '${1:-}')" ;;
+*) die "usage: $0 install|up|down|status|purge (got '${1:-}')" ;;
 esac

@@ -6,7 +6,7 @@
  * SIGKILL of main and its post phase), and `down` leaves no process.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseDomain } from '../../src/guest/launchers/openstack.js'
@@ -74,10 +74,32 @@ describe('the domain nova defined', () => {
   })
 })
 
+describe('the launcher’s inputs', () => {
+  it('needs the cloud named, and says how', async () => {
+    const run = await runBootTestGuest({ scenario: 'kernel', launcher: 'openstack', kernel: guestKernel() })
+    expect(run.code).toBe(1)
+    expect(run.out).toContain(
+      "Input 'openstack-cloud' is required for launcher openstack; expected the cloud's entry name in clouds.yaml",
+    )
+    rmSync(run.workspace, { recursive: true, force: true })
+  })
+
+  it('refuses a scenario it does not boot', async () => {
+    const run = await runBootTestGuest({ scenario: 'nested', launcher: 'openstack', 'openstack-cloud': 'x' })
+    expect(run.code).toBe(1)
+    expect(run.out).toMatch(/Input 'launcher' is openstack, which boots scenarios kernel; expected launcher/)
+    rmSync(run.workspace, { recursive: true, force: true })
+  })
+})
+
 describe('booting through nova on a real OpenStack', () => {
   beforeAll(() => {
     execFileSync(AIO, ['up'], { stdio: 'ignore', timeout: 1_500_000 })
   }, 1_500_000)
+  // The cloud's daemons never outlive the file, whichever of its tests ran.
+  afterAll(() => {
+    if (aioProcesses().length > 0) execFileSync(AIO, ['down'], { stdio: 'ignore', timeout: 300_000 })
+  }, 300_000)
 
   const boot = (inputs: Record<string, string>) =>
     runBootTestGuest({
@@ -102,6 +124,14 @@ describe('booting through nova on a real OpenStack', () => {
     expect(run.out).toMatch(/Through nova/)
     expect(run.out).toMatch(/ACTIVE/)
     expect(readFileSync(join(run.dir, 'console.log'), 'utf8')).toContain('KVM-ACTIONS-READY')
+    const times = JSON.parse(readFileSync(join(run.dir, 'nova-timeline.json'), 'utf8'))
+    expect(times.active).toBeGreaterThan(0)
+    expect(times.ready).toBeGreaterThan(times.active)
+    if (process.env.KVM_TEST_ARTIFACTS)
+      writeFileSync(
+        join(process.env.KVM_TEST_ARTIFACTS, 'openstack-nova-timeline.json'),
+        JSON.stringify(times),
+      )
     expect(ofRun(runIdOf(run.dir))).toEqual([])
     rmSync(run.workspace, { recursive: true, force: true })
   }, 600_000)

@@ -313,7 +313,9 @@ async function bootOnNova(
   }
   writeFileSync(options.consoleLog, consoleText)
   const end = performance.now() - started
-  nova(config.summary, { create: 0, active, ready: session.timeline.ready, end })
+  const times = { create: 0, active, ready: session.timeline.ready, end }
+  writeFileSync(join(resultsDir, 'nova-timeline.json'), JSON.stringify(times, null, 2) + '\n')
+  nova(config.summary, times)
   return session.finish(['openstack', ...argv], () =>
     timedOut
       ? new TestFailure(
