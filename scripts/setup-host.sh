@@ -197,9 +197,6 @@ SOURCES
   if [ ! -x /var/cache/kvm-actions/guest-workloads/bin/fio ]; then
     unpack_with_libraries /var/cache/kvm-actions/guest-workloads stress-ng fio -- stress-ng fio
   fi
-  # The single-node OpenStack that launcher: openstack is tested against (its packages only; the
-  # tests start and stop it with scripts/openstack-aio.sh up/down).
-  bash "$(dirname "$0")/openstack-aio.sh" install
 elif command -v dnf >/dev/null 2>&1; then
   need=()
   for p in "${dnf_packages[@]}"; do rpm -q "$p" >/dev/null 2>&1 || need+=("$p"); done
