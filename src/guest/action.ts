@@ -9,7 +9,9 @@ import { validateBootTest } from './validate.js'
 import { DEFAULT_IMAGE } from './image.js'
 import { GUEST_QEMU_DIR } from './nested.js'
 import { WORKLOAD_TOOLS_DIR } from './workloads.js'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { type CloudRun, DEFAULT_IMAGE_PROPERTIES } from './launchers/openstack.js'
 
 export const bootTestGuest = defineAction({
   name: 'boot-test-guest',
@@ -174,13 +176,53 @@ export const bootTestGuest = defineAction({
     qemu: input.string({ description: 'The QEMU system emulator to run.', default: 'qemu-system-ppc64' }),
     launcher: input.oneOf({
       description:
-        '`qemu` runs the emulator directly; `libvirt` defines the guest as a libvirt domain the way OpenStack nova does on ppc64le (USB input devices, virtio network, capability levels as <features>) and starts it with virsh.',
-      values: ['qemu', 'libvirt'],
+        '`qemu` runs the emulator directly; `libvirt` defines the guest as a libvirt domain the way OpenStack nova does on ppc64le (USB input devices, virtio network, capability levels as <features>) and starts it with virsh; `openstack` has nova boot it on the cloud openstack-cloud names (kernel: the kernel and initramfs as glance AKI/ARI images), the checks read through the console-log API, everything the run creates deleted after it and checked gone.',
+      values: ['qemu', 'libvirt', 'openstack'],
       default: 'qemu',
     }),
     'libvirt-uri': input.string({
-      description: 'The libvirt connection for launcher: libvirt.',
+      description:
+        'The libvirt connection for launcher: libvirt; for launcher: openstack, the compute node’s libvirt when it is local, to record the domain nova defined.',
       default: 'qemu:///system',
+    }),
+    'openstack-cloud': input.string({
+      description:
+        'launcher openstack: the cloud’s entry in clouds.yaml (passed as OS_CLOUD, never on a command line).',
+      pattern: /^[A-Za-z0-9_.-]+$/,
+      accepted: 'a clouds.yaml entry name such as kvm-actions-aio',
+    }),
+    'openstack-clouds-yaml': input.string({
+      description:
+        'launcher openstack: the clouds.yaml holding openstack-cloud, as a path or as its contents (from a secret; written to a private file); by default OS_CLIENT_CONFIG_FILE or the standard places (./clouds.yaml, ~/.config/openstack/, /etc/openstack/).',
+    }),
+    'openstack-flavor': input.string({
+      description: 'launcher openstack: the flavor (name or id) of the server.',
+      default: 'kvm-actions.small',
+      pattern: /^[^\n]+$/,
+      accepted: 'a flavor name or id',
+    }),
+    'openstack-network': input.string({
+      description:
+        'launcher openstack: the network (name or id) of the server, or `none` (the kernel scenario needs none: its results come through the console-log API).',
+      default: 'none',
+      pattern: /^[^\n]+$/,
+      accepted: 'a network name or id, or none',
+    }),
+    'openstack-availability-zone': input.string({
+      description: 'launcher openstack: the availability zone of the server.',
+      pattern: /^[^\n]+$/,
+      accepted: 'an availability zone name',
+    }),
+    'openstack-host': input.string({
+      description:
+        'launcher openstack: the compute host to place the server on (the canary that got the candidate packages; needs an admin cloud).',
+      pattern: /^[^\n]+$/,
+      accepted: 'a compute host name',
+    }),
+    'openstack-image-properties': input.list({
+      description: `launcher openstack: glance properties of the image, one per line as key=value, after the defaults (\`${DEFAULT_IMAGE_PROPERTIES.join('`, `')}\`).`,
+      item: /^[A-Za-z0-9_:.-]+=[^\n]*$/,
+      itemAccepted: 'key=value properties',
     }),
     cpu: input.oneOf({
       description: 'The guest CPU model.',
@@ -231,7 +273,11 @@ export const bootTestGuest = defineAction({
   validate: (inputs) =>
     validateBootTest({
       scenario: inputs.scenario,
-      launcher: { name: inputs.launcher, libvirtUri: inputs.libvirtUri },
+      launcher: {
+        name: inputs.launcher,
+        libvirtUri: inputs.libvirtUri,
+        ...(inputs.openstackCloud ? { openstackCloud: inputs.openstackCloud } : {}),
+      },
       ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
       kernelRpms: inputs.kernelRpms ?? [],
       l2QemuRpms: inputs.l2QemuRpms ?? [],
@@ -251,7 +297,25 @@ export const bootTestGuest = defineAction({
     const { inputs, setOutput, state } = ctx
     const request: BootTestRequest = {
       scenario: inputs.scenario,
-      launcher: { name: inputs.launcher, libvirtUri: inputs.libvirtUri },
+      launcher: {
+        name: inputs.launcher,
+        libvirtUri: inputs.libvirtUri,
+        ...(inputs.launcher === 'openstack'
+          ? {
+              openstack: {
+                cloud: inputs.openstackCloud ?? '',
+                ...cloudsYaml(inputs.openstackCloudsYaml ?? '', state),
+                flavor: inputs.openstackFlavor,
+                network: inputs.openstackNetwork,
+                ...(inputs.openstackAvailabilityZone
+                  ? { availabilityZone: inputs.openstackAvailabilityZone }
+                  : {}),
+                ...(inputs.openstackHost ? { host: inputs.openstackHost } : {}),
+                imageProperties: inputs.openstackImageProperties,
+              },
+            }
+          : {}),
+      },
       ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
       kernelRpms: await collectRpms(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms'),
       qemuRpms: await collectRpms(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms'),
@@ -312,6 +376,7 @@ export const bootTestGuest = defineAction({
         },
         onMachine: (machine) => setOutput('machine', machine),
         onL2Machine: (machine) => setOutput('l2-machine', machine),
+        trackCloudRun: (run) => state.save(CLOUD_RUNS, [...(state.get<CloudRun[]>(CLOUD_RUNS) ?? []), run]),
       })
       setOutput('checks', result.checks)
       setOutput('workloads', result.workloads)
@@ -324,5 +389,30 @@ export const bootTestGuest = defineAction({
       throw error
     }
   },
-  post: postCleanUp,
+  // The cloud's resources first: a clouds.yaml given as contents lives in a work folder.
+  async post(ctx) {
+    try {
+      const runs = ctx.state.get<CloudRun[]>(CLOUD_RUNS) ?? []
+      if (runs.length > 0) {
+        const { deleteRun } = await import('./launchers/openstack.js')
+        for (const run of runs) {
+          const deleted = await deleteRun(run)
+          if (deleted.length > 0) ctx.log.info(`Deleted on cloud ${run.cloud}: ${deleted.join(', ')}`)
+        }
+      }
+    } finally {
+      await postCleanUp(ctx)
+    }
+  },
 })
+
+const CLOUD_RUNS = 'openstack-runs'
+
+/** openstack-clouds-yaml: a path, or the file's contents (a secret) written to a private file. */
+function cloudsYaml(given: string, state: Parameters<typeof createWorkDir>[0]): { configFile?: string } {
+  if (!given) return {}
+  if (!given.includes('\n')) return { configFile: given }
+  const file = join(createWorkDir(state, 'openstack'), 'clouds.yaml')
+  writeFileSync(file, given, { mode: 0o600 })
+  return { configFile: file }
+}

@@ -17,6 +17,7 @@ import { type GuestCheck } from './initramfs.js'
 import { candidateL2Qemu, kernelFromRpms, qemuFromRpms } from './from-rpms.js'
 import type { Launcher, LauncherName } from './launchers/launcher.js'
 import { libvirtLauncher } from './launchers/libvirt.js'
+import { type CloudRun, openstackLauncher, type OpenstackLauncherOptions } from './launchers/openstack.js'
 import { qemuLauncher } from './launchers/qemu.js'
 import { type Attempt, cpuModel, machineOptions, negotiate } from './machine.js'
 import { l2Attempts, l2ThreadsSeen } from './nested.js'
@@ -39,7 +40,12 @@ export interface BootTestRequest extends Omit<
   'work' | 'log' | 'signal' | 'summary' | 'checks' | 'kernel' | 'workloads'
 > {
   scenario: ScenarioName
-  launcher: { name: LauncherName; libvirtUri: string }
+  launcher: {
+    name: LauncherName
+    libvirtUri: string
+    /** launcher openstack: the cloud and where on it the guest goes. */
+    openstack?: Omit<OpenstackLauncherOptions, 'runId' | 'work' | 'summary' | 'remember' | 'libvirtUri'>
+  }
   kernel?: string
   /** build-kernel's RPMs: kernel-core and the modules are unpacked and booted instead of kernel. */
   kernelRpms: string[]
@@ -78,6 +84,8 @@ export interface BootTestDependencies extends Reporter {
   onMachine(machine: string): void
   /** nested: the -M the L2 QEMU inside L1 ran with after its own negotiation. */
   onL2Machine?(machine: string): void
+  /** Records a cloud run (launcher openstack) for the post step, before anything is created. */
+  trackCloudRun?(run: CloudRun): void
 }
 
 export interface BootTestOutcome {
@@ -127,9 +135,10 @@ export async function bootTest(
   const scenario = SCENARIOS[request.scenario]
   const usesRpms = request.qemuRpms.length > 0
   const tools = requireTools([
-    ...(usesRpms ? ['rpm2cpio'] : [request.qemu]),
+    ...(usesRpms ? ['rpm2cpio'] : request.launcher.name === 'openstack' ? [] : [request.qemu]),
     ...scenario.tools,
     ...(request.launcher.name === 'libvirt' ? ['virsh'] : []),
+    ...(request.launcher.name === 'openstack' ? ['openstack'] : []),
   ])
   const probe = probeHost()
   const { accel, reason } = chooseAccel(request.accel, probe)
@@ -187,15 +196,25 @@ export async function bootTest(
     summary: deps.summary,
   })
   const qemu = unpackedQemu?.qemu ?? request.qemu
+  const cloud = request.launcher.name === 'openstack' ? request.launcher.openstack : undefined
   const launcher: Launcher =
     guest.launcher ??
-    (request.launcher.name === 'libvirt'
-      ? libvirtLauncher({
-          uri: request.launcher.libvirtUri,
-          emulator: unpackedQemu?.qemu ?? tools[request.qemu]!,
+    (cloud
+      ? openstackLauncher({
+          ...cloud,
+          runId: basename(work),
           work,
+          libvirtUri: request.launcher.libvirtUri,
+          summary: deps.summary,
+          remember: (run) => deps.trackCloudRun?.(run),
         })
-      : qemuLauncher(qemu))
+      : request.launcher.name === 'libvirt'
+        ? libvirtLauncher({
+            uri: request.launcher.libvirtUri,
+            emulator: unpackedQemu?.qemu ?? tools[request.qemu]!,
+            work,
+          })
+        : qemuLauncher(qemu))
   const firmwareDir = unpackedQemu?.firmwareDir ?? firmwareBeside(qemu)
   const machineRequest = {
     accel,

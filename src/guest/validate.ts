@@ -5,10 +5,8 @@ import { SCENARIOS } from './scenarios/index.js'
 
 /** Problems between inputs, before any work (scenario and launcher, scenario and kernel). */
 export function validateBootTest(
-  request: Pick<
-    BootTestRequest,
-    'scenario' | 'launcher' | 'kernel' | 'kernelRpms' | 'l2QemuRpms' | 'workloads'
-  > & {
+  request: Pick<BootTestRequest, 'scenario' | 'kernel' | 'kernelRpms' | 'l2QemuRpms' | 'workloads'> & {
+    launcher: Pick<BootTestRequest['launcher'], 'name' | 'libvirtUri'> & { openstackCloud?: string }
     l2KernelArgs?: string
     kernelArgs?: string
     mmu?: string
@@ -23,6 +21,10 @@ export function validateBootTest(
 ): string[] {
   const scenario = SCENARIOS[request.scenario]
   const problems: string[] = []
+  if (request.launcher.name === 'openstack' && !request.launcher.openstackCloud)
+    problems.push(
+      `Input 'openstack-cloud' is required for launcher openstack; expected the cloud's entry name in clouds.yaml (such as kvm-actions-aio)`,
+    )
   if (!scenario.launchers.includes(request.launcher.name)) {
     problems.push(
       `Input 'launcher' is ${request.launcher.name}, which boots scenarios ${Object.values(SCENARIOS)

@@ -25,6 +25,12 @@ export class Virsh extends Tool {
     return state.exitCode === 0 && !/shut off|crashed/.test(state.stdout)
   }
 
+  /** The domain's XML, or undefined when this connection has no such domain. */
+  async dumpxml(name: string): Promise<string | undefined> {
+    const result = await this.run(['-c', this.uri, 'dumpxml', name], { allowFailure: true })
+    return result.exitCode === 0 ? result.stdout : undefined
+  }
+
   async destroy(name: string): Promise<void> {
     await this.run(['-c', this.uri, 'destroy', name], { allowFailure: true })
   }

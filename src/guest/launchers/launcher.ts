@@ -4,7 +4,7 @@
  */
 import type { BootOptions, BootResult } from '../boot.js'
 
-export type LauncherName = 'qemu' | 'libvirt'
+export type LauncherName = 'qemu' | 'libvirt' | 'openstack'
 
 export interface Launcher {
   readonly name: string

@@ -10,7 +10,7 @@ export const KERNEL_REQUIRED = (scenario: string): string =>
 export const kernelScenario: Scenario = {
   name: 'kernel',
   nested: false,
-  launchers: ['qemu', 'libvirt'],
+  launchers: ['qemu', 'libvirt', 'openstack'],
   tools: ['cpio'],
   validate: ({ kernel }) => (kernel ? [] : [KERNEL_REQUIRED('kernel')]),
   async prepare(request) {
