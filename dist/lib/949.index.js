@@ -366,6 +366,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   channelFiles: () => (/* binding */ channelFiles),
+  phaseClock: () => (/* binding */ phaseClock),
   publish: () => (/* binding */ publish),
   rollback: () => (/* binding */ rollback)
 });
@@ -565,6 +566,19 @@ var tree = __webpack_require__(2990);
 
 
 
+/** A stopwatch of consecutive phases: each call closes the phase running since the last. */
+function phaseClock() {
+    const phases = {};
+    let mark = performance.now();
+    return {
+        phases,
+        done(name) {
+            const now = performance.now();
+            phases[name] = Math.round((phases[name] ?? 0) + now - mark);
+            mark = now;
+        },
+    };
+}
 const nevra = (p) => `${p.name}-${p.epoch}:${p.version}-${p.release}.${p.arch}`;
 async function headers(files) {
     const found = [];
@@ -576,14 +590,14 @@ async function headers(files) {
             '--nosignature',
             '--nodigest',
             '--qf',
-            '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}|%{ARCH}|%{SOURCEPACKAGE}|%{SHA256HEADER}\\n',
+            '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}|%{ARCH}|%{SOURCEPACKAGE}|%{SHA256HEADER}|%{BUILDTIME}|%{SOURCERPM}\\n',
             ...batch,
         ]);
         stdout
             .trim()
             .split('\n')
             .forEach((line, i) => {
-            const [name = '', epoch = '0', version = '', release = '', arch = '', source = '', digest = ''] = line.split('|');
+            const [name = '', epoch = '0', version = '', release = '', arch = '', source = '', digest = '', buildTime = '0', sourceRpm = '',] = line.split('|');
             found.push({
                 file: batch[i],
                 name,
@@ -592,6 +606,8 @@ async function headers(files) {
                 release,
                 arch: source === '1' ? 'src' : arch,
                 digest,
+                buildTime: Number(buildTime) || 0,
+                sourceRpm: sourceRpm === '(none)' ? '' : sourceRpm,
             });
         });
     }
@@ -620,6 +636,7 @@ async function publish(options) {
     const { log } = options;
     const paths = (0,tree/* channelPaths */.S2)(options.target, options.releasever, options.channel);
     const baseUrl = options.baseUrl ?? (0,external_node_url_.pathToFileURL)(options.target).href;
+    const clock = phaseClock();
     const release = (0,tree/* lockTarget */.Nd)(options.target);
     try {
         (0,tree/* pruneStates */.lm)(paths, options.releasever, options.channel);
@@ -630,13 +647,25 @@ async function publish(options) {
             const folders = [...options.arches, 'Source'];
             for (const folder of folders)
                 (0,tree/* seedFrom */.wX)(previous, state, folder);
+            clock.done('seed the new state');
             // The -release package: rebuilt only when the .repo file or the key changes.
             const repo = repoFile({ name: options.name, channel: options.channel, baseUrl });
             const hash = releaseContentHash(repo, options.publicKey);
             const releaseName = `${options.name}-release`;
             const existing = new Map();
+            // The previous state's packages: from its landing page's data when it kept one (a JSON
+            // read), else from each folder's primary.xml.
+            const fromPage = previous ? (0,landing_page/* pagePackages */.l7)(previous) : undefined;
             for (const folder of folders)
-                existing.set(folder, previous ? await listed((0,external_node_path_.join)(previous, folder)) : []);
+                existing.set(folder, !previous
+                    ? []
+                    : fromPage
+                        ? (fromPage.get(folder) ?? []).map((p) => ({
+                            ...p,
+                            url: (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)(previous, folder, p.file)).href,
+                        }))
+                        : await listed((0,external_node_path_.join)(previous, folder)));
+            clock.done('read the previous metadata');
             const oldRelease = existing
                 .get(options.arches[0])
                 .filter((p) => p.name === releaseName)
@@ -655,6 +684,7 @@ async function publish(options) {
                 const number = oldRelease ? Number(/^(\d+)/.exec(oldRelease.release ?? '0')?.[1] ?? 0) + 1 : 1;
                 incoming.push(await buildReleaseRpm(options.name, options.releasever, number, repo, options.publicKey, releaseDir, log));
             }
+            clock.done('the -release package');
             // Copies of the incoming RPMs are signed, never the caller's files.
             const staged = new Map();
             // A noarch package goes into every arch folder: the extra copies are made once it is signed.
@@ -689,13 +719,16 @@ async function publish(options) {
                 }
             }
             const firstCopies = [...staged.values()];
+            clock.done('read the new headers');
             if (options.gpg)
                 await signRpms(firstCopies, options.gpg);
+            clock.done('rpmsign');
             for (const { from, to } of extraCopies)
                 (0,external_node_fs_.copyFileSync)(from, to);
             const publicKeyFile = (0,external_node_path_.join)(state, `RPM-GPG-KEY-${options.name}`);
             (0,external_node_fs_.writeFileSync)(publicKeyFile, options.publicKey);
             await requireSignedBy(firstCopies, publicKeyFile, keyIdOf(options));
+            clock.done('check the signatures');
             // Retention: the newest EVRs of each name stay, per folder.
             const pruned = [];
             const prunedIn = new Set();
@@ -738,14 +771,20 @@ async function publish(options) {
                         (0,repodata_repomd/* parseRepomd */.p)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml'), 'utf8')).revision ?? '';
                     continue;
                 }
+                clock.done('retention');
                 revisions[folder] = await createRepo((0,external_node_path_.join)(state, folder), log);
+                clock.done('createrepo_c');
                 if (options.gpg)
                     await options.gpg.detachSign((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml'));
                 else if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml.asc'))) {
                     throw new errors/* ConfigurationError */.j1('publishing without a signing-key can only promote or roll back; new metadata must be signed');
                 }
+                clock.done('sign repomd.xml');
             }
+            for (const folder of folders)
+                (0,tree/* keepPreviousMetadata */.gB)(previous && (0,external_node_path_.join)(previous, folder), (0,external_node_path_.join)(state, folder));
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(state, `${options.name}.repo`), repo);
+            clock.done('keep the previous metadata');
             // dnf must accept every folder and see exactly what was staged there.
             const keyUrl = (0,external_node_url_.pathToFileURL)(publicKeyFile).href;
             for (const folder of options.arches.filter((f) => changedFolders.includes(f))) {
@@ -763,12 +802,14 @@ async function publish(options) {
                     throw new errors/* TestFailure */.p2(`dnf sees another ${folder} repository than was staged: missing ${missing.join(', ') || 'none'}; unexpected ${extra.join(', ') || 'none'}`);
                 }
             }
+            clock.done('dnf check');
             await options.beforeSwitch?.(options.arches.map((arch) => ({
                 arch,
                 repo: { id: repoId(options), baseUrl: (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)(state, arch)).href, gpgKeyUrl: keyUrl },
             })));
             // A run with nothing to sign still proves the key works, so a bad secret shows today.
             await options.gpg?.verifyPassphrase();
+            clock.done('before the switch');
             // The page describes this state and lives in it, so it switches in with the packages.
             if (options.landingPage)
                 await (0,landing_page/* writeLandingPage */.iA)(state, {
@@ -779,7 +820,17 @@ async function publish(options) {
                     baseUrl,
                     folders,
                     fingerprint: options.gpg?.fingerprint ?? '',
-                });
+                }, 
+                // Only this publish's changes are read; the rest comes from the previous state's page.
+                await (0,landing_page/* updatePageData */.PQ)(previous, state, added.map((h) => ({
+                    folder: (0,external_node_path_.relative)(state, (0,external_node_path_.dirname)(h.file)),
+                    file: h.file,
+                    nevra: nevra(h),
+                    arch: h.arch,
+                    buildTime: h.buildTime,
+                    sourceRpm: h.sourceRpm,
+                }))));
+            clock.done('landing page');
             const result = {
                 added: [...new Set(added.map(nevra))],
                 kept: [...new Set(kept)],
@@ -790,6 +841,11 @@ async function publish(options) {
                 repoFile: repo,
                 dryRun: options.dryRun,
                 differing: [...new Set(differing)],
+                phases: clock.phases,
+                signed: [
+                    ...added.map((h) => (0,external_node_path_.relative)(state, h.file)),
+                    ...changedFolders.map((folder) => (0,external_node_path_.join)(folder, 'repodata', 'repomd.xml')),
+                ],
             };
             const keptSet = new Set(result.kept);
             result.kept.push(...unchanged.filter((n) => !keptSet.has(n)));
@@ -801,6 +857,7 @@ async function publish(options) {
             if (previous)
                 (0,tree/* switchLink */.$x)(paths.previous, previous);
             (0,tree/* pruneStates */.lm)(paths, options.releasever, options.channel);
+            clock.done('switch');
             log.info(`Published ${options.channel}: ${paths.live} -> ${state}`);
             return result;
         }

@@ -31562,6 +31562,31 @@ const CONSOLE_PATTERNS = [
         fatal: true,
         pattern: /dracut: Refusing to continue|Entering emergency mode|You are in emergency mode/,
     },
+    // KVM-HV in a partition (nested API v2: PowerVM, or QEMU's cap-nested-papr). Seen in L1 while
+    // L2 reached its marker: listed as harmless, never dropped.
+    {
+        kind: 'nested v2: LPID flush',
+        fatal: false,
+        pattern: /KVM: TLB LPID invalidation hcall failed, rc=-2\b/,
+        harmless: 'L1 flushes the new guest’s LPID with H_TLB_INVALIDATE, a nested API v1 call that an API v2 parent does not implement (H_FUNCTION); under v2 the parent manages L2’s translations',
+    },
+    {
+        kind: 'nested v2: L2 VPA',
+        fatal: false,
+        pattern: /KVM-NESTEDv2: couldn't register the L2 VPA \(rc=-56\)/,
+        harmless: 'QEMU’s API v2 parent rejects the L2 VPA address L1 passes before L2 registered one (H_P3); L2 runs to its marker regardless',
+    },
+    // The parent would not create L2 or its vCPUs: no nested guest can run.
+    {
+        kind: 'nested v2: guest creation',
+        fatal: true,
+        pattern: /KVM: Create Guest hcall failed, rc=/,
+    },
+    {
+        kind: 'nested v2 unavailable',
+        fatal: false,
+        pattern: /kvm-hv: nestedv2 get capabilities hcall failed, falling back to nestedv1/,
+    },
     { kind: 'SLOF error', fatal: true, pattern: /\bE340[0-9]: / },
     { kind: 'CAS negotiation failure', fatal: true, pattern: /Couldn't negotiate a suitable PVR during CAS/ },
     // QEMU's own errors end QEMU itself; warnings (such as TCG lacking a capability) are only reported.
@@ -31585,9 +31610,15 @@ class ConsoleWatcher {
     /** Feeds one console line; returns 'ready', 'fatal' or undefined. */
     feed(line) {
         this.lineNumber++;
-        for (const { kind, fatal, pattern } of CONSOLE_PATTERNS) {
+        for (const { kind, fatal, pattern, harmless } of CONSOLE_PATTERNS) {
             if (pattern.test(line)) {
-                this.findings.push({ kind, fatal, line: line.trim(), lineNumber: this.lineNumber });
+                this.findings.push({
+                    kind,
+                    fatal,
+                    line: line.trim(),
+                    lineNumber: this.lineNumber,
+                    ...(harmless ? { harmless } : {}),
+                });
                 if (fatal)
                     return 'fatal';
             }
@@ -31759,6 +31790,76 @@ async function bootGuest(options) {
             ? `guest did not reach its ready marker within ${(0,duration/* formatDuration */.a)(options.bootTimeoutMs)}`
             : `guest stopped before its ready marker (exit code ${result.exitCode})`);
     });
+}
+
+
+/***/ }),
+
+/***/ 3039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FB: () => (/* binding */ smtProblems),
+/* harmony export */   fM: () => (/* binding */ configMismatches),
+/* harmony export */   h4: () => (/* binding */ configuredKernelArgs),
+/* harmony export */   jm: () => (/* binding */ guestViewRows)
+/* harmony export */ });
+/* unused harmony export SMT_LIMITS */
+/** Threads per core each generation runs: POWER9 SMT4, POWER10 SMT8; SMT modes are powers of two. */
+const SMT_LIMITS = { power9: 4, power10: 8 };
+const SMT_MODES = [1, 2, 4, 8];
+/**
+ * The SMT request against the CPU it runs on: a mode the generation has, and whole cores. The
+ * generation is the guest's (cpu-compat, else cpu) or, for cpu host, the probed host's.
+ */
+function smtProblems(request) {
+    const { threads, smp } = request;
+    if (threads <= 1)
+        return [];
+    const generation = (request.cpuCompat ?? (request.cpu === 'host' ? request.hostGeneration : request.cpu))?.toLowerCase();
+    const limit = generation ? SMT_LIMITS[generation] : undefined;
+    const accepted = SMT_MODES.filter((mode) => mode <= (limit ?? 8));
+    const problems = [];
+    if (!accepted.includes(threads))
+        problems.push(`Input 'threads' is ${threads}, but ${generation ? generation.toUpperCase() : 'POWER'} runs ${accepted.join(', ')} threads per core${limit ? ` (SMT${limit})` : ''}; expected threads ${accepted.join(', ')}${generation === 'power9' ? ', or cpu power10 for SMT8' : ''}`);
+    if (smp % threads !== 0)
+        problems.push(`Input 'smp' is ${smp}, which is not a whole number of ${threads}-thread cores; expected a multiple of threads (${threads})`);
+    return problems;
+}
+/** The kernel arguments a configuration needs (a hash guest: disable_radix), then the user's. */
+function configuredKernelArgs(config, kernelArgs) {
+    const words = [...(config.mmu === 'hash' ? ['disable_radix'] : []), kernelArgs?.trim() ?? ''].filter(Boolean);
+    return words.length > 0 ? words.join(' ') : undefined;
+}
+/** Each way the guest differs from the request, in words; empty when it honoured all of it. */
+function configMismatches(config, view) {
+    const seen = view.mmuLine ? ` (kernel: "${view.mmuLine}")` : '';
+    const problems = [];
+    if (config.mmu && view.mmu !== config.mmu)
+        problems.push(`asked for a ${config.mmu} MMU; the guest runs ${view.mmu ?? 'an MMU it did not report'}${seen}`);
+    if (config.threads && view.threadsPerCore !== config.threads)
+        problems.push(`asked for ${config.threads} threads per core; the guest sees ${view.threadsPerCore ?? 'an unreported number'}`);
+    // /proc/cpuinfo names the generation the guest runs as: "POWER9 (architected)" under compat mode.
+    if (config.cpuCompat && !view.cpu?.toUpperCase().startsWith(config.cpuCompat.toUpperCase()))
+        problems.push(`asked for max-cpu-compat=${config.cpuCompat}; the guest's CPU is ${view.cpu ?? 'not reported'}`);
+    return problems;
+}
+/** The Guest table's rows: what was asked and what the guest saw. */
+function guestViewRows(config, view) {
+    return [
+        [
+            'MMU',
+            config.mmu ?? '(default)',
+            `${view.mmu ?? 'not reported'}${view.mmuLine ? `: ${view.mmuLine}` : ''}`,
+        ],
+        [
+            'Threads per core',
+            String(config.threads ?? '(default)'),
+            String(view.threadsPerCore ?? 'not reported'),
+        ],
+        ['CPU', config.cpuCompat ? `max-cpu-compat=${config.cpuCompat}` : '(model)', view.cpu ?? 'not reported'],
+        ['Kernel release', '', view.release ?? 'not reported'],
+    ];
 }
 
 
@@ -32219,6 +32320,411 @@ async function buildInitramfs(dir, busybox, { checks = [], setup = '', after = '
 
 /***/ }),
 
+/***/ 786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bb: () => (/* binding */ openstackLauncher),
+/* harmony export */   deleteRun: () => (/* binding */ deleteRun),
+/* harmony export */   u: () => (/* binding */ DEFAULT_IMAGE_PROPERTIES)
+/* harmony export */ });
+/* unused harmony exports RUN_PROPERTY, OpenstackCli, parseDomain */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var saxes__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9800);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4524);
+/* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1683);
+/* harmony import */ var _report_duration_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6132);
+/* harmony import */ var _boot_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5042);
+/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4922);
+/* harmony import */ var _virsh_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8546);
+/**
+ * The guest as a nova server on an OpenStack cloud: the kernel and the generated initramfs go to
+ * glance as AKI and ARI images referenced by a small machine image (kernel_id, ramdisk_id), nova
+ * boots it, and the console-log API is read into the same console session (classifier, checks,
+ * markers) as every other launcher. Everything the run creates carries its run id, is deleted
+ * when the boot ends, and again by the post step from the saved state; a leak check fails the run
+ * when anything of that id survives. The OpenStack client is python3-openstackclient with JSON
+ * output; the cloud comes from clouds.yaml through OS_CLOUD / OS_CLIENT_CONFIG_FILE, never argv.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The image and server property that names the run everything belongs to. */
+const RUN_PROPERTY = 'kvm-actions-run';
+/** Properties nova needs to boot ppc64le pseries guests (the user's are added after them). */
+const DEFAULT_IMAGE_PROPERTIES = ['hw_architecture=ppc64le', 'hw_machine_type=pseries'];
+/** python3-openstackclient on one cloud. */
+class OpenstackCli extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_5__/* .Tool */ .N {
+    cloud;
+    constructor(cloud) {
+        super('openstack');
+        this.cloud = cloud;
+    }
+    get env() {
+        return {
+            OS_CLOUD: this.cloud.cloud,
+            ...(this.cloud.configFile ? { OS_CLIENT_CONFIG_FILE: this.cloud.configFile } : {}),
+        };
+    }
+    async json(args, signal) {
+        const result = await this.run([...args, '-f', 'json'], { env: this.env, ...(signal ? { signal } : {}) });
+        return JSON.parse(result.stdout || 'null');
+    }
+    async text(args) {
+        return (await this.run(args, { env: this.env })).stdout;
+    }
+    async quiet(args) {
+        return this.run(args, { env: this.env, allowFailure: true });
+    }
+    failure(result) {
+        const said = (result.stderr || result.stdout).trim().split('\n').filter(Boolean).at(-1) ?? '';
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`openstack ${result.argv
+            .slice(1)
+            .filter((a) => /^[a-z]/.test(a))
+            .slice(0, 2)
+            .join(' ')} failed on cloud ${this.cloud.cloud}: ${said}`);
+    }
+}
+function parseDomain(xml) {
+    const domain = { devices: [] };
+    const parser = new saxes__WEBPACK_IMPORTED_MODULE_2__/* .SaxesParser */ .wT();
+    const path = [];
+    parser.on('opentag', (tag) => {
+        const a = tag.attributes;
+        const parent = path.at(-1);
+        if (tag.name === 'type' && parent === 'os') {
+            if (a.arch)
+                domain.arch = a.arch;
+            if (a.machine)
+                domain.machine = a.machine;
+        }
+        if (tag.name === 'cpu' && parent === 'domain' && a.mode)
+            domain.cpuMode = a.mode;
+        if (parent === 'devices' && tag.name !== 'emulator') {
+            const kind = a.model ?? a.type ?? a.device;
+            domain.devices.push(kind ? `${tag.name}[${kind}]` : tag.name);
+        }
+        if (tag.name === 'target' && path.at(-2) === 'devices' && a.type && path.at(-1) === 'console')
+            domain.devices[domain.devices.length - 1] += `→${a.type}`;
+        path.push(tag.name);
+    });
+    parser.on('text', (text) => {
+        if (path.at(-1) === 'model' && path.at(-2) === 'cpu')
+            domain.cpuModel = text.trim();
+        if (path.at(-1) === 'emulator')
+            domain.emulator = text.trim();
+    });
+    parser.on('closetag', () => path.pop());
+    parser.write(xml).close();
+    return domain;
+}
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Deletes every server and image of the run, then checks that none is left; what survives is an
+ * InfrastructureError naming it. Also what the post step runs.
+ */
+async function deleteRun(run) {
+    const cli = new OpenstackCli(run);
+    const found = await findRun(cli, run.runId);
+    const servers = found.filter((r) => r.kind === 'server').map((r) => r.id);
+    const images = found.filter((r) => r.kind === 'image').map((r) => r.id);
+    if (servers.length > 0)
+        await cli.quiet(['server', 'delete', '--wait', ...servers]);
+    if (images.length > 0)
+        await cli.quiet(['image', 'delete', ...images]);
+    const left = await findRun(cli, run.runId);
+    if (left.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`resources of run ${run.runId} survived their deletion on cloud ${run.cloud}: ${left.map((r) => `${r.kind} ${r.name} (${r.id})`).join(', ')}`);
+    return found.map((r) => `${r.kind} ${r.name}`);
+}
+/** The run's servers (by name prefix), images (by property) and ports (by the servers' ids). */
+async function findRun(cli, runId) {
+    const servers = (await cli.json(['server', 'list', '--name', `^${runId}`])).filter((s) => s.Name.startsWith(runId));
+    const images = await cli.json([
+        'image',
+        'list',
+        '--property',
+        `${RUN_PROPERTY}=${runId}`,
+    ]);
+    const ports = (await Promise.all(servers.map((s) => cli.json(['port', 'list', '--device-id', s.ID])))).flat();
+    return [
+        ...servers.map((s) => ({ kind: 'server', id: s.ID, name: s.Name })),
+        ...images.map((i) => ({ kind: 'image', id: i.ID, name: i.Name })),
+        ...ports.map((p) => ({ kind: 'port', id: p.ID, name: p.Name })),
+    ];
+}
+function openstackLauncher(config) {
+    return {
+        name: 'openstack',
+        tools: ['openstack'],
+        async launch(options, resultsDir) {
+            const cli = new OpenstackCli(config);
+            const run = {
+                runId: config.runId,
+                cloud: config.cloud,
+                ...(config.configFile ? { configFile: config.configFile } : {}),
+            };
+            config.remember(run);
+            let result;
+            try {
+                result = await bootOnNova(cli, config, options, resultsDir);
+            }
+            catch (error) {
+                // The boot's own error is the one to report; the post step retries the deletion.
+                await deleteRun(run).then((deleted) => options.log?.info(`Deleted on cloud ${config.cloud}: ${deleted.join(', ')}`), (cleanup) => options.log?.warning(cleanup.message));
+                throw error;
+            }
+            const deleted = await deleteRun(run);
+            options.log?.info(`Deleted on cloud ${config.cloud}: ${deleted.join(', ')}`);
+            return result;
+        },
+    };
+}
+async function uploadImages(cli, config, options) {
+    const tag = ['--property', `${RUN_PROPERTY}=${config.runId}`];
+    const kernel = await cli.json([
+        'image', 'create', '--disk-format', 'aki', '--container-format', 'aki',
+        '--file', options.kernel, ...tag, `${config.runId}-kernel`,
+    ]); // prettier-ignore
+    const ramdisk = await cli.json([
+        'image', 'create', '--disk-format', 'ari', '--container-format', 'ari',
+        '--file', options.initrd, ...tag, `${config.runId}-ramdisk`,
+    ]); // prettier-ignore
+    // The machine image: an empty disk; the generated init runs from the initramfs.
+    const disk = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(config.work, 'machine.img');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(disk, Buffer.alloc(1024 * 1024));
+    const properties = [
+        `kernel_id=${kernel.id}`,
+        `ramdisk_id=${ramdisk.id}`,
+        `os_command_line=${(0,_qemu_js__WEBPACK_IMPORTED_MODULE_7__/* .kernelCommandLine */ .Xy)(options.kernelArgs)}`,
+        ...DEFAULT_IMAGE_PROPERTIES,
+        ...config.imageProperties,
+    ];
+    const machine = await cli.json([
+        'image', 'create', '--disk-format', 'raw', '--container-format', 'bare', '--file', disk,
+        ...tag, ...properties.flatMap((p) => ['--property', p]), `${config.runId}-machine`,
+    ]); // prettier-ignore
+    return machine.id;
+}
+async function bootOnNova(cli, config, options, resultsDir) {
+    const image = await uploadImages(cli, config, options);
+    let stopped = false;
+    const session = new _boot_js__WEBPACK_IMPORTED_MODULE_6__/* .ConsoleSession */ .Aq(options, () => {
+        stopped = true;
+    });
+    const started = performance.now();
+    const placement = [
+        ...(config.availabilityZone ? ['--availability-zone', config.availabilityZone] : []),
+        ...(config.host ? ['--host', config.host] : []),
+    ];
+    const argv = [
+        // Compute API 2.74: --host, and --nic none (which the client's default 2.1 turns into an error).
+        '--os-compute-api-version', '2.74', 'server', 'create', '--image', image, '--flavor', config.flavor,
+        ...(config.network === 'none' ? ['--nic', 'none'] : ['--network', config.network]),
+        ...placement, '--property', `${RUN_PROPERTY}=${config.runId}`, config.runId,
+    ]; // prettier-ignore
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(resultsDir, 'qemu-command.txt'), ['openstack', ...argv].join(' ') + '\n');
+    let server = await cli.json(argv, options.signal);
+    const deadline = Date.now() + options.bootTimeoutMs;
+    let active;
+    let lines = 0;
+    let consoleText = '';
+    let polls = 0;
+    let timedOut = false;
+    let gone = false;
+    for (;;) {
+        if (options.signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN('cancelled: the guest was stopped');
+        if (active === undefined || polls % 3 === 0 || session.timeline.ready !== undefined) {
+            server = await cli.json(['server', 'show', server.id], options.signal);
+            if (server.status === 'ERROR')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`nova put server ${config.runId} in ERROR: ${server.fault?.message ?? 'no fault message'}`);
+            if (active === undefined && server.status === 'ACTIVE') {
+                active = performance.now() - started;
+                await recordDomain(config, server, resultsDir);
+            }
+            if (active !== undefined && server.status === 'SHUTOFF')
+                gone = true;
+        }
+        if (active !== undefined) {
+            consoleText = await cli.text(['console', 'log', 'show', server.id]);
+            const all = consoleText.split('\n');
+            // The last line may still be growing: feed complete lines only, until the guest is gone.
+            for (const line of all.slice(lines, gone ? all.length : all.length - 1))
+                session.feed(line);
+            lines = gone ? all.length : all.length - 1;
+        }
+        polls++;
+        if (stopped || gone)
+            break;
+        if (Date.now() > deadline) {
+            timedOut = true;
+            break;
+        }
+        await delay(config.pollMs ?? 1000);
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(options.consoleLog, consoleText);
+    const end = performance.now() - started;
+    const times = { create: 0, active, ready: session.timeline.ready, end };
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(resultsDir, 'nova-timeline.json'), JSON.stringify(times, null, 2) + '\n');
+    nova(config.summary, times);
+    return session.finish(['openstack', ...argv], () => timedOut
+        ? new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`guest did not reach its ready marker within ${(0,_report_duration_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a)(options.bootTimeoutMs)}${active === undefined ? ` (the server never became ACTIVE: ${server.status})` : ''}`)
+        : new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TestFailure */ .p2(`guest stopped before its ready marker (server ${server.status})`));
+}
+/** nova's domain: from the compute node's libvirt when it is local, else the server's details. */
+async function recordDomain(config, server, resultsDir) {
+    const name = server['OS-EXT-SRV-ATTR:instance_name'];
+    const rows = [
+        ['Compute host', server['OS-EXT-SRV-ATTR:host'] ?? 'not shown (not an admin)'],
+        ['Instance', name ?? 'not shown (not an admin)'],
+    ];
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(resultsDir, 'server.json'), JSON.stringify(server, null, 2) + '\n');
+    if (config.libvirtUri && name) {
+        const xml = await new _virsh_js__WEBPACK_IMPORTED_MODULE_8__/* .Virsh */ .T(config.libvirtUri).dumpxml(name);
+        if (xml) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(resultsDir, 'domain.xml'), xml);
+            const domain = parseDomain(xml);
+            rows.push(['Architecture', domain.arch ?? ''], ['Machine', domain.machine ?? ''], ['Emulator', domain.emulator ?? ''], ['CPU', [domain.cpuMode, domain.cpuModel].filter(Boolean).join(' ')], ['Devices', domain.devices.join(', ')]);
+        }
+        else
+            rows.push(['Domain', `not found on ${config.libvirtUri}: the compute node is not local`]);
+    }
+    config.summary.heading('nova’s domain', 3).table(['Property', 'Value'], rows, 'domain.xml and server.json');
+}
+function nova(summary, times) {
+    const at = (ms) => (ms === undefined ? 'never' : (0,_report_duration_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a)(ms));
+    summary.heading('Through nova', 3).table(['Event', 'At'], [
+        ['server create', at(times.create)],
+        ['ACTIVE', at(times.active)],
+        ['ready marker (console-log API)', at(times.ready)],
+        ['end', at(times.end)],
+    ]);
+}
+
+
+/***/ }),
+
+/***/ 569:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KI: () => (/* binding */ machineOptions),
+/* harmony export */   Nl: () => (/* binding */ negotiate),
+/* harmony export */   QG: () => (/* binding */ cpuModel),
+/* harmony export */   WC: () => (/* binding */ withOption),
+/* harmony export */   pH: () => (/* binding */ REFUSAL_RULES)
+/* harmony export */ });
+/* unused harmony export suggestedOption */
+/** pseries,key=value,… from the probe and the request. */
+function machineOptions(probe, request) {
+    let machine = 'pseries';
+    if (request.accel === 'kvm')
+        machine = withOption(machine, 'accel=kvm');
+    if (request.accel === 'kvm')
+        machine = withOption(machine, 'kvm-type=HV');
+    // Direct kernel boot: VOF instead of SLOF saves seconds per boot.
+    if (request.firmware !== 'slof')
+        machine = withOption(machine, 'x-vof=on');
+    // A host without XIVE (POWER8, or XIVE off) can only give the guest XICS.
+    if (request.accel === 'kvm' && probe.xive === false)
+        machine = withOption(machine, 'ic-mode=xics');
+    // An older guest generation on a newer host: the host CPU in compatibility mode.
+    const host = probe.generation?.toLowerCase();
+    if (request.accel === 'kvm' && host && request.cpu !== 'host' && request.cpu !== host)
+        machine = withOption(machine, `max-cpu-compat=${request.cpu}`);
+    if (request.cpuCompat)
+        machine = withOption(machine, `max-cpu-compat=${request.cpuCompat}`);
+    if (request.nested && request.nestedApi === 'v2') {
+        machine = withOption(machine, 'cap-nested-hv=off');
+        machine = withOption(machine, 'cap-nested-papr=on');
+    }
+    else if (request.nested)
+        machine = withOption(machine, 'cap-nested-hv=on');
+    for (const option of request.extra)
+        machine = withOption(machine, option);
+    return machine;
+}
+/** Sets key=value in a machine string, replacing an earlier value of the same key. */
+function withOption(machine, option) {
+    const [type, ...options] = machine.split(',');
+    const key = option.split('=')[0];
+    return [type, ...options.filter((existing) => existing.split('=')[0] !== key), option].join(',');
+}
+/** The -cpu of a request: under KVM with an older generation, the host CPU in compat mode. */
+function cpuModel(probe, request) {
+    if (request.accel !== 'kvm')
+        return request.cpu === 'host' ? 'power9' : request.cpu;
+    const host = probe.generation?.toLowerCase();
+    return request.cpu === 'host' || (host && request.cpu !== host) ? 'host' : request.cpu;
+}
+/**
+ * QEMU's refusals and the setting each asks for. The patterns are POSIX extended regular
+ * expressions as well as JavaScript ones: L1's shell (nested.ts) negotiates the L2 QEMU with the
+ * same table, through busybox sed. `\1` in the fix is the pattern's first group.
+ */
+const REFUSAL_RULES = [
+    // "Try appending -machine cap-sbbc=broken", "try appending -machine cap-ccf-assist=off"
+    { refusal: '[Tt]ry appending -machine ([a-z0-9-]+=[a-z0-9]+)', fix: '\\1' },
+    // No XIVE from the KVM below (POWER8, an LPAR, a nested guest): QEMU's own interrupt controller.
+    {
+        refusal: 'kernel_irqchip requested but unavailable|IRQ_XIVE capability must be present',
+        fix: 'kernel-irqchip=off',
+    },
+    // A 4 KiB-page host kernel (Debian's powerpc64le) under a KVM that backs guest pages with host
+    // pages (KVM_PPC_PAGE_SIZES_REAL): QEMU names the host page size but no setting.
+    {
+        refusal: "Can't support [0-9]+ kiB guest pages with ([0-9]+) kiB host pages",
+        fix: 'cap-hpt-max-page-size=\\1k',
+    },
+];
+/** The setting QEMU's refusal suggests, if it suggests one. */
+function suggestedOption(output) {
+    for (const { refusal, fix } of REFUSAL_RULES) {
+        const match = new RegExp(refusal).exec(output);
+        if (match)
+            return fix.replace('\\1', match[1] ?? '').toLowerCase();
+    }
+    return undefined;
+}
+/**
+ * Runs `start` with the machine, and again with each setting QEMU suggests, at most `limit`
+ * times; a refusal without a suggestion, or a suggestion already tried, ends it.
+ */
+async function negotiate(machine, start, refusalOf, attempts = [], limit = 5) {
+    let current = machine;
+    for (;;) {
+        try {
+            const result = await start(current);
+            attempts.push({ machine: current });
+            return { result, attempts };
+        }
+        catch (error) {
+            const refusal = refusalOf(error);
+            const fix = refusal ? suggestedOption(refusal) : undefined;
+            const next = fix ? withOption(current, fix) : undefined;
+            attempts.push({ machine: current, ...(refusal ? { refusal } : {}), ...(fix ? { fix } : {}) });
+            if (!next || next === current || attempts.length >= limit || attempts.some((a) => a.machine === next))
+                throw error;
+            current = next;
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 413:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32335,12 +32841,15 @@ function modulesBesideKernel(kernel) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ L2_MACHINE),
+/* harmony export */   TX: () => (/* binding */ l2Attempts),
+/* harmony export */   ZZ: () => (/* binding */ l2ThreadsSeen),
 /* harmony export */   gi: () => (/* binding */ describeL2Qemu),
 /* harmony export */   kX: () => (/* binding */ nestedPayload),
 /* harmony export */   qx: () => (/* binding */ describeL1Kernel),
 /* harmony export */   yu: () => (/* binding */ GUEST_QEMU_DIR)
 /* harmony export */ });
-/* unused harmony exports kvmModules, libraryClosure, l2Command, nestedChecks */
+/* unused harmony exports kvmModules, libraryClosure, L2_ATTEMPT, L2_FIX, l2Command, refusalSed, nestedChecks */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -32349,16 +32858,18 @@ function modulesBesideKernel(kernel) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4524);
-/* harmony import */ var _exec_shell_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2715);
+/* harmony import */ var _exec_shell_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2715);
 /* harmony import */ var _initramfs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(789);
 /* harmony import */ var _modules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(413);
-/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4922);
-/* harmony import */ var _workloads_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7446);
+/* harmony import */ var _machine_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(569);
+/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4922);
+/* harmony import */ var _workloads_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7446);
 /**
  * The hypervisor-under-test scenario: the candidate kernel boots as L1 on a machine with
  * cap-nested-hv=on, loads kvm_hv, and starts an L2 guest with KVM. /dev/kvm appearing proves
  * nothing (it appears even when kvm_hv fails to load); only an L2 that reaches its marker does.
  */
+
 
 
 
@@ -32459,8 +32970,16 @@ async function l2QemuFiles(guestQemuDir, candidate) {
             .map(([name, source]) => ({ source, target: `${L1_FIRMWARE}/${name}` })),
     ];
 }
+/** L2's -M before any negotiation: VOF, KVM-HV (the user's l2-machine-options come after). */
+const L2_MACHINE = 'pseries,x-vof=on,kvm-type=HV';
+/** Attempts of the L2 QEMU inside L1, as L0's negotiation allows (machine.ts). */
+const L2_ATTEMPTS = 5;
+/** What L1 prints around each L2 attempt, for L0 to report the negotiation. */
+const L2_ATTEMPT = 'KVM-ACTIONS-L2-MACHINE';
+const L2_FIX = 'KVM-ACTIONS-L2-FIX';
 /** The L2 command inside L1: the guest's emulator run through its own loader and libraries. */
 function l2Command(options) {
+    const threads = options.l2Threads && options.l2Threads > 1 ? options.l2Threads : undefined;
     return [
         'timeout',
         String(options.l2TimeoutSeconds),
@@ -32471,11 +32990,12 @@ function l2Command(options) {
         '-L',
         L1_FIRMWARE,
         '-M',
-        'pseries,x-vof=on,kvm-type=HV',
+        options.l2Machine ?? L2_MACHINE,
         '-accel',
         'kvm',
         '-m',
         String(options.l2MemoryMb),
+        ...(threads ? ['-smp', `${threads},threads=${threads}`] : []),
         '-nographic',
         '-no-reboot',
         '-nodefaults',
@@ -32486,13 +33006,86 @@ function l2Command(options) {
         '-initrd',
         `${L2_DIR}/initramfs.cpio`,
         '-append',
-        (0,_qemu_js__WEBPACK_IMPORTED_MODULE_7__/* .kernelCommandLine */ .Xy)(options.l2KernelArgs),
+        (0,_qemu_js__WEBPACK_IMPORTED_MODULE_8__/* .kernelCommandLine */ .Xy)(options.l2KernelArgs),
     ];
+}
+/**
+ * The sed program that turns a QEMU refusal into its setting: machine.ts's REFUSAL_RULES, so the
+ * L2 QEMU inside L1 is negotiated by the same rules as L0's.
+ */
+function refusalSed() {
+    return _machine_js__WEBPACK_IMPORTED_MODULE_7__/* .REFUSAL_RULES */ .pH.flatMap(({ refusal, fix }) => {
+        if (refusal.includes('#') || fix.includes('#'))
+            throw new Error(`a refusal rule holds '#': ${refusal}`);
+        // The rule's own first group becomes the second inside the wrapping one.
+        return ['-e', `s#.*(${refusal}).*#${fix.replace('\\1', '\\2')}#p`];
+    });
+}
+/**
+ * The L2 guest inside L1, negotiated: each attempt prints its -M; a QEMU refusal whose setting
+ * REFUSAL_RULES knows (and that was not tried yet) starts the next attempt with it; the check
+ * passes when L2 reaches its marker.
+ */
+function l2Negotiation(l2, extraArgs) {
+    const machineAt = l2.indexOf('-M') + 1;
+    const run = [
+        ...l2.map((word, index) => (index === machineAt ? '"$machine"' : (0,_exec_shell_js__WEBPACK_IMPORTED_MODULE_10__/* .shellWord */ .r)(word))),
+        ...extraArgs,
+    ].join(' ');
+    const sed = ['sed', '-nE', ...refusalSed().map(_exec_shell_js__WEBPACK_IMPORTED_MODULE_10__/* .shellWord */ .r)].join(' ');
+    // L2's console is prefixed so that its marker and results never pass for L1's own.
+    // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
+    // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
+    return [
+        `l2_log=$(mktemp); machine=${(0,_exec_shell_js__WEBPACK_IMPORTED_MODULE_10__/* .shellWord */ .r)(l2[machineAt])}; attempt=0`,
+        'while :; do',
+        '  attempt=$((attempt + 1)); : > "$l2_log"',
+        `  echo "${L2_ATTEMPT} $machine"`,
+        `  ${run} 2>&1 | awk -v copy="$l2_log" '{ sub(/\r$/, ""); line = "${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > copy }'`,
+        `  grep -qx '${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' "$l2_log" && break`,
+        // A guest that ran (its kernel printed) was not refused: nothing to negotiate.
+        `  grep -q '^${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}.*Linux version' "$l2_log" && break`,
+        `  fix=$(${sed} "$l2_log" | head -n 1 | tr A-Z a-z)`,
+        `  [ -n "$fix" ] && [ "$attempt" -lt ${L2_ATTEMPTS} ] || break`,
+        '  case ",$machine," in *",$fix,"*) break ;; esac',
+        `  echo "${L2_FIX} $fix"`,
+        '  machine="$(echo "$machine" | tr , "\n" | grep -v "^${fix%%=*}=" | tr "\n" , | sed "s/,$//"),$fix"',
+        'done',
+        `grep -qx '${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' "$l2_log"`,
+    ].join('\n');
+}
+/** Threads per core L2 says it runs with (its own guest-view line, relayed by L1). */
+function l2ThreadsSeen(output) {
+    for (const line of output.split('\n')) {
+        const view = line.startsWith(_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr) ? _initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .GUEST_VIEW_PATTERN */ .oT.exec(line.slice(_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr.length)) : null;
+        if (view?.[2])
+            return Number(view[2]);
+    }
+    return undefined;
+}
+/** L2's attempts inside L1, read back from the check's output (the lines l2Negotiation prints). */
+function l2Attempts(output) {
+    const attempts = [];
+    for (const line of output.split('\n')) {
+        const attempt = line.startsWith(`${L2_ATTEMPT} `) ? line.slice(L2_ATTEMPT.length + 1) : undefined;
+        const current = attempts.at(-1);
+        if (attempt !== undefined)
+            attempts.push({ machine: attempt });
+        else if (current && line.startsWith(`${L2_FIX} `))
+            current.fix = line.slice(L2_FIX.length + 1);
+        else if (current && line.startsWith(_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr)) {
+            const said = line.slice(_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr.length);
+            // QEMU's own lines (not its warnings): the refusal, as L0's attempts record it.
+            if (/^(qemu-system-\S+|qemu-kvm): (?!warning:)|^Try appending/i.test(said))
+                current.refusal = current.refusal ? `${current.refusal}\n${said}` : said;
+        }
+    }
+    return attempts;
 }
 /** The checks that prove L1 is a working KVM hypervisor; they run before the user's checks. */
 function nestedChecks(options, modules) {
     // With workloads, L2 gets L1's scratch and tools disks (named by shell variables L1's init set).
-    const l2 = [...l2Command(options).map(_exec_shell_js__WEBPACK_IMPORTED_MODULE_9__/* .shellWord */ .r), ...(options.l2Workloads ? _workloads_js__WEBPACK_IMPORTED_MODULE_8__/* .L2_DISK_ARGS */ .LI : [])].join(' ');
+    const l2 = l2Negotiation(l2Command(options), options.l2Workloads ? _workloads_js__WEBPACK_IMPORTED_MODULE_9__/* .L2_DISK_ARGS */ .LI : []);
     const nested = '/sys/module/kvm_hv/parameters/nested';
     return [
         {
@@ -32504,13 +33097,7 @@ function nestedChecks(options, modules) {
             ].join(' && '),
         },
         { name: '/dev/kvm', command: 'test -c /dev/kvm && ls -l /dev/kvm' },
-        {
-            name: 'L2 guest under KVM',
-            // L2's console is prefixed so that its marker and results never pass for L1's own.
-            // awk flushes each line, so L0 sees L2's console live (the L2 phase of the timeline), and
-            // keeps the copy itself: one process between L2 and the console, not two, on L1's vCPU.
-            command: `l2_log=$(mktemp) && ${l2} 2>&1 | awk -v copy="$l2_log" '{ sub(/\r$/, ""); line = "${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}" $0; print line; fflush(); print line > copy }'; grep -qx '${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .L2_PREFIX */ .Yr}${_initramfs_js__WEBPACK_IMPORTED_MODULE_5__/* .READY_MARKER */ .BT}' "$l2_log"`,
-        },
+        { name: 'L2 guest under KVM', command: l2 },
     ];
 }
 /** Files and checks of the L1 initramfs, with the L2 initramfs built beside it. */
@@ -32564,26 +33151,43 @@ function describeL2Qemu(guestQemuDir, candidate) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AS: () => (/* binding */ firmwareBeside),
 /* harmony export */   RE: () => (/* binding */ Qemu),
 /* harmony export */   Xy: () => (/* binding */ kernelCommandLine),
 /* harmony export */   ed: () => (/* binding */ diskArgv),
 /* harmony export */   t$: () => (/* binding */ QemuStartError)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1683);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1683);
 /**
  * qemu-system-ppc64: the command line of a guest, and what an early exit means (QEMU refused
  * the machine or a capability before the guest ran: the negotiation in machine.ts retries).
  */
 
 
+
+
 /** QEMU exited before the guest ran; `output` is what it said (the capability refusals). */
-class QemuStartError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN {
+class QemuStartError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InfrastructureError */ .EN {
     output;
     constructor(message, output) {
         super(message);
         this.output = output;
     }
+}
+/**
+ * The firmware folder of a QEMU unpacked into its own tree (bin/ beside share/qemu, as setup-host.sh
+ * unpacks QEMU 10): passed as -L so it never takes another QEMU's firmware.
+ */
+function firmwareBeside(program) {
+    if (!program.includes('/'))
+        return undefined;
+    const share = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(program), '..', 'share', 'qemu');
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(share, 'vof.bin')) ? share : undefined;
 }
 /** The guest kernel's command line: the console on hvc0, power off on panic, then the user's arguments. */
 function kernelCommandLine(kernelArgs) {
@@ -32599,7 +33203,7 @@ function diskArgv(disks = []) {
         `virtio-blk-pci,drive=${disk.serial},serial=${disk.serial}`,
     ]);
 }
-class Qemu extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .Tool */ .N {
+class Qemu extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .Tool */ .N {
     /** program: a name on PATH or the path of an unpacked qemu-kvm's emulator. */
     constructor(program = 'qemu-system-ppc64') {
         super(program);
@@ -32776,7 +33380,7 @@ const KERNEL_REQUIRED = (scenario) => `Input 'kernel' (or kernel-rpms) is requir
 const kernelScenario = {
     name: 'kernel',
     nested: false,
-    launchers: ['qemu', 'libvirt'],
+    launchers: ['qemu', 'libvirt', 'openstack'],
     tools: ['cpio'],
     validate: ({ kernel }) => (kernel ? [] : [KERNEL_REQUIRED('kernel')]),
     async prepare(request) {
@@ -32806,6 +33410,8 @@ const kernelScenario = {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/guest/machine.ts
+var machine = __nccwpck_require__(569);
 // EXTERNAL MODULE: ./src/guest/nested.ts
 var nested = __nccwpck_require__(8145);
 ;// CONCATENATED MODULE: ./src/guest/scenarios/nested.ts
@@ -32813,6 +33419,7 @@ var nested = __nccwpck_require__(8145);
  * `nested`: the kernel boots as an L1 hypervisor (cap-nested-hv=on), loads kvm_hv and starts an
  * L2 guest under KVM; the user's checks then run in L1.
  */
+
 
 
 
@@ -32851,6 +33458,8 @@ const nestedScenario = {
             ...(request.nested.l2KernelArgs ? { l2KernelArgs: request.nested.l2KernelArgs } : {}),
             ...(l2Workloads ? { l2Workloads } : {}),
             busybox: request.busybox,
+            l2Machine: (request.nested.l2MachineOptions ?? []).reduce(machine/* withOption */.WC, nested/* L2_MACHINE */.J),
+            ...(request.nested.l2Threads ? { l2Threads: request.nested.l2Threads } : {}),
             l2MemoryMb: L2_MEMORY_MB,
             l2TimeoutSeconds: Math.ceil(request.nested.l2TimeoutMs / 1000),
         });
@@ -32892,6 +33501,60 @@ const SCENARIOS = {
     nested: nestedScenario,
     image: imageScenario,
 };
+
+
+/***/ }),
+
+/***/ 8546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ Virsh)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1683);
+/* harmony import */ var _qemu_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4922);
+/** virsh against one libvirt connection: creating, watching and destroying transient domains. */
+
+
+
+class Virsh extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_1__/* .Tool */ .N {
+    uri;
+    constructor(uri) {
+        super('virsh');
+        this.uri = uri;
+    }
+    /** The argv of a virsh command on this connection (what the results folder records). */
+    argv(...args) {
+        return [this.program, '-c', this.uri, ...args];
+    }
+    /** Starts a transient domain from its XML; a refusal is a QemuStartError with virsh's reason. */
+    async create(domainFile) {
+        await this.run(['-c', this.uri, 'create', domainFile]);
+    }
+    /** Whether the domain is there and neither shut off nor crashed. */
+    async running(name) {
+        const state = await this.run(['-c', this.uri, 'domstate', name], { allowFailure: true });
+        return state.exitCode === 0 && !/shut off|crashed/.test(state.stdout);
+    }
+    /** The domain's XML, or undefined when this connection has no such domain. */
+    async dumpxml(name) {
+        const result = await this.run(['-c', this.uri, 'dumpxml', name], { allowFailure: true });
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    async destroy(name) {
+        await this.run(['-c', this.uri, 'destroy', name], { allowFailure: true });
+    }
+    failure(result) {
+        const said = (result.stderr || result.stdout).trim();
+        if (result.argv.includes('create')) {
+            // virsh says "Failed to create domain" first and why after it.
+            const why = said.split('\n').find((line) => line.trim() && !/Failed to create domain/.test(line)) ?? said;
+            return new _qemu_js__WEBPACK_IMPORTED_MODULE_2__/* .QemuStartError */ .t$(`virsh could not start the guest: ${why.replace(/^error:\s*/, '')}`, said);
+        }
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InfrastructureError */ .EN(`virsh -c ${this.uri} ${result.argv.slice(3).join(' ')} failed: ${said}`);
+    }
+}
 
 
 /***/ }),
@@ -33856,14 +34519,18 @@ function parseAuthor(text) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  l7: () => (/* binding */ pagePackages),
   y: () => (/* binding */ readBootTestReports),
+  PQ: () => (/* binding */ updatePageData),
   iA: () => (/* binding */ writeLandingPage)
 });
 
-// UNUSED EXPORTS: landingPage
+// UNUSED EXPORTS: landingPage, readPageData
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
+var exec = __nccwpck_require__(4524);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -33917,6 +34584,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 const nevraOf = (p) => `${p.name}-${p.epoch}:${p.version}-${p.release}.${p.arch}`;
 async function folderMetadata(dir) {
     const repomdFile = (0,external_node_path_.join)(dir, 'repodata', 'repomd.xml');
@@ -33939,10 +34607,35 @@ async function folderMetadata(dir) {
     }
     return { packages, changelogs };
 }
-async function landingPage(state, request) {
+const PAGE_DATA = 'landing-page.json';
+/**
+ * The packages a state publishes, per folder, from the data its page kept (a JSON read instead of
+ * each folder's primary.xml); undefined when it kept none. What publish-repo builds from it, dnf
+ * then checks against the state's own metadata.
+ */
+function pagePackages(state) {
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(state, PAGE_DATA)))
+        return undefined;
+    const { rows } = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(state, PAGE_DATA), 'utf8'));
+    const folders = new Map();
+    for (const row of rows) {
+        // name-epoch:version-release.arch; rpm allows no '-' in a version or release, no '.' in an arch.
+        const parts = /^(.+)-(\d+):([^-]+)-([^-]+)\.([^.]+)$/.exec(row.nevra);
+        if (!parts)
+            return undefined;
+        const [, name = '', epoch = '0', version = '', release = '', arch = ''] = parts;
+        folders.set(row.folder, [
+            ...(folders.get(row.folder) ?? []),
+            { name, epoch: Number(epoch), version, release, arch, file: row.file },
+        ]);
+    }
+    return folders;
+}
+/** The page's data read from the state's own repodata (primary.xml and other.xml of each folder). */
+async function readPageData(state, folders) {
     const rows = [];
     const changelogs = [];
-    for (const folder of request.folders) {
+    for (const folder of folders) {
         const { packages, changelogs: entries } = await folderMetadata((0,external_node_path_.join)(state, folder));
         for (const pkg of packages) {
             const file = decodeURIComponent(new URL(pkg.url).pathname.split('/').pop() ?? '');
@@ -33957,18 +34650,79 @@ async function landingPage(state, request) {
         }
         changelogs.push(...entries);
     }
+    return { rows, changelogs };
+}
+/**
+ * The page's data from the previous state's (when it kept one) and this publish's changes: the
+ * rows whose files are still in the state, the added packages' rows, and the newest changelog
+ * entry of each added source package, from its header (what createrepo_c copies into other.xml).
+ * Undefined when the previous state kept no data: then it is read from the metadata.
+ */
+async function updatePageData(previous, state, added) {
+    // A first publish starts from nothing; a state from before the page kept its data is read whole.
+    if (previous && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(previous, PAGE_DATA)))
+        return undefined;
+    const before = previous
+        ? JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(previous, PAGE_DATA), 'utf8'))
+        : { rows: [], changelogs: [] };
+    const rows = before.rows.filter((row) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(state, row.folder, row.file)));
+    // The source packages still published, as name-version-release (a changelog's `source`).
+    const sources = new Set(rows
+        .filter((row) => row.folder === 'Source')
+        .map((row) => row.nevra.replace(/-\d+:/, '-').replace(/\.src$/, '')));
+    const changelogs = before.changelogs.filter((entry) => sources.has(entry.source));
+    for (const pkg of added) {
+        rows.push({
+            folder: pkg.folder,
+            nevra: pkg.nevra,
+            file: (0,external_node_path_.basename)(pkg.file),
+            size: (0,external_node_fs_.statSync)(pkg.file).size,
+            ...(pkg.buildTime ? { buildTime: pkg.buildTime } : {}),
+            source: pkg.arch === 'src' ? '(source)' : pkg.sourceRpm.replace(/\.src\.rpm$/, ''),
+        });
+    }
+    const addedSources = added.filter((pkg) => pkg.arch === 'src');
+    if (addedSources.length > 0) {
+        // One record per package (\x1e), fields by \x1f: a scalar use of an array tag is its first, newest, entry.
+        const { stdout } = await (0,exec/* exec */.m0)([
+            'rpm',
+            '-qp',
+            '--nosignature',
+            '--nodigest',
+            '--qf',
+            '%{NAME}-%{VERSION}-%{RELEASE}\x1f%{CHANGELOGTIME}\x1f%{CHANGELOGNAME}\x1f%{CHANGELOGTEXT}\x1e',
+            ...addedSources.map((pkg) => pkg.file),
+        ]);
+        for (const record of stdout.split('\x1e').filter((r) => r.trim())) {
+            const [source = '', date = '', author = '', text = ''] = record.split('\x1f');
+            if (date === '(none)')
+                continue;
+            changelogs.push({ source: source.trim(), author, date: Number(date), text: text.trim() });
+        }
+    }
+    return { rows, changelogs };
+}
+async function landingPage(state, request, data) {
+    const { rows, changelogs } = data ?? (await readPageData(state, request.folders));
     rows.sort((a, b) => a.folder.localeCompare(b.folder) || a.nevra.localeCompare(b.nevra));
+    changelogs.sort((a, b) => a.source.localeCompare(b.source));
     const release = rows.find((row) => row.folder !== 'Source' && row.nevra.startsWith(`${request.name}-release-`));
     const channelUrl = `${request.baseUrl.replace(/\/+$/, '')}/${request.releasever}/${request.channel}`;
     const releaseUrl = release ? `${channelUrl}/${release.folder}/${release.file}` : undefined;
     const model = { request, rows, changelogs, channelUrl, releaseUrl };
-    return { html: renderHtml(model), markdown: renderMarkdown(model), packages: rows.length };
+    return {
+        html: renderHtml(model),
+        markdown: renderMarkdown(model),
+        packages: rows.length,
+        data: { rows, changelogs },
+    };
 }
-/** Writes index.html and README.md into the state folder. */
-async function writeLandingPage(state, request) {
-    const page = await landingPage(state, request);
+/** Writes index.html, README.md and the page's data into the state folder. */
+async function writeLandingPage(state, request, data) {
+    const page = await landingPage(state, request, data);
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(state, 'index.html'), page.html);
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(state, 'README.md'), page.markdown);
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(state, PAGE_DATA), JSON.stringify(page.data));
     return page;
 }
 const html = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -33983,6 +34737,19 @@ function enableCommands({ request, releaseUrl, channelUrl }) {
     return releaseUrl
         ? `sudo dnf install ${releaseUrl}`
         : `sudo curl -o /etc/yum.repos.d/${request.name}.repo ${channelUrl}/${request.name}.repo`;
+}
+/** How to check a downloaded package's build provenance, for a package of the page. */
+function verifyCommands({ request, rows, channelUrl }) {
+    if (!request.attestationRepository)
+        return undefined;
+    const example = rows.find((row) => row.folder !== 'Source' && !row.nevra.startsWith(`${request.name}-release-`)) ??
+        rows.find((row) => row.folder !== 'Source');
+    if (!example)
+        return undefined;
+    return [
+        `curl -fsSO ${channelUrl}/${example.folder}/${example.file}`,
+        `gh attestation verify ${example.file} --repo ${request.attestationRepository}`,
+    ].join('\n');
 }
 function bootTestLine(test) {
     const workloads = test.workloads ?? [];
@@ -34000,8 +34767,9 @@ function bootTestLine(test) {
 function renderHtml(model) {
     const { request, rows, changelogs } = model;
     const title = `${request.name} ${request.channel} — KVM on POWER for AlmaLinux ${request.releasever}`;
+    const cell = (c) => typeof c === 'string' ? html(c) : `<a href="${html(encodeURI(c.href))}">${html(c.text)}</a>`;
     const table = (headers, body, id) => `<table id="${id}"><thead><tr>${headers.map((h) => `<th>${html(h)}</th>`).join('')}</tr></thead><tbody>\n${body
-        .map((cells) => `<tr>${cells.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`)
+        .map((cells) => `<tr>${cells.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`)
         .join('\n')}\n</tbody></table>`;
     return `<!DOCTYPE html>
 <html lang="en">
@@ -34026,8 +34794,14 @@ th { background: #f6f8fa; }
 <pre id="enable">${html(enableCommands(model))}</pre>
 <p>Compare the key dnf asks you to import with this fingerprint:</p>
 <p id="fingerprint">${html(fingerprintGroups(request.fingerprint))}</p>
+<p>The key itself: <a id="key" href="${html(`RPM-GPG-KEY-${request.name}`)}">RPM-GPG-KEY-${html(request.name)}</a>; the repository definition the -release package installs: <a id="repo-file" href="${html(`${request.name}.repo`)}">${html(request.name)}.repo</a>.</p>
 <p>Then install the hypervisor and reboot into the new kernel: the <a id="guide" href="${html(request.guideUrl)}">user guide</a> walks through every step, host tuning and a first guest.</p>
-<h2>Latest boot tests</h2>
+${verifyCommands(model)
+        ? `<h2>Check where a package was built</h2>
+<p>Every package and repomd.xml has a signed build-provenance attestation from the workflow that built and published it. With the GitHub CLI, for any package you downloaded:</p>
+<pre id="verify">${html(verifyCommands(model))}</pre>
+`
+        : ''}<h2>Latest boot tests</h2>
 ${request.bootTests.length === 0
         ? '<p id="boot-tests">No boot-test results were passed to this publish.</p>'
         : `<ul id="boot-tests">${request.bootTests
@@ -34037,7 +34811,13 @@ ${request.bootTests.length === 0
         })
             .join('\n')}</ul>`}
 <h2>Packages</h2>
-${table(['Folder', 'NEVRA', 'Size', 'Built', 'Source'], rows.map((row) => [row.folder, row.nevra, size(row.size), day(row.buildTime), row.source]), 'packages')}
+${table(['Folder', 'NEVRA', 'Size', 'Built', 'Source'], rows.map((row) => [
+        row.folder,
+        { text: row.nevra, href: `${row.folder}/${row.file}` },
+        size(row.size),
+        day(row.buildTime),
+        row.source,
+    ]), 'packages')}
 <h2>Changes in the rebuilt packages</h2>
 ${changelogs.length === 0
         ? '<p id="changelog">No changelog entries.</p>'
@@ -34062,10 +34842,22 @@ function renderMarkdown(model) {
         enableCommands(model),
         '```',
         '',
-        `Key fingerprint: \`${fingerprintGroups(request.fingerprint)}\``,
+        `Key fingerprint: \`${fingerprintGroups(request.fingerprint)}\` ([RPM-GPG-KEY-${request.name}](RPM-GPG-KEY-${request.name}); the repository definition: [${request.name}.repo](${request.name}.repo))`,
         '',
         `The [user guide](${request.guideUrl}) walks through every step, host tuning and a first guest.`,
         '',
+        ...(verifyCommands(model)
+            ? [
+                '## Check where a package was built',
+                '',
+                'Every package and repomd.xml has a signed build-provenance attestation from the workflow that built and published it. With the GitHub CLI, for any package you downloaded:',
+                '',
+                '```sh',
+                verifyCommands(model),
+                '```',
+                '',
+            ]
+            : []),
         '## Latest boot tests',
         '',
         ...(request.bootTests.length === 0
@@ -34076,7 +34868,7 @@ function renderMarkdown(model) {
         '',
         '| Folder | NEVRA | Size | Built | Source |',
         '| --- | --- | --- | --- | --- |',
-        ...rows.map((row) => `| ${cell(row.folder)} | ${cell(row.nevra)} | ${size(row.size)} | ${day(row.buildTime)} | ${cell(row.source)} |`),
+        ...rows.map((row) => `| ${cell(row.folder)} | [${cell(row.nevra)}](${encodeURI(`${row.folder}/${row.file}`)}) | ${size(row.size)} | ${day(row.buildTime)} | ${cell(row.source)} |`),
         '',
         '## Changes in the rebuilt packages',
         '',
@@ -34598,6 +35390,7 @@ async function releaseAbandonedLock(request, owner) {
 /* harmony export */   Cm: () => (/* binding */ linkTarget),
 /* harmony export */   Nd: () => (/* binding */ lockTarget),
 /* harmony export */   S2: () => (/* binding */ channelPaths),
+/* harmony export */   gB: () => (/* binding */ keepPreviousMetadata),
 /* harmony export */   lm: () => (/* binding */ pruneStates),
 /* harmony export */   om: () => (/* binding */ newState),
 /* harmony export */   wX: () => (/* binding */ seedFrom)
@@ -34607,11 +35400,13 @@ async function releaseAbandonedLock(request, owner) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _fs_lock_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2088);
+/* harmony import */ var _repodata_repomd_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3331);
 /**
  * The published tree on disk. Each channel is a symlink to a complete state folder; a publish
  * builds a new state beside it (hard links for unchanged packages) and switches the symlink with
  * one rename, keeping the previous state for rollback. A lock file naming its owner keeps publishes apart.
  */
+
 
 
 
@@ -34680,6 +35475,34 @@ function pruneStates(paths, releasever, channel) {
         removed.push((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(dir));
     }
     return removed;
+}
+/** The files a folder's repomd.xml names (repodata/…), none when it has no metadata. */
+function namedMetadata(folder) {
+    const repomd = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, 'repodata', 'repomd.xml');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(repomd))
+        return [];
+    return (0,_repodata_repomd_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRepomd */ .p)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(repomd, 'utf8'), repomd).entries.map((entry) => entry.href);
+}
+/**
+ * Leaves in a state folder's repodata/ its own metadata and the files the previous state's
+ * repomd.xml names (hard links): a client that read the old repomd.xml just before the switch
+ * finds every file it names, unchanged, just after it, where a plain switch would answer 404.
+ * Anything older (what the previous state kept of the one before) goes.
+ */
+function keepPreviousMetadata(previous, folder) {
+    const repodata = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, 'repodata');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(repodata))
+        return;
+    const own = new Set(['repodata/repomd.xml', 'repodata/repomd.xml.asc', ...namedMetadata(folder)]);
+    const older = previous ? namedMetadata(previous).filter((href) => !own.has(href)) : [];
+    for (const name of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(repodata)) {
+        if (!own.has(`repodata/${name}`))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repodata, name), { force: true });
+    }
+    for (const href of older) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(previous, href)))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.linkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(previous, href), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(folder, href));
+    }
 }
 
 
@@ -50374,14 +51197,19 @@ function autopatchInput(description) {
     });
 }
 
+// EXTERNAL MODULE: ./src/guest/guest-config.ts
+var guest_config = __nccwpck_require__(3039);
 // EXTERNAL MODULE: ./src/guest/scenarios/index.ts + 4 modules
 var scenarios = __nccwpck_require__(8383);
 ;// CONCATENATED MODULE: ./src/guest/validate.ts
+
 
 /** Problems between inputs, before any work (scenario and launcher, scenario and kernel). */
 function validateBootTest(request) {
     const scenario = scenarios/* SCENARIOS */.U[request.scenario];
     const problems = [];
+    if (request.launcher.name === 'openstack' && !request.launcher.openstackCloud)
+        problems.push(`Input 'openstack-cloud' is required for launcher openstack; expected the cloud's entry name in clouds.yaml (such as kvm-actions-aio)`);
     if (!scenario.launchers.includes(request.launcher.name)) {
         problems.push(`Input 'launcher' is ${request.launcher.name}, which boots scenarios ${Object.values(scenarios/* SCENARIOS */.U)
             .filter((s) => s.launchers.includes(request.launcher.name))
@@ -50403,6 +51231,27 @@ function validateBootTest(request) {
     // Seen here: kvm_hv does not load in a hash-MMU L1 ("No such device"), and L2 ignores disable_radix.
     if (request.mmu === 'hash' && scenario.nested)
         problems.push(`Input 'mmu' is hash, but nested KVM-HV needs a radix L1 (kvm_hv does not load in a hash guest); expected mmu radix or default for scenario nested`);
+    // cpu host: the host's generation is known once probed (boot-test.ts checks it again then).
+    if (request.threads && request.threads > 1 && request.cpu && request.cpu !== 'host')
+        problems.push(...(0,guest_config/* smtProblems */.FB)({
+            threads: request.threads,
+            smp: request.smp ?? 1,
+            cpu: request.cpu,
+            ...(request.cpuCompat ? { cpuCompat: request.cpuCompat } : {}),
+        }));
+    if (request.l2MachineOptions && request.l2MachineOptions.length > 0 && !scenario.nested)
+        problems.push(`Input 'l2-machine-options' sets the L2 QEMU of scenario nested; expected machine-options for scenario ${scenario.name}`);
+    if (request.l2Threads && request.l2Threads > 1 && !scenario.nested)
+        problems.push(`Input 'l2-threads' sets the L2 guest of scenario nested; expected threads for scenario ${scenario.name}`);
+    if (request.l2Threads && request.l2Threads > 1 && scenario.nested)
+        problems.push(...(0,guest_config/* smtProblems */.FB)({
+            threads: request.l2Threads,
+            smp: request.l2Threads,
+            cpu: request.cpu ?? 'power9',
+            ...(request.cpuCompat ? { cpuCompat: request.cpuCompat } : {}),
+        }).map((problem) => problem.replace("Input 'threads'", "Input 'l2-threads'")));
+    if (request.hostMode === 'lpar-nested-v2' && scenario.name === 'image')
+        problems.push(`Input 'host-mode' lpar-nested-v2 applies to scenarios kernel and nested; scenario image boots on the host as probed (expected host-mode auto)`);
     if (request.l2KernelArgs && !scenario.nested)
         problems.push(`Input 'l2-kernel-args' is for the L2 guest of scenario nested; expected kernel-args for scenario ${scenario.name}`);
     const kernel = request.kernel ?? (request.kernelRpms.length > 0 ? '(from kernel-rpms)' : undefined);
@@ -50415,8 +51264,12 @@ var guest_image = __nccwpck_require__(8952);
 var nested = __nccwpck_require__(8145);
 // EXTERNAL MODULE: ./src/guest/workloads.ts
 var workloads = __nccwpck_require__(7446);
+// EXTERNAL MODULE: ./src/guest/launchers/openstack.ts
+var openstack = __nccwpck_require__(786);
 ;// CONCATENATED MODULE: ./src/guest/action.ts
 /** boot-test-guest: boot guests under KVM on POWER (emulation elsewhere) and report like a kernel CI. */
+
+
 
 
 
@@ -50507,6 +51360,16 @@ const bootTestGuest = defineAction({
             item: /^[a-z0-9-]+=[A-Za-z0-9._-]+$/,
             itemAccepted: 'key=value machine options',
         }),
+        'l2-machine-options': list({
+            description: 'nested: pseries options (key=value) the L2 QEMU inside L1 starts with, pinning settings its own negotiation would otherwise find (such as cap-hpt-max-page-size=4k under a 4 KiB-page L1 with nested API v2).',
+            item: /^[a-z0-9-]+=[A-Za-z0-9._-]+$/,
+            itemAccepted: 'key=value machine options',
+        }),
+        'host-mode': oneOf({
+            description: '`auto`: as the probe finds the host. `lpar-nested-v2`: KVM inside a PowerVM LPAR (POWER10, FW1060+, KVM mode), whose KVM runs guests through the nested API v2. On such an LPAR (the probe recognises it) the runner is the L1 and guests run under its KVM; elsewhere scenario nested emulates it: L0 QEMU (9.0+) offers cap-nested-papr=on instead of cap-nested-hv, and L1 needs Linux 6.7+.',
+            values: ['auto', 'lpar-nested-v2'],
+            default: 'auto',
+        }),
         checks: list({
             description: 'Checks run inside the guest, one per line as `name: command` (busybox sh).',
             item: /^[A-Za-z0-9_.-]+:\s*\S/,
@@ -50538,7 +51401,13 @@ const bootTestGuest = defineAction({
             default: 'default',
         }),
         threads: integer({
-            description: 'Threads per core (SMT) of the guest: -smp <smp>,threads=<threads>; verified in the guest. More than 1 needs KVM (QEMU’s emulation runs one thread per core).',
+            description: 'Threads per core (SMT) of the guest: -smp <smp>,threads=<threads>; verified in the guest. 1, 2 or 4 on POWER9 (SMT4), up to 8 on POWER10 (SMT8); smp must be a multiple. Under emulation it needs QEMU 8.0 or later (QEMU 7.2 runs one thread per core; setup-host.sh unpacks QEMU 10 into /var/cache/kvm-actions/qemu10).',
+            default: '1',
+            min: 1,
+            max: 8,
+        }),
+        'l2-threads': integer({
+            description: 'nested: threads per core of the L2 guest (one core, -smp T,threads=T inside L1); verified in L2’s own view of its CPUs.',
             default: '1',
             min: 1,
             max: 8,
@@ -50550,13 +51419,48 @@ const bootTestGuest = defineAction({
         }),
         qemu: string({ description: 'The QEMU system emulator to run.', default: 'qemu-system-ppc64' }),
         launcher: oneOf({
-            description: '`qemu` runs the emulator directly; `libvirt` defines the guest as a libvirt domain the way OpenStack nova does on ppc64le (USB input devices, virtio network, capability levels as <features>) and starts it with virsh.',
-            values: ['qemu', 'libvirt'],
+            description: '`qemu` runs the emulator directly; `libvirt` defines the guest as a libvirt domain the way OpenStack nova does on ppc64le (USB input devices, virtio network, capability levels as <features>) and starts it with virsh; `openstack` has nova boot it on the cloud openstack-cloud names (kernel: the kernel and initramfs as glance AKI/ARI images), the checks read through the console-log API, everything the run creates deleted after it and checked gone.',
+            values: ['qemu', 'libvirt', 'openstack'],
             default: 'qemu',
         }),
         'libvirt-uri': string({
-            description: 'The libvirt connection for launcher: libvirt.',
+            description: 'The libvirt connection for launcher: libvirt; for launcher: openstack, the compute node’s libvirt when it is local, to record the domain nova defined.',
             default: 'qemu:///system',
+        }),
+        'openstack-cloud': string({
+            description: 'launcher openstack: the cloud’s entry in clouds.yaml (passed as OS_CLOUD, never on a command line).',
+            pattern: /^[A-Za-z0-9_.-]+$/,
+            accepted: 'a clouds.yaml entry name such as kvm-actions-aio',
+        }),
+        'openstack-clouds-yaml': string({
+            description: 'launcher openstack: the clouds.yaml holding openstack-cloud, as a path or as its contents (from a secret; written to a private file); by default OS_CLIENT_CONFIG_FILE or the standard places (./clouds.yaml, ~/.config/openstack/, /etc/openstack/).',
+        }),
+        'openstack-flavor': string({
+            description: 'launcher openstack: the flavor (name or id) of the server.',
+            default: 'kvm-actions.small',
+            pattern: /^[^\n]+$/,
+            accepted: 'a flavor name or id',
+        }),
+        'openstack-network': string({
+            description: 'launcher openstack: the network (name or id) of the server, or `none` (the kernel scenario needs none: its results come through the console-log API).',
+            default: 'none',
+            pattern: /^[^\n]+$/,
+            accepted: 'a network name or id, or none',
+        }),
+        'openstack-availability-zone': string({
+            description: 'launcher openstack: the availability zone of the server.',
+            pattern: /^[^\n]+$/,
+            accepted: 'an availability zone name',
+        }),
+        'openstack-host': string({
+            description: 'launcher openstack: the compute host to place the server on (the canary that got the candidate packages; needs an admin cloud).',
+            pattern: /^[^\n]+$/,
+            accepted: 'a compute host name',
+        }),
+        'openstack-image-properties': list({
+            description: `launcher openstack: glance properties of the image, one per line as key=value, after the defaults (\`${openstack/* DEFAULT_IMAGE_PROPERTIES */.u.join('`, `')}\`).`,
+            item: /^[A-Za-z0-9_:.-]+=[^\n]*$/,
+            itemAccepted: 'key=value properties',
         }),
         cpu: oneOf({
             description: 'The guest CPU model.',
@@ -50596,17 +51500,28 @@ const bootTestGuest = defineAction({
         accel: 'The accelerator used: kvm or tcg.',
         probe: 'JSON description of the host: architecture, CPU generation, platform, /dev/kvm, kvm_hv, nested, XIVE, SMT, hugepages.',
         machine: 'The -M pseries options the guest ran with, after any capability settings QEMU asked for.',
+        'l2-machine': 'nested: the -M pseries options the L2 QEMU inside L1 ran with, after the settings it asked for there.',
         'results-dir': 'Absolute path of the results folder, ready for upload-artifact.',
     },
     validate: (inputs) => validateBootTest({
         scenario: inputs.scenario,
-        launcher: { name: inputs.launcher, libvirtUri: inputs.libvirtUri },
+        launcher: {
+            name: inputs.launcher,
+            libvirtUri: inputs.libvirtUri,
+            ...(inputs.openstackCloud ? { openstackCloud: inputs.openstackCloud } : {}),
+        },
         ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
         kernelRpms: inputs.kernelRpms ?? [],
         l2QemuRpms: inputs.l2QemuRpms ?? [],
         workloads: inputs.workloads,
         mmu: inputs.mmu,
         threads: inputs.threads,
+        smp: inputs.smp,
+        cpu: inputs.cpu,
+        ...(inputs.cpuCompat !== 'none' ? { cpuCompat: inputs.cpuCompat } : {}),
+        hostMode: inputs.hostMode,
+        l2MachineOptions: inputs.l2MachineOptions,
+        l2Threads: inputs.l2Threads,
         ...(inputs.kernelArgs ? { kernelArgs: inputs.kernelArgs } : {}),
         ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
     }),
@@ -50614,7 +51529,25 @@ const bootTestGuest = defineAction({
         const { inputs, setOutput, state } = ctx;
         const request = {
             scenario: inputs.scenario,
-            launcher: { name: inputs.launcher, libvirtUri: inputs.libvirtUri },
+            launcher: {
+                name: inputs.launcher,
+                libvirtUri: inputs.libvirtUri,
+                ...(inputs.launcher === 'openstack'
+                    ? {
+                        openstack: {
+                            cloud: inputs.openstackCloud ?? '',
+                            ...cloudsYaml(inputs.openstackCloudsYaml ?? '', state),
+                            flavor: inputs.openstackFlavor,
+                            network: inputs.openstackNetwork,
+                            ...(inputs.openstackAvailabilityZone
+                                ? { availabilityZone: inputs.openstackAvailabilityZone }
+                                : {}),
+                            ...(inputs.openstackHost ? { host: inputs.openstackHost } : {}),
+                            imageProperties: inputs.openstackImageProperties,
+                        },
+                    }
+                    : {}),
+            },
             ...(inputs.kernel ? { kernel: inputs.kernel } : {}),
             kernelRpms: await (0,collect.collectRpms)(inputs.kernelRpms ?? [], ctx.workspace, 'kernel-rpms'),
             qemuRpms: await (0,collect.collectRpms)(inputs.qemuRpms ?? [], ctx.workspace, 'qemu-rpms'),
@@ -50635,6 +51568,7 @@ const bootTestGuest = defineAction({
             extraMarkers: inputs.readyMarkers ?? [],
             machineOptions: inputs.machineOptions,
             cpu: inputs.cpu,
+            hostMode: inputs.hostMode,
             smp: inputs.smp,
             memoryMb: inputs.memory,
             accel: inputs.accel,
@@ -50642,6 +51576,8 @@ const bootTestGuest = defineAction({
                 guestQemuDir: inputs.nestedQemu,
                 ...(inputs.l2Kernel ? { l2Kernel: inputs.l2Kernel } : {}),
                 ...(inputs.l2KernelArgs ? { l2KernelArgs: inputs.l2KernelArgs } : {}),
+                l2MachineOptions: inputs.l2MachineOptions,
+                ...(inputs.l2Threads > 1 ? { l2Threads: inputs.l2Threads } : {}),
                 l2TimeoutMs: inputs.l2Timeout,
             },
             image: {
@@ -50657,9 +51593,9 @@ const bootTestGuest = defineAction({
             resultsDir: inputs.resultsDir,
         };
         setOutput('results-dir', inputs.resultsDir);
-        const { bootTest, checksFailure } = await __nccwpck_require__.e(/* import() */ 736).then(__nccwpck_require__.bind(__nccwpck_require__, 4736));
+        const { bootTest, checksFailure } = await __nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 6246));
         try {
-            const { result, failedChecks, failedWorkloads } = await bootTest(request, {
+            const { result, failedChecks, failedWorkloads, l2Refusal } = await bootTest(request, {
                 log: ctx.log,
                 summary: ctx.summary,
                 signal: ctx.signal,
@@ -50671,6 +51607,8 @@ const bootTestGuest = defineAction({
                     setOutput('probe', probe);
                 },
                 onMachine: (machine) => setOutput('machine', machine),
+                onL2Machine: (machine) => setOutput('l2-machine', machine),
+                trackCloudRun: (run) => state.save(CLOUD_RUNS, [...(state.get(CLOUD_RUNS) ?? []), run]),
             });
             setOutput('checks', result.checks);
             setOutput('workloads', result.workloads);
@@ -50678,15 +51616,42 @@ const bootTestGuest = defineAction({
             const failed = failedChecks.length > 0 || failedWorkloads.length > 0;
             setOutput('result', failed ? 'fail' : 'pass');
             if (failed)
-                throw checksFailure(failedChecks, failedWorkloads);
+                throw checksFailure(failedChecks, failedWorkloads, l2Refusal);
         }
         catch (error) {
             setOutput('result', error instanceof errors/* TestFailure */.p2 ? 'fail' : 'error');
             throw error;
         }
     },
-    post: cleanup/* postCleanUp */.ZO,
+    // The cloud's resources first: a clouds.yaml given as contents lives in a work folder.
+    async post(ctx) {
+        try {
+            const runs = ctx.state.get(CLOUD_RUNS) ?? [];
+            if (runs.length > 0) {
+                const { deleteRun } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 786));
+                for (const run of runs) {
+                    const deleted = await deleteRun(run);
+                    if (deleted.length > 0)
+                        ctx.log.info(`Deleted on cloud ${run.cloud}: ${deleted.join(', ')}`);
+                }
+            }
+        }
+        finally {
+            await (0,cleanup/* postCleanUp */.ZO)(ctx);
+        }
+    },
 });
+const CLOUD_RUNS = 'openstack-runs';
+/** openstack-clouds-yaml: a path, or the file's contents (a secret) written to a private file. */
+function cloudsYaml(given, state) {
+    if (!given)
+        return {};
+    if (!given.includes('\n'))
+        return { configFile: given };
+    const file = (0,external_node_path_.join)((0,cleanup/* createWorkDir */.Xk)(state, 'openstack'), 'clouds.yaml');
+    (0,external_node_fs_.writeFileSync)(file, given, { mode: 0o600 });
+    return { configFile: file };
+}
 
 ;// CONCATENATED MODULE: ./src/kernel/action.ts
 /** build-kernel: the AlmaLinux 9 kernel rebuilt with the KVM hypervisor for ppc64le. */
@@ -51152,6 +52117,11 @@ const publishRepo = defineAction({
         'boot-results': list({
             description: 'boot-test-guest results (results.json files, or the results folders holding them) the landing page reports, labelled by their folder names.',
         }),
+        'attestation-repository': string({
+            description: 'The repository (owner/name) whose workflow attests the published files with actions/attest: the landing page shows the gh attestation verify command for it. Empty: no command is shown.',
+            pattern: /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/,
+            accepted: 'owner/name, such as octo-org/kvm-power',
+        }),
         'results-dir': bundle_path({
             description: 'Where publish.json (every added, kept and pruned NEVRA) is written, ready for upload-artifact.',
             default: 'kvm-actions-results/publish-repo',
@@ -51167,6 +52137,7 @@ const publishRepo = defineAction({
         'repo-file': 'The .repo file hosts use, as text.',
         interference: 'JSON: checked (base-urls set), ok, and the problems the non-interference check found.',
         'packages-file': 'Path of publish.json in results-dir: the added, kept, pruned and differing NEVRAs in full (the list outputs stop at 1,000).',
+        'attestation-subjects': 'JSON list of checksum files (shasum format, in results-dir) naming what this publish signed: every added RPM and each new repomd.xml, at most 1,024 per file, the most one actions/attest step takes (subject-checksums). Empty in a dry run.',
     },
     validate: (inputs) => [
         ...(0,targets/* targetProblems */.K)({
@@ -51186,7 +52157,7 @@ const publishRepo = defineAction({
     async main(ctx) {
         const { inputs, setOutput, summary, state } = ctx;
         const { openTarget } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1245));
-        const { runPublish } = await __nccwpck_require__.e(/* import() */ 169).then(__nccwpck_require__.bind(__nccwpck_require__, 2169));
+        const { runPublish } = await __nccwpck_require__.e(/* import() */ 62).then(__nccwpck_require__.bind(__nccwpck_require__, 9062));
         const request = targetRequest(ctx, {
             target: inputs.target,
             sshKey: inputs.sshKey,
@@ -51217,6 +52188,7 @@ const publishRepo = defineAction({
             landingPage: {
                 guideUrl: inputs.guideUrl ?? defaultGuideUrl(),
                 bootTests: (0,landing_page/* readBootTestReports */.y)(await expandPaths(inputs.bootResults, ctx.workspace)),
+                ...(inputs.attestationRepository ? { attestationRepository: inputs.attestationRepository } : {}),
             },
         }, {
             target: openTarget(request),
@@ -51238,6 +52210,7 @@ const publishRepo = defineAction({
         setOutput('kept', bounded(result.kept));
         setOutput('pruned', bounded(result.pruned));
         setOutput('packages-file', listsFile);
+        setOutput('attestation-subjects', outcome.attestationSubjects);
         setOutput('repomd-revision', result.revisions);
         setOutput('repo-file', result.repoFile);
         publishSummary(summary, outcome, inputs.promoteFrom);
@@ -51252,7 +52225,8 @@ const publishRepo = defineAction({
         const { sweepDnfRoots } = await __nccwpck_require__.e(/* import() */ 913).then(__nccwpck_require__.bind(__nccwpck_require__, 8294));
         // Stop any agent a killed main left in its GnuPG home before the folder goes.
         const home = state.get('gnupg-home');
-        if (home) {
+        // Gone: main stopped its agents before it removed it (GpgHome.close), so nothing is left to stop.
+        if (home && (0,external_node_fs_.existsSync)(home)) {
             for (const dir of [home, ...readdirSafe(home)])
                 await GpgHome.stopAgents(dir);
             // It may lie outside the work folder (moved where its sockets fit): removed here, not with it.

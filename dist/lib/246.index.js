@@ -1,8 +1,8 @@
-export const id = 736;
-export const ids = [736];
+export const id = 246;
+export const ids = [246];
 export const modules = {
 
-/***/ 4736:
+/***/ 6246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   checksFailure: () => (/* binding */ checksFailure)
 });
 
-// UNUSED EXPORTS: parseChecks
+// UNUSED EXPORTS: parseChecks, refusalExplained
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -26,6 +26,8 @@ var duration = __webpack_require__(6132);
 var exec_tools = __webpack_require__(6530);
 // EXTERNAL MODULE: ./src/guest/boot.ts + 1 modules
 var boot = __webpack_require__(5042);
+// EXTERNAL MODULE: ./src/guest/qemu.ts
+var guest_qemu = __webpack_require__(4922);
 // EXTERNAL MODULE: ./src/guest/initramfs.ts
 var initramfs = __webpack_require__(789);
 // EXTERNAL MODULE: ./src/rpm/query.ts + 1 modules
@@ -84,48 +86,8 @@ async function candidateL2Qemu(rpms, dir, log) {
 
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __webpack_require__(4524);
-// EXTERNAL MODULE: ./src/guest/qemu.ts
-var qemu = __webpack_require__(4922);
-// EXTERNAL MODULE: ./src/exec/tool.ts
-var tool = __webpack_require__(1683);
-;// CONCATENATED MODULE: ./src/guest/virsh.ts
-/** virsh against one libvirt connection: creating, watching and destroying transient domains. */
-
-
-
-class Virsh extends tool/* Tool */.N {
-    uri;
-    constructor(uri) {
-        super('virsh');
-        this.uri = uri;
-    }
-    /** The argv of a virsh command on this connection (what the results folder records). */
-    argv(...args) {
-        return [this.program, '-c', this.uri, ...args];
-    }
-    /** Starts a transient domain from its XML; a refusal is a QemuStartError with virsh's reason. */
-    async create(domainFile) {
-        await this.run(['-c', this.uri, 'create', domainFile]);
-    }
-    /** Whether the domain is there and neither shut off nor crashed. */
-    async running(name) {
-        const state = await this.run(['-c', this.uri, 'domstate', name], { allowFailure: true });
-        return state.exitCode === 0 && !/shut off|crashed/.test(state.stdout);
-    }
-    async destroy(name) {
-        await this.run(['-c', this.uri, 'destroy', name], { allowFailure: true });
-    }
-    failure(result) {
-        const said = (result.stderr || result.stdout).trim();
-        if (result.argv.includes('create')) {
-            // virsh says "Failed to create domain" first and why after it.
-            const why = said.split('\n').find((line) => line.trim() && !/Failed to create domain/.test(line)) ?? said;
-            return new qemu/* QemuStartError */.t$(`virsh could not start the guest: ${why.replace(/^error:\s*/, '')}`, said);
-        }
-        return new errors/* InfrastructureError */.EN(`virsh -c ${this.uri} ${result.argv.slice(3).join(' ')} failed: ${said}`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/guest/virsh.ts
+var guest_virsh = __webpack_require__(8546);
 ;// CONCATENATED MODULE: ./src/guest/libvirt.ts
 /**
  * The libvirt launcher: the guest defined as a libvirt domain the way OpenStack nova defines
@@ -186,7 +148,7 @@ function domainXml(options) {
         "    <type arch='ppc64le' machine='pseries'>hvm</type>",
         `    <kernel>${xml(options.kernel)}</kernel>`,
         `    <initrd>${xml(options.initrd)}</initrd>`,
-        `    <cmdline>${xml((0,qemu/* kernelCommandLine */.Xy)(options.kernelArgs))}</cmdline>`,
+        `    <cmdline>${xml((0,guest_qemu/* kernelCommandLine */.Xy)(options.kernelArgs))}</cmdline>`,
         '  </os>',
         features.length > 0
             ? `  <features>\n${features.map((f) => `    ${f}`).join('\n')}\n  </features>`
@@ -237,7 +199,7 @@ async function bootWithLibvirt(options, domainFile) {
         stopped = true;
     };
     const session = new boot/* ConsoleSession */.Aq(options, stop);
-    const virsh = new Virsh(uri);
+    const virsh = new guest_virsh/* Virsh */.T(uri);
     await virsh.create(domainFile);
     const pid = libvirtQemuPid(name);
     if (pid)
@@ -308,6 +270,8 @@ function libvirtLauncher({ uri, emulator, work }) {
     };
 }
 
+// EXTERNAL MODULE: ./src/guest/launchers/openstack.ts
+var openstack = __webpack_require__(786);
 ;// CONCATENATED MODULE: ./src/guest/launchers/qemu.ts
 /** The guest as a qemu-system-ppc64 process on the serial console. */
 
@@ -325,80 +289,10 @@ function qemuLauncher(qemu) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/guest/machine.ts
-/** pseries,key=value,… from the probe and the request. */
-function machineOptions(probe, request) {
-    let machine = 'pseries';
-    if (request.accel === 'kvm')
-        machine = withOption(machine, 'accel=kvm');
-    if (request.accel === 'kvm')
-        machine = withOption(machine, 'kvm-type=HV');
-    // Direct kernel boot: VOF instead of SLOF saves seconds per boot.
-    if (request.firmware !== 'slof')
-        machine = withOption(machine, 'x-vof=on');
-    // A host without XIVE (POWER8, or XIVE off) can only give the guest XICS.
-    if (request.accel === 'kvm' && probe.xive === false)
-        machine = withOption(machine, 'ic-mode=xics');
-    // An older guest generation on a newer host: the host CPU in compatibility mode.
-    const host = probe.generation?.toLowerCase();
-    if (request.accel === 'kvm' && host && request.cpu !== 'host' && request.cpu !== host)
-        machine = withOption(machine, `max-cpu-compat=${request.cpu}`);
-    if (request.cpuCompat)
-        machine = withOption(machine, `max-cpu-compat=${request.cpuCompat}`);
-    if (request.nested)
-        machine = withOption(machine, 'cap-nested-hv=on');
-    for (const option of request.extra)
-        machine = withOption(machine, option);
-    return machine;
-}
-/** Sets key=value in a machine string, replacing an earlier value of the same key. */
-function withOption(machine, option) {
-    const [type, ...options] = machine.split(',');
-    const key = option.split('=')[0];
-    return [type, ...options.filter((existing) => existing.split('=')[0] !== key), option].join(',');
-}
-/** The -cpu of a request: under KVM with an older generation, the host CPU in compat mode. */
-function cpuModel(probe, request) {
-    if (request.accel !== 'kvm')
-        return request.cpu === 'host' ? 'power9' : request.cpu;
-    const host = probe.generation?.toLowerCase();
-    return request.cpu === 'host' || (host && request.cpu !== host) ? 'host' : request.cpu;
-}
-const SUGGESTION = /try appending -machine ([a-z0-9-]+=[a-z0-9]+)/i;
-const IRQCHIP = /kernel_irqchip requested but unavailable|IRQ_XIVE capability must be present/i;
-/** The setting QEMU's refusal suggests, if it suggests one. */
-function suggestedOption(output) {
-    const suggestion = SUGGESTION.exec(output)?.[1];
-    if (suggestion)
-        return suggestion.toLowerCase();
-    if (IRQCHIP.test(output))
-        return 'kernel-irqchip=off';
-    return undefined;
-}
-/**
- * Runs `start` with the machine, and again with each setting QEMU suggests, at most `limit`
- * times; a refusal without a suggestion, or a suggestion already tried, ends it.
- */
-async function negotiate(machine, start, refusalOf, attempts = [], limit = 5) {
-    let current = machine;
-    for (;;) {
-        try {
-            const result = await start(current);
-            attempts.push({ machine: current });
-            return { result, attempts };
-        }
-        catch (error) {
-            const refusal = refusalOf(error);
-            const fix = refusal ? suggestedOption(refusal) : undefined;
-            const next = fix ? withOption(current, fix) : undefined;
-            attempts.push({ machine: current, ...(refusal ? { refusal } : {}), ...(fix ? { fix } : {}) });
-            if (!next || next === current || attempts.length >= limit || attempts.some((a) => a.machine === next))
-                throw error;
-            current = next;
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/guest/machine.ts
+var machine = __webpack_require__(569);
+// EXTERNAL MODULE: ./src/guest/nested.ts
+var nested = __webpack_require__(8145);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/guest/probe.ts
@@ -440,6 +334,18 @@ function read(root, file) {
         return undefined;
     }
 }
+/** The host mode of a POWER host with kvm_hv loaded. */
+function hostModeOf(platform, kvmHvLoaded) {
+    if (!kvmHvLoaded)
+        return undefined;
+    return platform === 'powernv'
+        ? 'powernv'
+        : platform === 'pseries-lpar'
+            ? 'lpar-nested-v2'
+            : platform === 'emulated'
+                ? 'nested'
+                : undefined;
+}
 function probeHost(root = '/', architecture = (0,external_node_os_.machine)()) {
     const info = parseCpuInfo(read(root, 'proc/cpuinfo') ?? '');
     const kvm = (0,external_node_path_.join)(root, 'dev/kvm');
@@ -460,14 +366,18 @@ function probeHost(root = '/', architecture = (0,external_node_os_.machine)()) {
     const hugeTotal = /^HugePages_Total:\s+(\d+)/m.exec(meminfo)?.[1];
     const hugeSize = /^Hugepagesize:\s+(\d+) kB/m.exec(meminfo)?.[1];
     const power = architecture.startsWith('ppc64');
+    const platform = classifyPlatform(architecture, info);
+    const kvmHvLoaded = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, 'sys/module/kvm_hv'));
+    const hostMode = hostModeOf(platform, kvmHvLoaded);
     return {
         architecture,
         ...(info.cpu ? { cpu: info.cpu } : {}),
         ...(info.generation ? { generation: info.generation } : {}),
-        platform: classifyPlatform(architecture, info),
+        platform,
         ...(info.mmu ? { mmu: info.mmu } : {}),
         kvmDevice,
-        kvmHvLoaded: (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, 'sys/module/kvm_hv')),
+        kvmHvLoaded,
+        ...(hostMode ? { hostMode } : {}),
         ...(nested !== undefined ? { nested: nested === 'Y' || nested === '1' } : {}),
         ...(power && interrupts !== undefined ? { xive: /\bXIVE/.test(interrupts) } : {}),
         ...(smt !== undefined ? { smt: smt === '1' } : {}),
@@ -579,43 +489,8 @@ function workloadSummary(summary, workloads) {
     ]));
 }
 
-;// CONCATENATED MODULE: ./src/guest/guest-config.ts
-/** The kernel arguments a configuration needs (a hash guest: disable_radix), then the user's. */
-function configuredKernelArgs(config, kernelArgs) {
-    const words = [...(config.mmu === 'hash' ? ['disable_radix'] : []), kernelArgs?.trim() ?? ''].filter(Boolean);
-    return words.length > 0 ? words.join(' ') : undefined;
-}
-/** Each way the guest differs from the request, in words; empty when it honoured all of it. */
-function configMismatches(config, view) {
-    const seen = view.mmuLine ? ` (kernel: "${view.mmuLine}")` : '';
-    const problems = [];
-    if (config.mmu && view.mmu !== config.mmu)
-        problems.push(`asked for a ${config.mmu} MMU; the guest runs ${view.mmu ?? 'an MMU it did not report'}${seen}`);
-    if (config.threads && view.threadsPerCore !== config.threads)
-        problems.push(`asked for ${config.threads} threads per core; the guest sees ${view.threadsPerCore ?? 'an unreported number'}`);
-    // /proc/cpuinfo names the generation the guest runs as: "POWER9 (architected)" under compat mode.
-    if (config.cpuCompat && !view.cpu?.toUpperCase().startsWith(config.cpuCompat.toUpperCase()))
-        problems.push(`asked for max-cpu-compat=${config.cpuCompat}; the guest's CPU is ${view.cpu ?? 'not reported'}`);
-    return problems;
-}
-/** The Guest table's rows: what was asked and what the guest saw. */
-function guestViewRows(config, view) {
-    return [
-        [
-            'MMU',
-            config.mmu ?? '(default)',
-            `${view.mmu ?? 'not reported'}${view.mmuLine ? `: ${view.mmuLine}` : ''}`,
-        ],
-        [
-            'Threads per core',
-            String(config.threads ?? '(default)'),
-            String(view.threadsPerCore ?? 'not reported'),
-        ],
-        ['CPU', config.cpuCompat ? `max-cpu-compat=${config.cpuCompat}` : '(model)', view.cpu ?? 'not reported'],
-        ['Kernel release', '', view.release ?? 'not reported'],
-    ];
-}
-
+// EXTERNAL MODULE: ./src/guest/guest-config.ts
+var guest_config = __webpack_require__(3039);
 ;// CONCATENATED MODULE: ./src/guest/run-metrics.ts
 function runMetrics(result, about) {
     const seconds = (ms, name) => ms === undefined ? [] : [{ name, value: Math.round(ms) / 1000, unit: 's', better: 'lower' }];
@@ -666,12 +541,16 @@ var scenarios = __webpack_require__(8383);
 
 
 
+
+
+
 /** The step's failure for checks and workloads that did not pass. */
-function checksFailure(failed, failedWorkloads = []) {
+function checksFailure(failed, failedWorkloads = [], l2Refusal) {
     return new errors/* TestFailure */.p2([
         ...(failed.length > 0
             ? [`guest checks failed: ${failed.map((c) => `${c.name} (exit code ${c.exitCode})`).join(', ')}`]
             : []),
+        ...(l2Refusal ? [`the L2 QEMU inside L1 refused to start: ${l2Refusal.replace(/\n/g, ' / ')}`] : []),
         ...failedWorkloads.map((w) => `workload ${w.name} failed in ${w.guest}: ${w.why}`),
     ].join('\n'));
 }
@@ -690,9 +569,10 @@ async function bootTest(request, deps) {
     const scenario = scenarios/* SCENARIOS */.U[request.scenario];
     const usesRpms = request.qemuRpms.length > 0;
     const tools = (0,exec_tools/* requireTools */.P)([
-        ...(usesRpms ? ['rpm2cpio'] : [request.qemu]),
+        ...(usesRpms ? ['rpm2cpio'] : request.launcher.name === 'openstack' ? [] : [request.qemu]),
         ...scenario.tools,
         ...(request.launcher.name === 'libvirt' ? ['virsh'] : []),
+        ...(request.launcher.name === 'openstack' ? ['openstack'] : []),
     ]);
     const probe = probeHost();
     const { accel, reason } = chooseAccel(request.accel, probe);
@@ -700,6 +580,22 @@ async function bootTest(request, deps) {
         throw new errors/* InfrastructureError */.EN(`accel is kvm but KVM is not usable: ${reason}`);
     if (reason)
         deps.annotate('warning', `KVM is not usable (${reason}); guests run under emulation (TCG), much slower.`);
+    const threads = request.guestConfig.threads ?? 1;
+    const smt = (0,guest_config/* smtProblems */.FB)({
+        threads,
+        smp: request.smp,
+        cpu: request.cpu,
+        ...(request.guestConfig.cpuCompat ? { cpuCompat: request.guestConfig.cpuCompat } : {}),
+        ...(probe.generation ? { hostGeneration: probe.generation } : {}),
+    });
+    if (smt.length > 0)
+        throw new errors/* ConfigurationError */.j1(smt.join('\n'));
+    const lpar = request.hostMode === 'lpar-nested-v2';
+    // On a real LPAR the runner's kernel is the L1: PowerVM runs no hypervisor in its guests' guests.
+    if (lpar && scenario.nested && accel === 'kvm' && probe.hostMode === 'lpar-nested-v2')
+        throw new errors/* ConfigurationError */.j1(`Input 'host-mode' is lpar-nested-v2 and this runner is such an LPAR (KVM through PowerVM's nested API v2): its own kernel is the L1, and PowerVM runs no hypervisor one level further down; expected scenario kernel here, or accel tcg to emulate the LPAR in the nested scenario`);
+    if (lpar && accel === 'kvm' && probe.hostMode !== 'lpar-nested-v2')
+        throw new errors/* InfrastructureError */.EN(`Input 'host-mode' is lpar-nested-v2, but this host is ${probe.hostMode ?? probe.platform} (platform ${probe.platform}, kvm_hv ${probe.kvmHvLoaded ? 'loaded' : 'not loaded'}); expected a PowerVM LPAR in KVM mode with kvm_hv loaded, or accel tcg to emulate one`);
     const work = deps.workDir('guest');
     (0,external_node_fs_.mkdirSync)(request.resultsDir, { recursive: true });
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(request.resultsDir, 'probe.json'), JSON.stringify(probe, null, 2) + '\n');
@@ -728,34 +624,46 @@ async function bootTest(request, deps) {
         summary: deps.summary,
     });
     const qemu = unpackedQemu?.qemu ?? request.qemu;
+    const cloud = request.launcher.name === 'openstack' ? request.launcher.openstack : undefined;
     const launcher = guest.launcher ??
-        (request.launcher.name === 'libvirt'
-            ? libvirtLauncher({
-                uri: request.launcher.libvirtUri,
-                emulator: unpackedQemu?.qemu ?? tools[request.qemu],
+        (cloud
+            ? (0,openstack/* openstackLauncher */.Bb)({
+                ...cloud,
+                runId: (0,external_node_path_.basename)(work),
                 work,
+                libvirtUri: request.launcher.libvirtUri,
+                summary: deps.summary,
+                remember: (run) => deps.trackCloudRun?.(run),
             })
-            : qemuLauncher(qemu));
+            : request.launcher.name === 'libvirt'
+                ? libvirtLauncher({
+                    uri: request.launcher.libvirtUri,
+                    emulator: unpackedQemu?.qemu ?? tools[request.qemu],
+                    work,
+                })
+                : qemuLauncher(qemu));
+    const firmwareDir = unpackedQemu?.firmwareDir ?? (0,guest_qemu/* firmwareBeside */.AS)(qemu);
     const machineRequest = {
         accel,
         cpu: request.cpu,
         nested: scenario.nested,
+        ...(lpar ? { nestedApi: 'v2' } : {}),
         firmware: guest.firmware,
         ...(request.guestConfig.cpuCompat ? { cpuCompat: request.guestConfig.cpuCompat } : {}),
         extra: request.machineOptions,
     };
-    const kernelArgs = configuredKernelArgs(request.guestConfig, request.kernelArgs);
+    const kernelArgs = (0,guest_config/* configuredKernelArgs */.h4)(request.guestConfig, request.kernelArgs);
     const options = {
         qemu,
-        ...(unpackedQemu ? { firmwareDir: unpackedQemu.firmwareDir } : {}),
+        ...(firmwareDir ? { firmwareDir } : {}),
         kernel: guest.kernel,
         initrd: guest.initrd,
         ...(kernelArgs ? { kernelArgs } : {}),
         ...(guest.disks ? { disks: guest.disks } : {}),
         ...(guest.workloads ? { workloads: guest.workloads } : {}),
         nested: scenario.nested,
-        machine: machineOptions(probe, machineRequest),
-        cpu: cpuModel(probe, machineRequest),
+        machine: (0,machine/* machineOptions */.KI)(probe, machineRequest),
+        cpu: (0,machine/* cpuModel */.QG)(probe, machineRequest),
         memoryMb: guest.memoryMb,
         smp: request.smp,
         ...(request.guestConfig.threads ? { threads: request.guestConfig.threads } : {}),
@@ -770,10 +678,17 @@ async function bootTest(request, deps) {
         signal: deps.signal,
     };
     const attempts = [];
+    let l2 = [];
     let outcome;
     try {
-        const { result } = await negotiate(options.machine, (machine) => launcher.launch({ ...options, machine }, request.resultsDir), (error) => (error instanceof boot/* QemuStartError */.t$ ? error.output : undefined), attempts);
+        const { result } = await (0,machine/* negotiate */.Nl)(options.machine, (machine) => launcher.launch({ ...options, machine }, request.resultsDir), (error) => (error instanceof boot/* QemuStartError */.t$ ? error.output : undefined), attempts).catch((error) => {
+            throw refusalExplained(error, request, qemu);
+        });
         deps.onMachine(attempts.at(-1).machine);
+        const l2Check = scenario.nested ? result.checks.find((c) => c.name === 'L2 guest under KVM') : undefined;
+        l2 = l2Check ? (0,nested/* l2Attempts */.TX)(l2Check.output) : [];
+        if (l2.length > 0)
+            deps.onL2Machine?.(l2.at(-1).machine);
         // Decided once here; results.json, JUnit, the summary and the landing page read `failure`.
         for (const workload of result.workloads) {
             const why = (0,guest_workloads/* workloadFailure */.QC)(workload);
@@ -789,25 +704,46 @@ async function bootTest(request, deps) {
             config: { cpu: request.cpu, ...request.guestConfig },
         });
         (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(request.resultsDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+        const l2Refusal = l2Check && l2Check.exitCode !== 0 ? l2.at(-1)?.refusal : undefined;
         outcome = {
             result,
             failedChecks: result.checks.filter((check) => check.exitCode !== 0),
             failedWorkloads,
             metrics,
+            ...(l2Refusal ? { l2Refusal } : {}),
         };
         report(result, request, deps, options.consoleLog);
-        const mismatches = configMismatches(request.guestConfig, result.guestView);
+        const l2Threads = request.nested.l2Threads;
+        const l2Seen = l2Check && l2Threads && l2Threads > 1 ? (0,nested/* l2ThreadsSeen */.ZZ)(l2Check.output) : undefined;
+        const mismatches = [
+            ...(0,guest_config/* configMismatches */.fM)(request.guestConfig, result.guestView),
+            ...(l2Threads && l2Threads > 1 && l2Check?.exitCode === 0 && l2Seen !== l2Threads
+                ? [`asked for ${l2Threads} threads per core in L2; L2 sees ${l2Seen ?? 'an unreported number'}`]
+                : []),
+        ];
         if (mismatches.length > 0)
             throw new errors/* TestFailure */.p2(`the guest did not run as asked: ${mismatches.join('; ')}`);
     }
     finally {
-        if (attempts.length > 1)
-            machineSummary(deps.summary, attempts);
+        if (attempts.length > 1 || l2.length > 0)
+            machineSummary(deps.summary, attempts, l2);
     }
     hostSummary(deps.summary, probe, [
         ['Scenario', scenario.name],
         ['Launcher', launcher.name],
         ...guest.details,
+        ...(request.hostMode === 'lpar-nested-v2'
+            ? [
+                [
+                    'Configuration',
+                    probe.hostMode === 'lpar-nested-v2'
+                        ? 'lpar-nested-v2: this runner is the LPAR'
+                        : scenario.nested
+                            ? 'lpar-nested-v2, emulated: L0 offers PowerVM’s nested API v2 (cap-nested-papr)'
+                            : 'lpar-nested-v2 asked; this host is no such LPAR, the guest runs as probed',
+                ],
+            ]
+            : []),
         ['Accelerator', accel + (reason ? ` (${reason})` : '')],
         ['Boot timeout', (0,duration/* formatDuration */.a)(request.bootTimeoutMs)],
     ]);
@@ -826,11 +762,16 @@ function report(result, request, deps, consoleLog) {
     ]), 'results.json in the results folder');
     deps.summary
         .heading('Guest', 3)
-        .table(['Property', 'Asked', 'The guest saw'], guestViewRows(request.guestConfig, result.guestView));
+        .table(['Property', 'Asked', 'The guest saw'], (0,guest_config/* guestViewRows */.jm)(request.guestConfig, result.guestView));
     if (result.workloads.length > 0)
         workloadSummary(deps.summary, result.workloads);
+    const known = result.findings.filter((finding) => finding.harmless);
+    if (known.length > 0)
+        deps.summary.heading('Known harmless messages', 3).table(['Message', 'Line', 'Why it is harmless here'], known.map((finding) => [finding.line, String(finding.lineNumber), finding.harmless]));
     for (const finding of result.findings) {
-        deps.annotate(finding.fatal ? 'error' : 'warning', `${finding.kind}: ${finding.line}`, {
+        const kind = finding.fatal ? 'error' : finding.harmless ? 'notice' : 'warning';
+        const label = finding.harmless ? `known harmless (${finding.kind})` : finding.kind;
+        deps.annotate(kind, `${label}: ${finding.line}`, {
             title: 'guest console',
             file: consoleLog,
             startLine: finding.lineNumber,
@@ -854,17 +795,38 @@ function hostSummary(summary, probe, run) {
         ['XIVE', probe.xive === undefined ? 'n/a' : probe.xive ? 'yes' : 'no'],
         ['SMT', probe.smt === undefined ? 'n/a' : probe.smt ? 'on' : 'off'],
         ['Hugepages', probe.hugepages ? `${probe.hugepages.total} × ${probe.hugepages.sizeKb} KiB` : 'none'],
+        ['Host mode', probe.hostMode ?? 'n/a (kvm_hv not loaded)'],
         ...run,
     ]);
 }
-/** The machine options tried, what QEMU refused and the setting each retry added. */
-function machineSummary(summary, attempts) {
-    summary.heading('Machine options', 3).table(['Attempt', '-M', 'QEMU said', 'Next try adds'], attempts.map((attempt, index) => [
+/** The machine options tried at each level, what QEMU refused and the setting each retry added. */
+function machineSummary(summary, attempts, l2) {
+    const rows = (level, tried) => tried.map((attempt, index) => [
+        level,
         String(index + 1),
         attempt.machine,
-        attempt.refusal?.split('\n').find((line) => !/warning:/.test(line)) ?? 'started',
+        attempt.refusal?.split('\n').find((line) => !/warning:/.test(line)) ??
+            (index === tried.length - 1 ? 'started' : ''),
         attempt.fix ?? '',
-    ]));
+    ]);
+    summary
+        .heading('Machine options', 3)
+        .table(['QEMU', 'Attempt', '-M', 'QEMU said', 'Next try adds'], [...rows(l2.length > 0 ? 'L0' : 'guest', attempts), ...rows('L2 (inside L1)', l2)]);
+}
+/**
+ * Refusals no machine setting can answer, as configuration errors naming the input: a QEMU that
+ * emulates fewer threads per core than asked (QEMU 7.2 under TCG: one), or one without PowerVM's
+ * nested API v2 (cap-nested-papr, QEMU 9.0+). Anything else stays QEMU's own error.
+ */
+function refusalExplained(error, request, qemu) {
+    if (!(error instanceof boot/* QemuStartError */.t$))
+        return error;
+    const threads = /TCG cannot support more than (\d+) threads?\/core/.exec(error.output);
+    if (threads && request.guestConfig.threads)
+        return new errors/* ConfigurationError */.j1(`Input 'threads' is ${request.guestConfig.threads}, but ${qemu} emulates at most ${threads[1]} thread(s) per core under TCG ("${threads[0]}"); expected threads ${threads[1]}, or input 'qemu' set to a QEMU that emulates SMT (8.0 or later, such as /var/cache/kvm-actions/qemu10/bin/qemu-system-ppc64 from setup-host.sh), or KVM`);
+    if (request.hostMode === 'lpar-nested-v2' && /cap-nested-papr/.test(error.output))
+        return new errors/* ConfigurationError */.j1(`Input 'host-mode' is lpar-nested-v2, but ${qemu} has no cap-nested-papr (PowerVM's nested API v2, QEMU 9.0 or later): ${error.message}; expected input 'qemu' set to such a QEMU, such as /var/cache/kvm-actions/qemu10/bin/qemu-system-ppc64 from setup-host.sh`);
+    return error;
 }
 
 

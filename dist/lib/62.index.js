@@ -1,5 +1,5 @@
-export const id = 169;
-export const ids = [169,552,913,949];
+export const id = 62;
+export const ids = [62,552,913,949];
 export const modules = {
 
 /***/ 8294:
@@ -357,7 +357,7 @@ class GpgHome {
 
 /***/ }),
 
-/***/ 2169:
+/***/ 9062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -376,6 +376,44 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/repo/dnf-check.ts
 var dnf_check = __webpack_require__(8294);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/repo/attestation.ts
+/**
+ * The subjects of a publish's build-provenance attestation (actions/attest): what it signed, as
+ * shasum-format checksum files of at most 1,024 lines, the most one attestation takes.
+ */
+
+
+
+const SUBJECTS_PER_ATTESTATION = 1024;
+/** Small files in one read (most RPMs; a stream per file costs more than hashing it), large ones streamed. */
+async function sha256(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    if ((0,external_node_fs_.statSync)(file).size <= 64 * 1024 * 1024)
+        return hash.update((0,external_node_fs_.readFileSync)(file)).digest('hex');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * Writes attestation-subjects-<n>.sha256 into dir for the files (relative to root, named so in
+ * the attestation); returns their paths, none when there is nothing to attest.
+ */
+async function writeAttestationSubjects(root, files, dir) {
+    const lines = [];
+    for (const file of files)
+        lines.push(`${await sha256((0,external_node_path_.join)(root, file))}  ${file}`);
+    const written = [];
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    for (let start = 0; start < lines.length; start += SUBJECTS_PER_ATTESTATION) {
+        const path = (0,external_node_path_.join)(dir, `attestation-subjects-${written.length + 1}.sha256`);
+        (0,external_node_fs_.writeFileSync)(path, lines.slice(start, start + SUBJECTS_PER_ATTESTATION).join('\n') + '\n');
+        written.push(path);
+    }
+    return written;
+}
+
 // EXTERNAL MODULE: ./src/repo/gpg.ts
 var repo_gpg = __webpack_require__(552);
 // EXTERNAL MODULE: ./src/rpm/evr.ts
@@ -479,6 +517,7 @@ var tree = __webpack_require__(2990);
 
 
 
+
 const STABLE = 'stable';
 function signingSecrets(request) {
     const { signingKey, passphrase } = request;
@@ -527,7 +566,10 @@ async function publishSigned(request, mode, deps, live) {
         throw new errors/* ConfigurationError */.j1("Input 'rpms' is required to publish; expected RPM files, folders, globs or a JSON list");
     }
     // The home itself is remembered: it moves out of a work folder too deep for gpg-agent's sockets.
+    const importing = (0,publish.phaseClock)();
     const gpg = await repo_gpg.GpgHome.create(signingKey, passphrase, deps.workDir('gnupg'), (home) => deps.remember('gnupg-home', home));
+    importing.done('import the key');
+    const before = importing.phases;
     let interference;
     try {
         const previous = (0,tree/* linkTarget */.Cm)((0,tree/* channelPaths */.S2)(target.root, request.releasever, request.channel).live);
@@ -561,16 +603,31 @@ async function publishSigned(request, mode, deps, live) {
                 }
                 : {}),
         });
+        const clock = (0,publish.phaseClock)();
         if (!result.dryRun)
             await target.switch(request.releasever, request.channel, result.state, previous);
+        clock.done('switch the target');
         if (result.differing.length > 0) {
             deps.annotate('warning', `Already published with other content, so the published build stays: ${result.differing.slice(0, 10).join(', ')}${result.differing.length > 10 ? ` and ${result.differing.length - 10} more (all in publish.json)` : ''}. Raise the release (buildid or release-suffix) to ship a changed build.`);
         }
         (0,external_node_fs_.mkdirSync)(request.resultsDir, { recursive: true });
         const listsFile = (0,external_node_path_.join)(request.resultsDir, 'publish.json');
+        // Read from the state, which stays (live or, in a dry run, until here) whatever the target.
+        const attestationSubjects = result.dryRun
+            ? []
+            : await writeAttestationSubjects(result.state, result.signed, request.resultsDir);
+        clock.done('attestation subjects');
         const { added, kept, pruned, differing } = result;
-        (0,external_node_fs_.writeFileSync)(listsFile, JSON.stringify({ live, added, kept, pruned, differing }, null, 2) + '\n');
-        return { kind: 'published', live, result, listsFile, ...(interference ? { interference } : {}) };
+        const phases = { ...before, ...result.phases, ...clock.phases };
+        (0,external_node_fs_.writeFileSync)(listsFile, JSON.stringify({ live, added, kept, pruned, differing, phases }, null, 2) + '\n');
+        return {
+            kind: 'published',
+            live,
+            result,
+            listsFile,
+            attestationSubjects,
+            ...(interference ? { interference } : {}),
+        };
     }
     finally {
         await gpg.close();
@@ -617,6 +674,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   channelFiles: () => (/* binding */ channelFiles),
+  phaseClock: () => (/* binding */ phaseClock),
   publish: () => (/* binding */ publish),
   rollback: () => (/* binding */ rollback)
 });
@@ -816,6 +874,19 @@ var tree = __webpack_require__(2990);
 
 
 
+/** A stopwatch of consecutive phases: each call closes the phase running since the last. */
+function phaseClock() {
+    const phases = {};
+    let mark = performance.now();
+    return {
+        phases,
+        done(name) {
+            const now = performance.now();
+            phases[name] = Math.round((phases[name] ?? 0) + now - mark);
+            mark = now;
+        },
+    };
+}
 const nevra = (p) => `${p.name}-${p.epoch}:${p.version}-${p.release}.${p.arch}`;
 async function headers(files) {
     const found = [];
@@ -827,14 +898,14 @@ async function headers(files) {
             '--nosignature',
             '--nodigest',
             '--qf',
-            '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}|%{ARCH}|%{SOURCEPACKAGE}|%{SHA256HEADER}\\n',
+            '%{NAME}|%{EPOCHNUM}|%{VERSION}|%{RELEASE}|%{ARCH}|%{SOURCEPACKAGE}|%{SHA256HEADER}|%{BUILDTIME}|%{SOURCERPM}\\n',
             ...batch,
         ]);
         stdout
             .trim()
             .split('\n')
             .forEach((line, i) => {
-            const [name = '', epoch = '0', version = '', release = '', arch = '', source = '', digest = ''] = line.split('|');
+            const [name = '', epoch = '0', version = '', release = '', arch = '', source = '', digest = '', buildTime = '0', sourceRpm = '',] = line.split('|');
             found.push({
                 file: batch[i],
                 name,
@@ -843,6 +914,8 @@ async function headers(files) {
                 release,
                 arch: source === '1' ? 'src' : arch,
                 digest,
+                buildTime: Number(buildTime) || 0,
+                sourceRpm: sourceRpm === '(none)' ? '' : sourceRpm,
             });
         });
     }
@@ -871,6 +944,7 @@ async function publish(options) {
     const { log } = options;
     const paths = (0,tree/* channelPaths */.S2)(options.target, options.releasever, options.channel);
     const baseUrl = options.baseUrl ?? (0,external_node_url_.pathToFileURL)(options.target).href;
+    const clock = phaseClock();
     const release = (0,tree/* lockTarget */.Nd)(options.target);
     try {
         (0,tree/* pruneStates */.lm)(paths, options.releasever, options.channel);
@@ -881,13 +955,25 @@ async function publish(options) {
             const folders = [...options.arches, 'Source'];
             for (const folder of folders)
                 (0,tree/* seedFrom */.wX)(previous, state, folder);
+            clock.done('seed the new state');
             // The -release package: rebuilt only when the .repo file or the key changes.
             const repo = repoFile({ name: options.name, channel: options.channel, baseUrl });
             const hash = releaseContentHash(repo, options.publicKey);
             const releaseName = `${options.name}-release`;
             const existing = new Map();
+            // The previous state's packages: from its landing page's data when it kept one (a JSON
+            // read), else from each folder's primary.xml.
+            const fromPage = previous ? (0,landing_page/* pagePackages */.l7)(previous) : undefined;
             for (const folder of folders)
-                existing.set(folder, previous ? await listed((0,external_node_path_.join)(previous, folder)) : []);
+                existing.set(folder, !previous
+                    ? []
+                    : fromPage
+                        ? (fromPage.get(folder) ?? []).map((p) => ({
+                            ...p,
+                            url: (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)(previous, folder, p.file)).href,
+                        }))
+                        : await listed((0,external_node_path_.join)(previous, folder)));
+            clock.done('read the previous metadata');
             const oldRelease = existing
                 .get(options.arches[0])
                 .filter((p) => p.name === releaseName)
@@ -906,6 +992,7 @@ async function publish(options) {
                 const number = oldRelease ? Number(/^(\d+)/.exec(oldRelease.release ?? '0')?.[1] ?? 0) + 1 : 1;
                 incoming.push(await buildReleaseRpm(options.name, options.releasever, number, repo, options.publicKey, releaseDir, log));
             }
+            clock.done('the -release package');
             // Copies of the incoming RPMs are signed, never the caller's files.
             const staged = new Map();
             // A noarch package goes into every arch folder: the extra copies are made once it is signed.
@@ -940,13 +1027,16 @@ async function publish(options) {
                 }
             }
             const firstCopies = [...staged.values()];
+            clock.done('read the new headers');
             if (options.gpg)
                 await signRpms(firstCopies, options.gpg);
+            clock.done('rpmsign');
             for (const { from, to } of extraCopies)
                 (0,external_node_fs_.copyFileSync)(from, to);
             const publicKeyFile = (0,external_node_path_.join)(state, `RPM-GPG-KEY-${options.name}`);
             (0,external_node_fs_.writeFileSync)(publicKeyFile, options.publicKey);
             await requireSignedBy(firstCopies, publicKeyFile, keyIdOf(options));
+            clock.done('check the signatures');
             // Retention: the newest EVRs of each name stay, per folder.
             const pruned = [];
             const prunedIn = new Set();
@@ -989,14 +1079,20 @@ async function publish(options) {
                         (0,repodata_repomd/* parseRepomd */.p)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml'), 'utf8')).revision ?? '';
                     continue;
                 }
+                clock.done('retention');
                 revisions[folder] = await createRepo((0,external_node_path_.join)(state, folder), log);
+                clock.done('createrepo_c');
                 if (options.gpg)
                     await options.gpg.detachSign((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml'));
                 else if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(state, folder, 'repodata', 'repomd.xml.asc'))) {
                     throw new errors/* ConfigurationError */.j1('publishing without a signing-key can only promote or roll back; new metadata must be signed');
                 }
+                clock.done('sign repomd.xml');
             }
+            for (const folder of folders)
+                (0,tree/* keepPreviousMetadata */.gB)(previous && (0,external_node_path_.join)(previous, folder), (0,external_node_path_.join)(state, folder));
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(state, `${options.name}.repo`), repo);
+            clock.done('keep the previous metadata');
             // dnf must accept every folder and see exactly what was staged there.
             const keyUrl = (0,external_node_url_.pathToFileURL)(publicKeyFile).href;
             for (const folder of options.arches.filter((f) => changedFolders.includes(f))) {
@@ -1014,12 +1110,14 @@ async function publish(options) {
                     throw new errors/* TestFailure */.p2(`dnf sees another ${folder} repository than was staged: missing ${missing.join(', ') || 'none'}; unexpected ${extra.join(', ') || 'none'}`);
                 }
             }
+            clock.done('dnf check');
             await options.beforeSwitch?.(options.arches.map((arch) => ({
                 arch,
                 repo: { id: repoId(options), baseUrl: (0,external_node_url_.pathToFileURL)((0,external_node_path_.join)(state, arch)).href, gpgKeyUrl: keyUrl },
             })));
             // A run with nothing to sign still proves the key works, so a bad secret shows today.
             await options.gpg?.verifyPassphrase();
+            clock.done('before the switch');
             // The page describes this state and lives in it, so it switches in with the packages.
             if (options.landingPage)
                 await (0,landing_page/* writeLandingPage */.iA)(state, {
@@ -1030,7 +1128,17 @@ async function publish(options) {
                     baseUrl,
                     folders,
                     fingerprint: options.gpg?.fingerprint ?? '',
-                });
+                }, 
+                // Only this publish's changes are read; the rest comes from the previous state's page.
+                await (0,landing_page/* updatePageData */.PQ)(previous, state, added.map((h) => ({
+                    folder: (0,external_node_path_.relative)(state, (0,external_node_path_.dirname)(h.file)),
+                    file: h.file,
+                    nevra: nevra(h),
+                    arch: h.arch,
+                    buildTime: h.buildTime,
+                    sourceRpm: h.sourceRpm,
+                }))));
+            clock.done('landing page');
             const result = {
                 added: [...new Set(added.map(nevra))],
                 kept: [...new Set(kept)],
@@ -1041,6 +1149,11 @@ async function publish(options) {
                 repoFile: repo,
                 dryRun: options.dryRun,
                 differing: [...new Set(differing)],
+                phases: clock.phases,
+                signed: [
+                    ...added.map((h) => (0,external_node_path_.relative)(state, h.file)),
+                    ...changedFolders.map((folder) => (0,external_node_path_.join)(folder, 'repodata', 'repomd.xml')),
+                ],
             };
             const keptSet = new Set(result.kept);
             result.kept.push(...unchanged.filter((n) => !keptSet.has(n)));
@@ -1052,6 +1165,7 @@ async function publish(options) {
             if (previous)
                 (0,tree/* switchLink */.$x)(paths.previous, previous);
             (0,tree/* pruneStates */.lm)(paths, options.releasever, options.channel);
+            clock.done('switch');
             log.info(`Published ${options.channel}: ${paths.live} -> ${state}`);
             return result;
         }
