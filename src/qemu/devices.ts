@@ -165,6 +165,8 @@ export interface DevicePlan {
   unknown: string[]
   /** The patch to add, or undefined when the stock file already has everything. */
   patch?: string
+  /** The source patch that creates the stock file, if one does. */
+  stockPatch?: string
 }
 
 /** Decides the device file: the stock one plus what is missing, or a new one. */
@@ -191,12 +193,20 @@ export function planDevices(options: {
       `The ppc64 device configuration would lack ${absent.join(', ')}: this QEMU's Kconfig does not define ${absent.length === 1 ? 'it' : 'them'}; expected a QEMU with the pseries machine and virtio devices`,
     )
   }
-  if (added.length === 0) return { lines, before, after, unknown }
+  const stockPatch = stock ? { stockPatch: stock.patch } : {}
+  if (added.length === 0) return { lines, before, after, unknown, ...stockPatch }
   const diff = stock ? appendDiff(stock.lines, added) : newFileDiff(lines)
   const subject = stock
     ? 'configs: complete ppc64-rh-devices for KVM guests on ppc64le'
     : 'configs: add ppc64-rh-devices for KVM guests on ppc64le'
-  return { lines, before, after, unknown, patch: mailPatch(subject, options.author, options.date, diff) }
+  return {
+    lines,
+    before,
+    after,
+    unknown,
+    ...stockPatch,
+    patch: mailPatch(subject, options.author, options.date, diff),
+  }
 }
 
 function newFileDiff(lines: readonly string[]): string[] {

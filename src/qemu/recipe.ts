@@ -46,6 +46,14 @@ export interface BuiltInReport {
   subpackages?: string[]
 }
 
+/** What an edit says when the spec already had its change: nothing is applied twice. */
+export const ALREADY_UPSTREAM = 'already enabled upstream'
+
+/** The edits that changed something (for the changelog: names only). */
+function changedEdits(edits: readonly SpecEdit[]): string[] {
+  return edits.filter((e) => !e.detail.startsWith(ALREADY_UPSTREAM)).map((e) => e.edit)
+}
+
 function builtIn(spec: string, edits: SpecEdit[]): AppliedEdit[] {
   return edits.map(({ edit, detail }) => builtInEdit(spec, edit, detail))
 }
@@ -88,7 +96,7 @@ function hooks(
             email: options.author.email,
             // Names only: details quote spec lines, and rpm expands macros in %changelog.
             line: [
-              `Rebuilt for KVM hosts on ppc64le (kvm-actions): ${report.edits.map((e) => e.edit).join(', ')}`,
+              `Rebuilt for KVM hosts on ppc64le (kvm-actions): ${changedEdits(report.edits).join(', ') || 'every change already enabled upstream'}`,
             ],
           },
         ]),
@@ -130,7 +138,7 @@ export function qemuKvmRecipe(options: BuiltInOptions): PackageHooks {
       date: recipeDate(),
     })
     report.devices = devices
-    let detail = 'the stock device file already has every symbol'
+    let detail = `already enabled upstream: ${devices.stockPatch ?? 'the stock device file'} enables every wanted symbol`
     if (devices.patch) {
       const filesDir = join(dirname(tree), 'built-in-files')
       mkdirSync(filesDir, { recursive: true })
