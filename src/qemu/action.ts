@@ -5,10 +5,28 @@ import { createWorkDir, postCleanUp } from '../action/cleanup.js'
 import { defineAction, input } from '../action/index.js'
 import { requireBuildTools } from '../rpm/builder.js'
 import { autopatchInput, builderInputs, rebuildInputs, srpmSourceInput } from '../steps/rpm-inputs.js'
-import type { QemuPackage } from './build.js'
+import { QEMU_PACKAGES, type QemuPackage } from './build.js'
+import { STACK_PACKAGES } from './stack.js'
 import { patchSeries } from './patch-series.js'
 import { parseAuthor } from './recipe.js'
 import { DEVICE_BUILD_MODES } from './device-build.js'
+
+/** `<package>-srpm` for each stack package, as for qemu-kvm and libvirt. */
+function stackSrpmInputs() {
+  const one = (name: string) =>
+    srpmSourceInput({
+      description: `The ${name} source RPM: path, URL, exact version, or \`latest\`.`,
+      default: 'latest',
+    })
+  return {
+    'virtiofsd-srpm': one('virtiofsd'),
+    'libguestfs-srpm': one('libguestfs'),
+    'guestfs-tools-srpm': one('guestfs-tools'),
+    'supermin-srpm': one('supermin'),
+    'seabios-srpm': one('seabios'),
+    'virt-top-srpm': one('virt-top'),
+  }
+}
 
 export const patchQemu = defineAction({
   name: 'patch-qemu',
@@ -17,10 +35,11 @@ export const patchQemu = defineAction({
     'Rebuild qemu-kvm (and optionally libvirt) from AlmaLinux 9 source RPMs with KVM guests enabled on ppc64le.',
   inputs: {
     packages: input.list({
-      description: 'The packages to rebuild, in order.',
+      description:
+        'The packages to rebuild, in order: qemu-kvm, libvirt, and the rest of the stack AlmaLinux rebuilt for ppc64le (virtiofsd, libguestfs, guestfs-tools, supermin, seabios, virt-top).',
       default: 'qemu-kvm',
-      item: /^(qemu-kvm|libvirt)$/,
-      itemAccepted: 'qemu-kvm or libvirt',
+      item: new RegExp(`^(${QEMU_PACKAGES.join('|')})$`),
+      itemAccepted: QEMU_PACKAGES.join(', '),
     }),
     'qemu-kvm-srpm': srpmSourceInput({
       description: 'The qemu-kvm source RPM: path, URL, exact version, or `latest`.',
@@ -30,6 +49,7 @@ export const patchQemu = defineAction({
       description: 'The libvirt source RPM: path, URL, exact version, or `latest`.',
       default: 'latest',
     }),
+    ...stackSrpmInputs(),
     'repository-url': input.url({
       description: 'The source repository for `latest` and exact versions (the folder holding repodata/).',
       default: 'https://repo.almalinux.org/almalinux/9/AppStream/Source',
@@ -161,6 +181,12 @@ export const patchQemu = defineAction({
             recipes: recipes(inputs.libvirtAutopatch, 'libvirt'),
             ...(inputs.libvirtPatches ? { patches: inputs.libvirtPatches } : {}),
           },
+          virtiofsd: { source: inputs.virtiofsdSrpm, recipes: [] },
+          libguestfs: { source: inputs.libguestfsSrpm, recipes: [] },
+          'guestfs-tools': { source: inputs.guestfsToolsSrpm, recipes: [] },
+          supermin: { source: inputs.superminSrpm, recipes: [] },
+          seabios: { source: inputs.seabiosSrpm, recipes: [] },
+          'virt-top': { source: inputs.virtTopSrpm, recipes: [] },
         },
         upstreamKeys: inputs.upstreamKeys,
         repositoryUrl: inputs.repositoryUrl,

@@ -14,11 +14,23 @@ import type { UpstreamKeySpec } from '../rpm/upstream-keys.js'
 import type { DevicePlan } from './devices.js'
 import { checkDeviceBuild, type DeviceCheckReport, type DeviceCheckRequest } from './device-check.js'
 import { formatDuration } from '../report/duration.js'
-import { type Author, type BuiltInReport, libvirtRecipe, type PackageHooks, qemuKvmRecipe } from './recipe.js'
+import {
+  type Author,
+  type BuiltInOptions,
+  type BuiltInReport,
+  libvirtRecipe,
+  type PackageHooks,
+  qemuKvmRecipe,
+  stackRecipe,
+} from './recipe.js'
+import { STACK_PACKAGES, type StackPackage } from './stack.js'
 import { patchSeries } from './patch-series.js'
 import { checkBuiltQemu } from './smoke.js'
 
-export type QemuPackage = 'qemu-kvm' | 'libvirt'
+export type QemuPackage = 'qemu-kvm' | 'libvirt' | StackPackage
+
+/** Every package patch-qemu rebuilds, in the order a host needs them. */
+export const QEMU_PACKAGES: readonly QemuPackage[] = ['qemu-kvm', 'libvirt', ...STACK_PACKAGES]
 
 export interface PackageSettings {
   source: SrpmSource
@@ -29,7 +41,7 @@ export interface PackageSettings {
 
 export interface QemuBuildRequest {
   packages: QemuPackage[]
-  settings: Record<QemuPackage, PackageSettings>
+  settings: Partial<Record<QemuPackage, PackageSettings>>
   upstreamKeys: UpstreamKeySpec
   repositoryUrl: string
   builtInRecipe: boolean
@@ -95,6 +107,12 @@ async function addPatchSeries(
   )
 }
 
+function recipeFor(name: QemuPackage, options: BuiltInOptions): PackageHooks {
+  if (name === 'qemu-kvm') return qemuKvmRecipe(options)
+  if (name === 'libvirt') return libvirtRecipe(options)
+  return stackRecipe(name, options)
+}
+
 export async function patchQemuPackages(
   request: QemuBuildRequest,
   deps: QemuBuildDependencies,
@@ -104,13 +122,10 @@ export async function patchQemuPackages(
   let deviceBuild: DeviceCheckReport | undefined
   for (const name of request.packages) {
     const pkg = request.settings[name]
+    if (!pkg) throw new Error(`patch-qemu: no settings for ${name}`)
     const series = patchSeries(pkg.patches, `${name}-patches`)
     const options = { author: request.changelogAuthor, log: deps.log }
-    const hooks: PackageHooks | undefined = request.builtInRecipe
-      ? name === 'qemu-kvm'
-        ? qemuKvmRecipe(options)
-        : libvirtRecipe(options)
-      : undefined
+    const hooks: PackageHooks | undefined = request.builtInRecipe ? recipeFor(name, options) : undefined
     if (hooks) reports[name] = hooks.report
     const check = name === 'qemu-kvm' ? request.deviceBuild : undefined
     // After the built-in recipe's own validation, on the spec as it will be packed.
