@@ -60,8 +60,13 @@ export function novaDeviceArgv(cdrom: string): string[] {
         argv.push('-object', 'rng-random,id=rng0,filename=/dev/urandom', '-device', 'virtio-rng-pci,rng=rng0')
         break
       case 'virtio-net-pci':
-        // No backend needed to prove the device model exists and starts (nova's tap is the host's).
-        argv.push('-device', 'virtio-net-pci,mac=52:54:00:00:00:01')
+        // No backend needed to prove the device model exists and starts (nova's tap is the host's);
+        // no option ROM, as for VGA.
+        argv.push('-device', 'virtio-net-pci,mac=52:54:00:00:00:01,romfile=')
+        break
+      case 'VGA':
+        // pseries firmware runs no PCI option ROM: none is loaded (release tarballs carry none).
+        argv.push('-device', 'VGA,romfile=')
         break
       case 'spapr-vty':
       case 'virtio-blk-pci':
@@ -80,13 +85,19 @@ export function deviceRefusal(error: QemuStartError): ConfigurationError | undef
   const output = `${error.message}\n${error.output}`
   for (const device of NOVA_PPC64_DEVICES) {
     const name = device.driver.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    if (
-      new RegExp(`'${name}' is not a valid device model name`).test(output) ||
-      new RegExp(`-device ${name}[,:]`).test(output)
-    ) {
-      const said = output.split('\n').find((line) => line.includes(device.driver)) ?? error.message
+    const said =
+      output
+        .split('\n')
+        .find((line) => line.includes(device.driver))
+        ?.trim() ?? error.message
+    if (new RegExp(`'${name}' is not a valid device model name`).test(output)) {
       return new ConfigurationError(
-        `The built qemu-system-ppc64 refuses ${device.driver} (${device.role}), which libvirt and nova put on every ppc64 guest: ${said.trim()}; expected the device file to enable ${device.symbols.map((s) => `CONFIG_${s}`).join(' and ')}`,
+        `The built qemu-system-ppc64 lacks ${device.driver} (${device.role}), which libvirt and nova put on every ppc64 guest: ${said}; expected the device file to enable ${device.symbols.map((s) => `CONFIG_${s}`).join(' and ')}`,
+      )
+    }
+    if (new RegExp(`-device ${name}[,:]`).test(output)) {
+      return new ConfigurationError(
+        `The built qemu-system-ppc64 refuses ${device.driver} (${device.role}), which libvirt and nova put on every ppc64 guest: ${said}`,
       )
     }
   }
