@@ -20,6 +20,7 @@ import {
   type BuiltInReport,
   libvirtRecipe,
   type PackageHooks,
+  kernelArchesDefine,
   qemuKvmRecipe,
   stackRecipe,
 } from './recipe.js'
@@ -158,6 +159,10 @@ export async function patchQemuPackages(
       mockConfig: request.mockConfig,
       // The hypervisor stack is for POWER whatever builds it: rpmbuild on another host cross-targets.
       target: 'ppc64le',
+      // The EL9 stack specs build for %{kernel_arches}, which only EL's rpm macros define.
+      ...((STACK_PACKAGES as readonly string[]).includes(name)
+        ? { defines: await kernelArchesDefine() }
+        : {}),
       timeoutMs: request.buildTimeoutMs,
       ccache: request.ccache,
       resultsDir: request.resultsDir,

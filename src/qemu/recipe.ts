@@ -180,7 +180,7 @@ export function libvirtRecipe(options: BuiltInOptions): PackageHooks {
  */
 export const EL9_KERNEL_ARCHES = 'x86_64 s390x ppc64le aarch64'
 
-async function kernelArchesDefine(): Promise<Record<string, string>> {
+export async function kernelArchesDefine(): Promise<Record<string, string>> {
   const { stdout } = await exec(['rpm', '--eval', '%{?kernel_arches}'], { allowFailure: true })
   return stdout.trim() ? {} : { kernel_arches: EL9_KERNEL_ARCHES }
 }

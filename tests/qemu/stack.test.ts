@@ -97,6 +97,25 @@ describe('patch-qemu: the rest of the virtualization stack', () => {
     120_000,
   )
 
+  it("builds virtiofsd and libguestfs for ppc64le with rpmbuild (EL's kernel_arches defined where the host rpm lacks it)", async () => {
+    const run = await patchQemu({
+      packages: 'virtiofsd, libguestfs',
+      'virtiofsd-srpm': await stackSrpm('virtiofsd'),
+      'libguestfs-srpm': await stackSrpm('libguestfs'),
+      build: 'true',
+    })
+    expect(run.err).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.rpms.map((rpm) => basename(rpm))).toEqual(
+      expect.arrayContaining([
+        'virtiofsd-1.10.1-1.el9.kvm1.ppc64le.rpm',
+        'libguestfs-1.54.0-3.el9.kvm1.ppc64le.rpm',
+        'libguestfs-xfs-1.54.0-3.el9.kvm1.ppc64le.rpm',
+      ]),
+    )
+    rmSync(run.workspace, { recursive: true, force: true })
+  }, 240_000)
+
   it('an arch rule the recipe does not know fails the validation naming the line as rpmspec expands it', async () => {
     const srpm = await stackSrpm('libguestfs', (text) =>
       text
