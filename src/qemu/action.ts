@@ -31,7 +31,7 @@ export const patchQemu = defineAction({
   name: 'patch-qemu',
   title: 'Patch qemu-kvm',
   description:
-    'Rebuild qemu-kvm (and optionally libvirt) from AlmaLinux 9 source RPMs with KVM guests enabled on ppc64le.',
+    'Rebuild qemu-kvm (and optionally libvirt, virtiofsd, libguestfs, guestfs-tools, supermin, seabios, virt-top) from AlmaLinux 9 source RPMs with KVM guests enabled on ppc64le.',
   inputs: {
     packages: input.list({
       description:
