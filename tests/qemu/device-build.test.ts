@@ -21,7 +21,8 @@ import { qemuSrpm } from '../support/qemu-sources.js'
 
 const SOURCES = '/var/cache/kvm-actions/qemu-source'
 const compileVersion = process.env.KVM_QEMU_COMPILE
-const version = compileVersion ?? '7.2'
+// KVM_QEMU_VERSION runs the configure cases alone on another cached source (10.0.2).
+const version = compileVersion ?? process.env.KVM_QEMU_VERSION ?? '7.2'
 const tarball = join(SOURCES, version, `qemu-${version}.tar.xz`)
 // QEMU 10 gates usb-kbd, usb-mouse and usb-tablet behind USB_HID; the fixture's Kconfig says so too.
 const usbInput = !version.startsWith('7.')
