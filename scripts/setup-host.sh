@@ -239,6 +239,16 @@ elif command -v dnf >/dev/null 2>&1; then
     dnf install -y -q "${need[@]}"
     log "installed: ${need[*]}"
   fi
+  # patch-qemu's device build: what QEMU's configure for ppc64-softmmu needs (the release
+  # sources the tests configure come from Debian's archive, cached by the apt branch above).
+  need=()
+  for p in meson ninja-build glib2-devel pixman-devel libfdt-devel zlib-devel; do
+    rpm -q "$p" >/dev/null 2>&1 || need+=("$p")
+  done
+  if [ ${#need[@]} -gt 0 ]; then
+    dnf install -y -q "${need[@]}"
+    log "installed for the QEMU device build: ${need[*]}"
+  fi
 else
   log "unsupported host: neither apt-get nor dnf found (accepted: Debian/Ubuntu or AlmaLinux/Fedora/RHEL)"
   exit 1
