@@ -6,7 +6,7 @@
  * device file line, or the source file and the compiler's first error lines.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { machine } from 'node:os'
 import { ConfigurationError, InfrastructureError } from '../errors.js'
 import { exec } from '../exec/exec.js'
@@ -362,7 +362,10 @@ export async function buildDevices(options: DeviceBuildOptions): Promise<DeviceB
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   })
   if (compiled.exitCode !== 0)
-    throw compileFailure(`${compiled.stdout}\n${compiled.stderr}`, join(options.logDir, 'compile.log'))
+    throw compileFailure(`${compiled.stdout}\n${compiled.stderr}`, join(options.logDir, 'compile.log'), {
+      tree,
+      buildDir,
+    })
   return {
     ...result,
     compileMs: performance.now() - compileStarted,
@@ -374,8 +377,20 @@ export async function buildDevices(options: DeviceBuildOptions): Promise<DeviceB
  * A compile or link error as a configuration error: the device set leaves target code dangling
  * (a file built for a device whose helper is switched off). The first error lines and the file.
  */
-export function compileFailure(output: string, logFile: string): ConfigurationError {
-  const lines = output.split('\n')
+export function compileFailure(
+  output: string,
+  logFile: string,
+  paths?: { tree: string; buildDir: string },
+): ConfigurationError {
+  // Paths as the tree names them (ld prints them through the build folder: build/../src/...).
+  const inTree = (path: string): string => {
+    if (!paths) return path.replace(/^(\.\.\/)+/, '')
+    const full = resolve(paths.buildDir, path)
+    return full.startsWith(`${resolve(paths.tree)}/`) ? relative(paths.tree, full) : path
+  }
+  const lines = output
+    .split('\n')
+    .map((line) => (paths ? line.replaceAll(/\S+\.[ch](?=:)/g, (p) => inTree(p)) : line))
   const errors = lines.filter((line) => /(\berror:|undefined reference to|multiple definition of)/.test(line))
   const first = errors.slice(0, 3).map((line) => line.trim())
   const file =

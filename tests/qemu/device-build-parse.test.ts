@@ -39,6 +39,28 @@ describe('the device build: what it reads from the spec and from the compiler', 
     )
   })
 
+  it("names QEMU 10.0.2's real link error with the pseries-only device list (the SPRD helpers call PowerNV code, as AlmaLinux found)", () => {
+    // ninja's own output from compiling Debian's 10.0.2 tree here with the generated device file.
+    const output = [
+      '[1340/1340] Linking target qemu-system-ppc64',
+      'FAILED: qemu-system-ppc64 ',
+      'cc -m64 @qemu-system-ppc64.rsp',
+      "/usr/bin/ld: libqemu-ppc64-softmmu.a.p/target_ppc_misc_helper.c.o: in function `helper_load_sprd':",
+      "/w/build/../qemu-10.0.2/target/ppc/misc_helper.c:336: undefined reference to `pnv_chip_find_core'",
+      "/usr/bin/ld: libqemu-ppc64-softmmu.a.p/target_ppc_misc_helper.c.o: in function `helper_store_sprd':",
+      "/w/build/../qemu-10.0.2/target/ppc/misc_helper.c:376: undefined reference to `pnv_chip_find_core'",
+      'collect2: error: ld returned 1 exit status',
+      'ninja: build stopped: subcommand failed.',
+    ].join('\n')
+    const error = compileFailure(output, '/results/compile.log', {
+      tree: '/w/qemu-10.0.2',
+      buildDir: '/w/build',
+    })
+    expect(error.message).toMatch(
+      /^qemu-system-ppc64 does not build with this device set \(target\/ppc\/misc_helper\.c\): target\/ppc\/misc_helper\.c:336: undefined reference to `pnv_chip_find_core' \| target\/ppc\/misc_helper\.c:376: undefined reference to `pnv_chip_find_core' \| collect2: error: ld returned 1 exit status;/,
+    )
+  })
+
   it('reports a link error of code the device set leaves dangling with the first error and the file', () => {
     const error = compileFailure(
       [
