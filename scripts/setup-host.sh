@@ -238,6 +238,39 @@ SOURCES
   if [ ! -x /var/cache/kvm-actions/guest-workloads/bin/fio ]; then
     unpack_with_libraries /var/cache/kvm-actions/guest-workloads stress-ng fio -- stress-ng fio
   fi
+  # patch-qemu's device build check configures (and in ci.yml compiles) real QEMU for
+  # ppc64-softmmu with no default devices: what that configure needs, not the whole build-dep.
+  # QEMU 10 wants meson >= 1.5 and pycotap, both in bookworm-backports (7.2 takes them too).
+  mapfile -t need < <(missing_debian ninja-build python3-venv libglib2.0-dev libpixman-1-dev libfdt-dev zlib1g-dev)
+  if [ ${#need[@]} -gt 0 ]; then
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    log "installed for the QEMU device build: ${need[*]}"
+  fi
+  if ! dpkg --compare-versions "$(dpkg-query -W -f='${Version}' meson 2>/dev/null || echo 0)" ge 1.5 ||
+    [ -n "$(missing_debian python3-pycotap)" ]; then
+    apt-get install -y -qq --no-install-recommends -t bookworm-backports meson python3-pycotap >/dev/null
+    log "installed meson and python3-pycotap from bookworm-backports"
+  fi
+  # QEMU's release sources, cached by upstream version: Debian's orig tarballs (upstream's tree
+  # without the prebuilt firmware), 7.2 from bookworm and 10.0 from bookworm-backports.
+  for series in 7.2 10.0; do
+    version=$(apt-cache showsrc qemu 2>/dev/null | sed -n 's/^Version: //p' | grep "^1:$series[.+]" | sort -V | tail -1)
+    [ -n "$version" ] || { log "no qemu $series source package in the apt sources"; exit 1; }
+    upstream=${version#1:}
+    upstream=${upstream%%+*}
+    dest=/var/cache/kvm-actions/qemu-source/$upstream
+    [ -f "$dest/qemu-$upstream.tar.xz" ] && continue
+    tmp=$(mktemp -d)
+    chmod 755 "$tmp"
+    # Only the orig tarball is needed; the mirror may lack the .dsc of a backport (apt then fails).
+    (cd "$tmp" && apt-get source -qq --download-only "qemu=$version" >/dev/null 2>&1) || true
+    orig=$(ls "$tmp"/qemu_*.orig.tar.xz 2>/dev/null | head -1)
+    [ -n "$orig" ] || { rm -rf "$tmp"; log "could not fetch the qemu $version source tarball"; exit 1; }
+    mkdir -p "$dest"
+    mv "$orig" "$dest/qemu-$upstream.tar.xz"
+    rm -rf "$tmp"
+    log "cached QEMU $upstream source ($version) in $dest"
+  done
 elif command -v dnf >/dev/null 2>&1; then
   need=()
   for p in "${dnf_packages[@]}"; do rpm -q "$p" >/dev/null 2>&1 || need+=("$p"); done
@@ -246,6 +279,16 @@ elif command -v dnf >/dev/null 2>&1; then
   else
     dnf install -y -q "${need[@]}"
     log "installed: ${need[*]}"
+  fi
+  # patch-qemu's device build: what QEMU's configure for ppc64-softmmu needs (the release
+  # sources the tests configure come from Debian's archive, cached by the apt branch above).
+  need=()
+  for p in meson ninja-build glib2-devel pixman-devel libfdt-devel zlib-devel; do
+    rpm -q "$p" >/dev/null 2>&1 || need+=("$p")
+  done
+  if [ ${#need[@]} -gt 0 ]; then
+    dnf install -y -q "${need[@]}"
+    log "installed for the QEMU device build: ${need[*]}"
   fi
 else
   log "unsupported host: neither apt-get nor dnf found (accepted: Debian/Ubuntu or AlmaLinux/Fedora/RHEL)"

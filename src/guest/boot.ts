@@ -33,6 +33,8 @@ export interface BootOptions {
   /** The kernel command line after console=hvc0 panic=-1. */
   kernelArgs?: string
   disks?: GuestDisk[]
+  /** More devices and their backends, as QEMU arguments. */
+  devices?: string[]
   /** Workload name → command, to parse each workload's metrics; nested: L1 and L2 label them. */
   workloads?: ReadonlyMap<string, string>
   nested?: boolean

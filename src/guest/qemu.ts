@@ -35,6 +35,8 @@ export interface QemuDirectBoot extends QemuMachine {
   kernelArgs?: string
   /** virtio-blk disks, found in the guest by serial. */
   disks?: { file: string; serial: string; readOnly: boolean }[]
+  /** More devices and their backends, as QEMU arguments (patch-qemu's nova-shaped guest). */
+  devices?: string[]
   pidFile?: string
 }
 
@@ -106,6 +108,7 @@ export class Qemu extends Tool {
       '-append',
       kernelCommandLine(options.kernelArgs),
       ...diskArgv(options.disks),
+      ...(options.devices ?? []),
       ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
     ]
   }

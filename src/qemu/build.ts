@@ -12,11 +12,26 @@ import type { RebuildResult, RebuildStep, RecipeSource } from '../rpm/rebuild.js
 import type { SrpmSource } from '../rpm/source.js'
 import type { UpstreamKeySpec } from '../rpm/upstream-keys.js'
 import type { DevicePlan } from './devices.js'
-import { type Author, type BuiltInReport, libvirtRecipe, type PackageHooks, qemuKvmRecipe } from './recipe.js'
+import { checkDeviceBuild, type DeviceCheckReport, type DeviceCheckRequest } from './device-check.js'
+import { formatDuration } from '../report/duration.js'
+import {
+  type Author,
+  type BuiltInOptions,
+  type BuiltInReport,
+  libvirtRecipe,
+  type PackageHooks,
+  kernelArchesDefine,
+  qemuKvmRecipe,
+  stackRecipe,
+} from './recipe.js'
+import { STACK_PACKAGES, type StackPackage } from './stack.js'
 import { patchSeries } from './patch-series.js'
 import { checkBuiltQemu } from './smoke.js'
 
-export type QemuPackage = 'qemu-kvm' | 'libvirt'
+export type QemuPackage = 'qemu-kvm' | 'libvirt' | StackPackage
+
+/** Every package patch-qemu rebuilds, in the order a host needs them. */
+export const QEMU_PACKAGES: readonly QemuPackage[] = ['qemu-kvm', 'libvirt', ...STACK_PACKAGES]
 
 export interface PackageSettings {
   source: SrpmSource
@@ -27,7 +42,7 @@ export interface PackageSettings {
 
 export interface QemuBuildRequest {
   packages: QemuPackage[]
-  settings: Record<QemuPackage, PackageSettings>
+  settings: Partial<Record<QemuPackage, PackageSettings>>
   upstreamKeys: UpstreamKeySpec
   repositoryUrl: string
   builtInRecipe: boolean
@@ -42,6 +57,8 @@ export interface QemuBuildRequest {
   resultsDir: string
   /** The runner's architecture: the post-build check runs the built emulator only on ppc64le. */
   hostArch: string
+  /** qemu-kvm: configure (or compile and boot) QEMU with the rebuilt spec's device file. */
+  deviceBuild?: DeviceCheckRequest
 }
 
 export interface QemuBuildDependencies {
@@ -58,6 +75,7 @@ export interface QemuBuildOutcome {
   qemuPath: string
   /** What the post-build check did, for the summary. */
   postBuildNote?: string
+  deviceBuild?: DeviceCheckReport
 }
 
 async function addPatchSeries(
@@ -90,22 +108,45 @@ async function addPatchSeries(
   )
 }
 
+function recipeFor(name: QemuPackage, options: BuiltInOptions): PackageHooks {
+  if (name === 'qemu-kvm') return qemuKvmRecipe(options)
+  if (name === 'libvirt') return libvirtRecipe(options)
+  return stackRecipe(name, options)
+}
+
 export async function patchQemuPackages(
   request: QemuBuildRequest,
   deps: QemuBuildDependencies,
 ): Promise<QemuBuildOutcome> {
   const results: QemuBuildOutcome['results'] = {}
   const reports: QemuBuildOutcome['reports'] = {}
+  let deviceBuild: DeviceCheckReport | undefined
   for (const name of request.packages) {
     const pkg = request.settings[name]
+    if (!pkg) throw new Error(`patch-qemu: no settings for ${name}`)
     const series = patchSeries(pkg.patches, `${name}-patches`)
     const options = { author: request.changelogAuthor, log: deps.log }
-    const hooks: PackageHooks | undefined = request.builtInRecipe
-      ? name === 'qemu-kvm'
-        ? qemuKvmRecipe(options)
-        : libvirtRecipe(options)
-      : undefined
+    const hooks: PackageHooks | undefined = request.builtInRecipe ? recipeFor(name, options) : undefined
     if (hooks) reports[name] = hooks.report
+    const check = name === 'qemu-kvm' ? request.deviceBuild : undefined
+    // After the built-in recipe's own validation, on the spec as it will be packed.
+    const finish =
+      hooks || check
+        ? async (tree: string, spec: string, defines: Record<string, string>, resultsDir: string) => {
+            const edits = (await hooks?.finish(tree, spec, defines, resultsDir)) ?? []
+            if (check) {
+              deviceBuild = await checkDeviceBuild(check, {
+                tree,
+                spec,
+                defines,
+                work: deps.workDir('qemu-device-build'),
+                resultsDir,
+                log: deps.log,
+              })
+            }
+            return edits
+          }
+        : undefined
     results[name] = await deps.rebuild({
       package: name,
       source: pkg.source,
@@ -118,6 +159,10 @@ export async function patchQemuPackages(
       mockConfig: request.mockConfig,
       // The hypervisor stack is for POWER whatever builds it: rpmbuild on another host cross-targets.
       target: 'ppc64le',
+      // The EL9 stack specs build for %{kernel_arches}, which only EL's rpm macros define.
+      ...((STACK_PACKAGES as readonly string[]).includes(name)
+        ? { defines: await kernelArchesDefine() }
+        : {}),
       timeoutMs: request.buildTimeoutMs,
       ccache: request.ccache,
       resultsDir: request.resultsDir,
@@ -126,17 +171,23 @@ export async function patchQemuPackages(
         ...((await hooks?.prepare(tree, spec, defines)) ?? []),
         ...(pkg.patches ? await addPatchSeries(tree, resolve(pkg.patches), series, deps.log) : []),
       ],
-      ...(hooks ? { finish: hooks.finish } : {}),
+      ...(finish ? { finish } : {}),
       skipBuild: !request.build,
       ...(pkg.patches ? { keyFiles: { [`${name}-patches`]: [resolve(pkg.patches)] } } : {}),
       keyExtra: {
         builtInRecipe: request.builtInRecipe ? 'ppc64le-1' : false,
         author: request.changelogAuthor,
         patches: series,
+        ...(check ? { deviceBuild: check.mode, qemuSource: check.qemuSource ?? '' } : {}),
       },
     })
   }
-  return { results, reports, ...(await postBuildCheck(request, results, deps)) }
+  return {
+    results,
+    reports,
+    ...(deviceBuild ? { deviceBuild } : {}),
+    ...(await postBuildCheck(request, results, deps)),
+  }
 }
 
 /** Runs the built qemu-kvm-core where it can run (a ppc64le runner), or says why not. */
@@ -182,6 +233,30 @@ export function qemuBuildNotes(summary: Summary, outcome: QemuBuildOutcome): voi
   if (edits.length > 0) summary.details('Edits applied', edits.join('\n'))
   const devices = outcome.reports['qemu-kvm']?.devices
   if (devices) deviceDiff(summary, devices)
+  if (outcome.deviceBuild) deviceBuildNote(summary, outcome.deviceBuild)
+}
+
+/** What QEMU's own build made of the device file. */
+export function deviceBuildNote(summary: Summary, report: DeviceCheckReport): void {
+  const { build, guest } = report
+  summary.heading('qemu-kvm device build', 3)
+  const steps = [
+    `configure for ppc64-softmmu with ${build.deviceFile} on ${report.source}: QEMU's Kconfig resolved ${build.resolved.length} symbols, every device libvirt and nova put on a ppc64 guest among them (${formatDuration(build.configureMs)})`,
+  ]
+  if (build.compileMs !== undefined) {
+    steps.push(`qemu-system-ppc64 compiled (${formatDuration(build.compileMs)})`)
+  }
+  if (guest) {
+    steps.push(
+      `a guest with ${guest.devices.join(', ')} reached its ready marker in ${formatDuration(guest.readyMs)} (${guest.pciFunctions} PCI functions seen inside)`,
+    )
+  }
+  summary.paragraph(steps.join('; ') + '.')
+  if (build.leftOut.length > 0) {
+    summary.paragraph(
+      `Spec switches not passed here (they need libraries the check does not install): ${build.leftOut.map((f) => `--enable-${f}`).join(' ')}.`,
+    )
+  }
 }
 
 /** What the built-in recipe changed in qemu-kvm's ppc64 device list. */

@@ -68,9 +68,23 @@ export const REQUIRED_DEVICES = [
 
 /** Every `config NAME` of QEMU's Kconfig files in the source tarball. */
 export async function qemuKconfigSymbols(tarball: string): Promise<Set<string>> {
-  const { stdout } = await exec(['tar', '-xf', tarball, '-O', '--wildcards', '--no-anchored', 'Kconfig'], {
-    allowFailure: true,
-  })
+  // QEMU's own Kconfig only: roms/ holds firmware projects with Kconfig files of their own
+  // (openbios defines a USB_HID that QEMU 7.2 does not have).
+  const { stdout } = await exec(
+    [
+      'tar',
+      '-xf',
+      tarball,
+      '-O',
+      ...['roms', 'subprojects', 'tests'].flatMap((dir) => ['--exclude', `*/${dir}/*`]),
+      '--wildcards',
+      '--no-anchored',
+      'Kconfig',
+    ],
+    {
+      allowFailure: true,
+    },
+  )
   const symbols = new Set([...stdout.matchAll(/^config\s+(\w+)\s*$/gm)].map((match) => match[1]!))
   if (symbols.size === 0) {
     throw new ConfigurationError(
@@ -151,6 +165,8 @@ export interface DevicePlan {
   unknown: string[]
   /** The patch to add, or undefined when the stock file already has everything. */
   patch?: string
+  /** The source patch that creates the stock file, if one does. */
+  stockPatch?: string
 }
 
 /** Decides the device file: the stock one plus what is missing, or a new one. */
@@ -177,12 +193,20 @@ export function planDevices(options: {
       `The ppc64 device configuration would lack ${absent.join(', ')}: this QEMU's Kconfig does not define ${absent.length === 1 ? 'it' : 'them'}; expected a QEMU with the pseries machine and virtio devices`,
     )
   }
-  if (added.length === 0) return { lines, before, after, unknown }
+  const stockPatch = stock ? { stockPatch: stock.patch } : {}
+  if (added.length === 0) return { lines, before, after, unknown, ...stockPatch }
   const diff = stock ? appendDiff(stock.lines, added) : newFileDiff(lines)
   const subject = stock
     ? 'configs: complete ppc64-rh-devices for KVM guests on ppc64le'
     : 'configs: add ppc64-rh-devices for KVM guests on ppc64le'
-  return { lines, before, after, unknown, patch: mailPatch(subject, options.author, options.date, diff) }
+  return {
+    lines,
+    before,
+    after,
+    unknown,
+    ...stockPatch,
+    patch: mailPatch(subject, options.author, options.date, diff),
+  }
 }
 
 function newFileDiff(lines: readonly string[]): string[] {

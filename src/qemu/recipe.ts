@@ -8,6 +8,8 @@ import type { Log } from '../reporter.js'
 import { type AppliedEdit, applyRecipe, builtInEdit, recipeDate } from '../rpm/autopatch/apply.js'
 import type { Recipe, RecipeAction } from '../rpm/autopatch/config.js'
 import { editSpecFile, numberedTags } from '../rpm/spec.js'
+import { exec } from '../exec/exec.js'
+import { openForPower, STACK_EXPECTATIONS, type StackPackage } from './stack.js'
 import { type DevicePlan, planDevices, qemuKconfigSymbols, qemuTarball, stockDeviceFile } from './devices.js'
 import {
   keepSlof,
@@ -46,6 +48,14 @@ export interface BuiltInReport {
   subpackages?: string[]
 }
 
+/** What an edit says when the spec already had its change: nothing is applied twice. */
+export const ALREADY_UPSTREAM = 'already enabled upstream'
+
+/** The edits that changed something (for the changelog: names only). */
+function changedEdits(edits: readonly SpecEdit[]): string[] {
+  return edits.filter((e) => !e.detail.startsWith(ALREADY_UPSTREAM)).map((e) => e.edit)
+}
+
 function builtIn(spec: string, edits: SpecEdit[]): AppliedEdit[] {
   return edits.map(({ edit, detail }) => builtInEdit(spec, edit, detail))
 }
@@ -74,6 +84,7 @@ function hooks(
   options: BuiltInOptions,
   expectation: SpecExpectation,
   prepare: (tree: string, spec: string, report: BuiltInReport) => Promise<AppliedEdit[]>,
+  checkDefines: () => Promise<Record<string, string>> = async () => ({}),
 ): PackageHooks {
   const report: BuiltInReport = { edits: [] }
   return {
@@ -88,7 +99,7 @@ function hooks(
             email: options.author.email,
             // Names only: details quote spec lines, and rpm expands macros in %changelog.
             line: [
-              `Rebuilt for KVM hosts on ppc64le (kvm-actions): ${report.edits.map((e) => e.edit).join(', ')}`,
+              `Rebuilt for KVM hosts on ppc64le (kvm-actions): ${changedEdits(report.edits).join(', ') || 'every change already enabled upstream'}`,
             ],
           },
         ]),
@@ -99,7 +110,7 @@ function hooks(
         spec,
         name,
         expectation,
-        { ...defines, _sourcedir: join(tree, 'SOURCES') },
+        { ...(await checkDefines()), ...defines, _sourcedir: join(tree, 'SOURCES') },
         join(resultsDir, EXPANDED_SPEC),
       )
       requireSpecCheck(basename(spec), check)
@@ -130,7 +141,7 @@ export function qemuKvmRecipe(options: BuiltInOptions): PackageHooks {
       date: recipeDate(),
     })
     report.devices = devices
-    let detail = 'the stock device file already has every symbol'
+    let detail = `already enabled upstream: ${devices.stockPatch ?? 'the stock device file'} enables every wanted symbol`
     if (devices.patch) {
       const filesDir = join(dirname(tree), 'built-in-files')
       mkdirSync(filesDir, { recursive: true })
@@ -161,6 +172,30 @@ export function libvirtRecipe(options: BuiltInOptions): PackageHooks {
     report.edits.push(...editSpecFile(spec, (lines, name) => [restoreLibvirtQemuArches(lines, name)]))
     return builtIn(spec, report.edits)
   })
+}
+
+/**
+ * EL's kernel_arches (redhat-rpm-config), for the validation on a host whose rpm lacks it
+ * (Debian's): the EL9 stack specs say `ExclusiveArch: %{kernel_arches}`.
+ */
+export const EL9_KERNEL_ARCHES = 'x86_64 s390x ppc64le aarch64'
+
+export async function kernelArchesDefine(): Promise<Record<string, string>> {
+  const { stdout } = await exec(['rpm', '--eval', '%{?kernel_arches}'], { allowFailure: true })
+  return stdout.trim() ? {} : { kernel_arches: EL9_KERNEL_ARCHES }
+}
+
+/** virtiofsd, libguestfs, guestfs-tools, supermin, seabios, virt-top: built for ppc64le. */
+export function stackRecipe(pkg: StackPackage, options: BuiltInOptions): PackageHooks {
+  return hooks(
+    options,
+    STACK_EXPECTATIONS[pkg],
+    async (_tree, spec, report) => {
+      report.edits.push(...editSpecFile(spec, (lines) => [openForPower(lines)]))
+      return builtIn(spec, report.edits)
+    },
+    kernelArchesDefine,
+  )
 }
 
 /** `Name <email>` as the changelog author. */

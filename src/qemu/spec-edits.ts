@@ -37,7 +37,7 @@ export function liftToolsOnly(lines: string[], spec: string): SpecEdit {
   )
   if (onPower.length === 0) {
     if (settings.length > 0 && settings.every(({ value }) => value === '0')) {
-      return { edit: 'tools_only', detail: 'already 0 on power64' }
+      return { edit: 'tools_only', detail: 'already enabled upstream: 0 on power64' }
     }
     throw new SpecShapeError(
       spec,
@@ -80,7 +80,10 @@ export function passPpc64Devices(lines: string[], spec: string): SpecEdit {
     )
   })
   if (forPower !== undefined) {
-    return { edit: 'devices option', detail: `already passed on power64: ${lines[forPower]!.trim()}` }
+    return {
+      edit: 'devices option',
+      detail: `already enabled upstream: passed on power64: ${lines[forPower]!.trim()}`,
+    }
   }
   // Before the other arches' option (or its %ifarch block), where the line continues a command.
   const last = options.at(-1)!
@@ -134,7 +137,10 @@ export function keepSlof(lines: string[], spec: string): SpecEdit {
     lines.splice(at, 0, '%ifarch ppc64le', SLOF_FILE, '%endif')
     details.push('listed in %files of qemu-kvm-core on ppc64le')
   }
-  return { edit: 'slof.bin', detail: details.length > 0 ? details.join('; ') : 'already kept and packaged' }
+  return {
+    edit: 'slof.bin',
+    detail: details.length > 0 ? details.join('; ') : 'already enabled upstream: kept and packaged',
+  }
 }
 
 const ARCHES_QEMU_KVM = /^(\s*%(?:define|global)\s+arches_qemu_kvm\s+)(.*?)\s*$/
@@ -161,6 +167,6 @@ export function restoreLibvirtQemuArches(lines: string[], spec: string): SpecEdi
     detail:
       changed.length > 0
         ? `%{power64} added (line ${changed.join(', ')})`
-        : 'already includes power64 in every definition',
+        : 'already enabled upstream: power64 in every definition',
   }
 }

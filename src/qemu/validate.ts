@@ -14,6 +14,8 @@ export interface SpecExpectation {
   files?: Record<string, string[]>
   /** Text the expanded build scriptlets must contain on ppc64le. */
   build?: string[]
+  /** The arch rpmbuild must accept: in ExclusiveArch (when there is one), not in ExcludeArch. */
+  buildsFor?: string
 }
 
 export const QEMU_KVM_EXPECTATION: SpecExpectation = {
@@ -73,7 +75,26 @@ export async function checkSpecForPpc64le(
     if (!scripts.some((line) => line.includes(text)))
       problems.push(`the build does not pass ${text} on ppc64le`)
   }
+  if (expectation.buildsFor) problems.push(...archProblems(lines, expectation.buildsFor))
   return { subpackages, problems }
+}
+
+/** ExclusiveArch / ExcludeArch as rpmspec expanded them, against the arch (the line is named). */
+export function archProblems(expanded: readonly string[], arch: string): string[] {
+  const problems: string[] = []
+  for (const line of expanded.slice(0, changelogStart([...expanded]))) {
+    const match = /^(ExclusiveArch|ExcludeArch)\s*:\s*(.*?)\s*$/i.exec(line)
+    if (!match) continue
+    const arches = match[2]!.split(/[\s,]+/).filter(Boolean)
+    const exclusive = /^exclusivearch$/i.test(match[1]!)
+    if (exclusive && !arches.includes(arch)) {
+      problems.push(
+        `'${line.trim()}' leaves out ${arch}${arches.some((a) => a.startsWith('%')) ? ' (a macro this host does not define stays unexpanded)' : ''}`,
+      )
+    }
+    if (!exclusive && arches.includes(arch)) problems.push(`'${line.trim()}' shuts out ${arch}`)
+  }
+  return problems
 }
 
 /** Fails the rebuild when the patched spec would not give a KVM host on ppc64le. */

@@ -164,10 +164,67 @@ describe('patch-qemu', () => {
     const text = readFileSync(specOf(srpm, 'qemu-kvm'), 'utf8')
     expect(text).toMatch(/^Patch6: kvm-actions-ppc64-rh-devices\.patch$/m)
     expect(text).toMatch(/^%patch -P 6 -p1$/m)
-    expect(run.out).toContain('already passed on power64')
+    expect(run.out).toContain('already enabled upstream: passed on power64')
     expect(run.out).toMatch(/USB_HID\s+no\s+yes/)
     expect(run.out).toContain('11 symbols in the stock device file, 35 in the rebuild.')
   }, 120_000)
+
+  it('on its own output: every built-in edit is already enabled upstream, nothing is applied twice, the checks still run', async () => {
+    const first = await patchQemu({
+      packages: 'qemu-kvm, libvirt',
+      'qemu-kvm-srpm': await qemuSrpm('qemu-kvm-9', { usbInput: true }),
+      'libvirt-srpm': await libvirtSrpm(),
+      build: 'false',
+    })
+    expect(first.code).toBe(0)
+    const srpms: string[] = JSON.parse(first.outputs.rpms!)
+    const again = await patchQemu({
+      packages: 'qemu-kvm, libvirt',
+      'qemu-kvm-srpm': srpms.find((rpm) => basename(rpm).startsWith('qemu-kvm-'))!,
+      'libvirt-srpm': srpms.find((rpm) => basename(rpm).startsWith('libvirt-'))!,
+      build: 'false',
+    })
+    expect(again.err).toBe('')
+    expect(again.code).toBe(0)
+    const builtIn = again.out.split('\n').filter((line) => /^\s*built-in /.test(line))
+    expect(builtIn.map((line) => line.trim().split(':')[0])).toEqual([
+      'built-in qemu-kvm.spec tools_only',
+      'built-in qemu-kvm.spec devices option',
+      'built-in qemu-kvm.spec slof.bin',
+      'built-in qemu-kvm.spec device config',
+      'built-in libvirt.spec arches_qemu_kvm',
+    ])
+    for (const line of builtIn) expect(line).toContain(': already enabled upstream')
+    expect(again.out).toContain('The stock device file already enables all 35 wanted symbols.')
+    const rpms: string[] = JSON.parse(again.outputs.rpms!)
+    const text = readFileSync(
+      specOf(
+        rpms.find((rpm) => basename(rpm).startsWith('qemu-kvm-'))!,
+        'qemu-kvm',
+      ),
+      'utf8',
+    )
+    expect(text.match(/kvm-actions-ppc64-rh-devices\.patch$/gm)).toHaveLength(1)
+    expect(text.match(/^--with-devices-ppc64=ppc64-rh-devices/gm)).toBeNull()
+    expect(text.match(/--with-devices-ppc64=ppc64-rh-devices/g)).toHaveLength(1)
+    expect(text.match(/^# kvm-actions: the full qemu-kvm/gm)).toHaveLength(1)
+    expect(text.match(/^%ifarch ppc64le\n%{_datadir}\/%{name}\/slof\.bin$/gm)).toHaveLength(1)
+    expect(text).toMatch(
+      /^- Rebuilt for KVM hosts on ppc64le \(kvm-actions\): every change already enabled\s+upstream$/m,
+    )
+    // The validation ran on the second spec too: rpmspec's expansion is in the results.
+    expect(
+      existsSync(join(again.workspace, 'kvm-actions-results/patch-qemu/qemu-kvm/spec-ppc64le-expanded.spec')),
+    ).toBe(true)
+    expect(
+      ppc64leSubpackages(
+        specOf(
+          rpms.find((rpm) => basename(rpm).startsWith('qemu-kvm-'))!,
+          'qemu-kvm',
+        ),
+      ),
+    ).toEqual(expect.arrayContaining(['qemu-kvm-core']))
+  }, 240_000)
 
   it('adds a patch series in name order after the built-in edits', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'ws-'))
@@ -252,8 +309,10 @@ describe('patch-qemu', () => {
   })
 
   it('names a package it does not know', async () => {
-    const run = await patchQemu({ packages: 'qemu-kvm, seabios' })
+    const run = await patchQemu({ packages: 'qemu-kvm, seabio' })
     expect(run.code).toBe(1)
-    expect(run.err).toMatch(/^Configuration error: Input 'packages' .*qemu-kvm or libvirt/)
+    expect(run.err).toMatch(
+      /^Configuration error: Input 'packages' .*qemu-kvm, libvirt, virtiofsd, libguestfs, guestfs-tools, supermin, seabios, virt-top/,
+    )
   })
 })

@@ -32,7 +32,7 @@ describe.each(['qemu-kvm-8', 'qemu-kvm-9'])('qemu-kvm edits on the %s spec shape
     expect(edit.detail).toMatch(/^set to 0 for power64/)
     const settings = lines.filter((line) => /tools_only\s+\d/.test(line)).map((line) => line.trim())
     expect(settings).toEqual(['%global tools_only 0', '%global tools_only 0'])
-    expect(liftToolsOnly(lines, 'qemu-kvm.spec').detail).toBe('already 0 on power64')
+    expect(liftToolsOnly(lines, 'qemu-kvm.spec').detail).toBe('already enabled upstream: 0 on power64')
   })
 
   it('keeps slof.bin on ppc64le and lists it in qemu-kvm-core', () => {
@@ -51,7 +51,7 @@ describe.each(['qemu-kvm-8', 'qemu-kvm-9'])('qemu-kvm edits on the %s spec shape
       '%{_datadir}/%{name}/slof.bin',
       '%endif',
     ])
-    expect(keepSlof(lines, 'qemu-kvm.spec').detail).toBe('already kept and packaged')
+    expect(keepSlof(lines, 'qemu-kvm.spec').detail).toBe('already enabled upstream: kept and packaged')
   })
 })
 
@@ -73,7 +73,7 @@ describe('the devices option', () => {
     const lines = specLines('qemu-kvm-8', 'qemu-kvm.spec')
     const before = [...lines]
     expect(passPpc64Devices(lines, 'qemu-kvm.spec').detail).toBe(
-      'already passed on power64: --with-devices-%{kvm_target}=%{kvm_target}-rh-devices \\',
+      'already enabled upstream: passed on power64: --with-devices-%{kvm_target}=%{kvm_target}-rh-devices \\',
     )
     expect(lines).toEqual(before)
   })

@@ -23,9 +23,9 @@ import { signRpms } from '../../src/repo/sign.js'
 import { makeSigningKey } from './keys.js'
 import { type FakeGitHub, startFakeGitHub } from './workflow-runner/github-api.js'
 import { type RunnerOptions, WorkflowRunner } from './workflow-runner/runner.js'
-import { fixtureTree } from './fixtures.js'
+import { FIXTURES, fixtureTree } from './fixtures.js'
 import { guestKernel, guestKvmModules } from './guest.js'
-import { libvirtFixtureTree, qemuFixtureTree } from './qemu-sources.js'
+import { libvirtFixtureTree, qemuFixtureTree, stackSrpm } from './qemu-sources.js'
 import { subpackagesFor } from './rpms.js'
 
 export interface StockSource {
@@ -189,6 +189,23 @@ export async function libvirtSrpm(): Promise<{ srpm: string; stock: StockSource 
   }
 }
 
+/** A stack fixture's source RPM (virtiofsd, libguestfs) and its stock build. */
+export async function stackSource(name: string): Promise<{ srpm: string; stock: StockSource }> {
+  const srpm = await stackSrpm(name)
+  const spec = join(FIXTURES, name, 'SPECS', `${name}.spec`)
+  const epoch = specField(spec, 'EPOCH')
+  return {
+    srpm,
+    stock: {
+      name,
+      ...(epoch && epoch !== '(none)' ? { epoch } : {}),
+      version: specField(spec, 'VERSION'),
+      release: specField(spec, 'RELEASE'),
+      packages: subpackagesFor(spec, 'ppc64le', { dist: '.el9' }),
+    },
+  }
+}
+
 /** Copies files into a repository folder (Packages/) and (re)writes its metadata. */
 export function addToRepo(dir: string, files: string[]): void {
   mkdirSync(join(dir, 'Packages'), { recursive: true })
@@ -297,10 +314,18 @@ export async function createPipelineWorld(
   await releaseKernel('570.12.1')
   const qemu = await qemuKvmSrpm()
   const libvirt = await libvirtSrpm()
-  addToRepo(dirs.appstream, [await signed(qemu.srpm), await signed(libvirt.srpm)])
+  // The pipeline also rebuilds virtiofsd and libguestfs; the base holds their stock builds for
+  // ppc64le, as AlmaLinux 9.6+ ships them.
+  const stack = await Promise.all(['virtiofsd', 'libguestfs'].map((name) => stackSource(name)))
+  addToRepo(dirs.appstream, [
+    await signed(qemu.srpm),
+    await signed(libvirt.srpm),
+    ...(await Promise.all(stack.map((pkg) => signed(pkg.srpm)))),
+  ])
   addToRepo(dirs.base, [
     ...stockRpms(scratch, qemu.stock),
     ...stockRpms(scratch, libvirt.stock),
+    ...stack.flatMap((pkg) => stockRpms(scratch, pkg.stock)),
     ...stockRpms(
       scratch,
       { name: 'base-system', version: '1', release: '1.el9', packages: ['base-system'] },

@@ -94,3 +94,23 @@ export async function libvirtSrpm(): Promise<string> {
   const { tree, spec } = libvirtFixtureTree()
   return packSrpm(tree, spec, { dist: '.el9' })
 }
+
+/** A source RPM of one of the stack fixtures (virtiofsd, libguestfs ...), with a stand-in tarball. */
+export async function stackSrpm(name: string, edit?: (spec: string) => string): Promise<string> {
+  const tree = fixtureTree(name)
+  const spec = join(tree, 'SPECS', `${name}.spec`)
+  if (edit) writeFileSync(spec, edit(readFileSync(spec, 'utf8')))
+  const version = /^Version:\s*(\S+)/m.exec(readFileSync(spec, 'utf8'))![1]!
+  mkdirSync(join(tree, 'SOURCES'), { recursive: true })
+  const root = mkdtempSync(join(tmpdir(), `${name}-src-`))
+  mkdirSync(join(root, `${name}-${version}`))
+  writeFileSync(join(root, `${name}-${version}`, 'README'), `${name} stand-in source\n`)
+  execFileSync('tar', [
+    '-cJf',
+    join(tree, 'SOURCES', `${name}-${version}.tar.xz`),
+    '-C',
+    root,
+    `${name}-${version}`,
+  ])
+  return packSrpm(tree, spec, { dist: '.el9' })
+}

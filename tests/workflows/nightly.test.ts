@@ -115,6 +115,13 @@ describe('nightly.yml through the local runner', () => {
     expect(publish.summary).toMatch(
       /\| kernel-core\.ppc64le \| 5\.14\.0-570\.12\.1\.kvm1\.el9 \| 5\.14\.0-570\.12\.1\.el9 \| ✅ above the base, below 5\.14\.0-570\.12\.2\.el9 \|/,
     )
+    // The rest of the stack the pipeline rebuilds is judged against its stock build too.
+    expect(publish.summary).toMatch(
+      /\| virtiofsd\.ppc64le \| 1\.10\.1-1\.el9\.kvm1 \| 1\.10\.1-1\.el9 \| ✅ above the base, below 1\.10\.1-2\.el9 \|/,
+    )
+    expect(publish.summary).toMatch(
+      /\| libguestfs\.ppc64le \| 1:1\.54\.0-3\.el9\.kvm1 \| 1:1\.54\.0-3\.el9 \| ✅ above the base/,
+    )
     expect(publish.summary).toContain(
       'dnf repoclosure: published and base together resolve every dependency.',
     )
@@ -127,6 +134,8 @@ describe('nightly.yml through the local runner', () => {
         'kernel-core-0:5.14.0-570.12.1.kvm1.el9.ppc64le',
         'qemu-kvm-core-17:9.1.0-15.el9.kvm1.ppc64le',
         'libvirt-daemon-kvm-0:10.10.0-7.el9.kvm1.ppc64le',
+        'virtiofsd-0:1.10.1-1.el9.kvm1.ppc64le',
+        'libguestfs-1:1.54.0-3.el9.kvm1.ppc64le',
       ]),
     )
     // The landing page switched in with the packages reports the night's four boot tests.
