@@ -499,7 +499,7 @@ async function checkInterference(options) {
 }
 
 // EXTERNAL MODULE: ./src/repo/publish.ts + 3 modules
-var publish = __webpack_require__(9949);
+var publish = __webpack_require__(2330);
 // EXTERNAL MODULE: ./src/repo/tree.ts
 var tree = __webpack_require__(2990);
 ;// CONCATENATED MODULE: ./src/repo/publish-run.ts
@@ -665,7 +665,7 @@ async function checkAgainstBase(folders, request, deps) {
 
 /***/ }),
 
-/***/ 9949:
+/***/ 2330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

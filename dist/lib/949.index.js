@@ -357,7 +357,7 @@ class GpgHome {
 
 /***/ }),
 
-/***/ 9949:
+/***/ 2330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

@@ -33147,6 +33147,132 @@ function describeL2Qemu(guestQemuDir, candidate) {
 
 /***/ }),
 
+/***/ 4630:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ug: () => (/* binding */ chooseAccel),
+/* harmony export */   zm: () => (/* binding */ probeHost)
+/* harmony export */ });
+/* unused harmony exports parseCpuInfo, classifyPlatform, hostModeOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * What the host offers for running POWER guests: CPU generation, platform, a usable /dev/kvm,
+ * kvm_hv and its nested parameter. Read from files under a root folder so tests can give a fake
+ * POWER host; the parsing is pure.
+ */
+
+
+
+/** Parses the ppc64 /proc/cpuinfo keys (`cpu`, `platform`, `machine`, `MMU`). */
+function parseCpuInfo(text) {
+    const field = (key) => new RegExp(`^${key}\\s*:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim();
+    const cpu = field('cpu');
+    const generation = cpu ? /^(POWER\d+)/i.exec(cpu)?.[1]?.toUpperCase() : undefined;
+    return {
+        ...(cpu ? { cpu } : {}),
+        ...(generation ? { generation } : {}),
+        ...(field('platform') ? { platform: field('platform') } : {}),
+        ...(field('machine') ? { machine: field('machine') } : {}),
+        ...(field('MMU') ? { mmu: field('MMU') } : {}),
+    };
+}
+function classifyPlatform(architecture, info) {
+    if (!architecture.startsWith('ppc64'))
+        return 'not-power';
+    if (info.platform === 'PowerNV')
+        return 'powernv';
+    if (info.machine && /emulated by qemu/i.test(info.machine))
+        return 'emulated';
+    return 'pseries-lpar';
+}
+function read(root, file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, file), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The host mode of a POWER host with kvm_hv loaded. */
+function hostModeOf(platform, kvmHvLoaded) {
+    if (!kvmHvLoaded)
+        return undefined;
+    return platform === 'powernv'
+        ? 'powernv'
+        : platform === 'pseries-lpar'
+            ? 'lpar-nested-v2'
+            : platform === 'emulated'
+                ? 'nested'
+                : undefined;
+}
+function probeHost(root = '/', architecture = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.machine)()) {
+    const info = parseCpuInfo(read(root, 'proc/cpuinfo') ?? '');
+    const kvm = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'dev/kvm');
+    let kvmDevice = 'absent';
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(kvm)) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(kvm, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+            kvmDevice = 'usable';
+        }
+        catch {
+            kvmDevice = 'no-permission';
+        }
+    }
+    const nested = read(root, 'sys/module/kvm_hv/parameters/nested')?.trim();
+    const interrupts = read(root, 'proc/interrupts');
+    const smt = read(root, 'sys/devices/system/cpu/smt/active')?.trim();
+    const meminfo = read(root, 'proc/meminfo') ?? '';
+    const hugeTotal = /^HugePages_Total:\s+(\d+)/m.exec(meminfo)?.[1];
+    const hugeSize = /^Hugepagesize:\s+(\d+) kB/m.exec(meminfo)?.[1];
+    const power = architecture.startsWith('ppc64');
+    const platform = classifyPlatform(architecture, info);
+    const kvmHvLoaded = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'sys/module/kvm_hv'));
+    const hostMode = hostModeOf(platform, kvmHvLoaded);
+    return {
+        architecture,
+        ...(info.cpu ? { cpu: info.cpu } : {}),
+        ...(info.generation ? { generation: info.generation } : {}),
+        platform,
+        ...(info.mmu ? { mmu: info.mmu } : {}),
+        kvmDevice,
+        kvmHvLoaded,
+        ...(hostMode ? { hostMode } : {}),
+        ...(nested !== undefined ? { nested: nested === 'Y' || nested === '1' } : {}),
+        ...(power && interrupts !== undefined ? { xive: /\bXIVE/.test(interrupts) } : {}),
+        ...(smt !== undefined ? { smt: smt === '1' } : {}),
+        ...(hugeTotal && hugeSize ? { hugepages: { total: Number(hugeTotal), sizeKb: Number(hugeSize) } } : {}),
+    };
+}
+/**
+ * auto: KVM when this is POWER with a usable /dev/kvm and kvm_hv loaded, else emulation with a
+ * reason. /dev/kvm alone is not trusted: it exists even when kvm_hv failed to load.
+ */
+function chooseAccel(requested, probe) {
+    const unusable = probe.platform === 'not-power'
+        ? `this host is ${probe.architecture}, not POWER`
+        : probe.kvmDevice === 'absent'
+            ? '/dev/kvm does not exist'
+            : probe.kvmDevice === 'no-permission'
+                ? '/dev/kvm is not readable and writable by this user'
+                : !probe.kvmHvLoaded
+                    ? 'the kvm_hv module is not loaded'
+                    : undefined;
+    if (requested === 'tcg')
+        return { accel: 'tcg' };
+    if (!unusable)
+        return { accel: 'kvm' };
+    return { accel: requested === 'kvm' ? 'kvm' : 'tcg', reason: unusable };
+}
+
+
+/***/ }),
+
 /***/ 4922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33243,6 +33369,7 @@ class Qemu extends _exec_tool_js__WEBPACK_IMPORTED_MODULE_3__/* .Tool */ .N {
             '-append',
             kernelCommandLine(options.kernelArgs),
             ...diskArgv(options.disks),
+            ...(options.devices ?? []),
             ...(options.pidFile ? ['-pidfile', options.pidFile] : []),
         ];
     }
@@ -33979,63 +34106,918 @@ function joinUrl(base, relative) {
 
 /***/ }),
 
-/***/ 4458:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ patchSeries)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/** A folder of git format-patch files given to patch-qemu. */
-
-
-/** The .patch files of a series folder, in name order; a folder without any is an error. */
-function patchSeries(dir, inputName) {
-    if (!dir)
-        return [];
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${dir}, which is not a folder of .patch files`);
-    }
-    const patches = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)
-        .filter((name) => name.endsWith('.patch'))
-        .sort();
-    if (patches.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${dir}, which holds no .patch files`);
-    }
-    return patches;
-}
-
-
-/***/ }),
-
-/***/ 9325:
+/***/ 9949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Lt: () => (/* binding */ libvirtRecipe),
-  RV: () => (/* binding */ parseAuthor),
-  jH: () => (/* binding */ qemuKvmRecipe)
+  NT: () => (/* binding */ QEMU_PACKAGES),
+  patchQemuPackages: () => (/* binding */ patchQemuPackages),
+  qemuBuildNotes: () => (/* binding */ qemuBuildNotes)
 });
 
-// UNUSED EXPORTS: DEVICE_PATCH, EXPANDED_SPEC
+// UNUSED EXPORTS: deviceBuildNote, deviceDiff, editLines
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts + 1 modules
 var apply = __nccwpck_require__(7198);
-// EXTERNAL MODULE: ./src/rpm/spec.ts
-var rpm_spec = __nccwpck_require__(7258);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
 var exec = __nccwpck_require__(4524);
-;// CONCATENATED MODULE: ./src/qemu/devices.ts
+// EXTERNAL MODULE: ./src/rpm/macros.ts
+var macros = __nccwpck_require__(9892);
+// EXTERNAL MODULE: ./src/rpm/spec-check.ts
+var spec_check = __nccwpck_require__(8707);
+// EXTERNAL MODULE: ./src/qemu/device-build.ts
+var device_build = __nccwpck_require__(8377);
+// EXTERNAL MODULE: ./src/guest/boot.ts + 1 modules
+var boot = __nccwpck_require__(5042);
+// EXTERNAL MODULE: ./src/guest/initramfs.ts
+var initramfs = __nccwpck_require__(789);
+// EXTERNAL MODULE: ./src/guest/machine.ts
+var machine = __nccwpck_require__(569);
+// EXTERNAL MODULE: ./src/guest/probe.ts
+var guest_probe = __nccwpck_require__(4630);
+;// CONCATENATED MODULE: ./src/qemu/nova-guest.ts
+/**
+ * The guest that proves a compiled qemu-system-ppc64: every device libvirt and nova put on a
+ * ppc64 guest (NOVA_PPC64_DEVICES), booted with the generated busybox initramfs to its ready
+ * marker. A device QEMU does not know or refuses fails naming the device.
+ */
+
+
+
+
+
+
+
+
+/** The -device arguments of the nova-shaped guest (the root disk comes as a virtio-blk disk). */
+function novaDeviceArgv(cdrom) {
+    const argv = [];
+    for (const device of device_build/* NOVA_PPC64_DEVICES */.L0) {
+        switch (device.driver) {
+            case 'qemu-xhci':
+                argv.push('-device', 'qemu-xhci,id=usb');
+                break;
+            case 'usb-kbd':
+            case 'usb-mouse':
+            case 'usb-tablet':
+                argv.push('-device', `${device.driver},bus=usb.0`);
+                break;
+            case 'spapr-vscsi':
+                argv.push('-device', 'spapr-vscsi,id=scsi0');
+                break;
+            case 'scsi-cd':
+                argv.push('-drive', `file=${cdrom.replace(/,/g, ',,')},if=none,id=cdrom0,media=cdrom,readonly=on,format=raw`, '-device', 'scsi-cd,bus=scsi0.0,drive=cdrom0');
+                break;
+            case 'virtio-rng-pci':
+                argv.push('-object', 'rng-random,id=rng0,filename=/dev/urandom', '-device', 'virtio-rng-pci,rng=rng0');
+                break;
+            case 'virtio-net-pci':
+                // No backend needed to prove the device model exists and starts (nova's tap is the host's);
+                // no option ROM, as for VGA.
+                argv.push('-device', 'virtio-net-pci,mac=52:54:00:00:00:01,romfile=');
+                break;
+            case 'VGA':
+                // pseries firmware runs no PCI option ROM: none is loaded (release tarballs carry none).
+                argv.push('-device', 'VGA,romfile=');
+                break;
+            case 'spapr-vty':
+            case 'virtio-blk-pci':
+            case 'pseries-panic':
+                // The console comes from -serial, the root disk from the disks, the panic hypercall with the machine.
+                break;
+            default:
+                argv.push('-device', device.driver);
+        }
+    }
+    return argv;
+}
+/** QEMU's refusal of a device as a configuration error naming it. */
+function deviceRefusal(error) {
+    const output = `${error.message}\n${error.output}`;
+    for (const device of device_build/* NOVA_PPC64_DEVICES */.L0) {
+        const name = device.driver.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const said = output
+            .split('\n')
+            .find((line) => line.includes(device.driver))
+            ?.trim() ?? error.message;
+        if (new RegExp(`'${name}' is not a valid device model name`).test(output)) {
+            return new errors/* ConfigurationError */.j1(`The built qemu-system-ppc64 lacks ${device.driver} (${device.role}), which libvirt and nova put on every ppc64 guest: ${said}; expected the device file to enable ${device.symbols.map((s) => `CONFIG_${s}`).join(' and ')}`);
+        }
+        if (new RegExp(`-device ${name}[,:]`).test(output)) {
+            return new errors/* ConfigurationError */.j1(`The built qemu-system-ppc64 refuses ${device.driver} (${device.role}), which libvirt and nova put on every ppc64 guest: ${said}`);
+        }
+    }
+    return undefined;
+}
+async function bootNovaGuest(options) {
+    (0,external_node_fs_.mkdirSync)(options.workDir, { recursive: true });
+    const cdrom = (0,external_node_path_.join)(options.workDir, 'config-drive.iso');
+    const disk = (0,external_node_path_.join)(options.workDir, 'root.img');
+    (0,external_node_fs_.writeFileSync)(cdrom, Buffer.alloc(1024 * 1024));
+    (0,external_node_fs_.writeFileSync)(disk, Buffer.alloc(1024 * 1024));
+    const initrd = await (0,initramfs/* buildInitramfs */.yY)(options.workDir, options.busybox, {
+        name: 'nova-guest',
+        checks: [{ name: 'pci', command: 'ls /sys/bus/pci/devices | wc -l' }],
+    });
+    const probe = (0,guest_probe/* probeHost */.zm)();
+    const { accel } = (0,guest_probe/* chooseAccel */.ug)('auto', probe);
+    const request = { accel, cpu: 'power9', nested: false, extra: [] };
+    try {
+        const result = await (0,boot/* bootGuest */.jq)({
+            qemu: options.qemu,
+            firmwareDir: options.firmwareDir,
+            kernel: options.kernel,
+            initrd,
+            disks: [{ file: disk, serial: 'root', readOnly: false }],
+            devices: novaDeviceArgv(cdrom),
+            machine: (0,machine/* machineOptions */.KI)(probe, request),
+            cpu: (0,machine/* cpuModel */.QG)(probe, request),
+            memoryMb: 1024,
+            smp: 1,
+            accel,
+            bootTimeoutMs: options.bootTimeoutMs,
+            consoleLog: options.consoleLog,
+            shutdownTimeoutMs: 30_000,
+            ...(options.log ? { log: options.log } : {}),
+        });
+        const pci = result.checks.find((check) => check.name === 'pci');
+        return {
+            readyMs: result.timeline.ready ?? result.timeline.end,
+            devices: device_build/* NOVA_PPC64_DEVICES */.L0.map((device) => device.driver),
+            pciFunctions: Number(pci?.output.trim() ?? 0),
+        };
+    }
+    catch (error) {
+        if (error instanceof boot/* QemuStartError */.t$)
+            throw deviceRefusal(error) ?? error;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/qemu/device-check.ts
+/**
+ * patch-qemu's device build check, on the final spec of a qemu-kvm rebuild: the tree %prep gives
+ * (the tarball with every patch applied, the device file among them), or another QEMU tree with
+ * that device file copied in; configured (and compiled, and booted with nova's devices) as the
+ * spec's ppc64 build would be.
+ */
+
+
+
+
+
+
+
+
+/** The folder %prep left the QEMU tree in (rpm 4.20 adds a NAME-VERSION-build level). */
+function preppedTree(buildDir) {
+    const queue = [buildDir];
+    for (let depth = 0; depth < 3 && queue.length > 0; depth++) {
+        for (const dir of queue.splice(0)) {
+            if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'configs', 'devices')))
+                return dir;
+            for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+                if (entry.isDirectory())
+                    queue.push((0,external_node_path_.join)(dir, entry.name));
+            }
+        }
+    }
+    return undefined;
+}
+/** %prep of the final spec for ppc64le, into work/: the tree rpmbuild would compile. */
+async function prepTree(tree, spec, defines, work, log) {
+    const top = (0,external_node_path_.join)(work, 'prep');
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(top, 'BUILD'), { recursive: true });
+    const run = await (0,exec/* exec */.m0)([
+        'rpmbuild',
+        '-bp',
+        '--nodeps',
+        '--target',
+        'ppc64le',
+        '--define',
+        `_topdir ${top}`,
+        '--define',
+        `_sourcedir ${(0,external_node_path_.join)(tree, 'SOURCES')}`,
+        '--define',
+        `_builddir ${(0,external_node_path_.join)(top, 'BUILD')}`,
+        '--define',
+        '_buildshell /bin/bash',
+        ...(0,macros/* defineArgs */.P)(defines),
+        spec,
+    ], { allowFailure: true, log, group: `%prep of ${(0,external_node_path_.basename)(spec)} for the device build` });
+    if (run.exitCode !== 0) {
+        const said = `${run.stdout}\n${run.stderr}`.split('\n').filter((line) => /error|FAILED|Hunk/i.test(line));
+        throw new errors/* ConfigurationError */.j1(`%prep of ${(0,external_node_path_.basename)(spec)} failed, so there is no tree to configure: ${said.slice(0, 3).join(' | ') || run.stderr.trim().split('\n').at(-1)}; expected every patch to apply`);
+    }
+    const prepped = preppedTree((0,external_node_path_.join)(top, 'BUILD'));
+    if (!prepped) {
+        throw new errors/* ConfigurationError */.j1(`%prep of ${(0,external_node_path_.basename)(spec)} left no QEMU tree (configs/devices) under ${(0,external_node_path_.join)(top, 'BUILD')}; expected the QEMU source tarball as Source0`);
+    }
+    return prepped;
+}
+/** A private copy of qemu-source (folder or tarball): the device file is written into it. */
+async function copySource(source, work) {
+    const dest = (0,external_node_path_.join)(work, 'qemu-source');
+    (0,external_node_fs_.mkdirSync)(dest, { recursive: true });
+    if ((0,external_node_fs_.statSync)(source).isDirectory()) {
+        await (0,exec/* exec */.m0)(['cp', '-a', `${source}/.`, dest]);
+    }
+    else {
+        await (0,exec/* exec */.m0)(['tar', '-xf', source, '-C', dest, '--strip-components=1']);
+    }
+    return dest;
+}
+async function checkDeviceBuild(request, context) {
+    const { tree, spec, defines, work, log } = context;
+    const expanded = await (0,spec_check/* expandSpec */.W)(spec, (0,external_node_path_.basename)(spec), {
+        target: 'ppc64le',
+        defines: { ...defines, _sourcedir: (0,external_node_path_.join)(tree, 'SOURCES') },
+    });
+    const configure = (0,device_build/* specConfigure */.iZ)(expanded.lines, (0,external_node_path_.basename)(spec));
+    const prepped = await prepTree(tree, spec, defines, work, log);
+    let source = `%prep of ${(0,external_node_path_.basename)(spec)}`;
+    let qemuTree = prepped;
+    if (request.qemuSource) {
+        const deviceFile = (0,external_node_path_.join)(device_build/* PPC64_DEVICE_DIR */.R1, `${configure.deviceFile}.mak`);
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(prepped, deviceFile))) {
+            throw new errors/* ConfigurationError */.j1(`%prep of ${(0,external_node_path_.basename)(spec)} creates no ${deviceFile}, so there is no device file to try on qemu-source; expected a patch that creates it (the built-in recipe adds one)`);
+        }
+        qemuTree = await copySource(request.qemuSource, work);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(qemuTree, device_build/* PPC64_DEVICE_DIR */.R1), { recursive: true });
+        (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(prepped, deviceFile), (0,external_node_path_.join)(qemuTree, deviceFile));
+        source = `qemu-source ${request.qemuSource}, with the device file of ${(0,external_node_path_.basename)(spec)}`;
+    }
+    const logDir = (0,external_node_path_.join)(context.resultsDir, 'device-build');
+    const build = await (0,device_build/* buildDevices */.MU)({
+        tree: qemuTree,
+        buildDir: (0,external_node_path_.join)(work, 'qemu-build'),
+        spec: configure,
+        mode: request.mode,
+        logDir,
+        log,
+        ...(request.timeoutMs ? { timeoutMs: request.timeoutMs } : {}),
+    });
+    if (request.mode === 'configure' || !build.binary)
+        return { mode: request.mode, source, build };
+    if (!request.guest) {
+        throw new errors/* ConfigurationError */.j1('device-build: compile boots a guest: it needs the guest kernel, busybox and firmware');
+    }
+    const guest = await bootNovaGuest({
+        qemu: build.binary,
+        ...request.guest,
+        workDir: (0,external_node_path_.join)(work, 'nova-guest'),
+        consoleLog: (0,external_node_path_.join)(logDir, 'nova-guest-console.log'),
+        bootTimeoutMs: 300_000,
+        log,
+    });
+    return { mode: request.mode, source, build, guest };
+}
+
+// EXTERNAL MODULE: ./src/report/duration.ts
+var duration = __nccwpck_require__(6132);
+// EXTERNAL MODULE: ./src/qemu/recipe.ts + 1 modules
+var recipe = __nccwpck_require__(2524);
+// EXTERNAL MODULE: ./src/qemu/stack.ts
+var stack = __nccwpck_require__(4344);
+// EXTERNAL MODULE: ./src/qemu/patch-series.ts
+var patch_series = __nccwpck_require__(4458);
+// EXTERNAL MODULE: ./src/rpm/query.ts + 1 modules
+var query = __nccwpck_require__(7584);
+;// CONCATENATED MODULE: ./src/qemu/smoke.ts
+/**
+ * The post-build check of qemu-kvm on a POWER runner: qemu-kvm-core unpacked into a private
+ * folder (nothing installed on the runner), its machine list read, and a pseries KVM machine
+ * started until the SLOF firmware banner.
+ */
+
+
+
+
+const QEMU_KVM_BINARY = 'usr/libexec/qemu-kvm';
+const QEMU_KVM_FIRMWARE = 'usr/share/qemu-kvm';
+/** The exact commands of the check; firmware comes from the unpacked package (-L), not the host. */
+function smokeCommands(binary, firmwareDir, accel = 'kvm') {
+    return {
+        machines: [binary, '-machine', 'help'],
+        firmware: [
+            binary,
+            '-L',
+            firmwareDir,
+            '-M',
+            'pseries',
+            '-accel',
+            accel,
+            '-m',
+            '1024',
+            '-nographic',
+            '-nodefaults',
+            '-serial',
+            'stdio',
+            '-no-reboot',
+        ],
+    };
+}
+// SLOF draws its banner with terminal escapes between the words.
+const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]/g; // eslint-disable-line no-control-regex
+const BANNER = /SLOF|QEMU Starting/;
+async function smokeTestQemu(commands, options = {}) {
+    const logged = options.log ? { log: options.log } : {};
+    const list = await (0,exec/* exec */.m0)(commands.machines, logged);
+    const machines = list.stdout
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/)[0])
+        .filter(Boolean);
+    if (!machines.some((machine) => machine === 'pseries' || machine.startsWith('pseries-'))) {
+        throw new errors/* TestFailure */.p2(`${commands.machines.join(' ')} lists no pseries machine (it lists ${machines.join(', ') || 'nothing'})`);
+    }
+    const stop = new AbortController();
+    let banner = '';
+    const run = await (0,exec/* exec */.m0)(commands.firmware, {
+        ...logged,
+        allowFailure: true,
+        signal: stop.signal,
+        timeoutMs: options.timeoutMs ?? 120_000,
+        onLine: (line) => {
+            const text = line.replace(ESCAPES, '');
+            if (!banner && BANNER.test(text)) {
+                banner = text.trim();
+                stop.abort();
+            }
+        },
+    });
+    if (!banner) {
+        const why = run.timedOut
+            ? 'in time'
+            : `before it ${run.signal ? `was killed by ${run.signal}` : `exited with code ${run.exitCode}`}`;
+        const last = (run.stderr || run.stdout).trim().split('\n').at(-1);
+        throw new errors/* TestFailure */.p2(`The pseries machine printed no firmware banner ${why}${last ? `: ${last}` : ''}`);
+    }
+    return { machines, banner };
+}
+/** Unpacks qemu-kvm-core and checks it; returns the binary's path for boot-test-guest. */
+async function checkBuiltQemu(coreRpm, dir, options = {}) {
+    await (0,query/* unpackRpm */.mK)(coreRpm, dir, options.log);
+    const binary = (0,external_node_path_.join)(dir, QEMU_KVM_BINARY);
+    const result = await smokeTestQemu(smokeCommands(binary, (0,external_node_path_.join)(dir, QEMU_KVM_FIRMWARE), options.accel), options);
+    return { ...result, binary };
+}
+
+;// CONCATENATED MODULE: ./src/qemu/build.ts
+/**
+ * The qemu-kvm and libvirt rebuilds for ppc64le: per package, the built-in recipe (hooks), the
+ * user's recipes and patch series, the release suffix; then the post-build check of the built
+ * emulator where the runner can run it. The rebuild itself comes in as a parameter.
+ */
+
+
+
+
+
+
+
+
+/** Every package patch-qemu rebuilds, in the order a host needs them. */
+const QEMU_PACKAGES = ['qemu-kvm', 'libvirt', ...stack/* STACK_PACKAGES */.VA];
+async function addPatchSeries(tree, dir, patches, log) {
+    return (0,apply/* applyRecipe */.Fy)({
+        source: `patch series ${dir}`,
+        // Strict: a Latest number that collides with one the spec has fails here, not in rpmbuild.
+        parameters: {
+            insertMarker: false,
+            ignoreVersionMacros: false,
+            ignoreReleaseMacros: false,
+            strict: true,
+        },
+        actions: patches.map((name, index) => ({
+            type: 'add_files',
+            fileType: 'patch',
+            name,
+            number: 'Latest',
+            modifySpec: true,
+            noBackup: true,
+            index: index + 1,
+        })),
+    }, { packageDir: tree, filesDir: dir, scriptsDir: dir, log });
+}
+function recipeFor(name, options) {
+    if (name === 'qemu-kvm')
+        return (0,recipe/* qemuKvmRecipe */.jH)(options);
+    if (name === 'libvirt')
+        return (0,recipe/* libvirtRecipe */.Lt)(options);
+    return (0,recipe/* stackRecipe */.hg)(name, options);
+}
+async function patchQemuPackages(request, deps) {
+    const results = {};
+    const reports = {};
+    let deviceBuild;
+    for (const name of request.packages) {
+        const pkg = request.settings[name];
+        if (!pkg)
+            throw new Error(`patch-qemu: no settings for ${name}`);
+        const series = (0,patch_series/* patchSeries */.a)(pkg.patches, `${name}-patches`);
+        const options = { author: request.changelogAuthor, log: deps.log };
+        const hooks = request.builtInRecipe ? recipeFor(name, options) : undefined;
+        if (hooks)
+            reports[name] = hooks.report;
+        const check = name === 'qemu-kvm' ? request.deviceBuild : undefined;
+        // After the built-in recipe's own validation, on the spec as it will be packed.
+        const finish = hooks || check
+            ? async (tree, spec, defines, resultsDir) => {
+                const edits = (await hooks?.finish(tree, spec, defines, resultsDir)) ?? [];
+                if (check) {
+                    deviceBuild = await checkDeviceBuild(check, {
+                        tree,
+                        spec,
+                        defines,
+                        work: deps.workDir('qemu-device-build'),
+                        resultsDir,
+                        log: deps.log,
+                    });
+                }
+                return edits;
+            }
+            : undefined;
+        results[name] = await deps.rebuild({
+            package: name,
+            source: pkg.source,
+            sourceInput: `${name}-srpm`,
+            upstreamKeys: request.upstreamKeys,
+            repositoryUrl: request.repositoryUrl,
+            recipes: pkg.recipes,
+            release: { kind: 'suffix', value: request.releaseSuffix },
+            builder: request.builder,
+            mockConfig: request.mockConfig,
+            // The hypervisor stack is for POWER whatever builds it: rpmbuild on another host cross-targets.
+            target: 'ppc64le',
+            // The EL9 stack specs build for %{kernel_arches}, which only EL's rpm macros define.
+            ...(stack/* STACK_PACKAGES */.VA.includes(name)
+                ? { defines: await (0,recipe/* kernelArchesDefine */.xn)() }
+                : {}),
+            timeoutMs: request.buildTimeoutMs,
+            ccache: request.ccache,
+            resultsDir: request.resultsDir,
+            expectations: [],
+            prepare: async (tree, spec, defines) => [
+                ...((await hooks?.prepare(tree, spec, defines)) ?? []),
+                ...(pkg.patches ? await addPatchSeries(tree, (0,external_node_path_.resolve)(pkg.patches), series, deps.log) : []),
+            ],
+            ...(finish ? { finish } : {}),
+            skipBuild: !request.build,
+            ...(pkg.patches ? { keyFiles: { [`${name}-patches`]: [(0,external_node_path_.resolve)(pkg.patches)] } } : {}),
+            keyExtra: {
+                builtInRecipe: request.builtInRecipe ? 'ppc64le-1' : false,
+                author: request.changelogAuthor,
+                patches: series,
+                ...(check ? { deviceBuild: check.mode, qemuSource: check.qemuSource ?? '' } : {}),
+            },
+        });
+    }
+    return {
+        results,
+        reports,
+        ...(deviceBuild ? { deviceBuild } : {}),
+        ...(await postBuildCheck(request, results, deps)),
+    };
+}
+/** Runs the built qemu-kvm-core where it can run (a ppc64le runner), or says why not. */
+async function postBuildCheck(request, results, deps) {
+    if (!request.postBuildCheck || !results['qemu-kvm'])
+        return { qemuPath: '' };
+    const core = results['qemu-kvm'].rpms.find((rpm) => rpm.name === 'qemu-kvm-core' && rpm.arch === 'ppc64le');
+    if (core && request.hostArch === 'ppc64le') {
+        const check = await checkBuiltQemu(core.path, (0,external_node_path_.join)(deps.workDir('qemu-kvm-check'), 'root'), {
+            log: deps.log,
+        });
+        return {
+            qemuPath: check.binary,
+            postBuildNote: `Post-build check: ${check.binary} lists pseries and reached the firmware banner (${check.banner}).`,
+        };
+    }
+    return {
+        qemuPath: '',
+        postBuildNote: core
+            ? `Post-build check not run: it needs a ppc64le runner, and this one is ${request.hostArch}.`
+            : 'Post-build check not run: no ppc64le qemu-kvm-core was built (the builder targets another architecture).',
+    };
+}
+/** The edits applied to every package, one per line, for the summary's details. */
+function editLines(outcome) {
+    return Object.values(outcome.results)
+        .flatMap((r) => r.edits)
+        .map((e) => e.type === 'built-in'
+        ? `built-in ${e.target}: ${e.detail}`
+        : `#${e.index} ${e.type} ${e.target}: ${e.detail}`);
+}
+/** The post-build check, the edits and the device list changes, after the rebuild table. */
+function qemuBuildNotes(summary, outcome) {
+    if (outcome.postBuildNote)
+        summary.paragraph(outcome.postBuildNote);
+    const edits = editLines(outcome);
+    if (edits.length > 0)
+        summary.details('Edits applied', edits.join('\n'));
+    const devices = outcome.reports['qemu-kvm']?.devices;
+    if (devices)
+        deviceDiff(summary, devices);
+    if (outcome.deviceBuild)
+        deviceBuildNote(summary, outcome.deviceBuild);
+}
+/** What QEMU's own build made of the device file. */
+function deviceBuildNote(summary, report) {
+    const { build, guest } = report;
+    summary.heading('qemu-kvm device build', 3);
+    const steps = [
+        `configure for ppc64-softmmu with ${build.deviceFile} on ${report.source}: QEMU's Kconfig resolved ${build.resolved.length} symbols, every device libvirt and nova put on a ppc64 guest among them (${(0,duration/* formatDuration */.a)(build.configureMs)})`,
+    ];
+    if (build.compileMs !== undefined) {
+        steps.push(`qemu-system-ppc64 compiled (${(0,duration/* formatDuration */.a)(build.compileMs)})`);
+    }
+    if (guest) {
+        steps.push(`a guest with ${guest.devices.join(', ')} reached its ready marker in ${(0,duration/* formatDuration */.a)(guest.readyMs)} (${guest.pciFunctions} PCI functions seen inside)`);
+    }
+    summary.paragraph(steps.join('; ') + '.');
+    if (build.leftOut.length > 0) {
+        summary.paragraph(`Spec switches not passed here (they need libraries the check does not install): ${build.leftOut.map((f) => `--enable-${f}`).join(' ')}.`);
+    }
+}
+/** What the built-in recipe changed in qemu-kvm's ppc64 device list. */
+function deviceDiff(summary, devices) {
+    const added = devices.after.filter((symbol) => !devices.before.includes(symbol));
+    summary.heading('qemu-kvm ppc64 devices', 3);
+    if (devices.before.length === 0) {
+        summary.paragraph(`The tree had no ppc64-rh-devices.mak; the rebuild adds it with ${added.length} symbols: ${added.join(', ')}.`);
+    }
+    else if (added.length === 0) {
+        summary.paragraph(`The stock device file already enables all ${devices.before.length} wanted symbols.`);
+    }
+    else {
+        summary.table(['Symbol', 'Stock', 'Rebuild'], added.map((symbol) => [symbol, 'no', 'yes']));
+        summary.paragraph(`${devices.before.length} symbols in the stock device file, ${devices.after.length} in the rebuild.`);
+    }
+    if (devices.unknown.length > 0) {
+        summary.paragraph(`Left out, as this QEMU's Kconfig does not define them: ${devices.unknown.join(', ')}.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L0: () => (/* binding */ NOVA_PPC64_DEVICES),
+/* harmony export */   MU: () => (/* binding */ buildDevices),
+/* harmony export */   R1: () => (/* binding */ PPC64_DEVICE_DIR),
+/* harmony export */   iZ: () => (/* binding */ specConfigure),
+/* harmony export */   pz: () => (/* binding */ DEVICE_BUILD_MODES)
+/* harmony export */ });
+/* unused harmony exports configureArgv, treeKconfigSymbols, kconfigFailure, missingGuestDevices, compileFailure */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4524);
+/* harmony import */ var _devices_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9979);
+/**
+ * The device build check: the QEMU tree the rebuilt spec would build, configured for
+ * ppc64-softmmu the way the spec configures it (no default devices, the ppc64 device file), so
+ * that QEMU's own Kconfig resolution (scripts/minikconf.py, run by meson) judges the device
+ * list; then, optionally, qemu-system-ppc64 compiled from it. Failures name the symbol and the
+ * device file line, or the source file and the compiler's first error lines.
+ */
+
+
+
+
+
+
+const DEVICE_BUILD_MODES = ['configure', 'compile', 'off'];
+/** Where configure looks for `--with-devices-ppc64=NAME`. */
+const PPC64_DEVICE_DIR = 'configs/devices/ppc64-softmmu';
+const NOVA_PPC64_DEVICES = [
+    {
+        driver: 'qemu-xhci',
+        role: "the USB controller (<controller type='usb' model='qemu-xhci'>)",
+        symbols: ['USB_XHCI_PCI'],
+    },
+    {
+        driver: 'usb-kbd',
+        role: "the USB keyboard (<input type='keyboard' bus='usb'>)",
+        symbols: ['USB', 'USB_HID'],
+    },
+    {
+        driver: 'usb-mouse',
+        role: "the USB mouse (<input type='mouse' bus='usb'>)",
+        symbols: ['USB', 'USB_HID'],
+    },
+    {
+        driver: 'usb-tablet',
+        role: "the USB tablet (<input type='tablet' bus='usb'>)",
+        symbols: ['USB', 'USB_HID'],
+    },
+    { driver: 'spapr-vscsi', role: 'the CD-ROM controller (config drive)', symbols: ['SPAPR_VSCSI'] },
+    { driver: 'scsi-cd', role: "the CD-ROM (<disk device='cdrom' bus='scsi'>)", symbols: ['SCSI'] },
+    {
+        driver: 'virtio-blk-pci',
+        role: "the root disk (<disk bus='virtio'>)",
+        symbols: ['VIRTIO_PCI', 'VIRTIO_BLK'],
+    },
+    {
+        driver: 'virtio-net-pci',
+        role: "the network (<interface><model type='virtio'/>)",
+        symbols: ['VIRTIO_PCI', 'VIRTIO_NET'],
+    },
+    {
+        driver: 'spapr-vty',
+        role: "the console (<console type='pty'><target type='serial'/>)",
+        symbols: ['PSERIES'],
+    },
+    { driver: 'VGA', role: "the display (<video><model type='vga'/>)", symbols: ['VGA_PCI'] },
+    {
+        driver: 'virtio-balloon-pci',
+        role: "the memory balloon (<memballoon model='virtio'>)",
+        symbols: ['VIRTIO_PCI', 'VIRTIO_BALLOON'],
+    },
+    {
+        driver: 'virtio-rng-pci',
+        role: "the entropy source (<rng model='virtio'>)",
+        symbols: ['VIRTIO_PCI', 'VIRTIO_RNG'],
+    },
+    // No -device: the pseries machine itself answers the guest's ibm,os-term call.
+    { driver: 'pseries-panic', role: "the panic device (<panic model='pseries'/>)", symbols: ['PSERIES'] },
+];
+/**
+ * The spec's configure switches this check honours: the build's identity (target, device
+ * set) and the features that need no library, so that Kconfig sees the host symbols (TPM,
+ * VHOST_USER, VHOST_KERNEL ...) the real build gives it; a device file that enables TPM_SPAPR
+ * while the spec disables TPM fails here as it would in rpmbuild. Library-backed features are
+ * left to configure's detection on this host.
+ */
+const HONOURED_FEATURES = new Set([
+    'tpm',
+    'vhost-kernel',
+    'vhost-net',
+    'vhost-user',
+    'vhost-vdpa',
+    'tcg',
+    'system',
+]);
+/** The ppc64 build's configure switches, read from the spec as rpmspec expands it for ppc64le. */
+function specConfigure(expandedLines, specName) {
+    const text = expandedLines.filter((line) => !line.trim().startsWith('#')).join('\n');
+    const devices = /--with-devices-ppc64=(\S+)/.exec(text);
+    if (!devices) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${specName}: the ppc64le build passes no --with-devices-ppc64=NAME to configure, so there is no device file to check; expected the built-in recipe's '--with-devices-ppc64=ppc64-rh-devices' (built-in-recipe: true) or the same in your recipe`);
+    }
+    // In order, the last switch of a feature wins (RHEL disables everything, then enables some).
+    const state = new Map();
+    for (const match of text.matchAll(/--(enable|disable)-([a-z0-9-]+)(?=[=\s"'\\]|$)/g)) {
+        state.set(match[2], match[1]);
+    }
+    const features = [...state.keys()];
+    return {
+        deviceFile: devices[1].replace(/["'\\]+$/, ''),
+        withoutDefaultDevices: /--without-default-devices/.test(text),
+        honoured: features
+            .filter((feature) => HONOURED_FEATURES.has(feature))
+            .map((feature) => `--${state.get(feature)}-${feature}`),
+        leftOut: features.filter((feature) => !HONOURED_FEATURES.has(feature) && feature !== 'kvm' && state.get(feature) === 'enable'),
+    };
+}
+/** The configure command line: the spec's device switches, on this host. */
+function configureArgv(tree, spec, hostArch = (0,node_os__WEBPACK_IMPORTED_MODULE_2__.machine)()) {
+    // The guest runs under TCG on a host that is not POWER; KVM for ppc64 builds only on POWER.
+    const always = [
+        '--enable-system',
+        '--enable-tcg',
+        ...(hostArch === 'ppc64le' || hostArch === 'ppc64' ? ['--enable-kvm'] : []),
+    ];
+    const honoured = spec.honoured.filter((sw) => !/^--disable-(system|tcg)$/.test(sw));
+    return [
+        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree, 'configure'),
+        // QEMU 8.1+ makes a venv from configure's python and looks for meson there: the
+        // distribution's python, where its meson is installed (not a user's pyenv shim).
+        ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree, 'pythondeps.toml')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/usr/bin/python3')
+            ? ['--python=/usr/bin/python3']
+            : []),
+        '--target-list=ppc64-softmmu',
+        ...(spec.withoutDefaultDevices ? ['--without-default-devices'] : []),
+        `--with-devices-ppc64=${spec.deviceFile}`,
+        '--disable-docs',
+        '--disable-user',
+        '--disable-tools',
+        '--disable-werror',
+        // Nothing is installed: release tarballs stripped of firmware blobs (Debian's) configure too.
+        '--disable-install-blobs',
+        '--enable-fdt=system',
+        ...honoured,
+        ...always,
+    ];
+}
+/** Every `config NAME` of the tree's Kconfig files. */
+function treeKconfigSymbols(tree) {
+    return (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)([
+        'find',
+        tree,
+        '(',
+        '-path',
+        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree, 'roms'),
+        '-o',
+        '-path',
+        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree, 'subprojects'),
+        '-o',
+        '-path',
+        (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree, 'tests'),
+        ')',
+        '-prune',
+        '-o',
+        '-name',
+        'Kconfig*',
+        '-type',
+        'f',
+        '-print',
+    ], {}).then(({ stdout }) => {
+        const symbols = new Set();
+        for (const file of stdout.split('\n').filter(Boolean)) {
+            for (const match of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').matchAll(/^config\s+(\w+)\s*$/gm))
+                symbols.add(match[1]);
+        }
+        return symbols;
+    });
+}
+function lineOf(lines, symbol) {
+    const index = lines.findIndex((line) => new RegExp(`^\\s*CONFIG_${symbol}\\s*=`).test(line));
+    return index === -1 ? undefined : index + 1;
+}
+/**
+ * minikconf's complaint as a configuration error naming the symbol and the device file line:
+ * an undefined symbol, or a contradiction (a device the file enables whose `depends on` is off).
+ */
+function kconfigFailure(output, deviceFile, lines) {
+    const undefinedSymbols = [...output.matchAll(/^undefined symbol (\w+)$/gm)].map((m) => m[1]);
+    if (undefinedSymbols.length > 0) {
+        const named = [...new Set(undefinedSymbols)].map((symbol) => {
+            const line = lineOf(lines, symbol);
+            return `CONFIG_${symbol}${line ? ` (${deviceFile}:${line})` : ''}`;
+        });
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`QEMU's Kconfig rejects the ppc64 device file: ${named.join(', ')} ${named.length === 1 ? 'is' : 'are'} not a symbol of this QEMU's Kconfig; expected only symbols its hw/*/Kconfig files define (check the spelling, or drop a device this QEMU version no longer has)`);
+    }
+    const contradiction = /contradiction between clauses when setting (\w+)/.exec(output);
+    if (contradiction) {
+        const symbol = contradiction[1];
+        // minikconf lists the clauses involved: the file's assignments and the dependencies.
+        const clauses = [...output.matchAll(/^\s{4}(.+)$/gm)].map((m) => m[1].trim());
+        const assigned = [
+            ...new Set(clauses.flatMap((clause) => [...clause.matchAll(/CONFIG_(\w+)/g)].map((m) => m[1]))),
+        ];
+        const inFile = [symbol, ...assigned].find((name) => lineOf(lines, name) !== undefined);
+        const where = inFile
+            ? ` (${deviceFile}:${lineOf(lines, inFile)}: ${lines[lineOf(lines, inFile) - 1].trim()})`
+            : '';
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`QEMU's Kconfig cannot satisfy the ppc64 device file: contradiction when setting ${symbol}${where}${clauses.length > 0 ? `; the clauses: ${clauses.join('; ')}` : ''}; expected every enabled device's dependencies to be enabled too (add the symbol it depends on, or drop the device)`);
+    }
+    return undefined;
+}
+/** The devices nova needs that the resolved configuration leaves out, with the symbols missing. */
+function missingGuestDevices(resolved, kconfig) {
+    return NOVA_PPC64_DEVICES.flatMap((device) => {
+        const symbols = device.symbols.filter((symbol) => kconfig.has(symbol) && !resolved.has(symbol));
+        return symbols.length > 0 ? [{ device, symbols }] : [];
+    });
+}
+/** configure (and ninja): the tree's Kconfig judges the device file, then nova's devices are checked. */
+async function buildDevices(options) {
+    const { tree, buildDir, spec, log } = options;
+    const deviceFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(PPC64_DEVICE_DIR, `${spec.deviceFile}.mak`);
+    const devicePath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree, deviceFile);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree, 'configure')) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(tree, 'scripts', 'minikconf.py'))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${tree} is not a QEMU source tree: expected configure and scripts/minikconf.py (the %prep of a qemu-kvm source RPM, or qemu-source: an unpacked QEMU release)`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(devicePath)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${tree} has no ${deviceFile}: the spec passes --with-devices-ppc64=${spec.deviceFile}, so a patch must create it (the built-in recipe's ${_devices_js__WEBPACK_IMPORTED_MODULE_5__/* .DEVICE_FILE */ .cM} patch)`);
+    }
+    const lines = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(devicePath, 'utf8').split('\n');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(buildDir, { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(options.logDir, { recursive: true });
+    const argv = configureArgv(tree, spec);
+    const started = performance.now();
+    const configured = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(argv, {
+        cwd: buildDir,
+        allowFailure: true,
+        log,
+        group: 'Configure QEMU for ppc64-softmmu with the device file',
+        logFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.logDir, 'configure.log'),
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    });
+    const configureMs = performance.now() - started;
+    if (configured.exitCode !== 0) {
+        const mesonLog = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(buildDir, 'meson-logs', 'meson-log.txt');
+        const output = `${configured.stdout}\n${configured.stderr}\n${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(mesonLog) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(mesonLog, 'utf8') : ''}`;
+        const kconfig = kconfigFailure(output, deviceFile, lines);
+        if (kconfig)
+            throw kconfig;
+        const said = `${configured.stdout}\n${configured.stderr}`
+            .split('\n')
+            .filter((line) => /ERROR|error:|not found|Dependency/i.test(line))
+            .slice(0, 5);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`QEMU's configure failed before resolving the devices (${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.logDir, 'configure.log')}): ${said.join(' | ') || configured.stderr.trim().split('\n').at(-1)}; the host lacks a build dependency (scripts/setup-host.sh installs them)`);
+    }
+    const mak = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(buildDir, 'ppc64-softmmu-config-devices.mak');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(mak)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InfrastructureError */ .EN(`QEMU's configure succeeded but wrote no ${mak}: not a meson-era QEMU tree (7.0 or later)`);
+    }
+    const resolved = (0,_devices_js__WEBPACK_IMPORTED_MODULE_5__/* .enabledSymbols */ .hH)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(mak, 'utf8').split('\n'));
+    const missing = missingGuestDevices(new Set(resolved), await treeKconfigSymbols(tree));
+    if (missing.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`The ppc64 device file ${deviceFile} leaves out devices libvirt and nova put on every ppc64 guest: ${missing
+            .map(({ device, symbols }) => `${device.driver}, ${device.role}, needs ${symbols.map((s) => `CONFIG_${s}`).join(' and ')}`)
+            .join('; ')}; expected a line CONFIG_<SYMBOL>=y for each`);
+    }
+    const result = {
+        deviceFile,
+        resolved,
+        configureMs,
+        configureArgv: argv,
+        leftOut: spec.leftOut,
+    };
+    if (options.mode === 'configure')
+        return result;
+    const compileStarted = performance.now();
+    const compiled = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .exec */ .m0)(['ninja', '-C', buildDir, 'qemu-system-ppc64'], {
+        allowFailure: true,
+        log,
+        group: 'Compile qemu-system-ppc64',
+        logFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.logDir, 'compile.log'),
+        captureLimitBytes: 4 * 1024 * 1024,
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    });
+    if (compiled.exitCode !== 0)
+        throw compileFailure(`${compiled.stdout}\n${compiled.stderr}`, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.logDir, 'compile.log'), {
+            tree,
+            buildDir,
+        });
+    return {
+        ...result,
+        compileMs: performance.now() - compileStarted,
+        binary: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(buildDir, 'qemu-system-ppc64'),
+    };
+}
+/**
+ * A compile or link error as a configuration error: the device set leaves target code dangling
+ * (a file built for a device whose helper is switched off). The first error lines and the file.
+ */
+function compileFailure(output, logFile, paths) {
+    // Paths as the tree names them (ld prints them through the build folder: build/../src/...).
+    const inTree = (path) => {
+        if (!paths)
+            return path.replace(/^(\.\.\/)+/, '');
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(paths.buildDir, path);
+        return full.startsWith(`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(paths.tree)}/`) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(paths.tree, full) : path;
+    };
+    const lines = output
+        .split('\n')
+        .map((line) => (paths ? line.replaceAll(/\S+\.[ch](?=:)/g, (p) => inTree(p)) : line));
+    const errors = lines.filter((line) => /(\berror:|undefined reference to|multiple definition of)/.test(line));
+    const first = errors.slice(0, 3).map((line) => line.trim());
+    const file = /^(?:\.\.\/)*([\w./+-]+\.[ch]):\d+/.exec(errors[0] ?? '')?.[1] ??
+        /([\w./+-]+\.[ch]):\(\.text/.exec(errors[0] ?? '')?.[1] ??
+        /^FAILED: (\S+)/m.exec(output)?.[1];
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`qemu-system-ppc64 does not build with this device set${file ? ` (${file})` : ''}: ${first.join(' | ') || lines.filter(Boolean).slice(-3).join(' | ')}; the device file switches off code that target or machine code still calls (the class of AlmaLinux's ppc64 build fixes): add the device it needs or a patch that guards the call (full log: ${logFile})`);
+}
+
+
+/***/ }),
+
+/***/ 9979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XZ: () => (/* binding */ qemuTarball),
+/* harmony export */   cM: () => (/* binding */ DEVICE_FILE),
+/* harmony export */   hH: () => (/* binding */ enabledSymbols),
+/* harmony export */   jf: () => (/* binding */ stockDeviceFile),
+/* harmony export */   nt: () => (/* binding */ planDevices),
+/* harmony export */   xE: () => (/* binding */ qemuKconfigSymbols)
+/* harmony export */ });
+/* unused harmony exports RHEL_PPC64_DEVICES, USB_INPUT_DEVICES, REQUIRED_DEVICES, deviceFileFromPatch */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _exec_exec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4524);
 /**
  * The ppc64 device configuration that RHEL's qemu-kvm builds with
  * (configs/devices/ppc64-softmmu/ppc64-rh-devices.mak): what the tree already has, what KVM
@@ -34101,25 +35083,36 @@ const REQUIRED_DEVICES = [
 ];
 /** Every `config NAME` of QEMU's Kconfig files in the source tarball. */
 async function qemuKconfigSymbols(tarball) {
-    const { stdout } = await (0,exec/* exec */.m0)(['tar', '-xf', tarball, '-O', '--wildcards', '--no-anchored', 'Kconfig'], {
+    // QEMU's own Kconfig only: roms/ holds firmware projects with Kconfig files of their own
+    // (openbios defines a USB_HID that QEMU 7.2 does not have).
+    const { stdout } = await (0,_exec_exec_js__WEBPACK_IMPORTED_MODULE_3__/* .exec */ .m0)([
+        'tar',
+        '-xf',
+        tarball,
+        '-O',
+        ...['roms', 'subprojects', 'tests'].flatMap((dir) => ['--exclude', `*/${dir}/*`]),
+        '--wildcards',
+        '--no-anchored',
+        'Kconfig',
+    ], {
         allowFailure: true,
     });
     const symbols = new Set([...stdout.matchAll(/^config\s+(\w+)\s*$/gm)].map((match) => match[1]));
     if (symbols.size === 0) {
-        throw new errors/* ConfigurationError */.j1(`${tarball} has no Kconfig files; expected a QEMU source tarball (qemu-<version>.tar.xz with hw/*/Kconfig)`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${tarball} has no Kconfig files; expected a QEMU source tarball (qemu-<version>.tar.xz with hw/*/Kconfig)`);
     }
     return symbols;
 }
 /** The QEMU source tarball among the SRPM's sources. */
 function qemuTarball(sourcesDir) {
-    const name = (0,external_node_fs_.readdirSync)(sourcesDir)
+    const name = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(sourcesDir)
         .filter((file) => /^qemu-[\d.]+.*\.tar\.(xz|gz|bz2|zst)$/.test(file))
         .sort()
         .at(-1);
     if (!name) {
-        throw new errors/* ConfigurationError */.j1(`${sourcesDir} has no QEMU source tarball; expected qemu-<version>.tar.xz beside the spec`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${sourcesDir} has no QEMU source tarball; expected qemu-<version>.tar.xz beside the spec`);
     }
-    return (0,external_node_path_.join)(sourcesDir, name);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(sourcesDir, name);
 }
 /** The content a patch gives DEVICE_FILE, when the patch creates it. */
 function deviceFileFromPatch(text) {
@@ -34145,7 +35138,7 @@ function stockDeviceFile(sourcesDir, patchNames) {
     for (const patch of patchNames) {
         let text;
         try {
-            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(sourcesDir, patch), 'utf8');
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(sourcesDir, patch), 'utf8');
         }
         catch {
             continue;
@@ -34178,15 +35171,23 @@ function planDevices(options) {
     const after = enabledSymbols(lines);
     const absent = REQUIRED_DEVICES.filter((symbol) => !after.includes(symbol));
     if (absent.length > 0) {
-        throw new errors/* ConfigurationError */.j1(`The ppc64 device configuration would lack ${absent.join(', ')}: this QEMU's Kconfig does not define ${absent.length === 1 ? 'it' : 'them'}; expected a QEMU with the pseries machine and virtio devices`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`The ppc64 device configuration would lack ${absent.join(', ')}: this QEMU's Kconfig does not define ${absent.length === 1 ? 'it' : 'them'}; expected a QEMU with the pseries machine and virtio devices`);
     }
+    const stockPatch = stock ? { stockPatch: stock.patch } : {};
     if (added.length === 0)
-        return { lines, before, after, unknown };
+        return { lines, before, after, unknown, ...stockPatch };
     const diff = stock ? appendDiff(stock.lines, added) : newFileDiff(lines);
     const subject = stock
         ? 'configs: complete ppc64-rh-devices for KVM guests on ppc64le'
         : 'configs: add ppc64-rh-devices for KVM guests on ppc64le';
-    return { lines, before, after, unknown, patch: mailPatch(subject, options.author, options.date, diff) };
+    return {
+        lines,
+        before,
+        after,
+        unknown,
+        ...stockPatch,
+        patch: mailPatch(subject, options.author, options.date, diff),
+    };
 }
 function newFileDiff(lines) {
     return [
@@ -34228,133 +35229,75 @@ function mailPatch(subject, author, date, diff) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/qemu/spec-edits.ts
-/**
- * The built-in ppc64le edits of the EL9 qemu-kvm and libvirt specs. Each looks for the shape the
- * EL9 specs have had (qemu-kvm 8.x to 10.x, libvirt 9.x to 11.x), changes it, and otherwise fails
- * naming the line it expected, so that a changed spec stops the rebuild instead of producing a
- * package that silently lacks KVM.
- */
+
+/***/ }),
+
+/***/ 4458:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ patchSeries)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/** A folder of git format-patch files given to patch-qemu. */
 
 
-const POWER64 = ['%{power64}', 'ppc64le', 'ppc64'];
-/** A spec line the recipe needed and did not find. */
-class SpecShapeError extends errors/* ConfigurationError */.j1 {
-    constructor(spec, purpose, expected) {
-        super(`${spec}: cannot ${purpose}: expected ${expected}. The spec has changed shape; add an autopatch recipe for this version`);
+/** The .patch files of a series folder, in name order; a folder without any is an error. */
+function patchSeries(dir, inputName) {
+    if (!dir)
+        return [];
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${dir}, which is not a folder of .patch files`);
     }
-}
-const TOOLS_ONLY = /^%(global|define)\s+tools_only\s+(\S+)\s*$/;
-/** `%global tools_only 1` under `%ifarch %{power64}` becomes 0: the full emulator is built. */
-function liftToolsOnly(lines, spec) {
-    const settings = lines.flatMap((line, index) => {
-        const match = TOOLS_ONLY.exec(line.trim());
-        return match ? [{ index, value: match[2] }] : [];
-    });
-    const onPower = settings.filter(({ index, value }) => value === '1' && (0,rpm_spec/* keptForArch */.Yp)(lines, index, POWER64) && !(0,rpm_spec/* keptForArch */.Yp)(lines, index, ['x86_64']));
-    if (onPower.length === 0) {
-        if (settings.length > 0 && settings.every(({ value }) => value === '0')) {
-            return { edit: 'tools_only', detail: 'already 0 on power64' };
-        }
-        throw new SpecShapeError(spec, 'lift tools_only for power64', "'%global tools_only 1' inside '%ifarch %{power64}'");
+    const patches = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir)
+        .filter((name) => name.endsWith('.patch'))
+        .sort();
+    if (patches.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input '${inputName}' names ${dir}, which holds no .patch files`);
     }
-    for (const { index } of [...onPower].reverse()) {
-        lines[index] = lines[index].replace(/tools_only\s+1/, 'tools_only 0');
-        lines.splice(index, 0, '# kvm-actions: the full qemu-kvm on ppc64le, not only the tools');
-    }
-    return { edit: 'tools_only', detail: `set to 0 for power64 (line ${onPower[0].index + 1})` };
-}
-const DEVICES_OPTION = /--with-devices-([\w%{}]+)=(\S+)/;
-const PPC64_DEVICES_OPTION = '--with-devices-ppc64=ppc64-rh-devices';
-/** configure gets `--with-devices-ppc64=ppc64-rh-devices` on power64 (9.1+ passes it for other arches only). */
-function passPpc64Devices(lines, spec) {
-    const build = (0,rpm_spec/* sections */.V0)(lines).find((section) => section.name === 'build');
-    const options = [];
-    if (build) {
-        for (let index = build.header + 1; index < build.end; index++) {
-            if (DEVICES_OPTION.test(lines[index]))
-                options.push(index);
-        }
-    }
-    if (options.length === 0) {
-        throw new SpecShapeError(spec, `pass ${PPC64_DEVICES_OPTION}`, "a configure line with '--with-devices-<arch>=<arch>-rh-devices' in %build");
-    }
-    const forPower = options.find((index) => {
-        const [, arch, value] = DEVICES_OPTION.exec(lines[index]);
-        return ((0,rpm_spec/* keptForArch */.Yp)(lines, index, POWER64) &&
-            (arch === 'ppc64' || arch === '%{kvm_target}') &&
-            /(ppc64|%{kvm_target})-rh-devices/.test(value));
-    });
-    if (forPower !== undefined) {
-        return { edit: 'devices option', detail: `already passed on power64: ${lines[forPower].trim()}` };
-    }
-    // Before the other arches' option (or its %ifarch block), where the line continues a command.
-    const last = options.at(-1);
-    const block = (0,rpm_spec/* enclosingConditionals */.cx)(lines, last).findLast(({ keyword }) => keyword === 'ifarch' || keyword === 'ifnarch');
-    const at = block?.line ?? last;
-    const indent = /^\s*/.exec(lines[last])[0];
-    lines.splice(at, 0, '%ifarch %{power64}', `${indent}${PPC64_DEVICES_OPTION} \\`, '%endif');
-    return { edit: 'devices option', detail: `${PPC64_DEVICES_OPTION} added for power64 (line ${at + 2})` };
-}
-const SLOF_REMOVAL = /^\s*rm\s+(-\w+\s+)*\S*slof\.bin\s*$/;
-const SLOF_FILE = '%{_datadir}/%{name}/slof.bin';
-/** slof.bin stays on ppc64le (EL9 has no SLOF package) and is packaged in qemu-kvm-core. */
-function keepSlof(lines, spec) {
-    const install = (0,rpm_spec/* sections */.V0)(lines).find((section) => section.name === 'install');
-    const removal = install
-        ? lines.findIndex((line, index) => index > install.header && index < install.end && SLOF_REMOVAL.test(line))
-        : -1;
-    const details = [];
-    if (removal !== -1 && (0,rpm_spec/* keptForArch */.Yp)(lines, removal, ['ppc64le'])) {
-        lines.splice(removal + 1, 0, '%endif');
-        lines.splice(removal, 0, '%ifnarch ppc64le');
-        details.push(`removal kept off ppc64le (line ${removal + 1})`);
-    }
-    else if (removal === -1) {
-        const packaged = lines.some((line) => line.includes('slof.bin') && !/^\s*#/.test(line));
-        if (!packaged) {
-            throw new SpecShapeError(spec, 'keep slof.bin on ppc64le', "'rm -rf %{buildroot}%{_datadir}/%{name}/slof.bin' in %install");
-        }
-    }
-    const core = (0,rpm_spec/* sections */.V0)(lines).find((section) => section.name === 'files' && (section.subpackage === 'qemu-kvm-core' || section.subpackage === 'core'));
-    if (!core) {
-        throw new SpecShapeError(spec, 'package slof.bin', "a '%files -n qemu-kvm-core' section");
-    }
-    const listed = lines
-        .slice(core.header + 1, core.end)
-        .some((line) => line.trim().endsWith('slof.bin') && !line.trim().startsWith('#'));
-    if (!listed) {
-        const at = (0,rpm_spec/* sectionEntriesEnd */.B)(lines, core);
-        lines.splice(at, 0, '%ifarch ppc64le', SLOF_FILE, '%endif');
-        details.push('listed in %files of qemu-kvm-core on ppc64le');
-    }
-    return { edit: 'slof.bin', detail: details.length > 0 ? details.join('; ') : 'already kept and packaged' };
-}
-const ARCHES_QEMU_KVM = /^(\s*%(?:define|global)\s+arches_qemu_kvm\s+)(.*?)\s*$/;
-/** libvirt: `%{power64}` back in arches_qemu_kvm, so the QEMU driver and KVM daemon are built. */
-function restoreLibvirtQemuArches(lines, spec) {
-    const definitions = lines.flatMap((line, index) => (ARCHES_QEMU_KVM.test(line) ? [index] : []));
-    if (definitions.length === 0) {
-        throw new SpecShapeError(spec, 'build the QEMU driver on ppc64le', "'%define arches_qemu_kvm x86_64 aarch64 s390x' (the rhel > 8 branch)");
-    }
-    const changed = [];
-    for (const index of definitions) {
-        const [, head, arches] = ARCHES_QEMU_KVM.exec(lines[index]);
-        if (arches.split(/\s+/).some((arch) => POWER64.includes(arch)))
-            continue;
-        lines[index] = `${head}${arches} %{power64}`;
-        changed.push(index + 1);
-    }
-    return {
-        edit: 'arches_qemu_kvm',
-        detail: changed.length > 0
-            ? `%{power64} added (line ${changed.join(', ')})`
-            : 'already includes power64 in every definition',
-    };
+    return patches;
 }
 
+
+/***/ }),
+
+/***/ 2524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xn: () => (/* binding */ kernelArchesDefine),
+  Lt: () => (/* binding */ libvirtRecipe),
+  RV: () => (/* binding */ parseAuthor),
+  jH: () => (/* binding */ qemuKvmRecipe),
+  hg: () => (/* binding */ stackRecipe)
+});
+
+// UNUSED EXPORTS: ALREADY_UPSTREAM, DEVICE_PATCH, EL9_KERNEL_ARCHES, EXPANDED_SPEC
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/rpm/autopatch/apply.ts + 1 modules
+var apply = __nccwpck_require__(7198);
+// EXTERNAL MODULE: ./src/rpm/spec.ts
+var rpm_spec = __nccwpck_require__(7258);
+// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
+var exec = __nccwpck_require__(4524);
+// EXTERNAL MODULE: ./src/qemu/stack.ts
+var stack = __nccwpck_require__(4344);
+// EXTERNAL MODULE: ./src/qemu/devices.ts
+var qemu_devices = __nccwpck_require__(9979);
+// EXTERNAL MODULE: ./src/qemu/spec-edits.ts
+var spec_edits = __nccwpck_require__(8849);
 // EXTERNAL MODULE: ./src/rpm/spec-check.ts
 var spec_check = __nccwpck_require__(8707);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/qemu/validate.ts
 /**
  * Checks of a patched spec that need no POWER machine: rpmspec evaluates it for ppc64le, and the
@@ -34399,7 +35342,26 @@ async function checkSpecForPpc64le(spec, name, expectation, defines, expandedFil
         if (!scripts.some((line) => line.includes(text)))
             problems.push(`the build does not pass ${text} on ppc64le`);
     }
+    if (expectation.buildsFor)
+        problems.push(...archProblems(lines, expectation.buildsFor));
     return { subpackages, problems };
+}
+/** ExclusiveArch / ExcludeArch as rpmspec expanded them, against the arch (the line is named). */
+function archProblems(expanded, arch) {
+    const problems = [];
+    for (const line of expanded.slice(0, (0,rpm_spec/* changelogStart */.FR)([...expanded]))) {
+        const match = /^(ExclusiveArch|ExcludeArch)\s*:\s*(.*?)\s*$/i.exec(line);
+        if (!match)
+            continue;
+        const arches = match[2].split(/[\s,]+/).filter(Boolean);
+        const exclusive = /^exclusivearch$/i.test(match[1]);
+        if (exclusive && !arches.includes(arch)) {
+            problems.push(`'${line.trim()}' leaves out ${arch}${arches.some((a) => a.startsWith('%')) ? ' (a macro this host does not define stays unexpanded)' : ''}`);
+        }
+        if (!exclusive && arches.includes(arch))
+            problems.push(`'${line.trim()}' shuts out ${arch}`);
+    }
+    return problems;
 }
 /** Fails the rebuild when the patched spec would not give a KVM host on ppc64le. */
 function requireSpecCheck(specName, check) {
@@ -34420,9 +35382,17 @@ function requireSpecCheck(specName, check) {
 
 
 
+
+
 const DEVICE_PATCH = 'kvm-actions-ppc64-rh-devices.patch';
 /** The spec as rpmspec expands it for ppc64le, kept in the package's results folder. */
 const EXPANDED_SPEC = 'spec-ppc64le-expanded.spec';
+/** What an edit says when the spec already had its change: nothing is applied twice. */
+const ALREADY_UPSTREAM = 'already enabled upstream';
+/** The edits that changed something (for the changelog: names only). */
+function changedEdits(edits) {
+    return edits.filter((e) => !e.detail.startsWith(ALREADY_UPSTREAM)).map((e) => e.edit);
+}
 function builtIn(spec, edits) {
     return edits.map(({ edit, detail }) => (0,apply/* builtInEdit */.O_)(spec, edit, detail));
 }
@@ -34434,7 +35404,7 @@ function engineRecipe(source, actions) {
         actions: actions.map((action, index) => ({ ...action, index: index + 1 })),
     };
 }
-function hooks(options, expectation, prepare) {
+function hooks(options, expectation, prepare, checkDefines = async () => ({})) {
     const report = { edits: [] };
     return {
         report,
@@ -34447,12 +35417,12 @@ function hooks(options, expectation, prepare) {
                     email: options.author.email,
                     // Names only: details quote spec lines, and rpm expands macros in %changelog.
                     line: [
-                        `Rebuilt for KVM hosts on ppc64le (kvm-actions): ${report.edits.map((e) => e.edit).join(', ')}`,
+                        `Rebuilt for KVM hosts on ppc64le (kvm-actions): ${changedEdits(report.edits).join(', ') || 'every change already enabled upstream'}`,
                     ],
                 },
             ]), { packageDir: tree, filesDir: tree, scriptsDir: tree, date: (0,apply/* recipeDate */.Nx)(), defines, log: options.log });
             const name = (0,external_node_path_.basename)(spec, '.spec');
-            const check = await checkSpecForPpc64le(spec, name, expectation, { ...defines, _sourcedir: (0,external_node_path_.join)(tree, 'SOURCES') }, (0,external_node_path_.join)(resultsDir, EXPANDED_SPEC));
+            const check = await checkSpecForPpc64le(spec, name, expectation, { ...(await checkDefines()), ...defines, _sourcedir: (0,external_node_path_.join)(tree, 'SOURCES') }, (0,external_node_path_.join)(resultsDir, EXPANDED_SPEC));
             requireSpecCheck((0,external_node_path_.basename)(spec), check);
             report.subpackages = check.subpackages;
             return changelog ? [changelog] : [];
@@ -34464,19 +35434,19 @@ function qemuKvmRecipe(options) {
     return hooks(options, QEMU_KVM_EXPECTATION, async (tree, spec, report) => {
         const sources = (0,external_node_path_.join)(tree, 'SOURCES');
         report.edits.push(...(0,rpm_spec/* editSpecFile */.cF)(spec, (lines, name) => [
-            liftToolsOnly(lines, name),
-            passPpc64Devices(lines, name),
-            keepSlof(lines, name),
+            (0,spec_edits/* liftToolsOnly */.di)(lines, name),
+            (0,spec_edits/* passPpc64Devices */.Ye)(lines, name),
+            (0,spec_edits/* keepSlof */.Ei)(lines, name),
         ]));
         const patches = (0,rpm_spec/* numberedTags */.I7)((0,external_node_fs_.readFileSync)(spec, 'utf8').split('\n'), 'Patch').map((tag) => (0,external_node_path_.basename)(tag.value));
-        const devices = planDevices({
-            stock: stockDeviceFile(sources, patches),
-            kconfig: await qemuKconfigSymbols(qemuTarball(sources)),
+        const devices = (0,qemu_devices/* planDevices */.nt)({
+            stock: (0,qemu_devices/* stockDeviceFile */.jf)(sources, patches),
+            kconfig: await (0,qemu_devices/* qemuKconfigSymbols */.xE)((0,qemu_devices/* qemuTarball */.XZ)(sources)),
             author: `${options.author.name} <${options.author.email}>`,
             date: (0,apply/* recipeDate */.Nx)(),
         });
         report.devices = devices;
-        let detail = 'the stock device file already has every symbol';
+        let detail = `already enabled upstream: ${devices.stockPatch ?? 'the stock device file'} enables every wanted symbol`;
         if (devices.patch) {
             const filesDir = (0,external_node_path_.join)((0,external_node_path_.dirname)(tree), 'built-in-files');
             (0,external_node_fs_.mkdirSync)(filesDir, { recursive: true });
@@ -34500,14 +35470,258 @@ function qemuKvmRecipe(options) {
 /** libvirt: the QEMU driver and KVM daemon on power64. */
 function libvirtRecipe(options) {
     return hooks(options, LIBVIRT_EXPECTATION, async (_tree, spec, report) => {
-        report.edits.push(...(0,rpm_spec/* editSpecFile */.cF)(spec, (lines, name) => [restoreLibvirtQemuArches(lines, name)]));
+        report.edits.push(...(0,rpm_spec/* editSpecFile */.cF)(spec, (lines, name) => [(0,spec_edits/* restoreLibvirtQemuArches */.BH)(lines, name)]));
         return builtIn(spec, report.edits);
     });
+}
+/**
+ * EL's kernel_arches (redhat-rpm-config), for the validation on a host whose rpm lacks it
+ * (Debian's): the EL9 stack specs say `ExclusiveArch: %{kernel_arches}`.
+ */
+const EL9_KERNEL_ARCHES = 'x86_64 s390x ppc64le aarch64';
+async function kernelArchesDefine() {
+    const { stdout } = await (0,exec/* exec */.m0)(['rpm', '--eval', '%{?kernel_arches}'], { allowFailure: true });
+    return stdout.trim() ? {} : { kernel_arches: EL9_KERNEL_ARCHES };
+}
+/** virtiofsd, libguestfs, guestfs-tools, supermin, seabios, virt-top: built for ppc64le. */
+function stackRecipe(pkg, options) {
+    return hooks(options, stack/* STACK_EXPECTATIONS */.dX[pkg], async (_tree, spec, report) => {
+        report.edits.push(...(0,rpm_spec/* editSpecFile */.cF)(spec, (lines) => [(0,stack/* openForPower */.n7)(lines)]));
+        return builtIn(spec, report.edits);
+    }, kernelArchesDefine);
 }
 /** `Name <email>` as the changelog author. */
 function parseAuthor(text) {
     const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
     return match ? { name: match[1], email: match[2] } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 8849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BH: () => (/* binding */ restoreLibvirtQemuArches),
+/* harmony export */   Ei: () => (/* binding */ keepSlof),
+/* harmony export */   Ye: () => (/* binding */ passPpc64Devices),
+/* harmony export */   di: () => (/* binding */ liftToolsOnly),
+/* harmony export */   yk: () => (/* binding */ POWER64)
+/* harmony export */ });
+/* unused harmony export SpecShapeError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7258);
+/**
+ * The built-in ppc64le edits of the EL9 qemu-kvm and libvirt specs. Each looks for the shape the
+ * EL9 specs have had (qemu-kvm 8.x to 10.x, libvirt 9.x to 11.x), changes it, and otherwise fails
+ * naming the line it expected, so that a changed spec stops the rebuild instead of producing a
+ * package that silently lacks KVM.
+ */
+
+
+const POWER64 = ['%{power64}', 'ppc64le', 'ppc64'];
+/** A spec line the recipe needed and did not find. */
+class SpecShapeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1 {
+    constructor(spec, purpose, expected) {
+        super(`${spec}: cannot ${purpose}: expected ${expected}. The spec has changed shape; add an autopatch recipe for this version`);
+    }
+}
+const TOOLS_ONLY = /^%(global|define)\s+tools_only\s+(\S+)\s*$/;
+/** `%global tools_only 1` under `%ifarch %{power64}` becomes 0: the full emulator is built. */
+function liftToolsOnly(lines, spec) {
+    const settings = lines.flatMap((line, index) => {
+        const match = TOOLS_ONLY.exec(line.trim());
+        return match ? [{ index, value: match[2] }] : [];
+    });
+    const onPower = settings.filter(({ index, value }) => value === '1' && (0,_rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .keptForArch */ .Yp)(lines, index, POWER64) && !(0,_rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .keptForArch */ .Yp)(lines, index, ['x86_64']));
+    if (onPower.length === 0) {
+        if (settings.length > 0 && settings.every(({ value }) => value === '0')) {
+            return { edit: 'tools_only', detail: 'already enabled upstream: 0 on power64' };
+        }
+        throw new SpecShapeError(spec, 'lift tools_only for power64', "'%global tools_only 1' inside '%ifarch %{power64}'");
+    }
+    for (const { index } of [...onPower].reverse()) {
+        lines[index] = lines[index].replace(/tools_only\s+1/, 'tools_only 0');
+        lines.splice(index, 0, '# kvm-actions: the full qemu-kvm on ppc64le, not only the tools');
+    }
+    return { edit: 'tools_only', detail: `set to 0 for power64 (line ${onPower[0].index + 1})` };
+}
+const DEVICES_OPTION = /--with-devices-([\w%{}]+)=(\S+)/;
+const PPC64_DEVICES_OPTION = '--with-devices-ppc64=ppc64-rh-devices';
+/** configure gets `--with-devices-ppc64=ppc64-rh-devices` on power64 (9.1+ passes it for other arches only). */
+function passPpc64Devices(lines, spec) {
+    const build = (0,_rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .sections */ .V0)(lines).find((section) => section.name === 'build');
+    const options = [];
+    if (build) {
+        for (let index = build.header + 1; index < build.end; index++) {
+            if (DEVICES_OPTION.test(lines[index]))
+                options.push(index);
+        }
+    }
+    if (options.length === 0) {
+        throw new SpecShapeError(spec, `pass ${PPC64_DEVICES_OPTION}`, "a configure line with '--with-devices-<arch>=<arch>-rh-devices' in %build");
+    }
+    const forPower = options.find((index) => {
+        const [, arch, value] = DEVICES_OPTION.exec(lines[index]);
+        return ((0,_rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .keptForArch */ .Yp)(lines, index, POWER64) &&
+            (arch === 'ppc64' || arch === '%{kvm_target}') &&
+            /(ppc64|%{kvm_target})-rh-devices/.test(value));
+    });
+    if (forPower !== undefined) {
+        return {
+            edit: 'devices option',
+            detail: `already enabled upstream: passed on power64: ${lines[forPower].trim()}`,
+        };
+    }
+    // Before the other arches' option (or its %ifarch block), where the line continues a command.
+    const last = options.at(-1);
+    const block = (0,_rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .enclosingConditionals */ .cx)(lines, last).findLast(({ keyword }) => keyword === 'ifarch' || keyword === 'ifnarch');
+    const at = block?.line ?? last;
+    const indent = /^\s*/.exec(lines[last])[0];
+    lines.splice(at, 0, '%ifarch %{power64}', `${indent}${PPC64_DEVICES_OPTION} \\`, '%endif');
+    return { edit: 'devices option', detail: `${PPC64_DEVICES_OPTION} added for power64 (line ${at + 2})` };
+}
+const SLOF_REMOVAL = /^\s*rm\s+(-\w+\s+)*\S*slof\.bin\s*$/;
+const SLOF_FILE = '%{_datadir}/%{name}/slof.bin';
+/** slof.bin stays on ppc64le (EL9 has no SLOF package) and is packaged in qemu-kvm-core. */
+function keepSlof(lines, spec) {
+    const install = (0,_rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .sections */ .V0)(lines).find((section) => section.name === 'install');
+    const removal = install
+        ? lines.findIndex((line, index) => index > install.header && index < install.end && SLOF_REMOVAL.test(line))
+        : -1;
+    const details = [];
+    if (removal !== -1 && (0,_rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .keptForArch */ .Yp)(lines, removal, ['ppc64le'])) {
+        lines.splice(removal + 1, 0, '%endif');
+        lines.splice(removal, 0, '%ifnarch ppc64le');
+        details.push(`removal kept off ppc64le (line ${removal + 1})`);
+    }
+    else if (removal === -1) {
+        const packaged = lines.some((line) => line.includes('slof.bin') && !/^\s*#/.test(line));
+        if (!packaged) {
+            throw new SpecShapeError(spec, 'keep slof.bin on ppc64le', "'rm -rf %{buildroot}%{_datadir}/%{name}/slof.bin' in %install");
+        }
+    }
+    const core = (0,_rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .sections */ .V0)(lines).find((section) => section.name === 'files' && (section.subpackage === 'qemu-kvm-core' || section.subpackage === 'core'));
+    if (!core) {
+        throw new SpecShapeError(spec, 'package slof.bin', "a '%files -n qemu-kvm-core' section");
+    }
+    const listed = lines
+        .slice(core.header + 1, core.end)
+        .some((line) => line.trim().endsWith('slof.bin') && !line.trim().startsWith('#'));
+    if (!listed) {
+        const at = (0,_rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .sectionEntriesEnd */ .B)(lines, core);
+        lines.splice(at, 0, '%ifarch ppc64le', SLOF_FILE, '%endif');
+        details.push('listed in %files of qemu-kvm-core on ppc64le');
+    }
+    return {
+        edit: 'slof.bin',
+        detail: details.length > 0 ? details.join('; ') : 'already enabled upstream: kept and packaged',
+    };
+}
+const ARCHES_QEMU_KVM = /^(\s*%(?:define|global)\s+arches_qemu_kvm\s+)(.*?)\s*$/;
+/** libvirt: `%{power64}` back in arches_qemu_kvm, so the QEMU driver and KVM daemon are built. */
+function restoreLibvirtQemuArches(lines, spec) {
+    const definitions = lines.flatMap((line, index) => (ARCHES_QEMU_KVM.test(line) ? [index] : []));
+    if (definitions.length === 0) {
+        throw new SpecShapeError(spec, 'build the QEMU driver on ppc64le', "'%define arches_qemu_kvm x86_64 aarch64 s390x' (the rhel > 8 branch)");
+    }
+    const changed = [];
+    for (const index of definitions) {
+        const [, head, arches] = ARCHES_QEMU_KVM.exec(lines[index]);
+        if (arches.split(/\s+/).some((arch) => POWER64.includes(arch)))
+            continue;
+        lines[index] = `${head}${arches} %{power64}`;
+        changed.push(index + 1);
+    }
+    return {
+        edit: 'arches_qemu_kvm',
+        detail: changed.length > 0
+            ? `%{power64} added (line ${changed.join(', ')})`
+            : 'already enabled upstream: power64 in every definition',
+    };
+}
+
+
+/***/ }),
+
+/***/ 4344:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VA: () => (/* binding */ STACK_PACKAGES),
+/* harmony export */   dX: () => (/* binding */ STACK_EXPECTATIONS),
+/* harmony export */   n7: () => (/* binding */ openForPower)
+/* harmony export */ });
+/* harmony import */ var _spec_edits_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8849);
+/* harmony import */ var _rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7258);
+/**
+ * The rest of the virtualization stack AlmaLinux rebuilt for ppc64le: virtiofsd, libguestfs,
+ * guestfs-tools, supermin, seabios and virt-top. RHEL 9 keeps them off POWER with one line
+ * each (`ExclusiveArch:` without power64, or `ExcludeArch: %{power64}` under `%if 0%{?rhel}`,
+ * "No qemu-kvm on POWER"); the recipe opens that line and the validation checks that rpmspec,
+ * for ppc64le, keeps the arch and lists the subpackages a KVM host installs.
+ */
+
+
+const STACK_PACKAGES = [
+    'virtiofsd',
+    'libguestfs',
+    'guestfs-tools',
+    'supermin',
+    'seabios',
+    'virt-top',
+];
+/** What a KVM host on ppc64le installs from each, as rpmspec --target ppc64le must list it. */
+const STACK_EXPECTATIONS = {
+    virtiofsd: { subpackages: ['virtiofsd'], files: { virtiofsd: ['/virtiofsd'] }, buildsFor: 'ppc64le' },
+    libguestfs: { subpackages: ['libguestfs', 'libguestfs-xfs'], buildsFor: 'ppc64le' },
+    'guestfs-tools': { subpackages: ['guestfs-tools'], buildsFor: 'ppc64le' },
+    supermin: { subpackages: ['supermin', 'supermin-devel'], buildsFor: 'ppc64le' },
+    // QEMU's VGA and virtio-vga load seavgabios's ROMs on pseries too; the packages are noarch.
+    seabios: { subpackages: ['seabios-bin', 'seavgabios-bin'], buildsFor: 'ppc64le' },
+    'virt-top': { subpackages: ['virt-top'], buildsFor: 'ppc64le' },
+};
+const ARCH_TAG = /^(ExclusiveArch|ExcludeArch)(\s*:\s*)(.*?)\s*$/i;
+const POWER_TOKENS = new Set([..._spec_edits_js__WEBPACK_IMPORTED_MODULE_0__/* .POWER64 */ .yk, '%{power}', 'ppc64p7', '%power64']);
+/** Macros that include ppc64le wherever they are defined (EL's kernel_arches). */
+const POWER_MACROS = new Set(['%{kernel_arches}']);
+const hasPower = (tokens) => tokens.some((token) => POWER_TOKENS.has(token) || POWER_MACROS.has(token));
+/** ExclusiveArch gains %{power64}, and ExcludeArch loses it: the package builds on ppc64le. */
+/**
+ * A line this does not recognise (an arch macro of another name) is left alone: the validation
+ * then names it, as rpmspec expands it for ppc64le.
+ */
+function openForPower(lines) {
+    const end = (0,_rpm_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .changelogStart */ .FR)(lines);
+    const tags = lines.slice(0, end).flatMap((line, index) => {
+        const match = ARCH_TAG.exec(line);
+        return match
+            ? [{ index, tag: match[1], sep: match[2], tokens: match[3].split(/[\s,]+/).filter(Boolean) }]
+            : [];
+    });
+    const changed = [];
+    for (const { index, tag, sep, tokens } of tags) {
+        if (/^exclusivearch$/i.test(tag) && !hasPower(tokens)) {
+            lines[index] = `${tag}${sep}${[...tokens, '%{power64}'].join(' ')}`;
+            changed.push(`%{power64} added to ${tag} (line ${index + 1})`);
+        }
+        else if (/^excludearch$/i.test(tag) && tokens.some((token) => POWER_TOKENS.has(token))) {
+            const kept = tokens.filter((token) => !POWER_TOKENS.has(token));
+            lines[index] =
+                kept.length > 0
+                    ? `${tag}${sep}${kept.join(' ')}`
+                    : `# kvm-actions: built for ppc64le KVM hosts (was: ${lines[index].trim()})`;
+            changed.push(`power64 taken out of ${tag} (line ${index + 1})`);
+        }
+    }
+    if (changed.length > 0)
+        return { edit: 'arches', detail: changed.join('; ') };
+    const where = tags.map(({ index }) => `line ${index + 1}: ${lines[index].trim()}`).join('; ');
+    return {
+        edit: 'arches',
+        detail: `already enabled upstream: builds for ppc64le${where ? ` (${where})` : ''}`,
+    };
 }
 
 
@@ -35262,7 +36476,7 @@ const localTarget = {
             stage: async () => undefined,
             // publish() switched the link in root already: root is the live tree.
             switch: async () => undefined,
-            rollback: async (releasever, channel) => (await __nccwpck_require__.e(/* import() */ 949).then(__nccwpck_require__.bind(__nccwpck_require__, 9949))).rollback(root, releasever, channel),
+            rollback: async (releasever, channel) => (await __nccwpck_require__.e(/* import() */ 949).then(__nccwpck_require__.bind(__nccwpck_require__, 2330))).rollback(root, releasever, channel),
             dispose: () => undefined,
         };
     },
@@ -38007,6 +39221,96 @@ function defineArgs(defines) {
 /** `--with X` / `--without X`: the spec's build conditionals. */
 function conditionalArgs(withs = [], withouts = []) {
     return [...withs.flatMap((name) => ['--with', name]), ...withouts.flatMap((name) => ['--without', name])];
+}
+
+
+/***/ }),
+
+/***/ 7584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Oi: () => (/* binding */ extractPackageFile),
+  MA: () => (/* binding */ listPackageFiles),
+  xD: () => (/* binding */ queryPackageFile),
+  mK: () => (/* binding */ unpackRpm)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
+var exec = __nccwpck_require__(4524);
+// EXTERNAL MODULE: ./src/exec/tool.ts
+var tool = __nccwpck_require__(1683);
+;// CONCATENATED MODULE: ./src/rpm/rpm.ts
+/** The rpm program reading package files: every answer is rpm's own, never a parse of ours. */
+
+const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
+/** Reading a header needs neither its signature nor its digests checked (signature.ts does that). */
+const QUERY_FILE = ['-qp', '--nosignature', '--nodigest'];
+class Rpm extends tool/* Tool */.N {
+    constructor() {
+        super('rpm');
+    }
+    async header(file) {
+        const { stdout } = await this.run([...QUERY_FILE, '--qf', FIELDS, file]);
+        const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
+            .trim()
+            .split('\t');
+        return {
+            name,
+            ...(epoch !== '0' ? { epoch } : {}),
+            version,
+            release,
+            arch: isSource === '1' ? 'src' : arch,
+            nvr: `${name}-${version}-${release}`,
+        };
+    }
+    /** The files a package contains. */
+    async files(file) {
+        const { stdout } = await this.run([...QUERY_FILE, '--list', file]);
+        return stdout.split('\n').filter(Boolean);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rpm/query.ts
+/** Reading RPM files: headers and file lists through Rpm, contents through rpm2cpio and cpio. */
+
+
+
+async function queryPackageFile(file) {
+    return new Rpm().header(file);
+}
+/** The files a package contains. */
+async function listPackageFiles(file) {
+    return new Rpm().files(file);
+}
+/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
+async function extractPackageFile(file, path) {
+    // The script is fixed; the package and the path reach it as positional arguments only.
+    const { stdout } = await (0,exec/* exec */.m0)([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
+        'extract',
+        file,
+        path,
+    ]);
+    return stdout;
+}
+/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
+async function unpackRpm(rpm, dir, log) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    // The script is fixed; the package path reaches it as a positional argument only.
+    await (0,exec/* exec */.m0)([
+        'bash',
+        '-c',
+        'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
+        'unpack',
+        rpm,
+    ], { cwd: dir, ...(log ? { log } : {}) });
 }
 
 
@@ -51593,7 +52897,7 @@ const bootTestGuest = defineAction({
             resultsDir: inputs.resultsDir,
         };
         setOutput('results-dir', inputs.resultsDir);
-        const { bootTest, checksFailure } = await __nccwpck_require__.e(/* import() */ 246).then(__nccwpck_require__.bind(__nccwpck_require__, 6246));
+        const { bootTest, checksFailure } = await __nccwpck_require__.e(/* import() */ 507).then(__nccwpck_require__.bind(__nccwpck_require__, 2507));
         try {
             const { result, failedChecks, failedWorkloads, l2Refusal } = await bootTest(request, {
                 log: ctx.log,
@@ -51769,7 +53073,7 @@ const buildKernel = defineAction({
         const fragments = inputs.configFragments.map((name) => ({ name, path: (0,external_node_path_.resolve)(ctx.workspace, name) }));
         if (inputs.buildProfile === 'hypervisor') {
             // One chunk: a second dynamic import of hypervisor.js bundled it twice.
-            const { hypervisorBuildSummary, runHypervisorBuild } = await Promise.all(/* import() */[__nccwpck_require__.e(806), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3500));
+            const { hypervisorBuildSummary, runHypervisorBuild } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3500));
             const build = await runHypervisorBuild({
                 ...(inputs.srpm ? { srpm: inputs.srpm } : {}),
                 upstreamKeys: inputs.upstreamKeys,
@@ -51803,7 +53107,7 @@ const buildKernel = defineAction({
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
         const { rebuildSummary, recipeSources, runRebuildStep } = await __nccwpck_require__.e(/* import() */ 788).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
-        const { buildKernelPackage, kernelBuildNotes } = await Promise.all(/* import() */[__nccwpck_require__.e(806), __nccwpck_require__.e(879)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5879));
+        const { buildKernelPackage, kernelBuildNotes } = await Promise.all(/* import() */[__nccwpck_require__.e(351), __nccwpck_require__.e(879)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5879));
         const outcome = await buildKernelPackage({
             source: srpm,
             upstreamKeys: inputs.upstreamKeys,
@@ -51850,10 +53154,14 @@ const buildKernel = defineAction({
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/qemu/build.ts + 3 modules
+var build = __nccwpck_require__(9949);
 // EXTERNAL MODULE: ./src/qemu/patch-series.ts
 var patch_series = __nccwpck_require__(4458);
-// EXTERNAL MODULE: ./src/qemu/recipe.ts + 3 modules
-var recipe = __nccwpck_require__(9325);
+// EXTERNAL MODULE: ./src/qemu/recipe.ts + 1 modules
+var recipe = __nccwpck_require__(2524);
+// EXTERNAL MODULE: ./src/qemu/device-build.ts
+var device_build = __nccwpck_require__(8377);
 ;// CONCATENATED MODULE: ./src/qemu/action.ts
 /** patch-qemu: qemu-kvm (and libvirt) rebuilt so that ppc64le hosts can run KVM guests. */
 
@@ -51864,16 +53172,33 @@ var recipe = __nccwpck_require__(9325);
 
 
 
+
+
+/** `<package>-srpm` for each stack package, as for qemu-kvm and libvirt. */
+function stackSrpmInputs() {
+    const one = (name) => srpmSourceInput({
+        description: `The ${name} source RPM: path, URL, exact version, or \`latest\`.`,
+        default: 'latest',
+    });
+    return {
+        'virtiofsd-srpm': one('virtiofsd'),
+        'libguestfs-srpm': one('libguestfs'),
+        'guestfs-tools-srpm': one('guestfs-tools'),
+        'supermin-srpm': one('supermin'),
+        'seabios-srpm': one('seabios'),
+        'virt-top-srpm': one('virt-top'),
+    };
+}
 const patchQemu = defineAction({
     name: 'patch-qemu',
     title: 'Patch qemu-kvm',
-    description: 'Rebuild qemu-kvm (and optionally libvirt) from AlmaLinux 9 source RPMs with KVM guests enabled on ppc64le.',
+    description: 'Rebuild qemu-kvm (and optionally libvirt, virtiofsd, libguestfs, guestfs-tools, supermin, seabios, virt-top) from AlmaLinux 9 source RPMs with KVM guests enabled on ppc64le.',
     inputs: {
         packages: list({
-            description: 'The packages to rebuild, in order.',
+            description: 'The packages to rebuild, in order: qemu-kvm, libvirt, and the rest of the stack AlmaLinux rebuilt for ppc64le (virtiofsd, libguestfs, guestfs-tools, supermin, seabios, virt-top).',
             default: 'qemu-kvm',
-            item: /^(qemu-kvm|libvirt)$/,
-            itemAccepted: 'qemu-kvm or libvirt',
+            item: new RegExp(`^(${build/* QEMU_PACKAGES */.NT.join('|')})$`),
+            itemAccepted: build/* QEMU_PACKAGES */.NT.join(', '),
         }),
         'qemu-kvm-srpm': srpmSourceInput({
             description: 'The qemu-kvm source RPM: path, URL, exact version, or `latest`.',
@@ -51883,6 +53208,7 @@ const patchQemu = defineAction({
             description: 'The libvirt source RPM: path, URL, exact version, or `latest`.',
             default: 'latest',
         }),
+        ...stackSrpmInputs(),
         'repository-url': url({
             description: 'The source repository for `latest` and exact versions (the folder holding repodata/).',
             default: 'https://repo.almalinux.org/almalinux/9/AppStream/Source',
@@ -51922,6 +53248,29 @@ const patchQemu = defineAction({
             description: 'On a ppc64le runner, unpack the built qemu-kvm-core (nothing is installed) and start a pseries KVM machine to its firmware banner.',
             default: 'true',
         }),
+        'device-build': oneOf({
+            description: "qemu-kvm: `configure`: the QEMU tree the rebuilt spec builds (%prep, or qemu-source) is configured for ppc64-softmmu as the spec does (no default devices, its ppc64 device file): QEMU's Kconfig must resolve the file and keep every device libvirt and nova put on a ppc64 guest. `compile`: qemu-system-ppc64 is built too and boots a guest carrying those devices to its ready marker. `off`: neither.",
+            values: device_build/* DEVICE_BUILD_MODES */.pz,
+            default: 'off',
+        }),
+        'qemu-source': bundle_path({
+            description: "device-build: another QEMU tree to configure (a folder or a release tarball, such as Debian's qemu_<version>.orig.tar.xz), with the device file of the rebuilt spec copied in; by default the tree %prep gives.",
+            mustExist: 'any',
+        }),
+        'device-build-kernel': bundle_path({
+            description: 'device-build compile: the ppc64le kernel (vmlinux) the guest boots, such as /var/cache/kvm-actions/guest-kernel/vmlinux-* that scripts/setup-host.sh fetches.',
+            mustExist: 'file',
+        }),
+        'device-build-busybox': bundle_path({
+            description: "device-build compile: a static ppc64le busybox for the guest's initramfs.",
+            mustExist: 'file',
+            default: '/var/cache/kvm-actions/guest-busybox/bin/busybox',
+        }),
+        'device-build-firmware': bundle_path({
+            description: 'device-build compile: the folder holding vof.bin for the built emulator (release tarballs carry no firmware blobs).',
+            mustExist: 'directory',
+            default: '/usr/share/qemu',
+        }),
         ...builderInputs,
         ...rebuildInputs,
         'results-dir': bundle_path({
@@ -51938,22 +53287,34 @@ const patchQemu = defineAction({
         'qemu-kvm-path': 'The built /usr/libexec/qemu-kvm unpacked on this runner (ppc64le runners with post-build-check); empty elsewhere.',
         'results-dir': 'Absolute path of the folder with build logs and RPMs.',
     },
-    validate: (inputs, { workspace }) => ['qemu-kvm', 'libvirt'].flatMap((name) => {
-        const dir = inputs[name === 'qemu-kvm' ? 'qemuKvmPatches' : 'libvirtPatches'];
-        try {
-            (0,patch_series/* patchSeries */.a)(dir ? (0,external_node_path_.resolve)(workspace, dir) : undefined, `${name}-patches`);
-            return [];
-        }
-        catch (error) {
-            return [error.message];
-        }
-    }),
+    validate: (inputs, { workspace }) => [
+        ...(inputs.deviceBuild !== 'off' && !inputs.packages.includes('qemu-kvm')
+            ? [
+                `device-build is ${inputs.deviceBuild}, but packages does not list qemu-kvm; expected qemu-kvm among the packages, or device-build: off`,
+            ]
+            : []),
+        ...(inputs.deviceBuild === 'compile' && !inputs.deviceBuildKernel
+            ? [
+                'device-build is compile, which boots a guest: expected device-build-kernel, the ppc64le vmlinux to boot',
+            ]
+            : []),
+        ...['qemu-kvm', 'libvirt'].flatMap((name) => {
+            const dir = inputs[name === 'qemu-kvm' ? 'qemuKvmPatches' : 'libvirtPatches'];
+            try {
+                (0,patch_series/* patchSeries */.a)(dir ? (0,external_node_path_.resolve)(workspace, dir) : undefined, `${name}-patches`);
+                return [];
+            }
+            catch (error) {
+                return [error.message];
+            }
+        }),
+    ],
     async main(ctx) {
         const { inputs, setOutput, summary } = ctx;
         (0,builder/* requireBuildTools */.FH)(inputs.builder);
         // The rebuild machinery loads after the inputs are checked: a bad input is reported at once.
         const { rebuildSummary, recipeSources, runRebuildStep } = await __nccwpck_require__.e(/* import() */ 788).then(__nccwpck_require__.bind(__nccwpck_require__, 9788));
-        const { patchQemuPackages, qemuBuildNotes } = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.bind(__nccwpck_require__, 8752));
+        const { patchQemuPackages, qemuBuildNotes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9949));
         const recipes = (entries, name) => recipeSources(entries, ctx.workspace, `${name}-autopatch`);
         const outcome = await patchQemuPackages({
             packages: [...new Set(inputs.packages)],
@@ -51968,6 +53329,12 @@ const patchQemu = defineAction({
                     recipes: recipes(inputs.libvirtAutopatch, 'libvirt'),
                     ...(inputs.libvirtPatches ? { patches: inputs.libvirtPatches } : {}),
                 },
+                virtiofsd: { source: inputs.virtiofsdSrpm, recipes: [] },
+                libguestfs: { source: inputs.libguestfsSrpm, recipes: [] },
+                'guestfs-tools': { source: inputs.guestfsToolsSrpm, recipes: [] },
+                supermin: { source: inputs.superminSrpm, recipes: [] },
+                seabios: { source: inputs.seabiosSrpm, recipes: [] },
+                'virt-top': { source: inputs.virtTopSrpm, recipes: [] },
             },
             upstreamKeys: inputs.upstreamKeys,
             repositoryUrl: inputs.repositoryUrl,
@@ -51982,6 +53349,24 @@ const patchQemu = defineAction({
             postBuildCheck: inputs.postBuildCheck,
             resultsDir: inputs.resultsDir,
             hostArch: (0,external_node_os_.machine)(),
+            ...(inputs.deviceBuild !== 'off'
+                ? {
+                    deviceBuild: {
+                        mode: inputs.deviceBuild,
+                        ...(inputs.qemuSource ? { qemuSource: (0,external_node_path_.resolve)(ctx.workspace, inputs.qemuSource) } : {}),
+                        ...(inputs.deviceBuildKernel
+                            ? {
+                                guest: {
+                                    kernel: (0,external_node_path_.resolve)(ctx.workspace, inputs.deviceBuildKernel),
+                                    busybox: inputs.deviceBuildBusybox,
+                                    firmwareDir: inputs.deviceBuildFirmware,
+                                },
+                            }
+                            : {}),
+                        timeoutMs: inputs.buildTimeout,
+                    },
+                }
+                : {}),
         }, {
             rebuild: (step) => runRebuildStep(ctx, step),
             workDir: (p) => (0,cleanup/* createWorkDir */.Xk)(ctx.state, p),

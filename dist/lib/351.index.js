@@ -1,5 +1,5 @@
-export const id = 806;
-export const ids = [806];
+export const id = 351;
+export const ids = [351];
 export const modules = {
 
 /***/ 2067:
@@ -1064,96 +1064,6 @@ function avoidanceKey(inputs) {
         extra: Object.fromEntries(Object.entries(inputs.extra ?? {}).sort(([a], [b]) => a.localeCompare(b))),
     });
     return `kvm-actions-${inputs.package}-${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 40)}`;
-}
-
-
-/***/ }),
-
-/***/ 7584:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Oi: () => (/* binding */ extractPackageFile),
-  MA: () => (/* binding */ listPackageFiles),
-  xD: () => (/* binding */ queryPackageFile),
-  mK: () => (/* binding */ unpackRpm)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
-var exec = __webpack_require__(4524);
-// EXTERNAL MODULE: ./src/exec/tool.ts
-var tool = __webpack_require__(1683);
-;// CONCATENATED MODULE: ./src/rpm/rpm.ts
-/** The rpm program reading package files: every answer is rpm's own, never a parse of ours. */
-
-const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
-/** Reading a header needs neither its signature nor its digests checked (signature.ts does that). */
-const QUERY_FILE = ['-qp', '--nosignature', '--nodigest'];
-class Rpm extends tool/* Tool */.N {
-    constructor() {
-        super('rpm');
-    }
-    async header(file) {
-        const { stdout } = await this.run([...QUERY_FILE, '--qf', FIELDS, file]);
-        const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
-            .trim()
-            .split('\t');
-        return {
-            name,
-            ...(epoch !== '0' ? { epoch } : {}),
-            version,
-            release,
-            arch: isSource === '1' ? 'src' : arch,
-            nvr: `${name}-${version}-${release}`,
-        };
-    }
-    /** The files a package contains. */
-    async files(file) {
-        const { stdout } = await this.run([...QUERY_FILE, '--list', file]);
-        return stdout.split('\n').filter(Boolean);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rpm/query.ts
-/** Reading RPM files: headers and file lists through Rpm, contents through rpm2cpio and cpio. */
-
-
-
-async function queryPackageFile(file) {
-    return new Rpm().header(file);
-}
-/** The files a package contains. */
-async function listPackageFiles(file) {
-    return new Rpm().files(file);
-}
-/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
-async function extractPackageFile(file, path) {
-    // The script is fixed; the package and the path reach it as positional arguments only.
-    const { stdout } = await (0,exec/* exec */.m0)([
-        'bash',
-        '-c',
-        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
-        'extract',
-        file,
-        path,
-    ]);
-    return stdout;
-}
-/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
-async function unpackRpm(rpm, dir, log) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    // The script is fixed; the package path reaches it as a positional argument only.
-    await (0,exec/* exec */.m0)([
-        'bash',
-        '-c',
-        'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
-        'unpack',
-        rpm,
-    ], { cwd: dir, ...(log ? { log } : {}) });
 }
 
 

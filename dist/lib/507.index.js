@@ -1,8 +1,8 @@
-export const id = 246;
-export const ids = [246];
+export const id = 507;
+export const ids = [507];
 export const modules = {
 
-/***/ 6246:
+/***/ 2507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -293,118 +293,8 @@ function qemuLauncher(qemu) {
 var machine = __webpack_require__(569);
 // EXTERNAL MODULE: ./src/guest/nested.ts
 var nested = __webpack_require__(8145);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/guest/probe.ts
-/**
- * What the host offers for running POWER guests: CPU generation, platform, a usable /dev/kvm,
- * kvm_hv and its nested parameter. Read from files under a root folder so tests can give a fake
- * POWER host; the parsing is pure.
- */
-
-
-
-/** Parses the ppc64 /proc/cpuinfo keys (`cpu`, `platform`, `machine`, `MMU`). */
-function parseCpuInfo(text) {
-    const field = (key) => new RegExp(`^${key}\\s*:\\s*(.+)$`, 'm').exec(text)?.[1]?.trim();
-    const cpu = field('cpu');
-    const generation = cpu ? /^(POWER\d+)/i.exec(cpu)?.[1]?.toUpperCase() : undefined;
-    return {
-        ...(cpu ? { cpu } : {}),
-        ...(generation ? { generation } : {}),
-        ...(field('platform') ? { platform: field('platform') } : {}),
-        ...(field('machine') ? { machine: field('machine') } : {}),
-        ...(field('MMU') ? { mmu: field('MMU') } : {}),
-    };
-}
-function classifyPlatform(architecture, info) {
-    if (!architecture.startsWith('ppc64'))
-        return 'not-power';
-    if (info.platform === 'PowerNV')
-        return 'powernv';
-    if (info.machine && /emulated by qemu/i.test(info.machine))
-        return 'emulated';
-    return 'pseries-lpar';
-}
-function read(root, file) {
-    try {
-        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The host mode of a POWER host with kvm_hv loaded. */
-function hostModeOf(platform, kvmHvLoaded) {
-    if (!kvmHvLoaded)
-        return undefined;
-    return platform === 'powernv'
-        ? 'powernv'
-        : platform === 'pseries-lpar'
-            ? 'lpar-nested-v2'
-            : platform === 'emulated'
-                ? 'nested'
-                : undefined;
-}
-function probeHost(root = '/', architecture = (0,external_node_os_.machine)()) {
-    const info = parseCpuInfo(read(root, 'proc/cpuinfo') ?? '');
-    const kvm = (0,external_node_path_.join)(root, 'dev/kvm');
-    let kvmDevice = 'absent';
-    if ((0,external_node_fs_.existsSync)(kvm)) {
-        try {
-            (0,external_node_fs_.accessSync)(kvm, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
-            kvmDevice = 'usable';
-        }
-        catch {
-            kvmDevice = 'no-permission';
-        }
-    }
-    const nested = read(root, 'sys/module/kvm_hv/parameters/nested')?.trim();
-    const interrupts = read(root, 'proc/interrupts');
-    const smt = read(root, 'sys/devices/system/cpu/smt/active')?.trim();
-    const meminfo = read(root, 'proc/meminfo') ?? '';
-    const hugeTotal = /^HugePages_Total:\s+(\d+)/m.exec(meminfo)?.[1];
-    const hugeSize = /^Hugepagesize:\s+(\d+) kB/m.exec(meminfo)?.[1];
-    const power = architecture.startsWith('ppc64');
-    const platform = classifyPlatform(architecture, info);
-    const kvmHvLoaded = (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, 'sys/module/kvm_hv'));
-    const hostMode = hostModeOf(platform, kvmHvLoaded);
-    return {
-        architecture,
-        ...(info.cpu ? { cpu: info.cpu } : {}),
-        ...(info.generation ? { generation: info.generation } : {}),
-        platform,
-        ...(info.mmu ? { mmu: info.mmu } : {}),
-        kvmDevice,
-        kvmHvLoaded,
-        ...(hostMode ? { hostMode } : {}),
-        ...(nested !== undefined ? { nested: nested === 'Y' || nested === '1' } : {}),
-        ...(power && interrupts !== undefined ? { xive: /\bXIVE/.test(interrupts) } : {}),
-        ...(smt !== undefined ? { smt: smt === '1' } : {}),
-        ...(hugeTotal && hugeSize ? { hugepages: { total: Number(hugeTotal), sizeKb: Number(hugeSize) } } : {}),
-    };
-}
-/**
- * auto: KVM when this is POWER with a usable /dev/kvm and kvm_hv loaded, else emulation with a
- * reason. /dev/kvm alone is not trusted: it exists even when kvm_hv failed to load.
- */
-function chooseAccel(requested, probe) {
-    const unusable = probe.platform === 'not-power'
-        ? `this host is ${probe.architecture}, not POWER`
-        : probe.kvmDevice === 'absent'
-            ? '/dev/kvm does not exist'
-            : probe.kvmDevice === 'no-permission'
-                ? '/dev/kvm is not readable and writable by this user'
-                : !probe.kvmHvLoaded
-                    ? 'the kvm_hv module is not loaded'
-                    : undefined;
-    if (requested === 'tcg')
-        return { accel: 'tcg' };
-    if (!unusable)
-        return { accel: 'kvm' };
-    return { accel: requested === 'kvm' ? 'kvm' : 'tcg', reason: unusable };
-}
-
+// EXTERNAL MODULE: ./src/guest/probe.ts
+var guest_probe = __webpack_require__(4630);
 // EXTERNAL MODULE: ./src/guest/workloads.ts
 var guest_workloads = __webpack_require__(7446);
 ;// CONCATENATED MODULE: ./src/guest/results.ts
@@ -574,8 +464,8 @@ async function bootTest(request, deps) {
         ...(request.launcher.name === 'libvirt' ? ['virsh'] : []),
         ...(request.launcher.name === 'openstack' ? ['openstack'] : []),
     ]);
-    const probe = probeHost();
-    const { accel, reason } = chooseAccel(request.accel, probe);
+    const probe = (0,guest_probe/* probeHost */.zm)();
+    const { accel, reason } = (0,guest_probe/* chooseAccel */.ug)(request.accel, probe);
     if (reason && request.accel === 'kvm')
         throw new errors/* InfrastructureError */.EN(`accel is kvm but KVM is not usable: ${reason}`);
     if (reason)
@@ -827,96 +717,6 @@ function refusalExplained(error, request, qemu) {
     if (request.hostMode === 'lpar-nested-v2' && /cap-nested-papr/.test(error.output))
         return new errors/* ConfigurationError */.j1(`Input 'host-mode' is lpar-nested-v2, but ${qemu} has no cap-nested-papr (PowerVM's nested API v2, QEMU 9.0 or later): ${error.message}; expected input 'qemu' set to such a QEMU, such as /var/cache/kvm-actions/qemu10/bin/qemu-system-ppc64 from setup-host.sh`);
     return error;
-}
-
-
-/***/ }),
-
-/***/ 7584:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Oi: () => (/* binding */ extractPackageFile),
-  MA: () => (/* binding */ listPackageFiles),
-  xD: () => (/* binding */ queryPackageFile),
-  mK: () => (/* binding */ unpackRpm)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/exec/exec.ts + 2 modules
-var exec = __webpack_require__(4524);
-// EXTERNAL MODULE: ./src/exec/tool.ts
-var tool = __webpack_require__(1683);
-;// CONCATENATED MODULE: ./src/rpm/rpm.ts
-/** The rpm program reading package files: every answer is rpm's own, never a parse of ours. */
-
-const FIELDS = '%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{SOURCEPACKAGE}\\n';
-/** Reading a header needs neither its signature nor its digests checked (signature.ts does that). */
-const QUERY_FILE = ['-qp', '--nosignature', '--nodigest'];
-class Rpm extends tool/* Tool */.N {
-    constructor() {
-        super('rpm');
-    }
-    async header(file) {
-        const { stdout } = await this.run([...QUERY_FILE, '--qf', FIELDS, file]);
-        const [name = '', epoch = '0', version = '', release = '', arch = '', isSource = ''] = stdout
-            .trim()
-            .split('\t');
-        return {
-            name,
-            ...(epoch !== '0' ? { epoch } : {}),
-            version,
-            release,
-            arch: isSource === '1' ? 'src' : arch,
-            nvr: `${name}-${version}-${release}`,
-        };
-    }
-    /** The files a package contains. */
-    async files(file) {
-        const { stdout } = await this.run([...QUERY_FILE, '--list', file]);
-        return stdout.split('\n').filter(Boolean);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/rpm/query.ts
-/** Reading RPM files: headers and file lists through Rpm, contents through rpm2cpio and cpio. */
-
-
-
-async function queryPackageFile(file) {
-    return new Rpm().header(file);
-}
-/** The files a package contains. */
-async function listPackageFiles(file) {
-    return new Rpm().files(file);
-}
-/** One file's content from a package, without installing it (rpm2cpio piped into cpio). */
-async function extractPackageFile(file, path) {
-    // The script is fixed; the package and the path reach it as positional arguments only.
-    const { stdout } = await (0,exec/* exec */.m0)([
-        'bash',
-        '-c',
-        'set -o pipefail; rpm2cpio "$1" | cpio -i --quiet --to-stdout ".$2"',
-        'extract',
-        file,
-        path,
-    ]);
-    return stdout;
-}
-/** Unpacks a binary RPM into `dir` with rpm2cpio and cpio: its files, nothing installed. */
-async function unpackRpm(rpm, dir, log) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    // The script is fixed; the package path reaches it as a positional argument only.
-    await (0,exec/* exec */.m0)([
-        'bash',
-        '-c',
-        'set -o pipefail; rpm2cpio "$1" | cpio -idmu --quiet --no-absolute-filenames',
-        'unpack',
-        rpm,
-    ], { cwd: dir, ...(log ? { log } : {}) });
 }
 
 
