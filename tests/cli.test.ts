@@ -98,7 +98,7 @@ describe('kvm-actions (in process)', () => {
 describe('the bundles, as the runner and a user run them', () => {
   const cases: [string, Record<string, string>, string][] = [
     ['build-kernel', {}, "Input 'srpm' is required"],
-    ['patch-qemu', { PACKAGES: 'seabios' }, 'Input \'packages\' has an invalid value "seabios"'],
+    ['patch-qemu', { PACKAGES: 'edk2' }, 'Input \'packages\' has an invalid value "edk2"'],
     ['boot-test-guest', {}, "Input 'scenario' is required"],
     ['publish-repo', { RPMS: 'x.rpm' }, "Input 'target' is required"],
     ['check-upstream', {}, "Input 'published-url' is required"],
