@@ -160,6 +160,32 @@ const SIGN = (home) => [
 ]
 
 /**
+ * The by-hand tail of every publish: repomd.xml signed (over the previous signature, if any),
+ * dnf's read of the new metadata, the agent stopped.
+ */
+function signRepomdAndRead(folder, env, dnfRoot) {
+  execFileSync(
+    'gpg',
+    [
+      '--batch',
+      '--pinentry-mode',
+      'loopback',
+      '--passphrase-file',
+      join(key.home, 'passphrase'),
+      '-u',
+      key.fingerprint,
+      '--armor',
+      '--detach-sign',
+      '--yes',
+      join(folder, 'repodata', 'repomd.xml'),
+    ],
+    { env },
+  )
+  dnfRead(dnfRoot)
+  execFileSync('gpgconf', ['--kill', 'gpg-agent'], { env })
+}
+
+/**
  * The first publish of a folder of RPMs by hand: the key into a fresh home, rpmsign of every RPM
  * (in batches of 200, as publish-repo), createrepo_c, the signed repomd.xml, a dnf read, the
  * agents stopped.
@@ -195,24 +221,7 @@ function firstByHand(rpms) {
         stdio: 'ignore',
       })
     execFileSync('createrepo_c', ['--quiet', '--general-compress-type', 'gz', folder])
-    execFileSync(
-      'gpg',
-      [
-        '--batch',
-        '--pinentry-mode',
-        'loopback',
-        '--passphrase-file',
-        join(key.home, 'passphrase'),
-        '-u',
-        key.fingerprint,
-        '--armor',
-        '--detach-sign',
-        join(folder, 'repodata', 'repomd.xml'),
-      ],
-      { env },
-    )
-    dnfRead(dnfRoot)
-    execFileSync('gpgconf', ['--kill', 'gpg-agent'], { env })
+    signRepomdAndRead(folder, env, dnfRoot)
   })
   rmSync(repo, { recursive: true, force: true })
   return seconds
@@ -288,21 +297,7 @@ function byHand(live) {
       { stdio: 'ignore' },
     )
     execFileSync('createrepo_c', ['--quiet', '--update', folder])
-    execFileSync(
-      'gpg',
-      [
-        ...gpgArgs.split(' '),
-        '-u',
-        key.fingerprint,
-        '--armor',
-        '--detach-sign',
-        '--yes',
-        join(folder, 'repodata', 'repomd.xml'),
-      ],
-      { env },
-    )
-    dnfRead(dnfRoot)
-    execFileSync('gpgconf', ['--kill', 'gpg-agent'], { env })
+    signRepomdAndRead(folder, env, dnfRoot)
   })
   rmSync(repo, { recursive: true, force: true })
   return seconds
